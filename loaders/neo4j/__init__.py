@@ -1,0 +1,1 @@
+"""Neo4j: connecting, loading a graph in batched transactions, running the named queries."""
