@@ -1,0 +1,203 @@
+"""Building the responsibility graph from extractions.
+
+The graph is collected into plain dicts first and inserted into networkx in sorted id order,
+so the result does not depend on the order of the extractions and building twice gives an
+equal graph with the same node and edge order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from graphmodel.errors import GraphError
+from graphmodel.graph.counterparts import counterpart_edges
+from graphmodel.graph.schema import ROLE_RANK, SCHEMA, side_id
+from graphmodel.model import Extraction, Place, Span, Task
+
+__all__ = ["build_graph"]
+
+_NodeTable = dict[str, dict[str, Any]]
+_EdgeTable = dict[tuple[str, str, str], dict[str, Any]]
+
+
+def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
+    """Build one graph from the extractions of any number of documents.
+
+    Parameters
+    ----------
+    extractions : iterable of Extraction
+        One per document. A unit, side, district or park that several documents name (the
+        same id) becomes one node whose aliases are the union of theirs.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Nodes and edges as in DEVELOPERS.md ("The graph"); the edge key is the edge type.
+        Attributes whose value is unknown (a missing date, title or span) are left out rather
+        than set to None. ``COUNTERPART`` edges are derived over the whole corpus.
+
+    Raises
+    ------
+    GraphError
+        When two different extractions carry the same document id, when an id is used for
+        two kinds of node, or when an extraction refers to a unit, task or place it does not
+        list.
+    """
+    nodes: _NodeTable = {}
+    edges: _EdgeTable = {}
+    seen: dict[str, Extraction] = {}
+    for ex in sorted(extractions, key=lambda e: e.document.id):
+        doc_id = ex.document.id
+        if doc_id in seen:
+            if seen[doc_id].to_dict() == ex.to_dict():
+                continue  # the same document given twice
+            raise GraphError(
+                f"two different documents have the id {doc_id!r} "
+                f"({seen[doc_id].document.source or '?'} and {ex.document.source or '?'})"
+            )
+        seen[doc_id] = ex
+        _add_extraction(ex, nodes, edges)
+
+    graph = nx.MultiDiGraph(schema=SCHEMA)
+    for node_id in sorted(nodes):
+        graph.add_node(node_id, **nodes[node_id])
+    for u, v, key in sorted(edges):
+        graph.add_edge(u, v, key=key, **edges[u, v, key])
+    for u, v, attrs in counterpart_edges(graph):
+        graph.add_edge(u, v, key="COUNTERPART", **attrs)
+    return graph
+
+
+def _put_node(nodes: _NodeTable, node_id: str, kind: str, attrs: dict[str, Any], where: str) -> None:
+    """Add a node, or merge it into the one of that id another document already added."""
+    attrs = {k: v for k, v in attrs.items() if v is not None}
+    old = nodes.get(node_id)
+    if old is None:
+        nodes[node_id] = {"kind": kind, **attrs}
+        return
+    if old["kind"] != kind:
+        raise GraphError(f"{where}: {node_id!r} is a {kind} here but a {old['kind']} elsewhere")
+    for key, value in attrs.items():
+        if key == "aliases":
+            old[key] = sorted(set(old.get(key, [])) | set(value))
+        elif old.get(key) is None:
+            old[key] = value  # the first document (by id) that knows a value wins
+
+
+def _span_attrs(span: Span | None) -> dict[str, int]:
+    return {"start": span[0], "end": span[1]} if span is not None else {}
+
+
+def _add_side(nodes: _NodeTable, name: str, short: str | None, where: str) -> str:
+    sid = side_id(name)
+    _put_node(nodes, sid, "Side", {"name": name, "short": short}, where)
+    return sid
+
+
+def _add_extraction(ex: Extraction, nodes: _NodeTable, edges: _EdgeTable) -> None:
+    doc = ex.document
+    where = f"document {doc.id}"
+    _put_node(nodes, doc.id, "Document", {
+        "title": doc.title,
+        "date": doc.date,
+        "source": doc.source,
+        "sha256": doc.sha256,
+        "sides": [s.name for s in doc.sides],
+    }, where)
+    for side in doc.sides:
+        _add_side(nodes, side.name, side.short, where)
+
+    places = {p.id: p for p in ex.places}
+    for place in sorted(ex.places, key=lambda p: p.id):
+        _add_place(place, places, nodes, edges, where)
+
+    unit_ids = set()
+    for unit in sorted(ex.units, key=lambda u: u.id):
+        unit_ids.add(unit.id)
+        kind = "Group" if unit.collective else "Unit"
+        attrs: dict[str, Any] = {"name": unit.name, "side": unit.side}
+        if not unit.collective:
+            attrs["aliases"] = sorted(set(unit.aliases))
+        _put_node(nodes, unit.id, kind, attrs, where)
+        if unit.collective:
+            continue
+        if unit.side is not None:
+            edges.setdefault((unit.id, _add_side(nodes, unit.side, None, where), "IN"), {})
+        if unit.district is not None:
+            if unit.district not in places:
+                raise GraphError(f"{where}: unit {unit.name} lies in {unit.district!r}, "
+                                 "which it does not list")
+            edges.setdefault((unit.id, unit.district, "IN"), {})
+
+    task_ids = {t.id for t in ex.tasks}
+    for task in sorted(ex.tasks, key=lambda t: t.id):
+        _add_task(task, doc.id, task_ids, unit_ids, places, nodes, edges, where)
+
+    known = unit_ids | set(places)
+    for pairing in ex.pairings:
+        for end in (pairing.a, pairing.b):
+            if end not in known:
+                raise GraphError(f"{where}: a pairing names {end!r}, which the extraction does not list")
+        if pairing.task is not None and pairing.task not in task_ids:
+            raise GraphError(f"{where}: a pairing refers to the task {pairing.task!r}, "
+                             "which it does not list")
+        attrs = {"kind": pairing.kind, "document": doc.id, **_span_attrs(pairing.span)}
+        if pairing.task is not None:
+            attrs["task"] = pairing.task
+        edges.setdefault((pairing.a, pairing.b, "PAIRED_WITH"), attrs)
+
+
+def _add_place(place: Place, places: dict[str, Place], nodes: _NodeTable, edges: _EdgeTable,
+               where: str) -> None:
+    kind = "District" if place.kind == "district" else "Park"
+    _put_node(nodes, place.id, kind,
+              {"name": place.name, "side": place.side, "aliases": sorted(set(place.aliases))}, where)
+    if place.parent is not None:
+        if place.parent not in places:
+            raise GraphError(f"{where}: place {place.name} lies in {place.parent!r}, which it does not list")
+        edges.setdefault((place.id, place.parent, "IN"), {})
+    elif place.side is not None:
+        edges.setdefault((place.id, _add_side(nodes, place.side, None, where), "IN"), {})
+
+
+def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], places: dict[str, Place],
+              nodes: _NodeTable, edges: _EdgeTable, where: str) -> None:
+    _put_node(nodes, task.id, "Task", {
+        "document": doc_id,
+        "number": task.number,
+        "title": task.title,
+        "text": task.text,
+        "start": task.span[0],
+        "end": task.span[1],
+        "lead_officials": list(task.lead_officials),
+    }, where)
+    if task.parent is None:
+        edges[task.id, doc_id, "PART_OF"] = {"document": doc_id}
+    elif task.parent in task_ids:
+        edges[task.id, task.parent, "PART_OF"] = {"document": doc_id}
+    else:
+        raise GraphError(f"{where}: task {task.number} has the parent {task.parent!r}, "
+                         "which it does not list")
+
+    for resp in task.responsibilities:
+        if resp.unit not in unit_ids:
+            raise GraphError(f"{where}: task {task.number} names the unit {resp.unit!r}, "
+                             "which the extraction does not list")
+        attrs = {"role": resp.role, "mention": resp.mention, "document": doc_id, **_span_attrs(resp.span)}
+        key = (resp.unit, task.id, "RESPONSIBLE_FOR")
+        old = edges.get(key)
+        # A unit named twice for one task keeps its strongest role, then its first mention.
+        if old is None or (ROLE_RANK[resp.role], attrs.get("start", -1)) < (
+                ROLE_RANK[old["role"]], old.get("start", -1)):
+            edges[key] = attrs
+
+    for place_id in task.places:
+        place = places.get(place_id)
+        if place is None:
+            raise GraphError(f"{where}: task {task.number} mentions {place_id!r}, which it does not list")
+        inside = [s for s in place.spans if task.span[0] <= s[0] < task.span[1]]
+        attrs = {"document": doc_id, **_span_attrs(min(inside) if inside else None)}
+        edges.setdefault((task.id, place_id, "MENTIONS"), attrs)

@@ -1,0 +1,104 @@
+"""Finding things in a built graph by what a user types: ids, names, aliases, titles."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+import networkx as nx
+
+from graphmodel.errors import GraphError
+from graphmodel.graph.schema import SCHEMA
+
+__all__ = ["check_graph", "nodes_of_kind", "documents", "find_unit", "find_document", "unit_label"]
+
+
+def check_graph(graph: object, where: str = "the graph") -> nx.MultiDiGraph:
+    """Return ``graph`` if it is a graph `build_graph` made; raise `GraphError` otherwise."""
+    if not isinstance(graph, nx.MultiDiGraph):
+        raise GraphError(f"{where} is not a directed multigraph")
+    schema = graph.graph.get("schema")
+    if schema != SCHEMA:
+        raise GraphError(f"{where} is not a {SCHEMA} graph (schema is {schema!r})")
+    return graph
+
+
+def nodes_of_kind(graph: nx.MultiDiGraph, kind: str) -> list[str]:
+    """Ids of the nodes of one kind, in graph order (sorted by id)."""
+    return [n for n, k in graph.nodes(data="kind") if k == kind]
+
+
+def documents(graph: nx.MultiDiGraph) -> list[str]:
+    """Document ids, oldest first (by date where known, then by id)."""
+    docs = nodes_of_kind(graph, "Document")
+    return sorted(docs, key=lambda d: (graph.nodes[d].get("date") or "", d))
+
+
+def unit_label(graph: nx.MultiDiGraph, node: str) -> str:
+    """A node's name, or its id when it has none."""
+    return str(graph.nodes[node].get("name", node))
+
+
+def find_unit(graph: nx.MultiDiGraph, ref: str, side: str | None = None) -> str:
+    """The id of the one unit that ``ref`` names.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `build_graph`.
+    ref : str
+        A unit id, a canonical name, an alias, or the end of a name (``科委`` for 上海市科委),
+        tried in that order; the first rule that matches anything decides.
+    side : str, optional
+        Only units of this side (its full name).
+
+    Raises
+    ------
+    GraphError
+        When no unit matches, or several do (the message lists them).
+    """
+    units = [n for n in nodes_of_kind(graph, "Unit") if side is None or graph.nodes[n].get("side") == side]
+    if ref in units:
+        return ref
+    rules = (
+        lambda n: graph.nodes[n].get("name") == ref,
+        lambda n: ref in graph.nodes[n].get("aliases", []),
+        lambda n: str(graph.nodes[n].get("name", "")).endswith(ref),
+    )
+    for rule in rules:
+        found = [n for n in units if rule(n)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            listed = ", ".join(f"{unit_label(graph, n)} ({graph.nodes[n].get('side') or '-'})"
+                               for n in found[:6])
+            raise GraphError(f"the unit {ref!r} is ambiguous: {listed}; give its side or full name")
+    where = f" on the side {side}" if side else ""
+    raise GraphError(f"no unit {ref!r}{where} in the graph")
+
+
+def find_document(graph: nx.MultiDiGraph, ref: str) -> str:
+    """The id of the one document that ``ref`` names: its id, title, source path or file name.
+
+    Raises
+    ------
+    GraphError
+        When no document matches, or several do.
+    """
+    docs = nodes_of_kind(graph, "Document")
+    if ref in docs:
+        return ref
+
+    def names(d: str) -> set[str]:
+        data = graph.nodes[d]
+        out = {data.get("title") or ""}
+        if data.get("source"):
+            path = PurePath(data["source"])
+            out |= {data["source"], path.name, path.stem}
+        return out - {""}
+
+    found = [d for d in docs if ref in names(d)]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise GraphError(f"the document {ref!r} is ambiguous: {', '.join(found)}")
+    raise GraphError(f"no document {ref!r} in the graph")
