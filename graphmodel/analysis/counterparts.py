@@ -1,0 +1,85 @@
+"""Counterpart pairs: units of different sides ranked by the tasks they share."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from graphmodel.analysis._scope import UnitRef, scope, task_row, unit_ref
+from graphmodel.graph import counterpart_edges
+
+__all__ = ["CounterpartPair", "counterpart_pairs"]
+
+
+@dataclass(frozen=True)
+class CounterpartPair:
+    """Two units of different sides and the tasks they share.
+
+    ``a`` is the unit of the side the document lists first. ``jaccard`` is the number of shared
+    tasks over the number of tasks either unit has (in the same scope).
+    """
+
+    a: UnitRef
+    b: UnitRef
+    shared: int
+    jaccard: float
+    tasks: tuple[str, ...]
+    numbers: tuple[str, ...]
+
+    def to_dict(self, graph: nx.MultiDiGraph | None = None) -> dict[str, Any]:
+        """The pair as JSON-ready data; with ``graph``, each task also gives its document."""
+        tasks = [task_row(graph, t) if graph is not None else {"id": t, "number": n}
+                 for t, n in zip(self.tasks, self.numbers, strict=True)]
+        return {"a": self.a.to_dict(), "b": self.b.to_dict(), "shared": self.shared,
+                "jaccard": self.jaccard, "tasks": tasks}
+
+
+def counterpart_pairs(
+    graph: nx.MultiDiGraph,
+    *,
+    document: str | Collection[str] | None = None,
+    side: str | None = None,
+    unit: str | None = None,
+    top: int | None = None,
+    min_shared: int = 1,
+) -> list[CounterpartPair]:
+    """Counterpart pairs, most shared tasks first.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `graphmodel.graph.build_graph`.
+    document : str or collection of str, optional
+        Count only the tasks of these document ids; the whole corpus when None.
+    side : str, optional
+        Only pairs with a unit of this side.
+    unit : str, optional
+        Only pairs with this unit id.
+    top : int, optional
+        At most this many pairs.
+    min_shared : int
+        Only pairs sharing at least this many tasks.
+
+    Returns
+    -------
+    list of CounterpartPair
+        Sorted by shared tasks (most first), then Jaccard (highest first), then the names.
+    """
+    docs = scope(graph, document)
+    pairs = []
+    for a, b, attrs in counterpart_edges(graph, docs):
+        ra, rb = unit_ref(graph, a), unit_ref(graph, b)
+        if side is not None and side not in (ra.side, rb.side):
+            continue
+        if unit is not None and unit not in (a, b):
+            continue
+        if attrs["count"] < min_shared:
+            continue
+        tasks = tuple(attrs["tasks"])
+        numbers = tuple(str(graph.nodes[t].get("number", "")) for t in tasks)
+        pairs.append(CounterpartPair(ra, rb, attrs["count"], attrs["jaccard"], tasks, numbers))
+    pairs.sort(key=lambda p: (-p.shared, -p.jaccard, p.a.name, p.b.name, p.a.id, p.b.id))
+    return pairs[:top] if top is not None else pairs

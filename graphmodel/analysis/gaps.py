@@ -1,0 +1,149 @@
+"""Gaps: tasks that name units of one side only, tasks that name only placeholders, and
+units that have no counterpart."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import networkx as nx
+
+from graphmodel.analysis._scope import UnitRef, scope, unit_ref
+from graphmodel.graph import counterpart_edges, task_order
+
+__all__ = [
+    "TaskGap",
+    "UnitGap",
+    "Gaps",
+    "one_sided_tasks",
+    "placeholder_tasks",
+    "units_without_counterpart",
+    "gaps",
+]
+
+
+@dataclass(frozen=True)
+class TaskGap:
+    """A task whose annotation leaves a side without a named unit."""
+
+    task: str
+    number: str
+    document: str
+    kind: Literal["one_side", "placeholders_only"]
+    sides: tuple[str, ...]  # sides that have a real unit on the task
+    missing: tuple[str, ...]  # document sides that have none
+    placeholder_sides: tuple[str, ...]  # missing sides that name only a placeholder (各有关单位, …)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"task": self.task, "number": self.number, "document": self.document, "kind": self.kind,
+                "sides": list(self.sides), "missing": list(self.missing),
+                "placeholder_sides": list(self.placeholder_sides)}
+
+
+@dataclass(frozen=True)
+class UnitGap:
+    """A unit of a multi-side plan that shares no task with a unit of another side."""
+
+    unit: UnitRef
+    tasks: int
+    documents: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"unit": self.unit.to_dict(), "tasks": self.tasks, "documents": list(self.documents)}
+
+
+@dataclass(frozen=True)
+class Gaps:
+    """All three kinds of gap."""
+
+    one_side: list[TaskGap] = field(default_factory=list)
+    placeholders_only: list[TaskGap] = field(default_factory=list)
+    no_counterpart: list[UnitGap] = field(default_factory=list)
+
+
+def _task_sides(graph: nx.MultiDiGraph, docs: set[str] | None) -> dict[str, tuple[set[str], set[str]]]:
+    """Task -> (sides with a real unit, sides with a placeholder), for annotated tasks in scope."""
+    out: dict[str, tuple[set[str], set[str]]] = {}
+    for u, t, key in graph.edges(keys=True):
+        if key != "RESPONSIBLE_FOR" or (docs is not None and graph.nodes[t].get("document") not in docs):
+            continue
+        units, groups = out.setdefault(t, (set(), set()))
+        side = graph.nodes[u].get("side")
+        kind = graph.nodes[u].get("kind")
+        if side is not None:
+            (units if kind == "Unit" else groups).add(side)
+        elif kind == "Unit":
+            units.add("-")  # a real unit whose side is unknown still fills the task
+    return out
+
+
+def _doc_sides(graph: nx.MultiDiGraph, task: str) -> list[str]:
+    return list(graph.nodes[graph.nodes[task]["document"]].get("sides", []))
+
+
+def _gap(graph: nx.MultiDiGraph, task: str, kind: str, has: set[str], groups: set[str]) -> TaskGap:
+    doc_sides = _doc_sides(graph, task)
+    missing = tuple(s for s in doc_sides if s not in has)
+    return TaskGap(task, str(graph.nodes[task].get("number", "")), graph.nodes[task]["document"],
+                   kind, tuple(s for s in doc_sides if s in has), missing,  # type: ignore[arg-type]
+                   tuple(s for s in missing if s in groups))
+
+
+def one_sided_tasks(graph: nx.MultiDiGraph, *, document: str | Collection[str] | None = None
+                    ) -> list[TaskGap]:
+    """Tasks of a plan with two or more sides that name real units of some sides but not all.
+
+    A side that names only a placeholder (各有关单位) counts as missing; it is listed in
+    ``placeholder_sides``. Tasks come in document order.
+    """
+    docs = scope(graph, document)
+    out = []
+    for task, (has, groups) in _task_sides(graph, docs).items():
+        doc_sides = _doc_sides(graph, task)
+        if len(doc_sides) >= 2 and has and any(s not in has for s in doc_sides):
+            out.append(_gap(graph, task, "one_side", has, groups))
+    return sorted(out, key=lambda g: task_order(graph, g.task))
+
+
+def placeholder_tasks(graph: nx.MultiDiGraph, *, document: str | Collection[str] | None = None
+                      ) -> list[TaskGap]:
+    """Tasks whose annotation names only group placeholders and no real unit, in document order."""
+    docs = scope(graph, document)
+    out = [_gap(graph, task, "placeholders_only", has, groups)
+           for task, (has, groups) in _task_sides(graph, docs).items() if not has]
+    return sorted(out, key=lambda g: task_order(graph, g.task))
+
+
+def units_without_counterpart(graph: nx.MultiDiGraph, *, document: str | Collection[str] | None = None,
+                              side: str | None = None) -> list[UnitGap]:
+    """Units with a task in a plan of two or more sides that share no task with another side.
+
+    Returns
+    -------
+    list of UnitGap
+        Most tasks first, then by name.
+    """
+    docs = scope(graph, document)
+    paired = {u for a, b, _ in counterpart_edges(graph, docs) for u in (a, b)}
+    tasks: dict[str, set[str]] = defaultdict(set)
+    for u, t, key in graph.edges(keys=True):
+        if key != "RESPONSIBLE_FOR" or graph.nodes[u].get("kind") != "Unit" or u in paired:
+            continue
+        doc = graph.nodes[t].get("document")
+        if docs is not None and doc not in docs:
+            continue
+        if side is not None and graph.nodes[u].get("side") != side:
+            continue
+        if len(graph.nodes[doc].get("sides", [])) >= 2:
+            tasks[u].add(t)
+    out = [UnitGap(unit_ref(graph, u), len(ts), tuple(sorted({graph.nodes[t]["document"] for t in ts})))
+           for u, ts in tasks.items()]
+    return sorted(out, key=lambda g: (-g.tasks, g.unit.name, g.unit.id))
+
+
+def gaps(graph: nx.MultiDiGraph, *, document: str | Collection[str] | None = None) -> Gaps:
+    """The three kinds of gap at once."""
+    return Gaps(one_sided_tasks(graph, document=document), placeholder_tasks(graph, document=document),
+                units_without_counterpart(graph, document=document))

@@ -1,0 +1,31 @@
+"""Counts that describe a graph at a glance."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+
+from graphmodel.graph import EDGE_TYPES, NODE_KINDS, check_graph
+
+__all__ = ["graph_stats"]
+
+
+def graph_stats(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """Nodes of each kind, edges of each type, and the annotated tasks.
+
+    Returns
+    -------
+    dict
+        Keys in a fixed order: each node kind (``Document`` … ``Park``), ``annotated tasks``
+        (tasks with at least one responsibility), then each edge type; every kind and type
+        appears, with 0 when the graph has none.
+    """
+    check_graph(graph)
+    kinds = Counter(k for _, k in graph.nodes(data="kind"))
+    types = Counter(k for _, _, k in graph.edges(keys=True))
+    annotated = {t for _, t, k in graph.edges(keys=True) if k == "RESPONSIBLE_FOR"}
+    out = {kind: kinds.get(kind, 0) for kind in NODE_KINDS}
+    out["annotated tasks"] = len(annotated)
+    out.update({t: types.get(t, 0) for t in EDGE_TYPES})
+    return out

@@ -1,0 +1,102 @@
+"""Suggestions: whom a unit could pair with on the other side.
+
+Candidates are ranked by the tasks they already share with the unit, then by the functions
+their names share (from the function table), then by how alike the names are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from graphmodel.analysis._scope import UnitRef, scope, unit_ref
+from graphmodel.analysis.functions import FunctionTable, function_labels, name_similarity
+from graphmodel.errors import GraphError
+from graphmodel.graph import nodes_of_kind, task_order, unit_tasks
+
+__all__ = ["Suggestion", "suggest_counterparts", "MIN_SIMILARITY"]
+
+# Below this, a name likeness alone (no shared task, no shared function) is noise.
+MIN_SIMILARITY = 0.5
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A candidate counterpart and why."""
+
+    unit: UnitRef
+    shared: int
+    tasks: tuple[str, ...]
+    functions: tuple[str, ...]  # functions both names say, sorted
+    similarity: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"unit": self.unit.to_dict(), "shared": self.shared, "tasks": list(self.tasks),
+                "functions": list(self.functions), "similarity": self.similarity}
+
+
+def _other_sides(graph: nx.MultiDiGraph, unit: str, tasks: set[str]) -> set[str]:
+    own = graph.nodes[unit].get("side")
+    docs = {graph.nodes[t]["document"] for t in tasks}
+    if not docs:  # a unit with no task in scope: every document that lists its side
+        docs = {d for d in nodes_of_kind(graph, "Document") if own in graph.nodes[d].get("sides", [])}
+    return {s for d in docs for s in graph.nodes[d].get("sides", [])} - {own}
+
+
+def suggest_counterparts(
+    graph: nx.MultiDiGraph,
+    unit: str,
+    *,
+    side: str | None = None,
+    document: str | Collection[str] | None = None,
+    top: int | None = 10,
+    table: FunctionTable | None = None,
+) -> list[Suggestion]:
+    """Candidate counterparts of ``unit`` on the other side.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `graphmodel.graph.build_graph`.
+    unit : str
+        A unit id (see `graphmodel.graph.find_unit` to resolve a name).
+    side : str, optional
+        The side to look on; by default every other side of the plans the unit appears in.
+    document : str or collection of str, optional
+        Count shared tasks only in these document ids.
+    top : int, optional
+        At most this many suggestions (None: all).
+    table : mapping, optional
+        A function table (`parse_function_table`); the built-in one by default.
+
+    Returns
+    -------
+    list of Suggestion
+        Candidates that share a task, a function, or a name at least `MIN_SIMILARITY` alike;
+        most shared tasks first, then most shared functions, then most alike names.
+    """
+    docs = scope(graph, document)
+    if graph.nodes.get(unit, {}).get("kind") != "Unit":
+        raise GraphError(f"no unit {unit!r} in the graph")
+    tasks_of = unit_tasks(graph, docs)
+    mine = tasks_of.get(unit, set())
+    sides = {side} if side is not None else _other_sides(graph, unit, mine)
+    own_side = graph.nodes[unit].get("side")
+    regions = tuple(s for s in sides | {own_side} if s)
+    name = str(graph.nodes[unit].get("name", ""))
+    own_functions = function_labels(name, table)
+    out = []
+    for other in nodes_of_kind(graph, "Unit"):
+        if other == unit or graph.nodes[other].get("side") not in sides:
+            continue
+        other_name = str(graph.nodes[other].get("name", ""))
+        shared = sorted(mine & tasks_of.get(other, set()), key=lambda t: task_order(graph, t))
+        functions = tuple(sorted(own_functions & function_labels(other_name, table)))
+        similarity = name_similarity(name, other_name, regions)
+        if shared or functions or similarity >= MIN_SIMILARITY:
+            out.append(Suggestion(unit_ref(graph, other), len(shared), tuple(shared), functions, similarity))
+    out.sort(key=lambda s: (-s.shared, -len(s.functions), -s.similarity, s.unit.name, s.unit.id))
+    return out[:top] if top is not None else out
