@@ -1,0 +1,1 @@
+"""The Cypher library: ``schema.cypher`` and named, parameterised queries, shipped as data."""

@@ -1,0 +1,319 @@
+"""Extraction: a plan's text in, its tasks, units, sides, places and pairings out.
+
+>>> from graphmodel.extract import extract
+>>> ex = extract(text, source="plan.txt")          # doctest: +SKIP
+>>> ex.to_dict()["schema"]                          # doctest: +SKIP
+'graphmodel.extraction/1'
+
+Deterministic and offline: the same text gives the same JSON and the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from graphmodel.errors import InputError, NoAnnotationsError
+from graphmodel.extract.annotations import Annotation, Part, find_annotations
+from graphmodel.extract.document import (
+    find_date,
+    find_issuers,
+    find_title,
+    make_sides,
+    mention_region,
+    title_regions,
+)
+from graphmodel.extract.names import is_collective, looks_like_unit
+from graphmodel.extract.outline import Item, parse_outline
+from graphmodel.extract.places import PlaceFinder
+from graphmodel.extract.regions import gazetteer
+from graphmodel.extract.text import normalize
+from graphmodel.extract.units import AliasTable, builtin_aliases, canonical_unit, group_id, unit_id
+from graphmodel.model import (
+    DocumentInfo,
+    Extraction,
+    Responsibility,
+    Side,
+    Task,
+    Unit,
+    Warning,
+)
+
+__all__ = ["extract", "AliasTable", "builtin_aliases"]
+
+_FIRST_IS_LEAD = re.compile(r"(?:排名|排序|排在|列)?第一(?:位|个|家)?(?:的|单位)?为牵头|第一.{0,4}牵头")
+
+
+@dataclass
+class _Context:
+    norm: str
+    text: str
+    sides: list[Side]
+    aliases: AliasTable
+    source: str | None
+    units: dict[str, Unit]
+    warnings: list[Warning]
+    first_is_lead: bool = False  # a 下同 note said the first unit listed leads
+
+
+def extract(text: str, *, source: str | None = None, aliases: AliasTable | None = None) -> Extraction:
+    """Extract one work plan.
+
+    Parameters
+    ----------
+    text : str
+        The document's text as read (see `loaders.documents.read_document`).
+    source : str, optional
+        Where the text came from; names the document when it has no title, and names the file
+        in error messages.
+    aliases : AliasTable, optional
+        Extra aliases (a user's file) merged over the built-in table.
+
+    Returns
+    -------
+    Extraction
+
+    Raises
+    ------
+    InputError
+        The text is empty.
+    NoAnnotationsError
+        No responsibility annotation anywhere.
+    UnbalancedBracketError
+        An annotation's bracket never closes.
+    """
+    where = source or "document"
+    if not text.strip():
+        raise InputError(f"{where}: the document is empty")
+    table = builtin_aliases().merged(aliases) if aliases else builtin_aliases()
+    norm = normalize(text)
+    items = parse_outline(norm)
+    front = norm[: items[0].start] if items else norm
+    title = find_title(front)
+    date, date_at = find_date(front, norm[-600:])
+    issuers = find_issuers(front, date_at)
+
+    try:
+        annotations = [find_annotations(norm, it.body, it.end) for it in items]
+    except InputError as exc:
+        raise type(exc)(f"{where}: {exc}") from None  # type: ignore[call-arg]
+    if not any(annotations):
+        raise NoAnnotationsError(
+            f"{where}: no responsibility annotations found (责任单位 / 牵头单位 / 配合单位 / (X牵头) forms)"
+        )
+    _lift_trailing_annotations(items, annotations)
+
+    sides = _detect_sides(title, issuers, annotations)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    doc_id = "doc:" + (normalize(title) if title else (PurePath(source).stem if source else sha[:12]))
+    ctx = _Context(norm, text, sides, table, source, {}, [])
+    finder = PlaceFinder([s.name for s in sides])
+
+    tasks: list[Task] = []
+    numbers: list[str] = []
+    for k, it in enumerate(items):
+        written = re.sub(r"\s+", "", text[it.start : it.body])
+        number = (numbers[it.parent] if it.parent is not None else "") + written
+        numbers.append(number)
+        task = _task(ctx, it, number, doc_id, annotations[k])
+        task.parent = tasks[it.parent].id if it.parent is not None else None
+        tasks.append(task)
+
+    units = sorted(ctx.units.values(), key=lambda u: u.id)
+    for task, anns in zip(tasks, annotations, strict=True):
+        for r in task.responsibilities:
+            if not r.collective:
+                unit = ctx.units[r.unit]
+                pid = finder.scan_unit(unit.name, unit.side, r.span)
+                if pid and unit.district is None:
+                    unit.district = pid
+        del anns
+    own_spans = [_own_text_spans(it, annotations[k], norm) for k, it in enumerate(items)]
+    for _ in range(2):  # the first pass learns districts, whose short names lead park names
+        for task, spans in zip(tasks, own_spans, strict=True):
+            task.places = sorted({pid for a, b in spans for pid in finder.scan_text(norm[a:b], a)})
+    pairings = []
+    for task, spans in zip(tasks, own_spans, strict=True):
+        for a, b in spans:
+            pairings += finder.pairings(norm[a:b], a, task.id)
+
+    info = DocumentInfo(
+        id=doc_id,
+        title=title,
+        sides=sides,
+        source=source,
+        date=date,
+        issuers=issuers,
+        sha256=sha,
+    )
+    places = sorted(finder.places.values(), key=lambda p: p.id)
+    for p in places:
+        p.spans.sort()
+    return Extraction(info, tasks, units, places, pairings, ctx.warnings)
+
+
+def _lift_trailing_annotations(items: list[Item], annotations: list[list[Annotation]]) -> None:
+    """(一)… 1.… 2.… (责任单位:X): an annotation after the last of several unannotated children
+    belongs to their parent."""
+    for k, it in enumerate(items):
+        kids = it.children
+        if len(kids) < 2 or annotations[k]:
+            continue
+        if all(not annotations[c] for c in kids[:-1]) and annotations[kids[-1]] and not items[kids[-1]].children:
+            last = items[kids[-1]]
+            anns = annotations[kids[-1]]
+            # Only when the annotation closes the child: the child's own words come before it.
+            if all(a.start > last.body for a in anns):
+                annotations[k] = anns
+                annotations[kids[-1]] = []
+
+
+def _detect_sides(title: str | None, issuers: list[str], annotations: list[list[Annotation]]) -> list[Side]:
+    part_votes: list[Counter[str]] = [Counter(), Counter()]
+    all_votes: Counter[str] = Counter()
+    for anns in annotations:
+        for ann in anns:
+            for part in ann.parts:
+                for piece, _ in part.mentions:
+                    region = mention_region(normalize(piece.text))
+                    if not region:
+                        continue
+                    all_votes[region] += 1
+                    if part.siblings >= 2 and part.position is not None and part.position < 2:
+                        part_votes[part.position][region] += 1
+    return make_sides(title_regions(normalize(title) if title else None), part_votes, all_votes, issuers)
+
+
+def _side_of(region: str | None, sides: list[Side]) -> str | None:
+    g = gazetteer()
+    names = [s.name for s in sides]
+    seen = 0
+    while region and seen < 5:
+        if region in names:
+            return region
+        region = g.parent(region)
+        seen += 1
+    return None
+
+
+def _part_side(ctx: _Context, part: Part, ann: Annotation) -> str | None:
+    if not ctx.sides:
+        return None
+    if len(ctx.sides) == 1:
+        return ctx.sides[0].name
+    votes: Counter[str] = Counter()
+    for piece, _ in part.mentions:
+        side = _side_of(mention_region(normalize(piece.text)), ctx.sides)
+        if side:
+            votes[side] += 1
+    default = None
+    if part.siblings >= 2 and part.position is not None and part.position < len(ctx.sides):
+        default = ctx.sides[part.position].name
+    if votes:
+        best, n = votes.most_common(1)[0]
+        if default is None or (votes[default] == 0 and n > 0):
+            return best
+    if default is not None:
+        return default
+    ctx.warnings.append(
+        Warning(f"cannot tell which side these units are on; assumed {ctx.sides[0].name}", (ann.start, ann.end))
+    )
+    return ctx.sides[0].name
+
+
+def _task(ctx: _Context, it: Item, number: str, doc_id: str, anns: list[Annotation]) -> Task:
+    norm, text = ctx.norm, ctx.text
+    body = it.body
+    while body < it.end and norm[body] in " \n":
+        body += 1
+    first_ann = min((a.start for a in anns), default=it.end)
+    title = None
+    m = re.search(r"[ \n]+", norm[body:first_ann])
+    head_end = body + m.start() if m else first_ann
+    head = norm[body:head_end].strip()
+    rest = norm[head_end:first_ann].strip()
+    if head and len(head) <= 50 and not re.search(r"[。,;]", head) and (rest or it.children or not anns):
+        title = text[body:head_end].strip()
+        body = head_end
+    pieces = []
+    cursor = body
+    for a in sorted(anns, key=lambda x: x.start):
+        pieces.append(text[cursor : a.start])
+        cursor = max(cursor, a.end)
+    end = it.end
+    while end > cursor and norm[end - 1] in " \n":
+        end -= 1
+    tail = text[cursor:end]
+    if not re.fullmatch(r"[\s。;,.|]*", normalize(tail)):
+        pieces.append(tail)
+    own = "".join(pieces).strip()
+    span_end = max([a.end for a in anns] + [body + len(text[body:end].rstrip())])
+    task = Task(
+        id=f"{doc_id}#{normalize(number)}",
+        number=number,
+        text=own,
+        span=(it.start, span_end),
+        title=title,
+        annotation_span=(min(a.start for a in anns), max(a.end for a in anns)) if anns else None,
+    )
+    for ann in anns:
+        if any(_FIRST_IS_LEAD.search(n) for n in ann.notes):
+            ctx.first_is_lead = any("下同" in n for n in ann.notes if _FIRST_IS_LEAD.search(n))
+            first_lead = True
+        else:
+            first_lead = ctx.first_is_lead
+        task.lead_officials += ann.persons
+        for part in ann.parts:
+            _responsibilities(ctx, task, part, ann, first_lead)
+    return task
+
+
+def _responsibilities(ctx: _Context, task: Task, part: Part, ann: Annotation, first_lead: bool) -> None:
+    side = _part_side(ctx, part, ann)
+    side_names = tuple(s.name for s in ctx.sides)
+    level: str | None = None
+    for k, (piece, _notes) in enumerate(part.mentions):
+        written = ctx.text[piece.start : piece.end]
+        name = normalize(piece.text)
+        role = "lead" if first_lead and k == 0 and part.role == "responsible" else part.role
+        if is_collective(name):
+            uid = group_id(side, name)
+            if uid not in ctx.units:
+                ctx.units[uid] = Unit(uid, name, side, collective=True)
+            task.responsibilities.append(
+                Responsibility(written, uid, side, role, True, (piece.start, piece.end))  # type: ignore[arg-type]
+            )
+            continue
+        if not looks_like_unit(name) and (len(name) > 25 or re.search(r"[。:]", name)):
+            ctx.warnings.append(
+                Warning(f"could not split the annotation cleanly near {written[:20]!r}", (piece.start, piece.end))
+            )
+        canonical, full, level = canonical_unit(name, side, side_names, level, ctx.aliases)
+        uid = unit_id(side, canonical)
+        unit = ctx.units.get(uid)
+        if unit is None:
+            unit = ctx.units[uid] = Unit(uid, canonical, side)
+        for alias in (full, name):
+            if alias != canonical and alias not in unit.aliases:
+                unit.aliases.append(alias)
+        if any(r.unit == uid for r in task.responsibilities):
+            continue  # named twice in one task: one responsibility
+        task.responsibilities.append(
+            Responsibility(written, uid, side, role, False, (piece.start, piece.end))  # type: ignore[arg-type]
+        )
+
+
+def _own_text_spans(it: Item, anns: list[Annotation], norm: str) -> list[tuple[int, int]]:
+    """The stretches of an item that are its own words (title and text, no annotation)."""
+    spans = []
+    cursor = it.body
+    for a in sorted(anns, key=lambda x: x.start):
+        if a.start > cursor:
+            spans.append((cursor, a.start))
+        cursor = max(cursor, a.end)
+    if cursor < it.end:
+        spans.append((cursor, it.end))
+    return spans

@@ -1,0 +1,267 @@
+"""Responsibility annotations in all the genre's forms.
+
+- ``(责任单位:A、B;C、D)``: keyword form; ``;`` may split the sides of a counterpart plan;
+- ``(牵头单位:X,配合单位:Y、Z)`` and ``(牵头单位:X;责任单位:Y)``: several keywords in a bracket;
+- lines ``牵头单位:X`` / ``配合单位:Y`` / ``牵头领导:王 健`` under a task (a 领导 is a person);
+- ``(X牵头,Y、Z配合)``: clause form, roles from the verbs;
+- a bare trailing bracketed list of units.
+
+This module finds annotations in one outline item and splits them into parts: the mentions of
+one role that share a side. Sides are assigned later, once the document's sides are known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graphmodel.errors import UnbalancedBracketError
+from graphmodel.extract.names import (
+    NOTE_RE,
+    Piece,
+    clean_piece,
+    is_collective,
+    looks_like_unit,
+    split_list,
+    split_top,
+)
+from graphmodel.model import Role
+
+__all__ = ["Part", "Annotation", "find_annotations", "KEYWORDS"]
+
+KEYWORDS: dict[str, Role | None] = {
+    "牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead", "主责单位": "lead", "牵头责任单位": "lead",
+    "责任单位": "responsible", "责任部门": "responsible", "负责单位": "responsible", "实施单位": "responsible",
+    "承办单位": "responsible", "主要责任单位": "responsible", "责任主体": "responsible", "落实单位": "responsible",
+    "配合单位": "support", "配合部门": "support", "协办单位": "support", "参与单位": "support",
+    "协同单位": "support", "协助单位": "support", "协作单位": "support",
+    # People, not units.
+    "牵头领导": None, "责任领导": None, "分管领导": None, "联系领导": None, "责任人": None, "牵头市领导": None,
+}
+_KEYWORD_RE = re.compile(
+    "(" + "|".join(sorted(map(re.escape, KEYWORDS), key=len, reverse=True)) + r")\s*:"
+)
+_VERB_ROLE: list[tuple[str, Role]] = [
+    ("牵头负责", "lead"), ("牵头", "lead"), ("按职责分工负责", "responsible"), ("按职责负责", "responsible"),
+    ("分工负责", "responsible"), ("共同负责", "responsible"), ("具体负责", "responsible"),
+    ("负责", "responsible"), ("配合", "support"), ("参与", "support"), ("协助", "support"),
+    ("协同", "support"), ("协办", "support"),
+]
+_CLAUSE_RE = re.compile(
+    r"^(?:由|请)?(?P<units>.+?)(?P<verb>" + "|".join(v for v, _ in _VERB_ROLE) + r")$"
+)
+_TRAILER = re.compile(r"^[\s。;,.、]*$")
+
+
+@dataclass
+class Part:
+    """Mentions of one role that share a side."""
+
+    role: Role
+    mentions: list[tuple[Piece, list[str]]]  # cleaned mention and the notes removed from it
+    position: int | None = None  # index among ;-separated parts of one keyword segment
+    siblings: int = 1  # how many ;-separated parts that segment had
+
+
+@dataclass
+class Annotation:
+    start: int
+    end: int
+    form: str  # keyword | clause | bare | line
+    parts: list[Part] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _role(verb: str) -> Role:
+    for v, role in _VERB_ROLE:
+        if verb == v:
+            return role
+    return "responsible"
+
+
+def _mentions(piece: Piece) -> tuple[list[tuple[Piece, list[str]]], list[str]]:
+    out = []
+    notes: list[str] = []
+    for p in split_list(piece):
+        cleaned, found = clean_piece(p)
+        notes += found
+        if cleaned.text:
+            out.append((cleaned, found))
+    return out, notes
+
+
+def _clauses(piece: Piece) -> list[tuple[Piece, Role]] | None:
+    """``X牵头,Y、Z配合`` → [(X, lead), (Y、Z, support)]; None when it is not in that form."""
+    clauses = [c for c in split_top(piece, ",;") if c.text.strip(" \n。")]
+    out = []
+    for c in clauses:
+        text = c.text.strip(" \n。")
+        lead = c.text.index(text[0])
+        m = _CLAUSE_RE.match(text)
+        if not m:
+            return None
+        units = Piece(m.group("units"), c.start + lead + m.start("units"))
+        out.append((units, _role(m.group("verb"))))
+    if not out:
+        return None
+    names = [clean_piece(p)[0].text for units, _ in out for p in split_list(units)]
+    if not names or not all(n and looks_like_unit(n) for n in names):
+        return None
+    return out
+
+
+def _segment_parts(piece: Piece, role: Role) -> tuple[list[Part], list[str]]:
+    """Parts of one keyword segment (its content after ``keyword:``)."""
+    clauses = _clauses(piece)
+    if clauses:
+        parts = []
+        notes: list[str] = []
+        for units, r in clauses:
+            ms, ns = _mentions(units)
+            parts.append(Part(r, ms))
+            notes += ns
+        return parts, notes
+    pieces = [p for p in split_top(piece, ";") if p.text.strip(" \n,。")]
+    parts = []
+    notes = []
+    for i, p in enumerate(pieces):
+        ms, ns = _mentions(p)
+        notes += ns
+        if ms:
+            parts.append(Part(role, ms, position=i, siblings=len(pieces)))
+    return parts, notes
+
+
+def _keyword_segments(piece: Piece) -> list[tuple[str, Piece]]:
+    """Split text at each ``keyword:`` outside brackets."""
+    depths = None
+    hits = []
+    for m in _KEYWORD_RE.finditer(piece.text):
+        if depths is None:
+            from graphmodel.extract.text import bracket_depths
+
+            depths = bracket_depths(piece.text)
+        if depths[m.start()] == 0:
+            hits.append(m)
+    out = []
+    for k, m in enumerate(hits):
+        end = hits[k + 1].start() if k + 1 < len(hits) else len(piece.text)
+        out.append((m.group(1), Piece(piece.text[m.end():end], piece.start + m.end())))
+    return out
+
+
+def _parse_keyword_text(piece: Piece, ann: Annotation) -> None:
+    for keyword, content in _keyword_segments(piece):
+        role = KEYWORDS[keyword]
+        if role is None:
+            person = re.sub(r"\s+", "", content.text.strip(" \n,;。"))
+            if person:
+                ann.persons += [p for p in re.split("[、,]", person) if p]
+            continue
+        parts, notes = _segment_parts(content, role)
+        ann.parts += parts
+        ann.notes += notes
+
+
+def _match_close(norm: str, i: int, end: int) -> int | None:
+    depth = 0
+    for j in range(i, end):
+        ch = norm[j]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def _bare_list(piece: Piece) -> list[tuple[Piece, list[str]]] | None:
+    text = piece.text
+    if "。" in text or len(text) > 400 or not text.strip():
+        return None
+    if NOTE_RE.search(text) and not re.search("[、,]", text):
+        return None
+    ms, _ = _mentions(piece)
+    if not ms or any(len(p.text) > 40 for p, _ in ms):
+        return None
+    if not all(looks_like_unit(p.text) for p, _ in ms):
+        return None
+    if all(is_collective(p.text) for p, _ in ms) and len(ms) == 1 and not text.startswith("各"):
+        return None
+    return ms
+
+
+def find_annotations(norm: str, start: int, end: int) -> list[Annotation]:
+    """The responsibility annotations in ``norm[start:end]`` (one outline item)."""
+    found: list[Annotation] = []
+    brackets: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        ch = norm[i]
+        if ch == "(":
+            j = _match_close(norm, i, end)
+            content = norm[i + 1 : end] if j is None else norm[i + 1 : j]
+            if j is None:
+                if _KEYWORD_RE.match(content.lstrip()):
+                    line = norm.count("\n", 0, i) + 1
+                    raise UnbalancedBracketError(
+                        f"the bracket opened at line {line}, character {i + 1} never closes", i
+                    )
+                i += 1
+                continue
+            brackets.append((i, j))
+            i = j + 1
+            continue
+        i += 1
+    # Keyword and clause forms in brackets, anywhere in the item.
+    claimed: set[int] = set()
+    for a, b in brackets:
+        piece = Piece(norm[a + 1 : b], a + 1)
+        if _KEYWORD_RE.match(piece.text.lstrip()):
+            ann = Annotation(a, b + 1, "keyword")
+            _parse_keyword_text(piece, ann)
+            found.append(ann)
+            claimed.add(a)
+        elif (clauses := _clauses(piece)) is not None:
+            ann = Annotation(a, b + 1, "clause")
+            for units, role in clauses:
+                ms, ns = _mentions(units)
+                ann.parts.append(Part(role, ms))
+                ann.notes += ns
+            found.append(ann)
+            claimed.add(a)
+    # Keyword lines outside brackets: 牵头单位:X (to the end of the line or the next keyword).
+    inside = [(a, b) for a, b in brackets]
+    for m in _KEYWORD_RE.finditer(norm, start, end):
+        pos = m.start()
+        if any(a < pos <= b for a, b in inside):
+            continue
+        if pos > start and norm[pos - 1] not in " \n。;,:)>":
+            continue
+        stop = norm.find("\n", m.end(), end)
+        stop = end if stop < 0 else stop
+        nxt = _KEYWORD_RE.search(norm, m.end(), stop)
+        if nxt is not None and not any(a < nxt.start() <= b for a, b in inside):
+            stop = nxt.start()
+        ann = Annotation(pos, stop, "line")
+        _parse_keyword_text(Piece(norm[pos:stop], pos), ann)
+        if ann.parts or ann.persons:
+            found.append(ann)
+    # A bare bracketed list of units at the very end of the item.
+    if brackets and not found:
+        a, b = brackets[-1]
+        if a not in claimed and _TRAILER.match(norm[b + 1 : end]):
+            ms = _bare_list(Piece(norm[a + 1 : b], a + 1))
+            if ms:
+                pieces = [p for p in split_top(Piece(norm[a + 1 : b], a + 1), ";") if p.text.strip()]
+                ann = Annotation(a, b + 1, "bare")
+                for k, p in enumerate(pieces):
+                    pm, ns = _mentions(p)
+                    ann.notes += ns
+                    if pm:
+                        ann.parts.append(Part("responsible", pm, position=k, siblings=len(pieces)))
+                found.append(ann)
+    found.sort(key=lambda x: x.start)
+    return found

@@ -1,0 +1,151 @@
+"""Canonical unit names and the alias table.
+
+A short name takes its side's region: 市统计局 on the Shanghai side is 上海市统计局, 省财政厅 in
+a Liaoning plan is 辽宁省财政厅, 区发改局 in 浦东新区's plan is 浦东新区发改局. A bare department
+name after a short one keeps its level (市工业和信息化局、商务局 → 市商务局). The alias table then
+maps every name of one unit to one canonical name, so they share one id.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from graphmodel.errors import InputError
+from graphmodel.extract.regions import gazetteer, guess_prefix, short_name
+
+__all__ = ["AliasTable", "builtin_aliases", "canonical_unit", "region_of", "unit_id", "group_id"]
+
+_DEPARTMENT_END = re.compile(r"(?:局|委|厅|办|委员会|办公室|办公厅|中心|社|会)$")
+# Words that begin with a level character without being a level prefix (市场监管局 is not 市+场监管局).
+_NOT_LEVEL = ("市场", "区域", "县域", "省会", "市民中心")
+
+
+@dataclass
+class AliasTable:
+    """Names that denote one unit. ``relative`` rows hold for any region (~ in the data file)."""
+
+    relative: dict[str, str] = field(default_factory=dict)  # remainder after the region -> canonical
+    absolute: dict[str, str] = field(default_factory=dict)  # full name -> canonical full name
+
+    @classmethod
+    def from_text(cls, text: str, origin: str = "alias file") -> AliasTable:
+        """Parse the alias format: one unit a line, tab- or space-separated names, first canonical."""
+        table = cls()
+        for lineno, line in enumerate(text.splitlines(), 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            names = [n for n in re.split(r"[\t ]+|,", line) if n]
+            if len(names) < 2:
+                raise InputError(f"{origin}: line {lineno} names one unit only; list two or more names")
+            relative = [n.startswith("~") for n in names]
+            if any(relative) and not all(relative):
+                raise InputError(f"{origin}: line {lineno} mixes ~ names with full names")
+            target = table.relative if relative[0] else table.absolute
+            canonical = names[0].lstrip("~")
+            for n in names:
+                target[n.lstrip("~")] = canonical
+        return table
+
+    def merged(self, other: AliasTable) -> AliasTable:
+        """This table with ``other``'s rows added; ``other`` wins where they disagree."""
+        return AliasTable({**self.relative, **other.relative}, {**self.absolute, **other.absolute})
+
+    def resolve(self, name: str, region: str | None) -> str:
+        """The canonical form of ``name``, whose region prefix (if any) is ``region``."""
+        if name in self.absolute:
+            return self.absolute[name]
+        if region and name.startswith(region):
+            rest = name[len(region):]
+            if rest in self.relative:
+                name = region + self.relative[rest]
+        return self.absolute.get(name, name)
+
+
+@lru_cache(maxsize=1)
+def builtin_aliases() -> AliasTable:
+    """The alias table shipped with graphmodel (``graphmodel/data/aliases.tsv``)."""
+    text = resources.files("graphmodel").joinpath("data/aliases.tsv").read_text(encoding="utf-8")
+    return AliasTable.from_text(text, "graphmodel/data/aliases.tsv")
+
+
+def region_of(name: str, side_names: tuple[str, ...] = ()) -> str | None:
+    """The region a full unit name starts with: a side, a known region, or one by its suffix."""
+    for s in side_names:
+        if name.startswith(s):
+            return s
+    return gazetteer().prefix(name) or guess_prefix(name)
+
+
+def _level_region(level: str, side: str) -> str | None:
+    """The region a level character (市/省/区/县) means on ``side``: the side or an ancestor."""
+    g = gazetteer()
+    region: str | None = side
+    seen = 0
+    while region and seen < 4:
+        if region.endswith(level) or (level == "区" and region.endswith("新区")):
+            return region
+        region = g.parent(region)
+        seen += 1
+    return None
+
+
+def _has_region_word(name: str, side_names: tuple[str, ...]) -> bool:
+    if any(name.startswith(short_name(s)) for s in side_names):
+        return True
+    g = gazetteer()
+    return any(name.startswith(short) for short in (name[:2], name[:3]) if short in g.by_short)
+
+
+def canonical_unit(
+    mention: str,
+    side: str | None,
+    side_names: tuple[str, ...],
+    inherit_level: str | None,
+    aliases: AliasTable,
+) -> tuple[str, str, str | None]:
+    """Canonical name of a unit mention on ``side``, its full name before the alias table, and
+    the level it used (市/省/区/县) for the next mention in the list.
+
+    Parameters
+    ----------
+    mention : the cleaned mention, e.g. 市统计局
+    side : the side's full name (上海市) or None
+    side_names : all the document's sides, to recognise full names
+    inherit_level : the level of the previous mention in the same list, if it had one
+    aliases : the alias table
+    """
+    if side is None:
+        return aliases.resolve(mention, region_of(mention)), mention, None
+    region = region_of(mention, side_names)
+    if region is not None:
+        return aliases.resolve(mention, region), mention, region[-1]
+    level = mention[0]
+    if level in "市省区县" and not mention.startswith(_NOT_LEVEL) and len(mention) > 1:
+        target = _level_region(level, side)
+        if target is not None:
+            full = target + mention[1:]
+            return aliases.resolve(full, target), full, level
+        return aliases.resolve(mention, None), mention, None
+    if (
+        inherit_level
+        and _DEPARTMENT_END.search(mention)
+        and not re.search("[省市区县]", mention)
+        and not _has_region_word(mention, side_names)
+    ):
+        target = _level_region(inherit_level, side)
+        if target is not None:
+            full = target + mention
+            return aliases.resolve(full, target), full, inherit_level
+    return aliases.resolve(mention, None), mention, None
+
+
+def unit_id(side: str | None, canonical: str) -> str:
+    return f"unit:{side or '-'}/{canonical}"
+
+
+def group_id(side: str | None, mention: str) -> str:
+    return f"group:{side or '-'}/{mention}"

@@ -1,0 +1,40 @@
+"""``graphmodel extract FILE``: print one document's extraction as JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from graphmodel.extract import extract as extract_text
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the JSON here.")
+@click.option("--aliases", "aliases_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="A file of unit aliases (one unit a line, names tab-separated, canonical first).")
+@click.option("--compact", is_flag=True, help="One line of JSON instead of indented.")
+def extract(file: Path, output: Path | None, aliases_file: Path | None, compact: bool) -> None:
+    """Extract tasks, responsible units, sides, districts, parks and pairings from FILE.
+
+    FILE may be .txt (any common encoding), .html, .docx or .pdf with a text layer. Warnings
+    (an annotation that could not be split cleanly) go to stderr with their position.
+    """
+    from loaders.aliases import read_aliases
+    from loaders.documents import read_document
+
+    aliases = read_aliases(aliases_file) if aliases_file else None
+    result = extract_text(read_document(file), source=str(file), aliases=aliases)
+    for w in result.warnings:
+        where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
+        click.echo(f"graphmodel: warning: {file}{where}: {w.message}", err=True)
+    data = result.to_dict()
+    text = json.dumps(data, ensure_ascii=False, indent=None if compact else 2) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from loaders.files import atomic_write_text
+
+        atomic_write_text(output, text)

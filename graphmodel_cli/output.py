@@ -1,0 +1,92 @@
+"""Rendering rows as an aligned table, JSON or CSV.
+
+Tables are aligned by display width (a Chinese character takes two columns), so they read
+well in a terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import click
+from wcwidth import wcswidth
+
+FORMATS = ("table", "json", "csv")
+
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="Output as an aligned table, JSON or CSV.",
+)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    if isinstance(value, (list, tuple)):
+        return " ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def _width(text: str) -> int:
+    w = wcswidth(text)
+    return w if w >= 0 else len(text)
+
+
+def render_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> str:
+    """Rows as a plain-text table with a header, columns padded to equal display width."""
+    cols = list(columns or (rows[0].keys() if rows else []))
+    if not cols:
+        return "(no rows)"
+    cells = [[_cell(r.get(c)) for c in cols] for r in rows]
+    widths = [max([_width(c)] + [_width(row[i]) for row in cells]) for i, c in enumerate(cols)]
+    numeric = [all(isinstance(r.get(c), (int, float)) for r in rows) and rows for c in cols]
+
+    def line(values: Sequence[str]) -> str:
+        out = []
+        for i, v in enumerate(values):
+            pad = " " * (widths[i] - _width(v))
+            out.append(pad + v if numeric[i] else v + pad)
+        return "  ".join(out).rstrip()
+
+    parts = [line(cols), line(["-" * w for w in widths])]
+    parts += [line(row) for row in cells]
+    if not rows:
+        parts.append("(no rows)")
+    return "\n".join(parts)
+
+
+def render(rows: Sequence[Mapping[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
+    """Rows in one of `FORMATS`."""
+    if fmt == "json":
+        return json.dumps(list(rows), ensure_ascii=False, indent=2, default=_json_default)
+    if fmt == "csv":
+        buf = io.StringIO()
+        cols = list(columns or (rows[0].keys() if rows else []))
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(cols)
+        for r in rows:
+            writer.writerow([_cell(r.get(c)) if not isinstance(r.get(c), (int, float)) else r.get(c)
+                             for c in cols])
+        return buf.getvalue().rstrip("\n")
+    return render_table(rows, columns)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (set, frozenset, tuple)):
+        return sorted(value) if isinstance(value, (set, frozenset)) else list(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def echo_rows(rows: Iterable[Mapping[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> None:
+    """Print rows to stdout in the chosen format."""
+    click.echo(render(list(rows), fmt, columns))
