@@ -1,0 +1,201 @@
+"""Graph files: node-link JSON, GraphML and GEXF, chosen by the file's extension.
+
+Every format reads back to a graph equal to the one written (same nodes, edges, keys,
+attributes and order). GraphML and GEXF have no list type, so list attributes (see
+`graphmodel.graph.LIST_ATTRIBUTES`) are written as JSON strings and decoded on read.
+
+Two more adjustments keep the files right for other tools:
+
+- Edge ids must be unique in GraphML and GEXF, but our edge key (the type) is not, so edges get
+  ids ``e0``, ``e1``, … and the type goes into the edge's ``label`` (which Gephi shows); reading
+  restores it as the key.
+- GEXF reads ``start``/``end`` as time intervals, so the character spans are written as
+  ``span_start``/``span_end`` there. Nodes carry a ``label`` (name, number or title) for display.
+  The schema name goes in the GEXF ``<meta><description>``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graphmodel.errors import GraphError, InputError
+from graphmodel.graph import LIST_ATTRIBUTES, SCHEMA, check_graph
+from loaders.files import atomic_write_bytes, atomic_write_text
+
+__all__ = ["GRAPH_SUFFIXES", "graph_format", "write_graph", "read_graph", "node_link_data", "node_link_graph"]
+
+GRAPH_SUFFIXES = {".json": "json", ".graphml": "graphml", ".gexf": "gexf"}
+
+_GEXF_RENAMES = {"start": "span_start", "end": "span_end"}
+
+
+def graph_format(path: str | os.PathLike[str]) -> str:
+    """The format a file's extension names: ``json``, ``graphml`` or ``gexf``.
+
+    Raises
+    ------
+    InputError
+        For any other extension.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in GRAPH_SUFFIXES:
+        raise InputError(f"{path}: unknown graph format {suffix or '(no extension)'!r}; "
+                         "use .json (node-link), .graphml or .gexf")
+    return GRAPH_SUFFIXES[suffix]
+
+
+def write_graph(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> str:
+    """Write ``graph`` atomically in the format its extension names; return that format."""
+    check_graph(graph)
+    fmt = graph_format(path)
+    if fmt == "json":
+        text = json.dumps(node_link_data(graph), ensure_ascii=False, indent=1)
+        atomic_write_text(path, text + "\n")
+    elif fmt == "graphml":
+        atomic_write_bytes(path, "\n".join(nx.generate_graphml(_flat(graph, {}))).encode("utf-8") + b"\n")
+    else:
+        atomic_write_bytes(path, _gexf_text(graph).encode("utf-8"))
+    return fmt
+
+
+def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
+    """Read a graph file written by `write_graph` (format by extension).
+
+    Raises
+    ------
+    InputError
+        When the file is missing or is not a file of its format.
+    GraphError
+        When it holds a graph that graphmodel did not build.
+    """
+    fmt = graph_format(path)
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{path}: no such file")
+    readers: dict[str, Callable[[Path], nx.MultiDiGraph]] = {
+        "json": _read_json, "graphml": _read_graphml, "gexf": _read_gexf}
+    try:
+        graph = readers[fmt](p)
+    except (ET.ParseError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not a {fmt} file ({exc})") from None
+    except (nx.NetworkXError, KeyError, TypeError, ValueError) as exc:
+        raise GraphError(f"{path}: not a graph graphmodel wrote ({type(exc).__name__}: {exc})") from None
+    return check_graph(graph, str(path))
+
+
+# -- node-link JSON --------------------------------------------------------------------------
+
+
+def node_link_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """The graph as node-link data (networkx's layout, edges under ``edges``), lists as lists."""
+    return {
+        "directed": True,
+        "multigraph": True,
+        "graph": dict(graph.graph),
+        "nodes": [{"id": n, **d} for n, d in graph.nodes(data=True)],
+        "edges": [{"source": u, "target": v, "key": k, **d} for u, v, k, d in graph.edges(keys=True, data=True)],
+    }
+
+
+def node_link_graph(data: dict[str, Any]) -> nx.MultiDiGraph:
+    """The graph of `node_link_data` output."""
+    graph = nx.MultiDiGraph(**data["graph"])
+    for node in data["nodes"]:
+        attrs = dict(node)
+        graph.add_node(attrs.pop("id"), **attrs)
+    for edge in data["edges"]:
+        attrs = dict(edge)
+        u, v, k = attrs.pop("source"), attrs.pop("target"), attrs.pop("key")
+        graph.add_edge(u, v, key=k, **attrs)
+    return graph
+
+
+def _read_json(path: Path) -> nx.MultiDiGraph:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or "nodes" not in data or "edges" not in data:
+        raise InputError(f"{path}: not a node-link graph (no 'nodes' and 'edges')")
+    check_graph(nx.MultiDiGraph(**data.get("graph", {})), str(path))
+    return node_link_graph(data)
+
+
+# -- GraphML and GEXF ------------------------------------------------------------------------
+
+
+def _encode(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+
+
+def _decode(name: str, value: Any) -> Any:
+    if name in LIST_ATTRIBUTES and isinstance(value, str):
+        decoded = json.loads(value)
+        if not isinstance(decoded, list):
+            raise ValueError(f"attribute {name!r} is not a JSON list: {value!r}")
+        return decoded
+    return value
+
+
+def _label(data: dict[str, Any], node: str) -> str:
+    for key in ("name", "number", "title"):
+        if data.get(key):
+            return str(data[key])
+    return node
+
+
+def _flat(graph: nx.MultiDiGraph, renames: dict[str, str], labels: bool = False) -> nx.MultiDiGraph:
+    """A copy with lists as JSON, unique edge keys and the edge type as the edge's label."""
+    out = nx.MultiDiGraph(**graph.graph)
+    for n, d in graph.nodes(data=True):
+        attrs = {renames.get(k, k): _encode(v) for k, v in d.items()}
+        if labels:
+            attrs["label"] = _label(d, n)
+        out.add_node(n, **attrs)
+    for i, (u, v, k, d) in enumerate(graph.edges(keys=True, data=True)):
+        out.add_edge(u, v, key=f"e{i}", label=k, **{renames.get(a, a): _encode(x) for a, x in d.items()})
+    return out
+
+
+def _restore(flat: nx.Graph, graph_attrs: dict[str, Any], renames: dict[str, str]) -> nx.MultiDiGraph:
+    back = {v: k for k, v in renames.items()}
+    graph = nx.MultiDiGraph(**graph_attrs)
+    for n, d in flat.nodes(data=True):
+        graph.add_node(n, **{back.get(k, k): _decode(back.get(k, k), v) for k, v in d.items() if k != "label"})
+    for u, v, d in flat.edges(data=True):  # read_gexf gives a DiGraph when no edges are parallel
+        attrs = {back.get(k, k): _decode(back.get(k, k), x) for k, x in d.items() if k not in ("label", "id")}
+        graph.add_edge(u, v, key=d["label"], **attrs)
+    return graph
+
+
+def _read_graphml(path: Path) -> nx.MultiDiGraph:
+    flat = nx.read_graphml(path, node_type=str, force_multigraph=True)
+    attrs = {k: v for k, v in flat.graph.items() if k not in ("node_default", "edge_default")}
+    check_graph(nx.MultiDiGraph(**attrs), str(path))  # the schema, before reading it as ours
+    return _restore(flat, attrs, {})
+
+
+def _gexf_text(graph: nx.MultiDiGraph) -> str:
+    flat = _flat(graph, _GEXF_RENAMES, labels=True)
+    flat.graph.clear()  # GEXF keeps graph attributes in <meta>, written below
+    text = "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', *nx.generate_gexf(flat, version="1.2draft")])
+    description = ET.Element("description")
+    description.text = str(graph.graph.get("schema", ""))
+    meta = f"<meta><creator>graphmodel</creator>{ET.tostring(description, encoding='unicode')}</meta>"
+    # networkx stamps today's date into <meta>; ours is stable so equal graphs give equal files.
+    return re.sub(r"<meta\b.*?</meta>", meta, text, count=1, flags=re.S) + "\n"
+
+
+def _read_gexf(path: Path) -> nx.MultiDiGraph:
+    root = ET.parse(path).getroot()
+    description = root.find("{*}meta/{*}description")
+    schema = description.text if description is not None else None
+    if schema != SCHEMA:
+        raise GraphError(f"{path} is not a {SCHEMA} graph (its GEXF meta description is {schema!r})")
+    flat = nx.read_gexf(path, node_type=str, version="1.2draft")
+    return _restore(flat, {"schema": schema}, _GEXF_RENAMES)
