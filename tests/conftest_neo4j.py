@@ -44,7 +44,7 @@ def clear_database(driver: neo4j.Driver, database: str | None) -> None:
     """Delete every node and relationship (the schema stays)."""
     # CALL {...} IN TRANSACTIONS needs an implicit (auto-commit) transaction.
     with driver.session(database=database) as session:
-        session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 @pytest.fixture(scope="session")

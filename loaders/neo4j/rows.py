@@ -1,0 +1,148 @@
+"""Cutting a graph into the rows the loader sends, one part per document.
+
+A document's part is everything that document says: its Document node, its tasks, the edges
+that carry its id in ``document``, the nodes at their ends, and the ``IN`` edges that place
+those nodes (a unit in its side, a park in its district, ...). A node several documents name is
+in each of their parts; the loader MERGEs it, so that costs nothing but a repeated row. What no
+document's part holds (say an isolated node) goes into a remainder part. ``COUNTERPART`` edges are
+not sent: the loader derives them in the database from all the responsibilities it holds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graphmodel.errors import GraphError
+from graphmodel.graph import EDGE_TYPES, NODE_KINDS, check_graph, side_id
+
+__all__ = ["EdgeGroup", "Part", "parts_of", "node_props", "edge_props"]
+
+# Edges derived from the others, rebuilt by the loader rather than copied.
+DERIVED = frozenset({"COUNTERPART"})
+
+# (relationship type, label of the start node, label of the end node): each group becomes one
+# statement with labelled MATCHes on both ends.
+EdgeGroup = tuple[str, str, str]
+
+
+@dataclass
+class Part:
+    """The rows of one transaction's worth of documents."""
+
+    documents: list[str] = field(default_factory=list)
+    nodes: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    edges: dict[EdgeGroup, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+
+    @property
+    def size(self) -> int:
+        """How many rows the part sends."""
+        return sum(map(len, self.nodes.values())) + sum(map(len, self.edges.values()))
+
+    def extend(self, other: Part) -> None:
+        """Append another part's rows (to pack small documents into one transaction)."""
+        self.documents += other.documents
+        for label, rows in other.nodes.items():
+            self.nodes[label] += rows
+        for group, rows in other.edges.items():
+            self.edges[group] += rows
+
+
+def _value(value: Any, where: str) -> Any:
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value) if isinstance(value, (set, frozenset)) else list(value)
+        if not all(isinstance(v, str) for v in items):
+            raise GraphError(f"{where}: only lists of strings can be stored in Neo4j")
+        return items
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    raise GraphError(f"{where}: a {type(value).__name__} cannot be stored in Neo4j")
+
+
+def node_props(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
+    """A node's properties as stored: its attributes without ``kind`` and without unknowns, plus ``id``."""
+    props = {k: _value(v, f"node {node!r} attribute {k!r}") for k, v in graph.nodes[node].items()
+             if k != "kind" and v is not None}
+    props["id"] = node
+    return props
+
+
+def edge_props(graph: nx.MultiDiGraph, u: str, v: str, key: str) -> dict[str, Any]:
+    """An edge's properties as stored (unknown values left out)."""
+    return {k: _value(val, f"edge {u!r} -{key}-> {v!r} attribute {k!r}")
+            for k, val in graph.edges[u, v, key].items() if val is not None}
+
+
+def _kind(graph: nx.MultiDiGraph, node: str) -> str:
+    kind = graph.nodes[node].get("kind")
+    if kind not in NODE_KINDS:
+        raise GraphError(f"node {node!r} has the kind {kind!r}, which is none of {', '.join(NODE_KINDS)}")
+    return str(kind)
+
+
+def parts_of(graph: nx.MultiDiGraph) -> tuple[list[Part], Part]:
+    """One part per document (in document id order) and the remainder part.
+
+    Raises
+    ------
+    GraphError
+        The graph is not a graphmodel graph, or holds a node kind, edge type or value Neo4j
+        cannot take.
+    """
+    check_graph(graph)
+    kinds = {n: _kind(graph, n) for n in graph.nodes}
+    for u, v, key in graph.edges(keys=True):
+        if key not in EDGE_TYPES:
+            raise GraphError(f"edge {u!r} -> {v!r} has the type {key!r}, which is none of {', '.join(EDGE_TYPES)}")
+
+    docs = sorted(n for n, k in kinds.items() if k == "Document")
+    doc_nodes: dict[str, set[str]] = {d: {d} for d in docs}
+    doc_edges: dict[str, set[tuple[str, str, str]]] = {d: set() for d in docs}
+    for u, v, key, doc in graph.edges(keys=True, data="document"):
+        if key in DERIVED or doc is None:
+            continue
+        if doc not in doc_nodes:
+            raise GraphError(f"edge {u!r} -{key}-> {v!r} names the document {doc!r}, which the graph lacks")
+        doc_edges[doc].add((u, v, key))
+        doc_nodes[doc].update((u, v))
+    for node, kind in kinds.items():
+        if kind == "Task":
+            doc = graph.nodes[node].get("document")
+            if doc not in doc_nodes:
+                raise GraphError(f"task {node!r} belongs to the document {doc!r}, which the graph lacks")
+            doc_nodes[doc].add(node)
+    for d in docs:
+        for side in graph.nodes[d].get("sides") or []:
+            if side_id(side) in graph:
+                doc_nodes[d].add(side_id(side))
+        # The IN edges that place the document's units and places, followed to the sides.
+        todo = [n for n in doc_nodes[d] if kinds[n] not in ("Task", "Document")]
+        while todo:
+            n = todo.pop()
+            for _, target, key in graph.out_edges(n, keys=True):
+                if key == "IN" and graph.edges[n, target, key].get("document") is None:
+                    doc_edges[d].add((n, target, key))
+                    if target not in doc_nodes[d]:
+                        doc_nodes[d].add(target)
+                        todo.append(target)
+
+    parts = [_part(graph, kinds, [d], doc_nodes[d], doc_edges[d]) for d in docs]
+    covered_nodes = set().union(*doc_nodes.values()) if docs else set()
+    covered_edges = set().union(*doc_edges.values()) if docs else set()
+    rest_edges = {(u, v, k) for u, v, k in graph.edges(keys=True)
+                  if k not in DERIVED and (u, v, k) not in covered_edges}
+    rest_nodes = (set(graph.nodes) - covered_nodes) | {n for e in rest_edges for n in e[:2]}
+    return parts, _part(graph, kinds, [], rest_nodes, rest_edges)
+
+
+def _part(graph: nx.MultiDiGraph, kinds: dict[str, str], documents: list[str], nodes: set[str],
+          edges: set[tuple[str, str, str]]) -> Part:
+    part = Part(documents=documents)
+    for n in sorted(nodes):
+        part.nodes[kinds[n]].append({"id": n, "props": node_props(graph, n)})
+    for u, v, key in sorted(edges):
+        part.edges[key, kinds[u], kinds[v]].append({"a": u, "b": v, "props": edge_props(graph, u, v, key)})
+    return part
