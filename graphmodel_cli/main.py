@@ -42,6 +42,15 @@ def _register() -> None:
     from graphmodel_cli import neo4j
 
     cli.add_command(neo4j.neo4j)
+    from graphmodel_cli import build, compare, gaps, pairs, stats, suggest, units
+
+    cli.add_command(build.build)
+    cli.add_command(pairs.pairs)
+    cli.add_command(units.units)
+    cli.add_command(gaps.gaps)
+    cli.add_command(suggest.suggest)
+    cli.add_command(compare.compare)
+    cli.add_command(stats.stats)
 
 
 _register()

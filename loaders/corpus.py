@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -21,6 +22,9 @@ from graphmodel.graph import build_graph
 from graphmodel.model import SCHEMA as EXTRACTION_SCHEMA
 from graphmodel.model import Extraction
 from loaders.export import read_graph
+
+if TYPE_CHECKING:
+    from graphmodel.extract import AliasTable
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -90,8 +94,11 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return unique
 
 
-def read_extraction(path: str | os.PathLike[str]) -> Extraction:
+def read_extraction(path: str | os.PathLike[str], aliases: AliasTable | None = None) -> Extraction:
     """Read and extract one document, or load a saved extraction (``.json``).
+
+    ``aliases`` (a user's table, see `loaders.aliases.read_aliases`) is merged over the built-in
+    one; a saved extraction keeps the ids it was saved with.
 
     Raises
     ------
@@ -111,22 +118,22 @@ def read_extraction(path: str | os.PathLike[str]) -> Extraction:
     from graphmodel.extract import extract
     from loaders.documents import read_document
 
-    return extract(read_document(p), source=str(p))
+    return extract(read_document(p), source=str(p), aliases=aliases)
 
 
-def load_extractions(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None
-                     ) -> list[Extraction]:
+def load_extractions(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None,
+                     aliases: AliasTable | None = None) -> list[Extraction]:
     """Expand ``paths`` and read every document, calling ``progress`` after each."""
     out = []
     for p in expand_paths(paths):
-        out.append(read_extraction(p))
+        out.append(read_extraction(p, aliases))
         if progress is not None:
             progress(p)
     return out
 
 
-def load_graph(paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None
-               ) -> nx.MultiDiGraph:
+def load_graph(paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
+               aliases: AliasTable | None = None) -> nx.MultiDiGraph:
     """One graph from documents and folders, or from a single graph file.
 
     Parameters
@@ -135,6 +142,8 @@ def load_graph(paths: Sequence[str | os.PathLike[str]], progress: Progress | Non
         Documents, folders of documents, saved extractions; or one graph file.
     progress : callable, optional
         Called with each document's path once it is read and extracted.
+    aliases : AliasTable, optional
+        A user's alias table for the extraction (not used for a graph file).
 
     Raises
     ------
@@ -146,4 +155,4 @@ def load_graph(paths: Sequence[str | os.PathLike[str]], progress: Progress | Non
         if len(paths) > 1:
             raise InputError(f"{graphs[0]}: a built graph must be given alone, not with other paths")
         return read_graph(graphs[0])
-    return build_graph(load_extractions(paths, progress))
+    return build_graph(load_extractions(paths, progress, aliases))

@@ -7,7 +7,9 @@ prescribes, so the tests know every answer without running the extractor.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from graphmodel.model import (
     DocumentInfo,
@@ -171,3 +173,10 @@ def network_plan() -> Extraction:
         T("2", [["上海市丙局"], ["大连市丁局"]]),
         T("3", [[], ["大连市丁局", "大连市戊局", "大连市己局"]]),
     ])
+
+
+def save(ex: Extraction, folder: Path) -> Path:
+    """Write ``ex`` as a saved extraction (what ``graphmodel extract -o`` writes) into ``folder``."""
+    path = folder / f"{ex.document.title}.json"
+    path.write_text(json.dumps(ex.to_dict(), ensure_ascii=False), encoding="utf-8")
+    return path

@@ -1,0 +1,59 @@
+"""What the analysis commands share: PATH... into a graph, with a progress bar and warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import networkx as nx
+
+from graphmodel.graph import build_graph, find_document
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def paths_argument(func: F) -> F:
+    """The PATH... argument: documents, folders of documents, saved extractions, or a graph file."""
+    return click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))(func)
+
+
+def aliases_option(func: F) -> F:
+    return click.option("--aliases", "aliases_file", type=click.Path(path_type=Path, dir_okay=False),
+                        help="A file of unit aliases for the extraction (canonical name first, tab-separated).")(func)
+
+
+def document_option(func: F) -> F:
+    return click.option("--document", "documents", multiple=True, metavar="DOC",
+                        help="Only this document (id, title or file name); may be repeated.")(func)
+
+
+def load(paths: Sequence[Path], aliases_file: Path | None = None) -> nx.MultiDiGraph:
+    """Read a graph file, or read, extract and build the documents with a progress bar on stderr."""
+    from loaders.corpus import expand_paths, is_graph_file, load_extractions, load_graph
+
+    if any(is_graph_file(p) for p in paths):
+        return load_graph(paths)
+    files = expand_paths(paths)
+    aliases = None
+    if aliases_file is not None:
+        from loaders.aliases import read_aliases
+
+        aliases = read_aliases(aliases_file)
+    if len(files) > 1:
+        with click.progressbar(length=len(files), label="Reading plans", file=click.get_text_stream("stderr"),
+                               show_pos=True) as bar:
+            extractions = load_extractions(files, progress=lambda _: bar.update(1), aliases=aliases)
+    else:
+        extractions = load_extractions(files, aliases=aliases)
+    for ex in extractions:
+        for w in ex.warnings:
+            where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
+            click.echo(f"graphmodel: warning: {ex.document.source}{where}: {w.message}", err=True)
+    return build_graph(extractions)
+
+
+def resolve_documents(graph: nx.MultiDiGraph, refs: Sequence[str]) -> list[str] | None:
+    """Document ids for the --document values (None when none was given)."""
+    return [find_document(graph, r) for r in refs] if refs else None

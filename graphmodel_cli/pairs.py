@@ -1,0 +1,41 @@
+"""``graphmodel pairs PATH...``: counterpart units ranked by the tasks they share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from graphmodel.analysis import counterpart_pairs
+from graphmodel.graph import find_unit
+from graphmodel_cli.inputs import aliases_option, document_option, load, paths_argument, resolve_documents
+from graphmodel_cli.output import echo_rows, format_option
+
+
+@click.command()
+@paths_argument
+@click.option("--top", type=click.IntRange(min=1), help="At most this many pairs.")
+@click.option("--side", help="Only pairs with a unit of this side (e.g. 大连市).")
+@click.option("--unit", help="Only pairs with this unit (name, alias or id).")
+@click.option("--min-shared", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Only pairs sharing at least this many tasks.")
+@document_option
+@aliases_option
+@format_option
+def pairs(paths: tuple[Path, ...], top: int | None, side: str | None, unit: str | None, min_shared: int,
+          documents: tuple[str, ...], aliases_file: Path | None, fmt: str) -> None:
+    """Counterpart pairs: units of different sides that share tasks, most shared first.
+
+    Ties are broken by Jaccard (shared tasks over the tasks either unit has). JSON gives each
+    pair's units (name, side, id), the count, the Jaccard and the shared tasks.
+    """
+    graph = load(paths, aliases_file)
+    unit_id = find_unit(graph, unit) if unit else None
+    found = counterpart_pairs(graph, document=resolve_documents(graph, documents), side=side, unit=unit_id,
+                              top=top, min_shared=min_shared)
+    if fmt == "json":
+        echo_rows([p.to_dict(graph) for p in found], fmt)
+        return
+    echo_rows([{"a": p.a.name, "a side": p.a.side, "b": p.b.name, "b side": p.b.side, "shared": p.shared,
+                "jaccard": p.jaccard, "tasks": list(p.numbers)} for p in found], fmt,
+              ["a", "a side", "b", "b side", "shared", "jaccard", "tasks"])

@@ -1,0 +1,36 @@
+"""``graphmodel stats PATH...``: what a graph holds, at a glance."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from graphmodel.analysis import counterpart_pairs, graph_stats
+from graphmodel.graph import documents as document_ids
+from graphmodel_cli.inputs import aliases_option, load, paths_argument
+from graphmodel_cli.output import echo_rows, format_option
+
+
+@click.command()
+@paths_argument
+@aliases_option
+@format_option
+def stats(paths: tuple[Path, ...], aliases_file: Path | None, fmt: str) -> None:
+    """Count nodes by kind and edges by type, and list the documents with their tasks and pairs."""
+    graph = load(paths, aliases_file)
+    counts = graph_stats(graph)
+    docs = []
+    for d in document_ids(graph):
+        data = graph.nodes[d]
+        tasks = sum(1 for n, k in graph.nodes(data="kind") if k == "Task" and graph.nodes[n]["document"] == d)
+        docs.append({"document": d, "date": data.get("date"), "sides": data.get("sides", []), "tasks": tasks,
+                     "pairs": len(counterpart_pairs(graph, document=d))})
+    if fmt == "json":
+        click.echo(json.dumps({"counts": counts, "documents": docs}, ensure_ascii=False, indent=2))
+        return
+    echo_rows([{"what": k, "count": v} for k, v in counts.items()], fmt)
+    if fmt == "table":
+        click.echo()
+        echo_rows(docs, fmt, ["document", "date", "sides", "tasks", "pairs"])

@@ -1,0 +1,42 @@
+"""``graphmodel suggest UNIT PATH...``: whom a unit could pair with on the other side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from graphmodel.analysis import suggest_counterparts
+from graphmodel.graph import find_unit
+from graphmodel_cli.inputs import aliases_option, document_option, load, paths_argument, resolve_documents
+from graphmodel_cli.output import echo_rows, format_option
+
+
+@click.command()
+@click.argument("unit")
+@paths_argument
+@click.option("--side", help="The side UNIT belongs to, when its name is on several sides.")
+@click.option("--on", "target", help="Look on this side (default: the other sides of UNIT's plans).")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="At most this many.")
+@document_option
+@aliases_option
+@format_option
+def suggest(unit: str, paths: tuple[Path, ...], side: str | None, target: str | None, top: int,
+            documents: tuple[str, ...], aliases_file: Path | None, fmt: str) -> None:
+    """Candidate counterparts for UNIT (name, alias, end of a name, or id).
+
+    Ranked by tasks already shared, then by functions both names name (市科技局 ~ 市科委, from
+    the built-in function table), then by how alike the names are without their region.
+    """
+    graph = load(paths, aliases_file)
+    unit_id = find_unit(graph, unit, side=side)
+    found = suggest_counterparts(graph, unit_id, side=target, document=resolve_documents(graph, documents),
+                                 top=top)
+    if fmt == "json":
+        echo_rows([{"for": {"id": unit_id, "name": graph.nodes[unit_id]["name"],
+                            "side": graph.nodes[unit_id].get("side")}, **s.to_dict()} for s in found], fmt)
+        return
+    echo_rows([{"candidate": s.unit.name, "side": s.unit.side, "shared": s.shared,
+                "functions": "、".join(s.functions), "similarity": s.similarity,
+                "tasks": [str(graph.nodes[t].get("number", "")) for t in s.tasks]} for s in found], fmt,
+              ["candidate", "side", "shared", "functions", "similarity", "tasks"])

@@ -1,0 +1,43 @@
+"""``graphmodel build``: the graph file, its summary, and a progress bar over many files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+from click.testing import CliRunner
+
+from graphmodel.graph import build_graph
+from graphmodel_cli.main import cli
+from loaders.export import read_graph
+from tests.conftest import DATA
+from tests.graph.plans import plan_2020, plan_2021, save
+
+
+def test_build_writes_each_format_and_reports(tmp_path: Path) -> None:
+    paths = [str(save(plan_2020(), tmp_path)), str(save(plan_2021(), tmp_path))]
+    expected = build_graph([plan_2020(), plan_2021()])
+    for name in ("g.json", "g.graphml", "g.gexf"):
+        result = CliRunner().invoke(cli, ["build", *paths, "-o", str(tmp_path / name), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        assert nx.utils.graphs_equal(read_graph(tmp_path / name), expected)
+        counts = {r["what"]: r["count"] for r in json.loads(result.stdout)}
+        assert counts["Document"] == 2 and counts["Unit"] == 7  # A B C X Y Z, and W in 2021
+        assert f"wrote {tmp_path / name}" in result.stderr
+        assert "Reading plans" in result.stderr  # the progress bar, on stderr
+
+
+def test_build_of_the_corpus_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", str(DATA / "corpus"), "-o", str(tmp_path / "c.graphml")])
+    assert result.exit_code == 0, result.output
+    graph = read_graph(tmp_path / "c.graphml")
+    assert sum(1 for _, k in graph.nodes(data="kind") if k == "Document") == 3
+
+
+def test_a_wrong_extension_fails_before_reading(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "missing"), "-o", str(tmp_path / "g.csv")])
+    assert result.exit_code == 2
+    assert "unknown graph format '.csv'" in result.stderr and not (tmp_path / "g.csv").exists()
+    result = CliRunner().invoke(cli, ["build", str(DATA / "corpus")])
+    assert result.exit_code == 2 and "Missing option '-o'" in result.stderr

@@ -1,0 +1,71 @@
+"""``graphmodel pairs``: the must-show on the seed, and each format and filter."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from graphmodel_cli.main import cli
+from tests.conftest import SEED
+from tests.graph.plans import plan_2020, plan_2021, save
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_seed_top_pair_is_the_cooperation_office_with_dalian_development_and_reform() -> None:
+    code, out, _ = run("pairs", str(SEED), "--top", "3", "--format", "json")
+    assert code == 0
+    pairs = json.loads(out)
+    assert len(pairs) == 3
+    first = pairs[0]
+    assert first["a"]["name"] == "上海市政府合作交流办" and first["a"]["side"] == "上海市"
+    assert first["b"]["name"] == "大连市发展改革委" and first["b"]["side"] == "大连市"
+    assert first["shared"] == 7 and len(first["tasks"]) == 7
+    assert first["jaccard"] == 7 / 13  # 上海市政府合作交流办 has 9 tasks, 大连市发展改革委 11, 7 in common
+    assert all(set(t) == {"id", "number", "document"} for t in first["tasks"])
+    # One of the seven names the office 上海市合作交流办公室: (十六), an alias of the same unit.
+    text = SEED.read_text(encoding="utf-8")
+    sixteen = next(t for t in first["tasks"] if t["number"].endswith("(十六)"))
+    start = text.index("(十六)")
+    assert "上海市合作交流办公室" in text[start:text.index("(十七)")]
+    assert sixteen["id"].endswith("(十六)")
+    assert [p["shared"] for p in pairs] == [7, 4, 4]
+
+
+def test_table_csv_and_filters(tmp_path: Path) -> None:
+    paths = [str(save(plan_2020(), tmp_path)), str(save(plan_2021(), tmp_path))]
+    code, out, _ = run("pairs", *paths, "--document", "2020年上海市与大连市对口合作重点工作计划")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["a", "a", "side", "b", "b", "side", "shared", "jaccard", "tasks"]
+    # plan_2020 by hand: B–Y 2 (1.0), A–X 2 (0.5), B–X 1, A–Y 1.
+    assert [line.split()[0] for line in lines[2:]] == ["上海市科委", "上海市政府合作交流办", "上海市科委",
+                                                      "上海市政府合作交流办"]
+    assert lines[3].split()[4:] == ["2", "0.500", "1", "2"]
+    code, out, _ = run("pairs", *paths, "--unit", "大连市科技局", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["a"], r["shared"]) for r in rows] == [("上海市科委", "2"), ("上海市政府合作交流办", "1")]
+    code, out, _ = run("pairs", *paths, "--side", "大连市", "--min-shared", "3", "--format", "json")
+    assert json.loads(out)[0]["shared"] == 3 and len(json.loads(out)) == 1  # A–X over both years
+
+
+def test_errors_are_one_line_with_exit_2(tmp_path: Path) -> None:
+    code, _, err = run("pairs", str(tmp_path / "missing.txt"))
+    missing = tmp_path / "missing.txt"
+    assert code == 2 and err.strip().splitlines() == [f"graphmodel: error: {missing}: no such file or folder"]
+    path = str(save(plan_2020(), tmp_path))
+    code, _, err = run("pairs", path, "--unit", "市农委")
+    assert code == 2 and "no unit '市农委'" in err and "Traceback" not in err
+    code, _, err = run("pairs", path, "--document", "2019")
+    assert code == 2 and "no document '2019'" in err
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, _, err = run("pairs", str(empty))
+    assert code == 2 and err.startswith("graphmodel: error: ") and "empty.txt" in err
