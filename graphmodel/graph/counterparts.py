@@ -82,19 +82,18 @@ def counterpart_edges(graph: nx.MultiDiGraph, documents: Collection[str] | None 
         for task in tasks_of[unit]:
             units_of[task].append(unit)
 
+    side = {u: graph.nodes[u].get("side") for u in tasks_of}
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
     for task, units in units_of.items():
         for a, b in combinations(units, 2):  # units are sorted, so (a, b) is a canonical key
-            side_a, side_b = graph.nodes[a].get("side"), graph.nodes[b].get("side")
-            if side_a is not None and side_b is not None and side_a != side_b:
+            if side[a] is not None and side[b] is not None and side[a] != side[b]:
                 shared[a, b].append(task)
 
     pairs = []
     for (a, b), tasks in shared.items():
         tasks.sort(key=lambda t: task_order(graph, t))
         first = tasks[0]
-        side_a, side_b = graph.nodes[a]["side"], graph.nodes[b]["side"]
-        if _side_rank(graph, first, side_b) < _side_rank(graph, first, side_a):
+        if _side_rank(graph, first, side[b]) < _side_rank(graph, first, side[a]):
             a, b = b, a
         union = len(tasks_of[a] | tasks_of[b])
         pairs.append((a, b, {"count": len(tasks), "tasks": tasks, "jaccard": len(tasks) / union}))
