@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from graphmodel.errors import InputError, NoAnnotationsError
@@ -36,6 +36,7 @@ from graphmodel.model import (
     DocumentInfo,
     Extraction,
     Responsibility,
+    Role,
     Side,
     Task,
     Unit,
@@ -56,7 +57,9 @@ class _Context:
     source: str | None
     units: dict[str, Unit]
     warnings: list[Warning]
-    first_is_lead: bool = False  # a 下同 note said the first unit listed leads
+    lead_scopes: list[tuple[int, int]]  # where a note says the first unit listed leads
+    included: dict[tuple[str | None, str], list[str]] = field(default_factory=dict)  # 含X,下同
+    short_names: dict[tuple[str | None, str], str] = field(default_factory=dict)  # 以下简称X → unit id
 
 
 def extract(text: str, *, source: str | None = None, aliases: AliasTable | None = None) -> Extraction:
@@ -104,12 +107,13 @@ def extract(text: str, *, source: str | None = None, aliases: AliasTable | None 
         raise NoAnnotationsError(
             f"{where}: no responsibility annotations found (责任单位 / 牵头单位 / 配合单位 / (X牵头) forms)"
         )
-    _lift_trailing_annotations(items, annotations)
+    moved = _lift_trailing_annotations(items, annotations)
+    lead_scopes = _first_is_lead_scopes(norm, items)
 
     sides = _detect_sides(title, issuers, annotations)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc_id = "doc:" + (normalize(title) if title else (PurePath(source).stem if source else sha[:12]))
-    ctx = _Context(norm, text, sides, table, source, {}, [])
+    ctx = _Context(norm, text, sides, table, source, {}, [], lead_scopes)
     finder = PlaceFinder([s.name for s in sides])
 
     tasks: list[Task] = []
@@ -118,7 +122,7 @@ def extract(text: str, *, source: str | None = None, aliases: AliasTable | None 
         written = re.sub(r"\s+", "", text[it.start : it.body])
         number = (numbers[it.parent] if it.parent is not None else "") + written
         numbers.append(number)
-        task = _task(ctx, it, number, doc_id, annotations[k])
+        task = _task(ctx, it, number, doc_id, annotations[k], moved.get(k, []))
         task.parent = tasks[it.parent].id if it.parent is not None else None
         tasks.append(task)
 
@@ -131,7 +135,7 @@ def extract(text: str, *, source: str | None = None, aliases: AliasTable | None 
                 if pid and unit.district is None:
                     unit.district = pid
         del anns
-    own_spans = [_own_text_spans(it, annotations[k], norm) for k, it in enumerate(items)]
+    own_spans = [_own_text_spans(it, annotations[k] + moved.get(k, [])) for k, it in enumerate(items)]
     for _ in range(2):  # the first pass learns districts, whose short names lead park names
         for task, spans in zip(tasks, own_spans, strict=True):
             task.places = sorted({pid for a, b in spans for pid in finder.scan_text(norm[a:b], a)})
@@ -155,20 +159,41 @@ def extract(text: str, *, source: str | None = None, aliases: AliasTable | None 
     return Extraction(info, tasks, units, places, pairings, ctx.warnings)
 
 
-def _lift_trailing_annotations(items: list[Item], annotations: list[list[Annotation]]) -> None:
-    """(一)… 1.… 2.… (责任单位:X): an annotation after the last of several unannotated children
-    belongs to their parent."""
+def _lift_trailing_annotations(items: list[Item], annotations: list[list[Annotation]]) -> dict[int, list[Annotation]]:
+    """(二)… (1)… (2)… (责任单位:X): an annotation after the last of several unannotated
+    children belongs to their parent. Returns, per child, the annotations moved away from it."""
+    moved: dict[int, list[Annotation]] = {}
     for k, it in enumerate(items):
         kids = it.children
-        if len(kids) < 2 or annotations[k]:
+        if len(kids) < 2 or annotations[k] or items[kids[-1]].children:
             continue
-        if all(not annotations[c] for c in kids[:-1]) and annotations[kids[-1]] and not items[kids[-1]].children:
-            last = items[kids[-1]]
-            anns = annotations[kids[-1]]
-            # Only when the annotation closes the child: the child's own words come before it.
-            if all(a.start > last.body for a in anns):
-                annotations[k] = anns
-                annotations[kids[-1]] = []
+        if annotations[kids[-1]] and not any(_annotated(items, annotations, c) for c in kids[:-1]):
+            moved[kids[-1]] = annotations[kids[-1]]
+            annotations[k] = annotations[kids[-1]]
+            annotations[kids[-1]] = []
+    return moved
+
+
+def _annotated(items: list[Item], annotations: list[list[Annotation]], k: int) -> bool:
+    """Whether item ``k`` or any item under it carries an annotation."""
+    return bool(annotations[k]) or any(_annotated(items, annotations, c) for c in items[k].children)
+
+
+def _first_is_lead_scopes(norm: str, items: list[Item]) -> list[tuple[int, int]]:
+    """Where a note such as (排名第一的为牵头单位,下同) holds: to the end with 下同, else its item's subtree."""
+    scopes = []
+    for m in re.finditer(r"\(([^()]{0,40})\)", norm):
+        if not _FIRST_IS_LEAD.search(m.group(1)):
+            continue
+        if "下同" in m.group(1):
+            scopes.append((m.start(), len(norm)))
+            continue
+        owner = [it for it in items if it.start <= m.start() < it.end]
+        if owner:
+            it = owner[-1]
+            later = [o.start for o in items if o.start > it.start and o.depth <= it.depth]
+            scopes.append((m.start(), min(later, default=len(norm))))
+    return scopes
 
 
 def _detect_sides(title: str | None, issuers: list[str], annotations: list[list[Annotation]]) -> list[Side]:
@@ -224,12 +249,15 @@ def _part_side(ctx: _Context, part: Part, ann: Annotation) -> str | None:
     return ctx.sides[0].name
 
 
-def _task(ctx: _Context, it: Item, number: str, doc_id: str, anns: list[Annotation]) -> Task:
+def _task(
+    ctx: _Context, it: Item, number: str, doc_id: str, anns: list[Annotation], moved: list[Annotation]
+) -> Task:
     norm, text = ctx.norm, ctx.text
     body = it.body
     while body < it.end and norm[body] in " \n":
         body += 1
-    first_ann = min((a.start for a in anns), default=it.end)
+    inside = [a for a in anns + moved if it.body <= a.start < it.end]
+    first_ann = min((a.start for a in inside), default=it.end)
     title = None
     m = re.search(r"[ \n]+", norm[body:first_ann])
     head_end = body + m.start() if m else first_ann
@@ -240,7 +268,7 @@ def _task(ctx: _Context, it: Item, number: str, doc_id: str, anns: list[Annotati
         body = head_end
     pieces = []
     cursor = body
-    for a in sorted(anns, key=lambda x: x.start):
+    for a in sorted(inside, key=lambda x: x.start):
         pieces.append(text[cursor : a.start])
         cursor = max(cursor, a.end)
     end = it.end
@@ -260,57 +288,76 @@ def _task(ctx: _Context, it: Item, number: str, doc_id: str, anns: list[Annotati
         annotation_span=(min(a.start for a in anns), max(a.end for a in anns)) if anns else None,
     )
     for ann in anns:
-        if any(_FIRST_IS_LEAD.search(n) for n in ann.notes):
-            ctx.first_is_lead = any("下同" in n for n in ann.notes if _FIRST_IS_LEAD.search(n))
-            first_lead = True
-        else:
-            first_lead = ctx.first_is_lead
+        first_lead = any(_FIRST_IS_LEAD.search(n) for n in ann.notes) or any(
+            a <= ann.start < b for a, b in ctx.lead_scopes
+        )
         task.lead_officials += ann.persons
         for part in ann.parts:
             _responsibilities(ctx, task, part, ann, first_lead)
     return task
 
 
+_INCLUDES = re.compile(r"^含(.+?)(?:,?下同)?$")
+_SHORT_FOR = re.compile(r"以下简称(.+?)(?:,?下同)?$")
+
+
 def _responsibilities(ctx: _Context, task: Task, part: Part, ann: Annotation, first_lead: bool) -> None:
     side = _part_side(ctx, part, ann)
-    side_names = tuple(s.name for s in ctx.sides)
     level: str | None = None
-    for k, (piece, _notes) in enumerate(part.mentions):
-        written = ctx.text[piece.start : piece.end]
+    for k, (piece, notes) in enumerate(part.mentions):
         name = normalize(piece.text)
-        role = "lead" if first_lead and k == 0 and part.role == "responsible" else part.role
-        if is_collective(name):
-            uid = group_id(side, name)
-            if uid not in ctx.units:
-                ctx.units[uid] = Unit(uid, name, side, collective=True)
-            task.responsibilities.append(
-                Responsibility(written, uid, side, role, True, (piece.start, piece.end))  # type: ignore[arg-type]
-            )
-            continue
-        if not looks_like_unit(name) and (len(name) > 25 or re.search(r"[。:]", name)):
-            ctx.warnings.append(
-                Warning(f"could not split the annotation cleanly near {written[:20]!r}", (piece.start, piece.end))
-            )
-        canonical, full, level = canonical_unit(name, side, side_names, level, ctx.aliases)
-        uid = unit_id(side, canonical)
-        unit = ctx.units.get(uid)
-        if unit is None:
-            unit = ctx.units[uid] = Unit(uid, canonical, side)
-        for alias in (full, name):
-            if alias != canonical and alias not in unit.aliases:
-                unit.aliases.append(alias)
-        if any(r.unit == uid for r in task.responsibilities):
-            continue  # named twice in one task: one responsibility
-        task.responsibilities.append(
-            Responsibility(written, uid, side, role, False, (piece.start, piece.end))  # type: ignore[arg-type]
-        )
+        role: Role = "lead" if first_lead and k == 0 and part.role == "responsible" else part.role
+        level = _add(ctx, task, side, name, (piece.start, piece.end), role, level)
+        # 各市政府〈含沈抚示范区管委会,下同〉: the group includes a unit, here and (下同) later.
+        included = ctx.included.get((side, name), [])
+        for note in notes:
+            m = _INCLUDES.match(note)
+            if m:
+                included = [x for x in re.split("[、,和及]", m.group(1)) if x]
+                if "下同" in note:
+                    ctx.included[(side, name)] = included
+            m = _SHORT_FOR.search(note)
+            if m and task.responsibilities:
+                ctx.short_names[(side, normalize(m.group(1)))] = task.responsibilities[-1].unit
+        for extra in included:
+            at = ctx.norm.find(extra, piece.start)
+            span = (at, at + len(extra)) if 0 <= at < piece.end + 80 else (piece.start, piece.end)
+            _add(ctx, task, side, extra, span, role, None)
 
 
-def _own_text_spans(it: Item, anns: list[Annotation], norm: str) -> list[tuple[int, int]]:
+def _add(
+    ctx: _Context, task: Task, side: str | None, name: str, span: tuple[int, int], role: Role, level: str | None
+) -> str | None:
+    """Add one responsibility to ``task``; returns the level (市/省/区) the next mention may inherit."""
+    written = ctx.text[span[0] : span[1]] if normalize(ctx.text[span[0] : span[1]]) == name else name
+    if is_collective(name):
+        uid = group_id(side, name)
+        if uid not in ctx.units:
+            ctx.units[uid] = Unit(uid, name, side, collective=True)
+        if not any(r.unit == uid for r in task.responsibilities):
+            task.responsibilities.append(Responsibility(written, uid, side, role, True, span))
+        return level
+    if not looks_like_unit(name) and (len(name) > 25 or re.search(r"[。:]", name)):
+        ctx.warnings.append(Warning(f"could not split the annotation cleanly near {written[:20]!r}", span))
+    side_names = tuple(s.name for s in ctx.sides)
+    canonical, full, level = canonical_unit(name, side, side_names, level, ctx.aliases)
+    uid = ctx.short_names.get((side, name)) or unit_id(side, canonical)
+    unit = ctx.units.get(uid)
+    if unit is None:
+        unit = ctx.units[uid] = Unit(uid, canonical, side)
+    for alias in (full, name, canonical):
+        if alias != unit.name and alias not in unit.aliases:
+            unit.aliases.append(alias)
+    if not any(r.unit == uid for r in task.responsibilities):  # named twice in one task: one responsibility
+        task.responsibilities.append(Responsibility(written, uid, side, role, False, span))
+    return level
+
+
+def _own_text_spans(it: Item, anns: list[Annotation]) -> list[tuple[int, int]]:
     """The stretches of an item that are its own words (title and text, no annotation)."""
     spans = []
     cursor = it.body
-    for a in sorted(anns, key=lambda x: x.start):
+    for a in sorted((a for a in anns if it.body <= a.start < it.end), key=lambda x: x.start):
         if a.start > cursor:
             spans.append((cursor, a.start))
         cursor = max(cursor, a.end)

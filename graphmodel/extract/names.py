@@ -24,6 +24,8 @@ _COLLECTIVE_RE = re.compile(
     rf"^(?:[{CJK}]{{0,6}}?[省市区县])?(?:各|其他|其它|相关|有关)"
     r"|(?:成员单位|相关部门|有关部门|相关单位|有关单位|各部门|各单位|各区|各县|所属单位)$"
     r"|^(?:区级|市级|县级|省级)(?:相关|有关|各)"
+    # A park word with no name before it is every such park: 开发区管委会.
+    r"|^(?:开发区|园区|高新区|功能区|自贸区|保税区|开发园区)(?:管委会|管理委员会|管理机构)?$"
 )
 # What a unit's name ends with: an agency, office, company, school, association...
 _UNIT_END = re.compile(

@@ -67,6 +67,10 @@ class Gazetteer:
         found = self.by_name.get(name)
         return found[0].parent if found else None
 
+    def children(self, name: str) -> list[str]:
+        """Regions whose parent is ``name`` (the cities of a province, the districts of a city)."""
+        return [r.name for r in self.regions if r.parent == name]
+
     def full_name(self, short: str) -> str | None:
         """The one region whose short name this is (None when unknown or ambiguous)."""
         found = self.by_short.get(short, [])

@@ -18,7 +18,6 @@ from graphmodel.extract.regions import gazetteer, guess_prefix, short_name
 
 __all__ = ["AliasTable", "builtin_aliases", "canonical_unit", "region_of", "unit_id", "group_id"]
 
-_DEPARTMENT_END = re.compile(r"(?:局|委|厅|办|委员会|办公室|办公厅|中心|社|会)$")
 # Words that begin with a level character without being a level prefix (市场监管局 is not 市+场监管局).
 _NOT_LEVEL = ("市场", "区域", "县域", "省会", "市民中心")
 
@@ -63,6 +62,13 @@ class AliasTable:
             if rest in self.relative:
                 name = region + self.relative[rest]
         return self.absolute.get(name, name)
+
+
+@lru_cache(maxsize=1)
+def _departments() -> frozenset[str]:
+    text = resources.files("graphmodel").joinpath("data/departments.txt").read_text(encoding="utf-8")
+    words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+    return frozenset(words | set(builtin_aliases().relative))
 
 
 @lru_cache(maxsize=1)
@@ -130,12 +136,7 @@ def canonical_unit(
             full = target + mention[1:]
             return aliases.resolve(full, target), full, level
         return aliases.resolve(mention, None), mention, None
-    if (
-        inherit_level
-        and _DEPARTMENT_END.search(mention)
-        and not re.search("[省市区县]", mention)
-        and not _has_region_word(mention, side_names)
-    ):
+    if inherit_level and mention in _departments() and not _has_region_word(mention, side_names):
         target = _level_region(inherit_level, side)
         if target is not None:
             full = target + mention
