@@ -4,13 +4,14 @@ The body in order: one line per paragraph, and for a table one line per row with
 joined by tabs (a cell's own paragraphs joined by spaces; a vertically merged cell repeated in
 each row it spans). Automatic list numbers (一、 （一） 1. ① ...) that Word draws but does
 not store in the text are rendered and put back in front of their paragraphs. Tracked deletions,
-field codes and text boxes are left out; headers, footers and footnotes too.
+field codes, tables of contents and text boxes are left out; headers, footers and footnotes too.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
@@ -28,6 +29,8 @@ _SKIP = {
     f"{_W}del", f"{_W}moveFrom", f"{_W}instrText", f"{_W}delInstrText", f"{_W}txbxContent",
     f"{_W}footnoteReference", f"{_W}endnoteReference", f"{_MC}Fallback", f"{_W}pPr", f"{_W}rPr",
 }  # fmt: skip
+# Entries of a table of contents field repeat headings with page numbers.
+_TOC_STYLE = re.compile(r"(?i)^toc ?\d$")
 _CHARS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-", f"{_W}softHyphen": ""}
 
 
@@ -63,15 +66,33 @@ def read_docx(path: str | os.PathLike[str]) -> str:
 
 
 def _body_lines(document: Any, numbering: Numbering) -> Iterator[str]:
+    yield from _block_lines(document.element.body, document, numbering)
+
+
+def _block_lines(parent: Any, document: Any, numbering: Numbering) -> Iterator[str]:
     from docx.table import Table
 
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            yield from _table_lines(block)
-        else:
-            line = numbering.label(block._p) + _paragraph_text(block._p)
+    for child in parent.iterchildren():
+        if child.tag == f"{_W}p":
+            if _TOC_STYLE.match(_style_of(child)):
+                continue
+            line = numbering.label(child) + _paragraph_text(child)
             if line.strip():
                 yield line
+        elif child.tag == f"{_W}tbl":
+            yield from _table_lines(Table(child, document))
+        elif child.tag == f"{_W}sdt":  # a content control: its content, unless it is a table of contents
+            gallery = child.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
+            content = child.find(f"{_W}sdtContent")
+            if content is not None and (gallery is None or "contents" not in (gallery.get(f"{_W}val") or "").lower()):
+                yield from _block_lines(content, document, numbering)
+        elif child.tag in (f"{_W}customXml", f"{_W}ins", f"{_W}moveTo"):
+            yield from _block_lines(child, document, numbering)
+
+
+def _style_of(p: Any) -> str:
+    style = p.find(f"{_W}pPr/{_W}pStyle")
+    return (style.get(f"{_W}val") or "") if style is not None else ""
 
 
 def _table_lines(table: Any) -> Iterator[str]:

@@ -307,6 +307,48 @@ def test_docx_paragraphs_tables_and_list_numbers_in_order() -> None:
     no_mojibake(text)
 
 
+def test_docx_numbering_through_styles_and_restarts(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%1"/><w:suff w:val="space"/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="7"><w:abstractNumId w:val="7"/></w:num>'))
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="8"><w:abstractNumId w:val="7"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        )
+    )
+    style = document.styles.add_style("PlanItem", WD_STYLE_TYPE.PARAGRAPH)
+    style.element.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="7"/></w:numPr>'))
+    toc = document.styles.add_style("TOC 1", WD_STYLE_TYPE.PARAGRAPH)
+    toc.element.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}styleId", "TOC1")
+    document.add_paragraph("推进大连高新园区与上海张江高新区合作\t3", style="TOC 1")
+    document.add_paragraph("推进大连高新园区与上海张江高新区合作。", style="PlanItem")
+    document.add_paragraph("推进浦东软件园与大连软件园合作。", style="PlanItem")
+    restarted = document.add_paragraph("推进上海化学工业区与大连长兴岛经济区合作。")
+    restarted._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="8"/></w:numPr>')
+    )
+    path = tmp_path / "styled.docx"
+    document.save(path)
+    assert read_document(path).split("\n") == [
+        "① 推进大连高新园区与上海张江高新区合作。",
+        "② 推进浦东软件园与大连软件园合作。",
+        "① 推进上海化学工业区与大连长兴岛经济区合作。",  # a list instance that restarts at 1
+    ]
+
+
 def test_corrupt_docx_is_an_error(tmp_path: Path) -> None:
     assert "is not a valid .docx file" in read_error(READ / "corrupt.docx").reason
     path = tmp_path / "old.docx"  # an old .doc renamed
@@ -391,7 +433,7 @@ BAD = ["undecodable.txt", "empty.txt", "binary.txt", "corrupt.docx", "scanned.pd
 
 
 def test_fixtures_are_all_covered_and_small() -> None:
-    on_disk = {p.name for p in READ.iterdir() if p.name != "make_fixtures.py"}
+    on_disk = {p.name for p in READ.iterdir() if p.name not in ("make_fixtures.py", ".gitattributes")}
     assert on_disk == set(GOOD) | set(BAD)
     assert all((READ / name).stat().st_size < 64_000 for name in on_disk)
 

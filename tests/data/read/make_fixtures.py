@@ -211,7 +211,24 @@ def docx_files() -> None:
     document.core_properties.created = datetime(2020, 5, 11, tzinfo=timezone.utc)
     document.core_properties.modified = datetime(2020, 5, 11, tzinfo=timezone.utc)
     document.add_heading(TITLE, level=1)
-    for line in FULL[1:5]:
+    # A table of contents in a content control (its entries repeat headings with page numbers),
+    # then the first heading inside an ordinary content control.
+    body = document.element.body
+    body.sectPr.addprevious(
+        parse_xml(
+            f'<w:sdt {nsdecls("w")}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+            "</w:docPartObj></w:sdtPr><w:sdtContent>"
+            '<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:r><w:t>一、强化两地对口合作工作机制</w:t></w:r>'
+            "<w:r><w:tab/></w:r><w:r><w:t>1</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        )
+    )
+    body.sectPr.addprevious(
+        parse_xml(
+            f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="正文"/></w:sdtPr><w:sdtContent>'
+            f"<w:p><w:r><w:t>{FULL[1]}</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        )
+    )
+    for line in FULL[2:5]:
         document.add_paragraph(line)
     document.add_paragraph("附表：重点任务分工")
     table = document.add_table(rows=4, cols=3)
