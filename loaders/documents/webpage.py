@@ -306,6 +306,8 @@ def _squash(text: str) -> str:
 
 _TITLE_SEP = re.compile(r"\s+[-–—|｜]\s+|\s*[_｜|]\s*|\s+-\s*|\s*-\s+")
 _TITLE_WORDS = re.compile(r"title|biaoti", re.IGNORECASE)
+# A <title> that is only the site's name is no article title.
+_SITE_NAME = re.compile(r"(?:人民政府|政府|门户网站|网站|政府网|政务网|政务服务网|官网|首页)$")
 
 
 def _title(soup: BeautifulSoup) -> str | None:
@@ -331,6 +333,6 @@ def _title(soup: BeautifulSoup) -> str | None:
         for _name, text in headings:
             if len(key) >= 4 and (key in _squash(text) or (_squash(text) in key and len(text) >= 6)):
                 return text
-        if not truncated and len(segment) >= 4:
+        if not truncated and len(segment) >= 4 and not _SITE_NAME.search(segment):
             return segment
     return next((text for name, text in headings if name == "h1"), None)

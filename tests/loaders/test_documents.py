@@ -273,6 +273,21 @@ def test_table_layout_page_without_container_or_charset() -> None:
     no_mojibake(text)
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["大连市人民政府", "关于印发《2020年上海市与大连市对口合作重点工作计划》的...-大连市人民政府"],
+)
+def test_page_title_from_the_heading_when_the_title_element_is_no_help(tmp_path: Path, title: str) -> None:
+    heading = "关于印发《2020年上海市与大连市对口合作重点工作计划》的通知"
+    page = (
+        f"<html><head><title>{title}</title></head><body><div class='logo'>大连市人民政府</div>"
+        f"<h1>{heading}</h1><div id='zoom'><p>{HALF.splitlines()[3]}</p><p>{ANNOTATION_HALF}</p></div></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).split("\n") == [heading, HALF.splitlines()[3], ANNOTATION_HALF]
+
+
 def test_page_without_text_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "blank.html"
     path.write_text("<html><head><script>var a = 1;</script></head><body><div></div></body></html>")
