@@ -307,12 +307,16 @@ def _squash(text: str) -> str:
 _TITLE_SEP = re.compile(r"\s+[-–—|｜]\s+|\s*[_｜|]\s*|\s+-\s*|\s*-\s+")
 _TITLE_WORDS = re.compile(r"title|biaoti", re.IGNORECASE)
 # A <title> that is only the site's name is no article title.
-_SITE_NAME = re.compile(r"(?:人民政府|政府|门户网站|网站|政府网|政务网|政务服务网|官网|首页)$")
+_SITE_WORDS = "(?:人民政府|政府|门户网站|网站|政府网|政务网|政务服务网|官网|首页)"
+_SITE_NAME = re.compile(f"{_SITE_WORDS}$")
+_SITE_SUFFIX = re.compile(f"\\s*[-_|｜—–－]+\\s*[^-_|｜—–－]{{0,30}}?{_SITE_WORDS}\\s*$")
 
 
 def _title(soup: BeautifulSoup) -> str | None:
     """The article's title: a heading that the <title> element confirms, else <title> minus the site."""
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    while _SITE_SUFFIX.search(page_title):  # "…的通知-大连市人民政府": a bare hyphen before a site name
+        page_title = _SITE_SUFFIX.sub("", page_title)
     parts = [p.strip() for p in _TITLE_SEP.split(page_title) if p and p.strip()]
     segment = max(parts, key=len) if parts else ""
     truncated = segment.endswith(("...", "…", "……"))

@@ -275,7 +275,11 @@ def test_table_layout_page_without_container_or_charset() -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["大连市人民政府", "关于印发《2020年上海市与大连市对口合作重点工作计划》的...-大连市人民政府"],
+    [
+        "大连市人民政府",
+        "关于印发《2020年上海市与大连市对口合作重点工作计划》的...-大连市人民政府",
+        "关于印发《2020年上海市与大连市对口合作重点工作计划》的通知-政策文件-大连市人民政府",
+    ],
 )
 def test_page_title_from_the_heading_when_the_title_element_is_no_help(tmp_path: Path, title: str) -> None:
     heading = "关于印发《2020年上海市与大连市对口合作重点工作计划》的通知"
@@ -286,6 +290,16 @@ def test_page_title_from_the_heading_when_the_title_element_is_no_help(tmp_path:
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     assert read_document(path).split("\n") == [heading, HALF.splitlines()[3], ANNOTATION_HALF]
+
+
+def test_page_title_keeps_hyphens_of_its_own(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>大连市2020-2022年对口合作行动计划_大连市人民政府</title></head>"
+        f"<body><div id='zoom'><p>{HALF.splitlines()[3]}</p></div></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).split("\n")[0] == "大连市2020-2022年对口合作行动计划"
 
 
 def test_page_without_text_is_an_error(tmp_path: Path) -> None:
