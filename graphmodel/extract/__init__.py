@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from graphmodel.errors import InputError, NoAnnotationsError
+from graphmodel.errors import InputError, NoAnnotationsError, UnbalancedBracketError
 from graphmodel.extract.annotations import Annotation, Part, find_annotations
 from graphmodel.extract.document import (
     find_date,
@@ -101,8 +101,8 @@ def extract(text: str, *, source: str | None = None, aliases: AliasTable | None 
 
     try:
         annotations = [find_annotations(norm, it.body, it.end) for it in items]
-    except InputError as exc:
-        raise type(exc)(f"{where}: {exc}") from None  # type: ignore[call-arg]
+    except UnbalancedBracketError as exc:
+        raise UnbalancedBracketError(f"{where}: {exc}", exc.position) from None
     if not any(annotations):
         raise NoAnnotationsError(
             f"{where}: no responsibility annotations found (责任单位 / 牵头单位 / 配合单位 / (X牵头) forms)"
@@ -275,10 +275,12 @@ def _task(
     while end > cursor and norm[end - 1] in " \n":
         end -= 1
     tail = text[cursor:end]
-    if not re.fullmatch(r"[\s。;,.|]*", normalize(tail)):
+    if re.fullmatch(r"[\s。;,.|]*", normalize(tail)):
+        end = cursor  # what follows the last annotation is not the task's (a stray mark, a page end)
+    else:
         pieces.append(tail)
     own = "".join(pieces).strip()
-    span_end = max([a.end for a in anns] + [body + len(text[body:end].rstrip())])
+    span_end = max([a.end for a in anns] + [end])
     task = Task(
         id=f"{doc_id}#{normalize(number)}",
         number=number,

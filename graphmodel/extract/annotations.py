@@ -50,6 +50,7 @@ _VERB_ROLE: list[tuple[str, Role]] = [
 _CLAUSE_RE = re.compile(
     r"^(?:由|请)?(?P<units>.+?)(?P<verb>" + "|".join(v for v, _ in _VERB_ROLE) + r")$"
 )
+_ITEM_START = re.compile(r"[一二三四五六七八九十]+、|\(|\d+[.、]|[①-⑳]")
 _TRAILER = re.compile(r"^[\s。;,.、]*$")
 
 
@@ -193,6 +194,22 @@ def _bare_list(piece: Piece) -> list[tuple[Piece, list[str]]] | None:
     return ms
 
 
+def _line_end(norm: str, at: int, end: int) -> int:
+    """End of a keyword line; it runs on to the next line while its last name is cut short
+    (宜兴市人 / 民政府 in text copied from a PDF) or it ends with a list separator."""
+    stop = norm.find("\n", at, end)
+    while stop >= 0:
+        line = norm[at:stop].rstrip()
+        after = norm.find("\n", stop + 1, end)
+        nxt = norm[stop + 1 : after if after >= 0 else end].strip()
+        last = re.split("[、,]", line)[-1].strip() if line else ""
+        cut = line.endswith(("、", ",")) or (last and not looks_like_unit(last))
+        if not nxt or not cut or _KEYWORD_RE.match(nxt) or _ITEM_START.match(nxt):
+            return stop
+        stop = norm.find("\n", stop + 1, end)
+    return end
+
+
 def find_annotations(norm: str, start: int, end: int) -> list[Annotation]:
     """The responsibility annotations in ``norm[start:end]`` (one outline item)."""
     found: list[Annotation] = []
@@ -240,8 +257,7 @@ def find_annotations(norm: str, start: int, end: int) -> list[Annotation]:
             continue
         if pos > start and norm[pos - 1] not in " \n。;,:)>":
             continue
-        stop = norm.find("\n", m.end(), end)
-        stop = end if stop < 0 else stop
+        stop = _line_end(norm, m.end(), end)
         nxt = _KEYWORD_RE.search(norm, m.end(), stop)
         if nxt is not None and not any(a < nxt.start() <= b for a, b in inside):
             stop = nxt.start()

@@ -30,7 +30,7 @@ _COLLECTIVE_RE = re.compile(
 # What a unit's name ends with: an agency, office, company, school, association...
 _UNIT_END = re.compile(
     r"(?:局|委|办|厅|部|院|会|中心|公司|集团|政府|管委会|所|行|社|联|署|站|队|校|大学|学院|室|处|科|馆|台"
-    r"|团|组|委员会|办公室|海关|集团公司|银行|支行|分行|协会|联盟|基地|总队|支队|大队|园区)$"
+    r"|团|组|委员会|办公室|海关|集团公司|银行|支行|分行|协会|联盟|基地|总队|支队|大队|园区|机关|专班|机构|指挥部)$"
 )
 
 
@@ -40,10 +40,11 @@ class Piece:
 
     text: str
     start: int
+    stop: int | None = None  # set when ``text`` lost characters (line breaks) the document has
 
     @property
     def end(self) -> int:
-        return self.start + len(self.text)
+        return self.stop if self.stop is not None else self.start + len(self.text)
 
 
 def _strip(piece: Piece, chars: str = " \n,;、。.:") -> Piece:
@@ -135,7 +136,12 @@ def clean_piece(piece: Piece) -> tuple[Piece, list[str]]:
     lead = len(stripped) - len(stripped.lstrip(" \n"))
     stripped = stripped.strip()
     start = piece.start + (keep[lead] if lead < len(keep) else offset)
-    return Piece(stripped, start), notes
+    if not stripped:
+        return Piece("", start), notes
+    stop = piece.start + keep[lead + len(stripped) - 1] + 1
+    # A name broken across lines (text copied from a PDF) is one name.
+    squeezed = re.sub(r"\s+", "", stripped)
+    return Piece(squeezed, start, stop if squeezed != stripped else None), notes
 
 
 def _matching(text: str, i: int, open_ch: str, close_ch: str) -> int | None:

@@ -72,6 +72,7 @@ def parse_outline(norm: str) -> list[Item]:
     items: list[Item] = []
     stack: list[int] = []  # indices into items, outermost first
     last_value: dict[str, int] = {}
+    excerpt = False
     for style, value, start, body in _candidates(norm):
         open_styles = [items[i].style for i in stack]
         if style in open_styles:
@@ -82,6 +83,9 @@ def parse_outline(norm: str) -> list[Item]:
         elif value == 1 or value == last_value.get(style, -1) + 1 and value > 1:
             # A new deeper style, or numbering that runs on across headings (4. after (二)).
             pass
+        elif (not items and style in ("cn", "pcn")) or excerpt:
+            # An excerpt (a page of a plan) may start at 二、 and go on with (四).
+            excerpt = True
         else:
             continue
         item = Item(style=style, value=value, start=start, body=body, depth=len(stack))

@@ -1,0 +1,103 @@
+"""``graphmodel extract``: the contract's JSON, and one-line errors for bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from graphmodel_cli.main import cli
+from tests.conftest import DATA, SEED
+
+SCHEMA = json.loads((DATA / "extraction.schema.json").read_text(encoding="utf-8"))
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, ["extract", *args])
+
+
+def test_prints_json_valid_against_the_contract() -> None:
+    result = invoke(str(SEED))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, SCHEMA)
+    assert len([t for t in data["tasks"] if t["responsibilities"]]) == 37
+
+
+def test_same_bytes_same_json() -> None:
+    assert invoke(str(SEED)).stdout == invoke(str(SEED)).stdout
+
+
+@pytest.mark.parametrize("name", ["utf8.txt", "gb18030.txt", "utf16le-bom.txt", "page-utf8.html", "plan.docx"])
+def test_every_supported_format(name: str) -> None:
+    result = invoke(str(DATA / "read" / name))
+    assert result.exit_code == 0, result.output
+    jsonschema.validate(json.loads(result.stdout), SCHEMA)
+
+
+def test_writes_to_a_file_atomically(tmp_path: Path) -> None:
+    out = tmp_path / "seed.json"
+    out.write_text("old", encoding="utf-8")
+    result = invoke(str(SEED), "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "graphmodel.extraction/1"
+    assert [p.name for p in tmp_path.iterdir()] == ["seed.json"]  # no temporary file left
+
+
+def test_a_failed_run_leaves_an_existing_output_alone(tmp_path: Path) -> None:
+    out = tmp_path / "seed.json"
+    out.write_text("old", encoding="utf-8")
+    result = invoke(str(DATA / "read" / "empty.txt"), "-o", str(out))
+    assert result.exit_code == 2
+    assert out.read_text(encoding="utf-8") == "old"
+
+
+def _bad_files(tmp: Path) -> dict[str, tuple[Path, str]]:
+    no_ann = tmp / "notes.txt"
+    no_ann.write_text("一、今天开会。二、明天落实。", encoding="utf-8")
+    unbalanced = tmp / "unbalanced.txt"
+    unbalanced.write_text("2021年大连市工作方案\n一、推进。(责任单位:市发展改革委、市财政局\n二、落实。", encoding="utf-8")
+    return {
+        "empty": (DATA / "read" / "empty.txt", "empty"),
+        "binary": (DATA / "read" / "binary.txt", "binary"),
+        "undecodable": (DATA / "read" / "undecodable.txt", "decode"),
+        "no annotations": (no_ann, "no responsibility annotations"),
+        "unbalanced": (unbalanced, "never closes"),
+        "missing": (tmp / "nowhere.txt", "no such file"),
+    }
+
+
+@pytest.mark.parametrize("case", ["empty", "binary", "undecodable", "no annotations", "unbalanced", "missing"])
+def test_bad_input_is_one_line_exit_2_no_traceback(case: str, tmp_path: Path) -> None:
+    path, words = _bad_files(tmp_path)[case]
+    result = invoke(str(path))
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("graphmodel: error: ") and path.name in lines[0]
+    assert words in lines[0].lower(), lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_warnings_go_to_stderr_with_position(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("2021年大连市工作方案\n一、甲。(责任单位:市发展改革委会同市财政局研究制定具体方案并报市政府审定后组织实施:年底前完成)",
+                    encoding="utf-8")
+    result = invoke(str(plan))
+    assert result.exit_code == 0
+    assert "graphmodel: warning: " in result.stderr and "at characters" in result.stderr
+
+
+def test_user_alias_file(tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("~科创办\t~科技创新办公室\n", encoding="utf-8")
+    plan = tmp_path / "plan.txt"
+    plan.write_text("2021年上海市工作计划\n一、甲。(责任单位:市科技创新办公室)\n二、乙。(责任单位:市科创办)", encoding="utf-8")
+    data = json.loads(invoke(str(plan), "--aliases", str(aliases)).stdout)
+    assert [u["name"] for u in data["units"]] == ["上海市科创办"]
+    result = invoke(str(plan), "--aliases", str(tmp_path / "none.tsv"))
+    assert result.exit_code == 2 and "no such alias file" in result.stderr

@@ -1,0 +1,29 @@
+"""Shared helpers for the extraction tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from graphmodel.extract import extract
+from graphmodel.model import Extraction
+from tests.extract.scoring import score
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def run(path: Path) -> Extraction:
+    return extract(path.read_text(encoding="utf-8"), source=path.name)
+
+
+def score_file(path: Path) -> dict[str, Any]:
+    """The project scorer's figures for ``path`` against the gold beside it."""
+    gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    return score(gold, run(path).to_dict(), out=lambda *_: None)
+
+
+def gold_files() -> list[Path]:
+    """Every fixture plan that has a gold annotation."""
+    found = sorted(DATA.glob("plans/*.txt")) + sorted(DATA.glob("forms/*.txt"))
+    return [p for p in found if p.with_suffix(".gold.json").exists()]

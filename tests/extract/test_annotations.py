@@ -1,0 +1,108 @@
+"""Responsibility annotations in each of the genre's forms, read through `extract`."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphmodel.errors import NoAnnotationsError, UnbalancedBracketError
+from graphmodel.extract import extract
+
+TWO = "2021年上海市与大连市对口合作工作要点\n"
+ONE = "2021年大连市重点工作任务分工方案\n"
+
+
+def resp(text: str, task: int = -1) -> list[tuple[str, str | None, str, bool]]:
+    ex = extract(text)
+    tasks = [t for t in ex.tasks if t.responsibilities]
+    names = {u.id: u.name for u in ex.units}
+    return [(names[r.unit], r.side, r.role, r.collective) for r in tasks[task].responsibilities]
+
+
+def test_two_sides_split_by_semicolon_either_width() -> None:
+    for semi in (";", "；"):
+        got = resp(TWO + f"一、甲。（责任单位：上海市发展改革委、市统计局{semi}大连市发展改革委、市政府经合办）")
+        assert got == [
+            ("上海市发展改革委", "上海市", "responsible", False),
+            ("上海市统计局", "上海市", "responsible", False),
+            ("大连市发展改革委", "大连市", "responsible", False),
+            ("大连市政府经合办", "大连市", "responsible", False),
+        ]
+
+
+def test_one_side_alone_in_a_two_sided_plan_is_that_side() -> None:
+    text = TWO + "一、甲。(责任单位:上海市委宣传部;大连市委宣传部)\n二、乙。(责任单位:大连市发展改革委、市财政局)"
+    assert resp(text) == [("大连市发展改革委", "大连市", "responsible", False), ("大连市财政局", "大连市", "responsible", False)]
+
+
+def test_lead_and_support_keywords_in_one_bracket() -> None:
+    got = resp(ONE + "一、甲。（牵头单位：市营商局，配合单位：市大数据中心、市政府办公室，各区、县级市）")
+    assert got == [
+        ("大连市营商局", "大连市", "lead", False),
+        ("大连市大数据中心", "大连市", "support", False),
+        ("大连市政府办公室", "大连市", "support", False),
+        ("各区、县级市", "大连市", "support", True),
+    ]
+    got = resp(ONE + "一、甲。(牵头单位:市住房城乡建设局;责任单位:市自然资源局)")
+    assert got == [("大连市住房城乡建设局", "大连市", "lead", False), ("大连市自然资源局", "大连市", "responsible", False)]
+
+
+def test_separate_lines_and_a_lead_official() -> None:
+    text = ONE + "一、推进甲\n做好甲。\n牵头领导：王 健\n牵头单位：市发展改革委\n配合单位：市财政局、市商务局\n二、乙"
+    ex = extract(text)
+    task = next(t for t in ex.tasks if t.responsibilities)
+    assert task.lead_officials == ["王健"]
+    assert [(r.mention, r.role) for r in task.responsibilities] == [
+        ("市发展改革委", "lead"), ("市财政局", "support"), ("市商务局", "support")]
+    assert all("王" not in u.name for u in ex.units)
+    assert task.text == "做好甲。"
+
+
+def test_clause_form_without_keywords() -> None:
+    got = resp(ONE + "一、甲。(市市场监管局牵头,市商务局、市税务局等部门配合)")
+    assert got == [
+        ("大连市市场监管局", "大连市", "lead", False),
+        ("大连市商务局", "大连市", "support", False),
+        ("大连市税务局", "大连市", "support", False),
+    ]
+
+
+def test_bare_trailing_list() -> None:
+    got = resp(ONE + "一、降低融资成本。扩大普惠金融。（市金融发展局、人民银行大连市中心支行、大连银保监局）")
+    assert [g[0] for g in got] == ["大连市金融发展局", "人民银行大连市中心支行", "大连银保监局"]
+
+
+def test_a_bracket_in_the_text_is_not_an_annotation() -> None:
+    with pytest.raises(NoAnnotationsError):
+        extract(ONE + "一、推进各区（市、县）建设（2021—2022年）。二、完善机制（M0）。")
+
+
+def test_first_listed_leads_when_a_note_says_so_and_carries_on() -> None:
+    text = ONE + "一、总体（排名第一的为牵头单位，下同）\n（一）甲。（市发展改革委、市财政局）\n（二）乙。（市商务局、市税务局）"
+    ex = extract(text)
+    roles = [[r.role for r in t.responsibilities] for t in ex.tasks if t.responsibilities]
+    assert roles == [["lead", "responsible"], ["lead", "responsible"]]
+
+
+def test_an_included_unit_carried_by_xia_tong() -> None:
+    text = ("辽宁省2021年工作分工\n一、甲。（牵头单位：省商务厅；责任单位：各市政府〈含沈抚示范区管委会，下同〉）\n"
+            "二、乙。（牵头单位：省科技厅；责任单位：各市政府）")
+    ex = extract(text)
+    for task in (t for t in ex.tasks if t.responsibilities):
+        assert [r.mention for r in task.responsibilities][-2:] == ["各市政府", "沈抚示范区管委会"]
+        assert [r.collective for r in task.responsibilities][-2:] == [True, False]
+
+
+def test_unbalanced_annotation_bracket_is_an_error_with_position() -> None:
+    with pytest.raises(UnbalancedBracketError, match=r"plan.txt: the bracket opened at line 2, character \d+"):
+        extract(ONE + "一、甲。(责任单位:市发展改革委、市财政局\n二、乙。", source="plan.txt")
+
+
+def test_an_annotation_that_cannot_be_split_cleanly_warns_with_its_position() -> None:
+    ex = extract(ONE + "一、甲。(责任单位:市发展改革委会同市财政局研究制定具体方案并报市政府审定后组织实施:年底前完成)")
+    assert ex.warnings and ex.warnings[0].span is not None
+    assert "could not split" in ex.warnings[0].message
+
+
+def test_no_annotations_is_an_error() -> None:
+    with pytest.raises(NoAnnotationsError, match="^notes.txt: no responsibility annotations"):
+        extract("一、今天天气很好。二、明天也是。", source="notes.txt")

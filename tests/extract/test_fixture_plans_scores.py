@@ -1,0 +1,31 @@
+"""Every fixture plan with a gold annotation: the issue's bar for plans of the genre."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.extract.helpers import gold_files, score_file
+
+FILES = gold_files()
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_plan_meets_the_bar(path: Path) -> None:
+    result = score_file(path)
+    assert result["f1"] >= 0.95, result
+    assert result["leaked"] == 0, result
+    assert result["split"] == 0 and result["merged"] == 0, result
+    assert result["not_units"] == 0, result
+
+
+def test_micro_f1_over_all_fixture_plans() -> None:
+    tp = gold = pred = 0
+    for path in FILES:
+        r = score_file(path)
+        tp, gold, pred = tp + r["tp"], gold + r["gold"], pred + r["pred"]
+    precision, recall = tp / pred, tp / gold
+    micro = 2 * precision * recall / (precision + recall)
+    assert len(FILES) >= 8
+    assert micro >= 0.95, (micro, tp, gold, pred)
