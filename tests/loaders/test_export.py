@@ -154,3 +154,16 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path, graph: nx.MultiDiGra
         write_graph(graph, target)
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["g.json"]
+
+
+@pytest.mark.parametrize("suffix", [".json", ".graphml", ".gexf"])
+def test_the_seed_graph_round_trips(tmp_path: Path, suffix: str) -> None:
+    from loaders.corpus import load_graph
+    from tests.conftest import SEED
+
+    seed = load_graph([SEED])
+    assert {k for _, _, k in seed.edges(keys=True)} >= {"MENTIONS", "PAIRED_WITH", "COUNTERPART"}
+    write_graph(seed, tmp_path / f"seed{suffix}")
+    _same(seed, read_graph(tmp_path / f"seed{suffix}"))
+    if suffix == ".gexf":
+        _check_gexf_structure(tmp_path / "seed.gexf")
