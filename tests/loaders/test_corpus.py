@@ -107,3 +107,6 @@ def test_the_seed_builds_from_its_text() -> None:
     graph = load_graph([SEED])
     pairs = counterpart_pairs(graph, top=1)
     assert (pairs[0].a.name, pairs[0].b.name, pairs[0].shared) == ("上海市政府合作交流办", "大连市发展改革委", 7)
+    # (十六) names the office by its other name; the alias table makes it the same node.
+    sixteen = next(t for t in pairs[0].tasks if t.endswith("(十六)"))
+    assert graph.edges[pairs[0].a.id, sixteen, "RESPONSIBLE_FOR"]["mention"] == "上海市合作交流办公室"
