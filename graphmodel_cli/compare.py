@@ -25,8 +25,9 @@ def _unit(u: UnitRef) -> dict[str, Any]:
 def compare(before: Path, after: Path, aliases_file: Path | None, fmt: str) -> None:
     """Compare plan (or folder, or graph file) BEFORE with AFTER, e.g. last year's with this year's.
 
-    Lists counterpart pairs gained, lost and changed (shared tasks before → after), and units
-    gained and lost. Units match by id, so aliases carry a renamed office over.
+    Lists counterpart pairs gained, lost and changed (shared tasks before → after), units
+    gained and lost, and the pairings the plans state (twinned parks, paired districts) gained
+    and lost. Units match by id, so aliases carry a renamed office over.
     """
     result = compare_graphs(load([before], aliases_file), load([after], aliases_file))
     if fmt == "json":
@@ -39,6 +40,9 @@ def compare(before: Path, after: Path, aliases_file: Path | None, fmt: str) -> N
                   "b side": p.b.side, "before": p.before, "after": p.after} for p in pairs]
     for change, units in (("gained", result.units_gained), ("lost", result.units_lost)):
         rows += [{"change": change, "what": "unit", **_unit(u), "before": None, "after": None} for u in units]
+    for change, stated in (("gained", result.pairings_gained), ("lost", result.pairings_lost)):
+        rows += [{"change": change, "what": f"stated {p.kind} pairing", "a": p.a.name, "a side": p.a.side,
+                  "b": p.b.name, "b side": p.b.side, "before": None, "after": None} for p in stated]
     echo_rows(rows, fmt, ["change", "what", "a", "a side", "b", "b side", "before", "after"])
     click.echo(f"graphmodel: {result.pairs_kept} pairs kept, {len(result.pairs_changed)} of them changed",
                err=True)

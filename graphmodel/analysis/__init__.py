@@ -5,7 +5,7 @@ frozen records (with ``to_dict()`` for JSON) in a documented, deterministic orde
 """
 
 from graphmodel.analysis._scope import UnitRef
-from graphmodel.analysis.compare import Comparison, PairChange, compare_graphs
+from graphmodel.analysis.compare import Comparison, PairChange, StatedPairing, compare_graphs
 from graphmodel.analysis.counterparts import CounterpartPair, counterpart_pairs
 from graphmodel.analysis.functions import (
     default_function_table,
@@ -40,6 +40,7 @@ __all__ = [
     "CounterpartPair",
     "Gaps",
     "PairChange",
+    "StatedPairing",
     "Suggestion",
     "TaskGap",
     "UnitCentrality",

@@ -15,7 +15,7 @@ import networkx as nx
 from graphmodel.analysis._scope import UnitRef, scope, unit_ref
 from graphmodel.graph import counterpart_edges, unit_tasks
 
-__all__ = ["PairChange", "Comparison", "compare_graphs"]
+__all__ = ["PairChange", "StatedPairing", "Comparison", "compare_graphs"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,18 @@ class PairChange:
 
 
 @dataclass(frozen=True)
+class StatedPairing:
+    """A pairing a plan states outright (``PAIRED_WITH``): two parks, districts or units."""
+
+    kind: str
+    a: UnitRef  # id, name and side of the place or unit
+    b: UnitRef
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "a": self.a.to_dict(), "b": self.b.to_dict()}
+
+
+@dataclass(frozen=True)
 class Comparison:
     """What changed from ``before`` to ``after``."""
 
@@ -41,6 +53,8 @@ class Comparison:
     pairs_kept: int = 0  # pairs in both, changed or not
     units_gained: list[UnitRef] = field(default_factory=list)
     units_lost: list[UnitRef] = field(default_factory=list)
+    pairings_gained: list[StatedPairing] = field(default_factory=list)
+    pairings_lost: list[StatedPairing] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -50,6 +64,8 @@ class Comparison:
             "pairs_kept": self.pairs_kept,
             "units_gained": [u.to_dict() for u in self.units_gained],
             "units_lost": [u.to_dict() for u in self.units_lost],
+            "pairings_gained": [p.to_dict() for p in self.pairings_gained],
+            "pairings_lost": [p.to_dict() for p in self.pairings_lost],
         }
 
 
@@ -57,6 +73,12 @@ def _pairs(graph: nx.MultiDiGraph, docs: set[str] | None
            ) -> dict[frozenset[str], tuple[UnitRef, UnitRef, int]]:
     return {frozenset((a, b)): (unit_ref(graph, a), unit_ref(graph, b), attrs["count"])
             for a, b, attrs in counterpart_edges(graph, docs)}
+
+
+def _stated(graph: nx.MultiDiGraph, docs: set[str] | None) -> dict[frozenset[str], StatedPairing]:
+    return {frozenset((u, v)): StatedPairing(str(d.get("kind", "")), unit_ref(graph, u), unit_ref(graph, v))
+            for u, v, k, d in graph.edges(keys=True, data=True)
+            if k == "PAIRED_WITH" and (docs is None or d.get("document") in docs)}
 
 
 def compare_graphs(
@@ -79,8 +101,10 @@ def compare_graphs(
     Returns
     -------
     Comparison
-        Pairs sorted by shared tasks (most first), then names; units by side then name. A unit
-        counts when it has at least one task in scope.
+        Counterpart pairs sorted by shared tasks (most first), then names; units by side then
+        name (a unit counts when it has a task in scope); stated pairings (either direction) by
+        names. One graph holds one ``PAIRED_WITH`` edge per pairing, with the first document that
+        states it, so to compare stated pairings of two plans build a graph of each.
     """
     docs_before, docs_after = scope(before, before_document), scope(after, after_document)
     old, new = _pairs(before, docs_before), _pairs(after, docs_after)
@@ -98,6 +122,11 @@ def compare_graphs(
     def by_side(u: UnitRef) -> tuple[str, str, str]:
         return (u.side or "", u.name, u.id)
 
+    stated_old, stated_new = _stated(before, docs_before), _stated(after, docs_after)
+
+    def by_names(p: StatedPairing) -> tuple[str, str, str, str]:
+        return (p.a.name, p.b.name, p.a.id, p.b.id)
+
     return Comparison(
         pairs_gained=sorted(gained, key=order),
         pairs_lost=sorted(lost, key=order),
@@ -105,4 +134,6 @@ def compare_graphs(
         pairs_kept=len(old.keys() & new.keys()),
         units_gained=sorted((r for u, r in units_new.items() if u not in units_old), key=by_side),
         units_lost=sorted((r for u, r in units_old.items() if u not in units_new), key=by_side),
+        pairings_gained=sorted((p for k, p in stated_new.items() if k not in stated_old), key=by_names),
+        pairings_lost=sorted((p for k, p in stated_old.items() if k not in stated_new), key=by_names),
     )

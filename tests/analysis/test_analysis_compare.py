@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from graphmodel.analysis import compare_graphs
 from graphmodel.graph import build_graph
-from tests.graph.plans import P2020, P2021, A, B, C, W, X, Y, Z, plan_2020, plan_2021
+from tests.graph.plans import DL, P2020, P2021, SH, A, B, C, T, W, X, Y, Z, plan, plan_2020, plan_2021
 
 
 def _pairs(changes: list) -> list[tuple[str, str, int, int]]:
@@ -33,3 +33,21 @@ def test_two_documents_of_one_graph_give_the_same_answer() -> None:
     assert same == compare_graphs(build_graph([plan_2020()]), build_graph([plan_2021()]))
     assert compare_graphs(g, g).to_dict()["pairs_gained"] == []
     assert X not in {u.id for u in same.units_gained + same.units_lost}  # in both years
+
+
+def test_stated_pairings_gained_and_lost() -> None:
+    places = {"浦东软件园": ("park", SH), "大连软件园": ("park", DL), "长宁区": ("district", SH),
+              "瓦房店市": ("district", DL)}
+    old = plan("旧", [SH, DL], [T("1", [["上海市科委"], ["大连市科技局"]], text="浦东软件园与大连软件园",
+                                  places=["浦东软件园", "大连软件园"])],
+               places=places, pairings=[("park", "浦东软件园", "大连软件园")])
+    # The new plan states the park pairing the other way round (still the same pairing) and adds
+    # the districts.
+    new = plan("新", [SH, DL], [T("1", [["上海市科委"], ["大连市科技局"]], text="大连软件园与浦东软件园,长宁区与瓦房店市",
+                                  places=["浦东软件园", "大连软件园", "长宁区", "瓦房店市"])],
+               places=places, pairings=[("park", "大连软件园", "浦东软件园"), ("district", "长宁区", "瓦房店市")])
+    result = compare_graphs(build_graph([old]), build_graph([new]))
+    assert [(p.kind, p.a.name, p.b.name) for p in result.pairings_gained] == [("district", "长宁区", "瓦房店市")]
+    assert result.pairings_lost == []
+    back = compare_graphs(build_graph([new]), build_graph([old]))
+    assert [(p.kind, p.a.name, p.b.name) for p in back.pairings_lost] == [("district", "长宁区", "瓦房店市")]

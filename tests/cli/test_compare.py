@@ -40,3 +40,28 @@ def test_compare_the_corpus_years_from_text() -> None:
     assert [(p["a"]["name"], p["b"]["name"], p["before"]) for p in data["pairs_lost"]] == [
         ("上海市教委", "大连市教育局", 2), ("上海市政府合作交流办", "大连市教育局", 1)]
     assert data["pairs_kept"] == 2 and data["pairs_changed"] == []
+
+
+def test_compare_matches_the_hand_written_changes_of_the_fixture_plans() -> None:
+    plans = DATA / "plans"
+    expected = json.loads((plans / "2021-2022-shanghai-dalian.changes.json").read_text(encoding="utf-8"))
+    result = CliRunner().invoke(cli, ["compare", str(plans / "2021-shanghai-dalian-plan.txt"),
+                                      str(plans / "2022-shanghai-dalian-plan.txt"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert sorted((u["side"], u["name"]) for u in data["units_gained"]) == sorted(map(tuple, expected["gained"]))
+    assert sorted((u["side"], u["name"]) for u in data["units_lost"]) == sorted(map(tuple, expected["lost"]))
+
+    # The changes file names each place by the first of its gold names; the graph by its canonical
+    # name. Match a place by any of the gold's names for it.
+    golds = [json.loads((plans / expected[k]).read_text(encoding="utf-8")) for k in ("old", "new")]
+    names = {p["names"][0]: set(p["names"]) for g in golds for p in g["places"]}
+
+    def same(got: list[dict], want: list[list[str]]) -> bool:
+        return len(got) == len(want) and all(
+            p["a"]["name"] in names[a] | {a} and p["b"]["name"] in names[b] | {b}
+            or p["a"]["name"] in names[b] | {b} and p["b"]["name"] in names[a] | {a}
+            for p, (a, b) in zip(got, want, strict=True))
+
+    assert same(data["pairings_gained"], expected["pairs_gained"]), data["pairings_gained"]
+    assert same(data["pairings_lost"], expected["pairs_lost"]), data["pairings_lost"]
