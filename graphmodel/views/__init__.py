@@ -1,0 +1,82 @@
+"""Interactive, offline HTML views of a graphmodel graph.
+
+>>> html = render_html(graph, "counterparts")      # a whole page, as a string
+>>> show(graph, "focus", focus="大连市发展改革委")    # inline in Jupyter
+
+The views: ``network`` (the whole graph), ``counterparts`` (the units of one side facing the
+other's, linked by shared tasks) and ``focus`` (one unit and its neighbourhood).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+
+from graphmodel.errors import GraphError
+from graphmodel.views.counterparts import counterparts_view
+from graphmodel.views.focus import find_unit, focus_view
+from graphmodel.views.network import network_view
+from graphmodel.views.notebook import InlinePage
+from graphmodel.views.page import render_page
+from graphmodel.views.viewdata import ViewData
+
+__all__ = [
+    "VIEWS",
+    "ViewData",
+    "InlinePage",
+    "network_view",
+    "counterparts_view",
+    "focus_view",
+    "find_unit",
+    "build_view",
+    "render_page",
+    "render_html",
+    "show",
+]
+
+VIEWS = ("network", "counterparts", "focus")
+
+
+def build_view(graph: nx.MultiDiGraph, view: str = "network", focus: str | None = None,
+               sides: Iterable[str] = ()) -> ViewData:
+    """The data of one view of ``graph``.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A ``graphmodel.graph/1`` graph.
+    view : {"network", "counterparts", "focus"}
+        Which view.
+    focus : str, optional
+        For ``focus``: the unit's id, name or alias (required there, refused elsewhere).
+    sides : iterable of str
+        Limit to these sides (see each view).
+
+    Raises
+    ------
+    GraphError
+        An unknown view, a missing or misplaced focus, an unknown side or unit.
+    """
+    sides = list(sides)
+    if view not in VIEWS:
+        raise GraphError(f"no view {view!r} (views: {', '.join(VIEWS)})")
+    if view == "focus":
+        if not focus:
+            raise GraphError("the focus view needs a unit to focus on")
+        return focus_view(graph, focus, sides)
+    if focus:
+        raise GraphError(f"a unit to focus on is for the focus view, not {view!r}")
+    return network_view(graph, sides) if view == "network" else counterparts_view(graph, sides)
+
+
+def render_html(graph: nx.MultiDiGraph, view: str = "network", focus: str | None = None,
+                sides: Iterable[str] = ()) -> str:
+    """One self-contained HTML page of a view of ``graph`` (see `build_view`)."""
+    return render_page(build_view(graph, view, focus, sides))
+
+
+def show(graph: nx.MultiDiGraph, view: str = "network", focus: str | None = None,
+         sides: Iterable[str] = (), height: int = 640) -> InlinePage:
+    """A view that a Jupyter notebook shows inline (see `build_view`)."""
+    return InlinePage(render_html(graph, view, focus, sides), height)

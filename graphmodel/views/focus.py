@@ -1,0 +1,87 @@
+"""One unit's neighbourhood: its tasks, and the units (of any side) that share them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+
+from graphmodel.errors import GraphError
+from graphmodel.views import facts, layout
+from graphmodel.views.network import check_sides
+from graphmodel.views.viewdata import ViewData, assemble
+
+__all__ = ["find_unit", "focus_view"]
+
+_RESPONSIBLE = ("Unit", "Group")
+
+
+def find_unit(graph: nx.MultiDiGraph, query: str, sides: Iterable[str] = ()) -> str:
+    """The id of the unit (or group) whose id, name or alias is ``query``.
+
+    Raises
+    ------
+    GraphError
+        When no unit matches, or units of several sides do (``sides`` narrows them).
+    """
+    wanted = set(check_sides(graph, sides))
+    query = query.strip()
+    candidates = [
+        n for n, a in sorted(graph.nodes(data=True))
+        if a.get("kind") in _RESPONSIBLE and (not wanted or a.get("side") in wanted)
+        and (n == query or a.get("name") == query or query in map(str, facts.as_list(a.get("aliases"))))
+    ]
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:
+        raise GraphError(f"{query!r} names several units ({', '.join(candidates)}); choose one with --side")
+    near = [str(a.get("name")) for n, a in sorted(graph.nodes(data=True))
+            if a.get("kind") in _RESPONSIBLE and query and query in str(a.get("name") or "")]
+    hint = f" (did you mean {'、'.join(near[:5])}?)" if near else ""
+    raise GraphError(f"no unit named {query!r} in the graph{hint}")
+
+
+def focus_view(graph: nx.MultiDiGraph, unit: str, sides: Iterable[str] = ()) -> ViewData:
+    """A unit in the centre, its tasks around it, the units sharing those tasks outside.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A ``graphmodel.graph/1`` graph.
+    unit : str
+        The unit's id, canonical name or an alias.
+    sides : iterable of str, optional
+        Look the unit up among these sides only (when a name exists on several sides).
+
+    Returns
+    -------
+    ViewData
+        The responsibility edges of all these units for these tasks, and the centre's counterpart links.
+    """
+    facts.check_graph(graph)
+    centre = find_unit(graph, unit, sides)
+    tasks = list(dict.fromkeys(row["task"] for row in facts.unit_tasks(graph, centre)))
+    task_set = set(tasks)
+    edges = {(u, t, "RESPONSIBLE_FOR") for t in tasks for u, _, k in graph.in_edges(t, keys=True)
+             if k == "RESPONSIBLE_FOR"}
+    others = {u for u, _, _ in edges} - {centre}
+    edges |= {(u, v, k) for u, v, k in graph.out_edges(centre, keys=True) if k == "COUNTERPART"}
+    edges |= {(u, v, k) for u, v, k in graph.in_edges(centre, keys=True) if k == "COUNTERPART"}
+    others |= {n for u, v, _ in edges for n in (u, v)} - {centre} - task_set
+
+    # Units outside sit near their tasks: ordered by side, then the mean position of their tasks.
+    index = {t: i for i, t in enumerate(tasks)}
+    rank = {s: i for i, s in enumerate(facts.side_order(graph))}
+
+    def place(n: str) -> tuple[int, float, str]:
+        ranks = [index[t] for _, t, k in graph.out_edges(n, keys=True)
+                 if k == "RESPONSIBLE_FOR" and t in index]
+        return (rank.get(facts.node_side(graph, n) or "", len(rank)),
+                sum(ranks) / len(ranks) if ranks else len(tasks), n)
+
+    outer = sorted(others, key=place)
+    positions = layout.rings(centre, [tasks, outer])
+    title = facts.heading(graph, f"{facts.node_label(graph, centre)} and its partners")
+    view = assemble(graph, "focus", title, [centre, *tasks, *outer], sorted(edges), positions, focus=centre)
+    view.nodes[0]["font"] = {"size": 20, "bold": True}
+    return view

@@ -1,0 +1,60 @@
+"""The HTML page: our template with vis-network, the page script and the view's data inlined.
+
+The page loads nothing from anywhere: a Content-Security-Policy allows only the two inline
+scripts (by hash), inline styles and data: images, so even a slip elsewhere cannot fetch or run
+anything else.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+
+from graphmodel.views import assets
+from graphmodel.views.escape import check_inline, script_json
+from graphmodel.views.viewdata import ViewData
+
+__all__ = ["render_page", "content_security_policy"]
+
+_SLOT = re.compile(r"\{\{([A-Z_]+)\}\}")
+
+
+def _sha256(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
+
+
+def content_security_policy(*scripts: str) -> str:
+    """A policy allowing exactly these inline scripts, inline styles and data: images and fonts."""
+    return ("default-src 'none'; script-src " + " ".join(_sha256(s) for s in scripts)
+            + "; style-src 'unsafe-inline'; img-src data:; font-src data:"
+            + "; base-uri 'none'; form-action 'none'")
+
+
+def render_page(view: ViewData) -> str:
+    """The whole self-contained page for ``view``, as one UTF-8 HTML string.
+
+    Parameters
+    ----------
+    view : ViewData
+        What to draw.
+
+    Returns
+    -------
+    str
+        The page; write it with ``loaders.files.atomic_write_text``.
+    """
+    vis_js = check_inline(assets.vis_network_js(), "vis-network.min.js")
+    page_js = check_inline(assets.template("page.js"), "page.js")
+    values = {
+        "TITLE": html.escape(view.title),
+        "CSP": html.escape(content_security_policy(vis_js, page_js)),
+        "VIS_CSS": check_inline(assets.vis_network_css(), "vis-network.css"),
+        "PAGE_CSS": check_inline(assets.template("page.css"), "page.css"),
+        "DATA": script_json(view.to_dict()),
+        "VIS_JS": vis_js,
+        "PAGE_JS": page_js,
+    }
+    # One pass over the template only: text put into a slot is never scanned for slots again.
+    return _SLOT.sub(lambda m: values[m.group(1)], assets.template("page.html"))
