@@ -57,3 +57,18 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None) -> nx.MultiDiG
 def resolve_documents(graph: nx.MultiDiGraph, refs: Sequence[str]) -> list[str] | None:
     """Document ids for the --document values (None when none was given)."""
     return [find_document(graph, r) for r in refs] if refs else None
+
+
+def task_labels(graph: nx.MultiDiGraph, tasks: Sequence[str], documents: Sequence[str] | None = None
+                ) -> list[str]:
+    """Task numbers for a table; prefixed by the document's year (or title) when several
+    documents are in scope (``documents``, else the whole graph), since numbers repeat."""
+    docs = documents if documents is not None else [n for n, k in graph.nodes(data="kind") if k == "Document"]
+    out = []
+    for t in tasks:
+        number = str(graph.nodes[t].get("number", ""))
+        if len(docs) > 1:
+            doc = graph.nodes[graph.nodes[t]["document"]]
+            number = f"{(doc.get('date') or '')[:4] or doc.get('title') or graph.nodes[t]['document']}:{number}"
+        out.append(number)
+    return out

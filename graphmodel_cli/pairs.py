@@ -8,7 +8,14 @@ import click
 
 from graphmodel.analysis import counterpart_pairs
 from graphmodel.graph import find_unit
-from graphmodel_cli.inputs import aliases_option, document_option, load, paths_argument, resolve_documents
+from graphmodel_cli.inputs import (
+    aliases_option,
+    document_option,
+    load,
+    paths_argument,
+    resolve_documents,
+    task_labels,
+)
 from graphmodel_cli.output import echo_rows, format_option
 
 
@@ -31,11 +38,11 @@ def pairs(paths: tuple[Path, ...], top: int | None, side: str | None, unit: str 
     """
     graph = load(paths, aliases_file)
     unit_id = find_unit(graph, unit) if unit else None
-    found = counterpart_pairs(graph, document=resolve_documents(graph, documents), side=side, unit=unit_id,
-                              top=top, min_shared=min_shared)
+    docs = resolve_documents(graph, documents)
+    found = counterpart_pairs(graph, document=docs, side=side, unit=unit_id, top=top, min_shared=min_shared)
     if fmt == "json":
         echo_rows([p.to_dict(graph) for p in found], fmt)
         return
     echo_rows([{"a": p.a.name, "a side": p.a.side, "b": p.b.name, "b side": p.b.side, "shared": p.shared,
-                "jaccard": p.jaccard, "tasks": list(p.numbers)} for p in found], fmt,
+                "jaccard": p.jaccard, "tasks": task_labels(graph, p.tasks, docs)} for p in found], fmt,
               ["a", "a side", "b", "b side", "shared", "jaccard", "tasks"])

@@ -8,7 +8,14 @@ import click
 
 from graphmodel.analysis import suggest_counterparts
 from graphmodel.graph import find_unit
-from graphmodel_cli.inputs import aliases_option, document_option, load, paths_argument, resolve_documents
+from graphmodel_cli.inputs import (
+    aliases_option,
+    document_option,
+    load,
+    paths_argument,
+    resolve_documents,
+    task_labels,
+)
 from graphmodel_cli.output import echo_rows, format_option
 
 
@@ -30,13 +37,13 @@ def suggest(unit: str, paths: tuple[Path, ...], side: str | None, target: str | 
     """
     graph = load(paths, aliases_file)
     unit_id = find_unit(graph, unit, side=side)
-    found = suggest_counterparts(graph, unit_id, side=target, document=resolve_documents(graph, documents),
-                                 top=top)
+    docs = resolve_documents(graph, documents)
+    found = suggest_counterparts(graph, unit_id, side=target, document=docs, top=top)
     if fmt == "json":
         echo_rows([{"for": {"id": unit_id, "name": graph.nodes[unit_id]["name"],
                             "side": graph.nodes[unit_id].get("side")}, **s.to_dict()} for s in found], fmt)
         return
     echo_rows([{"candidate": s.unit.name, "side": s.unit.side, "shared": s.shared,
                 "functions": "、".join(s.functions), "similarity": s.similarity,
-                "tasks": [str(graph.nodes[t].get("number", "")) for t in s.tasks]} for s in found], fmt,
+                "tasks": task_labels(graph, s.tasks, docs)} for s in found], fmt,
               ["candidate", "side", "shared", "functions", "similarity", "tasks"])

@@ -69,3 +69,12 @@ def test_errors_are_one_line_with_exit_2(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     code, _, err = run("pairs", str(empty))
     assert code == 2 and err.startswith("graphmodel: error: ") and "empty.txt" in err
+
+
+def test_task_numbers_carry_the_year_when_several_plans_are_in_scope() -> None:
+    from tests.conftest import DATA
+
+    code, out, _ = run("pairs", str(DATA / "corpus"), "--top", "1", "--format", "csv")
+    assert code == 0
+    # 上海市政府合作交流办 and 大连市发展改革委 share (一)(二) in 2020 and (一)(二) in 2021.
+    assert out.splitlines()[1].split(",")[-1] == "2020:一、(一) 2020:一、(二) 2021:一、(一) 2021:二、(二)"
