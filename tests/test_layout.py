@@ -1,0 +1,54 @@
+"""The import rules that make the layout the architecture (see DEVELOPERS.md)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def imports(package: str) -> list[tuple[Path, str]]:
+    """Every module name imported anywhere in ``package``."""
+    found = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                found += [(path, alias.name) for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                found.append((path, node.module))
+    return found
+
+
+def top(name: str) -> str:
+    return name.split(".")[0]
+
+
+def test_the_domain_imports_no_io_layer() -> None:
+    bad = [(p.relative_to(ROOT), m) for p, m in imports("graphmodel") if top(m) in ("loaders", "graphmodel_cli")]
+    assert bad == []
+
+
+@pytest.mark.parametrize("io_module", ["neo4j", "socket", "urllib", "requests", "http", "subprocess"])
+def test_the_domain_does_no_network_or_database_io(io_module: str) -> None:
+    bad = [(p.relative_to(ROOT), m) for p, m in imports("graphmodel") if top(m) == io_module]
+    assert bad == []
+
+
+def test_nothing_imports_the_cli() -> None:
+    for package in ("graphmodel", "loaders"):
+        assert [m for _, m in imports(package) if top(m) == "graphmodel_cli"] == []
+
+
+def test_public_domain_modules_declare_all() -> None:
+    missing = []
+    for path in sorted((ROOT / "graphmodel").rglob("*.py")):
+        if path.name.startswith("_") and path.name != "__init__.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        if "def " in source and "__all__" not in source:
+            missing.append(str(path.relative_to(ROOT)))
+    assert missing == []
