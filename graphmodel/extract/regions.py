@@ -116,5 +116,7 @@ def gazetteer() -> Gazetteer:
 
 def guess_prefix(text: str) -> str | None:
     """A region-looking prefix by suffix alone (…省, …市, …区, …县), for names not in the gazetteer."""
+    if text[:1] in "市省区县":
+        return None  # 市城市管理局 is 市 + 城市管理局, not a region called 市城市
     m = _PREFIX_RE.match(text)
     return m.group() if m else None

@@ -63,3 +63,8 @@ def test_user_aliases_reach_the_extraction() -> None:
     assert len({r.unit for t in plain.tasks for r in t.responsibilities}) == 2
     merged = extract(text, aliases=AliasTable.from_text("~科创办\t~科技创新办公室"))
     assert {r.unit for t in merged.tasks for r in t.responsibilities} == {"unit:上海市/上海市科创办"}
+
+
+def test_a_level_prefix_is_not_read_as_a_region() -> None:
+    assert canon("市城市管理局", "大连市") == "大连市城市管理局"
+    assert canon("区县域发展办", "浦东新区", sides=("浦东新区",)) == "浦东新区县域发展办"
