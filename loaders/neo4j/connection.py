@@ -82,6 +82,9 @@ def connect(settings: Neo4jSettings) -> neo4j.Driver:
         driver = neo4j.GraphDatabase.driver(
             settings.uri, auth=settings.auth, max_transaction_retry_time=RETRY_SECONDS,
             connection_timeout=10.0,
+            # Server notifications (deprecations, unknown labels in an empty database) would be
+            # logged on stderr for every statement; errors still raise.
+            notifications_min_severity="OFF",
         )
     except (ValueError, neo4j_exc.ConfigurationError) as exc:
         raise ServerUnreachableError(f"{settings.uri}: not a Neo4j URI ({exc})") from exc

@@ -37,6 +37,8 @@ DEFAULT_BATCH = 5000
 _LABEL_ORDER = ("Side", "District", "Park", "Unit", "Group", "Document", "Task")
 # A document owns these outright: their properties are replaced, not merged.
 _OWNED = frozenset({"Document", "Task"})
+# Edges at a task: deleted with the document's old tasks, so always written anew.
+_TASK_EDGES = frozenset({"RESPONSIBLE_FOR", "PART_OF", "MENTIONS"})
 
 _OLD_FOOTPRINT = """
 MATCH (t:Task) WHERE t.document IN $docs
@@ -139,9 +141,12 @@ def _node_statement(label: str) -> str:
     return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n {op} row.props"
 
 
-def _edge_statement(rel: str, start: str, end: str) -> str:
+def _edge_statement(rel: str, start: str, end: str, fresh: bool) -> str:
+    # A replaced document's task edges went with its tasks, so CREATE cannot duplicate them and
+    # spares MERGE's look-up of existing relationships.
+    op = "CREATE" if fresh else "MERGE"
     return (f"UNWIND $rows AS row MATCH (a:{start} {{id: row.a}}) MATCH (b:{end} {{id: row.b}}) "
-            f"MERGE (a)-[r:{rel}]->(b) SET r = row.props")
+            f"{op} (a)-[r:{rel}]->(b) SET r = row.props")
 
 
 def _write_part(tx: neo4j.ManagedTransaction, part: Part, loaded: frozenset[str], batch: int) -> None:
@@ -155,9 +160,13 @@ def _write_part(tx: neo4j.ManagedTransaction, part: Part, loaded: frozenset[str]
     for label in _LABEL_ORDER:
         for rows in _chunks(part.nodes.get(label, []), batch):
             tx.run(_node_statement(label), rows=rows).consume()
+    replaced = set(docs)
     for (rel, start, end), all_rows in sorted(part.edges.items()):
-        for rows in _chunks(all_rows, batch):
-            tx.run(_edge_statement(rel, start, end), rows=rows).consume()
+        fresh = [r for r in all_rows if rel in _TASK_EDGES and r["props"].get("document") in replaced]
+        kept = [r for r in all_rows if not (rel in _TASK_EDGES and r["props"].get("document") in replaced)]
+        for flag, some in ((True, fresh), (False, kept)):
+            for rows in _chunks(some, batch):
+                tx.run(_edge_statement(rel, start, end, flag), rows=rows).consume()
     stale = sorted(old - loaded)
     if stale:
         for statement in _DELETE_ORPHANS:

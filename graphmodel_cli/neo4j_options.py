@@ -1,0 +1,34 @@
+"""The connection options every Neo4j command shares: ``--uri``, ``--user``, ``--password``,
+``--database``, each falling back to its ``NEO4J_*`` environment variable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from loaders.neo4j.connection import DEFAULT_URI, Neo4jSettings
+
+__all__ = ["connection_options", "settings_from"]
+
+
+def connection_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the connection options to a click command (they arrive as ``uri``, ``user``, ...)."""
+    options = [
+        click.option("--uri", envvar="NEO4J_URI", default=DEFAULT_URI, show_default=True,
+                     help="Bolt or routing URI (bolt://, neo4j://, neo4j+s://); env NEO4J_URI."),
+        click.option("--user", envvar="NEO4J_USERNAME", default=None, help="User name; env NEO4J_USERNAME."),
+        click.option("--password", envvar="NEO4J_PASSWORD", default=None, show_envvar=False,
+                     help="Password; env NEO4J_PASSWORD (never printed). None: no authentication."),
+        click.option("--database", envvar="NEO4J_DATABASE", default=None,
+                     help="Database; env NEO4J_DATABASE (default: the server's default)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def settings_from(uri: str, user: str | None, password: str | None, database: str | None) -> Neo4jSettings:
+    """The settings of the options (already merged with the environment by click)."""
+    return Neo4jSettings(uri=uri, user=user or None, password=password or None, database=database or None)

@@ -1,0 +1,66 @@
+"""``graphmodel query``: the named queries of the Cypher library.
+
+``graphmodel query --list`` shows them; ``graphmodel query NAME -p key=value ...`` runs one.
+Values given with ``-p`` are passed to Neo4j as query parameters, never pasted into the Cypher.
+"""
+
+from __future__ import annotations
+
+import click
+
+from graphmodel_cli.neo4j_options import connection_options, settings_from
+from graphmodel_cli.output import echo_rows, format_option
+from loaders.neo4j.connection import connect
+from loaders.neo4j.errors import CypherError
+from loaders.neo4j.library import NamedQuery, find_query, library
+from loaders.neo4j.queries import run_query
+
+__all__ = ["query"]
+
+
+def _signature(q: NamedQuery) -> str:
+    parts = []
+    for p in q.params:
+        text = f"{p.name}:{p.type}"
+        parts.append(text if p.required else f"[{text}={'null' if p.default is None else p.default}]")
+    return " ".join(parts)
+
+
+def _first_sentence(text: str) -> str:
+    head, sep, _ = text.partition(". ")
+    return head + "." if sep else text
+
+
+def _parse(values: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for value in values:
+        key, sep, text = value.partition("=")
+        if not sep or not key.strip():
+            raise CypherError(f"-p {value!r}: write -p key=value")
+        out[key.strip()] = text
+    return out
+
+
+@click.command("query")
+@click.argument("name", required=False)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A query parameter (may be repeated); passed as data, never as Cypher.")
+@format_option
+@connection_options
+def query(name: str | None, list_queries: bool, params: tuple[str, ...], fmt: str, uri: str,
+          user: str | None, password: str | None, database: str | None) -> None:
+    """Run the named query NAME of the Cypher library (see --list)."""
+    if list_queries or name is None:
+        rows = [{"name": q.name, "parameters": _signature(q),
+                 "purpose": _first_sentence(q.purpose) if fmt == "table" else q.purpose}
+                for q in library().values()]
+        echo_rows(rows, fmt, ["name", "parameters", "purpose"])
+        return
+    named = find_query(name)
+    given = _parse(params)
+    named.parameters(given)  # a wrong parameter fails before connecting
+    settings = settings_from(uri, user, password, database)
+    with connect(settings) as driver:
+        columns, rows = run_query(driver, settings, named, given)
+    echo_rows(rows, fmt, columns)

@@ -1,0 +1,197 @@
+"""Every named query against a real Neo4j holding the fixture corpus, checked against the Python
+analyses of the same graph."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import neo4j
+import networkx as nx
+import pytest
+
+from graphmodel.analysis import co_responsibility_graph, counterpart_pairs, network_metrics, one_sided_tasks
+from graphmodel.graph import nodes_of_kind, task_order, unit_tasks
+from loaders.corpus import load_graph as read_corpus
+from loaders.neo4j.connection import Neo4jSettings, connect
+from loaders.neo4j.library import find_query, library
+from loaders.neo4j.load import load_graph
+from loaders.neo4j.queries import run_query
+from tests.conftest import DATA, SEED
+from tests.conftest_neo4j import Neo4jTarget, clear_database
+from tests.loaders.neo4j_state import counts
+
+pytestmark = pytest.mark.neo4j
+
+CORPUS = [SEED, *sorted((DATA / "plans").glob("*.txt"))]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> nx.MultiDiGraph:
+    return read_corpus(CORPUS)
+
+
+@pytest.fixture(scope="module")
+def db(neo4j_server: Neo4jTarget, corpus: nx.MultiDiGraph) -> Iterator[tuple[neo4j.Driver, Neo4jSettings]]:
+    settings = Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password, neo4j_server.database)
+    driver = connect(settings)
+    clear_database(driver, settings.database)
+    load_graph(driver, settings, corpus)
+    yield driver, settings
+    driver.close()
+
+
+def run(db: tuple[neo4j.Driver, Neo4jSettings], name: str, **params: Any) -> list[dict[str, Any]]:
+    driver, settings = db
+    return run_query(driver, settings, find_query(name), {k: str(v) for k, v in params.items()})[1]
+
+
+def test_the_corpus_is_big_enough_to_mean_something(corpus: nx.MultiDiGraph) -> None:
+    assert len(nodes_of_kind(corpus, "Document")) >= 5
+    kinds = Counter(d.get("kind") for _, _, k, d in corpus.edges(keys=True, data=True) if k == "PAIRED_WITH")
+    assert kinds["district"] and kinds["park"]
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_every_query_runs_with_its_browser_defaults(db, name: str) -> None:  # noqa: ANN001
+    driver, settings = db
+    q = find_query(name)
+    defaults = {p.name: "null" if p.default is None else str(p.default) for p in q.params}
+    columns, rows = run_query(driver, settings, q, defaults)
+    assert columns
+    if name not in ("district-pairings",):
+        # The Browser examples name units of the seed, so they find something.
+        assert rows, name
+
+
+def _pair_rows(pairs: list[Any]) -> list[tuple[Any, ...]]:
+    return [(p.a.id, p.b.id, p.shared, p.jaccard, list(p.numbers)) for p in pairs]
+
+
+def test_counterpart_pairs_top_10_equal_the_python_analysis(db, corpus) -> None:  # noqa: ANN001
+    rows = run(db, "counterpart-pairs", top=10)
+    assert [(r["a_id"], r["b_id"], r["shared"], r["jaccard"], r["tasks"]) for r in rows] == \
+        _pair_rows(counterpart_pairs(corpus, top=10))
+
+
+def test_all_counterpart_pairs_equal_the_python_analysis_per_side(db, corpus) -> None:  # noqa: ANN001
+    everything = run(db, "counterpart-pairs", top=100000)
+    assert len(everything) == len(counterpart_pairs(corpus)) > 100
+    for side in ("大连市", "上海市", "辽宁省"):
+        rows = run(db, "counterpart-pairs", top=100000, side=side)
+        assert [(r["a_id"], r["b_id"], r["shared"], r["jaccard"], r["tasks"]) for r in rows] == \
+            _pair_rows(counterpart_pairs(corpus, side=side)), side
+
+
+def _ordered(corpus: nx.MultiDiGraph, tasks: set[str]) -> list[str]:
+    return sorted(tasks, key=lambda t: task_order(corpus, t))
+
+
+def test_tasks_of_every_unit_equal_the_graph(db, corpus) -> None:  # noqa: ANN001
+    tasks_of = unit_tasks(corpus, groups=True)
+    assert len(tasks_of) > 100
+    for unit, tasks in tasks_of.items():
+        rows = run(db, "tasks-of-unit", unit=unit)
+        assert [r["task"] for r in rows] == _ordered(corpus, tasks), unit
+
+
+def test_a_unit_is_found_by_name_and_by_alias(db, corpus) -> None:  # noqa: ANN001
+    unit = "unit:上海市/上海市政府合作交流办"
+    by_id = run(db, "tasks-of-unit", unit=unit)
+    assert run(db, "tasks-of-unit", unit="上海市政府合作交流办") == by_id
+    alias = next(a for a in corpus.nodes[unit]["aliases"] if a != corpus.nodes[unit]["name"])
+    assert run(db, "tasks-of-unit", unit=alias) == by_id
+
+
+def test_shared_tasks_and_counterparts_of_a_unit_equal_the_python_analysis(db, corpus) -> None:  # noqa: ANN001
+    tasks_of = unit_tasks(corpus)
+    for pair in counterpart_pairs(corpus, top=15):
+        rows = run(db, "shared-tasks", a=pair.a.id, b=pair.b.id)
+        assert [r["task"] for r in rows] == _ordered(corpus, tasks_of[pair.a.id] & tasks_of[pair.b.id])
+        assert [r["task"] for r in rows] == list(pair.tasks)
+        for unit in (pair.a.id, pair.b.id):
+            rows = run(db, "counterparts-of-unit", unit=unit)
+            want = Counter((p.b.id if p.a.id == unit else p.a.id, p.shared, p.jaccard)
+                           for p in counterpart_pairs(corpus, unit=unit))
+            assert Counter((r["counterpart_id"], r["shared"], r["jaccard"]) for r in rows) == want
+            assert [r["shared"] for r in rows] == sorted((r["shared"] for r in rows), reverse=True)
+
+
+def test_one_sided_tasks_equal_the_python_gaps(db, corpus) -> None:  # noqa: ANN001
+    rows = run(db, "one-sided-tasks")
+    want = one_sided_tasks(corpus)
+    assert want
+    assert [(r["task"], r["sides"], r["missing"], r["placeholder_sides"]) for r in rows] == \
+        [(g.task, list(g.sides), list(g.missing), list(g.placeholder_sides)) for g in want]
+    doc = want[0].document
+    title = corpus.nodes[doc]["title"]
+    assert [r["task"] for r in run(db, "one-sided-tasks", document=title)] == \
+        [g.task for g in one_sided_tasks(corpus, document=doc)]
+
+
+@pytest.mark.parametrize("kind", ["district", "park"])
+def test_pairings_equal_the_graph(db, corpus, kind: str) -> None:  # noqa: ANN001
+    rows = run(db, f"{kind}-pairings")
+    want = sorted((d["document"], u, v) for u, v, k, d in corpus.edges(keys=True, data=True)
+                  if k == "PAIRED_WITH" and d.get("kind") == kind)
+    assert want
+    assert [(r["document"], r["a_id"], r["b_id"]) for r in rows] == want
+    with_task = [r for r in rows if r["task"]]
+    assert with_task
+    assert all(r["number"] == corpus.nodes[r["task"]]["number"] for r in with_task)
+
+
+def test_central_units_degree_equals_the_network_metrics(db, corpus) -> None:  # noqa: ANN001
+    rows = run(db, "central-units", top=100000)
+    metrics = {m.unit.id: m.degree for m in network_metrics(corpus)}
+    assert {r["id"]: r["degree"] for r in rows} == metrics
+    top = run(db, "central-units", top=5)
+    assert [r["degree"] for r in top] == sorted(metrics.values(), reverse=True)[:5]
+
+
+def test_shortest_path_hops_equal_the_co_responsibility_network(db, corpus) -> None:  # noqa: ANN001
+    net = co_responsibility_graph(corpus)
+    start = "unit:上海市/上海市政府合作交流办"
+    lengths = nx.single_source_shortest_path_length(net, start)
+    checked = Counter()
+    for target, hops in sorted(lengths.items()):
+        if target == start or checked[hops] >= 3:
+            continue
+        rows = run(db, "shortest-path", a=start, b=target)
+        assert len(rows) == 1 and rows[0]["hops"] == hops, target
+        ids = rows[0]["ids"]
+        assert ids[0] == start and ids[-1] == target and len(ids) == 2 * hops + 1
+        for i in range(0, len(ids) - 2, 2):  # unit, shared task, unit
+            assert corpus.has_edge(ids[i], ids[i + 1], "RESPONSIBLE_FOR")
+            assert corpus.has_edge(ids[i + 2], ids[i + 1], "RESPONSIBLE_FOR")
+        checked[hops] += 1
+    assert checked[1] and checked[2]
+    unlinked = next(u for u in net if u not in lengths)
+    assert run(db, "shortest-path", a=start, b=unlinked) == []
+
+
+def test_plans_of_a_unit_equal_the_graph(db, corpus) -> None:  # noqa: ANN001
+    tasks_of = unit_tasks(corpus)
+    busiest = max(tasks_of, key=lambda u: (len({corpus.nodes[t]["document"] for t in tasks_of[u]}), u))
+    rows = run(db, "plans-of-unit", unit=busiest)
+    want = Counter(corpus.nodes[t]["document"] for t in tasks_of[busiest])
+    assert {r["document"]: r["tasks"] for r in rows} == dict(want)
+    assert len(rows) >= 2
+    dates = [r["date"] or "" for r in rows]
+    assert dates == sorted(dates)
+
+
+@pytest.mark.parametrize("value", [
+    "x' OR 1=1 //",
+    "上海市政府合作交流办' OR true //",
+    "'}) MATCH (n) DETACH DELETE n //",
+    '" OR u.name <> "',
+    "$unit",
+])
+def test_a_value_with_quotes_or_cypher_is_data(db, value: str) -> None:  # noqa: ANN001
+    driver, _ = db
+    before = counts(driver)
+    assert run(db, "tasks-of-unit", unit=value) == []
+    assert run(db, "shortest-path", a=value, b="大连市发展改革委") == []
+    assert counts(driver) == before
