@@ -53,6 +53,12 @@ def _register() -> None:
     cli.add_command(suggest.suggest)
     cli.add_command(compare.compare)
     cli.add_command(stats.stats)
+    from graphmodel_cli import view
+
+    cli.add_command(view.view)
+    from graphmodel_cli import demo
+
+    cli.add_command(demo.demo)
 
 
 _register()
