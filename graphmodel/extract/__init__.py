@@ -224,11 +224,22 @@ def _side_of(region: str | None, sides: list[Side]) -> str | None:
     return None
 
 
+def _labelled_side(label: str, sides: list[Side]) -> str | None:
+    """The side a label such as 上海 / 沪方 / 连方 / 大连市 names, if exactly one."""
+    found = [s.name for s in sides
+             if label in (s.name, s.short, s.name[:-1]) or (len(label) == 1 and label in (s.short or ""))]
+    return found[0] if len(found) == 1 else None
+
+
 def _part_side(ctx: _Context, part: Part, ann: Annotation) -> str | None:
     if not ctx.sides:
         return None
     if len(ctx.sides) == 1:
         return ctx.sides[0].name
+    if part.side_label:
+        labelled = _labelled_side(part.side_label, ctx.sides)
+        if labelled:
+            return labelled
     votes: Counter[str] = Counter()
     for piece, _ in part.mentions:
         side = _side_of(mention_region(normalize(piece.text)), ctx.sides)
@@ -309,6 +320,11 @@ def _responsibilities(ctx: _Context, task: Task, part: Part, ann: Annotation, fi
     for k, (piece, notes) in enumerate(part.mentions):
         name = normalize(piece.text)
         role: Role = "lead" if first_lead and k == 0 and part.role == "responsible" else part.role
+        for note in notes:  # 市发改委(牵头)、市财政局(配合)
+            if note in ("牵头", "牵头单位", "牵头负责"):
+                role = "lead"
+            elif note in ("配合", "配合单位", "协助", "参与", "协办"):
+                role = "support"
         level = _add(ctx, task, side, name, (piece.start, piece.end), role, level)
         # 各市政府〈含沈抚示范区管委会,下同〉: the group includes a unit, here and (下同) later.
         included = ctx.included.get((side, name), [])

@@ -38,9 +38,13 @@ KEYWORDS: dict[str, Role | None] = {
     # People, not units.
     "牵头领导": None, "责任领导": None, "分管领导": None, "联系领导": None, "责任人": None, "牵头市领导": None,
 }
-_KEYWORD_RE = re.compile(
-    "(" + "|".join(sorted(map(re.escape, KEYWORDS), key=len, reverse=True)) + r")\s*:"
-)
+# Fields that end a list of units without naming any (完成时限:2021年底).
+STOP_KEYWORDS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时间要求", "进度安排", "工作目标")
+_NAMES = "|".join(sorted(map(re.escape, [*KEYWORDS, *STOP_KEYWORDS]), key=len, reverse=True))
+# 责任单位: or 【责任单位】 (normalised to [责任单位]).
+_KEYWORD_RE = re.compile(rf"\[({_NAMES})\]\s*:?|({_NAMES})\s*:")
+# 上海方面: / 沪方: / 大连: in front of one side's units.
+_SIDE_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,5}?)(?:方面|方)?\s*:")
 _VERB_ROLE: list[tuple[str, Role]] = [
     ("牵头负责", "lead"), ("牵头", "lead"), ("按职责分工负责", "responsible"), ("按职责负责", "responsible"),
     ("分工负责", "responsible"), ("共同负责", "responsible"), ("具体负责", "responsible"),
@@ -62,6 +66,7 @@ class Part:
     mentions: list[tuple[Piece, list[str]]]  # cleaned mention and the notes removed from it
     position: int | None = None  # index among ;-separated parts of one keyword segment
     siblings: int = 1  # how many ;-separated parts that segment had
+    side_label: str | None = None  # 上海方面: / 沪方: written in front of the units
 
 
 @dataclass
@@ -127,10 +132,15 @@ def _segment_parts(piece: Piece, role: Role) -> tuple[list[Part], list[str]]:
     parts = []
     notes = []
     for i, p in enumerate(pieces):
+        label = None
+        m = _SIDE_LABEL.match(p.text)
+        if m:
+            label = m.group(1)
+            p = Piece(p.text[m.end():], p.start + m.end())
         ms, ns = _mentions(p)
         notes += ns
         if ms:
-            parts.append(Part(role, ms, position=i, siblings=len(pieces)))
+            parts.append(Part(role, ms, position=i, siblings=len(pieces), side_label=label))
     return parts, notes
 
 
@@ -148,12 +158,18 @@ def _keyword_segments(piece: Piece) -> list[tuple[str, Piece]]:
     out = []
     for k, m in enumerate(hits):
         end = hits[k + 1].start() if k + 1 < len(hits) else len(piece.text)
-        out.append((m.group(1), Piece(piece.text[m.end():end], piece.start + m.end())))
+        out.append((m.group(1) or m.group(2), Piece(piece.text[m.end():end], piece.start + m.end())))
     return out
 
 
 def _parse_keyword_text(piece: Piece, ann: Annotation) -> None:
     for keyword, content in _keyword_segments(piece):
+        if keyword in STOP_KEYWORDS:
+            continue
+        # A list of units ends at the end of a sentence.
+        stop = content.text.find("。")
+        if stop >= 0:
+            content = Piece(content.text[:stop], content.start)
         role = KEYWORDS[keyword]
         if role is None:
             person = re.sub(r"\s+", "", content.text.strip(" \n,;。"))

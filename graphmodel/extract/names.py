@@ -17,8 +17,13 @@ from graphmodel.extract.text import CJK, bracket_depths
 __all__ = ["Piece", "split_top", "split_list", "clean_piece", "is_collective", "NOTE_RE", "looks_like_unit"]
 
 # Bracketed text that is a note about the list, not a name.
-NOTE_RE = re.compile(r"下同|按职责|职责分工|分工负责|^含|牵头|排名|排序|排在|列第|第一位|为主|除外|以下简称|简称|负责")
-_ETC_RE = re.compile(r"(?:等(?:有关|相关|其他)?(?:部门|单位|单位和部门|部门和单位|机构)?)$")
+NOTE_RE = re.compile(
+    r"下同|按职责|职责分工|分工负责|^含|牵头|排名|排序|排在|列第|第一位|为主|除外|以下简称|简称|负责"
+    r"|^(?:配合|协助|参与|协办)(?:单位)?$"
+)
+_ETC_RE = re.compile(
+    r"等(?:\d+|[一二三四五六七八九十两]+)?个?(?:有关|相关|其他)?(?:部门|单位|单位和部门|部门和单位|机构)?$"
+)
 _ADMIN_START = re.compile(r"^(?:县级市|县\(市\)|县\(市、区\)|市\(县\)|区\(县\)|县|市|区|镇|乡|街道|开发区|园区)")
 _COLLECTIVE_RE = re.compile(
     rf"^(?:[{CJK}]{{0,6}}?[省市区县])?(?:各|其他|其它|相关|有关)"
@@ -88,6 +93,7 @@ def looks_like_unit(name: str) -> bool:
 def split_list(piece: Piece) -> list[Piece]:
     """Split a list of units on 、 and , outside brackets, keeping group placeholders whole."""
     parts = [p for p in (_strip(x) for x in split_top(piece, "、,")) if p.text]
+    parts = [q for p in parts for q in _split_spaces(p)]
     merged: list[Piece] = []
     for p in parts:
         if merged and _continues_group(merged[-1].text, p.text):
@@ -96,6 +102,16 @@ def split_list(piece: Piece) -> list[Piece]:
             continue
         merged.append(p)
     return merged
+
+
+def _split_spaces(piece: Piece) -> list[Piece]:
+    """市发改委　市财政局: units set apart by spaces (a line break inside a name is not a split)."""
+    if not re.search(r"\S +\S", piece.text):
+        return [piece]
+    subs = [p for p in (_strip(x, " ") for x in split_top(piece, " ")) if p.text]
+    if len(subs) > 1 and all(looks_like_unit(re.sub(r"\s+", "", p.text)) for p in subs):
+        return subs
+    return [piece]
 
 
 def _continues_group(prev: str, nxt: str) -> bool:

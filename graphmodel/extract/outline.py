@@ -23,6 +23,7 @@ _ENUM = re.compile(
     r"|(?P<ar>\d{1,2})(?:\.(?![\d%])|、)"
     r"|\((?P<par>\d{1,2})\)"
     r"|(?P<circ>[" + _CIRCLED + r"])"
+    r"|(?<!\()(?P<rpar>\d{1,2})\)"
 )
 _BOUNDARY = set(" \n。;:)>!?") | {"”"}
 
@@ -61,6 +62,8 @@ def _candidates(norm: str) -> list[tuple[str, int, int, int]]:
         raw = m.group(style)
         value = chinese_numeral(raw) if style in ("cn", "pcn") else (
             _CIRCLED.index(raw) + 1 if style == "circ" else int(raw))
+        if style == "rpar" and (start + len(raw) + 1 < len(norm) and norm[start + len(raw) + 1] == "%"):
+            continue
         if value <= 0:
             continue
         out.append((style, value, start, m.end()))

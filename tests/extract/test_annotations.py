@@ -106,3 +106,29 @@ def test_an_annotation_that_cannot_be_split_cleanly_warns_with_its_position() ->
 def test_no_annotations_is_an_error() -> None:
     with pytest.raises(NoAnnotationsError, match="^notes.txt: no responsibility annotations"):
         extract("一、今天天气很好。二、明天也是。", source="notes.txt")
+
+
+def test_bracketed_keywords_space_separated_units_and_a_deadline_field() -> None:
+    text = ONE + "一、甲。\n【牵头单位】市发改委\n【配合单位】市财政局　市商务局\n二、乙。责任单位：市发改委、市财政局。完成时限：2021年底"
+    ex = extract(text)
+    tasks = [t for t in ex.tasks if t.responsibilities]
+    assert [(r.mention, r.role) for r in tasks[0].responsibilities] == [
+        ("市发改委", "lead"), ("市财政局", "support"), ("市商务局", "support")]
+    assert [r.mention for r in tasks[1].responsibilities] == ["市发改委", "市财政局"]
+
+
+def test_a_role_written_after_a_name() -> None:
+    got = resp(ONE + "一、乙。（责任单位：市发改委（牵头）、市财政局（配合）、市商务局）")
+    assert [(g[0], g[2]) for g in got] == [("大连市发展改革委", "lead"), ("大连市财政局", "support"),
+                                            ("大连市商务局", "responsible")]
+
+
+def test_a_counted_etc_is_not_part_of_a_name() -> None:
+    assert [g[0] for g in resp(ONE + "一、丙。（责任单位：市发展改革委等18个部门）")] == ["大连市发展改革委"]
+
+
+def test_side_labels_in_front_of_each_sides_units() -> None:
+    got = resp(TWO + "一、乙。（责任单位：连方：市商务局；沪方：市商务委）")
+    assert got == [("大连市商务局", "大连市", "responsible", False), ("上海市商务委", "上海市", "responsible", False)]
+    got = resp(TWO + "一、甲。（责任单位：上海方面：市发展改革委；大连方面：市发展改革委）")
+    assert [g[:2] for g in got] == [("上海市发展改革委", "上海市"), ("大连市发展改革委", "大连市")]

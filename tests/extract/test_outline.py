@@ -48,3 +48,7 @@ def test_enumerator_must_follow_a_boundary() -> None:
 def test_an_excerpt_may_start_past_one() -> None:
     assert styles("二、扩大合作\n(四)推动共享\n就两地…\n(五)对标 1.甲 2.乙") == [
         (0, "cn", 2), (1, "pcn", 4), (1, "pcn", 5), (2, "ar", 1), (2, "ar", 2)]
+
+
+def test_half_bracket_enumerators() -> None:
+    assert styles("四、丁\n1）推进A，增长5%）。\n2）推进B。") == [(0, "cn", 4), (1, "rpar", 1), (1, "rpar", 2)]
