@@ -28,6 +28,7 @@ _PARK_WORDS = (
 _STOP = "与和及的在为将把赴到、,。;:等或向从对由以并同"
 _MIDDLE = rf"[^{_STOP}\s\"“”()《》<>\[\]a-zA-Z0-9]"
 _FTZ = re.compile(rf"中国\(([{CJK}]{{2,4}})\)(?:自由贸易试验区|自贸试验区)[{CJK}]{{2,6}}?(?:新片区|片区)")
+_INNER_ZONES = "综合保税区|综保区|保税区|片区"
 _DISTRICT_KINDS = ("district", "county", "county-city", "new-area")
 _CONNECTORS = set("与和及、同在赴到对把将为由从向,;:。 \n")
 _GENERIC_AREA = re.compile(
@@ -49,6 +50,12 @@ _COOPERATE = re.compile(r"合作|共建|结对|对接|共同|联动|携手|协�
 @lru_cache(maxsize=8)
 def _cached_union(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=16)
+def _shaped_re(prefixes: frozenset[str]) -> re.Pattern[str]:
+    union = "|".join(sorted(map(re.escape, prefixes), key=len, reverse=True))
+    return re.compile(rf"({union})({_MIDDLE}{{0,10}}?)(?:{_PARK_WORDS})")
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +100,7 @@ class _Hit:
     written: str
     side: str | None
     span: Span
+    region: str | None = None  # the region it lies in, a side of this plan or not (徐州市 for 徐州高新区)
 
 
 @dataclass
@@ -101,6 +109,7 @@ class PlaceFinder:
 
     sides: list[str]
     places: dict[str, Place] = field(default_factory=dict)
+    regions: dict[str, str] = field(default_factory=dict)  # place id → the region it lies in
 
     def _side_of_region(self, region: str | None) -> str | None:
         g = gazetteer()
@@ -142,33 +151,44 @@ class PlaceFinder:
                 place.aliases.append(written)
         if hit.span not in place.spans:
             place.spans.append(hit.span)
+        where = hit.side or hit.region
+        if where and pid not in self.regions:
+            self.regions[pid] = where
         return pid
 
-    def _resolve(self, written: str, kind: PlaceKind, side: str | None, span: Span) -> _Hit | None:
+    def _resolve(
+        self, written: str, kind: PlaceKind, side: str | None, span: Span, region: str | None = None
+    ) -> _Hit | None:
         known = _known_places().get(written)
         if known:
             k, s, canonical = known
-            return _Hit(k, canonical, written, s, span)
+            return _Hit(k, canonical, written, s, span, s)
         g = gazetteer()
-        if g.kind(written) in ("district", "county", "county-city", "new-area"):
-            return _Hit("district", written, written, side or self._side_of_region(g.parent(written)), span)
+        if g.kind(written) in _DISTRICT_KINDS:
+            return _Hit("district", written, written, self._side_of_region(written) or side, span,
+                        g.parent(written) or region)
         if kind == "park" and re.fullmatch(f"(?:{_PARK_WORDS})", written):
             return None  # a bare park word (保税区) names no place
-        return _Hit(kind, written, written, side, span)
+        return _Hit(kind, written, written, side, span, region)
 
-    def _prefixes(self, text: str) -> list[tuple[str, str | None]]:
-        """Names that can lead a park's name, with the side they say."""
-        out: list[tuple[str, str | None]] = []
+    def _prefixes(self) -> dict[str, tuple[str | None, str]]:
+        """Names that can lead a park's name → (the side they say, or None; the region they name)."""
         g = gazetteer()
+        out: dict[str, tuple[str | None, str]] = {}
+        for r in g.regions:
+            if r.kind in ("province", "city"):
+                side = self._side_of_region(r.name)
+                out.setdefault(r.name, (side, r.name))
+                out.setdefault(short_name(r.name), (side, r.name))
         for s in self.sides:
-            out += [(s, s), (short_name(s), s)]
             # The cities of a province side and the districts of a city side lead park names too.
             for child in g.children(s):
-                out += [(child, s), (short_name(child), s)]
+                out[child] = out[short_name(child)] = (s, child)
+            out[s] = out[short_name(s)] = (s, s)
         for place in self.places.values():
             if place.kind == "district":
-                out += [(place.name, place.side), (short_name(place.name), place.side)]
-        return sorted({p for p in out if len(p[0]) >= 2}, key=lambda p: -len(p[0]))
+                out[place.name] = out[short_name(place.name)] = (place.side, place.name)
+        return {k: v for k, v in out.items() if len(k) >= 2}
 
     def scan_text(self, text: str, offset: int) -> list[str]:
         """Places named in a task's text (``text`` starts at ``offset`` in the document)."""
@@ -187,8 +207,10 @@ class PlaceFinder:
         ]
         return sorted({self._add(h) for h in _longest(hits)})
 
-    def _hit(self, written: str, kind: PlaceKind, side: str | None, a: int, b: int) -> list[_Hit]:
-        h = self._resolve(written, kind, side, (a, b))
+    def _hit(
+        self, written: str, kind: PlaceKind, side: str | None, a: int, b: int, region: str | None = None
+    ) -> list[_Hit]:
+        h = self._resolve(written, kind, side, (a, b), region)
         return [h] if h else []
 
     def _gazetteer_districts(self, text: str, offset: int) -> list[_Hit]:
@@ -237,9 +259,8 @@ class PlaceFinder:
         g = gazetteer()
         out = []
         for m in _hosted_re().finditer(text):
-            host = m.group(2)
-            side = self._side_of_region(g.prefix(host) or g.full_name(host))
-            out += self._hit(m.group(), "park", side, offset + m.start(), offset + m.end())
+            host = g.prefix(m.group(2)) or g.full_name(m.group(2))
+            out += self._hit(m.group(), "park", self._side_of_region(host), offset + m.start(), offset + m.end(), host)
         for m in _COOPERATION_PARK.finditer(text):
             out += self._hit(m.group(), "park", None, offset + m.start(), offset + m.end())
         for m in _QUOTED.finditer(text):
@@ -252,19 +273,28 @@ class PlaceFinder:
         out = []
         for m in _FTZ.finditer(text):
             province = g.full_name(m.group(1)) or m.group(1)
-            side = self._side_of_region(province) or province
-            out += self._hit(m.group(), "park", side, offset + m.start(), offset + m.end())
+            out += self._hit(m.group(), "park", self._side_of_region(province), offset + m.start(), offset + m.end(),
+                             province)
         return out
 
     def _shaped_parks(self, text: str, offset: int) -> list[_Hit]:
         """A region or district name, then a park word: 大连高新园区, 上海化学工业区, 浦东软件园."""
+        prefixes = self._prefixes()
+        pattern = _shaped_re(frozenset(prefixes))
         out = []
-        for prefix, side in self._prefixes(text):
-            pattern = re.compile(re.escape(prefix) + rf"({_MIDDLE}{{0,10}}?)(?:{_PARK_WORDS})")
-            for m in pattern.finditer(text):
-                if m.group(1).startswith(("市场", "市内", "市域")):
-                    continue  # 深圳市场化园区 is "market-run parks of Shenzhen"
-                out += self._hit(m.group(), "park", side, offset + m.start(), offset + m.end())
+        for start in range(len(text)):
+            m = pattern.match(text, start)
+            if m is None:
+                continue
+            if m.group(2).startswith(("市场", "市内", "市域")):
+                continue  # 深圳市场化园区 is "market-run parks of Shenzhen"
+            end = m.end()
+            # 无锡高新区综合保税区: a zone inside a park is the zone.
+            inner = re.match(f"(?:{_INNER_ZONES})", text[end:])
+            if inner:
+                end += inner.end()
+            side, region = prefixes[m.group(1)]
+            out += self._hit(text[start:end], "park", side, offset + start, offset + end, region)
         return out
 
     def _listed_zones(self, text: str, offset: int) -> list[_Hit]:
@@ -300,9 +330,30 @@ class PlaceFinder:
             return self._add(h) if h else None
         stem = _UNIT_SUFFIX.sub("", name)
         if stem != name and re.search(f"(?:{_PARK_WORDS})$", stem):
-            h = self._resolve(stem, "park", side, (base, base + len(stem)))
+            region = None
+            for prefix, (prefix_side, prefix_region) in self._prefixes().items():
+                if stem.startswith(prefix) and len(stem) > len(prefix):
+                    side, region = prefix_side, prefix_region  # 沈阳高新区 lies in 沈阳, whoever runs it
+                    break
+            h = self._resolve(stem, "park", side, (base, base + len(stem)), region)
             return self._add(h) if h else None
         return None
+
+    def _apart(self, a: str, b: str) -> bool:
+        """Whether two places lie in different regions, neither inside the other."""
+        ra, rb = self.regions.get(a), self.regions.get(b)
+        if not ra or not rb:
+            return False
+        g = gazetteer()
+
+        def chain(region: str) -> set[str]:
+            out = {region}
+            while (parent := g.parent(region)) and parent not in out:
+                out.add(parent)
+                region = parent
+            return out
+
+        return ra not in chain(rb) and rb not in chain(ra)
 
     def pairings(self, text: str, offset: int, task: str) -> list[Pairing]:
         """Pairings stated in a task's text: 大连高新园区与上海张江高新区…, A和B结对."""
@@ -321,7 +372,7 @@ class PlaceFinder:
                 between = text[b1 - offset : a2 - offset]
                 if "。" in between or ";" in between:
                     break
-                if p1.kind != p2.kind or not p1.side or not p2.side or p1.side == p2.side:
+                if p1.kind != p2.kind or not self._apart(p1.id, p2.id):
                     continue
                 sentence = _sentence(text, b1 - offset)
                 joined = _CONNECT.match(_drop_region(between, self.sides)) or (
