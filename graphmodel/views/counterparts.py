@@ -40,11 +40,10 @@ def counterparts_view(graph: nx.MultiDiGraph, sides: Iterable[str] = ()) -> View
     nodes = sorted({n for u, v, _ in edges for n in (u, v)})
     left = [n for n in nodes if facts.node_side(graph, n) in left_sides]
     right = [n for n in nodes if facts.node_side(graph, n) not in left_sides]
-    rank = {s: i for i, s in enumerate(facts.side_order(graph))}
-    block = {n: rank.get(facts.node_side(graph, n) or "", len(rank)) for n in nodes}
+    block = _blocks(graph, edges, left_sides)
 
     # Start each column with the busiest units, so ties in the crossing reduction favour them.
-    def busiest(n: str) -> tuple[int, int, str]:
+    def busiest(n: str) -> tuple[float, int, str]:
         return (block[n], -facts.workload(graph, n), n)
 
     # Rows tall enough for the largest node and its label.
@@ -52,4 +51,24 @@ def counterparts_view(graph: nx.MultiDiGraph, sides: Iterable[str] = ()) -> View
     positions = layout.columns(sorted(left, key=busiest), sorted(right, key=busiest),
                                [(u, v) for u, v, _ in edges], block, row=max(44.0, 2 * largest + 24))
     title = facts.heading(graph, "Counterparts" + (f" of {'、'.join(sorted(wanted))}" if wanted else ""))
-    return assemble(graph, "counterparts", title, nodes, edges, positions, separate=False)
+    return assemble(graph, "counterparts", title, nodes, edges, positions)
+
+
+def _blocks(graph: nx.MultiDiGraph, edges: list[tuple[str, str, str]], left_sides: set[str | None]
+            ) -> dict[str, float]:
+    # Each side is a block of its column. Left blocks go in side order; a right block goes
+    # level with the left blocks it pairs with (the mean of their ranks, weighted by shared
+    # tasks), so that in a corpus of several city pairs each pair faces across the page.
+    order = facts.side_order(graph)
+    rank: dict[str | None, float] = {s: float(i) for i, s in enumerate(s for s in order if s in left_sides)}
+    weights: dict[str | None, list[tuple[float, int]]] = {}
+    for u, v, k in edges:
+        count = int(graph.edges[u, v, k].get("count") or 1)
+        weights.setdefault(facts.node_side(graph, v), []).append((rank.get(facts.node_side(graph, u), 0.0), count))
+    for side, pairs in weights.items():
+        if side not in left_sides:
+            # A small tie-break keeps two right sides facing the same left side in side order.
+            tie = (order.index(side) if side in order else len(order)) / (100 * len(order) + 100)
+            rank[side] = sum(r * c for r, c in pairs) / sum(c for _, c in pairs) + tie
+    return {n: rank.get(facts.node_side(graph, n), float(len(order)))
+            for u, v, _ in edges for n in (u, v)}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
 import networkx as nx
@@ -60,10 +59,9 @@ def network_view(graph: nx.MultiDiGraph, sides: Iterable[str] = ()) -> ViewData:
     # COUNTERPART links are derived from the tasks already drawn; the counterparts view shows them.
     edges = sorted((u, v, k) for u, v, k in graph.edges(keys=True)
                    if k != "COUNTERPART" and u in chosen and v in chosen)
-    order = facts.side_order(graph)
-    half = math.ceil(len(order) / 2)
-    bands = {s: i for i, s in enumerate(order[:half])} | {s: half + 1 + i for i, s in enumerate(order[half:])}
-    groups = {n: bands.get(facts.node_side(graph, n) or "", half) for n in nodes}
-    positions = layout.spring(nodes, [(u, v) for u, v, _ in edges], groups)
+    rank = {s: i for i, s in enumerate(facts.side_order(graph))}
+    positions = layout.spring(nodes, [(u, v) for u, v, _ in edges],
+                              {n: rank.get(facts.node_side(graph, n) or "") for n in nodes})
     title = facts.heading(graph, "Network" + (f" of {'、'.join(wanted)}" if wanted else ""))
-    return assemble(graph, "network", title, nodes, edges, positions)
+    # A force layout packs its core tightly: let labels cover at most 30 % of the drawing.
+    return assemble(graph, "network", title, nodes, edges, positions, fill=0.3)

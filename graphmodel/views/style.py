@@ -41,8 +41,9 @@ EDGE_TYPES: dict[str, dict[str, Any]] = {
     "MENTIONS": {"color": "#d69e2e", "dashes": [6, 3]},
 }
 
-# Distinct, print-safe hues; the first sides of a corpus get the most distinct ones.
-_SIDE_PALETTE = ("#2b6cb0", "#c05621", "#2f855a", "#b83280", "#2c7a7b", "#975a16", "#553c9a", "#9b2c2c")
+# Twelve distinct, print-safe hues; the first sides of a corpus get the most distinct ones.
+_SIDE_PALETTE = ("#2b6cb0", "#c05621", "#2f855a", "#b83280", "#2c7a7b", "#975a16", "#553c9a", "#9b2c2c",
+                 "#4c6e1e", "#1a5f8a", "#a34a00", "#6b2e5f")
 _NO_SIDE = "#a0aec0"
 # Kinds without a side keep one colour each.
 _KIND_COLOURS = {"Task": "#4a5568", "Document": "#d69e2e"}
@@ -50,7 +51,7 @@ _FIXED_SIZES = {"Side": 30, "Document": 26, "Task": 9, "District": 16, "Park": 1
 
 
 def side_colours(sides: Sequence[str]) -> dict[str, str]:
-    """A colour for each side, in the given order (the palette repeats after eight sides)."""
+    """A colour for each side, in the given order (the palette repeats after twelve sides)."""
     return {s: _SIDE_PALETTE[i % len(_SIDE_PALETTE)] for i, s in enumerate(sides)}
 
 

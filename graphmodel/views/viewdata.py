@@ -73,9 +73,11 @@ def node_record(graph: nx.MultiDiGraph, node: str, position: tuple[float, float]
     attrs = graph.nodes[node]
     kind = str(attrs.get("kind") or "")
     side = facts.node_side(graph, node)
+    name = facts.node_label(graph, node)
     record: dict[str, Any] = {
         "id": node,
-        "label": facts.node_label(graph, node),
+        "name": name,  # searched and shown in the panel; the drawn label may be wrapped
+        "label": layout.wrap_label(name),
         "title": facts.tooltip(graph, node),
         "kind": kind,
         "side": side,
@@ -85,9 +87,9 @@ def node_record(graph: nx.MultiDiGraph, node: str, position: tuple[float, float]
         "x": round(position[0]),
         "y": round(position[1]),
     }
-    # Other spellings only: the label is searched anyway.
+    # Other spellings only: the name is searched anyway.
     record["aliases"] = [a for a in dict.fromkeys(map(str, facts.as_list(attrs.get("aliases"))))
-                         if a != record["label"]]
+                         if a != name]
     if kind in ("Unit", "Group"):
         rows = facts.unit_tasks(graph, node)
         record["tasks"] = rows
@@ -125,19 +127,19 @@ def _edge_tooltip(graph: nx.MultiDiGraph, record: dict[str, Any]) -> str:
 
 def assemble(graph: nx.MultiDiGraph, view: str, title: str, nodes: Iterable[str],
              edges: Iterable[tuple[str, str, str]], positions: Mapping[str, tuple[float, float]],
-             focus: str | None = None, separate: bool = True) -> ViewData:
+             focus: str | None = None, fill: float | None = None) -> ViewData:
     """Build a `ViewData` from chosen nodes, edges (source, target, key) and positions.
 
-    With ``separate``, positions are first moved apart so that no node or label covers another.
+    Positions are first moved apart so that no node or label covers another (see
+    `layout.separate`; ``fill`` is for a force layout's crowded core).
     """
     node_list = list(nodes)
     palette = style.side_colours(facts.side_order(graph))
     node_records = [node_record(graph, n, positions[n], palette) for n in node_list]
-    if separate:
-        boxes = {n["id"]: layout.label_box(n["label"], n["size"]) for n in node_records}
-        moved = layout.separate({n["id"]: (n["x"], n["y"]) for n in node_records}, boxes)
-        for n in node_records:
-            n["x"], n["y"] = round(moved[n["id"]][0]), round(moved[n["id"]][1])
+    boxes = {n["id"]: layout.label_box(n["label"], n["size"]) for n in node_records}
+    moved = layout.separate({n["id"]: (n["x"], n["y"]) for n in node_records}, boxes, fill=fill)
+    for n in node_records:
+        n["x"], n["y"] = round(moved[n["id"]][0]), round(moved[n["id"]][1])
     edge_records = []
     for source, target, key in edges:
         record = facts.edge_record(graph, source, target, key)

@@ -53,7 +53,8 @@ def test_node_records_carry_kind_side_documents_and_tasks() -> None:
     assert nodes[DL_PARTY]["workload"] == 1
     assert nodes[f"side:{SH}"]["documents"] == [DOC20, DOC21]
     assert nodes[f"{DOC20}#二、(三)"]["label"] == "二、(三)"
-    assert nodes[DOC21]["label"] == "2021年上海市与大连市对口合作重点工作计划"
+    assert nodes[DOC21]["name"] == "2021年上海市与大连市对口合作重点工作计划"
+    assert nodes[DOC21]["label"] == "2021年上海市与大连市\n对口合作重点工作计划"  # wrapped when drawn
     assert [r["task"] for r in nodes[PUDONG]["tasks"]] == [f"{DOC20}#二、(三)"]
     assert nodes[DL_GROUP]["kind"] == "Group" and nodes[DL_GROUP]["side"] == DL
 

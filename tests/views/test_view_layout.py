@@ -30,7 +30,19 @@ def view_overlaps(view: ViewData) -> list[tuple[str, str]]:
 def test_label_box_counts_a_chinese_character_twice() -> None:
     assert layout.label_box("大连市", 10)[0] > layout.label_box("abc", 10)[0]
     w, h, dy = layout.label_box("上海市发展改革委", 10)
-    assert w == 16 * 14 * 0.55 + 12 and h == 20 + 14 + 10 and dy == h / 2 - 10
+    assert w == 16 * 14 * 0.55 + 12 and h == 20 + 16 + 8 and dy == h / 2 - 10
+    two = layout.label_box("上海市发展改革委\n上海市", 10)
+    assert two[0] == w and two[1] == h + 16
+
+
+def test_long_labels_wrap_into_even_lines() -> None:
+    assert layout.wrap_label("上海市发展改革委") == "上海市发展改革委"
+    # 40 display columns: two lines of 20.
+    title = "2020年上海市与大连市对口合作重点工作计划"
+    assert layout.wrap_label(title) == "2020年上海市与大连市\n对口合作重点工作计划"
+    # 80 columns: three lines of about 27, none over 28.
+    assert layout.wrap_label("一二三四五六七八九十" * 4).split("\n") == [
+        "一二三四五六七八九十一二三", "四五六七八九十一二三四五六", "七八九十一二三四五六七八九十"]
 
 
 def test_separate_removes_every_overlap_even_in_a_crowd() -> None:

@@ -48,7 +48,7 @@
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: data.edges.length > 3000 },
     nodes: {
       borderWidth: 1,
-      font: { size: 14, face: FONT, color: INK, strokeWidth: 3, strokeColor: "#ffffff" }
+      font: { size: 14, face: FONT, color: INK, strokeWidth: 2, strokeColor: "#ffffff" }
     },
     edges: {
       smooth: false,
@@ -76,7 +76,7 @@
     return (doc.year ? doc.year + " · " : "") + doc.title;
   }
 
-  function taskList(rows, label) {
+  function taskList(rows, name) {
     var list = el("ol");
     rows.forEach(function (row) {
       var task = data.tasks[row.task];
@@ -88,7 +88,7 @@
       item.appendChild(head);
       if (task.title) { item.appendChild(el("div", task.title, "task-title")); }
       if (task.text) { item.appendChild(el("p", task.text, "text")); }
-      if (row.mention && row.mention !== label) { item.appendChild(el("div", "named as " + row.mention, "source")); }
+      if (row.mention && row.mention !== name) { item.appendChild(el("div", "named as " + row.mention, "source")); }
       item.appendChild(el("div", documentLine(task.document), "source"));
       list.appendChild(item);
     });
@@ -100,7 +100,7 @@
     if (!n) { return; }
     clearDetails();
     panel.hidden = false;
-    details.appendChild(el("h3", n.label));
+    details.appendChild(el("h3", n.name));
     var meta = (KIND_NAMES[n.kind] || n.kind) + (n.side ? " · " + n.side : "");
     if (n.kind === "Unit" || n.kind === "Group") { meta += " · " + n.workload + (n.workload === 1 ? " task" : " tasks"); }
     details.appendChild(el("div", meta, "meta"));
@@ -114,7 +114,7 @@
     }
     if (n.tasks.length) {
       if (n.kind !== "Task") { details.appendChild(el("h2", "Tasks (" + n.tasks.length + ")")); }
-      details.appendChild(taskList(n.tasks, n.label));
+      details.appendChild(taskList(n.tasks, n.name));
     }
   }
 
@@ -124,7 +124,7 @@
     clearDetails();
     panel.hidden = false;
     var from = originalNode[e.from], to = originalNode[e.to];
-    details.appendChild(el("h3", (from ? from.label : e.from) + " — " + (to ? to.label : e.to)));
+    details.appendChild(el("h3", (from ? from.name : e.from) + " — " + (to ? to.name : e.to)));
     var meta = EDGE_NAMES[e.type] || e.type;
     if (e.role) { meta += " · " + (ROLE_NAMES[e.role] || e.role); }
     if (e.kind) { meta += " · " + e.kind; }
@@ -383,7 +383,7 @@
     if (!q) { return []; }
     var exact = [], partial = [];
     data.nodes.forEach(function (n) {
-      var names = [n.label].concat(n.aliases || []);
+      var names = [n.name].concat(n.aliases || []);
       if (names.indexOf(q) >= 0) { exact.push(n); }
       else if (names.some(function (s) { return s.indexOf(q) >= 0; })) { partial.push(n); }
     });
@@ -395,7 +395,7 @@
     }
     found.slice(0, 50).forEach(function (n) {
       var item = el("li");
-      var button = el("button", n.label + (n.side ? " · " + n.side : ""));
+      var button = el("button", n.name + (n.side ? " · " + n.side : ""));
       button.type = "button";
       button.addEventListener("click", function () { selectNode(n.id); });
       item.appendChild(button);
