@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from graphmodel.errors import InputError, NoAnnotationsError, UnbalancedBracketError
-from graphmodel.extract.annotations import Annotation, Part, find_annotations
+from graphmodel.extract.annotations import Annotation, Part, find_annotations, unit_list
 from graphmodel.extract.document import (
     find_date,
     find_issuers,
@@ -27,9 +27,10 @@ from graphmodel.extract.document import (
     title_regions,
 )
 from graphmodel.extract.names import is_collective, looks_like_unit
-from graphmodel.extract.outline import Item, parse_outline
+from graphmodel.extract.outline import Item, insert_items, parse_outline
 from graphmodel.extract.places import PlaceFinder
 from graphmodel.extract.regions import gazetteer
+from graphmodel.extract.tables import Table, find_tables
 from graphmodel.extract.text import normalize
 from graphmodel.extract.units import AliasTable, builtin_aliases, canonical_unit, group_id, unit_id
 from graphmodel.model import (
@@ -93,16 +94,21 @@ def extract(text: str, *, source: str | None = None, aliases: AliasTable | None 
         raise InputError(f"{where}: the document is empty")
     table = builtin_aliases().merged(aliases) if aliases else builtin_aliases()
     norm = normalize(text)
-    items = parse_outline(norm)
-    front = norm[: items[0].start] if items else norm
+    tables = find_tables(norm, text)
+    items = parse_outline(norm, exclude=[(t.start, t.end) for t in tables])
+    front = norm[: min([it.start for it in items] + [t.start for t in tables] + [len(norm)])]
     title = find_title(front)
     date, date_at = find_date(front, norm[-600:])
     issuers = find_issuers(front, date_at)
 
     try:
-        annotations = [find_annotations(norm, it.body, it.end) for it in items]
+        found = {id(it): find_annotations(norm, it.body, it.end) for it in items}
     except UnbalancedBracketError as exc:
         raise UnbalancedBracketError(f"{where}: {exc}", exc.position) from None
+    rows = _table_rows(items, tables)
+    found.update({id(item): anns for item, _parent, anns in rows})
+    items = insert_items(items, [(item, parent) for item, parent, _anns in rows])
+    annotations = [found[id(it)] for it in items]
     if not any(annotations):
         raise NoAnnotationsError(
             f"{where}: no responsibility annotations found (责任单位 / 牵头单位 / 配合单位 / (X牵头) forms)"
@@ -157,6 +163,26 @@ def extract(text: str, *, source: str | None = None, aliases: AliasTable | None 
     for p in places:
         p.spans.sort()
     return Extraction(info, tasks, units, places, pairings, ctx.warnings)
+
+
+def _table_rows(items: list[Item], tables: list[Table]) -> list[tuple[Item, int | None, list[Annotation]]]:
+    """Each table row as an outline item under the item the table follows, with its annotation."""
+    out = []
+    for table in tables:
+        before = [k for k, it in enumerate(items) if it.start < table.start]
+        parent = before[-1] if before else None
+        depth = items[parent].depth + 1 if parent is not None else 0
+        for k, row in enumerate(table.rows, 1):
+            item = Item("row", k, row.start, row.text.start, row.end, depth)
+            ann = Annotation(row.text.end, row.end, "table")
+            for role, cell, label in row.roles:
+                parts, notes = unit_list(cell, role)
+                for part in parts:
+                    part.side_label = part.side_label or label
+                ann.parts += parts
+                ann.notes += notes
+            out.append((item, parent, [ann] if ann.parts else []))
+    return out
 
 
 def _lift_trailing_annotations(items: list[Item], annotations: list[list[Annotation]]) -> dict[int, list[Annotation]]:
@@ -226,6 +252,7 @@ def _side_of(region: str | None, sides: list[Side]) -> str | None:
 
 def _labelled_side(label: str, sides: list[Side]) -> str | None:
     """The side a label such as 上海 / 沪方 / 连方 / 大连市 names, if exactly one."""
+    label = re.sub("(?:方面|方)$", "", label)
     found = [s.name for s in sides
              if label in (s.name, s.short, s.name[:-1]) or (len(label) == 1 and label in (s.short or ""))]
     return found[0] if len(found) == 1 else None
@@ -274,7 +301,9 @@ def _task(
     head_end = body + m.start() if m else first_ann
     head = norm[body:head_end].strip()
     rest = norm[head_end:first_ann].strip()
-    if head and len(head) <= 50 and not re.search(r"[。,;]", head) and (rest or it.children or not anns):
+    if it.style != "row" and head and len(head) <= 50 and not re.search(r"[。,;]", head) and (
+        rest or it.children or not anns
+    ):
         title = text[body:head_end].strip()
         body = head_end
     pieces = []
@@ -315,10 +344,16 @@ _SHORT_FOR = re.compile(r"以下简称(.+?)(?:,?下同)?$")
 
 
 def _responsibilities(ctx: _Context, task: Task, part: Part, ann: Annotation, first_lead: bool) -> None:
-    side = _part_side(ctx, part, ann)
+    part_side = _part_side(ctx, part, ann)
     level: str | None = None
     for k, (piece, notes) in enumerate(part.mentions):
         name = normalize(piece.text)
+        side = part_side
+        if part.siblings == 1 and len(ctx.sides) > 1:
+            # Units of both sides in one unsplit list (a table cell): a full name says its side.
+            named = _side_of(mention_region(name), ctx.sides)
+            if named and named != side:
+                side, level = named, None
         role: Role = "lead" if first_lead and k == 0 and part.role == "responsible" else part.role
         for note in notes:  # 市发改委(牵头)、市财政局(配合)
             if note in ("牵头", "牵头单位", "牵头负责"):

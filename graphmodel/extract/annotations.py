@@ -27,7 +27,7 @@ from graphmodel.extract.names import (
 )
 from graphmodel.model import Role
 
-__all__ = ["Part", "Annotation", "find_annotations", "KEYWORDS"]
+__all__ = ["Part", "Annotation", "find_annotations", "unit_list", "KEYWORDS", "STOP_KEYWORDS"]
 
 KEYWORDS: dict[str, Role | None] = {
     "牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead", "主责单位": "lead", "牵头责任单位": "lead",
@@ -142,6 +142,11 @@ def _segment_parts(piece: Piece, role: Role) -> tuple[list[Part], list[str]]:
         if ms:
             parts.append(Part(role, ms, position=i, siblings=len(pieces), side_label=label))
     return parts, notes
+
+
+def unit_list(piece: Piece, role: Role) -> tuple[list[Part], list[str]]:
+    """The parts of a list of units with one role (a table cell, say): sides split by ;."""
+    return _segment_parts(piece, role)
 
 
 def _keyword_segments(piece: Piece) -> list[tuple[str, Piece]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Item", "parse_outline", "chinese_numeral"]
+__all__ = ["Item", "parse_outline", "insert_items", "chinese_numeral"]
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
@@ -70,13 +70,20 @@ def _candidates(norm: str) -> list[tuple[str, int, int, int]]:
     return out
 
 
-def parse_outline(norm: str) -> list[Item]:
-    """The accepted items of ``norm`` (normalised text), in document order, with parents."""
+def parse_outline(norm: str, exclude: list[tuple[int, int]] | None = None) -> list[Item]:
+    """The accepted items of ``norm`` (normalised text), in document order, with parents.
+
+    Enumerators inside the ``exclude`` ranges (tables) are not items, and an item ends where an
+    excluded range begins.
+    """
+    exclude = exclude or []
     items: list[Item] = []
     stack: list[int] = []  # indices into items, outermost first
     last_value: dict[str, int] = {}
     excerpt = False
     for style, value, start, body in _candidates(norm):
+        if any(a <= start < b for a, b in exclude):
+            continue
         open_styles = [items[i].style for i in stack]
         if style in open_styles:
             level = open_styles.index(style)
@@ -100,4 +107,22 @@ def parse_outline(norm: str) -> list[Item]:
         last_value[style] = value
     for i, item in enumerate(items):
         item.end = items[i + 1].start if i + 1 < len(items) else len(norm)
+        item.end = min([item.end] + [a for a, _ in exclude if item.start < a])
     return items
+
+
+def insert_items(items: list[Item], extra: list[tuple[Item, int | None]]) -> list[Item]:
+    """``items`` with ``extra`` items added, each under the item at the given index; re-linked."""
+    parents: dict[int, Item | None] = {id(it): (items[it.parent] if it.parent is not None else None) for it in items}
+    for item, parent in extra:
+        parents[id(item)] = items[parent] if parent is not None else None
+    merged = sorted([*items, *(item for item, _ in extra)], key=lambda it: it.start)
+    index = {id(it): k for k, it in enumerate(merged)}
+    for it in merged:
+        it.children = []
+    for it in merged:
+        parent = parents[id(it)]
+        it.parent = index[id(parent)] if parent is not None else None
+        if parent is not None:
+            parent.children.append(index[id(it)])
+    return merged

@@ -101,3 +101,11 @@ def test_user_alias_file(tmp_path: Path) -> None:
     assert [u["name"] for u in data["units"]] == ["上海市科创办"]
     result = invoke(str(plan), "--aliases", str(tmp_path / "none.tsv"))
     assert result.exit_code == 2 and "no such alias file" in result.stderr
+
+
+def test_a_word_table_of_tasks_gives_one_task_a_row() -> None:
+    data = json.loads(invoke(str(DATA / "read" / "plan.docx")).stdout)
+    rows = [t for t in data["tasks"] if t["text"] in ("推动高质量发展理念共享", "共建合作产业园区", "推动国资国企合作")]
+    assert [t["number"][-1] for t in rows] == ["1", "2", "3"]
+    sides = [[r["side"] for r in t["responsibilities"]] for t in rows]
+    assert sides == [["上海市", "上海市", "大连市", "大连市"], ["上海市", "大连市"], ["上海市", "大连市"]]

@@ -1,0 +1,109 @@
+"""Task tables: 分工方案 laid out as a table (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限).
+
+The readers give a table as lines of tab-separated cells. A header line names the columns; each
+row under it is a task whose role columns list its units. A row's number cell (1, 2, …) is its
+number; a merged cell repeats on every row it covers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graphmodel.extract.annotations import KEYWORDS
+from graphmodel.extract.names import Piece
+from graphmodel.model import Role
+
+__all__ = ["TableRow", "Table", "find_tables"]
+
+# 牵头单位, 配合单位(部门), 责任单位/部门; 上海市责任单位 or 大连方面责任单位 for one side's column.
+_ROLE_HEADER = re.compile(
+    r"^(?:(?P<side>[\u4e00-\u9fff]{1,5}?)(?:方面|方)?)??"
+    "(?P<kw>" + "|".join(sorted((k for k, r in KEYWORDS.items() if r), key=len, reverse=True)) + r")(?:\(.*\)|/.*)?$"
+)
+_TASK_HEADER = re.compile(r"任务|工作|内容|事项|措施|举措|目标")
+_NUMBER_HEADER = re.compile(r"^(?:序号|编号|序列)$")
+_NUMBER_CELL = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?$")
+
+
+@dataclass
+class TableRow:
+    """One task of a table: its number, its wording and its units by role."""
+
+    start: int
+    end: int
+    number: str
+    text: Piece
+    roles: list[tuple[Role, Piece, str | None]] = field(default_factory=list)  # role, cell, side label
+
+
+@dataclass
+class Table:
+    start: int  # of the header line
+    end: int  # after the last row
+    rows: list[TableRow] = field(default_factory=list)
+
+
+def _cells(norm: str, raw: str, start: int, end: int) -> list[Piece]:
+    # Cells split at the tabs of the text as read (normalisation turns a tab into a space).
+    out = []
+    at = start
+    for cell in raw[start:end].split("\t"):
+        text = norm[at : at + len(cell)]
+        lead = len(text) - len(text.lstrip())
+        out.append(Piece(text.strip(), at + lead))
+        at += len(cell) + 1
+    return out
+
+
+def _lines(norm: str) -> list[tuple[int, int]]:
+    out = []
+    at = 0
+    for line in norm.split("\n"):
+        out.append((at, at + len(line)))
+        at += len(line) + 1
+    return out
+
+
+def find_tables(norm: str, raw: str) -> list[Table]:
+    """The task tables in ``norm`` (normalised text; ``raw`` is the text as read), in order."""
+    if "\t" not in raw:
+        return []
+    lines = _lines(norm)
+    tables: list[Table] = []
+    k = 0
+    while k < len(lines):
+        a, b = lines[k]
+        cells = _cells(norm, raw, a, b) if "\t" in raw[a:b] else []
+        roles = {i: (KEYWORDS[m.group("kw")], m.group("side")) for i, c in enumerate(cells)
+                 if (m := _ROLE_HEADER.match(c.text))}
+        task_col = next((i for i, c in enumerate(cells) if i not in roles and _TASK_HEADER.search(c.text)), None)
+        if not roles or task_col is None:
+            k += 1
+            continue
+        number_col = next((i for i, c in enumerate(cells) if _NUMBER_HEADER.match(c.text)), None)
+        table = Table(a, b)
+        k += 1
+        while k < len(lines) and "\t" in raw[lines[k][0] : lines[k][1]]:
+            row = _row(norm, raw, lines[k], roles, task_col, number_col)
+            if row is not None:
+                table.rows.append(row)
+            table.end = lines[k][1]
+            k += 1
+        if table.rows:
+            tables.append(table)
+    return tables
+
+
+def _row(norm: str, raw: str, line: tuple[int, int], roles: dict[int, tuple[Role | None, str | None]], task_col: int,
+         number_col: int | None) -> TableRow | None:
+    cells = _cells(norm, raw, *line)
+    if task_col >= len(cells) or not cells[task_col].text:
+        return None
+    number_cell = cells[number_col] if number_col is not None and number_col < len(cells) else cells[0]
+    number = number_cell.text if _NUMBER_CELL.match(number_cell.text) else ""
+    row = TableRow(line[0], line[1], number, cells[task_col])
+    for i, (role, side) in sorted(roles.items()):
+        if role is not None and i < len(cells) and cells[i].text:
+            row.roles.append((role, cells[i], side))
+    return row
