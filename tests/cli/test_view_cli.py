@@ -1,0 +1,68 @@
+"""``graphmodel view``: writes one page per view, and turns bad requests into one-line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from graphmodel_cli.main import cli
+from loaders.corpus import load_graph
+from loaders.export import write_graph
+from tests.conftest import SEED
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, ["view", *args])
+
+
+def test_writes_each_view_of_the_seed(tmp_path: Path) -> None:
+    graph = load_graph([SEED])
+    network_edges = sum(1 for *_, k in graph.edges(keys=True) if k != "COUNTERPART")
+    out = tmp_path / "network.html"
+    got = run(str(SEED), "-o", str(out))
+    assert got.exit_code == 0, got.output
+    assert got.output == (f"wrote {out}: network view, {graph.number_of_nodes()} nodes, "
+                          f"{network_edges} edges\n")
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "大连市发展改革委" in page
+    for view, extra in (("counterparts", []), ("focus", ["--focus", "大连市发展改革委"])):
+        out = tmp_path / f"{view}.html"
+        got = run(str(SEED), "-o", str(out), "--view", view, *extra)
+        assert got.exit_code == 0, got.output
+        assert f": {view} view," in got.output and out.stat().st_size > 400_000
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["counterparts.html", "focus.html", "network.html"]
+
+
+def test_focus_alone_means_the_focus_view_and_side_limits(tmp_path: Path) -> None:
+    got = run(str(SEED), "-o", str(tmp_path / "f.html"), "--focus", "上海市合作交流办公室")
+    assert got.exit_code == 0, got.output
+    assert ": focus view," in got.output
+    got = run(str(SEED), "-o", str(tmp_path / "s.html"), "--view", "counterparts", "--side", "大连市")
+    assert got.exit_code == 0, got.output
+
+
+def test_a_built_graph_file_gives_the_same_page(tmp_path: Path) -> None:
+    graph_file = tmp_path / "seed.graphml"
+    write_graph(load_graph([SEED]), graph_file)
+    assert run(str(SEED), "-o", str(tmp_path / "a.html"), "--view", "counterparts").exit_code == 0
+    assert run(str(graph_file), "-o", str(tmp_path / "b.html"), "--view", "counterparts").exit_code == 0
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
+def test_bad_requests_are_one_line_errors(tmp_path: Path) -> None:
+    out = tmp_path / "x.html"
+    cases = [
+        ((str(SEED), "-o", str(out), "--focus", "不存在的单位"), "no unit named '不存在的单位' in the graph"),
+        ((str(SEED), "-o", str(out), "--view", "network", "--focus", "大连市发展改革委"), "for the focus view"),
+        ((str(SEED), "-o", str(out), "--side", "北京市"), "no side '北京市' in the graph (sides: 上海市、大连市)"),
+        ((str(tmp_path / "missing.txt"), "-o", str(out)), "missing.txt: no such file or folder"),
+        ((str(SEED), "-o", str(tmp_path / "no" / "x.html")), "the folder"),
+    ]
+    for args, message in cases:
+        got = run(*args)
+        assert got.exit_code == 2, (args, got.output)
+        assert got.stderr.startswith("graphmodel: error: ") and message in got.stderr, got.stderr
+        assert got.stderr.count("\n") == 1 and "Traceback" not in got.output
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []
