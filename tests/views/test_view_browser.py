@@ -251,3 +251,13 @@ def test_inline_notebook_frame_runs_the_page(browser: Browser) -> None:
     assert page.evaluate("() => window.__pwned") is None
     assert errors == []
     page.close()
+
+
+def test_an_empty_view_says_so(browser: Browser) -> None:
+    graph = nx.MultiDiGraph(schema="graphmodel.graph/1")
+    loaded = browser.open(render_html(graph, "counterparts"))
+    assert loaded.page.text_content("p.empty") == \
+        "This view is empty: the graph holds no units of two sides that share a task."
+    assert visible(loaded) == {"nodes": 0, "edges": 0, "drawn": 0}
+    assert loaded.errors == [] and loaded.blocked == []
+    loaded.page.close()

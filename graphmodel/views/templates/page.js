@@ -454,6 +454,11 @@
   buildFilters();
   buildLegend();
   applyFilters();
+  if (!data.nodes.length) {
+    // Say so, rather than show a blank canvas.
+    var what = data.view === "counterparts" ? "no units of two sides that share a task" : "nothing to draw";
+    byId("app").appendChild(el("p", "This view is empty: the graph holds " + what + ".", "empty"));
+  }
   if (data.focus) {
     network.selectNodes([data.focus]);
     showNode(data.focus);
