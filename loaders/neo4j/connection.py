@@ -21,9 +21,11 @@ from neo4j import exceptions as neo4j_exc
 
 from loaders.neo4j.errors import ServerUnreachableError, translate
 
-__all__ = ["DEFAULT_URI", "RETRY_SECONDS", "Neo4jSettings", "connect", "write", "read", "autocommit"]
+__all__ = ["DEFAULT_URI", "SCHEMES", "RETRY_SECONDS", "Neo4jSettings", "connect", "write", "read", "autocommit"]
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
+# Bolt to one server, or routing to a cluster or Aura; with TLS (+s) or TLS trusting any certificate (+ssc).
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 # How long a managed transaction is retried on transient errors before giving up.
 RETRY_SECONDS = 30.0
 
@@ -78,6 +80,10 @@ def connect(settings: Neo4jSettings) -> neo4j.Driver:
     ServerUnreachableError, AuthenticationError, DatabaseNotFoundError
         With the URI (never the password) in the message.
     """
+    scheme = settings.uri.partition("://")[0].lower()
+    if scheme not in SCHEMES:
+        raise ServerUnreachableError(
+            f"{settings.uri}: not a Neo4j URI (use {', '.join(s + '://' for s in SCHEMES)})")
     try:
         driver = neo4j.GraphDatabase.driver(
             settings.uri, auth=settings.auth, max_transaction_retry_time=RETRY_SECONDS,

@@ -62,18 +62,25 @@ def _value(value: Any, where: str) -> Any:
     raise GraphError(f"{where}: a {type(value).__name__} cannot be stored in Neo4j")
 
 
+def _kept(value: Any) -> bool:
+    # Unknown values and empty lists are left out: Neo4j's import tool cannot write an empty
+    # list, and both load paths must give the same database.
+    return value is not None and not (isinstance(value, (list, tuple, set, frozenset)) and not value)
+
+
 def node_props(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
-    """A node's properties as stored: its attributes without ``kind`` and without unknowns, plus ``id``."""
+    """A node's properties as stored: its attributes without ``kind``, unknown values and empty
+    lists, plus ``id``."""
     props = {k: _value(v, f"node {node!r} attribute {k!r}") for k, v in graph.nodes[node].items()
-             if k != "kind" and v is not None}
+             if k != "kind" and _kept(v)}
     props["id"] = node
     return props
 
 
 def edge_props(graph: nx.MultiDiGraph, u: str, v: str, key: str) -> dict[str, Any]:
-    """An edge's properties as stored (unknown values left out)."""
+    """An edge's properties as stored (unknown values and empty lists left out)."""
     return {k: _value(val, f"edge {u!r} -{key}-> {v!r} attribute {k!r}")
-            for k, val in graph.edges[u, v, key].items() if val is not None}
+            for k, val in graph.edges[u, v, key].items() if _kept(val)}
 
 
 def _kind(graph: nx.MultiDiGraph, node: str) -> str:

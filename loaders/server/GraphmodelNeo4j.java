@@ -17,12 +17,14 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 /**
  * A local Neo4j Community server for graphmodel: the embedded database with a Bolt connector.
  *
- * <p>Listens on 127.0.0.1 only, with authentication off, and keeps everything (databases,
+ * <p>Listens on 127.0.0.1 only, with authentication off unless asked, and keeps everything (databases,
  * transaction logs, logs) under the home folder it is given. Runs until it is sent SIGTERM or
  * SIGINT; a shutdown hook then closes the databases cleanly, so the next start needs no recovery.
  *
  * <p>Usage: {@code java [JVM flags] -cp classes:lib/* GraphmodelNeo4j --home DIR [--port N]
- * [--pagecache SIZE]}. A {@code conf/neo4j.conf} in the home folder, when present, is read first,
+ * [--pagecache SIZE] [--auth]}. {@code --auth} turns authentication on (the tests use it to
+ * check how a wrong password is reported); set the password first with
+ * {@code neo4j-admin dbms set-initial-password}. A {@code conf/neo4j.conf} in the home folder, when present, is read first,
  * so a user can tune any setting; the address, port and auth settings here always win.
  *
  * <p>Prints one line {@code graphmodel-neo4j ready bolt://127.0.0.1:PORT} on stdout once the
@@ -35,7 +37,7 @@ public final class GraphmodelNeo4j {
 
     private static void usage(String problem) {
         System.err.println("graphmodel-neo4j: " + problem);
-        System.err.println("usage: GraphmodelNeo4j --home DIR [--port N] [--pagecache SIZE]");
+        System.err.println("usage: GraphmodelNeo4j --home DIR [--port N] [--pagecache SIZE] [--auth]");
         System.exit(2);
     }
 
@@ -55,8 +57,13 @@ public final class GraphmodelNeo4j {
         Path home = null;
         int port = 7687;
         long pagecache = 512L * 1024 * 1024;
+        boolean auth = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--auth")) {
+                auth = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 usage("missing value after " + arg);
             }
@@ -97,7 +104,7 @@ public final class GraphmodelNeo4j {
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, auth)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pagecache)
                 // Without this every database starts with a 256 MB transaction log file.
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)

@@ -137,9 +137,10 @@ def status(home: Path | None = None) -> ServerInfo | None:
     return None
 
 
-def _connects(uri: str) -> bool:
+def _connects(uri: str, password: str | None = None) -> bool:
+    auth = ("neo4j", password) if password else None
     try:
-        with neo4j.GraphDatabase.driver(uri, auth=None, connection_timeout=2.0) as driver:
+        with neo4j.GraphDatabase.driver(uri, auth=auth, connection_timeout=2.0) as driver:
             driver.verify_connectivity()
         return True
     except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, OSError):
@@ -165,6 +166,7 @@ def start(
     pagecache: str | None = None,
     timeout: float = 180.0,
     echo: Callable[[str], None] | None = None,
+    password: str | None = None,
 ) -> tuple[ServerInfo, bool]:
     """Start the server in the background (building it first if needed) and wait for Bolt.
 
@@ -181,6 +183,10 @@ def start(
         Seconds to wait for the Python driver to connect.
     echo
         Called with progress lines (the first build takes a while).
+    password
+        Turn authentication on, for the user ``neo4j`` with this password. It must be set
+        before the home folder's first start (`set_initial_password` does that); the local
+        server runs without authentication otherwise.
 
     Returns
     -------
@@ -210,7 +216,7 @@ def start(
     (home / "logs").mkdir(parents=True, exist_ok=True)
     log = home / "logs" / "launcher.log"
     cmd = [str(build.java), f"-Xmx{heap}", *JVM_FLAGS, "-cp", build.classpath, LAUNCHER_CLASS,
-           "--home", str(home), "--port", str(port), "--pagecache", pagecache]
+           "--home", str(home), "--port", str(port), "--pagecache", pagecache, *(["--auth"] if password else [])]
     with open(log, "ab") as out:
         out.write(f"{_MARK} on port {port}\n".encode())
         out.flush()
@@ -232,7 +238,7 @@ def start(
                 f"the Neo4j server in {home} exited with code {child.returncode}: {_log_tail(log)} "
                 f"(see {log})"
             )
-        if _connects(info.uri):
+        if _connects(info.uri, password):
             return info, True
         time.sleep(0.5)
     stop(home)

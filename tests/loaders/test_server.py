@@ -24,7 +24,8 @@ def test_pom_pins_the_version_the_code_names() -> None:
 def test_launcher_source_ships_as_package_data() -> None:
     source = (resources.files("loaders.server") / "GraphmodelNeo4j.java").read_text(encoding="utf-8")
     assert "public final class GraphmodelNeo4j" in source
-    assert '"127.0.0.1"' in source and "auth_enabled, false" in source
+    # Bolt on the loopback address only; authentication off unless --auth.
+    assert '"127.0.0.1"' in source and "auth_enabled, auth)" in source and "boolean auth = false;" in source
 
 
 def test_folders_follow_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -1,0 +1,35 @@
+"""``graphmodel export --format neo4j-import DIR PATH...``: the plans as files for bulk tools.
+
+``neo4j-import`` writes node and relationship CSV files with typed headers, and
+``import.args``, for ``neo4j-admin database import full`` (see `loaders.neo4j_import`); the
+local server imports them with ``graphmodel neo4j import DIR``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from graphmodel_cli.inputs import aliases_option, load, paths_argument
+
+__all__ = ["export"]
+
+FORMATS = ("neo4j-import",)
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="neo4j-import", show_default=True,
+              help="What to write.")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@paths_argument
+@aliases_option
+def export(fmt: str, directory: Path, paths: tuple[Path, ...], aliases_file: Path | None) -> None:
+    """Write the graph of the plans in PATH... into the folder DIRECTORY."""
+    from loaders.neo4j_import import ARGS_FILE, write_import_csvs
+
+    graph = load(paths, aliases_file)
+    files = write_import_csvs(graph, directory)
+    click.echo(f"wrote {len(files.nodes)} node files and {len(files.relationships)} relationship files "
+               f"({files.node_count} nodes, {files.relationship_count} relationships) into {directory}", err=True)
+    click.echo(f"import with: cd {directory} && neo4j-admin database import full @{ARGS_FILE} neo4j")

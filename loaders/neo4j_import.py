@@ -1,0 +1,176 @@
+"""The bulk path: a graph as CSV files for ``neo4j-admin database import full``.
+
+One node file per label (``nodes-Unit.csv`` ...) with the header ``id:ID,:LABEL,<properties>``,
+one relationship file per type (``relationships-RESPONSIBLE_FOR.csv`` ...) with
+``:START_ID,:END_ID,:TYPE,<properties>``; property columns carry their types (``start:long``,
+``jaccard:double``, ``aliases:string[]``). Ids share one id space (they are unique across kinds)
+and are stored in the ``id`` property, as `loaders.neo4j.load` stores them, so the database the
+import tool writes matches a Bolt load of the same graph node for node, COUNTERPART included.
+``import.args`` holds the tool's arguments (paths relative to the folder)::
+
+    cd DIR && neo4j-admin database import full @import.args neo4j
+
+The import tool writes a new database (Community: the stopped server's only user database,
+``--overwrite-destination`` replaces it); for a database that is already running use
+``graphmodel load``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graphmodel.errors import GraphError
+from loaders.files import atomic_write_text
+from loaders.neo4j.rows import edge_props, node_props, parts_of
+
+__all__ = ["ImportFiles", "ARGS_FILE", "write_import_csvs", "import_arguments"]
+
+ARGS_FILE = "import.args"
+# Separators for list elements, tried in order: the first that no element contains is used.
+_DELIMITERS = ("|", ";", "¦", "\x1f")
+
+
+@dataclass(frozen=True)
+class ImportFiles:
+    """What `write_import_csvs` wrote."""
+
+    folder: Path
+    nodes: tuple[str, ...]
+    relationships: tuple[str, ...]
+    array_delimiter: str
+    multiline: bool
+    node_count: int
+    relationship_count: int
+
+
+def _type_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "long"
+    if isinstance(value, float):
+        return "double"
+    if isinstance(value, list):
+        return "string[]"
+    return "string"
+
+
+def _columns(rows: list[dict[str, Any]], where: str) -> list[tuple[str, str]]:
+    """Property names (sorted, ``id`` left out) with the one type each has in every row."""
+    types: dict[str, set[str]] = defaultdict(set)
+    for props in rows:
+        for key, value in props.items():
+            if key != "id":
+                types[key].add(_type_of(value))
+    out = []
+    for key in sorted(types):
+        found = types[key]
+        if found == {"long", "double"}:
+            found = {"double"}
+        if len(found) != 1:
+            raise GraphError(f"{where}: the property {key!r} has values of several types ({', '.join(sorted(found))})")
+        out.append((key, found.pop()))
+    return out
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _cell(value: Any, kind: str, delimiter: str) -> str:
+    if value is None:
+        return ""  # an empty, unquoted field: no property
+    if kind == "string[]":
+        return _quote(delimiter.join(value))
+    if kind == "boolean":
+        return "true" if value else "false"
+    if kind in ("long", "double"):
+        return repr(float(value)) if kind == "double" else str(value)
+    return _quote(str(value))
+
+
+def _delimiter(lists: Iterable[list[str]]) -> str:
+    used = set()
+    for items in lists:
+        for item in items:
+            used.update(ch for ch in _DELIMITERS if ch in item)
+    for ch in _DELIMITERS:
+        if ch not in used:
+            return ch
+    raise GraphError("every array delimiter the importer could use occurs in a list value")
+
+
+def write_import_csvs(graph: nx.MultiDiGraph, folder: str | os.PathLike[str]) -> ImportFiles:
+    """Write the graph as import-tool CSV files (and ``import.args``) into ``folder``.
+
+    The folder is created when missing; files of an earlier export there are overwritten.
+
+    Raises
+    ------
+    GraphError
+        The graph holds a kind, type or value Neo4j cannot store, or a property with values of
+        different types.
+    """
+    parts_of(graph)  # refuses kinds, types and values Neo4j cannot store, as a Bolt load does
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for n, kind in graph.nodes(data="kind"):
+        nodes[kind].append(node_props(graph, n))
+    rels: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
+    for u, v, key in graph.edges(keys=True):
+        rels[key].append((u, v, edge_props(graph, u, v, key)))
+    all_props = [p for rows in nodes.values() for p in rows] + [p for rows in rels.values() for *_, p in rows]
+    delimiter = _delimiter(v for p in all_props for v in p.values() if isinstance(v, list))
+    multiline = any(isinstance(v, str) and ("\n" in v or "\r" in v) for p in all_props for v in p.values())
+
+    node_files, rel_files = [], []
+    for label in sorted(nodes):
+        rows = sorted(nodes[label], key=lambda p: p["id"])
+        cols = _columns(rows, f"{label} nodes")
+        lines = [",".join(["id:ID", ":LABEL", *(f"{k}:{t}" for k, t in cols)])]
+        lines += [",".join([_quote(p["id"]), label, *(_cell(p.get(k), t, delimiter) for k, t in cols)])
+                  for p in rows]
+        name = f"nodes-{label}.csv"
+        atomic_write_text(out / name, "\n".join(lines) + "\n")
+        node_files.append(name)
+    for rel in sorted(rels):
+        triples = sorted(rels[rel], key=lambda r: (r[0], r[1]))
+        cols = _columns([p for *_, p in triples], f"{rel} relationships")
+        lines = [",".join([":START_ID", ":END_ID", ":TYPE", *(f"{k}:{t}" for k, t in cols)])]
+        lines += [",".join([_quote(u), _quote(v), rel, *(_cell(p.get(k), t, delimiter) for k, t in cols)])
+                  for u, v, p in triples]
+        name = f"relationships-{rel}.csv"
+        atomic_write_text(out / name, "\n".join(lines) + "\n")
+        rel_files.append(name)
+
+    files = ImportFiles(out, tuple(node_files), tuple(rel_files), delimiter, multiline,
+                        graph.number_of_nodes(), graph.number_of_edges())
+    atomic_write_text(out / ARGS_FILE, "\n".join(import_arguments(files)) + "\n")
+    return files
+
+
+def import_arguments(files: ImportFiles, folder: str | os.PathLike[str] | None = None) -> list[str]:
+    """The import tool's options for these files (before the database name).
+
+    Paths are relative to the export folder unless ``folder`` is given, which they are then
+    joined to.
+    """
+    base = Path(folder) if folder is not None else None
+
+    def path(name: str) -> str:
+        return str(base / name) if base is not None else name
+
+    args = [f"--nodes={path(n)}" for n in files.nodes]
+    args += [f"--relationships={path(r)}" for r in files.relationships]
+    args.append(f"--array-delimiter={files.array_delimiter}")
+    if files.multiline:
+        args.append("--multiline-fields=true")
+    return args

@@ -1,0 +1,62 @@
+"""``graphmodel neo4j start|status|stop`` against a real server: the data survives a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import neo4j
+import pytest
+from click.testing import CliRunner
+
+from graphmodel_cli.main import cli
+from loaders.neo4j.errors import LocalServerError
+from loaders.server import find_java, free_port, stop
+from tests.conftest import require
+
+
+def _java() -> bool:
+    try:
+        find_java()
+        return True
+    except LocalServerError:
+        return False
+
+
+def test_status_and_stop_of_a_server_that_does_not_run(tmp_path: Path) -> None:
+    runner = CliRunner()
+    got = runner.invoke(cli, ["neo4j", "status", "--home", str(tmp_path)])
+    assert got.exit_code == 1 and "not running" in got.output
+    got = runner.invoke(cli, ["neo4j", "stop", "--home", str(tmp_path)])
+    assert got.exit_code == 0 and "not running" in got.output
+
+
+@pytest.mark.neo4j
+def test_start_status_stop_keeps_the_data(tmp_path: Path) -> None:
+    require(_java(), "a JDK 17 or 21 for the local Neo4j server")
+    home, port = tmp_path / "home", free_port()
+    runner = CliRunner()
+    try:
+        got = runner.invoke(cli, ["neo4j", "start", "--home", str(home), "--port", str(port)])
+        assert got.exit_code == 0, got.output
+        uri = f"bolt://127.0.0.1:{port}"
+        assert got.stdout.strip().splitlines()[-1] == uri
+        got = runner.invoke(cli, ["neo4j", "status", "--home", str(home)])
+        assert got.exit_code == 0 and f"running: {uri}" in got.output
+        again = runner.invoke(cli, ["neo4j", "start", "--home", str(home), "--port", str(port)])
+        assert again.exit_code == 0 and "already running" in again.output
+        with neo4j.GraphDatabase.driver(uri, auth=None) as driver:
+            driver.execute_query("CREATE (:Side {id: $id, name: $name})", id="side:大连市", name="大连市")
+
+        got = runner.invoke(cli, ["neo4j", "stop", "--home", str(home)])
+        assert got.exit_code == 0 and "stopped" in got.output
+        got = runner.invoke(cli, ["neo4j", "status", "--home", str(home)])
+        assert got.exit_code == 1
+
+        got = runner.invoke(cli, ["neo4j", "start", "--home", str(home), "--port", str(port)])
+        assert got.exit_code == 0, got.output
+        with neo4j.GraphDatabase.driver(uri, auth=None) as driver:
+            records, _, _ = driver.execute_query("MATCH (s:Side) RETURN s.id AS id, s.name AS name")
+        assert [(r["id"], r["name"]) for r in records] == [("side:大连市", "大连市")]
+    finally:
+        stop(home)
+    assert runner.invoke(cli, ["neo4j", "status", "--home", str(home)]).exit_code == 1

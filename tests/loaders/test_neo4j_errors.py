@@ -1,0 +1,71 @@
+"""Connection errors as one-line messages: wrong password (a real server with authentication on),
+unreachable server, missing database, and settings from flags or the environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graphmodel_cli.main import cli
+from loaders.neo4j.connection import DEFAULT_URI, Neo4jSettings, connect
+from loaders.neo4j.errors import AuthenticationError, DatabaseNotFoundError, LocalServerError, ServerUnreachableError
+from loaders.server import find_java, free_port, start, stop
+from loaders.server.admin import set_initial_password
+from tests.conftest import SEED, require
+from tests.conftest_neo4j import Neo4jTarget
+
+
+def test_flags_win_over_the_environment_and_the_password_stays_out_of_repr() -> None:
+    env = {"NEO4J_URI": "neo4j+s://x.databases.neo4j.io", "NEO4J_USERNAME": "u", "NEO4J_PASSWORD": "pw",
+           "NEO4J_DATABASE": "d"}
+    s = Neo4jSettings.resolve(env=env)
+    assert (s.uri, s.user, s.password, s.database, s.auth) == (env["NEO4J_URI"], "u", "pw", "d", ("u", "pw"))
+    assert "pw" not in repr(s) and "pw" not in s.where
+    s = Neo4jSettings.resolve(uri="bolt://h:1", user="v", password="q", database="e", env=env)
+    assert (s.uri, s.user, s.password, s.database) == ("bolt://h:1", "v", "q", "e")
+    s = Neo4jSettings.resolve(env={})
+    assert (s.uri, s.auth, s.database) == (DEFAULT_URI, None, None)
+    assert Neo4jSettings.resolve(password="p", env={}).auth == ("neo4j", "p")
+
+
+def test_an_unreachable_server(tmp_path: Path) -> None:
+    uri = f"bolt://127.0.0.1:{free_port()}"
+    with pytest.raises(ServerUnreachableError, match=f"^{uri}: no Neo4j server answers"):
+        connect(Neo4jSettings(uri, "neo4j", "pw"))
+    with pytest.raises(ServerUnreachableError, match="not a Neo4j URI"):
+        connect(Neo4jSettings("http://127.0.0.1:7474"))
+
+
+@pytest.mark.neo4j
+def test_a_missing_database(neo4j_server: Neo4jTarget) -> None:
+    settings = Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password, "nosuchdb")
+    with pytest.raises(DatabaseNotFoundError, match=r"the server has no database 'nosuchdb'"):
+        connect(settings)
+
+
+@pytest.mark.neo4j
+def test_wrong_credentials_against_a_server_with_authentication(tmp_path: Path) -> None:
+    try:
+        find_java()
+        java = True
+    except LocalServerError:
+        java = False
+    require(java, "a JDK 17 or 21 for the local Neo4j server")
+    home, password = tmp_path / "home", "Right-pass-123"
+    set_initial_password(password, home)
+    info, _ = start(home, port=free_port(), pagecache="64m", password=password)
+    try:
+        with connect(Neo4jSettings(info.uri, "neo4j", password)) as driver:
+            assert driver.execute_query("RETURN 1 AS one").records[0]["one"] == 1
+        for user, pw in (("neo4j", "Wrong-pass-456"), ("nobody", password)):
+            with pytest.raises(AuthenticationError, match=f"^{info.uri}: the server refused the user name or password$"):
+                connect(Neo4jSettings(info.uri, user, pw))
+        got = CliRunner().invoke(cli, ["load", str(SEED), "--uri", info.uri, "--user", "neo4j"],
+                                 env={"NEO4J_PASSWORD": "Wrong-pass-456"})
+        assert got.exit_code == 2
+        assert got.stderr == f"graphmodel: error: {info.uri}: the server refused the user name or password\n"
+        assert "Wrong-pass-456" not in got.output
+    finally:
+        stop(home)

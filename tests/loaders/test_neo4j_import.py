@@ -1,0 +1,105 @@
+"""The bulk path: import-tool CSVs, imported with neo4j-admin from the same jars, give the same
+database as a Bolt load."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from graphmodel.errors import GraphError
+from loaders.corpus import load_graph as read_corpus
+from loaders.neo4j.connection import Neo4jSettings, connect
+from loaders.neo4j.errors import LocalServerError
+from loaders.neo4j.load import load_graph
+from loaders.neo4j_import import ARGS_FILE, write_import_csvs
+from loaders.server import find_java, free_port, start, stop
+from loaders.server.admin import import_database
+from tests.conftest import DATA, SEED, require
+from tests.conftest_neo4j import Neo4jTarget
+from tests.loaders.neo4j_plans import graph, plan, plan_a, plan_b
+from tests.loaders.neo4j_state import counts, db_state, graph_state
+
+
+def _read(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def test_files_have_typed_headers_and_quoted_values(tmp_path: Path) -> None:
+    g = graph(plan_a(), plan_b())
+    files = write_import_csvs(g, tmp_path / "out")
+    assert set(files.nodes) == {f"nodes-{k}.csv" for k in ("District", "Document", "Group", "Park", "Side",
+                                                            "Task", "Unit")}
+    assert "relationships-COUNTERPART.csv" in files.relationships
+    units = _read(tmp_path / "out" / "nodes-Unit.csv")
+    assert units[0] == ["id:ID", ":LABEL", "aliases:string[]", "name:string", "side:string"]
+    row = next(r for r in units if r[0] == "unit:上海市/上海市发展改革委")
+    assert row == ["unit:上海市/上海市发展改革委", "Unit", "上海市发改委", "上海市发展改革委", "上海市"]
+    mentions = _read(tmp_path / "out" / "relationships-MENTIONS.csv")
+    assert mentions[0] == [":START_ID", ":END_ID", ":TYPE", "document:string", "end:long", "start:long"]
+    cp = _read(tmp_path / "out" / "relationships-COUNTERPART.csv")
+    assert cp[0] == [":START_ID", ":END_ID", ":TYPE", "count:long", "jaccard:double", "tasks:string[]"]
+    assert len(cp) - 1 == sum(1 for *_, k in g.edges(keys=True) if k == "COUNTERPART")
+    args = (tmp_path / "out" / ARGS_FILE).read_text(encoding="utf-8").splitlines()
+    assert "--nodes=nodes-Unit.csv" in args and "--array-delimiter=|" in args
+
+
+def test_quotes_and_delimiters_in_values(tmp_path: Path) -> None:
+    odd = '上海市"测试|局'
+    g = graph(plan("引号计划", [("1.", {"上海市": [odd], "大连市": ["大连市发展改革委"]}, [])],
+                   aliases={odd: ["甲|乙"]}))
+    files = write_import_csvs(g, tmp_path)
+    assert files.array_delimiter == ";"  # '|' occurs in a list element
+    rows = _read(tmp_path / "nodes-Unit.csv")
+    assert [odd, "上海市"] == next(r for r in rows if r[3] == odd)[3:]
+    assert next(r for r in rows if r[3] == odd)[2] == "甲|乙"
+    assert (tmp_path / "nodes-Unit.csv").read_text(encoding="utf-8").count('"上海市""测试|局"') == 1
+
+
+def test_a_property_of_two_types_is_refused(tmp_path: Path) -> None:
+    g = graph(plan_b())
+    first, second = [n for n, k in g.nodes(data="kind") if k == "Task"][:2]
+    g.nodes[first]["number"] = 1
+    with pytest.raises(GraphError, match="'number' has values of several types"):
+        write_import_csvs(g, tmp_path)
+
+
+@pytest.mark.neo4j
+def test_the_import_tool_gives_the_same_database_as_a_bolt_load(neo4j_db: Neo4jTarget, tmp_path: Path) -> None:
+    try:
+        find_java()
+        java = True
+    except LocalServerError:
+        java = False
+    require(java, "a JDK 17 or 21 to run neo4j-admin")
+    g = read_corpus([SEED, *sorted((DATA / "plans").glob("*.txt"))])
+    files = write_import_csvs(g, tmp_path / "csv")
+    output = import_database(["@" + ARGS_FILE], home=tmp_path / "home", cwd=files.folder)
+    assert "IMPORT DONE" in output
+    assert f"{g.number_of_nodes()} nodes" in output and f"{g.number_of_edges()} relationships" in output
+
+    settings = Neo4jSettings(neo4j_db.uri, neo4j_db.user, neo4j_db.password, neo4j_db.database)
+    with connect(settings) as driver:
+        load_graph(driver, settings, g)
+        bolt_counts, bolt_state = counts(driver, settings.database), db_state(driver, settings.database)
+
+    info, _ = start(tmp_path / "home", port=free_port(), pagecache="64m")
+    try:
+        with connect(Neo4jSettings(info.uri)) as driver:
+            imported_counts, imported_state = counts(driver), db_state(driver)
+    finally:
+        stop(tmp_path / "home")
+    assert imported_counts == bolt_counts
+    assert imported_counts["Task"] == sum(1 for _, k in g.nodes(data="kind") if k == "Task")
+    assert imported_state == bolt_state == graph_state(g)
+
+
+def test_an_import_into_a_running_server_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import loaders.server.admin as admin
+    from loaders.server.process import ServerInfo
+
+    monkeypatch.setattr(admin, "status", lambda home: ServerInfo(pid=1, port=7687, home=str(home)))
+    with pytest.raises(LocalServerError, match="is running .*stop it before an import"):
+        import_database(["--nodes=x.csv"], home=tmp_path)
