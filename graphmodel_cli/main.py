@@ -39,11 +39,12 @@ def _register() -> None:
     from graphmodel_cli import extract
 
     cli.add_command(extract.extract)
-    from graphmodel_cli import load, neo4j, query
+    from graphmodel_cli import export, load, neo4j, query
 
     cli.add_command(neo4j.neo4j)
     cli.add_command(load.load)
     cli.add_command(query.query)
+    cli.add_command(export.export)
     from graphmodel_cli import build, compare, gaps, pairs, stats, suggest, units
 
     cli.add_command(build.build)
