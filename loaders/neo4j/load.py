@@ -1,9 +1,11 @@
 """Loading a graph into Neo4j: batched, idempotent, replacing each document whole.
 
-Each document goes in with one managed write transaction (small documents are packed together,
-up to ``batch_size`` rows a transaction). The transaction first removes what the database held
-for that document (its tasks with their edges, its pairings), then MERGEs the new version's
-nodes and edges by id with ``UNWIND $rows`` statements and labelled MATCH/MERGE only, and finally
+First the nodes documents share (units, groups, sides, districts, parks) and the ``IN`` edges
+that place them are MERGEd by id, in transactions of up to ``batch_size`` rows. Then each
+document goes in with one managed write transaction (small documents are packed together, up to
+``batch_size`` rows a transaction). That transaction first removes what the database held for
+the document (its tasks with their edges, its pairings), then writes the new version's Document,
+tasks and edges with ``UNWIND $rows`` statements and labelled MATCH/MERGE/CREATE only, and finally
 deletes the units, groups, places and sides that only the old version named. Units other
 documents still name stay. Loading the same graph twice leaves the same nodes, relationships and
 properties. ``COUNTERPART`` edges are derived afterwards in one more transaction from all the
@@ -183,18 +185,33 @@ def derive_counterparts(driver: neo4j.Driver, settings: Neo4jSettings) -> int:
     return write(driver, settings, _derive)
 
 
-def _packed(parts: list[Part], rest: Part, batch: int) -> list[Part]:
+def _split(part: Part, batch: int) -> list[Part]:
+    """The shared part in pieces of up to ``batch`` rows, nodes before the edges between them."""
+    pieces: list[Part] = []
+    items = [("n", label, part.nodes[label]) for label in _LABEL_ORDER if part.nodes.get(label)]
+    items += [("e", group, part.edges[group]) for group in sorted(part.edges)]
+    current = Part()
+    for what, key, rows in items:
+        for chunk in _chunks(rows, batch):
+            if current.size and current.size + len(chunk) > batch:
+                pieces.append(current)
+                current = Part()
+            (current.nodes if what == "n" else current.edges)[key] += chunk  # type: ignore[index]
+    if current.size:
+        pieces.append(current)
+    return pieces
+
+
+def _packed(parts: list[Part], batch: int) -> list[Part]:
     """Documents packed into transactions of up to ``batch`` rows (a bigger document alone)."""
     out: list[Part] = []
     for part in parts:
-        if out and out[-1].documents and out[-1].size + part.size <= batch:
+        if out and out[-1].size + part.size <= batch:
             out[-1].extend(part)
         else:
             fresh = Part()
             fresh.extend(part)
             out.append(fresh)
-    if rest.size:
-        out.append(rest)
     return out
 
 
@@ -231,11 +248,12 @@ def load_graph(
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     began = time.perf_counter()
-    parts, rest = parts_of(graph)
+    shared, parts = parts_of(graph)
     loaded = frozenset(graph.nodes)
     if schema:
         apply_schema(driver, settings)
-    packs = _packed(parts, rest, batch_size)
+    # The shared nodes first, so each document's transaction finds the units it names.
+    packs = _split(shared, batch_size) + _packed(parts, batch_size)
     total = sum(p.size for p in packs)
     done = 0
     if progress:

@@ -1,11 +1,10 @@
-"""Cutting a graph into the rows the loader sends, one part per document.
+"""Cutting a graph into the rows the loader sends: a shared part, then one part per document.
 
-A document's part is everything that document says: its Document node, its tasks, the edges
-that carry its id in ``document``, the nodes at their ends, and the ``IN`` edges that place
-those nodes (a unit in its side, a park in its district, ...). A node several documents name is
-in each of their parts; the loader MERGEs it, so that costs nothing but a repeated row. What no
-document's part holds (say an isolated node) goes into a remainder part. ``COUNTERPART`` edges are
-not sent: the loader derives them in the database from all the responsibilities it holds.
+A document's part is what only that document holds: its Document node, its tasks, and the edges
+that carry its id in ``document`` (responsibilities, pairings, mentions, ...). The shared part is
+the rest: units, groups, sides, districts and parks, which several documents may name, and the
+``IN`` edges that place them. ``COUNTERPART`` edges are not sent: the loader derives them in the
+database from all the responsibilities it holds.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.errors import GraphError
-from graphmodel.graph import EDGE_TYPES, NODE_KINDS, check_graph, side_id
+from graphmodel.graph import EDGE_TYPES, NODE_KINDS, check_graph
 
 __all__ = ["EdgeGroup", "Part", "parts_of", "node_props", "edge_props"]
 
@@ -90,14 +89,14 @@ def _kind(graph: nx.MultiDiGraph, node: str) -> str:
     return str(kind)
 
 
-def parts_of(graph: nx.MultiDiGraph) -> tuple[list[Part], Part]:
-    """One part per document (in document id order) and the remainder part.
+def parts_of(graph: nx.MultiDiGraph) -> tuple[Part, list[Part]]:
+    """The shared part and one part per document (in document id order).
 
     Raises
     ------
     GraphError
         The graph is not a graphmodel graph, or holds a node kind, edge type or value Neo4j
-        cannot take.
+        cannot take, or refers to a document it lacks.
     """
     check_graph(graph)
     kinds = {n: _kind(graph, n) for n in graph.nodes}
@@ -108,41 +107,29 @@ def parts_of(graph: nx.MultiDiGraph) -> tuple[list[Part], Part]:
     docs = sorted(n for n, k in kinds.items() if k == "Document")
     doc_nodes: dict[str, set[str]] = {d: {d} for d in docs}
     doc_edges: dict[str, set[tuple[str, str, str]]] = {d: set() for d in docs}
-    for u, v, key, doc in graph.edges(keys=True, data="document"):
-        if key in DERIVED or doc is None:
-            continue
-        if doc not in doc_nodes:
-            raise GraphError(f"edge {u!r} -{key}-> {v!r} names the document {doc!r}, which the graph lacks")
-        doc_edges[doc].add((u, v, key))
-        doc_nodes[doc].update((u, v))
+    owner: dict[str, str] = {d: d for d in docs}
     for node, kind in kinds.items():
         if kind == "Task":
             doc = graph.nodes[node].get("document")
             if doc not in doc_nodes:
                 raise GraphError(f"task {node!r} belongs to the document {doc!r}, which the graph lacks")
             doc_nodes[doc].add(node)
-    for d in docs:
-        for side in graph.nodes[d].get("sides") or []:
-            if side_id(side) in graph:
-                doc_nodes[d].add(side_id(side))
-        # The IN edges that place the document's units and places, followed to the sides.
-        todo = [n for n in doc_nodes[d] if kinds[n] not in ("Task", "Document")]
-        while todo:
-            n = todo.pop()
-            for _, target, key in graph.out_edges(n, keys=True):
-                if key == "IN" and graph.edges[n, target, key].get("document") is None:
-                    doc_edges[d].add((n, target, key))
-                    if target not in doc_nodes[d]:
-                        doc_nodes[d].add(target)
-                        todo.append(target)
-
-    parts = [_part(graph, kinds, [d], doc_nodes[d], doc_edges[d]) for d in docs]
-    covered_nodes = set().union(*doc_nodes.values()) if docs else set()
-    covered_edges = set().union(*doc_edges.values()) if docs else set()
-    rest_edges = {(u, v, k) for u, v, k in graph.edges(keys=True)
-                  if k not in DERIVED and (u, v, k) not in covered_edges}
-    rest_nodes = (set(graph.nodes) - covered_nodes) | {n for e in rest_edges for n in e[:2]}
-    return parts, _part(graph, kinds, [], rest_nodes, rest_edges)
+            owner[node] = doc
+    shared_edges = set()
+    for u, v, key, doc in graph.edges(keys=True, data="document"):
+        if key in DERIVED:
+            continue
+        # An edge goes with the document it names, else with the document of a task it touches.
+        doc = doc if doc is not None else owner.get(u, owner.get(v))
+        if doc is None:
+            shared_edges.add((u, v, key))
+        elif doc not in doc_nodes:
+            raise GraphError(f"edge {u!r} -{key}-> {v!r} names the document {doc!r}, which the graph lacks")
+        else:
+            doc_edges[doc].add((u, v, key))
+    shared_nodes = {n for n in graph.nodes if n not in owner}
+    return (_part(graph, kinds, [], shared_nodes, shared_edges),
+            [_part(graph, kinds, [d], doc_nodes[d], doc_edges[d]) for d in docs])
 
 
 def _part(graph: nx.MultiDiGraph, kinds: dict[str, str], documents: list[str], nodes: set[str],

@@ -99,16 +99,17 @@ def test_a_transient_error_is_retried(db, monkeypatch: pytest.MonkeyPatch) -> No
     driver, settings = db
     real, calls = load_module._write_part, []
 
-    def flaky(tx, *args):  # noqa: ANN001, ANN002, ANN202
-        calls.append(1)
-        real(tx, *args)  # the work is done, then the transaction fails and rolls back
-        if len(calls) == 1:
+    def flaky(tx, part, *args):  # noqa: ANN001, ANN002, ANN202
+        calls.append(list(part.documents))
+        real(tx, part, *args)  # the work is done, then the transaction fails and rolls back
+        if len(calls) == 2:  # the first document's transaction
             raise neo4j.exceptions.TransientError("simulated deadlock")
 
     monkeypatch.setattr(load_module, "_write_part", flaky)
     g = graph(plan_a())
-    load_graph(driver, settings, g)
-    assert len(calls) == 2
+    summary = load_graph(driver, settings, g)
+    doc = ["doc:2020年沪连合作计划"]
+    assert calls == [[], doc, doc] and summary.transactions == 3  # shared, document (twice), counterparts
     assert db_state(driver) == graph_state(g)
 
 
