@@ -12,8 +12,10 @@ properties. ``COUNTERPART`` edges are derived afterwards in one more transaction
 responsibilities in the database, the way `graphmodel.graph.build_graph` derives them, so they
 cover every document loaded, in any order.
 
-Known limit: a unit's or place's ``IN`` edges are only ever added (they carry no document), so a
-unit that a revised plan moves to another district keeps the old ``IN`` edge too.
+Known limits, since shared nodes do not record which documents named them: a unit's or place's
+``IN`` edges and aliases are only ever added (aliases are united with the ones already stored, as
+`build_graph` unites those of all documents), so a unit that a revised plan moves to another
+district keeps the old ``IN`` edge too, and an alias only the old version used stays.
 """
 
 from __future__ import annotations
@@ -139,8 +141,15 @@ def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, An
 
 
 def _node_statement(label: str) -> str:
-    op = "=" if label in _OWNED else "+="
-    return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n {op} row.props"
+    if label in _OWNED:
+        return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row.props"
+    # Aliases are the union of every load's, as build_graph unites those of every document:
+    # a plan loaded alone does not drop the aliases other plans gave a shared unit.
+    return (f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
+            "WITH n, row, coalesce(n.aliases, []) + coalesce(row.props.aliases, []) AS aliases "
+            "SET n += row.props "
+            "SET n.aliases = CASE size(aliases) WHEN 0 THEN null "
+            "ELSE COLLECT { UNWIND aliases AS a RETURN DISTINCT a ORDER BY a } END")
 
 
 def _edge_statement(rel: str, start: str, end: str, fresh: bool) -> str:

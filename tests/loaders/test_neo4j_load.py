@@ -131,3 +131,31 @@ def test_a_graph_with_an_unknown_kind_is_refused_before_writing(db) -> None:  # 
     with pytest.raises(GraphError, match="none of Document"):
         load_graph(driver, settings, g)
     assert counts(driver) == {}
+
+
+def test_a_revised_seed_plan_replaces_the_old_one(db, tmp_path) -> None:  # noqa: ANN001
+    from loaders.corpus import load_graph as read_corpus
+    from tests.conftest import DATA, SEED
+
+    driver, settings = db
+    text = SEED.read_text(encoding="utf-8")
+    start, end = text.index("(二)协调层面"), text.index("(三)执行层面")
+    old_note = "(责任单位:上海市政府合作交流办、各相关单位;大连市发展改革委、各相关单位)"
+    assert text.count(old_note) == 1
+    revised_text = (text[:start] + text[end:]).replace(old_note, "(责任单位:上海市商务委;大连市新设协调局)")
+    revised = tmp_path / "2020-shanghai-dalian-plan-revised.txt"
+    revised.write_text(revised_text, encoding="utf-8")
+    other = DATA / "plans" / "2021-shanghai-dalian-plan.txt"
+
+    load_graph(driver, settings, read_corpus([SEED, other]))
+    load_graph(driver, settings, read_corpus([revised]))
+    want = read_corpus([revised, other])
+    assert db_state(driver) == graph_state(want)
+    doc = "doc:2020年上海市与大连市对口合作重点工作计划"
+    records, _, _ = driver.execute_query("MATCH (t:Task {id: $id}) RETURN t", id=f"{doc}#一、(二)")
+    assert records == []
+    records, _, _ = driver.execute_query(
+        "MATCH (u:Unit {name: '大连市新设协调局'})-[:RESPONSIBLE_FOR]->(t:Task) RETURN t.id AS id")
+    new_unit = "unit:大连市/大连市新设协调局"
+    assert [r["id"] for r in records] == [t for _, t, k in want.out_edges(new_unit, keys=True)
+                                          if k == "RESPONSIBLE_FOR"] != []
