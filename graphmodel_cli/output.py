@@ -42,12 +42,29 @@ def _width(text: str) -> int:
     return w if w >= 0 else len(text)
 
 
+MAX_CELL = 72  # display columns; longer cells are cut in tables (JSON and CSV keep them whole)
+
+
+def _fit(text: str) -> str:
+    text = " ".join(text.split())
+    if _width(text) <= MAX_CELL:
+        return text
+    out, width = [], 0
+    for ch in text:
+        w = max(_width(ch), 0)
+        if width + w > MAX_CELL - 1:
+            break
+        out.append(ch)
+        width += w
+    return "".join(out) + "…"
+
+
 def render_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> str:
     """Rows as a plain-text table with a header, columns padded to equal display width."""
     cols = list(columns or (rows[0].keys() if rows else []))
     if not cols:
         return "(no rows)"
-    cells = [[_cell(r.get(c)) for c in cols] for r in rows]
+    cells = [[_fit(_cell(r.get(c))) for c in cols] for r in rows]
     widths = [max([_width(c)] + [_width(row[i]) for row in cells]) for i, c in enumerate(cols)]
     numeric = [all(isinstance(r.get(c), (int, float)) for r in rows) and rows for c in cols]
 
