@@ -26,11 +26,6 @@ def _signature(q: NamedQuery) -> str:
     return " ".join(parts)
 
 
-def _first_sentence(text: str) -> str:
-    head, sep, _ = text.partition(". ")
-    return head + "." if sep else text
-
-
 def _parse(values: tuple[str, ...]) -> dict[str, str]:
     out: dict[str, str] = {}
     for value in values:
@@ -53,7 +48,7 @@ def query(name: str | None, list_queries: bool, params: tuple[str, ...], fmt: st
     """Run the named query NAME of the Cypher library (see --list)."""
     if list_queries or name is None:
         rows = [{"name": q.name, "parameters": _signature(q),
-                 "purpose": _first_sentence(q.purpose) if fmt == "table" else q.purpose}
+                 "purpose": q.purpose}
                 for q in library().values()]
         echo_rows(rows, fmt, ["name", "parameters", "purpose"])
         return

@@ -167,8 +167,21 @@ def test_shortest_path_hops_equal_the_co_responsibility_network(db, corpus) -> N
             assert corpus.has_edge(ids[i + 2], ids[i + 1], "RESPONSIBLE_FOR")
         checked[hops] += 1
     assert checked[1] and checked[2]
+    # Of several equally short chains, always the first by node ids.
+    far = max(lengths, key=lambda u: (lengths[u], u))
+    every = sorted(nx.all_shortest_paths(_unit_task_graph(corpus), start, far))
+    rows = run(db, "shortest-path", a=start, b=far)
+    assert len(every) > 1 and rows[0]["ids"] == every[0]
     unlinked = next(u for u in net if u not in lengths)
     assert run(db, "shortest-path", a=start, b=unlinked) == []
+
+
+def _unit_task_graph(graph: nx.MultiDiGraph) -> nx.Graph:
+    """Units and tasks linked by responsibility, as the query walks them."""
+    out = nx.Graph()
+    out.add_edges_from((u, v) for u, v, k in graph.edges(keys=True) if k == "RESPONSIBLE_FOR"
+                       and graph.nodes[u]["kind"] == "Unit")
+    return out
 
 
 def test_plans_of_a_unit_equal_the_graph(db, corpus) -> None:  # noqa: ANN001
