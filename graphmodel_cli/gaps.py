@@ -41,13 +41,13 @@ def gaps(paths: tuple[Path, ...], kinds: tuple[str, ...], side: str | None, docu
     if "placeholders" in wanted:
         task_gaps += placeholder_tasks(graph, document=docs)
     for g in task_gaps:
-        note = f"placeholder only: {'、'.join(g.placeholder_sides)}" if g.placeholder_sides else ""
+        note = f"only placeholders for {'、'.join(g.placeholder_sides)}" if g.placeholder_sides else ""
         rows.append({"kind": g.kind.replace("_", "-"), "task": g.number, "unit": None, "document": g.document,
                      "sides": list(g.sides), "missing": list(g.missing), "note": note, "_json": g.to_dict()})
     if "no-counterpart" in wanted:
         for u in units_without_counterpart(graph, document=docs, side=side):
             rows.append({"kind": "no-counterpart", "task": None, "unit": u.unit.name, "document": None,
-                         "sides": [u.unit.side], "missing": [], "note": f"{u.tasks} tasks", "_json": u.to_dict()})
+                         "sides": [u.unit.side], "missing": [], "note": f"{u.tasks} task{'s' if u.tasks != 1 else ''}", "_json": u.to_dict()})
     if fmt == "json":
         echo_rows([{"kind": r["kind"], **{k: v for k, v in r["_json"].items() if k != "kind"}} for r in rows], fmt)
         return
