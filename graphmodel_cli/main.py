@@ -36,30 +36,40 @@ def cli() -> None:
 
 def _register() -> None:
     # Each command lives in its own module; adding one is one line here.
-    from graphmodel_cli import extract
+    from graphmodel_cli import (
+        build,
+        compare,
+        demo,
+        export,
+        extract,
+        gaps,
+        load,
+        neo4j,
+        pairs,
+        query,
+        stats,
+        suggest,
+        units,
+        view,
+    )
 
-    cli.add_command(extract.extract)
-    from graphmodel_cli import export, load, neo4j, query
-
-    cli.add_command(neo4j.neo4j)
-    cli.add_command(load.load)
-    cli.add_command(query.query)
-    cli.add_command(export.export)
-    from graphmodel_cli import build, compare, gaps, pairs, stats, suggest, units
-
-    cli.add_command(build.build)
-    cli.add_command(pairs.pairs)
-    cli.add_command(units.units)
-    cli.add_command(gaps.gaps)
-    cli.add_command(suggest.suggest)
-    cli.add_command(compare.compare)
-    cli.add_command(stats.stats)
-    from graphmodel_cli import view
-
-    cli.add_command(view.view)
-    from graphmodel_cli import demo
-
-    cli.add_command(demo.demo)
+    for command in (
+        demo.demo,  # the whole chain on the bundled plan
+        extract.extract,  # document → extraction JSON
+        build.build,  # documents → graph file
+        pairs.pairs,  # the analyses
+        units.units,
+        gaps.gaps,
+        suggest.suggest,
+        compare.compare,
+        stats.stats,
+        view.view,  # HTML views
+        neo4j.neo4j,  # the local server
+        load.load,  # Neo4j
+        query.query,
+        export.export,
+    ):
+        cli.add_command(command)
 
 
 _register()
