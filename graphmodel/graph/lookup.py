@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import PurePath
 
 import networkx as nx
@@ -15,7 +16,7 @@ __all__ = ["check_graph", "nodes_of_kind", "documents", "find_unit", "find_docum
 def check_graph(graph: object, where: str = "the graph") -> nx.MultiDiGraph:
     """Return ``graph`` if it is a graph `build_graph` made; raise `GraphError` otherwise."""
     if not isinstance(graph, nx.MultiDiGraph):
-        raise GraphError(f"{where} is not a directed multigraph")
+        raise GraphError(f"{where} is not a {SCHEMA} graph (a {type(graph).__name__}, not a MultiDiGraph)")
     schema = graph.graph.get("schema")
     if schema != SCHEMA:
         raise GraphError(f"{where} is not a {SCHEMA} graph (schema is {schema!r})")
@@ -38,7 +39,9 @@ def unit_label(graph: nx.MultiDiGraph, node: str) -> str:
     return str(graph.nodes[node].get("name", node))
 
 
-def find_unit(graph: nx.MultiDiGraph, ref: str, side: str | None = None) -> str:
+def find_unit(
+    graph: nx.MultiDiGraph, ref: str, side: str | Iterable[str] | None = None, *, groups: bool = False
+) -> str:
     """The id of the one unit that ``ref`` names.
 
     Parameters
@@ -48,15 +51,22 @@ def find_unit(graph: nx.MultiDiGraph, ref: str, side: str | None = None) -> str:
     ref : str
         A unit id, a canonical name, an alias, or the end of a name (``科委`` for 上海市科委),
         tried in that order; the first rule that matches anything decides.
-    side : str, optional
-        Only units of this side (its full name).
+    side : str or iterable of str, optional
+        Only units of this side (or these sides), by full name.
+    groups : bool
+        Also group placeholders (各有关单位), which have responsibilities but are not units.
 
     Raises
     ------
     GraphError
-        When no unit matches, or several do (the message lists them).
+        When no unit matches (the message suggests names that contain ``ref``), or several do
+        (the message lists them).
     """
-    units = [n for n in nodes_of_kind(graph, "Unit") if side is None or graph.nodes[n].get("side") == side]
+    ref = ref.strip()
+    wanted = {side} if isinstance(side, str) else set(side or ())
+    kinds = ("Unit", "Group") if groups else ("Unit",)
+    units = [n for n, data in graph.nodes(data=True)
+             if data.get("kind") in kinds and (not wanted or data.get("side") in wanted)]
     if ref in units:
         return ref
     rules = (
@@ -71,9 +81,11 @@ def find_unit(graph: nx.MultiDiGraph, ref: str, side: str | None = None) -> str:
         if found:
             listed = ", ".join(f"{unit_label(graph, n)} ({graph.nodes[n].get('side') or '-'})"
                                for n in found[:6])
-            raise GraphError(f"the unit {ref!r} is ambiguous: {listed}; give its side or full name")
-    where = f" on the side {side}" if side else ""
-    raise GraphError(f"no unit {ref!r}{where} in the graph")
+            raise GraphError(f"the unit {ref!r} is ambiguous: {listed}; give its side (--side) or full name")
+    where = f" on the side {'、'.join(sorted(wanted))}" if wanted else ""
+    near = [unit_label(graph, n) for n in units if ref and ref in unit_label(graph, n)]
+    hint = f" (did you mean {'、'.join(near[:5])}?)" if near else ""
+    raise GraphError(f"no unit {ref!r}{where} in the graph{hint}")
 
 
 def find_document(graph: nx.MultiDiGraph, ref: str) -> str:

@@ -12,10 +12,9 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.errors import GraphError
+from graphmodel.graph.lookup import check_graph
 
 __all__ = [
-    "GRAPH_SCHEMA",
     "check_graph",
     "as_list",
     "documents",
@@ -32,16 +31,8 @@ __all__ = [
     "heading",
 ]
 
-GRAPH_SCHEMA = "graphmodel.graph/1"
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _TOOLTIP_TEXT = 120  # characters of a task's text in a tooltip; the side panel shows it whole
-
-
-def check_graph(graph: Any) -> None:
-    """Raise `GraphError` unless ``graph`` is a graph graphmodel built."""
-    if not isinstance(graph, nx.MultiDiGraph) or graph.graph.get("schema") != GRAPH_SCHEMA:
-        schema = graph.graph.get("schema") if isinstance(graph, nx.Graph) else None
-        raise GraphError(f"not a {GRAPH_SCHEMA} graph (schema is {schema!r})")
 
 
 def as_list(value: Any) -> list[Any]:

@@ -6,39 +6,26 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from graphmodel.errors import GraphError
+from graphmodel.graph.lookup import find_unit as graph_find_unit
 from graphmodel.views import facts, layout
 from graphmodel.views.network import check_sides
 from graphmodel.views.viewdata import ViewData, assemble
 
 __all__ = ["find_unit", "focus_view"]
 
-_RESPONSIBLE = ("Unit", "Group")
 
 
 def find_unit(graph: nx.MultiDiGraph, query: str, sides: Iterable[str] = ()) -> str:
-    """The id of the unit (or group) whose id, name or alias is ``query``.
+    """The id of the unit (or group placeholder) whose id, name or alias is ``query``.
+
+    As `graphmodel.graph.find_unit`, with groups, after checking that the sides exist.
 
     Raises
     ------
     GraphError
         When no unit matches, or units of several sides do (``sides`` narrows them).
     """
-    wanted = set(check_sides(graph, sides))
-    query = query.strip()
-    candidates = [
-        n for n, a in sorted(graph.nodes(data=True))
-        if a.get("kind") in _RESPONSIBLE and (not wanted or a.get("side") in wanted)
-        and (n == query or a.get("name") == query or query in map(str, facts.as_list(a.get("aliases"))))
-    ]
-    if len(candidates) == 1:
-        return candidates[0]
-    if candidates:
-        raise GraphError(f"{query!r} names several units ({', '.join(candidates)}); choose one with --side")
-    near = [str(a.get("name")) for n, a in sorted(graph.nodes(data=True))
-            if a.get("kind") in _RESPONSIBLE and query and query in str(a.get("name") or "")]
-    hint = f" (did you mean {'、'.join(near[:5])}?)" if near else ""
-    raise GraphError(f"no unit named {query!r} in the graph{hint}")
+    return graph_find_unit(graph, query, check_sides(graph, sides), groups=True)
 
 
 def focus_view(graph: nx.MultiDiGraph, unit: str, sides: Iterable[str] = ()) -> ViewData:

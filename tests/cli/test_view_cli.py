@@ -53,7 +53,7 @@ def test_a_built_graph_file_gives_the_same_page(tmp_path: Path) -> None:
 def test_bad_requests_are_one_line_errors(tmp_path: Path) -> None:
     out = tmp_path / "x.html"
     cases = [
-        ((str(SEED), "-o", str(out), "--focus", "不存在的单位"), "no unit named '不存在的单位' in the graph"),
+        ((str(SEED), "-o", str(out), "--focus", "不存在的单位"), "no unit '不存在的单位' in the graph"),
         ((str(SEED), "-o", str(out), "--view", "network", "--focus", "大连市发展改革委"), "for the focus view"),
         ((str(SEED), "-o", str(out), "--side", "北京市"), "no side '北京市' in the graph (sides: 上海市、大连市)"),
         ((str(tmp_path / "missing.txt"), "-o", str(out)), "missing.txt: no such file or folder"),
