@@ -176,7 +176,7 @@ def test_an_extraction_that_names_an_unlisted_unit_fails_clearly() -> None:
 def test_check_graph_rejects_other_graphs() -> None:
     with pytest.raises(GraphError, match="is not a graphmodel.graph/1 graph"):
         check_graph(nx.MultiDiGraph())
-    with pytest.raises(GraphError, match="not a graphmodel.graph/1 graph \(a Graph, not a MultiDiGraph\)"):
+    with pytest.raises(GraphError, match=r"not a graphmodel.graph/1 graph \(a Graph, not a MultiDiGraph\)"):
         check_graph(nx.Graph())
 
 
