@@ -7,10 +7,11 @@ from pathlib import Path
 import click
 
 from graphmodel.views import VIEWS, build_view, render_page
+from graphmodel_cli.inputs import aliases_option, load, paths_argument
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@paths_argument
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="The HTML file to write (one self-contained UTF-8 page).")
 @click.option("--view", "view_name", type=click.Choice(VIEWS), default=None,
@@ -20,8 +21,7 @@ from graphmodel.views import VIEWS, build_view, render_page
 @click.option("--focus", metavar="UNIT", help="The unit to centre on: its name, an alias or its id.")
 @click.option("--side", "sides", metavar="SIDE", multiple=True,
               help="Only this side's units (repeatable); for --focus, where to look the unit up.")
-@click.option("--aliases", "aliases_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="A file of unit aliases (one unit a line, names tab-separated, canonical first).")
+@aliases_option
 def view(paths: tuple[Path, ...], output: Path, view_name: str | None, focus: str | None,
          sides: tuple[str, ...], aliases_file: Path | None) -> None:
     """Write an HTML view of the plans in PATH... (documents, folders, or one graph file).
@@ -29,12 +29,9 @@ def view(paths: tuple[Path, ...], output: Path, view_name: str | None, focus: st
     The page needs no network: open it in any browser, search a unit by name or alias,
     filter by side, kind and document, click a node or an edge for the tasks behind it.
     """
-    from loaders.aliases import read_aliases
-    from loaders.corpus import load_graph
     from loaders.files import atomic_write_text
 
-    aliases = read_aliases(aliases_file) if aliases_file else None
-    graph = load_graph(list(paths), aliases=aliases)
+    graph = load(paths, aliases_file)
     name = view_name or ("focus" if focus else "network")
     data = build_view(graph, name, focus, sides)
     atomic_write_text(output, render_page(data))
