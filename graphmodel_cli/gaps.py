@@ -46,8 +46,10 @@ def gaps(paths: tuple[Path, ...], kinds: tuple[str, ...], side: str | None, docu
                      "sides": list(g.sides), "missing": list(g.missing), "note": note, "_json": g.to_dict()})
     if "no-counterpart" in wanted:
         for u in units_without_counterpart(graph, document=docs, side=side):
+            plural = "s" if u.tasks != 1 else ""
             rows.append({"kind": "no-counterpart", "task": None, "unit": u.unit.name, "document": None,
-                         "sides": [u.unit.side], "missing": [], "note": f"{u.tasks} task{'s' if u.tasks != 1 else ''}", "_json": u.to_dict()})
+                         "sides": [u.unit.side], "missing": [], "note": f"{u.tasks} task{plural}",
+                         "_json": u.to_dict()})
     if fmt == "json":
         echo_rows([{"kind": r["kind"], **{k: v for k, v in r["_json"].items() if k != "kind"}} for r in rows], fmt)
         return
