@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -42,7 +43,7 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None) -> nx.MultiDiG
 
         aliases = read_aliases(aliases_file)
     if len(files) > 1:
-        with click.progressbar(length=len(files), label="Reading plans", file=click.get_text_stream("stderr"),
+        with click.progressbar(length=len(files), label="Reading plans", file=sys.stderr,
                                show_pos=True) as bar:
             extractions = load_extractions(files, progress=lambda _: bar.update(1), aliases=aliases)
     else:

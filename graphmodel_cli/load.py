@@ -6,6 +6,7 @@ nothing. The password is taken from ``--password`` or ``NEO4J_PASSWORD`` and nev
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -32,7 +33,7 @@ def load(paths: tuple[Path, ...], aliases_file: Path | None, uri: str, user: str
     # Connect first: a wrong URI or password fails before the plans are read.
     with connect(settings) as driver:
         graph = load_paths(paths, aliases_file)
-        err = click.get_text_stream("stderr")
+        err = sys.stderr
         with click.progressbar(length=1, label="Loading into Neo4j", file=err, show_percent=True) as bar:
             def progress(done: int, total: int) -> None:
                 bar.length = max(total, 1)
