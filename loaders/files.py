@@ -26,6 +26,9 @@ def atomic_writer(path: str | os.PathLike[str], write: Callable[[BinaryIO], None
         raise InputError(f"{target}: the folder {directory} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would, or keep
+        # the mode of the file it replaces.
+        os.chmod(tmp, _mode_for(target))
         with os.fdopen(fd, "wb") as fh:
             write(fh)
             fh.flush()
@@ -35,6 +38,15 @@ def atomic_writer(path: str | os.PathLike[str], write: Callable[[BinaryIO], None
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
