@@ -52,6 +52,15 @@ def _cached_union(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
+@lru_cache(maxsize=1)
+def _region_words() -> re.Pattern[str]:
+    """Province and city names, full and short: what a district name must not cut into."""
+    g = gazetteer()
+    words = {short_name(r.name) for r in g.regions if r.kind in ("province", "city")}
+    words |= {r.name for r in g.regions if r.kind in ("province", "city")}
+    return _cached_union(frozenset(w for w in words if len(w) >= 2))
+
+
 @lru_cache(maxsize=16)
 def _shaped_re(prefixes: frozenset[str]) -> re.Pattern[str]:
     union = "|".join(sorted(map(re.escape, prefixes), key=len, reverse=True))
@@ -110,6 +119,7 @@ class PlaceFinder:
     sides: list[str]
     places: dict[str, Place] = field(default_factory=dict)
     regions: dict[str, str] = field(default_factory=dict)  # place id → the region it lies in
+    _prefix_cache: tuple[tuple[tuple[str, str | None], ...], dict[str, tuple[str | None, str]]] | None = None
 
     def _side_of_region(self, region: str | None) -> str | None:
         g = gazetteer()
@@ -173,6 +183,12 @@ class PlaceFinder:
 
     def _prefixes(self) -> dict[str, tuple[str | None, str]]:
         """Names that can lead a park's name → (the side they say, or None; the region they name)."""
+        districts = tuple(sorted((p.name, p.side) for p in self.places.values() if p.kind == "district"))
+        if self._prefix_cache is None or self._prefix_cache[0] != districts:
+            self._prefix_cache = (districts, self._compute_prefixes())
+        return self._prefix_cache[1]
+
+    def _compute_prefixes(self) -> dict[str, tuple[str | None, str]]:
         g = gazetteer()
         out: dict[str, tuple[str | None, str]] = {}
         for r in g.regions:
@@ -228,10 +244,7 @@ class PlaceFinder:
         return out
 
     def _region_word_re(self) -> re.Pattern[str]:
-        g = gazetteer()
-        words = {short_name(r.name) for r in g.regions if r.kind in ("province", "city")}
-        words |= {r.name for r in g.regions if r.kind in ("province", "city")}
-        return _cached_union(frozenset(w for w in words if len(w) >= 2))
+        return _region_words()
 
     def _city_districts(self, text: str, offset: int) -> list[_Hit]:
         """深圳市福田区, 齐齐哈尔市龙沙区: a name after its city is a district of that city."""

@@ -29,6 +29,7 @@ _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族
              "新区", "省", "市", "区", "县")
 
 
+@lru_cache(maxsize=4096)
 def short_name(name: str) -> str:
     """A region's name without its suffix: 上海市 → 上海, 浦东新区 → 浦东, 内蒙古自治区 → 内蒙古."""
     for suffix in _SUFFIXES:
