@@ -31,6 +31,8 @@ __all__ = ["Part", "Annotation", "find_annotations", "unit_list", "KEYWORDS", "S
 
 KEYWORDS: dict[str, Role | None] = {
     "牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead", "主责单位": "lead", "牵头责任单位": "lead",
+    "牵头处室": "lead", "牵头科室": "lead", "责任处室": "responsible", "责任科室": "responsible",
+    "配合处室": "support", "配合科室": "support",
     "责任单位": "responsible", "责任部门": "responsible", "负责单位": "responsible", "实施单位": "responsible",
     "承办单位": "responsible", "主要责任单位": "responsible", "责任主体": "responsible", "落实单位": "responsible",
     "配合单位": "support", "配合部门": "support", "协办单位": "support", "参与单位": "support",
@@ -187,12 +189,15 @@ def _parse_keyword_text(piece: Piece, ann: Annotation) -> None:
 
 
 def _match_close(norm: str, i: int, end: int) -> int | None:
+    """Where the bracket opened at ``i`` (``(`` or ``[``) closes, if it does before ``end``."""
+    open_ch = norm[i]
+    close_ch = ")" if open_ch == "(" else "]"
     depth = 0
     for j in range(i, end):
         ch = norm[j]
-        if ch == "(":
+        if ch == open_ch:
             depth += 1
-        elif ch == ")":
+        elif ch == close_ch:
             depth -= 1
             if depth == 0:
                 return j
@@ -236,9 +241,10 @@ def find_annotations(norm: str, start: int, end: int) -> list[Annotation]:
     found: list[Annotation] = []
     brackets: list[tuple[int, int]] = []
     i = start
+    square: list[tuple[int, int]] = []  # 【责任单位:X】, normalised to [责任单位:X]
     while i < end:
         ch = norm[i]
-        if ch == "(":
+        if ch in "([":
             j = _match_close(norm, i, end)
             content = norm[i + 1 : end] if j is None else norm[i + 1 : j]
             if j is None:
@@ -249,13 +255,13 @@ def find_annotations(norm: str, start: int, end: int) -> list[Annotation]:
                     )
                 i += 1
                 continue
-            brackets.append((i, j))
+            (brackets if ch == "(" else square).append((i, j))
             i = j + 1
             continue
         i += 1
     # Keyword and clause forms in brackets, anywhere in the item.
     claimed: set[int] = set()
-    for a, b in brackets:
+    for a, b in sorted(brackets + [(a, b) for a, b in square if _KEYWORD_RE.match(norm[a + 1 : b].lstrip())]):
         piece = Piece(norm[a + 1 : b], a + 1)
         if _KEYWORD_RE.match(piece.text.lstrip()):
             ann = Annotation(a, b + 1, "keyword")
@@ -271,7 +277,7 @@ def find_annotations(norm: str, start: int, end: int) -> list[Annotation]:
             found.append(ann)
             claimed.add(a)
     # Keyword lines outside brackets: 牵头单位:X (to the end of the line or the next keyword).
-    inside = [(a, b) for a, b in brackets]
+    inside = brackets + [(a, b) for a, b in square if a in claimed]
     for m in _KEYWORD_RE.finditer(norm, start, end):
         pos = m.start()
         if any(a < pos <= b for a, b in inside):

@@ -30,7 +30,7 @@ _COLLECTIVE_RE = re.compile(
     r"|(?:成员单位|相关部门|有关部门|相关单位|有关单位|各部门|各单位|各区|各县|所属单位)$"
     r"|^(?:区级|市级|县级|省级)(?:相关|有关|各)"
     # A park word with no name before it is every such park: 开发区管委会.
-    r"|^(?:开发区|园区|高新区|功能区|自贸区|保税区|开发园区)(?:管委会|管理委员会|管理机构)?$"
+    r"|^(?:开发区|园区|高新区|功能区|自贸区|保税区|开发园区|开放先导区|先导区)(?:管委会|管理委员会|管理机构)?$"
 )
 # What a unit's name ends with: an agency, office, company, school, association...
 _UNIT_END = re.compile(
@@ -93,7 +93,7 @@ def looks_like_unit(name: str) -> bool:
 def split_list(piece: Piece) -> list[Piece]:
     """Split a list of units on 、 and , outside brackets, keeping group placeholders whole."""
     parts = [p for p in (_strip(x) for x in split_top(piece, "、,")) if p.text]
-    parts = [q for p in parts for q in _split_spaces(p)]
+    parts = [r for p in parts for q in _split_spaces(p) for r in _split_and(q)]
     merged: list[Piece] = []
     for p in parts:
         if merged and _continues_group(merged[-1].text, p.text):
@@ -102,6 +102,16 @@ def split_list(piece: Piece) -> list[Piece]:
             continue
         merged.append(p)
     return merged
+
+
+def _split_and(piece: Piece) -> list[Piece]:
+    """市发展改革委和市财政局: two whole units joined by 和/及/与 (市工业和信息化局 stays whole)."""
+    if is_collective(piece.text) or not re.search("[和及与]", piece.text):
+        return [piece]
+    subs = [p for p in (_strip(x) for x in split_top(piece, "和及与")) if p.text]
+    if len(subs) > 1 and all(_UNIT_END.search(p.text) and not is_collective(p.text) for p in subs):
+        return subs
+    return [piece]
 
 
 def _split_spaces(piece: Piece) -> list[Piece]:

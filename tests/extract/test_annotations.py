@@ -132,3 +132,24 @@ def test_side_labels_in_front_of_each_sides_units() -> None:
     assert got == [("大连市商务局", "大连市", "responsible", False), ("上海市商务委", "上海市", "responsible", False)]
     got = resp(TWO + "一、甲。（责任单位：上海方面：市发展改革委；大连方面：市发展改革委）")
     assert [g[:2] for g in got] == [("上海市发展改革委", "上海市"), ("大连市发展改革委", "大连市")]
+
+
+def test_lenticular_brackets_and_units_joined_by_he() -> None:
+    assert [g[0] for g in resp(ONE + "一、甲。【责任单位：市发改委、市财政局】")] == ["大连市发展改革委", "大连市财政局"]
+    got = resp(ONE + "一、乙。（责任单位：市发展改革委和市财政局、市工业和信息化局、市文化和旅游局）")
+    assert [g[0] for g in got] == ["大连市发展改革委", "大连市财政局", "大连市工业和信息化局", "大连市文化和旅游局"]
+
+
+def test_a_clause_after_a_keyword_and_division_keywords() -> None:
+    got = resp(ONE + "一、丁。责任单位：市发展改革委牵头，市财政局配合")
+    assert [(g[0], g[2]) for g in got] == [("大连市发展改革委", "lead"), ("大连市财政局", "support")]
+    got = resp(ONE + "一、丙。（市发展改革委牵头，各区市县政府、先导区管委会、市直有关部门按职责分工负责）")
+    assert [(g[0], g[2], g[3]) for g in got] == [
+        ("大连市发展改革委", "lead", False), ("各区市县政府", "responsible", True),
+        ("先导区管委会", "responsible", True), ("市直有关部门", "responsible", True)]
+    assert [g[0] for g in resp(ONE + "一、戊。（责任处室：规划处、财务处）")] == ["规划处", "财务处"]
+
+
+def test_a_name_with_yu_inside_stays_whole() -> None:
+    got = resp(TWO + "一、甲。（责任单位：上海市对口支援与合作交流工作领导小组办公室；大连市与上海市对口合作领导小组办公室）")
+    assert [g[0] for g in got] == ["上海市对口支援与合作交流工作领导小组办公室", "大连市与上海市对口合作领导小组办公室"]
