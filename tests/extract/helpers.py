@@ -25,5 +25,5 @@ def score_file(path: Path) -> dict[str, Any]:
 
 def gold_files() -> list[Path]:
     """Every fixture plan that has a gold annotation."""
-    found = sorted(DATA.glob("plans/*.txt")) + sorted(DATA.glob("forms/*.txt"))
+    found = sorted(DATA.glob("plans*/*.txt")) + sorted(DATA.glob("forms/*.txt"))
     return [p for p in found if p.with_suffix(".gold.json").exists()]
