@@ -16,22 +16,25 @@ from pathlib import Path
 import pytest
 
 PLANS = Path(__file__).parent / "data" / "plans"
-GOLDS = sorted(PLANS.glob("*.gold.json"))
+GOLDS = sorted(PLANS.glob("*.gold.json")) + sorted((PLANS.parent / "plans2").glob("*.gold.json"))
 ROLES = {"lead", "responsible", "support"}
 KINDS = {"district", "park"}
 
 # The scorer's normalisation (../shared/tools/score_extraction.py), copied: tests must not read ../shared.
 _PAIRS = (("（", "("), ("）", ")"), ("，", ","), ("：", ":"), ("；", ";"), ("〈", "<"), ("〉", ">"))
 _ETC = re.compile(r"等(有关|相关)?(部门|单位)?$")
-# An enumerator right before a task's wording: 一、 (一) 1. 1、 (1) ①
-_ENUM_BEFORE = re.compile(r"(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、]|\(\d+\)|[①-⑳])$")
+# An enumerator right before a task's wording: 一、 (一) 1. 1、 １． (1) ①; a table row's 序号 cell (tab-separated)
+_ENUM_BEFORE = re.compile(r"(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、．]|\(\d+\)|[①-⑳])$")
+_TABLE_ROW = r"(?m)^\d+\t"
 # What may remain of an annotation once every gold mention is taken out of it.
-_KEYWORDS = re.compile(r"以下简称[^,;)>]*|按职责分工负责|下同|牵头领导|牵头单位|责任单位|配合单位|牵头|配合|"
+_KEYWORDS = re.compile(r"牵头处室|责任处室|配合处室|排名第一的为牵头(?:单位|处室)|(?<=\|)等\d+个(?:部门|单位|处室)|"
+                       r"以下简称[^,;)>]*|按职责分工负责|下同|牵头领导|牵头单位|责任单位|配合单位|牵头|配合|"
+                       r"[一-龥]{1,3}方面?:|(?<=\|)[和及](?=\|)|"  # side labels 沪方: 大连方面:; A和B, A及B
                        r"等有关单位|等相关单位|等有关部门|等相关部门|等部门|等单位|等|含")
-_SEPARATORS = re.compile(r"^[()<>:;,、。|]*$")
+_SEPARATORS = re.compile(r"^[()<>:;,、。|【】]*$")
 # How this corpus writes group placeholders (各有关单位, 其他在连高校, 开放先导区, 市有关部门, ...): a guard
 # against a placeholder filed as a unit or the other way round.
-_PLACEHOLDER = re.compile(r"各|^其他在|^相关|相关部门$|有关部门$|^开放先导区$|^先导区$|^开发区管委会$")
+_PLACEHOLDER = re.compile(r"各|^其他在|^相关|^有关|相关部门$|有关部门$|有关单位$|^开放先导区$|^先导区$|^开发区管委会$")
 
 
 def squash(s: str) -> str:
@@ -47,7 +50,7 @@ def unify(s: str) -> str:
 
 def load(path: Path) -> tuple[dict, str]:
     gold = json.loads(path.read_text(encoding="utf-8"))
-    text = (PLANS / gold["document"]).read_text(encoding="utf-8")
+    text = (path.parent / gold["document"]).read_text(encoding="utf-8")
     return gold, text
 
 
@@ -66,7 +69,7 @@ def entries(block: dict):
 def test_corpus_is_there():
     assert len(GOLDS) >= 8
     for g in GOLDS:
-        assert (PLANS / g.name.replace(".gold.json", ".txt")).is_file(), g.name
+        assert g.with_name(g.name.replace(".gold.json", ".txt")).is_file(), g.name
     assert (PLANS / "README.md").is_file()
 
 
@@ -102,7 +105,8 @@ def test_snippets_start_their_tasks_once_and_in_order(plan):
         assert 6 <= len(snip) <= 16, b["snippet"]
         assert flat.count(snip) == 1, f"{b['task']}: snippet {b['snippet']!r} occurs {flat.count(snip)} times"
         pos = flat.index(snip)
-        assert _ENUM_BEFORE.search(flat[:pos]), f"{b['task']}: snippet does not follow an enumerator"
+        assert _ENUM_BEFORE.search(flat[:pos]) or re.search(_TABLE_ROW + re.escape(b["snippet"]), text), \
+            f"{b['task']}: snippet does not follow an enumerator"
         assert pos > last, f"{b['task']}: blocks out of document order"
         last = pos
 
@@ -173,18 +177,19 @@ def test_no_unit_twice_in_a_block_and_roles_match_keywords(plan):
         assert len(keys) == len(set(keys)), b["task"]
         ann = b["annotation"]
         roles = {e["role"] for _, e in entries(b)}
-        if "牵头" not in ann:
+        if "牵头" not in ann and "lead_by_rank" not in b and "\t" not in ann:
             assert "lead" not in roles, b["task"]
-        if "配合" not in ann:
+        if "配合" not in ann and "\t" not in ann:
             assert "support" not in roles, b["task"]
 
 
 def _top_level_split(s: str, sep: str) -> list[str]:
     parts, depth, cur = [], 0, ""
+    top = 1 if s.startswith("(") else 0  # a bracketed annotation, or a line such as 牵头单位:X;Y
     for ch in s:
         depth += ch in "(<"
         depth -= ch in ")>"
-        if ch == sep and depth == 1:  # inside the annotation's own bracket, outside any inner one
+        if ch == sep and depth == top:  # inside the annotation's own bracket, outside any inner one
             parts.append(cur)
             cur = ""
         else:
@@ -192,13 +197,32 @@ def _top_level_split(s: str, sep: str) -> list[str]:
     return parts + [cur]
 
 
+_MARKS = {"牵头单位": "lead", "责任单位": "responsible", "配合单位": "support",
+          "牵头处室": "lead", "责任处室": "responsible", "配合处室": "support"}
+
+
+def _side_parts(raw: str) -> list[str]:
+    """An annotation's halves, one per side in the document's order: split at the top-level ';' of
+    each line (a keyword opening the line, 牵头单位:X;Y, holds for both halves), or one line per side
+    (黑龙江方面:... / 广东方面:...)."""
+    lines = [unify(x) for x in raw.split("\n") if x.strip()]
+    split = [_top_level_split(x, ";") for x in lines]
+    if len(lines) == 2 and all(len(p) == 1 for p in split):
+        return lines
+    if len(lines) > 1 and all(len(p) == 2 for p in split):
+        keys = [re.match(r"\(?((?:牵头|责任|配合)(?:单位|处室):)", x) for x in lines]
+        second = ((k.group(1) if k else "") + p[1] for k, p in zip(keys, split, strict=True))
+        return ["|".join(p[0] for p in split), "|".join(second)]
+    return split[0] if len(lines) == 1 else [unify(raw)]
+
+
 def _role_at(part: str, pos: int, end: int) -> str:
     """The role the annotation's wording gives the mention at part[pos:end]."""
     before = part[:pos]
-    marks = {k: before.rfind(k) for k in ("牵头单位", "责任单位", "配合单位")}
+    marks = {k: before.rfind(k) for k in _MARKS}
     last = max(marks, key=marks.get)
     if marks[last] >= 0:
-        return {"牵头单位": "lead", "责任单位": "responsible", "配合单位": "support"}[last]
+        return _MARKS[last]
     after = part[end:]
     hits = [(after.find(k), k) for k in ("牵头", "配合") if after.find(k) >= 0]
     if hits:  # (X牵头, Y配合): the verb after a list gives its role
@@ -207,11 +231,11 @@ def _role_at(part: str, pos: int, end: int) -> str:
 
 
 def test_sides_and_roles_follow_the_annotation_wording(plan):
-    gold, _ = plan
+    gold, text = plan
     two = len(gold["sides"]) == 2
     for b in gold["blocks"]:
         ann = unify(b["annotation"])
-        parts = _top_level_split(ann, ";") if two else [ann]
+        parts = _side_parts(b["annotation"]) if two else [ann]
         if two and len(parts) == 2:
             where = {s: parts[i] for i, s in enumerate(gold["sides"])}
         else:
@@ -219,13 +243,25 @@ def test_sides_and_roles_follow_the_annotation_wording(plan):
             if two:  # one side alone: every entry on that one side
                 assert len({e["side"] for _, e in entries(b)}) == 1, b["task"]
             where = {s: ann for s in gold["sides"]}
+        found = []
         for _, e in entries(b):
             if "carried_from" in e:
                 continue
             part, m = where[e["side"]], unify(e["mention"])
             assert m in part, f"{b['task']}: {m} is not in the {e['side']} half of the annotation"
-            pos = part.index(m)
-            assert e["role"] == _role_at(part, pos, pos + len(m)), f"{b['task']}: role of {m}"
+            found.append((e, part, part.index(m), m))
+        if "lead_by_rank" in b:  # a note such as 排名第一的为牵头单位 makes the first listed the lead
+            assert unify(b["lead_by_rank"]) in unify(text), b["task"]
+        firsts = {s: min(p for e, _, p, _ in found if e["side"] == s) for s in {e["side"] for e, *_ in found}}
+        for e, part, pos, m in found:
+            want = _role_at(part, pos, pos + len(m))
+            if "\t" in b["annotation"]:  # a table row's 牵头单位 and 配合单位 cells
+                assert "牵头单位\t配合单位" in text, b["task"]
+                cells = [unify(c) for c in b["annotation"].split("\t")]
+                want = "lead" if m in cells[0] else "support"
+            elif "lead_by_rank" in b and pos == firsts[e["side"]]:
+                want = "lead"
+            assert e["role"] == want, f"{b['task']}: role of {m}"
 
 
 def test_aliases_are_used_and_disjoint(plan):
