@@ -209,11 +209,11 @@ def _side_parts(raw: str) -> list[str]:
     split = [_top_level_split(x, ";") for x in lines]
     if len(lines) == 2 and all(len(p) == 1 for p in split):
         return lines
-    if len(lines) > 1 and all(len(p) == 2 for p in split):
+    if all(len(p) == 2 for p in split):
         keys = [re.match(r"\(?((?:牵头|责任|配合)(?:单位|处室):)", x) for x in lines]
         second = ((k.group(1) if k else "") + p[1] for k, p in zip(keys, split, strict=True))
         return ["|".join(p[0] for p in split), "|".join(second)]
-    return split[0] if len(lines) == 1 else [unify(raw)]
+    return split[0] if len(lines) == 1 else [unify(raw)]  # one side alone, or an uneven split
 
 
 def _role_at(part: str, pos: int, end: int) -> str:
