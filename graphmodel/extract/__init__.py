@@ -30,7 +30,7 @@ from graphmodel.extract.names import is_collective, looks_like_unit
 from graphmodel.extract.outline import Item, insert_items, parse_outline
 from graphmodel.extract.places import PlaceFinder
 from graphmodel.extract.regions import gazetteer
-from graphmodel.extract.tables import Table, find_tables
+from graphmodel.extract.tables import Table, find_tables, table_lines
 from graphmodel.extract.text import normalize
 from graphmodel.extract.units import AliasTable, builtin_aliases, canonical_unit, group_id, unit_id
 from graphmodel.model import (
@@ -95,7 +95,7 @@ def extract(text: str, *, source: str | None = None, aliases: AliasTable | None 
     table = builtin_aliases().merged(aliases) if aliases else builtin_aliases()
     norm = normalize(text)
     tables = find_tables(norm, text)
-    items = parse_outline(norm, exclude=[(t.start, t.end) for t in tables])
+    items = parse_outline(norm, exclude=table_lines(tables))
     front = norm[: min([it.start for it in items] + [t.start for t in tables] + [len(norm)])]
     title = find_title(front)
     date, date_at = find_date(front, norm[-600:])
@@ -169,10 +169,11 @@ def _table_rows(items: list[Item], tables: list[Table]) -> list[tuple[Item, int 
     """Each table row as an outline item under the item the table follows, with its annotation."""
     out = []
     for table in tables:
-        before = [k for k, it in enumerate(items) if it.start < table.start]
-        parent = before[-1] if before else None
-        depth = items[parent].depth + 1 if parent is not None else 0
         for k, row in enumerate(table.rows, 1):
+            # A row belongs to the heading above it, in the table (一、数字化改革) or before it.
+            before = [i for i, it in enumerate(items) if it.start < row.start]
+            parent = before[-1] if before else None
+            depth = items[parent].depth + 1 if parent is not None else 0
             item = Item("row", k, row.start, row.text.start, row.end, depth)
             ann = Annotation(row.text.end, row.end, "table")
             for role, cell, label in row.roles:
@@ -250,6 +251,15 @@ def _side_of(region: str | None, sides: list[Side]) -> str | None:
     return None
 
 
+def _side_of_level(name: str, sides: list[Side]) -> str | None:
+    """省人社厅 in a plan of 天津市 and 甘肃省 is the province's: the one side of that level."""
+    level = name[:1]
+    if level not in "省市" or name.startswith(("市场", "省会")):
+        return None
+    found = [s.name for s in sides if s.name.endswith(level)]
+    return found[0] if len(found) == 1 else None
+
+
 def _labelled_side(label: str, sides: list[Side]) -> str | None:
     """The side a label such as 上海 / 沪方 / 连方 / 大连市 names, if exactly one."""
     label = re.sub("(?:方面|方)$", "", label)
@@ -269,7 +279,7 @@ def _part_side(ctx: _Context, part: Part, ann: Annotation) -> str | None:
             return labelled
     votes: Counter[str] = Counter()
     for piece, _ in part.mentions:
-        side = _side_of(mention_region(normalize(piece.text)), ctx.sides)
+        side = _side_of(mention_region(normalize(piece.text)), ctx.sides) or _side_of_level(piece.text, ctx.sides)
         if side:
             votes[side] += 1
     default = None

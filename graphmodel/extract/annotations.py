@@ -44,7 +44,9 @@ KEYWORDS: dict[str, Role | None] = {
 STOP_KEYWORDS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时间要求", "进度安排", "工作目标")
 _NAMES = "|".join(sorted(map(re.escape, [*KEYWORDS, *STOP_KEYWORDS]), key=len, reverse=True))
 # 责任单位: or 【责任单位】 (normalised to [责任单位]).
-_KEYWORD_RE = re.compile(rf"\[({_NAMES})\]\s*:?|({_NAMES})\s*:")
+# A side's label opens a list of that side's units: 沪方: / 上海方面: / 黑龙江方面:.
+_LABEL = r"(?P<label>(?![双各对多地官])[\u4e00-\u9fff]{1,5}?)(?:方面|方)\s*:"
+_KEYWORD_RE = re.compile(rf"\[({_NAMES})\]\s*:?|({_NAMES})\s*:|{_LABEL}")
 # 上海方面: / 沪方: / 大连: in front of one side's units.
 _SIDE_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,5}?)(?:方面|方)?\s*:")
 _VERB_ROLE: list[tuple[str, Role]] = [
@@ -56,6 +58,7 @@ _VERB_ROLE: list[tuple[str, Role]] = [
 _CLAUSE_RE = re.compile(
     r"^(?:由|请)?(?P<units>.+?)(?P<verb>" + "|".join(v for v, _ in _VERB_ROLE) + r")$"
 )
+_LIST_NOTE = re.compile(r"下同|排名|排序|排在|列第|第一位|为牵头|按职责|分工负责|以下简称")
 _ITEM_START = re.compile(r"[一二三四五六七八九十]+、|\(|\d+[.、]|[①-⑳]")
 _TRAILER = re.compile(r"^[\s。;,.、]*$")
 
@@ -94,42 +97,52 @@ def _mentions(piece: Piece) -> tuple[list[tuple[Piece, list[str]]], list[str]]:
     for p in split_list(piece):
         cleaned, found = clean_piece(p)
         notes += found
-        if cleaned.text:
+        if cleaned.text and _LIST_NOTE.search(cleaned.text) and not looks_like_unit(cleaned.text):
+            notes.append(cleaned.text)  # …、省自然资源厅,排名第一的为牵头单位,下同: a note, not a unit
+        elif cleaned.text:
             out.append((cleaned, found))
     return out, notes
 
 
-def _clauses(piece: Piece) -> list[tuple[Piece, Role]] | None:
-    """``X牵头,Y、Z配合`` → [(X, lead), (Y、Z, support)]; None when it is not in that form."""
-    clauses = [c for c in split_top(piece, ",;") if c.text.strip(" \n。")]
+def _clauses(piece: Piece) -> list[tuple[Piece, Role, int, int]] | None:
+    """``X牵头,Y、Z配合;P牵头,Q配合`` → [(X, lead, 0, 2), (Y、Z, support, 0, 2), (P, lead, 1, 2), ...]:
+    each clause's units, role, and which of the ;-separated groups (sides) it is in.
+    None when the text is not in that form."""
+    groups = [g for g in split_top(piece, ";") if g.text.strip(" \n。")]
     out = []
-    for c in clauses:
-        text = c.text.strip(" \n。")
-        lead = c.text.index(text[0])
-        m = _CLAUSE_RE.match(text)
-        if not m:
-            return None
-        units = Piece(m.group("units"), c.start + lead + m.start("units"))
-        out.append((units, _role(m.group("verb"))))
+    for index, group in enumerate(groups):
+        for c in split_top(group, ","):
+            text = c.text.strip(" \n。")
+            if not text:
+                continue
+            lead = c.text.index(text[0])
+            m = _CLAUSE_RE.match(text)
+            if not m:
+                return None
+            units = Piece(m.group("units"), c.start + lead + m.start("units"))
+            out.append((units, _role(m.group("verb")), index, len(groups)))
     if not out:
         return None
-    names = [clean_piece(p)[0].text for units, _ in out for p in split_list(units)]
+    names = [clean_piece(p)[0].text for units, *_ in out for p in split_list(units)]
     if not names or not all(n and looks_like_unit(n) for n in names):
         return None
     return out
+
+
+def _clause_parts(clauses: list[tuple[Piece, Role, int, int]]) -> tuple[list[Part], list[str]]:
+    parts, notes = [], []
+    for units, role, index, count in clauses:
+        ms, ns = _mentions(units)
+        parts.append(Part(role, ms, position=index if count > 1 else None, siblings=count))
+        notes += ns
+    return parts, notes
 
 
 def _segment_parts(piece: Piece, role: Role) -> tuple[list[Part], list[str]]:
     """Parts of one keyword segment (its content after ``keyword:``)."""
     clauses = _clauses(piece)
     if clauses:
-        parts = []
-        notes: list[str] = []
-        for units, r in clauses:
-            ms, ns = _mentions(units)
-            parts.append(Part(r, ms))
-            notes += ns
-        return parts, notes
+        return _clause_parts(clauses)
     pieces = [p for p in split_top(piece, ";") if p.text.strip(" \n,。")]
     parts = []
     notes = []
@@ -151,8 +164,8 @@ def unit_list(piece: Piece, role: Role) -> tuple[list[Part], list[str]]:
     return _segment_parts(piece, role)
 
 
-def _keyword_segments(piece: Piece) -> list[tuple[str, Piece]]:
-    """Split text at each ``keyword:`` outside brackets."""
+def _keyword_segments(piece: Piece) -> list[tuple[str | None, str | None, Piece]]:
+    """Split text at each ``keyword:`` (or a side's label) outside brackets."""
     depths = None
     hits = []
     for m in _KEYWORD_RE.finditer(piece.text):
@@ -165,25 +178,34 @@ def _keyword_segments(piece: Piece) -> list[tuple[str, Piece]]:
     out = []
     for k, m in enumerate(hits):
         end = hits[k + 1].start() if k + 1 < len(hits) else len(piece.text)
-        out.append((m.group(1) or m.group(2), Piece(piece.text[m.end():end], piece.start + m.end())))
+        content = Piece(piece.text[m.end():end], piece.start + m.end())
+        out.append((m.group(1) or m.group(2), m.group("label"), content))
     return out
 
 
 def _parse_keyword_text(piece: Piece, ann: Annotation) -> None:
-    for keyword, content in _keyword_segments(piece):
+    role: Role = "responsible"  # a side's label alone lists responsible units
+    for keyword, label, content in _keyword_segments(piece):
         if keyword in STOP_KEYWORDS:
             continue
         # A list of units ends at the end of a sentence.
         stop = content.text.find("。")
         if stop >= 0:
             content = Piece(content.text[:stop], content.start)
-        role = KEYWORDS[keyword]
-        if role is None:
-            person = re.sub(r"\s+", "", content.text.strip(" \n,;。"))
-            if person:
-                ann.persons += [p for p in re.split("[、,]", person) if p]
-            continue
+        if keyword is not None:
+            kind = KEYWORDS[keyword]
+            if kind is None:
+                person = re.sub(r"\s+", "", content.text.strip(" \n,;。"))
+                if person:
+                    ann.persons += [p for p in re.split("[、,]", person) if p]
+                continue
+            role = kind
         parts, notes = _segment_parts(content, role)
+        if label is not None:
+            # 牵头单位:上海方面:X;大连方面:Y and 沪方:X;滇方:Y: the label names the side.
+            for part in parts:
+                part.side_label = part.side_label or label
+                part.position, part.siblings = None, 1
         ann.parts += parts
         ann.notes += notes
 
@@ -270,10 +292,7 @@ def find_annotations(norm: str, start: int, end: int) -> list[Annotation]:
             claimed.add(a)
         elif (clauses := _clauses(piece)) is not None:
             ann = Annotation(a, b + 1, "clause")
-            for units, role in clauses:
-                ms, ns = _mentions(units)
-                ann.parts.append(Part(role, ms))
-                ann.notes += ns
+            ann.parts, ann.notes = _clause_parts(clauses)
             found.append(ann)
             claimed.add(a)
     # Keyword lines outside brackets: 牵头单位:X (to the end of the line or the next keyword).

@@ -14,7 +14,7 @@ from graphmodel.extract.annotations import KEYWORDS
 from graphmodel.extract.names import Piece
 from graphmodel.model import Role
 
-__all__ = ["TableRow", "Table", "find_tables"]
+__all__ = ["TableRow", "Table", "find_tables", "table_lines"]
 
 # 牵头单位, 配合单位(部门), 责任单位/部门; 上海市责任单位 or 大连方面责任单位 for one side's column.
 _ROLE_HEADER = re.compile(
@@ -40,8 +40,9 @@ class TableRow:
 @dataclass
 class Table:
     start: int  # of the header line
-    end: int  # after the last row
+    header_end: int
     rows: list[TableRow] = field(default_factory=list)
+    end: int = 0  # after the last row
 
 
 def _cells(norm: str, raw: str, start: int, end: int) -> list[Piece]:
@@ -84,15 +85,29 @@ def find_tables(norm: str, raw: str) -> list[Table]:
         number_col = next((i for i, c in enumerate(cells) if _NUMBER_HEADER.match(c.text)), None)
         table = Table(a, b)
         k += 1
-        while k < len(lines) and "\t" in raw[lines[k][0] : lines[k][1]]:
-            row = _row(norm, raw, lines[k], roles, task_col, number_col)
+        while k < len(lines):
+            line = lines[k]
+            if "\t" not in raw[line[0] : line[1]]:
+                # A section heading (一、数字化改革) or a blank line between rows stays in the table
+                # when rows follow; the heading itself is the outline's.
+                after = next((x for x in lines[k + 1 :] if norm[x[0] : x[1]].strip()), None)
+                if after is None or "\t" not in raw[after[0] : after[1]]:
+                    break
+                k += 1
+                continue
+            row = _row(norm, raw, line, roles, task_col, number_col)
             if row is not None:
                 table.rows.append(row)
-            table.end = lines[k][1]
+            table.end = line[1]
             k += 1
         if table.rows:
             tables.append(table)
     return tables
+
+
+def table_lines(tables: list[Table]) -> list[tuple[int, int]]:
+    """The header and row lines of ``tables``: text the outline must not read as items."""
+    return [(t.start, t.header_end) for t in tables] + [(r.start, r.end) for t in tables for r in t.rows]
 
 
 def _row(norm: str, raw: str, line: tuple[int, int], roles: dict[int, tuple[Role | None, str | None]], task_col: int,

@@ -153,3 +153,50 @@ def test_a_clause_after_a_keyword_and_division_keywords() -> None:
 def test_a_name_with_yu_inside_stays_whole() -> None:
     got = resp(TWO + "一、甲。（责任单位：上海市对口支援与合作交流工作领导小组办公室；大连市与上海市对口合作领导小组办公室）")
     assert [g[0] for g in got] == ["上海市对口支援与合作交流工作领导小组办公室", "大连市与上海市对口合作领导小组办公室"]
+
+
+AID = "上海市对口支援云南省2021年工作要点\n"
+
+
+def test_a_plan_titled_x_aids_y_has_both_sides() -> None:
+    ex = extract(AID + "一、甲。（沪方：市商务委；滇方：省商务厅）")
+    assert [s.name for s in ex.document.sides] == ["上海市", "云南省"]
+
+
+def test_side_labels_without_a_keyword_in_brackets_and_on_lines() -> None:
+    got = resp(AID + "一、甲。（沪方：市商务委及市合作交流办；滇方：省商务厅、省农业农村厅）")
+    assert [g[:2] for g in got] == [("上海市商务委", "上海市"), ("上海市政府合作交流办", "上海市"),
+                                    ("云南省商务厅", "云南省"), ("云南省农业农村厅", "云南省")]
+    got = resp(AID + "一、乙。推进教育医疗帮扶。\n沪方：市教委、市卫生健康委\n滇方：省教育厅、各州（市）人民政府\n二、丙")
+    assert got == [("上海市教委", "上海市", "responsible", False), ("上海市卫生健康委", "上海市", "responsible", False),
+                   ("云南省教育厅", "云南省", "responsible", False), ("各州(市)人民政府", "云南省", "responsible", True)]
+
+
+def test_clauses_of_two_sides_split_by_semicolon_and_levels_that_name_the_side() -> None:
+    text = "天津市与甘肃省东西部协作2021年工作要点\n一、甲。（市人社局牵头，市合作交流办配合；省人社厅牵头，各市（州）政府配合）"
+    got = resp(text)
+    assert [(g[0], g[1], g[2]) for g in got] == [
+        ("天津市人力资源社会保障局", "天津市", "lead"), ("天津市政府合作交流办", "天津市", "support"),
+        ("甘肃省人力资源社会保障厅", "甘肃省", "lead"), ("各市(州)政府", "甘肃省", "support")]
+    # One side alone, no region named: 省… can only be the province's.
+    assert [g[:2] for g in resp(text + "\n二、乙。（省委组织部牵头）")] == [("甘肃省委组织部", "甘肃省")]
+
+
+def test_a_note_written_as_a_list_item() -> None:
+    text = "吉林省2022年政府工作报告重点工作分工\n一、甲。（省农业农村厅、省财政厅，排名第一的为牵头单位，下同）\n二、乙。（省教育厅、省财政厅）"
+    ex = extract(text)
+    tasks = [t for t in ex.tasks if t.responsibilities]
+    assert [[(r.mention, r.role) for r in t.responsibilities] for t in tasks] == [
+        [("省农业农村厅", "lead"), ("省财政厅", "responsible")], [("省教育厅", "lead"), ("省财政厅", "responsible")]]
+
+
+def test_a_table_with_section_headings_between_its_rows() -> None:
+    text = ("宁波市2021年重点改革任务清单\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n一、数字化改革（2项）\n"
+            "1\t推进数字化改革\t市委改革办、市大数据局\t市直各有关部门\t2021年12月\n2\t深化“最多跑一次”改革\t市大数据局\t市司法局\t2021年12月\n"
+            "二、经济体制改革（1项）\n3\t深化国资国企改革\t市国资委\t市财政局和市发改委\t2021年12月\n")
+    ex = extract(text)
+    rows = [t for t in ex.tasks if t.responsibilities]
+    assert [t.number for t in rows] == ["一、1", "一、2", "二、3"]
+    assert [t.title for t in ex.tasks if not t.responsibilities] == ["数字化改革（2项）", "经济体制改革（1项）"]
+    assert [(r.mention, r.role) for r in rows[2].responsibilities] == [("市国资委", "lead"), ("市财政局", "support"),
+                                                                       ("市发改委", "support")]
