@@ -209,6 +209,12 @@ def _annotated(items: list[Item], annotations: list[list[Annotation]], k: int) -
 def _first_is_lead_scopes(norm: str, items: list[Item]) -> list[tuple[int, int]]:
     """Where a note such as (排名第一的为牵头单位,下同) holds: to the end with 下同, else its item's subtree."""
     scopes = []
+    # Said once in the notice or a paragraph of its own (…排名第一的为牵头处室。): from there on.
+    for m in re.finditer(r"[^。\n()]{1,60}", norm):
+        bracketed = m.start() > 0 and norm[m.start() - 1] == "(" and norm[m.end() : m.end() + 1] == ")"
+        if not bracketed and _FIRST_IS_LEAD.search(m.group()):
+            scopes.append((m.start(), len(norm)))
+            break
     for m in re.finditer(r"\(([^()]{0,40})\)", norm):
         if not _FIRST_IS_LEAD.search(m.group(1)):
             continue

@@ -200,3 +200,11 @@ def test_a_table_with_section_headings_between_its_rows() -> None:
     assert [t.title for t in ex.tasks if not t.responsibilities] == ["数字化改革（2项）", "经济体制改革（1项）"]
     assert [(r.mention, r.role) for r in rows[2].responsibilities] == [("市国资委", "lead"), ("市财政局", "support"),
                                                                        ("市发改委", "support")]
+
+
+def test_first_listed_leads_when_the_notice_says_so_once() -> None:
+    text = ("黑龙江省发展改革委2021年工作要点任务分工\n各项任务责任处室中排名第一的为牵头处室，请认真抓好落实。\n"
+            "一、甲。\n责任处室：综合处、规划处\n二、乙。（责任处室：产业发展处、高技术处）")
+    ex = extract(text)
+    assert [[r.role for r in t.responsibilities] for t in ex.tasks if t.responsibilities] == [
+        ["lead", "responsible"], ["lead", "responsible"]]

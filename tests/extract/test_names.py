@@ -59,3 +59,12 @@ def test_group_placeholders(name: str) -> None:
 )
 def test_units_are_not_placeholders(name: str) -> None:
     assert not is_collective(name)
+
+
+@pytest.mark.parametrize("name", ["委机关各处室", "委属各单位", "市政府各委办局"])
+def test_every_office_of_a_body_is_a_group(name: str) -> None:
+    assert is_collective(name)
+
+
+def test_a_counted_etc_of_divisions_is_not_part_of_a_name() -> None:
+    assert names("重大项目处、规划处等5个处室") == ["重大项目处", "规划处"]
