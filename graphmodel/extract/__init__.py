@@ -374,7 +374,7 @@ def _responsibilities(ctx: _Context, task: Task, part: Part, ann: Annotation, fi
         for note in notes:  # 市发改委(牵头)、市财政局(配合)
             if note in ("牵头", "牵头单位", "牵头负责"):
                 role = "lead"
-            elif note in ("配合", "配合单位", "协助", "参与", "协办"):
+            elif note in ("配合", "配合单位"):
                 role = "support"
         level = _add(ctx, task, side, name, (piece.start, piece.end), role, level)
         # 各市政府〈含沈抚示范区管委会,下同〉: the group includes a unit, here and (下同) later.

@@ -35,14 +35,17 @@ KEYWORDS: dict[str, Role | None] = {
     "配合处室": "support", "配合科室": "support",
     "责任单位": "responsible", "责任部门": "responsible", "负责单位": "responsible", "实施单位": "responsible",
     "承办单位": "responsible", "主要责任单位": "responsible", "责任主体": "responsible", "落实单位": "responsible",
-    "配合单位": "support", "配合部门": "support", "协办单位": "support", "参与单位": "support",
-    "协同单位": "support", "协助单位": "support", "协作单位": "support",
+    # Only 配合 makes a unit support: the genre's rule is lead for 牵头, support for 配合,
+    # responsible otherwise (协办, 参与, 协助 included).
+    "配合单位": "support", "配合部门": "support", "协办单位": "responsible", "参与单位": "responsible",
+    "协同单位": "responsible", "协助单位": "responsible", "协作单位": "responsible",
     # People, not units.
     "牵头领导": None, "责任领导": None, "分管领导": None, "联系领导": None, "责任人": None, "牵头市领导": None,
 }
 # Fields that end a list of units without naming any (完成时限:2021年底).
 STOP_KEYWORDS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时间要求", "进度安排", "工作目标")
-_NAMES = "|".join(sorted(map(re.escape, [*KEYWORDS, *STOP_KEYWORDS]), key=len, reverse=True))
+# A keyword may be broken across lines in text copied from a PDF (牵头\n单位:).
+_NAMES = "|".join("\n?".join(map(re.escape, k)) for k in sorted([*KEYWORDS, *STOP_KEYWORDS], key=len, reverse=True))
 # 责任单位: or 【责任单位】 (normalised to [责任单位]).
 # A side's label opens a list of that side's units: 沪方: / 上海方面: / 黑龙江方面:.
 _LABEL = r"(?P<label>(?![双各对多地官])[\u4e00-\u9fff]{1,5}?)(?:方面|方)\s*:"
@@ -52,8 +55,8 @@ _SIDE_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,5}?)(?:方面|方)?\s*:")
 _VERB_ROLE: list[tuple[str, Role]] = [
     ("牵头负责", "lead"), ("牵头", "lead"), ("按职责分工负责", "responsible"), ("按职责负责", "responsible"),
     ("分工负责", "responsible"), ("共同负责", "responsible"), ("具体负责", "responsible"),
-    ("负责", "responsible"), ("配合", "support"), ("参与", "support"), ("协助", "support"),
-    ("协同", "support"), ("协办", "support"),
+    ("负责", "responsible"), ("配合", "support"), ("参与", "responsible"), ("协助", "responsible"),
+    ("协同", "responsible"), ("协办", "responsible"),
 ]
 _CLAUSE_RE = re.compile(
     r"^(?:由|请)?(?P<units>.+?)(?P<verb>" + "|".join(v for v, _ in _VERB_ROLE) + r")$"
@@ -179,7 +182,8 @@ def _keyword_segments(piece: Piece) -> list[tuple[str | None, str | None, Piece]
     for k, m in enumerate(hits):
         end = hits[k + 1].start() if k + 1 < len(hits) else len(piece.text)
         content = Piece(piece.text[m.end():end], piece.start + m.end())
-        out.append((m.group(1) or m.group(2), m.group("label"), content))
+        keyword = m.group(1) or m.group(2)
+        out.append((keyword.replace("\n", "") if keyword else None, m.group("label"), content))
     return out
 
 

@@ -135,12 +135,15 @@ def _continues_group(prev: str, nxt: str) -> bool:
 
 
 def clean_piece(piece: Piece) -> tuple[Piece, list[str]]:
-    """A mention without its notes and trailing 等…; returns the notes found."""
+    """A mention without its notes, line breaks and trailing 等…; returns the notes found.
+
+    A name broken across lines (text copied from a PDF: 沈河区政府等部\n门) is one name.
+    """
     text = piece.text
     notes: list[str] = []
-    # Remove bracketed notes anywhere in the mention, innermost structure is flat here.
-    out_chars: list[str] = []
-    keep: list[int] = []
+    # Keep each kept character's offset in ``text``, so the mention's span stays exact.
+    chars: list[str] = []
+    where: list[int] = []
     i = 0
     while i < len(text):
         ch = text[i]
@@ -148,27 +151,25 @@ def clean_piece(piece: Piece) -> tuple[Piece, list[str]]:
             close = {"(": ")", "<": ">", "[": "]"}[ch]
             j = _matching(text, i, ch, close)
             if j is not None and NOTE_RE.search(text[i + 1 : j]):
-                notes.append(text[i + 1 : j])
+                notes.append(re.sub(r"\s+", "", text[i + 1 : j]))
                 i = j + 1
                 continue
-        out_chars.append(ch)
-        keep.append(i)
+        if not ch.isspace():
+            chars.append(ch)
+            where.append(i)
         i += 1
-    cleaned = "".join(out_chars)
-    offset = keep[0] if keep else 0
-    stripped = cleaned.rstrip(" \n,;、。.:")
+    cleaned = "".join(chars)
+    stripped = cleaned.rstrip(",;、。.:")
     m = _ETC_RE.search(stripped)
     if m and m.start() > 0:
         stripped = stripped[: m.start()]
-    lead = len(stripped) - len(stripped.lstrip(" \n"))
-    stripped = stripped.strip()
-    start = piece.start + (keep[lead] if lead < len(keep) else offset)
+    lead = len(stripped) - len(stripped.lstrip(",;、。.:"))
+    stripped = stripped[lead:]
     if not stripped:
-        return Piece("", start), notes
-    stop = piece.start + keep[lead + len(stripped) - 1] + 1
-    # A name broken across lines (text copied from a PDF) is one name.
-    squeezed = re.sub(r"\s+", "", stripped)
-    return Piece(squeezed, start, stop if squeezed != stripped else None), notes
+        return Piece("", piece.start + (where[0] if where else 0)), notes
+    first, last = where[lead], where[lead + len(stripped) - 1]
+    stop = piece.start + last + 1
+    return Piece(stripped, piece.start + first, stop if stop - (piece.start + first) != len(stripped) else None), notes
 
 
 def _matching(text: str, i: int, open_ch: str, close_ch: str) -> int | None:

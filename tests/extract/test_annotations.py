@@ -208,3 +208,15 @@ def test_first_listed_leads_when_the_notice_says_so_once() -> None:
     ex = extract(text)
     assert [[r.role for r in t.responsibilities] for t in ex.tasks if t.responsibilities] == [
         ["lead", "responsible"], ["lead", "responsible"]]
+
+
+def test_only_pei_he_makes_support() -> None:
+    got = resp(ONE + "一、甲。（由市工业和信息化局牵头，市科技局协助，市财政局参与，市商务局配合）")
+    assert [(g[0], g[2]) for g in got] == [("大连市工业和信息化局", "lead"), ("大连市科技局", "responsible"),
+                                            ("大连市财政局", "responsible"), ("大连市商务局", "support")]
+
+
+def test_a_keyword_broken_across_lines() -> None:
+    text = ONE + "一、推进数字建设，新建5G基站5000个。（牵\n头单位：市大数据局；责任单位：市工业和信息化局、市发展\n改革委）"
+    assert [(g[0], g[2]) for g in resp(text)] == [("大连市大数据局", "lead"), ("大连市工业和信息化局", "responsible"),
+                                                   ("大连市发展改革委", "responsible")]

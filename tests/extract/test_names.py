@@ -68,3 +68,10 @@ def test_every_office_of_a_body_is_a_group(name: str) -> None:
 
 def test_a_counted_etc_of_divisions_is_not_part_of_a_name() -> None:
     assert names("重大项目处、规划处等5个处室") == ["重大项目处", "规划处"]
+
+
+def test_a_name_and_a_keyword_broken_across_lines() -> None:
+    cleaned, _ = clean_piece(Piece("沈河区政府等部\n门", 5))
+    assert (cleaned.text, cleaned.start, cleaned.end) == ("沈河区政府", 5, 10)
+    cleaned, _ = clean_piece(Piece("中国铁路沈\n阳局集团有限公司", 0))
+    assert (cleaned.text, cleaned.end) == ("中国铁路沈阳局集团有限公司", 14)

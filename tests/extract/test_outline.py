@@ -52,3 +52,8 @@ def test_an_excerpt_may_start_past_one() -> None:
 
 def test_half_bracket_enumerators() -> None:
     assert styles("四、丁\n1）推进A，增长5%）。\n2）推进B。") == [(0, "cn", 4), (1, "rpar", 1), (1, "rpar", 2)]
+
+
+def test_an_item_may_start_with_a_year_but_not_with_a_decimal() -> None:
+    assert styles("(一)甲\n1.2022年组织交流。\n2. 80%以上事项通办。\n12.5%的增长。") == [
+        (0, "pcn", 1), (1, "ar", 1), (1, "ar", 2)]

@@ -37,7 +37,7 @@ def test_a_second_short_name_keeps_the_first_ones_level() -> None:
     assert canon("商务局", "大连市", inherit="市") == "大连市商务局"
     # ...but a unit's own name is not a generic department: it stays as written.
     assert canon("张江科学城管理局", "上海市", inherit="市") == "张江科学城管理局"
-    assert canon("大商所", "大连市", inherit="市") == "大商所"
+    assert canon("大商所", "大连市", inherit="市") == "大连商品交易所"  # an alias, never 大连市大商所
 
 
 def test_aliases_give_one_canonical_name() -> None:
