@@ -29,7 +29,7 @@ from graphmodel.extract.document import (
 from graphmodel.extract.names import is_collective, looks_like_unit
 from graphmodel.extract.outline import Item, insert_items, parse_outline
 from graphmodel.extract.places import PlaceFinder
-from graphmodel.extract.regions import gazetteer
+from graphmodel.extract.regions import side_of_region
 from graphmodel.extract.tables import Table, find_tables, table_lines
 from graphmodel.extract.text import normalize
 from graphmodel.extract.units import AliasTable, builtin_aliases, canonical_unit, group_id, unit_id
@@ -132,15 +132,14 @@ def extract(text: str, *, source: str | None = None, aliases: AliasTable | None 
         task.parent = tasks[it.parent].id if it.parent is not None else None
         tasks.append(task)
 
-    units = sorted(ctx.units.values(), key=lambda u: u.id)
-    for task, anns in zip(tasks, annotations, strict=True):
+    for task in tasks:  # districts and parks in unit names (浦东新区司法局), first: they lead park names
         for r in task.responsibilities:
             if not r.collective:
                 unit = ctx.units[r.unit]
                 pid = finder.scan_unit(unit.name, unit.side, r.span)
                 if pid and unit.district is None:
                     unit.district = pid
-        del anns
+    units = sorted(ctx.units.values(), key=lambda u: u.id)
     own_spans = [_own_text_spans(it, annotations[k] + moved.get(k, [])) for k, it in enumerate(items)]
     for _ in range(2):  # the first pass learns districts, whose short names lead park names
         for task, spans in zip(tasks, own_spans, strict=True):
@@ -246,15 +245,7 @@ def _detect_sides(title: str | None, issuers: list[str], annotations: list[list[
 
 
 def _side_of(region: str | None, sides: list[Side]) -> str | None:
-    g = gazetteer()
-    names = [s.name for s in sides]
-    seen = 0
-    while region and seen < 5:
-        if region in names:
-            return region
-        region = g.parent(region)
-        seen += 1
-    return None
+    return side_of_region(region, [s.name for s in sides])
 
 
 def _side_of_level(name: str, sides: list[Side]) -> str | None:

@@ -25,6 +25,7 @@ from graphmodel.extract.names import (
     split_list,
     split_top,
 )
+from graphmodel.extract.text import bracket_depths
 from graphmodel.model import Role
 
 __all__ = ["Part", "Annotation", "find_annotations", "unit_list", "KEYWORDS", "STOP_KEYWORDS"]
@@ -169,15 +170,8 @@ def unit_list(piece: Piece, role: Role) -> tuple[list[Part], list[str]]:
 
 def _keyword_segments(piece: Piece) -> list[tuple[str | None, str | None, Piece]]:
     """Split text at each ``keyword:`` (or a side's label) outside brackets."""
-    depths = None
-    hits = []
-    for m in _KEYWORD_RE.finditer(piece.text):
-        if depths is None:
-            from graphmodel.extract.text import bracket_depths
-
-            depths = bracket_depths(piece.text)
-        if depths[m.start()] == 0:
-            hits.append(m)
+    depths = bracket_depths(piece.text)
+    hits = [m for m in _KEYWORD_RE.finditer(piece.text) if depths[m.start()] == 0]
     out = []
     for k, m in enumerate(hits):
         end = hits[k + 1].start() if k + 1 < len(hits) else len(piece.text)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from graphmodel.extract.regions import gazetteer, short_name
+from graphmodel.extract.regions import gazetteer, short_name, side_of_region
 from graphmodel.extract.text import CJK
 from graphmodel.model import Pairing, Place, PlaceKind, Span
 
@@ -122,14 +122,7 @@ class PlaceFinder:
     _prefix_cache: tuple[tuple[tuple[str, str | None], ...], dict[str, tuple[str | None, str]]] | None = None
 
     def _side_of_region(self, region: str | None) -> str | None:
-        g = gazetteer()
-        seen = 0
-        while region and seen < 5:
-            if region in self.sides:
-                return region
-            region = g.parent(region)
-            seen += 1
-        return None
+        return side_of_region(region, self.sides)
 
     def _key(self, hit: _Hit) -> str:
         """What two spellings of one place share: no side prefix, short park words."""

@@ -15,7 +15,7 @@ from importlib import resources
 
 from graphmodel.extract.text import CJK
 
-__all__ = ["Region", "Gazetteer", "gazetteer", "short_name", "PROVINCE_ABBREVIATIONS"]
+__all__ = ["Region", "Gazetteer", "gazetteer", "short_name", "side_of_region", "PROVINCE_ABBREVIATIONS"]
 
 PROVINCE_ABBREVIATIONS = {
     "北京市": "京", "天津市": "津", "上海市": "沪", "重庆市": "渝", "河北省": "冀", "山西省": "晋",
@@ -113,6 +113,18 @@ def gazetteer() -> Gazetteer:
         for name in names.split():
             regions.append(Region(name, kind, None if parent == "-" else parent))
     return Gazetteer(regions)
+
+
+def side_of_region(region: str | None, sides: list[str] | tuple[str, ...]) -> str | None:
+    """The side ``region`` is, or lies in (浦东新区 → 上海市), following the gazetteer's parents."""
+    g = gazetteer()
+    seen = 0
+    while region and seen < 5:
+        if region in sides:
+            return region
+        region = g.parent(region)
+        seen += 1
+    return None
 
 
 def guess_prefix(text: str) -> str | None:
