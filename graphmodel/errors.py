@@ -11,7 +11,6 @@ __all__ = [
     "InputError",
     "ExtractionError",
     "NoAnnotationsError",
-    "UnbalancedBracketError",
     "GraphError",
 ]
 
@@ -30,14 +29,6 @@ class ExtractionError(InputError):
 
 class NoAnnotationsError(ExtractionError):
     """The document names no responsible units anywhere."""
-
-
-class UnbalancedBracketError(ExtractionError):
-    """A bracket opens and never closes (or closes and never opened)."""
-
-    def __init__(self, message: str, position: int) -> None:
-        super().__init__(message)
-        self.position = position
 
 
 class GraphError(GraphmodelError):

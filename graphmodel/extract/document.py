@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from graphmodel.extract.regions import PROVINCE_ABBREVIATIONS, gazetteer, guess_prefix, short_name
+from graphmodel.extract.regions import PROVINCE_ABBREVIATIONS, gazetteer, short_name
 from graphmodel.extract.text import CJK
 from graphmodel.model import Side
 
@@ -83,20 +83,8 @@ def find_issuers(front: str, date_at: int | None) -> list[str]:
 
 
 def mention_region(name: str) -> str | None:
-    """The region a unit's name starts with, by full name or by short name (上海… → 上海市)."""
-    g = gazetteer()
-    full = g.prefix(name)
-    if full:
-        return full
-    for n in (3, 2):
-        short = name[:n]
-        region = g.full_name(short)
-        if region and g.kind(region) in ("province", "city"):
-            return region
-    guessed = guess_prefix(name)
-    if guessed and guessed.endswith(("省", "市")):
-        return guessed
-    return None
+    """The province or city a unit's name starts with (上海… → 上海市); see `Gazetteer.named_region`."""
+    return gazetteer().named_region(name)
 
 
 def title_regions(title: str | None) -> list[str]:
@@ -115,7 +103,7 @@ def title_regions(title: str | None) -> list[str]:
     known = [n for n, _, _ in g.find_all(body) if g.kind(n) in ("province", "city", "district", "new-area")]
     if known:
         return [known[0]]
-    guessed = guess_prefix(body)
+    guessed = g.guess_prefix(body)
     return [guessed] if guessed else []
 
 

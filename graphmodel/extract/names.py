@@ -1,43 +1,21 @@
 """Unit mentions inside an annotation: splitting a list, cleaning a name, spotting groups.
 
-A list splits on 、 and , but never inside brackets (各区(市、县), 中英(大连)…) and never
-inside a group placeholder (各区、县级市). Notes such as (按职责分工负责,下同) are not part
-of a name; nor is a trailing 等 / 等有关部门.
+A list splits on 、 and , but never inside brackets (各区(市、县), 中英(大连)…) and never inside a
+group placeholder (各区、县级市). Notes such as (按职责分工负责,下同) are not part of a name; nor
+is a trailing 等 / 等有关部门. What counts as a note, a placeholder or a unit's ending is the
+grammar's (``graphmodel/data/grammar.tsv``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
-from graphmodel.extract.text import CJK, bracket_depths
+from graphmodel.extract.grammar import Grammar, default_grammar
+from graphmodel.extract.regions import gazetteer
+from graphmodel.extract.text import bracket_depths
 
-__all__ = ["Piece", "split_top", "split_list", "clean_piece", "is_collective", "NOTE_RE", "looks_like_unit"]
-
-# Bracketed text that is a note about the list, not a name.
-NOTE_RE = re.compile(
-    r"下同|按职责|职责分工|分工负责|^含|牵头|排名|排序|排在|列第|第一位|为主|除外|以下简称|简称|负责"
-    r"|^(?:配合|协助|参与|协办)(?:单位)?$"
-)
-_ETC_RE = re.compile(
-    r"等(?:\d+|[一二三四五六七八九十两]+)?个?(?:有关|相关|其他)?(?:部门|单位|单位和部门|部门和单位|机构|处室|科室)?$"
-)
-_ADMIN_START = re.compile(r"^(?:县级市|县\(市\)|县\(市、区\)|市\(县\)|区\(县\)|县|市|区|镇|乡|街道|开发区|园区)")
-_COLLECTIVE_RE = re.compile(
-    rf"^(?:[{CJK}]{{0,6}}?[省市区县])?(?:各|其他|其它|相关|有关)"
-    r"|(?:成员单位|相关部门|有关部门|相关单位|有关单位|各部门|各单位|各区|各县|所属单位)$"
-    r"|各[\u4e00-\u9fff]{0,4}(?:处室|科室|部门|单位|委办局|机构)$"
-    r"|^(?:区级|市级|县级|省级)(?:相关|有关|各)"
-    # A park word with no name before it is every such park: 开发区管委会.
-    r"|^(?:开发区|园区|高新区|功能区|自贸区|保税区|开发园区|开放先导区|先导区)(?:管委会|管理委员会|管理机构)?$"
-)
-# What a unit's name ends with: an agency, office, company, school, association...
-_UNIT_END = re.compile(
-    r"(?:局|委|办|厅|部|院|会|中心|公司|集团|政府|管委会|所|行|社|联|署|站|队|校|大学|学院|室|处|科|馆|台"
-    r"|团|组|委员会|办公室|海关|集团公司|银行|支行|分行|协会|联盟|基地|总队|支队|大队|园区|机关|专班|机构|指挥部)$"
-)
+__all__ = ["Piece", "split_top", "split_list", "clean_piece", "is_collective", "looks_like_unit", "strip_piece"]
 
 
 @dataclass
@@ -52,12 +30,15 @@ class Piece:
     def end(self) -> int:
         return self.stop if self.stop is not None else self.start + len(self.text)
 
+    def sub(self, a: int, b: int | None = None) -> Piece:
+        """The piece's text from ``a`` to ``b`` (offsets into ``text``), with its own start."""
+        return Piece(self.text[a:b], self.start + a)
 
-def _strip(piece: Piece, chars: str = " \n,;、。.:") -> Piece:
+
+def strip_piece(piece: Piece, chars: str = " \n,;、。.:") -> Piece:
     text = piece.text
     lead = len(text) - len(text.lstrip(chars))
-    text = text.strip(chars)
-    return Piece(text, piece.start + lead)
+    return Piece(text.strip(chars), piece.start + lead)
 
 
 def split_top(piece: Piece, seps: str) -> list[Piece]:
@@ -73,31 +54,24 @@ def split_top(piece: Piece, seps: str) -> list[Piece]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _placeholders() -> frozenset[str]:
-    text = resources.files("graphmodel").joinpath("data/placeholders.txt").read_text(encoding="utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
-
-
-def is_collective(name: str) -> bool:
+def is_collective(name: str, grammar: Grammar | None = None) -> bool:
     """True for a placeholder that stands for a group of units (各有关单位, 开放先导区, …)."""
-    if name in _placeholders():
-        return True
-    return bool(_COLLECTIVE_RE.search(name))
+    return (grammar or default_grammar()).is_placeholder(name)
 
 
-def looks_like_unit(name: str) -> bool:
+def looks_like_unit(name: str, grammar: Grammar | None = None) -> bool:
     """True when a name reads like one unit or a group placeholder."""
-    return bool(_UNIT_END.search(name)) or is_collective(name)
+    return (grammar or default_grammar()).looks_like_unit(name)
 
 
-def split_list(piece: Piece) -> list[Piece]:
+def split_list(piece: Piece, grammar: Grammar | None = None) -> list[Piece]:
     """Split a list of units on 、 and , outside brackets, keeping group placeholders whole."""
-    parts = [p for p in (_strip(x) for x in split_top(piece, "、,")) if p.text]
-    parts = [r for p in parts for q in _split_spaces(p) for r in _split_and(q)]
+    g = grammar or default_grammar()
+    parts = [p for p in (strip_piece(x) for x in split_top(piece, "、,")) if p.text]
+    parts = [r for p in parts for q in _split_spaces(p, g) for r in _split_joined(q, g)]
     merged: list[Piece] = []
     for p in parts:
-        if merged and _continues_group(merged[-1].text, p.text):
+        if merged and _continues_group(merged[-1].text, _without_notes(p.text, g)):
             prev = merged[-1]
             merged[-1] = Piece(piece.text[prev.start - piece.start : p.end - piece.start], prev.start)
             continue
@@ -105,40 +79,60 @@ def split_list(piece: Piece) -> list[Piece]:
     return merged
 
 
-def _split_and(piece: Piece) -> list[Piece]:
-    """市发展改革委和市财政局: two whole units joined by 和/及/与 (市工业和信息化局 stays whole)."""
-    if is_collective(piece.text) or not re.search("[和及与]", piece.text):
+def _split_joined(piece: Piece, g: Grammar) -> list[Piece]:
+    """市发展改革委和市财政局 / A会同B: two whole units joined by a joiner (市工业和信息化局 stays whole)."""
+    if g.is_placeholder(piece.text) or not any(j in piece.text for j in g.joiners):
         return [piece]
-    subs = [p for p in (_strip(x) for x in split_top(piece, "和及与")) if p.text]
-    if len(subs) > 1 and all(_UNIT_END.search(p.text) and not is_collective(p.text) for p in subs):
+    subs = [p for p in (strip_piece(x) for x in _split_words(piece, g.pattern("joiner"))) if p.text]
+    if len(subs) > 1 and all(g.has_unit_end(p.text) and not g.is_placeholder(p.text) for p in subs):
         return subs
     return [piece]
 
 
-def _split_spaces(piece: Piece) -> list[Piece]:
+def _split_words(piece: Piece, pattern: re.Pattern[str]) -> list[Piece]:
+    """Split at matches of ``pattern`` outside brackets."""
+    depths = bracket_depths(piece.text)
+    out, last = [], 0
+    for m in pattern.finditer(piece.text):
+        if depths[m.start()] == 0 and m.start() >= last:
+            out.append(piece.sub(last, m.start()))
+            last = m.end()
+    out.append(piece.sub(last))
+    return out
+
+
+def _split_spaces(piece: Piece, g: Grammar) -> list[Piece]:
     """市发改委　市财政局: units set apart by spaces (a line break inside a name is not a split)."""
     if not re.search(r"\S +\S", piece.text):
         return [piece]
-    subs = [p for p in (_strip(x, " ") for x in split_top(piece, " ")) if p.text]
-    if len(subs) > 1 and all(looks_like_unit(re.sub(r"\s+", "", p.text)) for p in subs):
+    subs = [p for p in (strip_piece(x, " ") for x in split_top(piece, " ")) if p.text]
+    if len(subs) > 1 and all(g.looks_like_unit(re.sub(r"\s+", "", p.text)) for p in subs):
         return subs
     return [piece]
 
 
+def _without_notes(text: str, g: Grammar) -> str:
+    """``text`` without a note bracket at its end (县级市人民政府<含开发区管委会,下同>)."""
+    m = re.search(r"[(<\[]([^()<>\[\]]*)[)>\]]\s*$", text)
+    return text[: m.start()] if m and g.is_note(re.sub(r"\s+", "", m.group(1))) else text
+
+
 def _continues_group(prev: str, nxt: str) -> bool:
-    """各区、县级市 / 各区、县(市)政府及开发区管委会: the second piece extends a group's list of levels."""
+    """各区、县级市 / 各区、县(市)政府及开发区管委会: the second piece extends a group's list of
+    levels; 各街道、区市场局 is a group and a unit."""
     if not re.search(r"^(?:[\u4e00-\u9fff]{0,6}?[省市区县])?各", prev):
         return False
     if not re.search(r"(?:区|县|市|镇|乡|街道|\))$", prev):
         return False
-    return bool(_ADMIN_START.match(nxt))
+    return gazetteer().continues_group(re.sub(r"\s+", "", nxt))
 
 
-def clean_piece(piece: Piece) -> tuple[Piece, list[str]]:
+def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, list[str]]:
     """A mention without its notes, line breaks and trailing 等…; returns the notes found.
 
-    A name broken across lines (text copied from a PDF: 沈河区政府等部\n门) is one name.
+    A name broken across lines (text copied from a PDF: 沈河区政府等部\\n门) is one name.
     """
+    g = grammar or default_grammar()
     text = piece.text
     notes: list[str] = []
     # Keep each kept character's offset in ``text``, so the mention's span stays exact.
@@ -148,9 +142,8 @@ def clean_piece(piece: Piece) -> tuple[Piece, list[str]]:
     while i < len(text):
         ch = text[i]
         if ch in "(<[":
-            close = {"(": ")", "<": ">", "[": "]"}[ch]
-            j = _matching(text, i, ch, close)
-            if j is not None and NOTE_RE.search(text[i + 1 : j]):
+            j = _matching(text, i, ch, {"(": ")", "<": ">", "[": "]"}[ch])
+            if j is not None and g.is_note(re.sub(r"\s+", "", text[i + 1 : j])):
                 notes.append(re.sub(r"\s+", "", text[i + 1 : j]))
                 i = j + 1
                 continue
@@ -159,10 +152,7 @@ def clean_piece(piece: Piece) -> tuple[Piece, list[str]]:
             where.append(i)
         i += 1
     cleaned = "".join(chars)
-    stripped = cleaned.rstrip(",;、。.:")
-    m = _ETC_RE.search(stripped)
-    if m and m.start() > 0:
-        stripped = stripped[: m.start()]
+    stripped = g.strip_etc(cleaned.rstrip(",;、。.:"))
     lead = len(stripped) - len(stripped.lstrip(",;、。.:"))
     stripped = stripped[lead:]
     if not stripped:

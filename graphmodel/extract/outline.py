@@ -8,10 +8,11 @@ an enumerator.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Item", "parse_outline", "insert_items", "chinese_numeral"]
+__all__ = ["Item", "parse_outline", "insert_items", "chinese_numeral", "enumerators_in"]
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
@@ -24,6 +25,11 @@ _ENUM = re.compile(
     r"|\((?P<par>\d{1,2})\)"
     r"|(?P<circ>[" + _CIRCLED + r"])"
     r"|(?<!\()(?P<rpar>\d{1,2})\)"
+)
+# Any enumerator shape, numbers included (11.121人才梯队项目): only where an item must start.
+_LOOSE = re.compile(
+    r"(?P<cn>[一二三四五六七八九十]{1,3})、|\((?P<pcn>[一二三四五六七八九十]{1,3})\)"
+    r"|(?P<ar>\d{1,2})[.、]|\((?P<par>\d{1,2})\)|(?P<circ>[" + _CIRCLED + r"])"
 )
 _BOUNDARY = set(" \n。;:)>!?") | {"”"}
 
@@ -50,6 +56,35 @@ class Item:
     depth: int = 0
     parent: int | None = None  # index into the item list
     children: list[int] = field(default_factory=list)
+    note: str | None = None  # why the item was accepted out of the ordinary (a skipped number)
+
+
+def _value(style: str, raw: str) -> int:
+    if style in ("cn", "pcn"):
+        return chinese_numeral(raw)
+    return _CIRCLED.index(raw) + 1 if style == "circ" else int(raw)
+
+
+def _line_start(norm: str, at: int) -> bool:
+    """Whether only spaces stand between the start of the line and ``at``."""
+    line = norm.rfind("\n", 0, at) + 1
+    return at > 0 and line > 0 and not norm[line:at].strip()
+
+
+def enumerators_in(norm: str, start: int, end: int) -> list[tuple[str, int, int, int]]:
+    """Enumerator shapes (style, value, start, body) at a line's start or after a sentence's end
+    in ``norm[start:end]``, numbers followed by digits included: where an item that gathered two
+    annotations splits."""
+    out = []
+    for m in _LOOSE.finditer(norm, start, end):
+        at = m.start()
+        if at > 0 and not (_line_start(norm, at) or norm[at - 1] in "。;!?"):
+            continue
+        style = m.lastgroup or ""
+        value = _value(style, m.group(style))
+        if value > 0:
+            out.append((style, value, at, m.end()))
+    return out
 
 
 def _candidates(norm: str) -> list[tuple[str, int, int, int]]:
@@ -60,8 +95,7 @@ def _candidates(norm: str) -> list[tuple[str, int, int, int]]:
             continue
         style = m.lastgroup or ""
         raw = m.group(style)
-        value = chinese_numeral(raw) if style in ("cn", "pcn") else (
-            _CIRCLED.index(raw) + 1 if style == "circ" else int(raw))
+        value = _value(style, raw)
         if style == "rpar" and (start + len(raw) + 1 < len(norm) and norm[start + len(raw) + 1] == "%"):
             continue
         if value <= 0:
@@ -70,25 +104,33 @@ def _candidates(norm: str) -> list[tuple[str, int, int, int]]:
     return out
 
 
-def parse_outline(norm: str, exclude: list[tuple[int, int]] | None = None) -> list[Item]:
+def parse_outline(norm: str, exclude: list[tuple[int, int]] | None = None,
+                  skip: list[tuple[int, int]] | None = None) -> list[Item]:
     """The accepted items of ``norm`` (normalised text), in document order, with parents.
 
     Enumerators inside the ``exclude`` ranges (tables) are not items, and an item ends where an
-    excluded range begins.
+    excluded range begins; enumerators inside the ``skip`` ranges (annotations) are not items.
     """
     exclude = exclude or []
+    skipped = sorted(skip or [])
     items: list[Item] = []
     stack: list[int] = []  # indices into items, outermost first
     last_value: dict[str, int] = {}
     excerpt = False
     for style, value, start, body in _candidates(norm):
-        if any(a <= start < b for a, b in exclude):
+        if any(a <= start < b for a, b in exclude) or _within(skipped, start):
             continue
         open_styles = [items[i].style for i in stack]
+        note = None
         if style in open_styles:
             level = open_styles.index(style)
-            if value != items[stack[level]].value + 1:
-                continue
+            expected = items[stack[level]].value + 1
+            if value != expected:
+                # A number missed (11.121人才… is item 11) must not swallow the items after it: at
+                # the start of a line, the number after the expected one continues the sequence.
+                if not (value == expected + 1 and _line_start(norm, start)):
+                    continue
+                note = f"the numbering skips from {expected - 1} to {value}"
             del stack[level:]
         elif value == 1 or value == last_value.get(style, -1) + 1 and value > 1:
             # A new deeper style, or numbering that runs on across headings (4. after (二)).
@@ -98,7 +140,7 @@ def parse_outline(norm: str, exclude: list[tuple[int, int]] | None = None) -> li
             excerpt = True
         else:
             continue
-        item = Item(style=style, value=value, start=start, body=body, depth=len(stack))
+        item = Item(style=style, value=value, start=start, body=body, depth=len(stack), note=note)
         if stack:
             item.parent = stack[-1]
             items[stack[-1]].children.append(len(items))
@@ -109,6 +151,15 @@ def parse_outline(norm: str, exclude: list[tuple[int, int]] | None = None) -> li
         item.end = items[i + 1].start if i + 1 < len(items) else len(norm)
         item.end = min([item.end] + [a for a, _ in exclude if item.start < a])
     return items
+
+
+def _within(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` lies in one of the sorted, disjoint ``spans``."""
+    k = bisect.bisect_right(spans, (at, _FAR)) - 1
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
+
+
+_FAR = 1 << 62
 
 
 def insert_items(items: list[Item], extra: list[tuple[Item, int | None]]) -> list[Item]:

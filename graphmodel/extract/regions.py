@@ -1,9 +1,17 @@
-"""Regions by name: provinces, cities, districts, counties and new areas.
+"""The gazetteer: the only code that knows regions.
 
-The gazetteer (``graphmodel/data/regions.tsv``) lets the parser tell a region prefix
-(大连市…, 上海…, 浦东新区…) from a unit's own words, find districts named in task text, and
-name a plan's sides. Where the gazetteer is silent, a suffix pattern (…省/…市/…区/…县) is
-the fallback.
+Provinces, cities, districts, counties and new areas come from ``graphmodel/data/regions.tsv``
+(parent, kind, names); level words (市/省/区/县 standing for a side's region, and the words that
+only look like one) from ``graphmodel/data/levels.tsv``. Everything the extractor asks of a
+region goes through `Gazetteer`: the region a name starts with, its parents, which side of a plan
+a region lies in, what a level word means on a side. Where the table is silent a suffix pattern
+(…省/…市/…区/…县) is the fallback.
+
+>>> g = gazetteer()
+>>> g.prefix("浦东新区司法局"), g.side_of("浦东新区", ["上海市", "大连市"])
+('浦东新区', '上海市')
+>>> g.level_of("市统计局"), g.level_of("市场监管局")
+('市', None)
 """
 
 from __future__ import annotations
@@ -27,6 +35,11 @@ PROVINCE_ABBREVIATIONS = {
 }
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "朝鲜族自治州", "自治区", "自治州",
              "新区", "省", "市", "区", "县")
+DISTRICT_KINDS = ("district", "county", "county-city", "new-area")
+_GUESS_RE = re.compile(
+    rf"^[{CJK}]{{2,6}}?(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省)"
+    rf"|^[{CJK}]{{2,3}}?(?:市|新区|区|县)"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -46,20 +59,29 @@ class Region:
 
 
 class Gazetteer:
-    """Known regions, looked up by full or short name."""
+    """Known regions, looked up by full or short name, and the level words of unit names."""
 
-    def __init__(self, regions: list[Region]) -> None:
+    def __init__(self, regions: list[Region], levels: dict[str, tuple[str, ...]] | None = None) -> None:
+        levels = levels or {}
         self.regions = regions
         self.by_name: dict[str, list[Region]] = {}
         self.by_short: dict[str, list[Region]] = {}
+        self._children: dict[str, list[str]] = {}
         for r in regions:
             self.by_name.setdefault(r.name, []).append(r)
             short = short_name(r.name)
             if short != r.name:
                 self.by_short.setdefault(short, []).append(r)
+            if r.parent:
+                self._children.setdefault(r.parent, []).append(r.name)
+        self.levels = levels.get("level", ("省", "市", "区", "县"))
+        self.not_levels = levels.get("not-level", ())
+        self.group_levels = tuple(sorted(levels.get("group-level", ()), key=len, reverse=True))
+        self.group_bodies = levels.get("group-body", ())
         names = sorted(self.by_name, key=len, reverse=True)
         self._name_re = re.compile("|".join(map(re.escape, names)))
 
+    # -- lookups ----------------------------------------------------------------------------------
     def kind(self, name: str) -> str | None:
         found = self.by_name.get(name)
         return found[0].kind if found else None
@@ -70,35 +92,141 @@ class Gazetteer:
 
     def children(self, name: str) -> list[str]:
         """Regions whose parent is ``name`` (the cities of a province, the districts of a city)."""
-        return [r.name for r in self.regions if r.parent == name]
+        return list(self._children.get(name, ()))
+
+    def ancestors(self, name: str) -> list[str]:
+        """``name`` and the regions it lies in, innermost first (浦东新区 → [浦东新区, 上海市])."""
+        out = [name]
+        while (parent := self.parent(out[-1])) and parent not in out and len(out) < 6:
+            out.append(parent)
+        return out
 
     def full_name(self, short: str) -> str | None:
         """The one region whose short name this is (None when unknown or ambiguous)."""
-        found = self.by_short.get(short, [])
-        names = {r.name for r in found}
+        names = {r.name for r in self.by_short.get(short, [])}
         return names.pop() if len(names) == 1 else None
 
+    def is_region_word(self, word: str) -> bool:
+        """A full or short name of a known region."""
+        return word in self.by_name or word in self.by_short
+
+    # -- names that start with a region ------------------------------------------------------------
     def prefix(self, text: str) -> str | None:
         """The longest known region name at the start of ``text`` (full names only)."""
-        best = None
         for n in range(min(len(text), 9), 1, -1):
             if text[:n] in self.by_name:
-                best = text[:n]
-                break
-        return best
+                return text[:n]
+        return None
+
+    def guess_prefix(self, text: str) -> str | None:
+        """A region-looking prefix by suffix alone (…省, …市, …区, …县), for names not in the table."""
+        if text[:1] in self.levels:
+            return None  # 市城市管理局 is 市 + 城市管理局, not a region called 市城市
+        m = _GUESS_RE.match(text)
+        return m.group() if m else None
+
+    def region_prefix(self, name: str, sides: tuple[str, ...] | list[str] = ()) -> str | None:
+        """The region a full unit name starts with: a side, a known region, or one by its suffix
+        (浦东新区司法局 → 浦东新区; 市统计局 → None)."""
+        for s in sides:
+            if name.startswith(s):
+                return s
+        return self.prefix(name) or self.guess_prefix(name)
+
+    def named_region(self, name: str) -> str | None:
+        """The province or city a unit's name names at its start, by full or short name
+        (上海证券交易所 → 上海市): what tells which side a unit is on."""
+        full = self.prefix(name)
+        if full:
+            return full
+        for n in (3, 2):
+            region = self.full_name(name[:n])
+            if region and self.kind(region) in ("province", "city"):
+                return region
+        guessed = self.guess_prefix(name)
+        return guessed if guessed and guessed.endswith(("省", "市")) else None
+
+    def starts_with_region_word(self, name: str, sides: tuple[str, ...] | list[str] = ()) -> bool:
+        if any(name.startswith(short_name(s)) for s in sides):
+            return True
+        return any(name[:n] in self.by_short for n in (2, 3))
 
     def find_all(self, text: str) -> list[tuple[str, int, int]]:
-        """Known full names of districts, counties, county-level cities and new areas in text."""
-        out = []
-        for m in self._name_re.finditer(text):
-            out.append((m.group(), m.start(), m.end()))
-        return out
+        """Known full region names in ``text`` with their offsets."""
+        return [(m.group(), m.start(), m.end()) for m in self._name_re.finditer(text)]
+
+    # -- sides -----------------------------------------------------------------------------------
+    def side_of(self, region: str | None, sides: list[str] | tuple[str, ...]) -> str | None:
+        """The side ``region`` is, or lies in (浦东新区 → 上海市)."""
+        if not region:
+            return None
+        for r in self.ancestors(region):
+            if r in sides:
+                return r
+        return None
+
+    def label_side(self, label: str, sides: list[str] | tuple[str, ...], suffixes: tuple[str, ...]) -> str | None:
+        """The one side a label such as 上海 / 沪方 / 连方 / 大连市方面 names."""
+        for suffix in sorted(suffixes, key=len, reverse=True):
+            if label.endswith(suffix) and len(label) > len(suffix):
+                label = label[: -len(suffix)]
+                break
+        found = [s for s in sides
+                 if label in (s, short_name(s), s[:-1], PROVINCE_ABBREVIATIONS.get(s))
+                 or (len(label) == 1 and label in (PROVINCE_ABBREVIATIONS.get(s) or short_name(s)))]
+        return found[0] if len(found) == 1 else None
+
+    # -- level words -----------------------------------------------------------------------------
+    def level_of(self, mention: str) -> str | None:
+        """The level character a short name starts with (市统计局 → 市), or None (市场监管局)."""
+        if len(mention) > 1 and mention[0] in self.levels and not mention.startswith(self.not_levels):
+            return mention[0]
+        return None
+
+    def level_region(self, level: str, side: str) -> str | None:
+        """The region a level character means on ``side``: the side or the ancestor of that level."""
+        for region in self.ancestors(side)[:5]:
+            if region.endswith(level) or (level == "区" and region.endswith("新区")):
+                return region
+        return None
+
+    def side_of_level(self, name: str, sides: list[str] | tuple[str, ...]) -> str | None:
+        """省人社厅 in a plan of 天津市 and 甘肃省 is the province's: the one side of that level."""
+        level = self.level_of(name)
+        if level not in ("省", "市") or name.startswith("省会"):
+            return None
+        found = [s for s in sides if s.endswith(level)]
+        return found[0] if len(found) == 1 else None
+
+    def continues_group(self, piece: str) -> bool:
+        """A list piece made only of levels (县级市, 县(市)政府及开发区管委会): in 各区、县级市 it
+        continues the group before it instead of naming a unit."""
+        rest = piece
+        while rest:
+            for word in self.group_levels:
+                if rest.startswith(word):
+                    rest = rest[len(word):].lstrip("、")
+                    break
+            else:
+                break
+        if rest == piece:
+            return False
+        for body in self.group_bodies:
+            if rest.startswith(body):
+                rest = rest[len(body):]
+                break
+        return rest == "" or rest.startswith(("及", "和"))
 
 
-_PREFIX_RE = re.compile(
-    rf"^[{CJK}]{{2,6}}?(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省)"
-    rf"|^[{CJK}]{{2,3}}?(?:市|新区|区|县)"
-)
+def _read_levels() -> dict[str, tuple[str, ...]]:
+    text = resources.files("graphmodel").joinpath("data/levels.tsv").read_text(encoding="utf-8")
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, words = line.split("\t", 1)
+        out[kind] = tuple(words.split())
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -112,24 +240,9 @@ def gazetteer() -> Gazetteer:
         parent, kind, names = line.split("\t")
         for name in names.split():
             regions.append(Region(name, kind, None if parent == "-" else parent))
-    return Gazetteer(regions)
+    return Gazetteer(regions, _read_levels())
 
 
 def side_of_region(region: str | None, sides: list[str] | tuple[str, ...]) -> str | None:
     """The side ``region`` is, or lies in (浦东新区 → 上海市), following the gazetteer's parents."""
-    g = gazetteer()
-    seen = 0
-    while region and seen < 5:
-        if region in sides:
-            return region
-        region = g.parent(region)
-        seen += 1
-    return None
-
-
-def guess_prefix(text: str) -> str | None:
-    """A region-looking prefix by suffix alone (…省, …市, …区, …县), for names not in the gazetteer."""
-    if text[:1] in "市省区县":
-        return None  # 市城市管理局 is 市 + 城市管理局, not a region called 市城市
-    m = _PREFIX_RE.match(text)
-    return m.group() if m else None
+    return gazetteer().side_of(region, sides)

@@ -9,18 +9,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
-from graphmodel.extract.annotations import KEYWORDS
+from graphmodel.extract.grammar import Grammar, default_grammar
 from graphmodel.extract.names import Piece
 from graphmodel.model import Role
 
 __all__ = ["TableRow", "Table", "find_tables", "table_lines"]
 
-# 牵头单位, 配合单位(部门), 责任单位/部门; 上海市责任单位 or 大连方面责任单位 for one side's column.
-_ROLE_HEADER = re.compile(
-    r"^(?:(?P<side>[\u4e00-\u9fff]{1,5}?)(?:方面|方)?)??"
-    "(?P<kw>" + "|".join(sorted((k for k, r in KEYWORDS.items() if r), key=len, reverse=True)) + r")(?:\(.*\)|/.*)?$"
-)
+
+
+@lru_cache(maxsize=4)
+def _role_header(grammar: Grammar) -> re.Pattern[str]:
+    """牵头单位, 配合单位(部门), 责任单位/部门; 上海市责任单位 or 大连方面责任单位 for one side's column."""
+    roles = sorted((k for k, r in grammar.keywords.items() if r in ("lead", "responsible", "support")),
+                   key=len, reverse=True)
+    suffixes = "|".join(map(re.escape, grammar.side_suffixes))
+    return re.compile(rf"^(?:(?P<side>[\u4e00-\u9fff]{{1,5}}?)(?:{suffixes})?)??"
+                      "(?P<kw>" + "|".join(map(re.escape, roles)) + r")(?:\(.*\)|/.*)?$")
 _TASK_HEADER = re.compile(r"任务|工作|内容|事项|措施|举措|目标")
 _NUMBER_HEADER = re.compile(r"^(?:序号|编号|序列)$")
 _NUMBER_CELL = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?$")
@@ -66,18 +73,20 @@ def _lines(norm: str) -> list[tuple[int, int]]:
     return out
 
 
-def find_tables(norm: str, raw: str) -> list[Table]:
+def find_tables(norm: str, raw: str, grammar: Grammar | None = None) -> list[Table]:
     """The task tables in ``norm`` (normalised text; ``raw`` is the text as read), in order."""
     if "\t" not in raw:
         return []
+    g = grammar or default_grammar()
+    role_header = _role_header(g)
     lines = _lines(norm)
     tables: list[Table] = []
     k = 0
     while k < len(lines):
         a, b = lines[k]
         cells = _cells(norm, raw, a, b) if "\t" in raw[a:b] else []
-        roles = {i: (KEYWORDS[m.group("kw")], m.group("side")) for i, c in enumerate(cells)
-                 if (m := _ROLE_HEADER.match(c.text))}
+        roles = {i: (g.keyword_role(m.group("kw")), m.group("side")) for i, c in enumerate(cells)
+                 if (m := role_header.match(c.text))}
         task_col = next((i for i, c in enumerate(cells) if i not in roles and _TASK_HEADER.search(c.text)), None)
         if not roles or task_col is None:
             k += 1
@@ -110,7 +119,7 @@ def table_lines(tables: list[Table]) -> list[tuple[int, int]]:
     return [(t.start, t.header_end) for t in tables] + [(r.start, r.end) for t in tables for r in t.rows]
 
 
-def _row(norm: str, raw: str, line: tuple[int, int], roles: dict[int, tuple[Role | None, str | None]], task_col: int,
+def _row(norm: str, raw: str, line: tuple[int, int], roles: dict[int, tuple[Any, str | None]], task_col: int,
          number_col: int | None) -> TableRow | None:
     cells = _cells(norm, raw, *line)
     if task_col >= len(cells) or not cells[task_col].text:

@@ -1,37 +1,52 @@
-"""Character-for-character normalisation, so offsets into the normalised text are offsets
-into the text as read.
+"""Character-for-character normalisation, and the bracket pairs of a whole text.
 
-Most published plans use full-width punctuation (（）：；，) and some half-width; the parser
-sees one form. Only one-to-one replacements are allowed here: spans must stay valid.
+Most published plans use full-width punctuation (（）：；，) and some half-width; the parser sees
+one form. Only one-to-one replacements are allowed: offsets into the normalised text are offsets
+into the text as read, so every span stays valid. Each bracket family of the grammar
+(``graphmodel/data/grammar.tsv``: （）〔〕 → (), 【】〖〗 → [], 〈〉＜＞ → <>) becomes one pair.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
-__all__ = ["normalize", "OPEN", "CLOSE", "bracket_depths", "CJK", "is_cjk"]
+from graphmodel.extract.grammar import Grammar, default_grammar
+
+__all__ = ["normalize", "OPEN", "CLOSE", "bracket_depths", "CJK", "is_cjk", "BracketPairs", "pair_brackets"]
 
 _PAIRS = {
-    "（": "(", "）": ")", "：": ":", "；": ";", "，": ",", "【": "[", "】": "]",
-    "〈": "<", "〉": ">", "＜": "<", "＞": ">", "．": ".", "　": " ", "\u00a0": " ",
+    "：": ":", "；": ";", "，": ",", "．": ".", "　": " ", "\u00a0": " ",
     "\t": " ", "！": "!", "？": "?", "％": "%", "～": "~", "\r": "\n",
-    "∶": ":", "﹕": ":", "﹔": ";", "﹐": ",", "﹙": "(", "﹚": ")",
+    "∶": ":", "﹕": ":", "﹔": ";", "﹐": ",",
 }
-_TABLE = {ord(k): v for k, v in _PAIRS.items()}
-_TABLE.update({0xFF10 + i: str(i) for i in range(10)})  # full-width digits
-_TABLE.update({0xFF21 + i: chr(0x41 + i) for i in range(26)})  # full-width A-Z
-_TABLE.update({0xFF41 + i: chr(0x61 + i) for i in range(26)})  # full-width a-z
 
-OPEN = "([<《“‘〔{"
-CLOSE = ")]>》”’〕}"
+OPEN = "([<《“‘{"
+CLOSE = ")]>》”’}"
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _CJK_RE = re.compile(f"[{CJK}]")
 
 
-def normalize(text: str) -> str:
-    """Full-width punctuation, digits and letters to half-width; same length as ``text``."""
-    out = text.translate(_TABLE)
+@lru_cache(maxsize=4)
+def _table(grammar: Grammar) -> dict[int, str]:
+    table = {ord(k): v for k, v in _PAIRS.items()}
+    table.update({0xFF10 + i: str(i) for i in range(10)})  # full-width digits
+    table.update({0xFF21 + i: chr(0x41 + i) for i in range(26)})  # full-width A-Z
+    table.update({0xFF41 + i: chr(0x61 + i) for i in range(26)})  # full-width a-z
+    table.update(grammar.normalisation())
+    return table
+
+
+def normalize(text: str, grammar: Grammar | None = None) -> str:
+    """Full-width punctuation, digits and letters to half-width, each bracket family to one pair;
+    the result has the length of ``text``.
+
+    >>> normalize("（责任单位：市发改委；〔大连〕）")
+    '(责任单位:市发改委;(大连))'
+    """
+    out = text.translate(_table(grammar or default_grammar()))
     assert len(out) == len(text)
     return out
 
@@ -53,3 +68,52 @@ def bracket_depths(s: str) -> list[int]:
         if ch in OPEN:
             depth += 1
     return out
+
+
+@dataclass(frozen=True)
+class BracketPairs:
+    """Where each bracket of a normalised text closes, found in one pass."""
+
+    close: dict[int, int]  # offset of an open bracket -> offset of its close
+    unclosed: tuple[int, ...]  # open brackets that never close, in order
+
+    def inside(self, at: int) -> bool:
+        """Whether ``at`` lies strictly inside some closed pair (slow path; for tests and warnings)."""
+        return any(a < at < b for a, b in self.close.items())
+
+
+_CLOSE_OF = {"(": ")", "[": "]", "<": ">"}
+_OPEN_OF = {v: k for k, v in _CLOSE_OF.items()}
+
+
+def pair_brackets(norm: str) -> BracketPairs:
+    """The pairs of (), [] and <> in ``norm``: a close pairs with the nearest open of its family
+    still open (opens left between them stay unclosed); a close with no open is ignored. Linear
+    in the length of the text.
+
+    >>> p = pair_brackets("a(b[c)d(e")
+    >>> sorted(p.close.items()), p.unclosed
+    ([(1, 5)], (3, 7))
+    """
+    stack: list[int] = []
+    open_count = {"(": 0, "[": 0, "<": 0}
+    close: dict[int, int] = {}
+    unclosed: list[int] = []
+    for m in re.finditer(r"[()\[\]<>]", norm):
+        ch, at = m.group(), m.start()
+        if ch in open_count:
+            stack.append(at)
+            open_count[ch] += 1
+            continue
+        want = _OPEN_OF[ch]
+        if not open_count[want]:
+            continue
+        while stack:
+            top = stack.pop()
+            open_count[norm[top]] -= 1
+            if norm[top] == want:
+                close[top] = at
+                break
+            unclosed.append(top)
+    unclosed.extend(stack)
+    return BracketPairs(close, tuple(sorted(unclosed)))

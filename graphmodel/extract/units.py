@@ -14,12 +14,9 @@ from functools import lru_cache
 from importlib import resources
 
 from graphmodel.errors import InputError
-from graphmodel.extract.regions import gazetteer, guess_prefix, short_name
+from graphmodel.extract.regions import gazetteer
 
-__all__ = ["AliasTable", "builtin_aliases", "canonical_unit", "region_of", "unit_id", "group_id"]
-
-# Words that begin with a level character without being a level prefix (市场监管局 is not 市+场监管局).
-_NOT_LEVEL = ("市场", "区域", "县域", "省会", "市民中心")
+__all__ = ["AliasTable", "builtin_aliases", "canonical_unit", "unit_id", "group_id"]
 
 
 @dataclass
@@ -78,34 +75,6 @@ def builtin_aliases() -> AliasTable:
     return AliasTable.from_text(text, "graphmodel/data/aliases.tsv")
 
 
-def region_of(name: str, side_names: tuple[str, ...] = ()) -> str | None:
-    """The region a full unit name starts with: a side, a known region, or one by its suffix."""
-    for s in side_names:
-        if name.startswith(s):
-            return s
-    return gazetteer().prefix(name) or guess_prefix(name)
-
-
-def _level_region(level: str, side: str) -> str | None:
-    """The region a level character (市/省/区/县) means on ``side``: the side or an ancestor."""
-    g = gazetteer()
-    region: str | None = side
-    seen = 0
-    while region and seen < 4:
-        if region.endswith(level) or (level == "区" and region.endswith("新区")):
-            return region
-        region = g.parent(region)
-        seen += 1
-    return None
-
-
-def _has_region_word(name: str, side_names: tuple[str, ...]) -> bool:
-    if any(name.startswith(short_name(s)) for s in side_names):
-        return True
-    g = gazetteer()
-    return any(name.startswith(short) for short in (name[:2], name[:3]) if short in g.by_short)
-
-
 def canonical_unit(
     mention: str,
     side: str | None,
@@ -124,20 +93,21 @@ def canonical_unit(
     inherit_level : the level of the previous mention in the same list, if it had one
     aliases : the alias table
     """
+    g = gazetteer()
     if side is None:
-        return aliases.resolve(mention, region_of(mention)), mention, None
-    region = region_of(mention, side_names)
+        return aliases.resolve(mention, g.region_prefix(mention)), mention, None
+    region = g.region_prefix(mention, side_names)
     if region is not None:
         return aliases.resolve(mention, region), mention, region[-1]
-    level = mention[0]
-    if level in "市省区县" and not mention.startswith(_NOT_LEVEL) and len(mention) > 1:
-        target = _level_region(level, side)
+    level = g.level_of(mention)
+    if level is not None:
+        target = g.level_region(level, side)
         if target is not None:
             full = target + mention[1:]
             return aliases.resolve(full, target), full, level
         return aliases.resolve(mention, None), mention, None
-    if inherit_level and mention in _departments() and not _has_region_word(mention, side_names):
-        target = _level_region(inherit_level, side)
+    if inherit_level and mention in _departments() and not g.starts_with_region_word(mention, side_names):
+        target = g.level_region(inherit_level, side)
         if target is not None:
             full = target + mention
             return aliases.resolve(full, target), full, inherit_level

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphmodel.errors import NoAnnotationsError, UnbalancedBracketError
+from graphmodel.errors import NoAnnotationsError
 from graphmodel.extract import extract
 
 TWO = "2021年上海市与大连市对口合作工作要点\n"
@@ -92,9 +92,10 @@ def test_an_included_unit_carried_by_xia_tong() -> None:
         assert [r.collective for r in task.responsibilities][-2:] == [True, False]
 
 
-def test_unbalanced_annotation_bracket_is_an_error_with_position() -> None:
-    with pytest.raises(UnbalancedBracketError, match=r"plan.txt: the bracket opened at line 2, character \d+"):
-        extract(ONE + "一、甲。(责任单位:市发展改革委、市财政局\n二、乙。", source="plan.txt")
+def test_an_annotation_bracket_left_open_stays_local_with_a_warning() -> None:
+    ex = extract(ONE + "一、甲。(责任单位:市发展改革委、市财政局\n二、乙。（责任单位：市商务局）", source="plan.txt")
+    assert [[r.mention for r in t.responsibilities] for t in ex.tasks] == [["市发展改革委", "市财政局"], ["市商务局"]]
+    assert any("line 2 never closes" in w.message and w.span[0] == ONE.index("\n") + 5 for w in ex.warnings)
 
 
 def test_an_annotation_that_cannot_be_split_cleanly_warns_with_its_position() -> None:

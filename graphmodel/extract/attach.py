@@ -1,0 +1,157 @@
+"""Which task each annotation belongs to, with errors kept local.
+
+The outline's items partition the text (an item runs to the next item's start), so an annotation
+belongs to the item its text lies in: the deepest item it closes. Then:
+
+- an item that gathered several annotations with task text between them (a number the outline
+  missed, 11.121人才梯队项目) splits at the enumerator before each later annotation's text, or
+  is reported; a numbering glitch never merges tasks;
+- ``(二)… (1)… (2)… (责任单位:X)``: an annotation after the last of several children none of
+  which carries its own belongs to their parent (and never to a heading whose items carry their own);
+- an annotation outside every item becomes an unnumbered task of its paragraph;
+- the closing paragraph, signature and date after the last task are not task text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graphmodel.extract.annotations import Annotation
+from graphmodel.extract.outline import Item, enumerators_in, insert_items
+from graphmodel.extract.recognisers import item_at
+from graphmodel.model import Span
+
+__all__ = ["Attached", "attach"]
+
+_TEXT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+_DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,6}月.{1,6}日\s*$", re.M)
+
+
+@dataclass
+class Attached:
+    """Items and, per item, the annotations its task carries and those written in its text."""
+
+    items: list[Item]
+    carried: list[list[Annotation]]
+    within: list[list[Annotation]]  # includes annotations lifted to a parent, so they are not task text
+    warnings: list[tuple[str, Span]] = field(default_factory=list)
+
+
+def attach(norm: str, items: list[Item], annotations: list[Annotation]) -> Attached:
+    """Give each annotation its task (see the module's docstring)."""
+    warnings: list[tuple[str, Span]] = []
+    items = _paragraph_items(norm, items, annotations, warnings)
+    items = _split_items(norm, items, annotations, warnings)
+    carried: list[list[Annotation]] = [[] for _ in items]
+    for ann in annotations:
+        k = item_at(items, ann.start)
+        if k is not None:
+            carried[k].append(ann)
+    within = [list(c) for c in carried]
+    _lift_trailing(items, carried)
+    _cut_closing(norm, items, carried)
+    for it in items:
+        if it.note:
+            warnings.append((it.note, (it.start, it.body)))
+    return Attached(items, carried, within, warnings)
+
+
+def _paragraph_items(norm: str, items: list[Item], annotations: list[Annotation],
+                     warnings: list[tuple[str, Span]]) -> list[Item]:
+    """An unnumbered task for each annotation outside every item (a plan without an outline)."""
+    extra: list[tuple[Item, int | None]] = []
+    taken = -1
+    for ann in annotations:
+        if item_at(items, ann.start) is not None or ann.start < taken:
+            continue
+        first = items[0].start if items else len(norm)
+        if ann.start >= first:
+            continue
+        start = norm.rfind("\n", 0, ann.start) + 1
+        while start < ann.start and norm[start] in " \n":
+            start += 1
+        # The paragraph may hold the annotation's own lines only (牵头单位:X): take the paragraph before.
+        if not _TEXT.search(norm[start : ann.start]):
+            start = norm.rfind("\n", 0, max(start - 1, 0)) + 1
+        start = max(start, taken)
+        item = Item("para", len(extra) + 1, start, start, first, 0)
+        extra.append((item, None))
+        taken = ann.end
+        warnings.append(("an annotation outside every numbered item was read as an unnumbered task", ann.span))
+    if not extra:
+        return items
+    for k, (item, _) in enumerate(extra):  # each runs to the next one, the last to the first item
+        item.end = extra[k + 1][0].start if k + 1 < len(extra) else (items[0].start if items else len(norm))
+    return insert_items(items, extra)
+
+
+def _split_items(norm: str, items: list[Item], annotations: list[Annotation],
+                 warnings: list[tuple[str, Span]]) -> list[Item]:
+    """Split an item at the enumerator before each annotation that follows task text of its own."""
+    by_item: dict[int, list[Annotation]] = {}
+    for ann in annotations:
+        k = item_at(items, ann.start)
+        if k is not None:
+            by_item.setdefault(k, []).append(ann)
+    extra: list[tuple[Item, int | None]] = []
+    for k, anns in by_item.items():
+        anns.sort(key=lambda a: a.start)
+        item = items[k]
+        for prev, ann in zip(anns, anns[1:], strict=False):
+            gap = norm[prev.end : ann.start]
+            if len(_TEXT.findall(gap)) < 4:
+                continue  # adjacent annotations (牵头单位:X / 责任单位:Y lines) close one task
+            found = enumerators_in(norm, prev.end, ann.start)
+            if not found:
+                warnings.append(("two annotations in one numbered item, with task text between them",
+                                 (prev.start, ann.end)))
+                continue
+            style, value, start, body = found[0]
+            new = Item(style, value, start, body, item.end, item.depth,
+                       note=f"an item the numbering did not continue was read at {norm[start:body]!r}")
+            extra.append((new, item.parent))
+    if not extra:
+        return items
+    merged = insert_items(items, extra)
+    for it, nxt in zip(merged, merged[1:], strict=False):  # an item now ends where the split one starts
+        it.end = min(it.end, nxt.start)
+    return merged
+
+
+def _annotated(items: list[Item], carried: list[list[Annotation]], k: int) -> bool:
+    """Whether item ``k`` or any item under it carries an annotation."""
+    return bool(carried[k]) or any(_annotated(items, carried, c) for c in items[k].children)
+
+
+def _lift_trailing(items: list[Item], carried: list[list[Annotation]]) -> None:
+    """(二)… (1)… (2)… (责任单位:X): an annotation after the last of several unannotated children
+    belongs to their parent."""
+    for k, it in enumerate(items):
+        kids = it.children
+        if len(kids) < 2 or carried[k] or items[kids[-1]].children:
+            continue
+        if carried[kids[-1]] and not any(_annotated(items, carried, c) for c in kids[:-1]):
+            carried[k] = carried[kids[-1]]
+            carried[kids[-1]] = []
+
+
+def _cut_closing(norm: str, items: list[Item], carried: list[list[Annotation]]) -> None:
+    """The last item ends with its last annotation when a new paragraph or a date follows it (the
+    closing paragraph, the signature): that text is no task's."""
+    if not items:
+        return
+    last = items[-1]
+    anns = carried[-1]
+    if anns:
+        end = max(a.end for a in anns)
+        tail = norm[end : last.end]
+        before = norm[last.body : min(a.start for a in anns)]
+        if _TEXT.search(before) and _TEXT.search(tail) and ("\n" in tail or _DATE_LINE.search(tail)):
+            last.end = end
+        return
+    # No annotation: drop a trailing signature (issuer lines, then a date line) from its text.
+    lines = norm[last.body : last.end].rstrip().split("\n")
+    if len(lines) >= 3 and _DATE_LINE.match(lines[-1]):
+        cut = len("\n".join(lines[:-2]))
+        last.end = last.body + cut

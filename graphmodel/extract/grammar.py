@@ -1,0 +1,326 @@
+"""The annotation grammar: its vocabulary as data, validated when loaded.
+
+Every word the extractor reads an annotation by (role keywords, verbs, notes, brackets, side
+labels, placeholders, unit endings) lives in ``graphmodel/data/grammar.tsv``. `load_grammar` parses
+and checks that file and compiles what the recognisers match with; nothing else in the extractor
+spells a keyword. Adding a keyword or a bracket pair is a line in the data file.
+
+>>> g = default_grammar()
+>>> g.keyword_role("牵头单位"), g.keyword_role("主责部门"), g.keyword_role("牵头领导")
+('lead', 'lead', 'person')
+>>> g.is_placeholder("各有关单位"), g.is_placeholder("市财政局")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+from graphmodel.errors import InputError
+from graphmodel.model import Role
+
+__all__ = [
+    "Grammar",
+    "GrammarError",
+    "KeywordKind",
+    "NoteMeaning",
+    "BracketFamily",
+    "load_grammar",
+    "default_grammar",
+]
+
+KeywordKind = Literal["lead", "responsible", "support", "person", "field"]
+NoteMeaning = Literal["carry", "duty", "short", "includes", "lead", "support", "first-leads", "other"]
+BracketFamily = Literal["round", "square", "angle", "quote"]
+
+ROLES: tuple[Role, ...] = ("lead", "responsible", "support")
+_KEYWORD_KINDS = (*ROLES, "person", "field")
+_NOTE_MEANINGS = ("carry", "duty", "short", "includes", "lead", "support", "first-leads", "other")
+_FAMILY_PAIR = {"round": "()", "square": "[]", "angle": "<>"}
+
+# kind -> (allowed values, or None for free text / no value; whether entries are regular expressions)
+_KINDS: dict[str, tuple[tuple[str, ...] | None, bool]] = {
+    "bracket": (("round", "square", "angle", "quote"), False),
+    "role": (ROLES, False),
+    "head": ((), False),
+    "keyword": (_KEYWORD_KINDS, False),
+    "verb": (ROLES, False),
+    "clause-start": ((), False),
+    "joiner": ((), False),
+    "side-suffix": ((), False),
+    "not-side": ((), False),
+    "note": (_NOTE_MEANINGS, False),
+    "note-start": (_NOTE_MEANINGS, False),
+    "note-whole": (_NOTE_MEANINGS, False),
+    "first-leads": ((), True),
+    "etc": ((), True),
+    "placeholder": ((), False),
+    "placeholder-pattern": ((), True),
+    "unit-end": ((), False),
+    "keyword-shape": ((), True),
+}
+# Full-width to half-width, as `graphmodel.extract.text.normalize` does for the text; entries are
+# compared with normalised text. (Kept here too: text.py builds its table from this grammar.)
+_WIDTH = {ord(a): b for a, b in zip("（）：；，、．　", "():;,、. ", strict=True)}
+
+
+class GrammarError(InputError):
+    """A grammar file that cannot be used: a bad line, an unknown kind or value, a clash."""
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: caches key on the grammar
+class Grammar:
+    """The vocabulary of responsibility annotations, and the patterns compiled from it."""
+
+    brackets: dict[str, tuple[str, BracketFamily]]  # open char as written -> (close char, family)
+    keywords: dict[str, KeywordKind]  # every keyword, role + head included
+    verbs: dict[str, Role]
+    clause_starts: tuple[str, ...]
+    joiners: tuple[str, ...]
+    side_suffixes: tuple[str, ...]
+    not_sides: frozenset[str]
+    notes: tuple[tuple[str, NoteMeaning, str], ...]  # (word, meaning, where: any | start | whole)
+    first_leads: re.Pattern[str]
+    etc: re.Pattern[str]
+    placeholders: frozenset[str]
+    placeholder_patterns: tuple[re.Pattern[str], ...]
+    unit_ends: tuple[str, ...]
+    keyword_shapes: tuple[re.Pattern[str], ...]
+    _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    # -- brackets -------------------------------------------------------------------------------
+    def normalisation(self) -> dict[int, str]:
+        """Character map that turns every bracket of a family into that family's pair."""
+        out: dict[int, str] = {}
+        for open_ch, (close_ch, family) in self.brackets.items():
+            pair = _FAMILY_PAIR.get(family)
+            if pair:
+                out[ord(open_ch)] = pair[0]
+                out[ord(close_ch)] = pair[1]
+        return out
+
+    def quote_pairs(self) -> dict[str, str]:
+        """Open -> close of the pairs that only protect their content (《》, “”)."""
+        return {o: c for o, (c, family) in self.brackets.items() if family == "quote"}
+
+    # -- keywords -------------------------------------------------------------------------------
+    def keyword_role(self, word: str) -> KeywordKind | None:
+        """What a keyword lists (a role, people, or a field of no units); None if not a keyword."""
+        return self.keywords.get(word.replace("\n", ""))
+
+    def pattern(self, name: str) -> re.Pattern[str]:
+        """A compiled pattern built from the vocabulary (cached on the grammar)."""
+        found = self._compiled.get(name)
+        if found is None:
+            found = self._compiled[name] = re.compile(_BUILDERS[name](self))
+        return found
+
+    def verb_role(self, verb: str) -> Role:
+        return self.verbs.get(verb, "responsible")
+
+    # -- notes ----------------------------------------------------------------------------------
+    def note_meanings(self, text: str) -> list[NoteMeaning]:
+        """The meanings of a bracketed note (empty when ``text`` is not a note)."""
+        found: list[NoteMeaning] = []
+        for word, meaning, where in self.notes:
+            hit = (
+                (where == "any" and word in text)
+                or (where == "start" and text.startswith(word) and len(text) > len(word))
+                or (where == "whole" and text == word)
+            )
+            if hit and meaning not in found:
+                found.append(meaning)
+        if self.first_leads.search(text) and "first-leads" not in found:
+            found.append("first-leads")
+        return found
+
+    def is_note(self, text: str) -> bool:
+        return bool(self.note_meanings(text))
+
+    # -- names ----------------------------------------------------------------------------------
+    def is_placeholder(self, name: str) -> bool:
+        """A name that stands for a group of units (各有关单位, 开放先导区, 区级相关部门)."""
+        return name in self.placeholders or any(p.search(name) for p in self.placeholder_patterns)
+
+    def has_unit_end(self, name: str) -> bool:
+        return name.endswith(self.unit_ends)
+
+    def looks_like_unit(self, name: str) -> bool:
+        """A name that reads like one unit or a group placeholder."""
+        return self.has_unit_end(name) or self.is_placeholder(name)
+
+    def strip_etc(self, name: str) -> str:
+        """``name`` without a trailing 等 / 等部门 / 等18个部门 (never the whole name)."""
+        m = self.etc.search(name)
+        return name[: m.start()] if m and m.start() > 0 else name
+
+    def unknown_keyword(self, text: str) -> bool:
+        """Text shaped like a keyword (…单位, …部门) that this grammar does not know."""
+        word = text.replace("\n", "")
+        return word not in self.keywords and any(p.search(word) for p in self.keyword_shapes)
+
+
+def _alternation(words: list[str], breakable: bool = False) -> str:
+    """Longest first; with ``breakable`` a line break may fall between any two characters (PDF text)."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    if breakable:
+        return "|".join("\n?".join(map(re.escape, w)) for w in ordered)
+    return "|".join(map(re.escape, ordered))
+
+
+def _side_label(g: Grammar) -> str:
+    # 沪方: / 上海方面: / 黑龙江方面: — a short name, then a side suffix, then a colon.
+    not_side = "|".join(re.escape(w) for w in sorted(g.not_sides, key=len, reverse=True))
+    suffix = _alternation(list(g.side_suffixes))
+    return rf"(?P<label>(?!(?:{not_side})\s*:)[\u4e00-\u9fff]{{1,5}}?)(?:{suffix})\s*:"
+
+
+_BUILDERS = {
+    # 责任单位: / [责任单位] / 沪方: — the start of a keyword segment (keywords may break across lines)
+    "keyword": lambda g: (
+        rf"\[(?P<bracketed>{_alternation(list(g.keywords), True)})\]\s*:?"
+        rf"|(?P<keyword>{_alternation(list(g.keywords), True)})\s*:"
+        rf"|{_side_label(g)}"
+    ),
+    "side-label": lambda g: rf"^\s*{_side_label(g)}",
+    "verb-end": lambda g: rf"(?P<verb>{_alternation(list(g.verbs))})$",
+    "clause-start": lambda g: rf"^(?:{_alternation(list(g.clause_starts))})",
+    "joiner": lambda g: _alternation(list(g.joiners)),
+    # Any sign of the vocabulary: a keyword, or a verb closing a bracket (X牵头).
+    "any-keyword": lambda g: rf"{_alternation(list(g.keywords))}|(?:{_alternation(list(g.verbs))})[)\]>]",
+    # Keyword-shaped words followed by a colon: the recogniser warns of those it does not know.
+    "keyword-like": lambda g: r"(?P<word>[\u4e00-\u9fff]{2,6}(?:单位|部门|处室|科室|领导))\s*:",
+}
+
+
+def load_grammar(text: str, origin: str = "grammar file") -> Grammar:
+    """Parse and validate a grammar file (the format of ``graphmodel/data/grammar.tsv``).
+
+    Parameters
+    ----------
+    text : str
+        The file's content.
+    origin : str
+        Names the file in error messages.
+
+    Returns
+    -------
+    Grammar
+
+    Raises
+    ------
+    GrammarError
+        A line with an unknown kind, a missing or unknown value, a pattern that does not compile,
+        a bracket that is not two characters, or a word given two meanings.
+
+    Examples
+    --------
+    >>> g = load_grammar("role\\t牵头\\tlead\\nhead\\t单位\\nbracket\\t()\\tround")
+    >>> g.keyword_role("牵头单位")
+    'lead'
+    >>> try:
+    ...     load_grammar("role\\t牵头\\tleader")
+    ... except GrammarError as exc:
+    ...     print(exc)
+    grammar file, line 1: role takes lead, responsible or support, not 'leader'
+    """
+    rows: dict[str, list[tuple[int, str, str]]] = {k: [] for k in _KINDS}
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.rstrip("\n").split("\t")
+        where = f"{origin}, line {lineno}"
+        kind = cells[0].strip()
+        if kind not in _KINDS:
+            raise GrammarError(f"{where}: unknown kind {kind!r} (one of {', '.join(_KINDS)})")
+        if len(cells) < 2 or not cells[1].strip():
+            raise GrammarError(f"{where}: {kind} needs an entry")
+        allowed, is_pattern = _KINDS[kind]
+        value = cells[2].strip() if len(cells) > 2 else ""
+        if allowed:
+            if value not in allowed:
+                raise GrammarError(f"{where}: {kind} takes {_or(allowed)}, not {value!r}")
+        elif value:
+            raise GrammarError(f"{where}: {kind} takes no value, got {value!r}")
+        if len(cells) > 3:
+            raise GrammarError(f"{where}: more than three columns")
+        entries = [cells[1].strip()] if is_pattern or kind == "bracket" else cells[1].split()
+        for entry in entries:
+            if is_pattern:
+                try:
+                    re.compile(entry)
+                except re.error as exc:
+                    raise GrammarError(f"{where}: the pattern does not compile ({exc})") from None
+            elif kind == "bracket" and len(entry) != 2:
+                raise GrammarError(f"{where}: a bracket is an open and a close character, got {entry!r}")
+            rows[kind].append((lineno, entry if is_pattern or kind == "bracket" else entry.translate(_WIDTH), value))
+    return _build(rows, origin)
+
+
+def _or(values: tuple[str, ...]) -> str:
+    return ", ".join(values[:-1]) + " or " + values[-1] if len(values) > 1 else values[0]
+
+
+def _unique(rows: list[tuple[int, str, str]], origin: str, what: str) -> dict[str, str]:
+    """entry -> value; the same entry twice with two values is an error."""
+    out: dict[str, str] = {}
+    for lineno, entry, value in rows:
+        if entry in out and out[entry] != value:
+            raise GrammarError(f"{origin}, line {lineno}: {what} {entry!r} is given two meanings")
+        out[entry] = value
+    return out
+
+
+def _build(rows: dict[str, list[tuple[int, str, str]]], origin: str) -> Grammar:
+    for needed in ("role", "head", "bracket"):
+        if not rows[needed]:
+            raise GrammarError(f"{origin}: no {needed} entries")
+    brackets: dict[str, tuple[str, BracketFamily]] = {}
+    seen_chars: dict[str, int] = {}
+    for lineno, entry, family in rows["bracket"]:
+        for ch in entry:
+            if ch in seen_chars:
+                raise GrammarError(f"{origin}, line {lineno}: {ch!r} is already a bracket (line {seen_chars[ch]})")
+            seen_chars[ch] = lineno
+        brackets[entry[0]] = (entry[1], family)  # type: ignore[assignment]
+    _unique(rows["role"], origin, "role word")
+    heads = [e for _, e, _ in rows["head"]]
+    generated = [(lineno, word + head, role) for lineno, word, role in rows["role"] for head in heads]
+    keywords = _unique(generated + rows["keyword"], origin, "keyword")
+    verbs = _unique(rows["verb"], origin, "verb")
+    notes: list[tuple[str, NoteMeaning, str]] = []
+    for kind, where in (("note", "any"), ("note-start", "start"), ("note-whole", "whole")):
+        for _lineno, word, meaning in rows[kind]:
+            notes.append((word, meaning, where))  # type: ignore[arg-type]
+    return Grammar(
+        brackets=brackets,
+        keywords=keywords,  # type: ignore[arg-type]
+        verbs=verbs,  # type: ignore[arg-type]
+        clause_starts=tuple(e for _, e, _ in rows["clause-start"]),
+        joiners=tuple(e for _, e, _ in rows["joiner"]),
+        side_suffixes=tuple(e for _, e, _ in rows["side-suffix"]),
+        not_sides=frozenset(e for _, e, _ in rows["not-side"]),
+        notes=tuple(notes),
+        first_leads=_union(rows["first-leads"]),
+        etc=_union(rows["etc"]),
+        placeholders=frozenset(e for _, e, _ in rows["placeholder"]),
+        placeholder_patterns=tuple(re.compile(e) for _, e, _ in rows["placeholder-pattern"]),
+        unit_ends=tuple(sorted({e for _, e, _ in rows["unit-end"]}, key=len, reverse=True)),
+        keyword_shapes=tuple(re.compile(e) for _, e, _ in rows["keyword-shape"]),
+    )
+
+
+def _union(rows: list[tuple[int, str, str]]) -> re.Pattern[str]:
+    """One pattern for the rows' patterns; one that never matches when there are none."""
+    return re.compile("|".join(f"(?:{e})" for _, e, _ in rows) or "(?!)")
+
+
+@lru_cache(maxsize=1)
+def default_grammar() -> Grammar:
+    """The grammar shipped with graphmodel (``graphmodel/data/grammar.tsv``), loaded once."""
+    text = resources.files("graphmodel").joinpath("data/grammar.tsv").read_text(encoding="utf-8")
+    return load_grammar(text, "graphmodel/data/grammar.tsv")

@@ -1,0 +1,256 @@
+"""Where the annotations are: one recogniser per form, registered in one list.
+
+Each recogniser scans the whole document once and proposes annotations (`Annotation`, read with
+the grammar); `graphmodel.extract.policy` then settles overlaps. The forms:
+
+- ``keyword``: a bracket that opens with a keyword or a side label: ``(责任单位:A;B)``,
+  ``【牵头单位:X】``, ``(沪方:X;滇方:Y)``;
+- ``table``: a row of a task table (序号 / 任务 / 牵头单位 / 配合单位 columns);
+- ``clause``: a bracket of clauses closed by verbs: ``(X牵头,Y、Z配合)``, ``(由X牵头)``, ``(A会同B负责)``;
+- ``line``: a keyword outside brackets, to the end of its line or the next keyword: ``牵头单位:X``,
+  ``【配合单位】Y``, ``沪方:X``;
+- ``bare``: a bracketed list of units, no keyword, that ends its paragraph or item: ``(A、B、各区县)``.
+
+A recogniser that needs the outline (``bare``) runs after the others, whose spans the outline
+skips. A bracket left open is read to the end of its line, with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from graphmodel.extract.annotations import Annotation, Part, mentions, read_clauses, read_keyword_text, read_list
+from graphmodel.extract.grammar import Grammar
+from graphmodel.extract.names import Piece, split_top
+from graphmodel.extract.outline import Item
+from graphmodel.extract.tables import Table
+from graphmodel.extract.text import BracketPairs
+
+__all__ = ["Doc", "Recogniser", "RECOGNISERS", "recognise", "item_at"]
+
+_BOUNDARY = set(" \n。;,:)>]")
+_TRAILER = re.compile(r"[\s。;,.、|]*")
+_ITEM_START = re.compile(r"[一二三四五六七八九十]+、|\(|\d+[.、]|[①-⑳]")
+
+
+@dataclass
+class Doc:
+    """What the recognisers read: the text as read and normalised, the grammar, brackets, tables,
+    and (for the recognisers that need it) the outline."""
+
+    raw: str
+    norm: str
+    grammar: Grammar
+    brackets: BracketPairs
+    tables: list[Table]
+    items: list[Item] = field(default_factory=list)
+    _depth: list[int] | None = None
+
+    def inside_bracket(self, at: int) -> bool:
+        """Whether ``at`` lies strictly inside a closed bracket pair (one linear pass, then O(1))."""
+        if self._depth is None:
+            diff = [0] * (len(self.norm) + 2)
+            for a, b in self.brackets.close.items():
+                diff[a + 1] += 1
+                diff[b] -= 1
+            depth, run = [], 0
+            for d in diff[: len(self.norm) + 1]:
+                run += d
+                depth.append(run)
+            self._depth = depth
+        return self._depth[at] > 0
+
+    def line_of(self, at: int) -> int:
+        return self.norm.count("\n", 0, at) + 1
+
+
+Recogniser = Callable[[Doc, list[Annotation]], Iterable[Annotation]]
+
+
+def _keyword_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
+    g, norm = doc.grammar, doc.norm
+    keyword = g.pattern("keyword")
+    for a, b in sorted(doc.brackets.close.items()):
+        at = a + 1
+        while at < b and norm[at] in " \n":
+            at += 1
+        if keyword.match(norm, at, b):
+            ann = Annotation(a, b + 1, "keyword")
+            read_keyword_text(Piece(norm[a + 1 : b], a + 1), ann, g)
+            yield ann
+    for a in doc.brackets.unclosed:
+        if not keyword.match(norm, a + 1):
+            continue
+        stop = norm.find("\n", a)
+        stop = len(norm) if stop < 0 else stop
+        ann = Annotation(a, stop, "keyword")
+        ann.warnings.append((f"the bracket opened at line {doc.line_of(a)} never closes; read to the end of "
+                             "its line", (a, stop)))
+        read_keyword_text(Piece(norm[a + 1 : stop], a + 1), ann, g)
+        yield ann
+
+
+def _clause_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
+    g, norm = doc.grammar, doc.norm
+    verb = g.pattern("verb-end")
+    for a, b in sorted(doc.brackets.close.items()):
+        if norm[a] != "(" or b - a > 400:
+            continue
+        content = norm[a + 1 : b].rstrip(" \n。;,")
+        if not verb.search(content):  # the last clause must close with a verb
+            continue
+        clauses = read_clauses(Piece(norm[a + 1 : b], a + 1), g)
+        if clauses is None:
+            continue
+        ann = Annotation(a, b + 1, "clause")
+        for units, role, index, count in clauses:
+            ms, ns = mentions(units, g)
+            ann.parts.append(Part(role, ms, position=index if count > 1 else None, siblings=count))
+            ann.notes += ns
+        yield ann
+
+
+def _line_end(doc: Doc, at: int) -> int:
+    """End of a keyword line; it runs on to the next line while its last name is cut short
+    (宜兴市人 / 民政府 in text copied from a PDF) or it ends with a list separator."""
+    norm, g = doc.norm, doc.grammar
+    end = len(norm)
+    stop = norm.find("\n", at)
+    keyword = g.pattern("keyword")
+    while stop >= 0:
+        line = norm[at:stop].rstrip()
+        after = norm.find("\n", stop + 1)
+        nxt = norm[stop + 1 : after if after >= 0 else end].strip()
+        last = re.split("[、,]", line)[-1].strip() if line else ""
+        cut = line.endswith(("、", ",")) or (last and not g.looks_like_unit(last))
+        if not nxt or not cut or keyword.match(nxt) or _ITEM_START.match(nxt):
+            return stop
+        stop = norm.find("\n", stop + 1)
+    return end
+
+
+def _keyword_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
+    g, norm = doc.grammar, doc.norm
+    keyword = g.pattern("keyword")
+    table_spans = [(t.start, t.end) for t in doc.tables]
+    hits = [m for m in keyword.finditer(norm)
+            if not doc.inside_bracket(m.start()) and (m.start() == 0 or norm[m.start() - 1] in _BOUNDARY)
+            and not any(a <= m.start() < b for a, b in table_spans)]
+    for k, m in enumerate(hits):
+        pos = m.start()
+        stop = _line_end(doc, m.end())
+        if k + 1 < len(hits) and hits[k + 1].start() < stop:
+            stop = hits[k + 1].start()
+        ann = Annotation(pos, stop, "line")
+        read_keyword_text(Piece(norm[pos:stop], pos), ann, g)
+        _drop_prose(ann, g)
+        if ann.parts or ann.persons:
+            yield ann
+
+
+def _drop_prose(ann: Annotation, g: Grammar) -> None:
+    """A keyword line in prose (…牵头单位:要加强…) names no units: a mention that is a long phrase
+    or a sentence is not a unit; it is reported, not kept."""
+    for part in ann.parts:
+        kept = []
+        for piece, notes in part.mentions:
+            if not g.looks_like_unit(piece.text) and (len(piece.text) > 25 or re.search(r"[。:!?]", piece.text)):
+                ann.warnings.append((f"not read as a unit: {piece.text[:20]!r}", (piece.start, piece.end)))
+                continue
+            kept.append((piece, notes))
+        part.mentions = kept
+    ann.parts = [p for p in ann.parts if p.mentions]
+
+
+def _table_rows(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
+    for table in doc.tables:
+        for row in table.rows:
+            ann = Annotation(row.text.end, row.end, "table")
+            for role, cell, label in row.roles:
+                parts, notes = read_list(cell, role, doc.grammar)
+                for part in parts:
+                    part.side_label = part.side_label or label
+                ann.parts += parts
+                ann.notes += notes
+            if ann.parts:
+                yield ann
+
+
+def item_at(items: list[Item], at: int) -> int | None:
+    """Index of the item whose text holds offset ``at`` (the last item starting at or before it)."""
+    lo, hi = 0, len(items)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if items[mid].start <= at:
+            lo = mid + 1
+        else:
+            hi = mid
+    k = lo - 1
+    return k if k >= 0 and at < items[k].end else None
+
+
+def _bare_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
+    """A bracketed list of units that ends its paragraph or its item, in an item with no other
+    annotation."""
+    g, norm = doc.grammar, doc.norm
+    claimed_items = {item_at(doc.items, a.start) for a in found}
+    for a, b in sorted(doc.brackets.close.items()):
+        if norm[a] != "(":
+            continue
+        k = item_at(doc.items, a)
+        if k in claimed_items:
+            continue
+        end = doc.items[k].end if k is not None else len(norm)
+        after = _TRAILER.match(norm, b + 1, end)
+        tail_end = after.end() if after else b + 1
+        if not (tail_end >= end or "\n" in norm[b + 1 : tail_end]):
+            continue
+        piece = Piece(norm[a + 1 : b], a + 1)
+        if not _bare_list(piece, g):
+            continue
+        ann = Annotation(a, b + 1, "bare")
+        pieces = [p for p in split_top(piece, ";") if p.text.strip()]
+        for i, p in enumerate(pieces):
+            ms, ns = mentions(p, g)
+            ann.notes += ns
+            if ms:
+                ann.parts.append(Part("responsible", ms, position=i, siblings=len(pieces)))
+        claimed_items.add(k)
+        yield ann
+
+
+def _bare_list(piece: Piece, g: Grammar) -> bool:
+    text = piece.text
+    if "。" in text or len(text) > 400 or not text.strip():
+        return False
+    if g.is_note(re.sub(r"\s+", "", text)) and not re.search("[、,]", text):
+        return False
+    ms, _ = mentions(piece, g)
+    if not ms or any(len(p.text) > 40 for p, _ in ms):
+        return False
+    if not all(g.looks_like_unit(p.text) for p, _ in ms):
+        return False
+    return not (len(ms) == 1 and g.is_placeholder(ms[0][0].text) and not text.startswith("各"))
+
+
+# The registry: (name, recogniser, needs the outline). For annotations with the same span, the
+# earlier entry wins (see `graphmodel.extract.policy`).
+RECOGNISERS: list[tuple[str, Recogniser, bool]] = [
+    ("keyword", _keyword_brackets, False),
+    ("table", _table_rows, False),
+    ("clause", _clause_brackets, False),
+    ("line", _keyword_lines, False),
+    ("bare", _bare_brackets, True),
+]
+
+
+def recognise(doc: Doc, *, outline: bool, prior: list[Annotation] | None = None) -> list[Annotation]:
+    """Every annotation the recognisers that need (or do not need) the outline propose; ``prior``
+    are annotations already accepted, which a later recogniser may defer to."""
+    found: list[Annotation] = list(prior or [])
+    for _name, recogniser, needs_outline in RECOGNISERS:
+        if needs_outline == outline:
+            found += list(recogniser(doc, found))
+    return found[len(prior or []) :]

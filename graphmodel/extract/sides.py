@@ -1,0 +1,70 @@
+"""A plan's sides, and the side of each part of an annotation.
+
+A counterpart plan has two sides (上海市 and 大连市), in the order its annotations list them; a
+single government's plan has one. The sides come from the title (上海市与大连市…), else from the
+regions the first and second ``;``-parts of annotations name, else from the issuer. Within an
+annotation a part's side is its label (沪方:), else what its units' names say, else its position.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from graphmodel.extract.annotations import Annotation, Part
+from graphmodel.extract.document import make_sides, title_regions
+from graphmodel.extract.grammar import Grammar
+from graphmodel.extract.regions import gazetteer
+from graphmodel.extract.text import normalize
+from graphmodel.model import Side, Span
+
+__all__ = ["detect_sides", "part_side"]
+
+
+def detect_sides(title: str | None, issuers: list[str], annotations: list[Annotation]) -> list[Side]:
+    """The document's sides, from its title, issuers and the regions its annotations' parts name."""
+    g = gazetteer()
+    part_votes: list[Counter[str]] = [Counter(), Counter()]
+    all_votes: Counter[str] = Counter()
+    for ann in annotations:
+        for part in ann.parts:
+            for piece, _ in part.mentions:
+                region = g.named_region(normalize(piece.text))
+                if not region:
+                    continue
+                all_votes[region] += 1
+                if part.siblings >= 2 and part.position is not None and part.position < 2:
+                    part_votes[part.position][region] += 1
+    return make_sides(title_regions(normalize(title) if title else None), part_votes, all_votes, issuers)
+
+
+def part_side(part: Part, ann: Annotation, sides: list[Side], grammar: Grammar,
+              warnings: list[tuple[str, Span]]) -> str | None:
+    """The side ``part``'s units are on: its label, else the regions its names say, else its
+    position among the ``;``-parts; failing all, the first side, with a warning."""
+    if not sides:
+        return None
+    names = [s.name for s in sides]
+    if len(sides) == 1:
+        return names[0]
+    g = gazetteer()
+    if part.side_label:
+        labelled = g.label_side(part.side_label, names, grammar.side_suffixes)
+        if labelled:
+            return labelled
+    votes: Counter[str] = Counter()
+    for piece, _ in part.mentions:
+        text = normalize(piece.text)
+        side = g.side_of(g.named_region(text), names) or g.side_of_level(text, names)
+        if side:
+            votes[side] += 1
+    default = None
+    if part.siblings >= 2 and part.position is not None and part.position < len(sides):
+        default = names[part.position]
+    if votes:
+        best, n = votes.most_common(1)[0]
+        if default is None or (votes[default] == 0 and n > 0):
+            return best
+    if default is not None:
+        return default
+    warnings.append((f"cannot tell which side these units are on; assumed {names[0]}", ann.span))
+    return names[0]

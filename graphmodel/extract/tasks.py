@@ -1,0 +1,176 @@
+"""Tasks and their responsibilities, from the items and the annotations attached to them.
+
+A task is an outline item: its number (the enumerators from the outermost in), its title and own
+words (no enumerator, no annotation), and one responsibility per unit or group its annotations
+name, with side and role. Units get canonical names and ids here (`graphmodel.extract.units`);
+notes that hold across tasks (以下简称X, 含X,下同) are remembered in `TaskContext`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graphmodel.extract.annotations import Annotation, Part
+from graphmodel.extract.grammar import Grammar
+from graphmodel.extract.notes import in_scopes
+from graphmodel.extract.outline import Item
+from graphmodel.extract.regions import gazetteer
+from graphmodel.extract.sides import part_side
+from graphmodel.extract.text import normalize
+from graphmodel.extract.units import AliasTable, canonical_unit, group_id, unit_id
+from graphmodel.model import Responsibility, Role, Side, Span, Task, Unit
+
+__all__ = ["TaskContext", "build_task", "own_text_spans"]
+
+_INCLUDES = re.compile(r"^(?:含|包括)(.+?)(?:,?下同)?$")
+_SHORT_FOR = re.compile(r"以下简称(.+?)(?:,?下同)?$")
+_TRAIL = re.compile(r"[\s。;,.|]*")
+
+
+@dataclass
+class TaskContext:
+    """What building the tasks of one document shares."""
+
+    norm: str
+    text: str
+    sides: list[Side]
+    aliases: AliasTable
+    grammar: Grammar
+    lead_scopes: list[Span]
+    units: dict[str, Unit] = field(default_factory=dict)
+    warnings: list[tuple[str, Span]] = field(default_factory=list)
+    included: dict[tuple[str | None, str], list[str]] = field(default_factory=dict)  # 含X,下同
+    short_names: dict[tuple[str | None, str], str] = field(default_factory=dict)  # 以下简称X → unit id
+
+
+def own_text_spans(it: Item, anns: list[Annotation]) -> list[Span]:
+    """The stretches of an item that are its own words (title and text, no annotation)."""
+    spans = []
+    cursor = it.body
+    for a in sorted((a for a in anns if it.body <= a.start < it.end), key=lambda x: x.start):
+        if a.start > cursor:
+            spans.append((cursor, a.start))
+        cursor = max(cursor, a.end)
+    if cursor < it.end:
+        spans.append((cursor, it.end))
+    return spans
+
+
+def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[Annotation],
+               within: list[Annotation]) -> Task:
+    """The task of item ``it``: ``anns`` are the annotations it carries, ``within`` those written in
+    its text (a child's annotation lifted to its parent is written in the child)."""
+    norm, text = ctx.norm, ctx.text
+    body = it.body
+    while body < it.end and norm[body] in " \n":
+        body += 1
+    inside = [a for a in {id(a): a for a in anns + within}.values() if it.body <= a.start < it.end]
+    first_ann = min((a.start for a in inside), default=it.end)
+    title = None
+    m = re.search(r"[ \n]+", norm[body:first_ann])
+    head_end = body + m.start() if m else first_ann
+    head = norm[body:head_end].strip()
+    rest = norm[head_end:first_ann].strip()
+    if it.style not in ("row", "para") and head and len(head) <= 50 and not re.search(r"[。,;]", head) and (
+        rest or it.children or not anns
+    ):
+        title = text[body:head_end].strip()
+        body = head_end
+    pieces = []
+    cursor = body
+    for a in sorted(inside, key=lambda x: x.start):
+        pieces.append(text[cursor : a.start])
+        cursor = max(cursor, a.end)
+    end = it.end
+    while end > cursor and norm[end - 1] in " \n":
+        end -= 1
+    tail = text[cursor:end]
+    if _TRAIL.fullmatch(normalize(tail)):
+        end = cursor  # what follows the last annotation is not the task's (a stray mark, a page end)
+    else:
+        pieces.append(tail)
+    own = "".join(pieces).strip()
+    span_end = max([a.end for a in anns] + [end])
+    task = Task(
+        id=f"{doc_id}#{normalize(number)}",
+        number=number,
+        text=own,
+        span=(it.start, span_end),
+        title=title,
+        annotation_span=(min(a.start for a in anns), max(a.end for a in anns)) if anns else None,
+    )
+    for ann in anns:
+        ctx.warnings += ann.warnings
+        first_lead = any(ctx.grammar.first_leads.search(n) for n in ann.notes) or in_scopes(ann.start, ctx.lead_scopes)
+        task.lead_officials += ann.persons
+        for part in ann.parts:
+            _responsibilities(ctx, task, part, ann, first_lead)
+    return task
+
+
+def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation, first_lead: bool) -> None:
+    g = gazetteer()
+    side_names = [s.name for s in ctx.sides]
+    side_of_part = part_side(part, ann, ctx.sides, ctx.grammar, ctx.warnings)
+    level: str | None = None
+    for k, (piece, notes) in enumerate(part.mentions):
+        name = normalize(piece.text)
+        side = side_of_part
+        if part.siblings == 1 and len(ctx.sides) > 1:
+            # Units of both sides in one unsplit list (a table cell): a full name says its side.
+            named = g.side_of(g.named_region(name), side_names)
+            if named and named != side:
+                side, level = named, None
+        role: Role = "lead" if first_lead and k == 0 and part.role == "responsible" else part.role
+        meanings = [m for n in notes for m in ctx.grammar.note_meanings(n)]
+        if "lead" in meanings:  # 市发改委(牵头)、市财政局(配合)
+            role = "lead"
+        elif "support" in meanings:
+            role = "support"
+        level = _add(ctx, task, side, name, (piece.start, piece.end), role, level)
+        # 各市政府〈含沈抚示范区管委会,下同〉: the group includes a unit, here and (下同) later. A
+        # group included in a group (〈含开发区管委会〉) adds no unit.
+        included = ctx.included.get((side, name), [])
+        for note in notes:
+            m = _INCLUDES.match(note)
+            if m:
+                included = [x for x in re.split("[、,和及]", m.group(1)) if x]
+                if "下同" in note:
+                    ctx.included[(side, name)] = included
+            m = _SHORT_FOR.search(note)
+            if m and task.responsibilities:
+                ctx.short_names[(side, normalize(m.group(1)))] = task.responsibilities[-1].unit
+        for extra in included:
+            if ctx.grammar.is_placeholder(extra):
+                continue
+            at = ctx.norm.find(extra, piece.start, piece.end + 80)
+            span = (at, at + len(extra)) if at >= 0 else (piece.start, piece.end)
+            _add(ctx, task, side, extra, span, role, None)
+
+
+def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, role: Role,
+         level: str | None) -> str | None:
+    """Add one responsibility to ``task``; returns the level (市/省/区) the next mention may inherit."""
+    written = ctx.text[span[0] : span[1]] if normalize(ctx.text[span[0] : span[1]]) == name else name
+    if ctx.grammar.is_placeholder(name):
+        uid = group_id(side, name)
+        if uid not in ctx.units:
+            ctx.units[uid] = Unit(uid, name, side, collective=True)
+        if not any(r.unit == uid for r in task.responsibilities):
+            task.responsibilities.append(Responsibility(written, uid, side, role, True, span))
+        return level
+    if not ctx.grammar.looks_like_unit(name) and (len(name) > 25 or re.search(r"[。:]", name)):
+        ctx.warnings.append((f"could not split the annotation cleanly near {written[:20]!r}", span))
+    side_names = tuple(s.name for s in ctx.sides)
+    canonical, full, level = canonical_unit(name, side, side_names, level, ctx.aliases)
+    uid = ctx.short_names.get((side, name)) or unit_id(side, canonical)
+    unit = ctx.units.get(uid)
+    if unit is None:
+        unit = ctx.units[uid] = Unit(uid, canonical, side)
+    for alias in (full, name, canonical):
+        if alias != unit.name and alias not in unit.aliases:
+            unit.aliases.append(alias)
+    if not any(r.unit == uid for r in task.responsibilities):  # named twice in one task: one responsibility
+        task.responsibilities.append(Responsibility(written, uid, side, role, False, span))
+    return level
