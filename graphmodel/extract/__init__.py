@@ -31,7 +31,7 @@ from graphmodel.extract.attach import attach
 from graphmodel.extract.document import find_date, find_issuers, find_title
 from graphmodel.extract.grammar import Grammar, default_grammar
 from graphmodel.extract.notes import lead_scopes
-from graphmodel.extract.outline import Item, insert_items, parse_outline
+from graphmodel.extract.outline import Item, enumerator_starts, insert_items, parse_outline
 from graphmodel.extract.places import PlaceFinder
 from graphmodel.extract.policy import settle
 from graphmodel.extract.recognisers import RECOGNISERS, Doc, recognise
@@ -95,7 +95,7 @@ def extract(
     table = builtin_aliases().merged(aliases) if aliases else builtin_aliases()
     norm = normalize(text, g)
     tables = find_tables(norm, text, g)
-    doc = Doc(text, norm, g, pair_brackets(norm), tables)
+    doc = Doc(text, norm, g, pair_brackets(norm), tables, enumerators=enumerator_starts(norm))
     order = [name for name, _, _ in RECOGNISERS]
     early, warnings = settle(recognise(doc, outline=False), order)
     doc.items = _outline(norm, tables, early)
@@ -159,7 +159,13 @@ def _outline(norm: str, tables: list[Table], annotations: list[Annotation]) -> l
             parent = before[-1] if before else None
             depth = items[parent].depth + 1 if parent is not None else 0
             rows.append((Item("row", k, row.start, row.text.start, row.end, depth), parent))
-    return insert_items(items, rows)
+    merged = insert_items(items, rows)
+    for it, nxt in zip(merged, merged[1:], strict=False):
+        if it.style == "row":  # a row runs to what follows it (a line 省牵头单位:X under a row of cells)
+            it.end = max(it.end, nxt.start)
+    if merged and merged[-1].style == "row":
+        merged[-1].end = len(norm)
+    return merged
 
 
 def _has_vocabulary(norm: str, g: Grammar) -> bool:

@@ -168,9 +168,11 @@ def read_keyword_text(piece: Piece, ann: Annotation, g: Grammar) -> None:
     for keyword, label, content, where in _segments(piece, g):
         kind = g.keyword_role(keyword) if keyword else None
         if keyword is not None and kind is None and label is None:
-            # A keyword this grammar does not know: never part of a unit's name; its role is unknown.
-            ann.warnings.append((f"unknown keyword {keyword!r}: its units were read as responsible", where))
-            role = "responsible"
+            # A keyword this grammar does not know: never part of a unit's name; what it lists is
+            # read by its shape (…单位: units, responsible; …领导: people).
+            kind = g.unknown_keyword(keyword) or "responsible"
+            what = "people" if kind == "person" else f"{kind} units"
+            ann.warnings.append((f"unknown keyword {keyword!r}: read as a list of {what}", where))
         if kind == "field":
             continue
         content = _sentence(content, ann, g)

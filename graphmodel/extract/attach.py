@@ -48,6 +48,8 @@ def attach(norm: str, items: list[Item], annotations: list[Annotation]) -> Attac
         k = item_at(items, ann.start)
         if k is not None:
             carried[k].append(ann)
+        else:
+            warnings.append(("an annotation outside every task was not read", ann.span))
     within = [list(c) for c in carried]
     _lift_trailing(items, carried)
     _cut_closing(norm, items, carried)

@@ -61,7 +61,7 @@ _KINDS: dict[str, tuple[tuple[str, ...] | None, bool]] = {
     "placeholder": ((), False),
     "placeholder-pattern": ((), True),
     "unit-end": ((), False),
-    "keyword-shape": ((), True),
+    "keyword-shape": ((*ROLES, "person"), True),
 }
 # Full-width to half-width, as `graphmodel.extract.text.normalize` does for the text; entries are
 # compared with normalised text. (Kept here too: text.py builds its table from this grammar.)
@@ -89,7 +89,7 @@ class Grammar:
     placeholders: frozenset[str]
     placeholder_patterns: tuple[re.Pattern[str], ...]
     unit_ends: tuple[str, ...]
-    keyword_shapes: tuple[re.Pattern[str], ...]
+    keyword_shapes: tuple[tuple[re.Pattern[str], KeywordKind], ...]
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
 
     # -- brackets -------------------------------------------------------------------------------
@@ -158,10 +158,13 @@ class Grammar:
         m = self.etc.search(name)
         return name[: m.start()] if m and m.start() > 0 else name
 
-    def unknown_keyword(self, text: str) -> bool:
-        """Text shaped like a keyword (…单位, …部门) that this grammar does not know."""
+    def unknown_keyword(self, text: str) -> KeywordKind | None:
+        """For text shaped like a keyword (…单位, …领导) that this grammar does not know, what such a
+        keyword lists (a role, or person); None for a known keyword or other text."""
         word = text.replace("\n", "")
-        return word not in self.keywords and any(p.search(word) for p in self.keyword_shapes)
+        if word in self.keywords:
+            return None
+        return next((kind for p, kind in self.keyword_shapes if p.search(word)), None)
 
 
 def _alternation(words: list[str], breakable: bool = False) -> str:
@@ -183,17 +186,19 @@ _BUILDERS = {
     # 责任单位: / [责任单位] / 沪方: — the start of a keyword segment (keywords may break across lines)
     "keyword": lambda g: (
         rf"\[(?P<bracketed>{_alternation(list(g.keywords), True)})\]\s*:?"
-        rf"|(?P<keyword>{_alternation(list(g.keywords), True)})\s*:"
+        rf"|(?:[省市区县州])?(?P<keyword>{_alternation(list(g.keywords), True)})\s*:"
         rf"|{_side_label(g)}"
     ),
     "side-label": lambda g: rf"^\s*{_side_label(g)}",
+    # 等部门和…: a list closed by an etc, then a joiner (the etc pattern without its end anchor)
+    "etc-joiner": lambda g: rf"(?:{g.etc.pattern.replace('$', '')})(?P<joiner>{_alternation(list(g.joiners))})",
     "verb-end": lambda g: rf"(?P<verb>{_alternation(list(g.verbs))})$",
     "clause-start": lambda g: rf"^(?:{_alternation(list(g.clause_starts))})",
     "joiner": lambda g: _alternation(list(g.joiners)),
     # Any sign of the vocabulary: a keyword, or a verb closing a bracket (X牵头).
     "any-keyword": lambda g: rf"{_alternation(list(g.keywords))}|(?:{_alternation(list(g.verbs))})[)\]>]",
     # Keyword-shaped words followed by a colon: the recogniser warns of those it does not know.
-    "keyword-like": lambda g: r"(?P<word>[\u4e00-\u9fff]{2,6}(?:单位|部门|处室|科室|领导))\s*:",
+    "keyword-like": lambda g: r"(?P<word>[\u4e00-\u9fff]{2,6}(?:单位|部门|处室|科室|领导|负责人|责任人|联系人))\s*:",
 }
 
 
@@ -310,7 +315,7 @@ def _build(rows: dict[str, list[tuple[int, str, str]]], origin: str) -> Grammar:
         placeholders=frozenset(e for _, e, _ in rows["placeholder"]),
         placeholder_patterns=tuple(re.compile(e) for _, e, _ in rows["placeholder-pattern"]),
         unit_ends=tuple(sorted({e for _, e, _ in rows["unit-end"]}, key=len, reverse=True)),
-        keyword_shapes=tuple(re.compile(e) for _, e, _ in rows["keyword-shape"]),
+        keyword_shapes=tuple((re.compile(e), v) for _, e, v in rows["keyword-shape"]),  # type: ignore[misc]
     )
 
 

@@ -80,8 +80,15 @@ def split_list(piece: Piece, grammar: Grammar | None = None) -> list[Piece]:
 
 
 def _split_joined(piece: Piece, g: Grammar) -> list[Piece]:
-    """市发展改革委和市财政局 / A会同B: two whole units joined by a joiner (市工业和信息化局 stays whole)."""
-    if g.is_placeholder(piece.text) or not any(j in piece.text for j in g.joiners):
+    """市发展改革委和市财政局 / A会同B: two whole units joined by a joiner (市工业和信息化局 stays whole);
+    市总工会等部门和14个乡镇人民政府: a list closed by 等… and a group joined to it."""
+    if not any(j in piece.text for j in g.joiners):
+        return [piece]
+    closed = g.pattern("etc-joiner").search(piece.text)
+    if closed:
+        head, tail = piece.sub(0, closed.start("joiner")), piece.sub(closed.end("joiner"))
+        return [head, *_split_joined(strip_piece(tail), g)]
+    if g.is_placeholder(piece.text):
         return [piece]
     subs = [p for p in (strip_piece(x) for x in _split_words(piece, g.pattern("joiner"))) if p.text]
     if len(subs) > 1 and all(g.has_unit_end(p.text) and not g.is_placeholder(p.text) for p in subs):
@@ -122,7 +129,7 @@ def _continues_group(prev: str, nxt: str) -> bool:
     levels; 各街道、区市场局 is a group and a unit."""
     if not re.search(r"^(?:[\u4e00-\u9fff]{0,6}?[省市区县])?各", prev):
         return False
-    if not re.search(r"(?:区|县|市|镇|乡|街道|\))$", prev):
+    if not re.search(r"(?:区|县|市|州|旗|镇|乡|街道|\))$", prev):
         return False
     return gazetteer().continues_group(re.sub(r"\s+", "", nxt))
 

@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Item", "parse_outline", "insert_items", "chinese_numeral", "enumerators_in"]
+__all__ = ["Item", "parse_outline", "insert_items", "chinese_numeral", "enumerators_in", "enumerator_starts"]
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
@@ -85,6 +85,12 @@ def enumerators_in(norm: str, start: int, end: int) -> list[tuple[str, int, int,
         if value > 0:
             out.append((style, value, at, m.end()))
     return out
+
+
+def enumerator_starts(norm: str) -> list[int]:
+    """Where an enumerator may stand (at a boundary), sequence or not: what ends a keyword line
+    written on one long line with its task (责任单位:县财政局 2.落实…)."""
+    return [start for _style, _value, start, _body in _candidates(norm)]
 
 
 def _candidates(norm: str) -> list[tuple[str, int, int, int]]:

@@ -17,6 +17,7 @@ skips. A bracket left open is read to the end of its line, with a warning.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from graphmodel.extract.annotations import Annotation, Part, mentions, read_clau
 from graphmodel.extract.grammar import Grammar
 from graphmodel.extract.names import Piece, split_top
 from graphmodel.extract.outline import Item
-from graphmodel.extract.tables import Table
+from graphmodel.extract.tables import Table, table_lines
 from graphmodel.extract.text import BracketPairs
 
 __all__ = ["Doc", "Recogniser", "RECOGNISERS", "recognise", "item_at"]
@@ -46,6 +47,7 @@ class Doc:
     brackets: BracketPairs
     tables: list[Table]
     items: list[Item] = field(default_factory=list)
+    enumerators: list[int] = field(default_factory=list)  # where an enumerator may stand, in order
     _depth: list[int] | None = None
 
     def inside_bracket(self, at: int) -> bool:
@@ -113,12 +115,16 @@ def _clause_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
 
 
 def _line_end(doc: Doc, at: int) -> int:
-    """End of a keyword line; it runs on to the next line while its last name is cut short
-    (宜兴市人 / 民政府 in text copied from a PDF) or it ends with a list separator."""
+    """End of a keyword line: the end of its line or an enumerator, whichever comes first (a plan on
+    one long line: 责任单位:县财政局 2.落实…); it runs on to the next line while its last name is cut
+    short (宜兴市人 / 民政府 in text copied from a PDF) or it ends with a list separator."""
     norm, g = doc.norm, doc.grammar
-    end = len(norm)
+    k = bisect.bisect_right(doc.enumerators, at)
+    end = doc.enumerators[k] if k < len(doc.enumerators) else len(norm)
     stop = norm.find("\n", at)
     keyword = g.pattern("keyword")
+    if stop >= end:
+        return end
     while stop >= 0:
         line = norm[at:stop].rstrip()
         after = norm.find("\n", stop + 1)
@@ -127,14 +133,14 @@ def _line_end(doc: Doc, at: int) -> int:
         cut = line.endswith(("、", ",")) or (last and not g.looks_like_unit(last))
         if not nxt or not cut or keyword.match(nxt) or _ITEM_START.match(nxt):
             return stop
-        stop = norm.find("\n", stop + 1)
+        stop = norm.find("\n", stop + 1, end)
     return end
 
 
 def _keyword_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
     keyword = g.pattern("keyword")
-    table_spans = [(t.start, t.end) for t in doc.tables]
+    table_spans = table_lines(doc.tables)
     hits = [m for m in keyword.finditer(norm)
             if not doc.inside_bracket(m.start()) and (m.start() == 0 or norm[m.start() - 1] in _BOUNDARY)
             and not any(a <= m.start() < b for a, b in table_spans)]

@@ -1,8 +1,17 @@
 """Task tables: 分工方案 laid out as a table (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限).
 
-The readers give a table as lines of tab-separated cells. A header line names the columns; each
-row under it is a task whose role columns list its units. A row's number cell (1, 2, …) is its
-number; a merged cell repeats on every row it covers.
+A header names the columns (a number, the task, one or more role columns, maybe others); each
+row under it is a task whose role columns list its units. Tables reach the extractor in three
+layouts, each read here into the same `Table`:
+
+- **tabs**: a line per row, cells split by tabs (what the readers make of a .docx or .html table);
+- **a line per cell**: a table copied from a web page, each cell on its own line, a row opening
+  with a line that holds only its number (1, 2, 1*);
+- **spaces**: a line per row, cells split by spaces (``1 地区生产总值增长7%以上. 发改委``), the role
+  cells last.
+
+Section headings between rows (一、数字化改革) stay the outline's; a merged cell repeats on every
+row it covers.
 """
 
 from __future__ import annotations
@@ -10,14 +19,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
-from graphmodel.extract.grammar import Grammar, default_grammar
+from graphmodel.extract.grammar import Grammar, KeywordKind, default_grammar
 from graphmodel.extract.names import Piece
 from graphmodel.model import Role
 
 __all__ = ["TableRow", "Table", "find_tables", "table_lines"]
 
+_TASK_HEADER = re.compile(r"任务|工作|内容|事项|措施|举措|目标")
+_NUMBER_HEADER = re.compile(r"^(?:序号|编号|序列)$")
+_NUMBER_CELL = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?\*?$")
+_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\*?\s*$")
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
+_SPACE_ROW = re.compile(r"^\s*(\d{1,3})\*?[ \u3000]+\S")
 
 
 @lru_cache(maxsize=4)
@@ -28,9 +42,6 @@ def _role_header(grammar: Grammar) -> re.Pattern[str]:
     suffixes = "|".join(map(re.escape, grammar.side_suffixes))
     return re.compile(rf"^(?:(?P<side>[\u4e00-\u9fff]{{1,5}}?)(?:{suffixes})?)??"
                       "(?P<kw>" + "|".join(map(re.escape, roles)) + r")(?:\(.*\)|/.*)?$")
-_TASK_HEADER = re.compile(r"任务|工作|内容|事项|措施|举措|目标")
-_NUMBER_HEADER = re.compile(r"^(?:序号|编号|序列)$")
-_NUMBER_CELL = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?$")
 
 
 @dataclass
@@ -46,22 +57,35 @@ class TableRow:
 
 @dataclass
 class Table:
-    start: int  # of the header line
+    start: int  # of the header
     header_end: int
     rows: list[TableRow] = field(default_factory=list)
     end: int = 0  # after the last row
 
 
-def _cells(norm: str, raw: str, start: int, end: int) -> list[Piece]:
-    # Cells split at the tabs of the text as read (normalisation turns a tab into a space).
-    out = []
-    at = start
-    for cell in raw[start:end].split("\t"):
-        text = norm[at : at + len(cell)]
-        lead = len(text) - len(text.lstrip())
-        out.append(Piece(text.strip(), at + lead))
-        at += len(cell) + 1
-    return out
+@dataclass(frozen=True)
+class _Header:
+    """What each column of a header holds."""
+
+    number: int | None
+    task: int
+    roles: dict[int, tuple[Role, str | None]]  # column -> role, side label
+    width: int
+
+
+def _header(cells: list[str], g: Grammar) -> _Header | None:
+    role_re = _role_header(g)
+    roles: dict[int, tuple[Role, str | None]] = {}
+    for i, c in enumerate(cells):
+        m = role_re.match(c)
+        kind: KeywordKind | None = g.keyword_role(m.group("kw")) if m else None
+        if m and kind in ("lead", "responsible", "support"):
+            roles[i] = (kind, m.group("side"))  # type: ignore[assignment]
+    task = next((i for i, c in enumerate(cells) if i not in roles and _TASK_HEADER.search(c)), None)
+    if not roles or task is None:
+        return None
+    number = next((i for i, c in enumerate(cells) if _NUMBER_HEADER.match(c)), None)
+    return _Header(number, task, roles, len(cells))
 
 
 def _lines(norm: str) -> list[tuple[int, int]]:
@@ -75,23 +99,58 @@ def _lines(norm: str) -> list[tuple[int, int]]:
 
 def find_tables(norm: str, raw: str, grammar: Grammar | None = None) -> list[Table]:
     """The task tables in ``norm`` (normalised text; ``raw`` is the text as read), in order."""
-    if "\t" not in raw:
-        return []
     g = grammar or default_grammar()
-    role_header = _role_header(g)
     lines = _lines(norm)
+    tables = _tab_tables(norm, raw, lines, g) if "\t" in raw else []
+    taken = [(t.start, t.end) for t in tables]
+    for found in (_cell_tables(norm, lines, g), _space_tables(norm, lines, g)):
+        for t in found:
+            if not any(a < t.end and t.start < b for a, b in taken):
+                tables.append(t)
+                taken.append((t.start, t.end))
+    return sorted(tables, key=lambda t: t.start)
+
+
+def table_lines(tables: list[Table]) -> list[tuple[int, int]]:
+    """The header and row lines of ``tables``: text the outline must not read as items."""
+    return [(t.start, t.header_end) for t in tables] + [(r.start, r.end) for t in tables for r in t.rows]
+
+
+def _row(start: int, end: int, cells: list[Piece], header: _Header) -> TableRow | None:
+    if header.task >= len(cells) or not cells[header.task].text:
+        return None
+    number_cell = cells[header.number] if header.number is not None and header.number < len(cells) else cells[0]
+    number = number_cell.text if _NUMBER_CELL.match(number_cell.text) else ""
+    row = TableRow(start, end, number, cells[header.task])
+    for i, (role, side) in sorted(header.roles.items()):
+        if i < len(cells) and cells[i].text:
+            row.roles.append((role, cells[i], side))
+    return row
+
+
+# -- tabs -----------------------------------------------------------------------------------------
+def _tab_cells(norm: str, raw: str, start: int, end: int) -> list[Piece]:
+    # Cells split at the tabs of the text as read (normalisation turns a tab into a space).
+    out = []
+    at = start
+    for cell in raw[start:end].split("\t"):
+        text = norm[at : at + len(cell)]
+        lead = len(text) - len(text.lstrip())
+        out.append(Piece(text.strip(), at + lead))
+        at += len(cell) + 1
+    return out
+
+
+def _tab_tables(norm: str, raw: str, lines: list[tuple[int, int]], g: Grammar) -> list[Table]:
     tables: list[Table] = []
     k = 0
     while k < len(lines):
         a, b = lines[k]
-        cells = _cells(norm, raw, a, b) if "\t" in raw[a:b] else []
-        roles = {i: (g.keyword_role(m.group("kw")), m.group("side")) for i, c in enumerate(cells)
-                 if (m := role_header.match(c.text))}
-        task_col = next((i for i, c in enumerate(cells) if i not in roles and _TASK_HEADER.search(c.text)), None)
-        if not roles or task_col is None:
+        cells = _tab_cells(norm, raw, a, b) if "\t" in raw[a:b] else []
+        header = _header([c.text for c in cells], g) if cells else None
+        if header is None:
             k += 1
             continue
-        number_col = next((i for i, c in enumerate(cells) if _NUMBER_HEADER.match(c.text)), None)
         table = Table(a, b)
         k += 1
         while k < len(lines):
@@ -104,7 +163,7 @@ def find_tables(norm: str, raw: str, grammar: Grammar | None = None) -> list[Tab
                     break
                 k += 1
                 continue
-            row = _row(norm, raw, line, roles, task_col, number_col)
+            row = _row(line[0], line[1], _tab_cells(norm, raw, *line), header)
             if row is not None:
                 table.rows.append(row)
             table.end = line[1]
@@ -114,20 +173,156 @@ def find_tables(norm: str, raw: str, grammar: Grammar | None = None) -> list[Tab
     return tables
 
 
-def table_lines(tables: list[Table]) -> list[tuple[int, int]]:
-    """The header and row lines of ``tables``: text the outline must not read as items."""
-    return [(t.start, t.header_end) for t in tables] + [(r.start, r.end) for t in tables for r in t.rows]
+# -- a line per cell ------------------------------------------------------------------------------
+def _cell_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[Table]:
+    """序号 / 重点工作 / 牵头责任单位 / 协同责任单位, each on its own line; then rows, each opening
+    with a line holding only its number."""
+    full = [(a, b) for a, b in lines if norm[a:b].strip()]
+    tables: list[Table] = []
+    k = 0
+    while k < len(full):
+        if not _NUMBER_HEADER.match(norm[full[k][0] : full[k][1]].strip()):
+            k += 1
+            continue
+        cells = []
+        j = k
+        while j < len(full):
+            cell = norm[full[j][0] : full[j][1]].strip()
+            if len(cell) > 40 or _ROW_NUMBER.match(cell) or _HEADING.match(cell):
+                break
+            cells.append(cell)
+            j += 1
+        header = _header(cells, g)
+        if header is None or header.number != 0 or len(cells) < 3:
+            k += 1
+            continue
+        table = Table(full[k][0], full[j - 1][1])
+        expected = None
+        while j < len(full):
+            a, b = full[j]
+            m = _ROW_NUMBER.match(norm[a:b])
+            if m is None:
+                if _header([norm[x:y].strip() for x, y in full[j : j + header.width]], g):
+                    break  # the header of the next table
+                j += 1  # a section heading between rows: the outline's
+                continue
+            value = int(m.group(1))
+            if expected is not None and value not in (expected, 1):
+                break
+            expected = value + 1
+            number = Piece(norm[a:b].strip(), a + len(norm[a:b]) - len(norm[a:b].lstrip()))
+            cells_at: list[Piece] = []
+            j += 1
+            while j < len(full) and len(cells_at) < header.width - 1:
+                x, y = full[j]
+                text = norm[x:y]
+                if _ROW_NUMBER.match(text) or (cells_at and not _fits(text.strip(), g)):
+                    break  # the next row, or a line that is no cell of this one (a heading, a keyword line)
+                cells_at.append(Piece(text.strip(), x + len(text) - len(text.lstrip())))
+                j += 1
+            if not cells_at:
+                continue
+            row = _row(a, cells_at[-1].end, [number, *cells_at], _columns(header, cells_at, g))
+            if row is not None:
+                table.rows.append(row)
+                table.end = row.end
+        if table.rows:
+            tables.append(table)
+        k = max(j, k + 1)
+    return tables
 
 
-def _row(norm: str, raw: str, line: tuple[int, int], roles: dict[int, tuple[Any, str | None]], task_col: int,
-         number_col: int | None) -> TableRow | None:
-    cells = _cells(norm, raw, *line)
-    if task_col >= len(cells) or not cells[task_col].text:
-        return None
-    number_cell = cells[number_col] if number_col is not None and number_col < len(cells) else cells[0]
-    number = number_cell.text if _NUMBER_CELL.match(number_cell.text) else ""
-    row = TableRow(line[0], line[1], number, cells[task_col])
-    for i, (role, side) in sorted(roles.items()):
-        if role is not None and i < len(cells) and cells[i].text:
-            row.roles.append((role, cells[i], side))
-    return row
+def _fits(cell: str, g: Grammar) -> bool:
+    """Whether a line after a row's task cell can be one of its cells: a list of units, or a short
+    field (a deadline, a source), never a section heading or a keyword line of its own."""
+    if g.pattern("keyword").search(cell) or _HEADING.match(cell):
+        return False
+    return len(cell) <= 200
+
+
+def _columns(header: _Header, cells: list[Piece], g: Grammar) -> _Header:
+    """Map a row's cells (the task, then the rest) to columns: role columns in order, to the cells
+    that read as units; an empty cell leaves no line, so a row may have fewer cells than columns."""
+    order = [i for i in sorted(header.roles) if i > header.task]
+    roles: dict[int, tuple[Role, str | None]] = {}
+    for i, cell in enumerate(cells[1:], 2):  # index 0 is the number, 1 the task
+        if not order:
+            break
+        names = [n for n in re.split("[、,;]", cell.text) if n.strip()]
+        if names and any(g.looks_like_unit(g.strip_etc(n.strip())) for n in names):
+            roles[i] = header.roles[order.pop(0)]
+    return _Header(0, 1, roles, len(cells) + 1)
+
+
+# -- spaces ---------------------------------------------------------------------------------------
+def _space_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[Table]:
+    """序号 工作任务 牵头负责部门 on one line, then rows ``1 <task> <units>`` (the role cells last)."""
+    tables: list[Table] = []
+    k = 0
+    while k < len(lines):
+        a, b = lines[k]
+        text = norm[a:b]
+        at = text.find("序号")
+        if at < 0 or not re.search(r"\s", text[at:]):
+            k += 1
+            continue
+        cells = _space_header(text[at:])
+        header = _header(cells, g)
+        if header is None or header.number != 0 or not all(i > header.task for i in header.roles):
+            k += 1
+            continue
+        trailing = len(cells) - 1 - header.task  # columns after the task
+        table = Table(a + at, b)
+        k += 1
+        while k < len(lines):
+            a2, b2 = lines[k]
+            line = norm[a2:b2]
+            if not line.strip():
+                k += 1
+                continue
+            m = _SPACE_ROW.match(line)
+            if m is None:
+                if _HEADING.match(line):
+                    k += 1  # a section heading between rows
+                    continue
+                break
+            fields = [(f.group(), f.start()) for f in re.finditer(r"\S+", line)]
+            if len(fields) < 2 + min(trailing, 1):
+                break
+            tail = fields[-trailing:] if trailing else []
+            task = fields[1 : len(fields) - len(tail)] if tail else fields[1:]
+            if not task:
+                break
+            cells_at = [Piece(fields[0][0], a2 + fields[0][1]),
+                        Piece(line[task[0][1] : task[-1][1] + len(task[-1][0])], a2 + task[0][1])]
+            cells_at += [Piece(f, a2 + s) for f, s in tail]
+            roles = {2 + (i - header.task - 1): r for i, r in header.roles.items()}
+            row = _row(a2, b2, cells_at, _Header(0, 1, roles, len(cells_at)))
+            if row is None or not all(g.looks_like_unit(g.strip_etc(n)) for _, c, _ in row.roles
+                                      for n in re.split("[、,]", c.text) if n):
+                break
+            table.rows.append(row)
+            table.end = b2
+            k += 1
+        if table.rows:
+            tables.append(table)
+        else:
+            k += 1
+    return tables
+
+
+def _space_header(text: str) -> list[str]:
+    """Header cells split by spaces, letters spaced out for show joined again (工 作 任 务)."""
+    out: list[str] = []
+    run = ""
+    for token in text.split():
+        if len(token) == 1:
+            run += token
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        out.append(token)
+    if run:
+        out.append(run)
+    return out
