@@ -26,10 +26,11 @@ import re
 from pathlib import PurePath
 
 from graphmodel.errors import InputError, NoAnnotationsError
-from graphmodel.extract.annotations import Annotation
+from graphmodel.extract.annotations import Annotation, mentions
 from graphmodel.extract.attach import attach
 from graphmodel.extract.document import find_date, find_issuers, find_title
 from graphmodel.extract.grammar import Grammar, default_grammar
+from graphmodel.extract.names import Piece
 from graphmodel.extract.notes import lead_scopes
 from graphmodel.extract.outline import Item, enumerator_starts, insert_items, parse_outline
 from graphmodel.extract.places import PlaceFinder
@@ -101,7 +102,7 @@ def extract(
     doc.items = _outline(norm, tables, early)
     late = recognise(doc, outline=True, prior=early)
     annotations, more = settle(early + late, order)
-    warnings += more
+    warnings += more + _unread_brackets(doc, annotations)
     if not annotations and not _has_vocabulary(norm, g):
         raise NoAnnotationsError(f"{where}: no responsibility annotations found: not a plan "
                                  "(no 责任单位 / 牵头单位 / 配合单位 / (X牵头) forms)")
@@ -116,7 +117,7 @@ def extract(
     sides = detect_sides(title, issuers, [a for anns in attached.carried for a in anns])
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc_id = "doc:" + (normalize(title) if title else (PurePath(source).stem if source else sha[:12]))
-    ctx = TaskContext(norm, text, sides, table, g, lead_scopes(norm, items, g))
+    ctx = TaskContext(norm, text, sides, table, g, lead_scopes(norm, items, g, doc.inside_bracket))
 
     tasks: list[Task] = []
     numbers: list[str] = []
@@ -166,6 +167,29 @@ def _outline(norm: str, tables: list[Table], annotations: list[Annotation]) -> l
     if merged and merged[-1].style == "row":
         merged[-1].end = len(norm)
     return merged
+
+
+def _unread_brackets(doc: Doc, annotations: list[Annotation]) -> list[tuple[str, tuple[int, int] | None]]:
+    """Brackets outside every annotation that hold responsibility vocabulary or a list of units:
+    reported, so that nothing recognisable is dropped in silence."""
+    g, norm = doc.grammar, doc.norm
+    spans = sorted((a.start, a.end) for a in annotations)
+    vocabulary = g.pattern("any-keyword")
+    out: list[tuple[str, tuple[int, int] | None]] = []
+    k = 0
+    for a, b in sorted(doc.brackets.close.items()):
+        while k < len(spans) and spans[k][1] <= a:
+            k += 1
+        if k < len(spans) and spans[k][0] <= a < spans[k][1]:
+            continue  # inside an annotation: a note, a name's own bracket
+        content = norm[a + 1 : b]
+        if b - a > 400 or not content.strip() or g.is_note(re.sub(r"\s+", "", content)):
+            continue
+        names = [p for p, _ in mentions(Piece(content, a + 1), g)[0]]
+        listed = len(names) >= 2 and all(g.looks_like_unit(p.text) for p in names)
+        if vocabulary.search(norm, a, b + 1) or listed:
+            out.append((f"a bracket that reads like an annotation was not read as one: {content[:30]!r}", (a, b + 1)))
+    return out
 
 
 def _has_vocabulary(norm: str, g: Grammar) -> bool:

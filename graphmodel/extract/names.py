@@ -79,20 +79,25 @@ def split_list(piece: Piece, grammar: Grammar | None = None) -> list[Piece]:
     return merged
 
 
-def _split_joined(piece: Piece, g: Grammar) -> list[Piece]:
+def _split_joined(piece: Piece, g: Grammar, joiners: tuple[str, ...] | None = None) -> list[Piece]:
     """市发展改革委和市财政局 / A会同B: two whole units joined by a joiner (市工业和信息化局 stays whole);
-    市总工会等部门和14个乡镇人民政府: a list closed by 等… and a group joined to it."""
-    if not any(j in piece.text for j in g.joiners):
+    市总工会等部门和14个乡镇人民政府: a list closed by 等… and a group joined to it. The longer joiner
+    is tried first (A会同B和C's 会同 before 和)."""
+    joiners = tuple(sorted(g.joiners, key=len, reverse=True)) if joiners is None else joiners
+    if not any(j in piece.text for j in joiners):
         return [piece]
     closed = g.pattern("etc-joiner").search(piece.text)
     if closed:
         head, tail = piece.sub(0, closed.start("joiner")), piece.sub(closed.end("joiner"))
-        return [head, *_split_joined(strip_piece(tail), g)]
+        return [head, *_split_joined(strip_piece(tail), g, joiners)]
     if g.is_placeholder(piece.text):
         return [piece]
-    subs = [p for p in (strip_piece(x) for x in _split_words(piece, g.pattern("joiner"))) if p.text]
-    if len(subs) > 1 and all(g.has_unit_end(p.text) and not g.is_placeholder(p.text) for p in subs):
-        return subs
+    for k, joiner in enumerate(joiners):
+        if joiner not in piece.text:
+            continue
+        subs = [p for p in (strip_piece(x) for x in _split_words(piece, re.compile(re.escape(joiner)))) if p.text]
+        if len(subs) > 1 and all(g.has_unit_end(p.text) and not g.is_placeholder(p.text) for p in subs):
+            return [r for p in subs for r in _split_joined(p, g, joiners[k + 1 :])]
     return [piece]
 
 

@@ -8,6 +8,7 @@ there to the end with 下同, and from there on when a paragraph of the notice s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from graphmodel.extract.grammar import Grammar
 from graphmodel.extract.outline import Item
@@ -19,15 +20,15 @@ _CHUNK = re.compile(r"[^。\n()]{1,60}")
 _BRACKET = re.compile(r"\(([^()]{0,40})\)")
 
 
-def lead_scopes(norm: str, items: list[Item], grammar: Grammar) -> list[Span]:
-    """Where a first-leads note holds, as [start, end) ranges of the text."""
+def lead_scopes(norm: str, items: list[Item], grammar: Grammar, inside: Callable[[int], bool]) -> list[Span]:
+    """Where a first-leads note holds, as [start, end) ranges of the text; ``inside(at)`` tells
+    whether an offset lies in a bracket (a note there is the bracket's, not the document's)."""
     first = grammar.first_leads
     scopes: list[Span] = []
     if not first.search(norm):
         return scopes
     for m in _CHUNK.finditer(norm):
-        bracketed = m.start() > 0 and norm[m.start() - 1] == "(" and norm[m.end() : m.end() + 1] == ")"
-        if not bracketed and first.search(m.group()):
+        if not inside(m.start()) and first.search(m.group()):
             scopes.append((m.start(), len(norm)))
             break
     starts = [it.start for it in items]

@@ -19,7 +19,9 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 _ENUM = re.compile(
-    r"(?P<cn>[一二三四五六七八九十]{1,3})、"
+    r"第(?P<chap>[一二三四五六七八九十]{1,3})章"  # 第一章 … 第一条: chapters and articles of measures
+    r"|第(?P<art>[一二三四五六七八九十]{1,3})条"
+    r"|(?P<cn>[一二三四五六七八九十]{1,3})、"
     r"|\((?P<pcn>[一二三四五六七八九十]{1,3})\)"
     r"|(?P<ar>\d{1,2})(?:\.(?![\d%])|\.(?=(?:19|20)\d\d年)|、)"  # 1.2022年… is item 1; 1.5万 is a number
     r"|\((?P<par>\d{1,2})\)"
@@ -60,7 +62,7 @@ class Item:
 
 
 def _value(style: str, raw: str) -> int:
-    if style in ("cn", "pcn"):
+    if style in ("cn", "pcn", "chap", "art"):
         return chinese_numeral(raw)
     return _CIRCLED.index(raw) + 1 if style == "circ" else int(raw)
 
@@ -141,6 +143,8 @@ def parse_outline(norm: str, exclude: list[tuple[int, int]] | None = None,
         elif value == 1 or value == last_value.get(style, -1) + 1 and value > 1:
             # A new deeper style, or numbering that runs on across headings (4. after (二)).
             pass
+        elif value == last_value.get(style, -9) + 2 and _line_start(norm, start):
+            note = f"the numbering skips from {value - 2} to {value}"  # one number missed, at a line's start
         elif (not items and style in ("cn", "pcn")) or excerpt:
             # An excerpt (a page of a plan) may start at 二、 and go on with (四).
             excerpt = True

@@ -94,19 +94,30 @@ def _keyword_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]
         yield ann
 
 
+def _body(doc: Doc, a: int, b: int) -> tuple[Piece, list[str]]:
+    """A bracket's content, cut at a full stop that a note follows (…配合。下同): the list, and the notes."""
+    content = doc.norm[a + 1 : b]
+    stop = content.find("。")
+    if stop >= 0:
+        tail = re.sub(r"\s+", "", content[stop + 1 :]).strip("。,;")
+        if tail and doc.grammar.is_note(tail):
+            return Piece(content[:stop], a + 1), [tail]
+    return Piece(content, a + 1), []
+
+
 def _clause_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
     verb = g.pattern("verb-end")
     for a, b in sorted(doc.brackets.close.items()):
         if norm[a] != "(" or b - a > 400:
             continue
-        content = norm[a + 1 : b].rstrip(" \n。;,")
-        if not verb.search(content):  # the last clause must close with a verb
+        piece, notes = _body(doc, a, b)
+        if not verb.search(piece.text.rstrip(" \n。;,")):  # the last clause must close with a verb
             continue
-        clauses = read_clauses(Piece(norm[a + 1 : b], a + 1), g)
+        clauses = read_clauses(piece, g)
         if clauses is None:
             continue
-        ann = Annotation(a, b + 1, "clause")
+        ann = Annotation(a, b + 1, "clause", notes=notes)
         for units, role, index, count in clauses:
             ms, ns = mentions(units, g)
             ann.parts.append(Part(role, ms, position=index if count > 1 else None, siblings=count))
@@ -141,7 +152,13 @@ def _keyword_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
     keyword = g.pattern("keyword")
     table_spans = table_lines(doc.tables)
-    hits = [m for m in keyword.finditer(norm)
+    known = list(keyword.finditer(norm))
+    taken = [(m.start(), m.end()) for m in known]
+    # A keyword this grammar does not know (数据提供单位:) opens a line too; reading it warns.
+    unknown = [m for m in g.pattern("keyword-like").finditer(norm)
+               if g.unknown_keyword(m.group("word")) and not g.is_placeholder(m.group("word"))
+               and not any(a < m.end() and m.start() < b for a, b in taken)]
+    hits = [m for m in sorted(known + unknown, key=lambda m: m.start())
             if not doc.inside_bracket(m.start()) and (m.start() == 0 or norm[m.start() - 1] in _BOUNDARY)
             and not any(a <= m.start() < b for a, b in table_spans)]
     for k, m in enumerate(hits):
@@ -213,10 +230,10 @@ def _bare_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
         tail_end = after.end() if after else b + 1
         if not (tail_end >= end or "\n" in norm[b + 1 : tail_end]):
             continue
-        piece = Piece(norm[a + 1 : b], a + 1)
+        piece, notes = _body(doc, a, b)
         if not _bare_list(piece, g):
             continue
-        ann = Annotation(a, b + 1, "bare")
+        ann = Annotation(a, b + 1, "bare", notes=notes)
         pieces = [p for p in split_top(piece, ";") if p.text.strip()]
         for i, p in enumerate(pieces):
             ms, ns = mentions(p, g)

@@ -26,6 +26,7 @@ __all__ = ["TaskContext", "build_task", "own_text_spans"]
 _INCLUDES = re.compile(r"^(?:含|包括)(.+?)(?:,?下同)?$")
 _SHORT_FOR = re.compile(r"以下简称(.+?)(?:,?下同)?$")
 _TRAIL = re.compile(r"[\s。;,.|]*")
+_SECOND_NAME = re.compile(r"(.+?)\(([^()]+)\)")
 
 
 @dataclass
@@ -163,12 +164,22 @@ def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, 
     if not ctx.grammar.looks_like_unit(name) and (len(name) > 25 or re.search(r"[。:]", name)):
         ctx.warnings.append((f"could not split the annotation cleanly near {written[:20]!r}", span))
     side_names = tuple(s.name for s in ctx.sides)
-    canonical, full, level = canonical_unit(name, side, side_names, level, ctx.aliases)
-    uid = ctx.short_names.get((side, name)) or unit_id(side, canonical)
+    # 市商务局(市粮食和物资储备局), 县发改局(粮食局): one office under two names; the first names it.
+    second = _SECOND_NAME.fullmatch(name)
+    base = name
+    if second and all(ctx.grammar.has_unit_end(x) for x in second.groups()):
+        base = second.group(1)
+    canonical, full, level = canonical_unit(base, side, side_names, level, ctx.aliases)
+    uid = ctx.short_names.get((side, name)) or ctx.short_names.get((side, base)) or unit_id(side, canonical)
     unit = ctx.units.get(uid)
     if unit is None:
         unit = ctx.units[uid] = Unit(uid, canonical, side)
-    for alias in (full, name, canonical):
+    names = [full, name, canonical]
+    if base != name and second:
+        other = canonical_unit(second.group(2), side, side_names, level, ctx.aliases)[0]
+        ctx.short_names[(side, second.group(2))] = ctx.short_names[(side, other)] = uid
+        names += [full + name[len(base):], other]
+    for alias in names:
         if alias != unit.name and alias not in unit.aliases:
             unit.aliases.append(alias)
     if not any(r.unit == uid for r in task.responsibilities):  # named twice in one task: one responsibility

@@ -24,6 +24,9 @@ def score_file(path: Path) -> dict[str, Any]:
 
 
 def gold_files() -> list[Path]:
-    """Every fixture plan that has a gold annotation."""
-    found = sorted(DATA.glob("plans*/*.txt")) + sorted(DATA.glob("forms/*.txt"))
+    """Every plan under tests/data that has a gold annotation: the seed, the fixture plans, the form
+    and failure fixtures and the real plans."""
+    found = [DATA / "2020-shanghai-dalian-plan.txt"]
+    for pattern in ("plans*/*.txt", "forms/*.txt", "failures/*.txt", "real/*/*.txt"):
+        found += sorted(DATA.glob(pattern))
     return [p for p in found if p.with_suffix(".gold.json").exists()]

@@ -1,0 +1,118 @@
+"""The failures issue 9 names, each a fixture under tests/data/failures/: what each must give.
+
+Every fixture also has a gold annotation (scored with the rest in test_fixture_plans_scores.py);
+these tests check the behaviour the failure was about.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graphmodel.extract import extract
+from graphmodel.model import Extraction, Task
+from tests.extract.helpers import DATA, run
+
+FAILURES = DATA / "failures"
+
+
+def annotated(ex: Extraction) -> list[Task]:
+    return [t for t in ex.tasks if t.responsibilities]
+
+
+def names(task: Task) -> list[tuple[str, str, bool]]:
+    return [(r.mention, r.role, r.collective) for r in task.responsibilities]
+
+
+def test_a_numbering_glitch_stays_inside_its_item() -> None:
+    glitched = (FAILURES / "number-glitch.txt").read_text(encoding="utf-8")
+    clean = glitched.replace("10.121人才梯队项目", "10.人才梯队项目")
+    a, b = extract(glitched), extract(clean)
+    assert len(annotated(a)) == len(annotated(b)) == 30
+    shift = len("121")
+    for ta, tb in zip(annotated(a), annotated(b), strict=True):
+        assert ta.number == tb.number
+        assert names(ta) == names(tb)
+        if int(ta.number.rstrip(".").split("、")[-1]) < 10:
+            assert (ta.title, ta.text, ta.span) == (tb.title, tb.text, tb.span)
+        elif int(ta.number.rstrip(".").split("、")[-1]) > 10:
+            assert (ta.title, ta.text) == (tb.title, tb.text)
+            assert (ta.span[0] - shift, ta.span[1] - shift) == tb.span
+    glitch = next(t for t in annotated(a) if t.number.endswith("10."))
+    assert glitch.text.startswith("121人才梯队项目")
+    assert any("10." in w.message for w in a.warnings)  # the glitch is reported, with where it is
+
+
+def test_a_numbering_glitch_in_a_real_plan() -> None:
+    ex = run(DATA / "real" / "dev" / "01_guangzhou-633-talent-gathering-2012.txt")
+    tasks = annotated(ex)
+    assert len(tasks) == 44
+    assert all(len(t.annotation_span or ()) == 2 for t in tasks)
+    eleven = next(t for t in tasks if t.number.endswith("11."))
+    assert eleven.text.startswith("121人才梯队项目") and [r.mention for r in eleven.responsibilities] == [
+        "市人力资源和社会保障局", "各区、县级市"]
+
+
+def test_a_clause_without_a_verb_takes_the_next_verb() -> None:
+    first = annotated(run(FAILURES / "etc-then-more-clauses.txt"))[0]
+    assert names(first) == [("区发改局", "lead", False), ("区财政局", "support", False), ("区交运局", "support", False),
+                            ("区住建局", "support", False), ("区水务局", "support", False),
+                            ("区国投公司", "support", False), ("各街道办事处", "support", True)]
+
+
+def test_a_group_then_a_unit() -> None:
+    first, second = annotated(run(FAILURES / "group-then-unit.txt"))
+    assert names(first) == [("区商务局", "lead", False), ("各街道", "responsible", True), ("区市场局", "responsible", False)]
+    assert [m for m, _, collective in names(second) if collective] == ["各街道", "区直各部门"]
+
+
+def test_bracket_families_the_grammar_lists() -> None:
+    ex = run(FAILURES / "unlisted-brackets.txt")
+    assert [[m for m, *_ in names(t)] for t in annotated(ex)] == [
+        ["省发展改革委", "省交通运输厅", "相关市（州）人民政府"], ["省商务厅", "省发展改革委"]]
+    assert any("full stop" in w.message and "以下均需" in w.message for w in ex.warnings)
+
+
+def test_an_annotation_with_a_full_stop_and_a_note_is_read() -> None:
+    tasks = annotated(run(FAILURES / "full-stop-and-note.txt"))
+    assert [names(t) for t in tasks] == [
+        [("市发展改革委", "lead", False), ("市财政局", "responsible", False), ("市自然资源局", "responsible", False)],
+        [("市营商局", "responsible", False), ("市政府办公室", "responsible", False)],
+        [("市商务局", "lead", False), ("市财政局", "support", False), ("市文化和旅游局", "support", False)],
+    ]
+
+
+def test_an_annotation_belongs_to_its_article_not_the_heading() -> None:
+    ex = run(FAILURES / "article-items.txt")
+    assert [t.number for t in annotated(ex)] == ["一、第一条", "一、第二条", "二、第三条"]
+    assert all(not t.responsibilities for t in ex.tasks if t.number in ("一、", "二、"))
+
+
+def test_the_closing_paragraph_and_signature_are_not_task_text() -> None:
+    ex = run(FAILURES / "closing-paragraph.txt")
+    last = annotated(ex)[-1]
+    assert last.text == "培育数字经济。实施数字经济发展行动。"
+    assert [r.mention for r in last.responsibilities] == ["市大数据局", "市工业和信息化局"]
+    assert ex.document.date == "2022-02-18"
+
+
+def test_a_verb_phrase_after_units_is_the_clauses_verb() -> None:
+    tasks = annotated(run(FAILURES / "verb-phrases.txt"))
+    assert names(tasks[0]) == [("市财政局", "responsible", False), ("市发展改革委", "responsible", False)]
+    assert names(tasks[1]) == [("市国资委", "lead", False), ("市级各有关部门", "responsible", True)]
+    assert names(tasks[2]) == [("市发展改革委", "responsible", False), ("市自然资源和规划局", "responsible", False),
+                               ("市人力资源社会保障局", "responsible", False), ("各区人民政府", "responsible", True)]
+
+
+def test_an_unknown_keyword_warns_and_is_never_a_name() -> None:
+    ex = run(FAILURES / "unknown-keyword.txt")
+    first = annotated(ex)[0]
+    assert names(first) == [("市发改委", "lead", False), ("市统计局", "responsible", False)]
+    assert all("单位" not in u.name and ":" not in u.name for u in ex.units)
+    unknown = [w for w in ex.warnings if "数据提供单位" in w.message]
+    assert len(unknown) == 2 and all(w.span for w in unknown)
+
+
+def test_every_failure_fixture_has_a_test() -> None:
+    fixtures = {p.stem for p in Path(FAILURES).glob("*.txt")}
+    source = Path(__file__).read_text(encoding="utf-8")
+    assert all(f'"{name}.txt"' in source for name in fixtures), fixtures
