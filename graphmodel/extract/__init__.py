@@ -114,7 +114,7 @@ def extract(
     title = find_title(front)
     date, date_at = find_date(front, norm[-600:])
     issuers = find_issuers(front, date_at)
-    sides = detect_sides(title, issuers, [a for anns in attached.carried for a in anns])
+    sides = detect_sides(title, issuers, [a for anns in attached.carried for a in anns], g)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc_id = "doc:" + (normalize(title) if title else (PurePath(source).stem if source else sha[:12]))
     ctx = TaskContext(norm, text, sides, table, g, lead_scopes(norm, items, g, doc.inside_bracket))

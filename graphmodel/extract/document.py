@@ -30,6 +30,10 @@ def find_title(front: str) -> str | None:
         m = _NOTICE.search(chunk)
         if m:
             return m.group(1).strip("《》")
+    # A notice's title wrapped over lines (关于印发实施《西部大开发“十三五”\n规划》…的通知).
+    m = _NOTICE.search(re.sub(r"\s*\n\s*", "", front[:400]))
+    if m and len(m.group(1)) <= 80 and not re.search(r"[。;]", m.group(1)):
+        return m.group(1).strip("《》")
     for chunk in chunks:
         if _TITLE_CHUNK.match(chunk) and not re.search(r"[。,:;]", chunk):
             return chunk.strip("《》")
@@ -69,17 +73,25 @@ def find_date(front: str, back: str) -> tuple[str | None, int | None]:
 
 
 def find_issuers(front: str, date_at: int | None) -> list[str]:
-    """Issuing bodies: the names signed just before the date in the front matter."""
-    if date_at is None:
-        return []
-    chunks = [c for c in re.split(r"\s+", front[:date_at]) if c]
+    """Issuing bodies: the names signed just before the date in the front matter, else the body
+    that heads the document (四川省人民政府办公厅 on its first line)."""
     out: list[str] = []
-    for chunk in reversed(chunks):
-        if _ISSUER_END.search(chunk) and not re.search(r"[。,:;《》]", chunk) and len(chunk) <= 40:
-            out.append(chunk)
-        else:
-            break
+    if date_at is not None:
+        chunks = [c for c in re.split(r"\s+", front[:date_at]) if c]
+        for chunk in reversed(chunks):
+            if _is_issuer(chunk):
+                out.append(chunk)
+            else:
+                break
+    if not out:
+        first = front.lstrip().split("\n", 1)[0].strip()
+        if _is_issuer(first) and not first.startswith("关于"):
+            out.append(first)
     return list(reversed(out))
+
+
+def _is_issuer(chunk: str) -> bool:
+    return bool(_ISSUER_END.search(chunk)) and not re.search(r"[。,:;《》]", chunk) and len(chunk) <= 40
 
 
 def mention_region(name: str) -> str | None:

@@ -1,10 +1,20 @@
 """Districts and parks named in task texts and unit names, and the pairings the text states.
 
-Districts come from the gazetteer (…区, …县, county-level …市, 新区). Parks are found by
-shape: a region or district name followed by a park word (大连高新园区, 上海化学工业区,
-浦东软件园), 中英(大连)…园, a quoted name (“沪连对口合作产业园”), the items of a list that
-ends in 等…功能区, and the place in a unit's name (大连自贸片区管委会). Known aliases
-(``graphmodel/data/places.tsv``) merge 大连高新区 into 大连高新园区.
+Districts come from the gazetteer (…区, …县, county-level …市, 新区). Parks are found by shape,
+anchored on a park word (``graphmodel/data/place_words.tsv``: 高新区, 经开区, 产业园, …) and read
+back to where the name starts:
+
+- a region, district or known place, then at most ten characters of name: 大连高新园区,
+  浦东软件园, 杭州城西科创产业集聚区, 中关村软件园;
+- a pair of regions' initials (the genre's way of naming a cooperation park): 沪滇合作产业园,
+  津兰产业合作园, 苏宿工业园区;
+- a country pair, with or without its host in brackets: 中英(大连)先进制造产业示范园,
+  中新天津生态城; 中国(天津)自由贸易试验区 and its 片区;
+- a quoted name (“沪连对口合作产业园”) and the items of a list closed by 等…功能区.
+
+Known places with several names (``graphmodel/data/places.tsv``) merge 大连高新区 into 大连高新园区.
+Every scan is linear in the length of the text: dictionaries and anchored patterns, no pattern
+tried at every offset.
 """
 
 from __future__ import annotations
@@ -14,29 +24,23 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from graphmodel.extract.regions import gazetteer, short_name, side_of_region
+from graphmodel.extract.regions import DISTRICT_KINDS, PROVINCE_ABBREVIATIONS, gazetteer, short_name
 from graphmodel.extract.text import CJK
 from graphmodel.model import Pairing, Place, PlaceKind, Span
 
 __all__ = ["PlaceFinder", "place_id"]
 
-_PARK_WORDS = (
-    "经济技术开发区|高新技术产业开发区|高新技术产业园区|综合保税区|特殊综保区|综保区|保税区|自由贸易试验区"
-    "|自贸试验区|自贸区|自贸片区|新片区|片区|高新园区|高新区|开发区|经济区|工业区|产业园区|产业园|科技园"
-    "|软件园|示范园区|示范园|园区|合作区|商务区|科学城"
-)
-_STOP = "与和及的在为将把赴到、,。;:等或向从对由以并同"
-_MIDDLE = rf"[^{_STOP}\s\"“”()《》<>\[\]a-zA-Z0-9]"
-_FTZ = re.compile(rf"中国\(([{CJK}]{{2,4}})\)(?:自由贸易试验区|自贸试验区)[{CJK}]{{2,6}}?(?:新片区|片区)")
-_INNER_ZONES = "综合保税区|综保区|保税区|片区"
-_DISTRICT_KINDS = ("district", "county", "county-city", "new-area")
+_CJK_RE = re.compile(f"[{CJK}]")
+_FTZ = re.compile(rf"中国\(([{CJK}]{{2,4}})\)(?:自由贸易试验区|自贸试验区)(?:[{CJK}]{{2,6}}?(?:新片区|片区))?")
 _CONNECTORS = set("与和及、同在赴到对把将为由从向,;:。 \n")
+_WRAP = re.compile(rf"(?<=[{CJK}]) *\n[ \n]*(?=[{CJK}])")
+_AFTER_CITY = set("与和及、,。;:)人政委党")
 _GENERIC_AREA = re.compile(
     r"(?:地区|对口区|结对区|城区|市区|郊区|园区|片区|自贸区|自创区|高新区|开发区|保税区|综保区|经济区|示范区|试验区"
     r"|功能区|先导区|合作区|商务区|核心区|中心区|景区|社区|辖区|小区|街区|山区|矿区|牧区|产业区|工业区|集聚区|新区)$"
 )
-_QUOTED = re.compile(rf"“([{CJK}]{{2,20}}(?:{_PARK_WORDS}))”")
-_LIST_ETC = re.compile(rf"((?:[{CJK}]{{2,12}}[、或和]){{1,8}}[{CJK}]{{2,12}})等[{CJK}]{{0,6}}(?:功能区|园区|开发区)")
+_QUOTED = re.compile(rf"“([{CJK}]{{2,20}})”")
+_LIST_END = re.compile(rf"等[{CJK}]{{0,6}}?(?:功能区|园区|开发区)")
 _UNIT_SUFFIX = re.compile(r"(?:管理委员会|管委会|管委|管理局|管理办公室|政府|区委|党工委)$")
 _CONNECT = re.compile(r"^\s*(?:与|和|同|及)\s*$")
 _SHORT_FORMS = (
@@ -45,43 +49,34 @@ _SHORT_FORMS = (
 )
 _COOPERATION_PARK = re.compile(rf"[{CJK}]{{2}}对口合作(?:产业园区|产业园)")
 _COOPERATE = re.compile(r"合作|共建|结对|对接|共同|联动|携手|协作|对口")
+_MIDDLE_MAX = 10
+# Characters that never stand inside a place's name: connectors, prepositions, punctuation.
+_STOP_CHARS = set("与和及的在为将把赴到、,。;:等或向从对由以并同")
 
 
-@lru_cache(maxsize=8)
-def _cached_union(words: frozenset[str]) -> re.Pattern[str]:
-    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
-
-
-@lru_cache(maxsize=1)
-def _region_words() -> re.Pattern[str]:
-    """Province and city names, full and short: what a district name must not cut into."""
-    g = gazetteer()
-    words = {short_name(r.name) for r in g.regions if r.kind in ("province", "city")}
-    words |= {r.name for r in g.regions if r.kind in ("province", "city")}
-    return _cached_union(frozenset(w for w in words if len(w) >= 2))
-
-
-@lru_cache(maxsize=16)
-def _shaped_re(prefixes: frozenset[str]) -> re.Pattern[str]:
-    union = "|".join(sorted(map(re.escape, prefixes), key=len, reverse=True))
-    return re.compile(rf"({union})({_MIDDLE}{{0,10}}?)(?:{_PARK_WORDS})")
+@dataclass(frozen=True)
+class _Words:
+    park: tuple[str, ...]
+    inner: tuple[str, ...]
+    new_area: tuple[str, ...]
+    countries: frozenset[str]
+    stops: tuple[str, ...]
+    common: frozenset[str]
+    park_re: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
-def _hosted_re() -> re.Pattern[str]:
-    """<guest>(<host>)…园: the guest is a country (中英 = China-UK) or a region by its short name."""
-    shorts = sorted((s for s in gazetteer().by_short if len(s) >= 2), key=len, reverse=True)
-    guest = "中[英日韩德法俄新以瑞奥意荷欧美澳加]|" + "|".join(map(re.escape, shorts))
-    return re.compile(rf"({guest})\(([{CJK}]{{2,6}})\)[{CJK}]{{0,24}}?(?:产业园区|园区|园|合作区)")
-
-
-@lru_cache(maxsize=1)
-def _city_district_re() -> re.Pattern[str]:
-    g = gazetteer()
-    cities = {r.name for r in g.regions if r.kind == "city" or r.name in ("北京市", "天津市", "上海市", "重庆市")}
-    names = cities | {short_name(c) for c in cities if len(short_name(c)) >= 2}
-    union = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
-    return re.compile(rf"({union})([{CJK}]{{2,3}}?(?:新区|区|县))")
+def _words() -> _Words:
+    rows: dict[str, list[str]] = {}
+    text = resources.files("graphmodel").joinpath("data/place_words.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, words = line.split("\t", 1)
+            rows.setdefault(kind, []).extend(words.split())
+    park = tuple(sorted(set(rows["park"]), key=len, reverse=True))
+    return _Words(park, tuple(rows["inner"]), tuple(rows["new-area"]), frozenset(rows["country"]),
+                  tuple(rows["stop"]), frozenset(rows.get("common", ())),
+                  re.compile("|".join(map(re.escape, park + tuple(rows["new-area"])))))
 
 
 def place_id(kind: str, side: str | None, name: str) -> str:
@@ -102,6 +97,45 @@ def _known_places() -> dict[str, tuple[PlaceKind, str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _known_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(n) for n in _known_places()}, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _region_words() -> tuple[frozenset[str], tuple[int, ...]]:
+    """Province and city names, full and short: what a district name must not cut into."""
+    g = gazetteer()
+    words = {w for r in g.regions if r.kind in ("province", "city") for w in (r.name, short_name(r.name))}
+    words = {w for w in words if len(w) >= 2}
+    return frozenset(words), tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _initials() -> frozenset[str]:
+    """The characters a region may go by in a pair (沪滇, 津兰): abbreviations and first characters
+    of provinces and cities."""
+    g = gazetteer()
+    out = set(PROVINCE_ABBREVIATIONS.values())
+    out |= {r.name[0] for r in g.regions if r.kind in ("province", "city")}
+    return frozenset(out)
+
+
+def _scan(text: str, words: frozenset[str] | set[str], lengths: tuple[int, ...]) -> list[tuple[str, int, int]]:
+    """Longest words of ``words`` in ``text``, left to right (linear: dictionary lookups)."""
+    out = []
+    i, n = 0, len(text)
+    while i < n:
+        for length in lengths:
+            if i + length <= n and text[i : i + length] in words:
+                out.append((text[i : i + length], i, i + length))
+                i += length
+                break
+        else:
+            i += 1
+    return out
+
+
 @dataclass
 class _Hit:
     kind: PlaceKind
@@ -119,11 +153,13 @@ class PlaceFinder:
     sides: list[str]
     places: dict[str, Place] = field(default_factory=dict)
     regions: dict[str, str] = field(default_factory=dict)  # place id → the region it lies in
-    _prefix_cache: tuple[tuple[tuple[str, str | None], ...], dict[str, tuple[str | None, str]]] | None = None
+    _found: dict[tuple[int, int], list[tuple[int, int, str]]] = field(default_factory=dict)
+    _prefix_cache: tuple[int, dict[str, tuple[str | None, str | None]]] | None = None
 
     def _side_of_region(self, region: str | None) -> str | None:
-        return side_of_region(region, self.sides)
+        return gazetteer().side_of(region, self.sides)
 
+    # -- ids and merging -------------------------------------------------------------------------
     def _key(self, hit: _Hit) -> str:
         """What two spellings of one place share: no side prefix, short park words."""
         name = hit.name
@@ -149,8 +185,8 @@ class PlaceFinder:
             # A name from the table of known places is the canonical one.
             place.aliases.append(place.name)
             place.name = hit.name
-        for written in (hit.name, hit.written):
-            if written != place.name and written not in place.aliases:
+        for written in (hit.name, hit.written, self._without_region(hit.name)):
+            if written and written != place.name and written not in place.aliases:
                 place.aliases.append(written)
         if hit.span not in place.spans:
             place.spans.append(hit.span)
@@ -159,161 +195,243 @@ class PlaceFinder:
             self.regions[pid] = where
         return pid
 
-    def _resolve(
-        self, written: str, kind: PlaceKind, side: str | None, span: Span, region: str | None = None
-    ) -> _Hit | None:
+    @staticmethod
+    def _without_region(name: str) -> str | None:
+        """深圳南山科技园 → 南山科技园: a park's name also goes without its city."""
+        words, lengths = _region_words()
+        for n in lengths:
+            rest = name[n:]
+            if name[:n] in words and len(rest) >= 4 and not re.fullmatch("|".join(_words().park), rest):
+                return rest
+        return None
+
+    def _resolve(self, written: str, kind: PlaceKind, side: str | None, span: Span,
+                 region: str | None = None) -> _Hit | None:
         known = _known_places().get(written)
         if known:
             k, s, canonical = known
             return _Hit(k, canonical, written, s, span, s)
         g = gazetteer()
-        if g.kind(written) in _DISTRICT_KINDS:
+        if g.kind(written) in DISTRICT_KINDS:
             return _Hit("district", written, written, self._side_of_region(written) or side, span,
                         g.parent(written) or region)
-        if kind == "park" and re.fullmatch(f"(?:{_PARK_WORDS})", written):
+        if kind == "park" and written in _words().park:
             return None  # a bare park word (保税区) names no place
         return _Hit(kind, written, written, side, span, region)
 
-    def _prefixes(self) -> dict[str, tuple[str | None, str]]:
-        """Names that can lead a park's name → (the side they say, or None; the region they name)."""
-        districts = tuple(sorted((p.name, p.side) for p in self.places.values() if p.kind == "district"))
+    def _hit(self, written: str, kind: PlaceKind, side: str | None, a: int, b: int,
+             region: str | None = None) -> list[_Hit]:
+        h = self._resolve(written, kind, side, (a, b), region)
+        return [h] if h else []
+
+    # -- what leads a park's name ----------------------------------------------------------------
+    def _prefixes(self) -> dict[str, tuple[str | None, str | None]]:
+        """Names that can lead a park's name → (the side they say, the region they name)."""
+        districts = sum(1 for p in self.places.values() if p.kind == "district")
         if self._prefix_cache is None or self._prefix_cache[0] != districts:
             self._prefix_cache = (districts, self._compute_prefixes())
         return self._prefix_cache[1]
 
-    def _compute_prefixes(self) -> dict[str, tuple[str | None, str]]:
+    def _compute_prefixes(self) -> dict[str, tuple[str | None, str | None]]:
         g = gazetteer()
-        out: dict[str, tuple[str | None, str]] = {}
+        out: dict[str, tuple[str | None, str | None]] = {}
+        common = _words().common
         for r in g.regions:
-            if r.kind in ("province", "city"):
-                side = self._side_of_region(r.name)
-                out.setdefault(r.name, (side, r.name))
-                out.setdefault(short_name(r.name), (side, r.name))
+            for name in (r.name, short_name(r.name)):
+                if len(name) >= 2 and name not in out and not (name in common and r.kind in DISTRICT_KINDS):
+                    out[name] = (self._side_of_region(r.name), r.name)
         for s in self.sides:
-            # The cities of a province side and the districts of a city side lead park names too.
-            for child in g.children(s):
-                out[child] = out[short_name(child)] = (s, child)
             out[s] = out[short_name(s)] = (s, s)
         for place in self.places.values():
             if place.kind == "district":
                 out[place.name] = out[short_name(place.name)] = (place.side, place.name)
-        return {k: v for k, v in out.items() if len(k) >= 2}
+        for name, (_kind, side, _canonical) in _known_places().items():
+            if not name.endswith(_words().park):  # 中关村, 花园口: a place that may lead a park's name
+                out.setdefault(name, (side if side in self.sides else None, side))
+        return out
 
+    # -- scans -----------------------------------------------------------------------------------
     def scan_text(self, text: str, offset: int) -> list[str]:
-        """Places named in a task's text (``text`` starts at ``offset`` in the document)."""
-        hits = [
-            h
-            for finder in (
-                self._gazetteer_districts,
-                self._city_districts,
-                self._known,
-                self._hosted_parks,
-                self._free_trade_zones,
-                self._shaped_parks,
-                self._listed_zones,
-            )
-            for h in finder(text, offset)
-        ]
-        return sorted({self._add(h) for h in _longest(hits)})
+        """Places named in a task's text (``text`` starts at ``offset`` in the document). A line
+        break between two Chinese characters (text copied from a PDF: 无锡\n高新区) is read as
+        nothing."""
+        joined, where = _join_lines(text)
+        hits = (self._districts(joined, 0) + self._city_districts(joined, 0) + self._known(joined, 0)
+                + self._parks(joined, 0) + self._hosted(joined, 0) + self._listed_zones(joined, 0))
+        for h in hits:
+            h.span = (offset + where[h.span[0]], offset + where[h.span[1] - 1] + 1)
+        kept = _longest(hits)
+        ids = [self._add(h) for h in kept]
+        self._found[(offset, offset + len(text))] = [(h.span[0], h.span[1], pid) for h, pid in zip(kept, ids,
+                                                                                                      strict=True)]
+        return sorted(set(ids))
 
-    def _hit(
-        self, written: str, kind: PlaceKind, side: str | None, a: int, b: int, region: str | None = None
-    ) -> list[_Hit]:
-        h = self._resolve(written, kind, side, (a, b), region)
-        return [h] if h else []
-
-    def _gazetteer_districts(self, text: str, offset: int) -> list[_Hit]:
+    def _districts(self, text: str, offset: int) -> list[_Hit]:
         g = gazetteer()
-        region_words = [(m.start(), m.end()) for m in self._region_word_re().finditer(text)]
+        words, lengths = _region_words()
+        region_words = [(a, b) for _w, a, b in _scan(text, words, lengths)]
         out = []
         for name, a, b in g.find_all(text):
-            if g.kind(name) not in _DISTRICT_KINDS:
+            if g.kind(name) not in DISTRICT_KINDS:
                 continue
             if any(x < a < y < b or a < x < b < y for x, y in region_words):
                 continue  # 海城市 inside 上海城市: the text names 上海, not 海城市
-            if name.endswith("城市") and a > 0 and text[a - 1] not in _CONNECTORS:
-                continue  # 沿海城市 is "coastal cities"
+            if name.endswith("市") and text[b : b + 1] == "场":
+                continue  # 义乌市场: a market
+            after = text[b : b + 1]
+            if name.endswith("城市") and a > 0 and text[a - 1] not in _CONNECTORS and after not in _AFTER_CITY:
+                continue  # 沿海城市间 is "between coastal cities"; 支持海城市与昆山市 names 海城市
             out += self._hit(name, "district", None, offset + a, offset + b)
+        # A two-character county (丰县) only where a pairing names it: 宜兴市与丰县.
+        for m in re.finditer(rf"(?<=[市县区][与和、及同])([{CJK}]县)(?![{CJK}]{{0,1}}[县区市])", text):
+            if g.kind(m.group(1)) in DISTRICT_KINDS:
+                out += self._hit(m.group(1), "district", None, offset + m.start(1), offset + m.end(1))
         return out
-
-    def _region_word_re(self) -> re.Pattern[str]:
-        return _region_words()
 
     def _city_districts(self, text: str, offset: int) -> list[_Hit]:
         """深圳市福田区, 齐齐哈尔市龙沙区: a name after its city is a district of that city."""
+        g = gazetteer()
+        words, lengths = _region_words()
         out = []
-        for m in _city_district_re().finditer(text):
-            city, district = m.group(1), m.group(2)
+        for city, _a, b in _scan(text, words, lengths):
+            m = re.match(rf"[{CJK}]{{2,3}}?(?:新区|区|县)", text[b : b + 5])
+            if not m or (g.kind(city) not in ("province", "city") and city not in g.by_short):
+                continue
+            district = m.group()
             if re.search("[各区市县镇乡两全本该]", district[:-1]) or _GENERIC_AREA.search(district):
                 continue
-            if not m.group(1).endswith("市") and district not in gazetteer().by_name:
+            if not city.endswith("市") and district not in g.by_name:
                 continue  # after a short city name (沈阳浑南区) only a known district counts
-            full_city = city if city.endswith("市") else (gazetteer().full_name(city) or city)
+            full_city = city if city.endswith("市") else (g.full_name(city) or city)
             side = self._side_of_region(full_city)
-            out += self._hit(district, "district", side, offset + m.start(2), offset + m.end(2))
+            out += self._hit(district, "district", side, offset + b, offset + b + len(district))
         return out
 
     def _known(self, text: str, offset: int) -> list[_Hit]:
         out = []
-        for name, (kind, side, _canonical) in _known_places().items():
-            for m in re.finditer(re.escape(name), text):
-                out += self._hit(name, kind, side, offset + m.start(), offset + m.end())
+        for name, a, b in _scan(text, set(_known_places()), _known_lengths()):
+            kind, side, _canonical = _known_places()[name]
+            out += self._hit(name, kind, side, offset + a, offset + b)
         return out
 
-    def _hosted_parks(self, text: str, offset: int) -> list[_Hit]:
-        """中英(大连)…园, 深圳(哈尔滨)产业园区, “沪连对口合作产业园”, 沪连对口合作产业园."""
-        g = gazetteer()
+    def _parks(self, text: str, offset: int) -> list[_Hit]:
+        """A park word, and the name before it: a region or place and up to ten characters, or a
+        pair of regions' initials (沪滇合作产业园)."""
+        words = _words()
+        prefixes = self._prefixes()
+        lengths = sorted({len(p) for p in prefixes}, reverse=True)
         out = []
-        for m in _hosted_re().finditer(text):
-            host = g.prefix(m.group(2)) or g.full_name(m.group(2))
-            out += self._hit(m.group(), "park", self._side_of_region(host), offset + m.start(), offset + m.end(), host)
-        for m in _COOPERATION_PARK.finditer(text):
-            out += self._hit(m.group(), "park", None, offset + m.start(), offset + m.end())
-        for m in _QUOTED.finditer(text):
-            out += self._hit(m.group(1), "park", None, offset + m.start(1), offset + m.end(1))
+        for m in words.park_re.finditer(text):
+            end = m.end()
+            found = self._name_start(text, m.start(), prefixes, lengths)
+            if found is None:
+                continue
+            start, side, region = found
+            inner = re.match("|".join(map(re.escape, words.inner)), text[end:])
+            if inner and m.group() not in words.inner:
+                end += inner.end()  # 无锡高新区综合保税区: a zone inside a park is the zone
+            sub = re.match(rf"[{CJK}]{{2,4}}?(?:园区|片区)", text[end:])
+            if sub and m.group() in words.inner and not _STOP_CHARS & set(sub.group()):
+                end += sub.end()  # 沈阳综合保税区桃仙园区: an area of a zone
+            kind: PlaceKind = "district" if m.group() in words.new_area else "park"
+            if kind == "park" and _ends_with_district(text[start:end]):
+                continue  # 长春市绿园区: a district whose name ends like a park's
+            out += self._hit(text[start:end], kind, side, offset + start, offset + end, region)
         return out
 
-    def _free_trade_zones(self, text: str, offset: int) -> list[_Hit]:
-        """中国(广东)自由贸易试验区南沙片区: a 片区 of a province's free-trade zone."""
+    def _name_start(self, text: str, word_at: int, prefixes: dict[str, tuple[str | None, str | None]],
+                    lengths: list[int]) -> tuple[int, str | None, str | None] | None:
+        """Where the name ending in the park word at ``word_at`` starts, with its side and region."""
+        words = _words()
+        best: tuple[int, str | None, str | None] | None = None
+        for start in range(word_at - 1, max(word_at - _MIDDLE_MAX - 6, 0) - 1, -1):
+            if not _CJK_RE.match(text[start]) or text[start] in _STOP_CHARS:
+                break
+            middle_from = None
+            side = region = None
+            for n in lengths:
+                if start + n <= word_at and text[start : start + n] in prefixes:
+                    middle_from = start + n
+                    side, region = prefixes[text[start : start + n]]
+                    break
+            pair = text[start : start + 2]
+            if (middle_from is None and len(pair) == 2 and pair[0] != pair[1] and all(c in _initials() for c in pair)
+                    and not _starts_region(text, start + 1) and set(pair) & self._side_initials()):
+                if pair[0] == "中" and pair[1] not in words.countries:
+                    continue
+                middle_from, side, region = start + 2, None, None  # 沪滇…, 中新… (not 广 + 深圳…)
+            if middle_from is None and text[start] == "中" and text[start + 1 : start + 2] in words.countries:
+                middle_from = start + 2
+                host = _region_at(text, start + 2)  # 中新天津生态城 lies in 天津
+                if host:
+                    side, region = self._side_of_region(host), host
+            if middle_from is None:
+                continue
+            middle = text[middle_from:word_at]
+            if len(middle) > _MIDDLE_MAX or _has_stop(text, start, word_at, words.stops):
+                continue
+            if any(w in middle for w in words.park if len(w) >= 3):
+                continue  # 上海张江高新区两地园区: a name holds one park word, at its end
+            market = text[middle_from - 1] == "市" and middle.startswith("场")
+            if middle.startswith(("市场", "市内", "市域")) or market:
+                continue  # 深圳市场化园区: "market-run parks of Shenzhen"
+            best = (start, side, region)
+        return best
+
+    def _side_initials(self) -> set[str]:
+        """The characters the plan's sides, the regions around them and in them go by (沪, 津, 兰)."""
         g = gazetteer()
+        regions = {r for s in self.sides for r in g.all_ancestors(s)} | {c for s in self.sides for c in g.children(s)}
+        return {PROVINCE_ABBREVIATIONS.get(r, "") for r in regions} - {""} | {r[0] for r in regions}
+
+    def _hosted(self, text: str, offset: int) -> list[_Hit]:
+        """中英(大连)…园, 深圳(哈尔滨)产业园区, 中国(广东)自由贸易试验区南沙片区, “沪连对口合作产业园”."""
+        g = gazetteer()
+        words = _words()
         out = []
+        for m in re.finditer(rf"\(([{CJK}]{{2,6}})\)", text):
+            a = m.start()
+            guest = next((text[a - n : a] for n in (4, 3, 2) if a >= n and (
+                text[a - n : a] in g.by_short or text[a - n : a] in g.by_name
+                or (n == 2 and text[a - 2] == "中" and text[a - 1] in words.countries))), None)
+            if guest is None or guest == "中国":
+                continue
+            tail = re.match(rf"[{CJK}]{{0,24}}?(?:产业园区|园区|园|合作区|示范区)", text[m.end():])
+            if not tail:
+                continue
+            host = g.prefix(m.group(1)) or g.full_name(m.group(1))
+            start, end = a - len(guest), m.end() + tail.end()
+            out += self._hit(text[start:end], "park", self._side_of_region(host), offset + start, offset + end, host)
         for m in _FTZ.finditer(text):
             province = g.full_name(m.group(1)) or m.group(1)
             out += self._hit(m.group(), "park", self._side_of_region(province), offset + m.start(), offset + m.end(),
                              province)
-        return out
-
-    def _shaped_parks(self, text: str, offset: int) -> list[_Hit]:
-        """A region or district name, then a park word: 大连高新园区, 上海化学工业区, 浦东软件园."""
-        prefixes = self._prefixes()
-        pattern = _shaped_re(frozenset(prefixes))
-        out = []
-        for start in range(len(text)):
-            m = pattern.match(text, start)
-            if m is None:
-                continue
-            if m.group(2).startswith(("市场", "市内", "市域")):
-                continue  # 深圳市场化园区 is "market-run parks of Shenzhen"
-            end = m.end()
-            # 无锡高新区综合保税区: a zone inside a park is the zone.
-            inner = re.match(f"(?:{_INNER_ZONES})", text[end:])
-            if inner:
-                end += inner.end()
-            side, region = prefixes[m.group(1)]
-            out += self._hit(text[start:end], "park", side, offset + start, offset + end, region)
+        for m in _COOPERATION_PARK.finditer(text):
+            out += self._hit(m.group(), "park", None, offset + m.start(), offset + m.end())
+        for m in _QUOTED.finditer(text):
+            if m.group(1).endswith(words.park):
+                out += self._hit(m.group(1), "park", None, offset + m.start(1), offset + m.end(1))
         return out
 
     def _listed_zones(self, text: str, offset: int) -> list[_Hit]:
         """长兴岛、花园口等特殊功能区: the items of a list of zones."""
         out = []
-        for m in _LIST_ETC.finditer(text):
-            start = m.start(1)
-            for item in re.finditer(r"[^、或和]+", m.group(1)):
-                word = item.group()
-                if len(word) > 6 or re.search(f"(?:{_PARK_WORDS})$", word):
-                    continue  # a longer item is prose; a park-worded one is found by its shape
-                a = offset + start + item.start()
-                out += self._hit(word, "park", None, a, a + len(word))
+        for m in _LIST_END.finditer(text):
+            begin = m.start()
+            while begin > 0 and (_CJK_RE.match(text[begin - 1]) or text[begin - 1] in "、或和"):
+                begin -= 1
+                if m.start() - begin > 100:
+                    break
+            items = re.split("[、或和]", text[begin : m.start()])
+            if len(items) < 2:
+                continue
+            at = begin
+            for k, word in enumerate(items):
+                a = at
+                at += len(word) + 1
+                if k == 0 or len(word) > 6 or len(word) < 2 or word.endswith(_words().park):
+                    continue  # the first item runs back into prose; a park-worded one is found by its shape
+                out += self._hit(word, "park", None, offset + a, offset + a + len(word))
         return out
 
     def scan_unit(self, name: str, side: str | None, span: Span | None) -> str | None:
@@ -331,73 +449,118 @@ class PlaceFinder:
                     rest, skipped = name[n:], n
                     break
         region = g.prefix(rest)
-        if region and g.kind(region) in _DISTRICT_KINDS:
+        if region and g.kind(region) in DISTRICT_KINDS:
             h = self._resolve(region, "district", side, (base + skipped, base + skipped + len(region)))
             return self._add(h) if h else None
         stem = _UNIT_SUFFIX.sub("", name)
-        if stem != name and re.search(f"(?:{_PARK_WORDS})$", stem):
-            region = None
-            for prefix, (prefix_side, prefix_region) in self._prefixes().items():
-                if stem.startswith(prefix) and len(stem) > len(prefix):
-                    side, region = prefix_side, prefix_region  # 沈阳高新区 lies in 沈阳, whoever runs it
-                    break
-            h = self._resolve(stem, "park", side, (base, base + len(stem)), region)
+        if stem.endswith(_words().park):  # 大连自贸片区管委会, and a unit named as its park (嘉鱼经济开发区)
+            hits = self._parks(stem, base) + self._known(stem, base) + self._hosted(stem, base)
+            whole = [h for h in hits if h.span == (base, base + len(stem))]
+            if whole:
+                return self._add(whole[0])
+            prefixes = self._prefixes()
+            lead = next((p for n in (4, 3, 2) if (p := stem[:n]) in prefixes and len(stem) > n), None)
+            side_of, region_of = prefixes[lead] if lead else (side, None)
+            h = self._resolve(stem, "park", side_of if lead else side, (base, base + len(stem)), region_of)
             return self._add(h) if h else None
         return None
 
+    # -- pairings ----------------------------------------------------------------------------------
     def _apart(self, a: str, b: str) -> bool:
-        """Whether two places lie in different regions, neither inside the other."""
+        """Whether two places lie in different regions, neither inside the other (where a region is
+        unknown, whether neither name holds the other)."""
         ra, rb = self.regions.get(a), self.regions.get(b)
         if not ra or not rb:
-            return False
+            na, nb = self.places[a].name, self.places[b].name
+            return na not in nb and nb not in na
         g = gazetteer()
-
-        def chain(region: str) -> set[str]:
-            out = {region}
-            while (parent := g.parent(region)) and parent not in out:
-                out.add(parent)
-                region = parent
-            return out
-
-        return ra not in chain(rb) and rb not in chain(ra)
+        return ra not in g.all_ancestors(rb) and rb not in g.all_ancestors(ra)
 
     def pairings(self, text: str, offset: int, task: str) -> list[Pairing]:
-        """Pairings stated in a task's text: 大连高新园区与上海张江高新区…, A和B结对."""
-        spans = []
-        for p in self.places.values():
-            for a, b in p.spans:
-                if offset <= a and b <= offset + len(text):
-                    spans.append((a, b, p))
-        spans.sort(key=lambda x: (x[0], -x[1]))
+        """Pairings stated in a task's text: 大连高新园区与上海张江高新区…, A和B结对 (text scanned by
+        `scan_text` at the same offset)."""
+        spans = sorted(self._found.get((offset, offset + len(text)), []), key=lambda x: (x[0], -x[1]))
         out: list[Pairing] = []
         seen: set[tuple[str, str]] = set()
-        for i, (a1, b1, p1) in enumerate(spans):
-            for a2, _b2, p2 in spans[i + 1 :]:
+        for i, (a1, b1, id1) in enumerate(spans):
+            for a2, b2, id2 in spans[i + 1 :]:
                 if a2 < b1:
                     continue
                 between = text[b1 - offset : a2 - offset]
                 if "。" in between or ";" in between:
                     break
-                if p1.kind != p2.kind or not self._apart(p1.id, p2.id):
+                p1, p2 = self.places[id1], self.places[id2]
+                if id1 == id2 or not self._apart(id1, id2):
                     continue
                 sentence = _sentence(text, b1 - offset)
                 joined = _CONNECT.match(_drop_region(between, self.sides)) or (
                     re.search(r"(?:与|同)$", between) and _COOPERATE.search(sentence)
                 )
-                if joined and (p1.id, p2.id) not in seen:
-                    seen.add((p1.id, p2.id))
-                    out.append(Pairing(p1.kind, p1.id, p2.id, task, (a1, _b2)))
+                if joined and (id1, id2) not in seen:
+                    seen.add((id1, id2))
+                    kind = p1.kind if p1.kind == p2.kind else "park"  # 哈尔滨经开区 与 龙岗区: park and district
+                    out.append(Pairing(kind, id1, id2, task, (a1, b2)))
                 break
         return out
 
 
+def _ends_with_district(name: str) -> bool:
+    g = gazetteer()
+    return any(g.kind(name[-n:]) in DISTRICT_KINDS for n in range(3, min(len(name), 9) + 1))
+
+
+def _join_lines(text: str) -> tuple[str, list[int]]:
+    """``text`` without the line breaks (and the spaces around them) that fall between two Chinese
+    characters, and for each character kept its offset in ``text``."""
+    if "\n" not in text:
+        return text, list(range(len(text)))
+    keep: list[int] = []
+    last = 0
+    for m in _WRAP.finditer(text):
+        keep += range(last, m.start())
+        last = m.end()
+    keep += range(last, len(text))
+    return "".join(text[k] for k in keep), keep
+
+
+def _region_at(text: str, at: int) -> str | None:
+    """The province or city whose name (full or short) starts at ``at``, by its full name."""
+    g = gazetteer()
+    words, lengths = _region_words()
+    for n in lengths:
+        word = text[at : at + n]
+        if word in words:
+            return word if word in g.by_name else g.full_name(word)
+    return None
+
+
+def _starts_region(text: str, at: int) -> bool:
+    """Whether a province's or city's name (full or short) starts at ``at``."""
+    words, lengths = _region_words()
+    return any(text[at : at + n] in words for n in lengths)
+
+
+def _has_stop(text: str, start: int, end: int, stops: tuple[str, ...]) -> bool:
+    """Whether a stop word (建设, 推广) lies in ``text[start:end]`` or runs into it from before:
+    a name never starts inside a word like 推广 (推广长白山…)."""
+    window = text[max(start - 3, 0) : end]
+    offset = max(start - 3, 0)
+    for s in stops:
+        at = window.find(s)
+        while at >= 0:
+            if offset + at + len(s) > start:
+                return True
+            at = window.find(s, at + 1)
+    return False
+
+
 def _drop_region(between: str, sides: list[str]) -> str:
-    """与大连市 / 与沈阳 → 与: a region's name between two places does not separate them."""
+    """与大连市 / 与沈阳 / 与齐齐哈尔市 → 与: a region's name between two places does not separate them."""
     rest = between.rstrip()
     g = gazetteer()
-    for n in (4, 3, 2):
+    for n in range(min(len(rest) - 1, 9), 1, -1):
         tail = rest[-n:]
-        if len(rest) > n and (tail in g.by_name or tail in g.by_short or tail in sides):
+        if tail in g.by_name or tail in g.by_short or tail in sides:
             return rest[:-n]
     return between
 
@@ -409,11 +572,13 @@ def _sentence(text: str, at: int) -> str:
 
 
 def _longest(hits: list[_Hit]) -> list[_Hit]:
-    """Drop hits inside a longer hit of the same kind (上海自贸区 inside 上海自贸区临港新片区)."""
+    """Drop hits inside a longer hit (上海自贸区 inside 上海自贸区临港新片区), whatever their kinds."""
     hits = sorted(hits, key=lambda h: (h.span[0], -(h.span[1] - h.span[0])))
     out: list[_Hit] = []
+    reach = -1
     for h in hits:
-        if any(o.kind == h.kind and o.span[0] <= h.span[0] and h.span[1] <= o.span[1] for o in out):
+        if h.span[1] <= reach:
             continue
         out.append(h)
+        reach = max(reach, h.span[1])
     return out

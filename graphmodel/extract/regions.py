@@ -36,9 +36,9 @@ PROVINCE_ABBREVIATIONS = {
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "朝鲜族自治州", "自治区", "自治州",
              "新区", "省", "市", "区", "县")
 DISTRICT_KINDS = ("district", "county", "county-city", "new-area")
-_GUESS_RE = re.compile(
-    rf"^[{CJK}]{{2,6}}?(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省)"
-    rf"|^[{CJK}]{{2,3}}?(?:市|新区|区|县)"
+_GUESS_RE = re.compile(  # never 有关市, 各区, 全市: words for a group, not a region's name
+    rf"^(?!各|有关|相关|其他|其它|全|本|该|外)(?:[{CJK}]{{2,6}}?(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省)"
+    rf"|[{CJK}]{{2,3}}?(?:市|新区|区|县))"
 )
 
 
@@ -78,8 +78,12 @@ class Gazetteer:
         self.not_levels = levels.get("not-level", ())
         self.group_levels = tuple(sorted(levels.get("group-level", ()), key=len, reverse=True))
         self.group_bodies = levels.get("group-body", ())
-        names = sorted(self.by_name, key=len, reverse=True)
-        self._name_re = re.compile("|".join(map(re.escape, names)))
+        # Names scanned for in text and taken as a prefix: three characters or more (城区, 礼县 and
+        # the other two-character counties read as words too often).
+        self._scannable = {n for n in self.by_name if len(n) >= 3}
+        self._lengths = sorted({len(n) for n in self._scannable}, reverse=True)
+        self._city_shorts = {short for short, found in self.by_short.items()
+                             if any(r.kind in ("province", "city") for r in found)}
 
     # -- lookups ----------------------------------------------------------------------------------
     def kind(self, name: str) -> str | None:
@@ -95,10 +99,22 @@ class Gazetteer:
         return list(self._children.get(name, ()))
 
     def ancestors(self, name: str) -> list[str]:
-        """``name`` and the regions it lies in, innermost first (浦东新区 → [浦东新区, 上海市])."""
+        """``name`` and the regions it lies in, innermost first (浦东新区 → [浦东新区, 上海市]); for a
+        name several regions share (和平区), those of the first."""
         out = [name]
         while (parent := self.parent(out[-1])) and parent not in out and len(out) < 6:
             out.append(parent)
+        return out
+
+    def all_ancestors(self, name: str) -> set[str]:
+        """The regions any region called ``name`` lies in, ``name`` included."""
+        out = {name}
+        todo = [r.parent for r in self.by_name.get(name, []) if r.parent]
+        while todo:
+            region = todo.pop()
+            if region not in out:
+                out.add(region)
+                todo += [r.parent for r in self.by_name.get(region, []) if r.parent]
         return out
 
     def full_name(self, short: str) -> str | None:
@@ -112,9 +128,10 @@ class Gazetteer:
 
     # -- names that start with a region ------------------------------------------------------------
     def prefix(self, text: str) -> str | None:
-        """The longest known region name at the start of ``text`` (full names only)."""
-        for n in range(min(len(text), 9), 1, -1):
-            if text[:n] in self.by_name:
+        """The longest known region name at the start of ``text`` (full names of three characters
+        or more)."""
+        for n in self._lengths:
+            if n <= len(text) and text[:n] in self._scannable:
                 return text[:n]
         return None
 
@@ -147,23 +164,38 @@ class Gazetteer:
         return guessed if guessed and guessed.endswith(("省", "市")) else None
 
     def starts_with_region_word(self, name: str, sides: tuple[str, ...] | list[str] = ()) -> bool:
+        """Whether ``name`` opens with a side's or a province's or city's short name (公安局 does not:
+        公安 is a county, and a department name often starts like one)."""
         if any(name.startswith(short_name(s)) for s in sides):
             return True
-        return any(name[:n] in self.by_short for n in (2, 3))
+        return any(name[:n] in self._city_shorts for n in (2, 3))
 
     def find_all(self, text: str) -> list[tuple[str, int, int]]:
-        """Known full region names in ``text`` with their offsets."""
-        return [(m.group(), m.start(), m.end()) for m in self._name_re.finditer(text)]
+        """Known full region names in ``text`` with their offsets, longest first where they
+        overlap, left to right; linear in the length of ``text``."""
+        out = []
+        i, n = 0, len(text)
+        while i < n:
+            for length in self._lengths:
+                if i + length <= n and text[i : i + length] in self._scannable:
+                    out.append((text[i : i + length], i, i + length))
+                    i += length
+                    break
+            else:
+                i += 1
+        return out
 
     # -- sides -----------------------------------------------------------------------------------
     def side_of(self, region: str | None, sides: list[str] | tuple[str, ...]) -> str | None:
-        """The side ``region`` is, or lies in (浦东新区 → 上海市)."""
+        """The side ``region`` is, or lies in (浦东新区 → 上海市); of a name several regions share
+        (和平区), the one side they lie in if only one."""
         if not region:
             return None
         for r in self.ancestors(region):
             if r in sides:
                 return r
-        return None
+        found = [s for s in sides if s in self.all_ancestors(region)]
+        return found[0] if len(found) == 1 else None
 
     def label_side(self, label: str, sides: list[str] | tuple[str, ...], suffixes: tuple[str, ...]) -> str | None:
         """The one side a label such as 上海 / 沪方 / 连方 / 大连市方面 names."""

@@ -20,15 +20,18 @@ from graphmodel.model import Side, Span
 __all__ = ["detect_sides", "part_side"]
 
 
-def detect_sides(title: str | None, issuers: list[str], annotations: list[Annotation]) -> list[Side]:
-    """The document's sides, from its title, issuers and the regions its annotations' parts name."""
+def detect_sides(title: str | None, issuers: list[str], annotations: list[Annotation],
+                 grammar: Grammar) -> list[Side]:
+    """The document's sides, from its title, issuers and the regions its annotations' parts name
+    (a placeholder such as 有关市(州)人民政府 names none)."""
     g = gazetteer()
     part_votes: list[Counter[str]] = [Counter(), Counter()]
     all_votes: Counter[str] = Counter()
     for ann in annotations:
         for part in ann.parts:
             for piece, _ in part.mentions:
-                region = g.named_region(normalize(piece.text))
+                name = normalize(piece.text)
+                region = None if grammar.is_placeholder(name) else g.named_region(name)
                 if not region:
                     continue
                 all_votes[region] += 1
