@@ -122,7 +122,8 @@ def extract(
     tasks: list[Task] = []
     numbers: list[str] = []
     for k, it in enumerate(items):
-        written = re.sub(r"\s+", "", text[it.start : it.body]) if it.style != "para" else f"¶{it.value}"
+        written = {"para": f"¶{it.value}", "line": f"[{it.value}]"}.get(it.style) or re.sub(
+            r"\s+", "", text[it.start : it.body])
         number = (numbers[it.parent] if it.parent is not None else "") + written
         numbers.append(number)
         task = build_task(ctx, it, number, doc_id, attached.carried[k], attached.within[k])

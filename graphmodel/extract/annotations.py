@@ -22,7 +22,7 @@ from graphmodel.extract.names import Piece, clean_piece, split_list, split_top
 from graphmodel.extract.text import bracket_depths
 from graphmodel.model import Role, Span
 
-__all__ = ["Part", "Annotation", "read_keyword_text", "read_clauses", "read_list", "mentions"]
+__all__ = ["Part", "Annotation", "read_keyword_text", "read_clauses", "read_list", "mentions", "clause_parts"]
 
 
 @dataclass
@@ -61,7 +61,7 @@ def mentions(piece: Piece, g: Grammar) -> tuple[list[tuple[Piece, list[str]]], l
     for p in split_list(piece, g):
         cleaned, found = clean_piece(p, g)
         notes += found
-        if cleaned.text and g.is_note(cleaned.text) and not g.looks_like_unit(cleaned.text):
+        if cleaned.text and g.is_note(cleaned.text) and not g.has_unit_end(cleaned.text):
             notes.append(cleaned.text)
         elif cleaned.text:
             out.append((cleaned, found))
@@ -101,26 +101,36 @@ def read_clauses(piece: Piece, g: Grammar) -> list[tuple[Piece, Role, int, int]]
     if not out:
         return None
     names = [clean_piece(p, g)[0].text for units, *_ in out for p in split_list(units, g)]
-    if not names or not all(n and g.looks_like_unit(n) for n in names):
+    if not names or not all(n and (g.looks_like_unit(n) or g.is_person(n)) for n in names):
         return None
+    if all(g.is_person(n) for n in names):
+        return None  # people only: no unit is responsible here
     return out
 
 
-def _clause_parts(clauses: list[tuple[Piece, Role, int, int]], g: Grammar) -> tuple[list[Part], list[str]]:
+def clause_parts(clauses: list[tuple[Piece, Role, int, int]], g: Grammar, ann: Annotation | None = None
+                 ) -> tuple[list[Part], list[str]]:
+    """The parts of clauses (see `read_clauses`); the people a clause names (由杨志武副市长负责) go to
+    ``ann.persons``."""
     parts, notes = [], []
     for units, role, index, count in clauses:
         ms, ns = mentions(units, g)
-        parts.append(Part(role, ms, position=index if count > 1 else None, siblings=count))
+        people = [p for p, _ in ms if g.is_person(p.text)]
+        if ann is not None:
+            ann.persons += [p.text for p in people]
+        ms = [(p, n) for p, n in ms if not g.is_person(p.text)]
+        if ms:
+            parts.append(Part(role, ms, position=index if count > 1 else None, siblings=count))
         notes += ns
     return parts, notes
 
 
-def read_list(piece: Piece, role: Role, g: Grammar) -> tuple[list[Part], list[str]]:
+def read_list(piece: Piece, role: Role, g: Grammar, ann: Annotation | None = None) -> tuple[list[Part], list[str]]:
     """The parts of a list of units with one role (a segment after its keyword, a table cell):
     clauses if it is written as clauses, else ``;`` splits it into sides, each maybe labelled."""
     clauses = read_clauses(piece, g)
     if clauses:
-        return _clause_parts(clauses, g)
+        return clause_parts(clauses, g, ann)
     pieces = [p for p in split_top(piece, ";") if p.text.strip(" \n,。")]
     label_re = g.pattern("side-label")
     parts = []
@@ -182,7 +192,7 @@ def read_keyword_text(piece: Piece, ann: Annotation, g: Grammar) -> None:
             continue
         if kind is not None:
             role = kind  # type: ignore[assignment]
-        parts, notes = read_list(content, role, g)
+        parts, notes = read_list(content, role, g, ann)
         if label is not None:
             # 牵头单位:上海方面:X;大连方面:Y and 沪方:X;滇方:Y: the label names the side.
             for part in parts:

@@ -106,6 +106,10 @@ def _split_items(norm: str, items: list[Item], annotations: list[Annotation],
                 continue  # adjacent annotations (牵头单位:X / 责任单位:Y lines) close one task
             found = enumerators_in(norm, prev.end, ann.start)
             if not found:
+                lines = _unnumbered_lines(norm, item, anns)
+                if lines:
+                    extra += [(line, k) for line in lines]
+                    break
                 warnings.append(("two annotations in one numbered item, with task text between them",
                                  (prev.start, ann.end)))
                 continue
@@ -119,6 +123,25 @@ def _split_items(norm: str, items: list[Item], annotations: list[Annotation],
     for it, nxt in zip(merged, merged[1:], strict=False):  # an item now ends where the split one starts
         it.end = min(it.end, nxt.start)
     return merged
+
+
+def _unnumbered_lines(norm: str, item: Item, anns: list[Annotation]) -> list[Item]:
+    """Under a heading, lines each closed by an annotation and numbered by none (耕地保有量保持在
+    2000.9万亩。(市国土局牵头)): each line is a task of its own, under the heading."""
+    body_line_end = norm.find("\n", item.body)
+    if body_line_end < 0 or anns[0].start < body_line_end:
+        return []  # the heading's own line carries the first annotation: not a heading over lines
+    out = []
+    for k, ann in enumerate(anns, 1):
+        after = norm[ann.end : norm.find("\n", ann.end) if "\n" in norm[ann.end : item.end] else item.end]
+        if _TEXT.search(after):
+            return []  # an annotation that does not close its line
+        start = norm.rfind("\n", item.body, ann.start) + 1
+        while start < ann.start and norm[start] == " ":
+            start += 1
+        out.append(Item("line", k, start, start, item.end, item.depth + 1,
+                        note=None))
+    return out
 
 
 def _annotated(items: list[Item], carried: list[list[Annotation]], k: int) -> bool:

@@ -17,23 +17,26 @@ _NOTICE = re.compile(r"关于印发(.+?)的通知")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 _ISSUER_END = re.compile(r"(?:办公室|办公厅|人民政府|政府|委员会|领导小组|小组|局|委|厅|部|指挥部)$")
+_REGION = rf"[{CJK}]{{2,8}}?(?:省|市|自治区|自治州|州|新区|区|县)"
 _PAIR = re.compile(
-    rf"([{CJK}]{{2,8}}?(?:省|市|自治区|新区|区|县))\s*(?:与|和|同|、|对口支援|对口帮扶|对口协作|对口合作|帮扶|支援|协作)\s*"
-    rf"([{CJK}]{{2,8}}?(?:省|市|自治区|新区|区|县))"
+    rf"({_REGION})\s*(?:与|和|同|、|对口支援|对口帮扶|对口协作|对口合作|帮扶|支援|协作)\s*({_REGION})"
 )
+_MORE = re.compile(rf"\s*[、和及与]\s*({_REGION})(?=[、和及与]|共同|联合|合作|携手|协同|对口)")
 
 
 def find_title(front: str) -> str | None:
     """The plan's title in the front matter (the text before the first numbered item)."""
     chunks = [c.strip() for c in re.split(r"[\n]| {1,}", front) if c.strip()]
+    # The notice's own title heads the document, maybe wrapped over lines (关于印发实施《西部大开发
+    # “十三五”\n规划》…的通知); a notice cited further down (根据《…关于印发…的通知》) is not it.
+    head = re.split(r"[。:]", front, maxsplit=1)[0][:400]
+    m = _NOTICE.search(re.sub(r"\s*\n\s*", "", head))
+    if m and len(m.group(1)) <= 80:
+        return m.group(1).strip("《》")
     for chunk in chunks:
         m = _NOTICE.search(chunk)
         if m:
             return m.group(1).strip("《》")
-    # A notice's title wrapped over lines (关于印发实施《西部大开发“十三五”\n规划》…的通知).
-    m = _NOTICE.search(re.sub(r"\s*\n\s*", "", front[:400]))
-    if m and len(m.group(1)) <= 80 and not re.search(r"[。;]", m.group(1)):
-        return m.group(1).strip("《》")
     for chunk in chunks:
         if _TITLE_CHUNK.match(chunk) and not re.search(r"[。,:;]", chunk):
             return chunk.strip("《》")
@@ -107,8 +110,13 @@ def title_regions(title: str | None) -> list[str]:
     m = _PAIR.search(body)
     g = gazetteer()
     if m:
+        raws = [m.group(1), m.group(2)]
+        at = m.end()
+        while more := _MORE.match(body, at):  # 海东市与兰州市、临夏州共同推进…: three sides
+            raws.append(more.group(1))
+            at = more.end()
         pair = []
-        for raw in (m.group(1), m.group(2)):
+        for raw in raws:
             known = [n for n, _, _ in g.find_all(raw)]
             pair.append(known[-1] if known and raw.endswith(known[-1]) else raw)
         return pair
@@ -136,7 +144,9 @@ def make_sides(
     """
     first = part_votes[0].most_common(1)[0][0] if part_votes and part_votes[0] else None
     second = part_votes[1].most_common(1)[0][0] if len(part_votes) > 1 and part_votes[1] else None
-    if len(title_names) >= 2:
+    if len(title_names) > 2:
+        names = title_names  # three or more parties, in the title's order
+    elif len(title_names) == 2:
         names = title_names[:2]
         if first == names[1] or second == names[0]:
             names = [names[1], names[0]]

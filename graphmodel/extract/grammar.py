@@ -61,6 +61,7 @@ _KINDS: dict[str, tuple[tuple[str, ...] | None, bool]] = {
     "placeholder": ((), False),
     "placeholder-pattern": ((), True),
     "unit-end": ((), False),
+    "person-end": ((), False),
     "keyword-shape": ((*ROLES, "person"), True),
 }
 # Full-width to half-width, as `graphmodel.extract.text.normalize` does for the text; entries are
@@ -89,6 +90,7 @@ class Grammar:
     placeholders: frozenset[str]
     placeholder_patterns: tuple[re.Pattern[str], ...]
     unit_ends: tuple[str, ...]
+    person_ends: tuple[str, ...]
     keyword_shapes: tuple[tuple[re.Pattern[str], KeywordKind], ...]
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -146,12 +148,23 @@ class Grammar:
         """A name that stands for a group of units (各有关单位, 开放先导区, 区级相关部门)."""
         return name in self.placeholders or any(p.search(name) for p in self.placeholder_patterns)
 
+    def is_person(self, name: str) -> bool:
+        """A name ending with a person's title (杨志武副市长): a person, never a unit."""
+        return name.endswith(self.person_ends) and len(name) > max(
+            (len(e) for e in self.person_ends if name.endswith(e)), default=0)
+
     def has_unit_end(self, name: str) -> bool:
+        """Whether ``name`` ends like a unit's name; a bracket at its end (机关党委(人事司),
+        哈尔滨工业大学(深圳)) is read past."""
+        if name.endswith(")") and "(" in name[:-1]:
+            bare = name[: name.rindex("(")]
+            if bare and bare.endswith(self.unit_ends):
+                return True
         return name.endswith(self.unit_ends)
 
     def looks_like_unit(self, name: str) -> bool:
         """A name that reads like one unit or a group placeholder."""
-        return self.has_unit_end(name) or self.is_placeholder(name)
+        return (self.has_unit_end(name) or self.is_placeholder(name)) and not self.is_person(name)
 
     def strip_etc(self, name: str) -> str:
         """``name`` without a trailing 等 / 等部门 / 等18个部门 (never the whole name)."""
@@ -315,6 +328,7 @@ def _build(rows: dict[str, list[tuple[int, str, str]]], origin: str) -> Grammar:
         placeholders=frozenset(e for _, e, _ in rows["placeholder"]),
         placeholder_patterns=tuple(re.compile(e) for _, e, _ in rows["placeholder-pattern"]),
         unit_ends=tuple(sorted({e for _, e, _ in rows["unit-end"]}, key=len, reverse=True)),
+        person_ends=tuple(sorted({e for _, e, _ in rows["person-end"]}, key=len, reverse=True)),
         keyword_shapes=tuple((re.compile(e), v) for _, e, v in rows["keyword-shape"]),  # type: ignore[misc]
     )
 

@@ -9,7 +9,8 @@ the grammar); `graphmodel.extract.policy` then settles overlaps. The forms:
 - ``clause``: a bracket of clauses closed by verbs: ``(X牵头,Y、Z配合)``, ``(由X牵头)``, ``(A会同B负责)``;
 - ``line``: a keyword outside brackets, to the end of its line or the next keyword: ``牵头单位:X``,
   ``【配合单位】Y``, ``沪方:X``;
-- ``bare``: a bracketed list of units, no keyword, that ends its paragraph or item: ``(A、B、各区县)``.
+- ``bare``: a bracketed list of units, no keyword, that ends its paragraph or item: ``(A、B、各区县)``;
+- ``clause-line``: clauses opening a line, no bracket: ``由X副市长负责,市发改委牵头,相关部门配合,…``.
 
 A recogniser that needs the outline (``bare``) runs after the others, whose spans the outline
 skips. A bracket left open is read to the end of its line, with a warning.
@@ -22,7 +23,15 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from graphmodel.extract.annotations import Annotation, Part, mentions, read_clauses, read_keyword_text, read_list
+from graphmodel.extract.annotations import (
+    Annotation,
+    Part,
+    clause_parts,
+    mentions,
+    read_clauses,
+    read_keyword_text,
+    read_list,
+)
 from graphmodel.extract.grammar import Grammar
 from graphmodel.extract.names import Piece, split_top
 from graphmodel.extract.outline import Item
@@ -32,6 +41,7 @@ from graphmodel.extract.text import BracketPairs
 __all__ = ["Doc", "Recogniser", "RECOGNISERS", "recognise", "item_at"]
 
 _BOUNDARY = set(" \n。;,:)>]")
+_ADDRESSEE = re.compile(r"(?:各|有关|相关|其他|其它|全体)")  # 各有关单位: a notice's addressee, not a keyword
 _TRAILER = re.compile(r"[\s。;,.、|]*")
 _ITEM_START = re.compile(r"[一二三四五六七八九十]+、|\(|\d+[.、]|[①-⑳]")
 
@@ -78,7 +88,7 @@ def _keyword_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]
         at = a + 1
         while at < b and norm[at] in " \n":
             at += 1
-        if keyword.match(norm, at, b):
+        if keyword.match(norm, at, b) or _unknown_keyword_at(doc, at, b):
             ann = Annotation(a, b + 1, "keyword")
             read_keyword_text(Piece(norm[a + 1 : b], a + 1), ann, g)
             yield ann
@@ -105,6 +115,12 @@ def _body(doc: Doc, a: int, b: int) -> tuple[Piece, list[str]]:
     return Piece(content, a + 1), []
 
 
+def _unknown_keyword_at(doc: Doc, at: int, end: int) -> bool:
+    """Whether a keyword the grammar does not know (督办单位:) opens the text at ``at``."""
+    m = doc.grammar.pattern("keyword-like").match(doc.norm, at, end)
+    return bool(m) and bool(doc.grammar.unknown_keyword(m.group("word"))) and not _ADDRESSEE.match(m.group("word"))
+
+
 def _clause_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
     verb = g.pattern("verb-end")
@@ -118,10 +134,8 @@ def _clause_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
         if clauses is None:
             continue
         ann = Annotation(a, b + 1, "clause", notes=notes)
-        for units, role, index, count in clauses:
-            ms, ns = mentions(units, g)
-            ann.parts.append(Part(role, ms, position=index if count > 1 else None, siblings=count))
-            ann.notes += ns
+        ann.parts, more = clause_parts(clauses, g, ann)
+        ann.notes += more
         yield ann
 
 
@@ -156,7 +170,7 @@ def _keyword_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     taken = [(m.start(), m.end()) for m in known]
     # A keyword this grammar does not know (数据提供单位:) opens a line too; reading it warns.
     unknown = [m for m in g.pattern("keyword-like").finditer(norm)
-               if g.unknown_keyword(m.group("word")) and not g.is_placeholder(m.group("word"))
+               if g.unknown_keyword(m.group("word")) and not _ADDRESSEE.match(m.group("word"))
                and not any(a < m.end() and m.start() < b for a, b in taken)]
     hits = [m for m in sorted(known + unknown, key=lambda m: m.start())
             if not doc.inside_bracket(m.start()) and (m.start() == 0 or norm[m.start() - 1] in _BOUNDARY)
@@ -258,6 +272,39 @@ def _bare_list(piece: Piece, g: Grammar) -> bool:
     return not (len(ms) == 1 and g.is_placeholder(ms[0][0].text) and not text.startswith("各"))
 
 
+def _clause_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
+    """Clauses opening a line of an item with no other annotation: 由杨志武副市长负责,市发改委牵头,
+    相关部门配合,尽快完成…; the annotation is the run of clauses that close with a verb."""
+    g, norm = doc.grammar, doc.norm
+    verb = g.pattern("verb-end")
+    claimed = {item_at(doc.items, a.start) for a in found}
+    for k, it in enumerate(doc.items):
+        if k in claimed or it.style == "row":
+            continue
+        starts = [it.body] + [m.end() for m in re.finditer(r"\n[ ]*", norm[it.body : it.end])]
+        for start in starts:
+            at = start if start == it.body else it.body + start
+            while at < it.end and norm[at] == " ":
+                at += 1
+            stop = min(x for x in (norm.find("。", at, it.end), norm.find("\n", at, it.end), it.end) if x >= 0)
+            end = at
+            for clause in re.finditer(r"[^,;]+", norm[at:stop]):
+                if not verb.search(clause.group().strip()):
+                    break
+                end = at + clause.end()
+            if end == at:
+                continue
+            piece = Piece(norm[at:end], at)
+            clauses = read_clauses(piece, g)
+            if clauses is None:
+                continue
+            ann = Annotation(at, end, "clause-line")
+            ann.parts, ann.notes = clause_parts(clauses, g, ann)
+            if ann.parts:
+                yield ann
+                break
+
+
 # The registry: (name, recogniser, needs the outline). For annotations with the same span, the
 # earlier entry wins (see `graphmodel.extract.policy`).
 RECOGNISERS: list[tuple[str, Recogniser, bool]] = [
@@ -266,6 +313,7 @@ RECOGNISERS: list[tuple[str, Recogniser, bool]] = [
     ("clause", _clause_brackets, False),
     ("line", _keyword_lines, False),
     ("bare", _bare_brackets, True),
+    ("clause-line", _clause_lines, True),
 ]
 
 

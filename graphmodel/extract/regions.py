@@ -36,9 +36,9 @@ PROVINCE_ABBREVIATIONS = {
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "朝鲜族自治州", "自治区", "自治州",
              "新区", "省", "市", "区", "县")
 DISTRICT_KINDS = ("district", "county", "county-city", "new-area")
-_GUESS_RE = re.compile(  # never 有关市, 各区, 全市: words for a group, not a region's name
-    rf"^(?!各|有关|相关|其他|其它|全|本|该|外)(?:[{CJK}]{{2,6}}?(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省)"
-    rf"|[{CJK}]{{2,3}}?(?:市|新区|区|县))"
+_GUESS_RE = re.compile(  # never 有关市, 各区, 全市, 甘青两省: words for a group, not a region's name
+    rf"^(?!各|有关|相关|其他|其它|全|本|该|外)(?![{CJK}]*?[两三几多]省)"
+    rf"(?:[{CJK}]{{2,6}}?(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省)|[{CJK}]{{2,3}}?(?:市|新区|区|县|州))"
 )
 
 
@@ -74,7 +74,7 @@ class Gazetteer:
                 self.by_short.setdefault(short, []).append(r)
             if r.parent:
                 self._children.setdefault(r.parent, []).append(r.name)
-        self.levels = levels.get("level", ("省", "市", "区", "县"))
+        self.levels = tuple(sorted(levels.get("level", ("省", "市", "区", "县")), key=len, reverse=True))
         self.not_levels = levels.get("not-level", ())
         self.group_levels = tuple(sorted(levels.get("group-level", ()), key=len, reverse=True))
         self.group_bodies = levels.get("group-body", ())
@@ -137,7 +137,7 @@ class Gazetteer:
 
     def guess_prefix(self, text: str) -> str | None:
         """A region-looking prefix by suffix alone (…省, …市, …区, …县), for names not in the table."""
-        if text[:1] in self.levels:
+        if text.startswith(self.levels):
             return None  # 市城市管理局 is 市 + 城市管理局, not a region called 市城市
         m = _GUESS_RE.match(text)
         return m.group() if m else None
@@ -161,7 +161,7 @@ class Gazetteer:
             if region and self.kind(region) in ("province", "city"):
                 return region
         guessed = self.guess_prefix(name)
-        return guessed if guessed and guessed.endswith(("省", "市")) else None
+        return guessed if guessed and guessed.endswith(("省", "市", "州")) else None
 
     def starts_with_region_word(self, name: str, sides: tuple[str, ...] | list[str] = ()) -> bool:
         """Whether ``name`` opens with a side's or a province's or city's short name (公安局 does not:
@@ -210,10 +210,11 @@ class Gazetteer:
 
     # -- level words -----------------------------------------------------------------------------
     def level_of(self, mention: str) -> str | None:
-        """The level character a short name starts with (市统计局 → 市), or None (市场监管局)."""
-        if len(mention) > 1 and mention[0] in self.levels and not mention.startswith(self.not_levels):
-            return mention[0]
-        return None
+        """The level word a short name starts with (市统计局 → 市, 自治区财政厅 → 自治区), or None
+        (市场监管局)."""
+        if mention.startswith(self.not_levels):
+            return None
+        return next((lv for lv in self.levels if mention.startswith(lv) and len(mention) > len(lv)), None)
 
     def level_region(self, level: str, side: str) -> str | None:
         """The region a level character means on ``side``: the side or the ancestor of that level."""
@@ -225,7 +226,7 @@ class Gazetteer:
     def side_of_level(self, name: str, sides: list[str] | tuple[str, ...]) -> str | None:
         """省人社厅 in a plan of 天津市 and 甘肃省 is the province's: the one side of that level."""
         level = self.level_of(name)
-        if level not in ("省", "市") or name.startswith("省会"):
+        if level not in ("省", "市", "自治区") or name.startswith("省会"):
             return None
         found = [s for s in sides if s.endswith(level)]
         return found[0] if len(found) == 1 else None

@@ -115,6 +115,7 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
     side_names = [s.name for s in ctx.sides]
     side_of_part = part_side(part, ann, ctx.sides, ctx.grammar, ctx.warnings)
     level: str | None = None
+    heads = _shared_heads([normalize(p.text) for p, _ in part.mentions], side_names)
     for k, (piece, notes) in enumerate(part.mentions):
         name = normalize(piece.text)
         side = side_of_part
@@ -129,7 +130,9 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
             role = "lead"
         elif "support" in meanings:
             role = "support"
-        level = _add(ctx, task, side, name, (piece.start, piece.end), role, level)
+        if heads[k]:  # 海东市、兰州市、临夏州发展改革部门: each region's 发展改革部门
+            side = g.side_of(name, side_names) or side
+        level = _add(ctx, task, side, name, (piece.start, piece.end), role, level, heads[k])
         # 各市政府〈含沈抚示范区管委会,下同〉: the group includes a unit, here and (下同) later. A
         # group included in a group (〈含开发区管委会〉) adds no unit.
         included = ctx.included.get((side, name), [])
@@ -150,10 +153,28 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
             _add(ctx, task, side, extra, span, role, None)
 
 
+def _shared_heads(names: list[str], sides: list[str]) -> list[str]:
+    """For each name of a list that is a bare region (海东市) followed later by a region with a
+    department (临夏州发展改革部门), that department: the list shares it. Empty strings elsewhere."""
+    g = gazetteer()
+    out = [""] * len(names)
+    for k, name in enumerate(names):
+        if g.region_prefix(name, sides) != name and name not in sides:
+            continue
+        for later in names[k + 1 :]:
+            region = g.region_prefix(later, sides)
+            if region and len(later) > len(region):
+                out[k] = later[len(region):]
+                break
+    return out
+
+
 def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, role: Role,
-         level: str | None) -> str | None:
-    """Add one responsibility to ``task``; returns the level (市/省/区) the next mention may inherit."""
+         level: str | None, head: str = "") -> str | None:
+    """Add one responsibility to ``task``; returns the level (市/省/区) the next mention may inherit.
+    ``head`` is a department a bare region name shares with a later name of its list."""
     written = ctx.text[span[0] : span[1]] if normalize(ctx.text[span[0] : span[1]]) == name else name
+    name = name + head
     if ctx.grammar.is_placeholder(name):
         uid = group_id(side, name)
         if uid not in ctx.units:

@@ -103,15 +103,28 @@ def canonical_unit(
     if level is not None:
         target = g.level_region(level, side)
         if target is not None:
-            full = target + mention[1:]
+            full = target + mention[len(level):]
             return aliases.resolve(full, target), full, level
         return aliases.resolve(mention, None), mention, None
-    if inherit_level and mention in _departments() and not g.starts_with_region_word(mention, side_names):
+    if inherit_level and _department_like(mention) and not g.starts_with_region_word(mention, side_names):
         target = g.level_region(inherit_level, side)
         if target is not None:
             full = target + mention
             return aliases.resolve(full, target), full, inherit_level
     return aliases.resolve(mention, None), mention, None
+
+
+def _department_like(mention: str) -> bool:
+    """A bare government department's name (商务厅, 农委, 金融办) that keeps the level of the short
+    name before it in a list: a known department, or a short name ending like one, with no level
+    word inside (团市委 is the youth league's, not the city's 团委)."""
+    if mention in _departments():
+        return True
+    if any(c in mention for c in "省市区县"):
+        return False
+    # 厅, 委 and 办 end department names; a 局 with a longer name is often a unit's own (张江科学城管理局).
+    short_bureau = len(mention) <= 5 and mention.endswith("局")
+    return short_bureau or (len(mention) <= 10 and mention.endswith(("厅", "委", "办")))
 
 
 def unit_id(side: str | None, canonical: str) -> str:

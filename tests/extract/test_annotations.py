@@ -221,3 +221,63 @@ def test_a_keyword_broken_across_lines() -> None:
     text = ONE + "一、推进数字建设，新建5G基站5000个。（牵\n头单位：市大数据局；责任单位：市工业和信息化局、市发展\n改革委）"
     assert [(g[0], g[2]) for g in resp(text)] == [("大连市大数据局", "lead"), ("大连市工业和信息化局", "responsible"),
                                                    ("大连市发展改革委", "responsible")]
+
+
+def test_a_table_copied_a_line_per_cell() -> None:
+    text = ("2022年区政府工作报告目标任务分解表\n序号\n\n2022年预期目标\n\n牵头责任单位\n\n协同责任单位\n\n任务来源\n\n"
+            "一、经济指标\n\n1\n\n地区生产总值增长5.5%左右\n\n区发展改革委\n\n区统计局、各街道\n\n区政府工作报告\n\n"
+            "2\n\n固定资产投资增长6%左右\n\n区发展改革委\n\n区政府工作报告\n")
+    ex = extract(text)
+    rows = [t for t in ex.tasks if t.responsibilities]
+    assert [t.text for t in rows] == ["地区生产总值增长5.5%左右", "固定资产投资增长6%左右"]
+    assert [[(r.mention, r.role) for r in t.responsibilities] for t in rows] == [
+        [("区发展改革委", "lead"), ("区统计局", "responsible"), ("各街道", "responsible")], [("区发展改革委", "lead")]]
+
+
+def test_a_table_copied_a_row_per_line_with_spaces() -> None:
+    text = ("2016年《政府工作报告》量化指标任务分工\n序号 工 作 任 务 牵头负责部门\n1 居民消费价格涨幅3%左右 发展改革委\n"
+            "2 城镇新增就业1000万人以上 人力资源社会保障部\n")
+    rows = [t for t in extract(text).tasks if t.responsibilities]
+    assert [(t.text, [(r.mention, r.role) for r in t.responsibilities]) for t in rows] == [
+        ("居民消费价格涨幅3%左右", [("发展改革委", "lead")]), ("城镇新增就业1000万人以上", [("人力资源社会保障部", "lead")])]
+
+
+def test_clauses_opening_a_line_name_a_person_and_units() -> None:
+    text = "兰州市重大项目责任分工\n1、在兰州设立综合配套改革试验区事宜\n由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成实施方案。"
+    ex = extract(text)
+    task = ex.tasks[0]
+    assert [(r.mention, r.role, r.collective) for r in task.responsibilities] == [
+        ("市发改委", "lead", False), ("相关部门", "support", True)]
+    assert task.lead_officials == ["杨志武副市长"] and "尽快完成实施方案" in task.text
+
+
+def test_unnumbered_lines_under_a_heading_are_tasks_of_their_own() -> None:
+    text = ("长春市规划纲要任务分工\n二、主要目标\n(一)约束性指标\n耕地保有量保持在2000.9万亩。(市国土局牵头)\n"
+            "单位工业增加值用水量达到省要求标准。(市水利局、市工信局等部门按职责分工负责)\n")
+    rows = [t for t in extract(text).tasks if t.responsibilities]
+    assert [(t.number, [r.mention for r in t.responsibilities]) for t in rows] == [
+        ("二、(一)[1]", ["市国土局"]), ("二、(一)[2]", ["市水利局", "市工信局"])]
+
+
+def test_three_parties_and_a_department_their_list_shares() -> None:
+    text = ("海东市人民政府办公室\n关于印发海东市与兰州市、临夏州\n共同推进兰西城市群建设2020年\n重点任务清单的通知\n"
+            "一、重点规划衔接融合方面\n1. 做好重大规划的有效衔接。\n责任单位:海东市、兰州市、临夏州发展改革部门\n")
+    ex = extract(text)
+    assert [s.name for s in ex.document.sides] == ["海东市", "兰州市", "临夏州"]
+    names = {u.id: (u.name, u.side) for u in ex.units}
+    assert [names[r.unit] for r in ex.tasks[-1].responsibilities] == [
+        ("海东市发展改革部门", "海东市"), ("兰州市发展改革部门", "兰州市"), ("临夏州发展改革部门", "临夏州")]
+
+
+def test_one_office_under_two_names() -> None:
+    ex = extract(ONE + "一、甲。（责任单位：市商务局（市粮食和物资储备局）、市财政局）\n二、乙。（责任单位：市粮食和物资储备局）")
+    first, second = (t.responsibilities[0].unit for t in ex.tasks)
+    assert first == second == "unit:大连市/大连市商务局"
+
+
+def test_keyword_lines_of_a_plan_on_one_long_line_end_at_the_next_item() -> None:
+    text = ("海盐县政府工作报告重点工作责任分解 一、王丹县长牵头重点工作 1.全县生产总值增长7.5%左右。 "
+            "责任单位:县发改局(首位单位为牵头单位,下同)、县财政局 2.落实过紧日子的要求。 责任单位:县财政局、县审计局")
+    rows = [t for t in extract(text).tasks if t.responsibilities]
+    assert [[(r.mention, r.role) for r in t.responsibilities] for t in rows] == [
+        [("县发改局", "lead"), ("县财政局", "responsible")], [("县财政局", "lead"), ("县审计局", "responsible")]]

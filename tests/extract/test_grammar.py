@@ -1,0 +1,89 @@
+"""The grammar as data: validation when loaded, and that adding vocabulary is a data change."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from graphmodel.extract import extract
+from graphmodel.extract.annotations import Annotation
+from graphmodel.extract.grammar import GrammarError, default_grammar, load_grammar
+from graphmodel.extract.policy import POLICIES, outermost_first
+from graphmodel.extract.recognisers import RECOGNISERS
+
+BUILTIN = resources.files("graphmodel").joinpath("data/grammar.tsv").read_text(encoding="utf-8")
+ONE = "2021年大连市重点工作任务分工方案\n"
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("rule\t牵头\tlead", "unknown kind 'rule'"),
+        ("role\t牵头\tleader", "role takes lead, responsible or support, not 'leader'"),
+        ("role\t\tlead", "role needs an entry"),
+        ("head\t单位\tlead", "head takes no value"),
+        ("bracket\t(\tround", "a bracket is an open and a close character"),
+        ("bracket\t（）\tround", "is already a bracket"),
+        ("etc\t等(\t", "the pattern does not compile"),
+        ("verb\t牵头\tsupport", "verb '牵头' is given two meanings"),
+        ("role\t牵头\tlead\tmore", "more than three columns"),
+    ],
+)
+def test_a_bad_line_is_one_error_naming_the_line(line: str, message: str) -> None:
+    text = BUILTIN + line + "\n"
+    lineno = text.count("\n")
+    with pytest.raises(GrammarError) as info:
+        load_grammar(text, "grammar.tsv")
+    assert str(info.value).startswith(f"grammar.tsv, line {lineno}: ") and message in str(info.value)
+
+
+def test_keywords_are_role_words_with_their_heads() -> None:
+    g = default_grammar()
+    assert [g.keyword_role(k) for k in ("牵头单位", "主责部门", "协同责任单位", "配合处室", "牵头领导", "完成时限")] == [
+        "lead", "lead", "responsible", "support", "person", "field"]
+    assert g.keyword_role("牵\n头单位") == "lead"  # broken across lines in text copied from a PDF
+    assert g.keyword_role("数据提供单位") is None and g.unknown_keyword("数据提供单位") == "responsible"
+    assert g.unknown_keyword("分管副市长领导") == "person"
+
+
+def test_notes_and_names() -> None:
+    g = default_grammar()
+    assert g.note_meanings("按职责分工负责,下同") == ["carry", "duty", "other"]
+    assert "first-leads" in g.note_meanings("排名第一的为牵头单位") and "first-leads" in g.note_meanings("首位单位为牵头单位")
+    assert g.note_meanings("含开发区管委会,下同")[:2] == ["carry", "includes"]
+    assert g.is_placeholder("各有关单位") and g.is_placeholder("14个乡镇人民政府") and not g.is_placeholder("市财政局")
+    assert g.is_person("杨志武副市长") and not g.looks_like_unit("杨志武副市长") and g.looks_like_unit("机关党委(人事司)")
+    assert g.strip_etc("州交通运输局等州级有关部门") == "州交通运输局"
+
+
+def test_a_new_keyword_is_a_line_of_data() -> None:
+    text = ONE + "一、甲。（督办单位：市发改委、市财政局）"
+    assert [u.name for u in extract(text).units] == ["大连市发展改革委", "大连市财政局"]  # read, by its shape
+    assert any("督办单位" in w.message for w in extract(text).warnings)
+    g = load_grammar(BUILTIN + "role\t督办\tlead\n")
+    ex = extract(text, grammar=g)
+    assert [r.role for r in ex.tasks[0].responsibilities] == ["lead", "lead"] and not ex.warnings
+
+
+def test_a_new_bracket_pair_is_a_line_of_data() -> None:
+    text = ONE + "一、甲。⦅责任单位：市发改委、市财政局⦆"
+    assert not any(t.responsibilities for t in extract(text).tasks)
+    ex = extract(text, grammar=load_grammar(BUILTIN + "bracket\t⦅⦆\tround\n"))
+    assert [r.mention for r in ex.tasks[0].responsibilities] == ["市发改委", "市财政局"]
+
+
+def test_every_registered_form_has_a_name_the_policy_orders() -> None:
+    names = [name for name, _, _ in RECOGNISERS]
+    assert names == ["keyword", "table", "clause", "line", "bare", "clause-line"]
+    assert "outermost-first" in POLICIES
+
+
+def test_the_overlap_policy_keeps_the_outer_and_reports_a_crossing() -> None:
+    outer, inner, crossing, later = (Annotation(0, 20, "line"), Annotation(5, 10, "clause"),
+                                     Annotation(15, 30, "keyword"), Annotation(30, 40, "bare"))
+    kept, warnings = outermost_first([inner, later, crossing, outer], ["keyword", "clause", "line", "bare"])
+    assert kept == [outer, later]
+    assert [span for _, span in warnings] == [(15, 30)]
+    same = [Annotation(0, 10, "bare"), Annotation(0, 10, "keyword")]
+    assert [a.form for a in outermost_first(same, ["keyword", "bare"])[0]] == ["keyword"]
