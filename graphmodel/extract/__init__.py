@@ -183,8 +183,10 @@ def _unread_brackets(doc: Doc, annotations: list[Annotation]) -> list[tuple[str,
             k += 1
         if k < len(spans) and spans[k][0] <= a < spans[k][1]:
             continue  # inside an annotation: a note, a name's own bracket
+        if b - a > 400:
+            continue  # prose
         content = norm[a + 1 : b]
-        if b - a > 400 or not content.strip() or g.is_note(re.sub(r"\s+", "", content)):
+        if not content.strip() or g.is_note(re.sub(r"\s+", "", content)):
             continue
         names = [p for p, _ in mentions(Piece(content, a + 1), g)[0]]
         listed = len(names) >= 2 and all(g.looks_like_unit(p.text) for p in names)

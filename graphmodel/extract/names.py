@@ -150,15 +150,15 @@ def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, li
     # Keep each kept character's offset in ``text``, so the mention's span stays exact.
     chars: list[str] = []
     where: list[int] = []
+    closes = _closes(text)
     i = 0
     while i < len(text):
         ch = text[i]
-        if ch in "(<[":
-            j = _matching(text, i, ch, {"(": ")", "<": ">", "[": "]"}[ch])
-            if j is not None and g.is_note(re.sub(r"\s+", "", text[i + 1 : j])):
-                notes.append(re.sub(r"\s+", "", text[i + 1 : j]))
-                i = j + 1
-                continue
+        j = closes.get(i)
+        if j is not None and g.is_note(re.sub(r"\s+", "", text[i + 1 : j])):
+            notes.append(re.sub(r"\s+", "", text[i + 1 : j]))
+            i = j + 1
+            continue
         if not ch.isspace():
             chars.append(ch)
             where.append(i)
@@ -174,13 +174,15 @@ def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, li
     return Piece(stripped, piece.start + first, stop if stop - (piece.start + first) != len(stripped) else None), notes
 
 
-def _matching(text: str, i: int, open_ch: str, close_ch: str) -> int | None:
-    depth = 0
-    for j in range(i, len(text)):
-        if text[j] == open_ch:
-            depth += 1
-        elif text[j] == close_ch:
-            depth -= 1
-            if depth == 0:
-                return j
-    return None
+def _closes(text: str) -> dict[int, int]:
+    """Where each (, < and [ of ``text`` closes (nearest first), in one pass."""
+    pairs = {"(": ")", "<": ">", "[": "]"}
+    stacks: dict[str, list[int]] = {"(": [], "<": [], "[": []}
+    opener = {v: k for k, v in pairs.items()}
+    out: dict[int, int] = {}
+    for i, ch in enumerate(text):
+        if ch in stacks:
+            stacks[ch].append(i)
+        elif ch in opener and stacks[opener[ch]]:
+            out[stacks[opener[ch]].pop()] = i
+    return out

@@ -25,7 +25,7 @@ from functools import lru_cache
 from importlib import resources
 
 from graphmodel.extract.regions import DISTRICT_KINDS, PROVINCE_ABBREVIATIONS, gazetteer, short_name
-from graphmodel.extract.text import CJK
+from graphmodel.extract.text import CJK, word_pattern
 from graphmodel.model import Pairing, Place, PlaceKind, Span
 
 __all__ = ["PlaceFinder", "place_id"]
@@ -98,6 +98,29 @@ def _known_places() -> dict[str, tuple[PlaceKind, str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    return frozenset(_known_places())
+
+
+@lru_cache(maxsize=1)
+def _base_prefixes() -> tuple[dict[str, tuple[str | None, str | None]], tuple[int, ...]]:
+    """Names that can lead a park's name, the same for every plan → (the region they name, or for a
+    known place none and its side as places.tsv gives it): regions full and short (an everyday word
+    such as 合作 excepted), and known places that are no park themselves (中关村, 花园口)."""
+    g = gazetteer()
+    out: dict[str, tuple[str | None, str | None]] = {}
+    common = _words().common
+    for r in g.regions:
+        for name in (r.name, short_name(r.name)):
+            if len(name) >= 2 and name not in out and not (name in common and r.kind in DISTRICT_KINDS):
+                out[name] = (r.name, None)
+    for name, (_kind, side, _canonical) in _known_places().items():
+        if not name.endswith(_words().park):
+            out.setdefault(name, (None, side))
+    return out, tuple(sorted({len(n) for n in out}, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _known_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(n) for n in _known_places()}, reverse=True))
 
@@ -121,19 +144,15 @@ def _initials() -> frozenset[str]:
     return frozenset(out)
 
 
-def _scan(text: str, words: frozenset[str] | set[str], lengths: tuple[int, ...]) -> list[tuple[str, int, int]]:
-    """Longest words of ``words`` in ``text``, left to right (linear: dictionary lookups)."""
-    out = []
-    i, n = 0, len(text)
-    while i < n:
-        for length in lengths:
-            if i + length <= n and text[i : i + length] in words:
-                out.append((text[i : i + length], i, i + length))
-                i += length
-                break
-        else:
-            i += 1
-    return out
+def _scan(text: str, words: frozenset[str], lengths: tuple[int, ...]) -> list[tuple[str, int, int]]:
+    """Longest words of ``words`` in ``text``, left to right: one pass of a trie-shaped pattern."""
+    del lengths  # the pattern knows them
+    return [(m.group(), m.start(), m.end()) for m in _pattern(words).finditer(text) if m.group() in words]
+
+
+@lru_cache(maxsize=8)
+def _pattern(words: frozenset[str]) -> re.Pattern[str]:
+    return word_pattern(words)
 
 
 @dataclass
@@ -155,9 +174,12 @@ class PlaceFinder:
     regions: dict[str, str] = field(default_factory=dict)  # place id → the region it lies in
     _found: dict[tuple[int, int], list[tuple[int, int, str]]] = field(default_factory=dict)
     _prefix_cache: tuple[int, dict[str, tuple[str | None, str | None]]] | None = None
+    _sides_of: dict[str | None, str | None] = field(default_factory=dict)
 
     def _side_of_region(self, region: str | None) -> str | None:
-        return gazetteer().side_of(region, self.sides)
+        if region not in self._sides_of:
+            self._sides_of[region] = gazetteer().side_of(region, self.sides)
+        return self._sides_of[region]
 
     # -- ids and merging -------------------------------------------------------------------------
     def _key(self, hit: _Hit) -> str:
@@ -225,30 +247,37 @@ class PlaceFinder:
         return [h] if h else []
 
     # -- what leads a park's name ----------------------------------------------------------------
-    def _prefixes(self) -> dict[str, tuple[str | None, str | None]]:
-        """Names that can lead a park's name → (the side they say, the region they name)."""
+    def _prefix(self, name: str) -> tuple[str | None, str | None] | None:
+        """If ``name`` can lead a park's name: (the side it says, the region it names)."""
+        overlay = self._overlay()
+        if name in overlay:
+            return overlay[name]
+        base, _ = _base_prefixes()
+        if name not in base:
+            return None
+        region, side = base[name]
+        if region is not None:
+            side = self._side_of_region(region)
+        elif side not in self.sides:
+            side = None
+        return side, region or base[name][1]
+
+    def _overlay(self) -> dict[str, tuple[str | None, str | None]]:
+        """The plan's sides and the districts found so far, which lead park names too."""
         districts = sum(1 for p in self.places.values() if p.kind == "district")
         if self._prefix_cache is None or self._prefix_cache[0] != districts:
-            self._prefix_cache = (districts, self._compute_prefixes())
+            out: dict[str, tuple[str | None, str | None]] = {}
+            for s in self.sides:
+                out[s] = out[short_name(s)] = (s, s)
+            for place in self.places.values():
+                if place.kind == "district":
+                    out[place.name] = out[short_name(place.name)] = (place.side, place.name)
+            self._prefix_cache = (districts, out)
         return self._prefix_cache[1]
 
-    def _compute_prefixes(self) -> dict[str, tuple[str | None, str | None]]:
-        g = gazetteer()
-        out: dict[str, tuple[str | None, str | None]] = {}
-        common = _words().common
-        for r in g.regions:
-            for name in (r.name, short_name(r.name)):
-                if len(name) >= 2 and name not in out and not (name in common and r.kind in DISTRICT_KINDS):
-                    out[name] = (self._side_of_region(r.name), r.name)
-        for s in self.sides:
-            out[s] = out[short_name(s)] = (s, s)
-        for place in self.places.values():
-            if place.kind == "district":
-                out[place.name] = out[short_name(place.name)] = (place.side, place.name)
-        for name, (_kind, side, _canonical) in _known_places().items():
-            if not name.endswith(_words().park):  # 中关村, 花园口: a place that may lead a park's name
-                out.setdefault(name, (side if side in self.sides else None, side))
-        return out
+    def _prefix_lengths(self) -> list[int]:
+        _, lengths = _base_prefixes()
+        return sorted(set(lengths) | {len(n) for n in self._overlay()}, reverse=True)
 
     # -- scans -----------------------------------------------------------------------------------
     def scan_text(self, text: str, offset: int) -> list[str]:
@@ -269,12 +298,17 @@ class PlaceFinder:
     def _districts(self, text: str, offset: int) -> list[_Hit]:
         g = gazetteer()
         words, lengths = _region_words()
-        region_words = [(a, b) for _w, a, b in _scan(text, words, lengths)]
+        # Where each character is covered by a province's or city's name (上海 in 上海城市).
+        covered: dict[int, tuple[int, int]] = {}
+        for _w, x, y in _scan(text, words, lengths):
+            for i in range(x, y):
+                covered[i] = (x, y)
         out = []
         for name, a, b in g.find_all(text):
             if g.kind(name) not in DISTRICT_KINDS:
                 continue
-            if any(x < a < y < b or a < x < b < y for x, y in region_words):
+            crossing = [c for c in {covered.get(a), covered.get(b - 1)} if c is not None]
+            if any(x < a < y < b or a < x < b < y for x, y in crossing):
                 continue  # 海城市 inside 上海城市: the text names 上海, not 海城市
             if name.endswith("市") and text[b : b + 1] == "场":
                 continue  # 义乌市场: a market
@@ -309,7 +343,7 @@ class PlaceFinder:
 
     def _known(self, text: str, offset: int) -> list[_Hit]:
         out = []
-        for name, a, b in _scan(text, set(_known_places()), _known_lengths()):
+        for name, a, b in _scan(text, _known_names(), _known_lengths()):
             kind, side, _canonical = _known_places()[name]
             out += self._hit(name, kind, side, offset + a, offset + b)
         return out
@@ -318,12 +352,11 @@ class PlaceFinder:
         """A park word, and the name before it: a region or place and up to ten characters, or a
         pair of regions' initials (沪滇合作产业园)."""
         words = _words()
-        prefixes = self._prefixes()
-        lengths = sorted({len(p) for p in prefixes}, reverse=True)
+        lengths = self._prefix_lengths()
         out = []
         for m in words.park_re.finditer(text):
             end = m.end()
-            found = self._name_start(text, m.start(), prefixes, lengths)
+            found = self._name_start(text, m.start(), lengths)
             if found is None:
                 continue
             start, side, region = found
@@ -339,8 +372,7 @@ class PlaceFinder:
             out += self._hit(text[start:end], kind, side, offset + start, offset + end, region)
         return out
 
-    def _name_start(self, text: str, word_at: int, prefixes: dict[str, tuple[str | None, str | None]],
-                    lengths: list[int]) -> tuple[int, str | None, str | None] | None:
+    def _name_start(self, text: str, word_at: int, lengths: list[int]) -> tuple[int, str | None, str | None] | None:
         """Where the name ending in the park word at ``word_at`` starts, with its side and region."""
         words = _words()
         best: tuple[int, str | None, str | None] | None = None
@@ -350,9 +382,10 @@ class PlaceFinder:
             middle_from = None
             side = region = None
             for n in lengths:
-                if start + n <= word_at and text[start : start + n] in prefixes:
+                lead = self._prefix(text[start : start + n]) if start + n <= word_at else None
+                if lead is not None:
                     middle_from = start + n
-                    side, region = prefixes[text[start : start + n]]
+                    side, region = lead
                     break
             pair = text[start : start + 2]
             if (middle_from is None and len(pair) == 2 and pair[0] != pair[1] and all(c in _initials() for c in pair)
@@ -458,10 +491,9 @@ class PlaceFinder:
             whole = [h for h in hits if h.span == (base, base + len(stem))]
             if whole:
                 return self._add(whole[0])
-            prefixes = self._prefixes()
-            lead = next((p for n in (4, 3, 2) if (p := stem[:n]) in prefixes and len(stem) > n), None)
-            side_of, region_of = prefixes[lead] if lead else (side, None)
-            h = self._resolve(stem, "park", side_of if lead else side, (base, base + len(stem)), region_of)
+            lead = next((found for n in (4, 3, 2) if len(stem) > n and (found := self._prefix(stem[:n]))), None)
+            side_of, region_of = lead if lead else (side, None)
+            h = self._resolve(stem, "park", side_of, (base, base + len(stem)), region_of)
             return self._add(h) if h else None
         return None
 

@@ -41,6 +41,7 @@ from graphmodel.extract.text import BracketPairs
 __all__ = ["Doc", "Recogniser", "RECOGNISERS", "recognise", "item_at"]
 
 _BOUNDARY = set(" \n。;,:)>]")
+_LONGEST = 400  # characters: a bracket longer than this holds prose, never an annotation
 _ADDRESSEE = re.compile(r"(?:各|有关|相关|其他|其它|全体)")  # 各有关单位: a notice's addressee, not a keyword
 _TRAILER = re.compile(r"[\s。;,.、|]*")
 _ITEM_START = re.compile(r"[一二三四五六七八九十]+、|\(|\d+[.、]|[①-⑳]")
@@ -92,11 +93,16 @@ def _keyword_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]
             ann = Annotation(a, b + 1, "keyword")
             read_keyword_text(Piece(norm[a + 1 : b], a + 1), ann, g)
             yield ann
-    for a in doc.brackets.unclosed:
+    unclosed = doc.brackets.unclosed
+    for k, a in enumerate(unclosed):
         if not keyword.match(norm, a + 1):
             continue
+        # To the end of its line, or to the next bracket left open: an annotation never runs into
+        # another (and reading stays linear however many brackets are left open).
         stop = norm.find("\n", a)
         stop = len(norm) if stop < 0 else stop
+        if k + 1 < len(unclosed):
+            stop = min(stop, unclosed[k + 1])
         ann = Annotation(a, stop, "keyword")
         ann.warnings.append((f"the bracket opened at line {doc.line_of(a)} never closes; read to the end of "
                              "its line", (a, stop)))
@@ -106,7 +112,7 @@ def _keyword_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]
 
 def _body(doc: Doc, a: int, b: int) -> tuple[Piece, list[str]]:
     """A bracket's content, cut at a full stop that a note follows (…配合。下同): the list, and the notes."""
-    content = doc.norm[a + 1 : b]
+    content = doc.norm[a + 1 : b] if b - a <= _LONGEST else ""
     stop = content.find("。")
     if stop >= 0:
         tail = re.sub(r"\s+", "", content[stop + 1 :]).strip("。,;")
@@ -125,7 +131,7 @@ def _clause_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
     verb = g.pattern("verb-end")
     for a, b in sorted(doc.brackets.close.items()):
-        if norm[a] != "(" or b - a > 400:
+        if norm[a] != "(" or b - a > _LONGEST:
             continue
         piece, notes = _body(doc, a, b)
         if not verb.search(piece.text.rstrip(" \n。;,")):  # the last clause must close with a verb
@@ -234,7 +240,7 @@ def _bare_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
     claimed_items = {item_at(doc.items, a.start) for a in found}
     for a, b in sorted(doc.brackets.close.items()):
-        if norm[a] != "(":
+        if norm[a] != "(" or b - a > _LONGEST:
             continue
         k = item_at(doc.items, a)
         if k in claimed_items:

@@ -82,6 +82,8 @@ class Gazetteer:
         # the other two-character counties read as words too often).
         self._scannable = {n for n in self.by_name if len(n) >= 3}
         self._lengths = sorted({len(n) for n in self._scannable}, reverse=True)
+        self._scan_re: re.Pattern[str] | None = None
+        self._ancestry: dict[str, frozenset[str]] = {}
         self._city_shorts = {short for short, found in self.by_short.items()
                              if any(r.kind in ("province", "city") for r in found)}
 
@@ -106,8 +108,11 @@ class Gazetteer:
             out.append(parent)
         return out
 
-    def all_ancestors(self, name: str) -> set[str]:
+    def all_ancestors(self, name: str) -> frozenset[str]:
         """The regions any region called ``name`` lies in, ``name`` included."""
+        cached = self._ancestry.get(name)
+        if cached is not None:
+            return cached
         out = {name}
         todo = [r.parent for r in self.by_name.get(name, []) if r.parent]
         while todo:
@@ -115,7 +120,8 @@ class Gazetteer:
             if region not in out:
                 out.add(region)
                 todo += [r.parent for r in self.by_name.get(region, []) if r.parent]
-        return out
+        self._ancestry[name] = frozenset(out)
+        return self._ancestry[name]
 
     def full_name(self, short: str) -> str | None:
         """The one region whose short name this is (None when unknown or ambiguous)."""
@@ -173,16 +179,23 @@ class Gazetteer:
     def find_all(self, text: str) -> list[tuple[str, int, int]]:
         """Known full region names in ``text`` with their offsets, longest first where they
         overlap, left to right; linear in the length of ``text``."""
-        out = []
-        i, n = 0, len(text)
-        while i < n:
-            for length in self._lengths:
-                if i + length <= n and text[i : i + length] in self._scannable:
-                    out.append((text[i : i + length], i, i + length))
-                    i += length
+        # Every scannable name ends with one of a few characters (区县市旗州…): anchor on those.
+        if self._scan_re is None:
+            self._scan_re = re.compile("[" + "".join(sorted({n[-1] for n in self._scannable})) + "]")
+        found: list[tuple[str, int, int]] = []
+        for m in self._scan_re.finditer(text):
+            end = m.end()
+            for n in self._lengths:
+                if end - n >= 0 and text[end - n : end] in self._scannable:
+                    found.append((text[end - n : end], end - n, end))
                     break
-            else:
-                i += 1
+        found.sort(key=lambda x: (x[1], -x[2]))
+        out: list[tuple[str, int, int]] = []
+        reach = 0
+        for name, a, b in found:  # left to right, the longer of two that overlap
+            if a >= reach:
+                out.append((name, a, b))
+                reach = b
         return out
 
     # -- sides -----------------------------------------------------------------------------------

@@ -1,0 +1,86 @@
+"""The extractor's time grows linearly with its input, whatever the input's shape.
+
+Each case times extraction at n and at 8n characters and asserts the ratio (never an absolute
+time): linear work gives about 8, quadratic about 64. The bound (24) leaves room for a noisy machine;
+each figure is the best of five runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+
+import pytest
+
+from graphmodel.errors import GraphmodelError
+from graphmodel.extract import extract
+
+HEAD = "2021年大连市重点工作任务分工方案\n"
+
+
+def _items(k: int) -> str:
+    return HEAD + "".join(f"{i}.推进第{i}项工作，加快项目建设。（牵头单位：市发改委；配合单位：市财政局、各区市县）\n"
+                          for i in range(1, k + 1))
+
+
+def _one_long_item(k: int) -> str:
+    body = "推进大连高新园区与上海张江高新区合作，支持宁海县、象山县与浦东新区结对，建设沪连对口合作产业园。" * k
+    return HEAD + "一、" + body + "（责任单位：市发改委）"
+
+
+def _one_long_line(k: int) -> str:
+    return HEAD + " ".join(f"{i}.推进第{i}项工作。 责任单位:市发改委、市财政局" for i in range(1, k + 1))
+
+
+def _unclosed(k: int) -> str:
+    return HEAD + "一、甲。" + "（责任单位：市发改委、市财政局" * k
+
+
+def _nested(k: int) -> str:
+    return HEAD + "一、甲。（责任单位：市发改委" + "（" * k + "）" * k + "）"
+
+
+def _closes_without_opening(k: int) -> str:
+    return HEAD + "一、甲。" + "）】〉" * k + "（责任单位：市发改委）"
+
+
+def _dashes(k: int) -> str:
+    return "—" * (40 * k) + "\n" + _items(2)
+
+
+def _table(k: int) -> str:
+    rows = "".join(f"{i}\t推进第{i}项工作\t市发改委\t市财政局\n" for i in range(1, k + 1))
+    return HEAD + "序号\t重点任务\t牵头单位\t配合单位\n" + rows
+
+
+def _cell_table(k: int) -> str:
+    rows = "".join(f"{i}\n推进第{i}项工作\n市发改委\n市财政局\n" for i in range(1, k + 1))
+    return HEAD + "序号\n重点任务\n牵头单位\n配合单位\n" + rows
+
+
+CASES: dict[str, Callable[[int], str]] = {
+    "many items": _items, "one long item full of places": _one_long_item, "one long line": _one_long_line,
+    "unclosed brackets": _unclosed, "nested brackets": _nested, "closing brackets alone": _closes_without_opening,
+    "a title of dashes": _dashes, "a tab table": _table, "a table a line per cell": _cell_table,
+}
+
+
+def _time(text: str) -> float:
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        with contextlib.suppress(GraphmodelError):
+            extract(text, source="plan.txt")
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("shape", list(CASES))
+def test_time_grows_linearly(shape: str) -> None:
+    make = CASES[shape]
+    small, large = make(150), make(1200)
+    assert len(large) > 7 * len(small)
+    _time(small)  # warm the caches
+    ratio = _time(large) / max(_time(small), 1e-4)
+    assert ratio < 8 * 3, f"{shape}: 8x the input took {ratio:.1f}x the time"  # quadratic: about 64
