@@ -97,7 +97,10 @@ class Tables:
             "documents": [{"id": d, "title": info["title"], "year": info["year"],
                            "sides": [self.side(s) for s in info["sides"]]} for d, info in self.docs.items()],
             "sides": self.sides,
-            "colours": style.side_colours(self.sides),
+            "colours": (colours := style.side_colours(self.sides)),
+            # Groups, districts and parks: the side's hue, lighter but still 3:1 against white.
+            "lightColours": {side: style.node_style("Group", side, colours)["color"]["background"]
+                             for side in self.sides},
             "tasks": columns,
         }
 

@@ -194,11 +194,6 @@
     return false;
   }
 
-  function lighten(hex, amount) {
-    var c = [1, 3, 5].map(function (k) { return parseInt(hex.substr(k, 2), 16); });
-    return "#" + c.map(function (v) { return Math.round(v + (255 - v) * amount).toString(16).padStart(2, "0"); }).join("");
-  }
-
   function buildNetwork() {
     var E = data.edges, m = E.from.length, shown = 0, count = 0;
     for (var u = 0; u < nodeCount; u++) {
@@ -206,8 +201,9 @@
       G.x[u] = N.x[u]; G.y[u] = N.y[u];
       G.visible[u] = nodeVisible(u) ? 1 : 0;
       if (G.visible[u]) { count += 1; }
-      var base = kind === "Task" ? "#4a5568" : kind === "Document" ? "#975a16" : sideColour(N.side[u]);
-      G.colour[u] = (kind === "Group" || kind === "District" || kind === "Park") ? lighten(base, 0.22) : base;
+      var light = kind === "Group" || kind === "District" || kind === "Park";
+      G.colour[u] = kind === "Task" ? "#4a5568" : kind === "Document" ? "#975a16"
+        : light && N.side[u] >= 0 ? data.lightColours[data.sides[N.side[u]]] : sideColour(N.side[u]);
       G.shape[u] = SHAPES[kind] || "circle";
       var work = respOf[u].length;
       G.r[u] = kind === "Side" ? 14 : kind === "Document" ? 12 : kind === "Task" ? 4 : 5 + 1.5 * Math.sqrt(work);
@@ -763,7 +759,7 @@
     var found = [];
     for (var u = 0; u < nodeCount; u++) {
       if (kindOf[u] !== "Unit" && kindOf[u] !== "Group" && state.mode !== "network") { continue; }
-      var names = [N.name[u]].concat(N.aliases[u]), best = null;
+      var names = [labelOf(u)].concat(N.aliases[u]), best = null;
       for (var j = 0; j < names.length; j++) {
         var s = names[j], score = null;
         if (s === q) { score = 0; }
