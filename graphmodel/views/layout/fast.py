@@ -13,16 +13,15 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 from graphmodel.views.layout.force import SEED, _bands, _pack, _start
 
 __all__ = ["fast_spring"]
 
 _SPACING = 60.0  # pixels between neighbouring nodes: the renderer hides labels that would collide
-_ITERATIONS = 80
+_ITERATIONS = 50
 _REACH = 2.5  # repulsion reaches this many ideal distances
-_NEIGHBOURS = 12  # and at most this many nearest nodes: a crowded spot costs no more than a sparse one
+_NEIGHBOURS = 10  # and at most this many nearest nodes: a crowded spot costs no more than a sparse one
 
 
 def fast_spring(nodes: Sequence[str], edges: Iterable[tuple[str, str]],
@@ -95,6 +94,8 @@ def _gather(pairs: np.ndarray, force: np.ndarray, n: int) -> np.ndarray:
 
 def _part(names: list[str], edges: list[tuple[str, str]], bands: Mapping[str, int],
           iterations: int) -> dict[str, tuple[float, float]]:
+    from scipy.spatial import cKDTree  # scipy takes half a second to import: only when laying out
+
     n = len(names)
     if n == 1:
         return {names[0]: (0.0, 0.0)}

@@ -751,6 +751,7 @@
 
   // Exact name or alias first, then a name or alias containing the query, then one holding
   // the query's characters in order (a short form: 发改委 in 发展改革委), tightest first.
+  var searchNames = [];
   function search(query) {
     var q = String(query || "").replace(/\s+/g, "");
     var list = byId("matches");
@@ -759,7 +760,7 @@
     var found = [];
     for (var u = 0; u < nodeCount; u++) {
       if (kindOf[u] !== "Unit" && kindOf[u] !== "Group" && state.mode !== "network") { continue; }
-      var names = [labelOf(u)].concat(N.aliases[u]), best = null;
+      var names = searchNames[u] || (searchNames[u] = [labelOf(u)].concat(N.aliases[u])), best = null;
       for (var j = 0; j < names.length; j++) {
         var s = names[j], score = null;
         if (s === q) { score = 0; }
