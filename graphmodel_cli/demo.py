@@ -46,5 +46,5 @@ def demo(output: Path, top: int, fmt: str) -> None:
                   ["a", "b", "shared", "jaccard", "tasks"])
     data = build_view(graph, "counterparts", None, ())
     atomic_write_text(output, render_page(data))
-    click.echo(f"wrote {output}: counterparts view, {len(data.nodes)} nodes, {len(data.edges)} edges "
+    click.echo(f"wrote {output}: counterparts view, {data.node_count} nodes, {data.edge_count} edges "
                "(open it in a browser; it needs no network)", err=True)

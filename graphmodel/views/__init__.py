@@ -3,8 +3,9 @@
 >>> html = render_html(graph, "counterparts")      # a whole page, as a string
 >>> show(graph, "focus", focus="大连市发展改革委")    # inline in Jupyter
 
-The views: ``network`` (the whole graph), ``counterparts`` (the units of one side facing the
-other's, linked by shared tasks) and ``focus`` (one unit and its neighbourhood).
+The views: ``network`` (the whole graph), ``counterparts`` (one pair of sides, each side's units
+in a column, linked by the tasks they share), ``matrix`` (the same pairs as a matrix) and
+``focus`` (one unit and its neighbourhood).
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ from graphmodel.views.focus import find_unit, focus_view
 from graphmodel.views.network import network_view
 from graphmodel.views.notebook import InlinePage
 from graphmodel.views.page import render_page
+from graphmodel.views.scene import Scene
 from graphmodel.views.viewdata import ViewData
 
 __all__ = [
     "VIEWS",
     "ViewData",
+    "Scene",
     "InlinePage",
     "network_view",
     "counterparts_view",
@@ -35,23 +38,24 @@ __all__ = [
     "show",
 ]
 
-VIEWS = ("network", "counterparts", "focus")
+VIEWS = ("network", "counterparts", "matrix", "focus")
 
 
 def build_view(graph: nx.MultiDiGraph, view: str = "network", focus: str | None = None,
-               sides: Iterable[str] = ()) -> ViewData:
+               sides: Iterable[str] = ()) -> ViewData | Scene:
     """The data of one view of ``graph``.
 
     Parameters
     ----------
     graph : networkx.MultiDiGraph
         A ``graphmodel.graph/1`` graph.
-    view : {"network", "counterparts", "focus"}
+    view : {"network", "counterparts", "matrix", "focus"}
         Which view.
     focus : str, optional
         For ``focus``: the unit's id, name or alias (required there, refused elsewhere).
     sides : iterable of str
-        Limit to these sides (see each view).
+        Limit to these sides (network, focus), or choose the pair of sides shown first
+        (counterparts, matrix: one side or two).
 
     Raises
     ------
@@ -67,7 +71,9 @@ def build_view(graph: nx.MultiDiGraph, view: str = "network", focus: str | None 
         return focus_view(graph, focus, sides)
     if focus:
         raise GraphError(f"a unit to focus on is for the focus view, not {view!r}")
-    return network_view(graph, sides) if view == "network" else counterparts_view(graph, sides)
+    if view == "network":
+        return network_view(graph, sides)
+    return counterparts_view(graph, sides, view)
 
 
 def render_html(graph: nx.MultiDiGraph, view: str = "network", focus: str | None = None,

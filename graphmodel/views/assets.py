@@ -34,7 +34,7 @@ def vis_network_css() -> str:
     return _read("pyvis", "lib", f"vis-{VIS_VERSION}", "vis-network.css")
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def template(name: str) -> str:
-    """A file of ``graphmodel/views/templates``: ``page.html``, ``page.css`` or ``page.js``."""
+    """A file of ``graphmodel/views/templates``: ``page.*`` (focus), ``scene.*`` and ``canvas.js`` (the others)."""
     return _read("graphmodel.views", "templates", name)

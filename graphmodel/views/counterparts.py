@@ -1,74 +1,100 @@
-"""Counterparts: the units of one side facing the other's, linked by the tasks they share."""
+"""Counterparts: one pair of sides at a time, each side's units in a column (or a matrix).
+
+The page computes the pairs itself, for the pair of sides and the documents ticked in it
+(see `graphmodel.views.scene`); here are the units, their tasks and the pairs of sides.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 import networkx as nx
 
-from graphmodel.views import facts, layout, style
+from graphmodel.errors import GraphError
+from graphmodel.views import facts
 from graphmodel.views.network import check_sides
-from graphmodel.views.viewdata import ViewData, assemble
+from graphmodel.views.scene import KINDS, ROLES, SCHEMA, Scene, Tables, node_columns, responsibilities
 
-__all__ = ["counterparts_view"]
+__all__ = ["side_pairs", "counterparts_view"]
 
 
-def counterparts_view(graph: nx.MultiDiGraph, sides: Iterable[str] = ()) -> ViewData:
-    """Units linked by COUNTERPART edges, the side listed first on the left, the other on the right.
+def side_pairs(graph: nx.MultiDiGraph) -> list[tuple[str, str, int, int]]:
+    """The pairs of sides that counterpart links join, as the documents pair them.
+
+    Returns
+    -------
+    list of tuple
+        ``(left, right, pairs, shared)``: the side the documents list first (most often, then
+        in `facts.side_order`), the other, how many counterpart pairs of units join them and
+        how many shared tasks those pairs count; most shared tasks first.
+    """
+    order = {s: i for i, s in enumerate(facts.side_order(graph))}
+    pairs: Counter[tuple[str, str]] = Counter()
+    shared: Counter[tuple[str, str]] = Counter()
+    for u, v, k, data in graph.edges(keys=True, data=True):
+        if k == "COUNTERPART":
+            a, b = sorted((facts.node_side(graph, u) or "", facts.node_side(graph, v) or ""), key=order.get)
+            pairs[a, b] += 1
+            shared[a, b] += int(data.get("count") or 1)
+    first: Counter[tuple[str, str]] = Counter()
+    for info in facts.documents(graph).values():
+        sides = info["sides"]
+        for i, a in enumerate(sides):
+            for b in sides[i + 1:]:
+                first[a, b] += 1
+    out = []
+    for a, b in pairs:
+        left, right = (b, a) if first[b, a] > first[a, b] else (a, b)
+        out.append((left, right, pairs[a, b], shared[a, b]))
+    return sorted(out, key=lambda p: (-p[3], -p[2], order.get(p[0], 0), order.get(p[1], 0)))
+
+
+def counterparts_view(graph: nx.MultiDiGraph, sides: Iterable[str] = (), view: str = "counterparts"
+                       ) -> Scene:
+    """Units that have counterparts, their tasks, and the pairs of sides, for the page to pair.
 
     Parameters
     ----------
     graph : networkx.MultiDiGraph
         A ``graphmodel.graph/1`` graph.
     sides : iterable of str, optional
-        Keep only the counterpart links that have a unit of one of these sides at one end.
+        The pair of sides shown first: one side (its pair with the most shared tasks) or two
+        (``GraphError`` when no counterpart links join them). Every pair stays in the page.
+    view : {"counterparts", "matrix"}
+        How the page first draws the chosen pair: two facing columns, or a matrix.
 
     Returns
     -------
-    ViewData
-        Two columns ordered to reduce crossings; edge width and label give the shared tasks.
+    Scene
+        ``units`` (node columns), ``responsibility`` (unit, task, role columns), ``pairs`` of
+        sides (``left``, ``right`` side indexes, ``pairs``, ``shared``) and ``pair`` (the one
+        shown first).
     """
     facts.check_graph(graph)
-    wanted = set(check_sides(graph, sides))
-    edges = sorted(
-        (u, v, k) for u, v, k in graph.edges(keys=True)
-        if k == "COUNTERPART"
-        and (not wanted or {facts.node_side(graph, u), facts.node_side(graph, v)} & wanted)
-    )
-    # A counterpart edge runs from the side the document lists first: that side goes left.
-    left_sides = {facts.node_side(graph, u) for u, _, _ in edges}
-    nodes = sorted({n for u, v, _ in edges for n in (u, v)})
-    left = [n for n in nodes if facts.node_side(graph, n) in left_sides]
-    right = [n for n in nodes if facts.node_side(graph, n) not in left_sides]
-    block = _blocks(graph, edges, left_sides)
-
-    # Start each column with the busiest units, so ties in the crossing reduction favour them.
-    def busiest(n: str) -> tuple[float, int, str]:
-        return (block[n], -facts.workload(graph, n), n)
-
-    # Rows tall enough for the largest node and its label.
-    largest = max((style.node_size("Unit", facts.workload(graph, n)) for n in nodes), default=10.0)
-    positions = layout.columns(sorted(left, key=busiest), sorted(right, key=busiest),
-                               [(u, v) for u, v, _ in edges], block, row=max(44.0, 2 * largest + 24))
-    title = facts.heading(graph, "Counterparts" + (f" of {'、'.join(sorted(wanted))}" if wanted else ""))
-    return assemble(graph, "counterparts", title, nodes, edges, positions)
-
-
-def _blocks(graph: nx.MultiDiGraph, edges: list[tuple[str, str, str]], left_sides: set[str | None]
-            ) -> dict[str, float]:
-    # Each side is a block of its column. Left blocks go in side order; a right block goes
-    # level with the left blocks it pairs with (the mean of their ranks, weighted by shared
-    # tasks), so that in a corpus of several city pairs each pair faces across the page.
-    order = facts.side_order(graph)
-    rank: dict[str | None, float] = {s: float(i) for i, s in enumerate(s for s in order if s in left_sides)}
-    weights: dict[str | None, list[tuple[float, int]]] = {}
-    for u, v, k in edges:
-        count = int(graph.edges[u, v, k].get("count") or 1)
-        weights.setdefault(facts.node_side(graph, v), []).append((rank.get(facts.node_side(graph, u), 0.0), count))
-    for side, pairs in weights.items():
-        if side not in left_sides:
-            # A small tie-break keeps two right sides facing the same left side in side order.
-            tie = (order.index(side) if side in order else len(order)) / (100 * len(order) + 100)
-            rank[side] = sum(r * c for r, c in pairs) / sum(c for _, c in pairs) + tie
-    return {n: rank.get(facts.node_side(graph, n), float(len(order)))
-            for u, v, _ in edges for n in (u, v)}
+    wanted = check_sides(graph, sides)
+    if len(wanted) > 2:
+        raise GraphError(f"the {view} view shows one pair of sides: give at most two, not {len(wanted)}")
+    pairs = side_pairs(graph)
+    first = next((i for i, p in enumerate(pairs) if set(wanted) <= {p[0], p[1]}), None)
+    if wanted and first is None:
+        raise GraphError(f"no counterpart links join {' and '.join(wanted)}")
+    units = {n for u, v, k in graph.edges(keys=True) if k == "COUNTERPART" for n in (u, v)}
+    edge_count = sum(p[2] for p in pairs)
+    ordered = sorted(units)
+    tables = Tables(graph)
+    data: dict[str, Any] = {
+        "schema": SCHEMA,
+        "view": view,
+        "title": facts.heading(graph, "Counterparts" if view == "counterparts" else "Counterpart matrix"),
+        "kinds": KINDS,
+        "roles": ROLES,
+        "nodes": node_columns(tables, ordered),
+        "responsibility": responsibilities(tables, ordered),
+        "pairs": [{"left": tables.side(a), "right": tables.side(b), "pairs": n, "shared": s}
+                  for a, b, n, s in pairs],
+        "pair": first or 0,
+    }
+    data.update(tables.to_dict())
+    return Scene(view, data["title"], data, len(ordered), edge_count)

@@ -51,6 +51,16 @@ class ViewData:
     legend: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     focus: str | None = None
 
+    @property
+    def node_count(self) -> int:
+        """How many nodes the view draws."""
+        return len(self.nodes)
+
+    @property
+    def edge_count(self) -> int:
+        """How many edges the view draws."""
+        return len(self.edges)
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON-able form the page reads."""
         return {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -9,7 +11,11 @@ from click.testing import CliRunner
 from graphmodel_cli.main import cli
 from loaders.corpus import load_graph
 from loaders.export import write_graph
-from tests.conftest import SEED
+from tests.conftest import DATA, SEED
+
+
+def page_data(page: str) -> dict:
+    return json.loads(re.search(r'id="graphmodel-data">(.*?)</script>', page, re.S).group(1))
 
 
 def run(*args: str):
@@ -26,12 +32,18 @@ def test_writes_each_view_of_the_seed(tmp_path: Path) -> None:
                           f"{network_edges} edges\n")
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "大连市发展改革委" in page
-    for view, extra in (("counterparts", []), ("focus", ["--focus", "大连市发展改革委"])):
+    pairs = sum(1 for *_, k in graph.edges(keys=True) if k == "COUNTERPART")
+    for view, extra, counts in (("counterparts", [], f"102 nodes, {pairs} edges"),
+                                ("matrix", [], f"102 nodes, {pairs} edges"),
+                                ("focus", ["--focus", "大连市发展改革委"], None)):
         out = tmp_path / f"{view}.html"
         got = run(str(SEED), "-o", str(out), "--view", view, *extra)
         assert got.exit_code == 0, got.output
-        assert f": {view} view," in got.output and out.stat().st_size > 400_000
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["counterparts.html", "focus.html", "network.html"]
+        assert f": {view} view," in got.output and (counts is None or counts in got.output)
+        # The focus view inlines vis-network (≈ 700 kB); the canvas views carry their own small script.
+        assert out.stat().st_size > (400_000 if view == "focus" else 20_000)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["counterparts.html", "focus.html", "matrix.html",
+                                                          "network.html"]
 
 
 def test_focus_alone_means_the_focus_view_and_side_limits(tmp_path: Path) -> None:
@@ -41,6 +53,17 @@ def test_focus_alone_means_the_focus_view_and_side_limits(tmp_path: Path) -> Non
     got = run(str(SEED), "-o", str(tmp_path / "s.html"), "--view", "counterparts", "--side", "大连市")
     assert got.exit_code == 0, got.output
 
+
+def test_two_sides_choose_the_pair_shown_first(tmp_path: Path) -> None:
+    corpus = [str(DATA / "plans" / n) for n in ("2021-shanghai-dalian-plan.txt", "2021-jiangsu-liaoning-plan.txt")]
+    out = tmp_path / "m.html"
+    got = run(*corpus, "-o", str(out), "--view", "matrix", "--side", "辽宁省", "--side", "江苏省")
+    assert got.exit_code == 0, got.output
+    data = page_data(out.read_text(encoding="utf-8"))
+    shown = data["pairs"][data["pair"]]
+    assert {data["sides"][shown["left"]], data["sides"][shown["right"]]} == {"江苏省", "辽宁省"}
+    got = run(*corpus, "-o", str(out), "--view", "counterparts", "--side", "上海市", "--side", "辽宁省")
+    assert got.exit_code == 2 and "no counterpart links join 上海市 and 辽宁省" in got.stderr
 
 def test_a_built_graph_file_gives_the_same_page(tmp_path: Path) -> None:
     graph_file = tmp_path / "seed.graphml"

@@ -1,8 +1,8 @@
-"""The pages in a real headless Chromium, cut off from the network.
+"""The focus view (vis-network) and the inline notebook frame in a real headless Chromium.
 
-The seed plan's pages load without a console error or any request but the page itself, hold
-the graph's nodes and edges, find and focus a unit, show the tasks behind what is clicked,
-filter, and keep injected markup as text. Screenshots go to tests/artifacts/.
+The focus page loads without a console error or any request but the page itself, holds the
+unit's neighbourhood, opens on its unit, and keeps injected markup as text. The canvas views
+are tested in test_view_canvas.py. Screenshots go to tests/artifacts/.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from graphmodel.views import render_html, show
 from loaders.corpus import load_graph
 from tests.conftest import ARTIFACTS, SEED
 from tests.views.browser import Browser, Loaded
-from tests.views.graphs import DOC21, INJECTIONS, SH, hand_graph, injection_graph
+from tests.views.graphs import INJECTIONS, SH, hand_graph, injection_graph
 
 pytestmark = pytest.mark.browser
 
 DL_NDRC = "unit:大连市/大连市发展改革委"
 SH_OFFICE = "unit:上海市/上海市政府合作交流办"
-VIEWS = (("network", None), ("counterparts", None), ("focus", "大连市发展改革委"))
+VIEWS = (("focus", "大连市发展改革委"),)
 
 
 @pytest.fixture(scope="module")
@@ -100,94 +100,8 @@ def test_focus_view_opens_on_its_unit(pages: dict[str, Loaded]) -> None:
     assert where["left"] < where["x"] < where["left"] + where["width"]
 
 
-def test_searching_a_unit_selects_and_focuses_it(browser: Browser, seed: nx.MultiDiGraph) -> None:
-    loaded = browser.open(render_html(seed, "network"))
-    page = loaded.page
-    page.fill("#search", "大连市发展改革委")
-    page.press("#search", "Enter")
-    assert loaded.evaluate("() => graphmodelView.network.getSelectedNodes()") == [DL_NDRC]
-    assert page.text_content("#details-body h3") == "大连市发展改革委"
-    tasks = sorted(seed.nodes[t]["number"] for _, t, k in seed.out_edges(DL_NDRC, keys=True)
-                   if k == "RESPONSIBLE_FOR")
-    shown = page.eval_on_selector_all("#details-body li.task .number", "els => els.map(e => e.textContent)")
-    assert sorted(shown) == tasks
-    # Focused: zoomed in to full size, the node in the middle of what the panel leaves visible.
-    assert loaded.evaluate("() => graphmodelView.network.getScale()") >= 1.0
-    where = node_on_screen(loaded, DL_NDRC)
-    panel = page.eval_on_selector("#details", "e => e.getBoundingClientRect().width")
-    assert abs(where["x"] - (where["left"] + (where["width"] - panel - 8) / 2)) < 2
-    assert abs(where["y"] - (where["top"] + where["height"] / 2)) < 2
-    # Its neighbourhood is highlighted, the rest dimmed.
-    near = set(loaded.evaluate(f"() => graphmodelView.network.getConnectedNodes({DL_NDRC!r})"))
-    faded = loaded.evaluate("() => graphmodelView.nodes.get().filter(n => n.opacity < 1).map(n => n.id)")
-    assert set(faded) == set(seed.nodes) - near - {DL_NDRC}
-    page.screenshot(path=str(ARTIFACTS / "view-network-search.png"))
-    # An alias finds its unit too.
-    page.fill("#search", "上海市合作交流办公室")
-    page.press("#search", "Enter")
-    assert loaded.evaluate("() => graphmodelView.network.getSelectedNodes()") == [SH_OFFICE]
-    assert loaded.errors == [] and loaded.blocked == []
-    page.close()
-
-
-def test_clicking_a_node_and_an_edge_shows_the_tasks_behind_them(
-        browser: Browser, seed: nx.MultiDiGraph) -> None:
-    loaded = browser.open(render_html(seed, "counterparts"))
-    page = loaded.page
-    where = node_on_screen(loaded, SH_OFFICE)
-    page.mouse.click(where["x"], where["y"])
-    assert loaded.evaluate("() => graphmodelView.network.getSelectedNodes()") == [SH_OFFICE]
-    assert page.text_content("#details-body h3") == "上海市政府合作交流办"
-    count = sum(1 for _, _, k in seed.out_edges(SH_OFFICE, keys=True) if k == "RESPONSIBLE_FOR")
-    assert page.eval_on_selector_all("#details-body li.task", "els => els.length") == count
-    page.click("#close")
-    # Click a third of the way along the counterpart edge from 上海市政府合作交流办 to 大连市发展改革委.
-    a, b = node_on_screen(loaded, SH_OFFICE), node_on_screen(loaded, DL_NDRC)
-    page.mouse.click(a["x"] + (b["x"] - a["x"]) / 3, a["y"] + (b["y"] - a["y"]) / 3)
-    edge = seed.edges[SH_OFFICE, DL_NDRC, "COUNTERPART"]
-    selected = loaded.evaluate("() => graphmodelView.network.getSelectedEdges()")
-    assert selected == [f'["{SH_OFFICE}","{DL_NDRC}","COUNTERPART"]'.replace(",", ", ")]
-    assert page.text_content("#details-body h3") == "上海市政府合作交流办 — 大连市发展改革委"
-    numbers = page.eval_on_selector_all("#details-body li.task .number", "els => els.map(e => e.textContent)")
-    assert numbers == [seed.nodes[t]["number"] for t in edge["tasks"]]
-    assert edge["count"] == len(numbers) == 7
-    texts = page.eval_on_selector_all("#details-body li.task .text", "els => els.map(e => e.textContent)")
-    assert texts == [seed.nodes[t]["text"] for t in edge["tasks"] if seed.nodes[t]["text"]]
-    sources = page.eval_on_selector_all("#details-body li.task .source", "els => els.map(e => e.textContent)")
-    assert set(sources) == {"2020 · 2020年上海市与大连市对口合作重点工作计划"}
-    faded = loaded.evaluate("() => graphmodelView.nodes.get().filter(n => n.opacity < 1).map(n => n.id)")
-    assert set(faded) == set(loaded.evaluate("() => graphmodelView.nodes.getIds()")) - {SH_OFFICE, DL_NDRC}
-    page.screenshot(path=str(ARTIFACTS / "view-counterparts-edge.png"))
-    assert loaded.errors == [] and loaded.blocked == []
-    page.close()
-
-
-def test_filters_by_side_kind_and_year(browser: Browser) -> None:
-    graph = hand_graph()
-    loaded = browser.open(render_html(graph, "network"))
-    page = loaded.page
-    sides = {n: a.get("side") or (a.get("name") if a["kind"] == "Side" else None)
-             for n, a in graph.nodes(data=True)}
-    page.click(f"input[data-side='{SH}']")
-    without_sh = {n for n in graph if sides[n] != SH}
-    assert visible(loaded)["nodes"] == len(without_sh)
-    shown_edges = sum(1 for u, v, k in graph.edges(keys=True)
-                      if k != "COUNTERPART" and u in without_sh and v in without_sh)
-    assert visible(loaded)["edges"] == shown_edges
-    page.click(f"input[data-side='{SH}']")
-    page.click("input[data-kind='Task']")
-    assert visible(loaded)["nodes"] == sum(1 for _, a in graph.nodes(data=True) if a["kind"] != "Task")
-    page.click("input[data-kind='Task']")
-    # The 2021 box hides what only the 2021 plan holds: its task and the document itself.
-    page.click("input[data-year='2021']")
-    hidden = loaded.evaluate("() => graphmodelView.nodes.get({filter: n => n.hidden}).map(n => n.id)")
-    assert sorted(hidden) == sorted([DOC21, f"{DOC21}#一、"])
-    assert loaded.errors == []
-    page.close()
-
-
 def test_physics_is_off_until_toggled(browser: Browser) -> None:
-    loaded = browser.open(render_html(hand_graph(), "network"))
+    loaded = browser.open(render_html(hand_graph(), "focus", "大连市发展改革委"))
     page = loaded.page
     before = loaded.evaluate("() => graphmodelView.network.getPositions()")
     page.wait_for_timeout(300)
@@ -200,7 +114,7 @@ def test_physics_is_off_until_toggled(browser: Browser) -> None:
     page.close()
 
 
-@pytest.mark.parametrize("view,focus", [("network", None), ("counterparts", None), ("focus", INJECTIONS[0])])
+@pytest.mark.parametrize("view,focus", [("focus", INJECTIONS[0])])
 def test_injected_markup_never_runs_and_shows_as_text(browser: Browser, view: str, focus: str | None) -> None:
     graph = injection_graph()
     loaded = browser.open(render_html(graph, view, focus))
@@ -221,7 +135,7 @@ def test_injected_markup_never_runs_and_shows_as_text(browser: Browser, view: st
     page.press("#search", "Enter")
     found = page.eval_on_selector_all("#matches button", "els => els.map(e => e.textContent)")
     wanted = [INJECTIONS[1], f"{INJECTIONS[1]} · 大连市", f"{INJECTIONS[0]} · {SH}"]
-    assert sorted(found) == sorted(wanted if view != "counterparts" else wanted[2:])
+    assert sorted(found) == sorted(wanted)
     page.get_by_role("button", name=f"{INJECTIONS[0]} · {SH}", exact=True).click()
     assert loaded.evaluate("() => graphmodelView.network.getSelectedNodes()") == [unit]
     assert page.text_content("#details-body h3") == INJECTIONS[0]
@@ -246,7 +160,7 @@ def test_inline_notebook_frame_runs_the_page(browser: Browser) -> None:
     page.set_content(show(graph, "network")._repr_html_())
     frame = page.frames[1]
     frame.wait_for_function("() => window.graphmodelView !== undefined")
-    assert frame.evaluate("() => graphmodelView.nodes.length") == graph.number_of_nodes()
+    assert frame.evaluate("() => graphmodelView.data.nodes.id.length") == graph.number_of_nodes()
     assert frame.evaluate("() => window.__pwned") is None
     assert page.evaluate("() => window.__pwned") is None
     assert errors == []
@@ -258,6 +172,6 @@ def test_an_empty_view_says_so(browser: Browser) -> None:
     loaded = browser.open(render_html(graph, "counterparts"))
     assert loaded.page.text_content("p.empty") == \
         "This view is empty: the graph holds no units of two sides that share a task."
-    assert visible(loaded) == {"nodes": 0, "edges": 0, "drawn": 0}
+    assert loaded.evaluate("() => graphmodelView.visibleNodes().length") == 0
     assert loaded.errors == [] and loaded.blocked == []
     loaded.page.close()

@@ -9,6 +9,7 @@ import pytest
 
 from graphmodel.errors import GraphError
 from graphmodel.views import build_view, counterparts_view, find_unit, focus_view, network_view, style
+from graphmodel.views.counterparts import side_pairs
 from tests.views.graphs import (
     DL,
     DL_GROUP,
@@ -29,112 +30,86 @@ def by_id(items: list[dict]) -> dict[str, dict]:
     return {i["id"]: i for i in items}
 
 
+def rows(columns: dict[str, list]) -> list[dict]:
+    """Column tables (one list per field) as a list of row dicts."""
+    names = list(columns)
+    return [dict(zip(names, values, strict=True)) for values in zip(*(columns[n] for n in names), strict=True)]
+
+
 def test_network_holds_every_node_and_every_edge_but_counterparts() -> None:
     g = hand_graph()
-    view = network_view(g)
-    assert {n["id"] for n in view.nodes} == set(g.nodes)
+    data = network_view(g).to_dict()
+    ids = data["nodes"]["id"]
+    assert ids == sorted(g.nodes)
+    edges = {(ids[e["from"]], ids[e["to"]], data["edgeTypes"][e["type"]]) for e in rows(data["edges"])}
     expected = {(u, v, k) for u, v, k in g.edges(keys=True) if k != "COUNTERPART"}
-    assert {(e["from"], e["to"], e["type"]) for e in view.edges} == expected
     # IN 7 (4 units, 3 places), PART_OF 6, RESPONSIBLE_FOR 10, MENTIONS 2, PAIRED_WITH 1
-    assert len(view.edges) == len(expected) == 26
-    assert len({e["id"] for e in view.edges}) == len(view.edges)
+    assert edges == expected and len(data["edges"]["from"]) == 26
 
 
-def test_node_records_carry_kind_side_documents_and_tasks() -> None:
-    nodes = by_id(network_view(hand_graph()).nodes)
+def test_node_columns_carry_kind_side_aliases_documents_and_place() -> None:
+    data = network_view(hand_graph()).to_dict()
+    nodes = {r["id"]: r for r in rows(data["nodes"])}
     ndrc = nodes[DL_NDRC]
-    assert (ndrc["kind"], ndrc["side"], ndrc["label"]) == ("Unit", DL, "大连市发展改革委")
-    assert ndrc["aliases"] == ["大连市发改委"]  # the label itself is not repeated
-    assert ndrc["documents"] == [DOC20, DOC21]
-    assert [r["task"] for r in ndrc["tasks"]] == [f"{DOC20}#一、(一)", f"{DOC20}#一、(二)",
-                                                  f"{DOC20}#二、(三)", f"{DOC21}#一、"]
-    assert [r["role"] for r in ndrc["tasks"]] == ["responsible", "lead", "responsible", "responsible"]
-    assert ndrc["workload"] == 4
-    assert nodes[DL_PARTY]["workload"] == 1
-    assert nodes[f"side:{SH}"]["documents"] == [DOC20, DOC21]
-    assert nodes[f"{DOC20}#二、(三)"]["label"] == "二、(三)"
-    assert nodes[DOC21]["name"] == "2021年上海市与大连市对口合作重点工作计划"
-    assert nodes[DOC21]["label"] == "2021年上海市与大连市\n对口合作重点工作计划"  # wrapped when drawn
-    assert [r["task"] for r in nodes[PUDONG]["tasks"]] == [f"{DOC20}#二、(三)"]
-    assert nodes[DL_GROUP]["kind"] == "Group" and nodes[DL_GROUP]["side"] == DL
+    assert (data["kinds"][ndrc["kind"]], data["sides"][ndrc["side"]], ndrc["name"]) == ("Unit", DL, "大连市发展改革委")
+    assert ndrc["aliases"] == ["大连市发改委"]  # the name itself is not repeated
+    docs = [d["id"] for d in data["documents"]]
+    assert [docs[d] for d in ndrc["documents"]] == [DOC20, DOC21]
+    assert [docs[d] for d in nodes[f"side:{SH}"]["documents"]] == [DOC20, DOC21]
+    task = nodes[f"{DOC20}#二、(三)"]
+    assert data["tasks"]["number"][task["task"]] == "二、(三)" and ndrc["task"] == -1
+    assert isinstance(ndrc["x"], int) and isinstance(ndrc["y"], int)
+    assert data["kinds"][nodes[DL_GROUP]["kind"]] == "Group" and data["sides"][nodes[DL_GROUP]["side"]] == DL
 
 
-def test_tooltips_are_plain_text() -> None:
-    nodes = by_id(network_view(hand_graph()).nodes)
-    assert nodes[DL_NDRC]["title"] == "大连市发展改革委\n大连市 · 4 tasks, 1 as lead\naka 大连市发改委"
-    assert nodes[f"{DOC20}#一、(一)"]["title"] == "一、(一)\n适时召开上海·大连对口合作座谈会。"
+def test_each_text_is_said_once() -> None:
+    # Tasks are a table the rest refers to by row: a task's text appears once in the page data.
+    data = network_view(hand_graph()).to_dict()
+    text = json.dumps(data, ensure_ascii=False)
+    assert text.count("适时召开上海·大连对口合作座谈会。") == 1
+    assert data["documents"][1] == {"id": DOC21, "title": "2021年上海市与大连市对口合作重点工作计划",
+                                    "year": "2021", "sides": [0, 1]}
 
 
-def test_size_grows_with_workload_and_width_with_shared_tasks() -> None:
-    view = counterparts_view(hand_graph())
-    nodes = by_id(view.nodes)
-    assert nodes[DL_NDRC]["size"] > nodes[SH_OFFICE]["size"] > nodes[DL_PARTY]["size"]
-    assert nodes[DL_NDRC]["size"] == style.node_size("Unit", 4)
-    widths = {(e["from"], e["to"]): e["width"] for e in view.edges}
-    assert widths[(SH_OFFICE, DL_NDRC)] > widths[(SH_OFFICE, DL_PARTY)]
-    labels = {(e["from"], e["to"]): e.get("label") for e in view.edges}
-    assert labels[(SH_OFFICE, DL_NDRC)] == "2" and labels[(SH_OFFICE, DL_PARTY)] is None
-
-
-def test_colour_follows_side_and_kind() -> None:
-    nodes = by_id(network_view(hand_graph()).nodes)
-    colour = {n: nodes[n]["color"]["background"] for n in nodes}
-    assert colour[SH_OFFICE] == colour[SH_NDRC] != colour[DL_NDRC] == colour[DL_PARTY]
-    assert colour[DL_GROUP] not in (colour[DL_NDRC], colour[SH_OFFICE])  # lighter: a group
-    assert nodes[DL_GROUP]["shape"] == "diamond" and nodes[DL_NDRC]["shape"] == "dot"
-    assert nodes[PUDONG]["shape"] == "triangle" and nodes[DL_PARK]["shape"] == "triangleDown"
-    assert colour[f"{DOC20}#一、"] == colour[f"{DOC21}#一、"]  # tasks have no side
-
-
-def test_legend_lists_what_the_view_shows() -> None:
-    legend = counterparts_view(hand_graph()).legend
-    assert [k["kind"] for k in legend["kinds"]] == ["Unit"]
-    assert [s["side"] for s in legend["sides"]] == [SH, DL]
-    assert [e["type"] for e in legend["edges"]] == ["COUNTERPART"]
-    legend = network_view(hand_graph()).legend
-    assert [k["kind"] for k in legend["kinds"]] == ["Unit", "Group", "Side", "District", "Park", "Task",
-                                                    "Document"]
-
-
-def test_edges_carry_the_tasks_behind_them_and_their_documents() -> None:
-    edges = by_id(counterparts_view(hand_graph()).edges)
-    pair = next(e for e in edges.values() if (e["from"], e["to"]) == (SH_NDRC, DL_NDRC))
-    assert pair["tasks"] == [f"{DOC20}#二、(三)", f"{DOC21}#一、"]
-    assert pair["documents"] == [DOC20, DOC21]
-    assert pair["count"] == 2 and pair["jaccard"] == pytest.approx(2 / 4, abs=1e-3)
-    view = network_view(hand_graph())
-    resp = by_id(view.edges)[json.dumps([DL_NDRC, f"{DOC20}#一、(二)", "RESPONSIBLE_FOR"], ensure_ascii=False)]
-    assert (resp["role"], resp["mention"], resp["tasks"]) == ("lead", "大连市发展改革委", [f"{DOC20}#一、(二)"])
-    paired = next(e for e in view.edges if e["type"] == "PAIRED_WITH")
-    assert paired["tasks"] == [f"{DOC20}#二、(三)"] and paired["kind"] == "park"
-
-
-def test_task_and_document_tables_cover_what_the_view_refers_to() -> None:
-    view = counterparts_view(hand_graph())
-    referred = {t for e in view.edges for t in e["tasks"]} | {r["task"] for n in view.nodes for r in n["tasks"]}
-    assert set(view.tasks) == referred
-    assert view.tasks[f"{DOC20}#一、(一)"] == {"number": "一、(一)", "title": None,
-                                              "text": "适时召开上海·大连对口合作座谈会。", "document": DOC20}
-    assert view.documents[DOC21]["year"] == "2021" and view.documents[DOC20]["date"] == "2020-05-11"
-
-
-def test_counterparts_put_the_first_side_left_and_the_other_right() -> None:
-    view = counterparts_view(hand_graph())
-    nodes = by_id(view.nodes)
-    assert set(nodes) == {SH_OFFICE, SH_NDRC, DL_NDRC, DL_PARTY}
-    assert all(nodes[n]["x"] < 0 for n in (SH_OFFICE, SH_NDRC))
-    assert all(nodes[n]["x"] > 0 for n in (DL_NDRC, DL_PARTY))
-    assert len(view.edges) == 3
-
-
-def test_counterparts_of_one_side() -> None:
+def test_responsibilities_are_in_document_order_with_their_role() -> None:
     g = hand_graph()
+    data = counterparts_view(g).to_dict()
+    ids, tasks = data["nodes"]["id"], data["tasks"]
+    ndrc = [(tasks["number"][r["task"]], data["documents"][tasks["document"][r["task"]]]["year"],
+             data["roles"][r["role"]]) for r in rows(data["responsibility"]) if ids[r["node"]] == DL_NDRC]
+    assert ndrc == [("一、(一)", "2020", "responsible"), ("一、(二)", "2020", "lead"),
+                    ("二、(三)", "2020", "responsible"), ("一、", "2021", "responsible")]
+    # Task rows run in document order.
+    order = [(data["documents"][d]["id"], n) for d, n in zip(tasks["document"], tasks["number"], strict=True)]
+    assert order == [(DOC20, "一、(一)"), (DOC20, "一、(二)"), (DOC20, "二、(三)"), (DOC21, "一、")]
+
+
+def test_counterparts_hold_units_with_counterparts_and_the_pairs_of_sides() -> None:
+    view = counterparts_view(hand_graph())
+    data = view.to_dict()
+    assert set(data["nodes"]["id"]) == {SH_OFFICE, SH_NDRC, DL_NDRC, DL_PARTY}
+    assert data["pairs"] == [{"left": 0, "right": 1, "pairs": 3, "shared": 5}] and data["pair"] == 0
+    assert (view.node_count, view.edge_count) == (4, 3)
+    assert data["colours"][SH] != data["colours"][DL]
+    assert all(style.contrast(c) >= 3 for c in [*data["colours"].values(), *data["lightColours"].values()])
+
+
+def test_pairs_of_sides_follow_the_documents_and_two_sides_choose_the_first_shown() -> None:
+    g = hand_graph()
+    g.add_node("doc:2021年辽宁省与大连市计划", kind="Document", title="2021年辽宁省与大连市计划", sides=["辽宁省", DL])
     g.add_node("unit:辽宁省/辽宁省发展改革委", kind="Unit", name="辽宁省发展改革委", side="辽宁省", aliases=[])
-    g.add_edge("unit:辽宁省/辽宁省发展改革委", DL_PARTY, key="COUNTERPART", count=1,
+    g.add_edge(DL_PARTY, "unit:辽宁省/辽宁省发展改革委", key="COUNTERPART", count=1,
                tasks=[f"{DOC20}#一、(一)"], jaccard=0.5)
-    assert len(counterparts_view(g).edges) == 4
-    only = counterparts_view(g, ["辽宁省"])
-    assert {(e["from"], e["to"]) for e in only.edges} == {("unit:辽宁省/辽宁省发展改革委", DL_PARTY)}
+    assert side_pairs(g) == [(SH, DL, 3, 5), ("辽宁省", DL, 1, 1)]  # 辽宁省 is listed first by its document
+    data = counterparts_view(g, [DL, "辽宁省"]).to_dict()
+    shown = data["pairs"][data["pair"]]
+    assert (data["sides"][shown["left"]], data["sides"][shown["right"]]) == ("辽宁省", DL)
+    assert len(data["pairs"]) == 2  # every pair stays in the page
+    assert counterparts_view(g, [SH]).to_dict()["pair"] == 0
+    with pytest.raises(GraphError, match="no counterpart links join 上海市 and 辽宁省"):
+        counterparts_view(g, [SH, "辽宁省"])
+    with pytest.raises(GraphError, match="one pair of sides"):
+        build_view(g, "matrix", sides=[SH, DL, "辽宁省"])
 
 
 def test_focus_holds_the_unit_its_tasks_and_the_units_sharing_them() -> None:
@@ -170,20 +145,20 @@ def test_focus_errors_name_the_unit() -> None:
 
 def test_side_limits_the_network_to_that_side_and_its_tasks() -> None:
     g = hand_graph()
-    view = network_view(g, [DL])
-    ids = {n["id"] for n in view.nodes}
+    data = network_view(g, [DL]).to_dict()
+    ids = set(data["nodes"]["id"])
     assert SH_OFFICE not in ids and SH_NDRC not in ids and PUDONG not in ids
     assert {DL_NDRC, DL_PARTY, DL_GROUP, DL_PARK, f"side:{DL}", f"{DOC20}#一、(一)", f"{DOC20}#一、",
             DOC20, DOC21} <= ids
-    assert all(e["from"] in ids and e["to"] in ids for e in view.edges)
+    assert max(data["edges"]["from"] + data["edges"]["to"]) < len(ids)
 
 
 def test_bad_requests_are_graph_errors() -> None:
     g = hand_graph()
     with pytest.raises(GraphError, match="no side '北京市' in the graph"):
         network_view(g, ["北京市"])
-    with pytest.raises(GraphError, match="no view 'matrix'"):
-        build_view(g, "matrix")
+    with pytest.raises(GraphError, match="no view 'grid'"):
+        build_view(g, "grid")
     with pytest.raises(GraphError, match="needs a unit"):
         build_view(g, "focus")
     with pytest.raises(GraphError, match="for the focus view"):
@@ -195,7 +170,7 @@ def test_bad_requests_are_graph_errors() -> None:
 
 
 def test_views_are_the_same_on_every_build() -> None:
-    for view in ("network", "counterparts"):
+    for view in ("network", "counterparts", "matrix"):
         assert build_view(hand_graph(), view).to_dict() == build_view(hand_graph(), view).to_dict()
     assert build_view(hand_graph(), "focus", "大连市发展改革委").to_dict() == \
         build_view(hand_graph(), "focus", "大连市发展改革委").to_dict()
