@@ -234,9 +234,8 @@ class PlaceFinder:
             k, s, canonical = known
             return _Hit(k, canonical, written, s, span, s)
         g = gazetteer()
-        if g.kind(written) in DISTRICT_KINDS:
-            return _Hit("district", written, written, self._side_of_region(written) or side, span,
-                        g.parent(written) or region)
+        if g.kind(written) in DISTRICT_KINDS:  # the gazetteer says where it lies, whoever names it
+            return _Hit("district", written, written, self._side_of_region(written), span, g.parent(written) or region)
         if kind == "park" and written in _words().park:
             return None  # a bare park word (保税区) names no place
         return _Hit(kind, written, written, side, span, region)
