@@ -106,9 +106,9 @@ def _split_items(norm: str, items: list[Item], annotations: list[Annotation],
                 continue  # adjacent annotations (牵头单位:X / 责任单位:Y lines) close one task
             found = enumerators_in(norm, prev.end, ann.start)
             if not found:
-                lines = _unnumbered_lines(norm, item, anns)
+                lines, under = _unnumbered_lines(norm, item, anns)
                 if lines:
-                    extra += [(line, k) for line in lines]
+                    extra += [(line, k if under else item.parent) for line in lines]
                     break
                 warnings.append(("two annotations in one numbered item, with task text between them",
                                  (prev.start, ann.end)))
@@ -125,23 +125,27 @@ def _split_items(norm: str, items: list[Item], annotations: list[Annotation],
     return merged
 
 
-def _unnumbered_lines(norm: str, item: Item, anns: list[Annotation]) -> list[Item]:
-    """Under a heading, lines each closed by an annotation and numbered by none (耕地保有量保持在
-    2000.9万亩。(市国土局牵头)): each line is a task of its own, under the heading."""
+def _unnumbered_lines(norm: str, item: Item, anns: list[Annotation]) -> tuple[list[Item], bool]:
+    """Lines each closed by an annotation and numbered by none: under a heading (耕地保有量保持在
+    2000.9万亩。(市国土局牵头)), each is a task of its own under the heading; after a numbered line
+    that carries its own (⑤…(责任单位:X); 新增…(责任单位:Y)), each is a task beside it. Returns
+    the items and whether they go under ``item``."""
     body_line_end = norm.find("\n", item.body)
-    if body_line_end < 0 or anns[0].start < body_line_end:
-        return []  # the heading's own line carries the first annotation: not a heading over lines
+    if body_line_end < 0:
+        return [], False
+    under = anns[0].start >= body_line_end  # the heading's own line carries no annotation
     out = []
-    for k, ann in enumerate(anns, 1):
+    for k, ann in enumerate(anns if under else anns[1:], 1):
         after = norm[ann.end : norm.find("\n", ann.end) if "\n" in norm[ann.end : item.end] else item.end]
         if _TEXT.search(after):
-            return []  # an annotation that does not close its line
+            return [], False  # an annotation that does not close its line
         start = norm.rfind("\n", item.body, ann.start) + 1
         while start < ann.start and norm[start] == " ":
             start += 1
-        out.append(Item("line", k, start, start, item.end, item.depth + 1,
-                        note=None))
-    return out
+        if start <= item.body:
+            return [], False
+        out.append(Item("line", k, start, start, item.end, item.depth + (1 if under else 0)))
+    return out, under
 
 
 def _annotated(items: list[Item], carried: list[list[Annotation]], k: int) -> bool:

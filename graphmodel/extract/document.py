@@ -124,7 +124,14 @@ def title_regions(title: str | None) -> list[str]:
     if known:
         return [known[0]]
     guessed = g.guess_prefix(body)
-    return [guessed] if guessed else []
+    if guessed:
+        return [guessed]
+    # 陕西《政府工作报告》…: a province's or city's short name opening the title.
+    for n in (4, 3, 2):
+        region = g.full_name(body[:n])
+        if region and g.kind(region) in ("province", "city"):
+            return [region]
+    return []
 
 
 def make_sides(

@@ -13,7 +13,7 @@ from collections import Counter
 from graphmodel.extract.annotations import Annotation, Part
 from graphmodel.extract.document import make_sides, title_regions
 from graphmodel.extract.grammar import Grammar
-from graphmodel.extract.regions import gazetteer
+from graphmodel.extract.regions import PROVINCE_ABBREVIATIONS, gazetteer, short_name
 from graphmodel.extract.text import normalize
 from graphmodel.model import Side, Span
 
@@ -27,17 +27,29 @@ def detect_sides(title: str | None, issuers: list[str], annotations: list[Annota
     g = gazetteer()
     part_votes: list[Counter[str]] = [Counter(), Counter()]
     all_votes: Counter[str] = Counter()
+    levels: Counter[str] = Counter()
     for ann in annotations:
         for part in ann.parts:
             for piece, _ in part.mentions:
                 name = normalize(piece.text)
+                level = None if grammar.is_placeholder(name) else g.level_of(name)
+                if level:
+                    levels[level] += 1
                 region = None if grammar.is_placeholder(name) else g.named_region(name)
                 if not region:
                     continue
                 all_votes[region] += 1
                 if part.siblings >= 2 and part.position is not None and part.position < 2:
                     part_votes[part.position][region] += 1
-    return make_sides(title_regions(normalize(title) if title else None), part_votes, all_votes, issuers)
+    sides = make_sides(title_regions(normalize(title) if title else None), part_votes, all_votes, issuers)
+    if len(sides) == 1 and levels:
+        # 省发展改革委、合肥海关: a plan whose units say 省 is the province's, not 合肥市's.
+        level = levels.most_common(1)[0][0]
+        if not sides[0].name.endswith(level):
+            region = g.level_region(level, sides[0].name)
+            if region and region != sides[0].name:
+                return [Side(region, PROVINCE_ABBREVIATIONS.get(region) or short_name(region))]
+    return sides
 
 
 def part_side(part: Part, ann: Annotation, sides: list[Side], grammar: Grammar,

@@ -26,11 +26,14 @@ from graphmodel.model import Role
 
 __all__ = ["TableRow", "Table", "find_tables", "table_lines"]
 
-_TASK_HEADER = re.compile(r"任务|工作|内容|事项|措施|举措|目标")
+_TASK_HEADER = re.compile(r"任务|工作|内容|事项|措施|举措|目标|项目")
 _NUMBER_HEADER = re.compile(r"^(?:序号|编号|序列)$")
 _NUMBER_CELL = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?\*?$")
-_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\*?\s*$")
+_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\*?\s*\|?\s*$")
+_NUMBERED = re.compile(
+    r"^(?:\d{1,3}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[①-⑳])\s*")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
+_HEADER_CELLS = 10  # a header of more columns than this is no task table's
 _SPACE_ROW = re.compile(r"^\s*(\d{1,3})\*?[ \u3000]+\S")
 
 
@@ -74,6 +77,7 @@ class _Header:
 
 
 def _header(cells: list[str], g: Grammar) -> _Header | None:
+    cells = [re.sub(r"\s+", "", c) for c in cells]  # 主 要 工 作 任 务: letters spaced out for show
     role_re = _role_header(g)
     roles: dict[int, tuple[Role, str | None]] = {}
     for i, c in enumerate(cells):
@@ -102,6 +106,9 @@ def find_tables(norm: str, raw: str, grammar: Grammar | None = None) -> list[Tab
     g = grammar or default_grammar()
     lines = _lines(norm)
     tables = _tab_tables(norm, raw, lines, g) if "\t" in raw else []
+    if "|" in norm:  # a table written with bars (序号 | 任务 | 责任单位 |): one sign per cell, as a tab
+        bars = _bars_as_tabs(norm)
+        tables += _tab_tables(bars.replace("\t", " "), bars, lines, g)
     taken = [(t.start, t.end) for t in tables]
     for found in (_cell_tables(norm, lines, g), _space_tables(norm, lines, g)):
         for t in found:
@@ -116,16 +123,35 @@ def table_lines(tables: list[Table]) -> list[tuple[int, int]]:
     return [(t.start, t.header_end) for t in tables] + [(r.start, r.end) for t in tables for r in t.rows]
 
 
-def _row(start: int, end: int, cells: list[Piece], header: _Header) -> TableRow | None:
+def _row(start: int, end: int, cells: list[Piece], header: _Header, g: Grammar | None = None) -> TableRow | None:
+    g = g or default_grammar()
     if header.task >= len(cells) or not cells[header.task].text:
         return None
     number_cell = cells[header.number] if header.number is not None and header.number < len(cells) else cells[0]
     number = number_cell.text if _NUMBER_CELL.match(number_cell.text) else ""
     row = TableRow(start, end, number, cells[header.task])
+    used: set[int] = set()
     for i, (role, side) in sorted(header.roles.items()):
-        if i < len(cells) and cells[i].text:
-            row.roles.append((role, cells[i], side))
+        # A row copied with a cell too many or too few: the role's cell is the one, of its column and
+        # the two beside it, that lists units (教育体育局, not a leader's name or a report).
+        at = next((k for k in (i, i - 1, i + 1) if k not in used and k != header.task and 0 <= k < len(cells)
+                   and _lists_units(cells[k].text, g)), i)
+        if at < len(cells) and cells[at].text:
+            used.add(at)
+            row.roles.append((role, cells[at], side))
     return row
+
+
+def _lists_units(text: str, g: Grammar) -> bool:
+    """Whether a cell's text lists units only (a role column's cell)."""
+    names = [n.strip() for n in re.split(r"[、,;\s]", text) if n.strip()]
+    return bool(names) and all(g.looks_like_unit(g.strip_etc(n)) for n in names)
+
+
+def _bars_as_tabs(norm: str) -> str:
+    """``norm`` with each | as a tab (same length, so offsets stay); a bar ending a line closes its
+    last cell."""
+    return re.sub(r"[ \t]*\|[ \t]*$", lambda m: " " * len(m.group()), norm, flags=re.M).replace("|", "\t")
 
 
 # -- tabs -----------------------------------------------------------------------------------------
@@ -163,7 +189,13 @@ def _tab_tables(norm: str, raw: str, lines: list[tuple[int, int]], g: Grammar) -
                     break
                 k += 1
                 continue
-            row = _row(line[0], line[1], _tab_cells(norm, raw, *line), header)
+            cells = _tab_cells(norm, raw, *line)
+            if _header([c.text for c in cells], g):
+                break  # the header of the next table
+            if 0 < header.width - len(cells) < header.width - header.task:
+                # Merged cells of the first columns (类别, a leader) are written on their first row only.
+                cells = [Piece("", line[0])] * (header.width - len(cells)) + cells
+            row = _row(line[0], line[1], cells, header, g)
             if row is not None:
                 table.rows.append(row)
             table.end = line[1]
@@ -174,62 +206,86 @@ def _tab_tables(norm: str, raw: str, lines: list[tuple[int, int]], g: Grammar) -
 
 
 # -- a line per cell ------------------------------------------------------------------------------
+def _cell_text(norm: str, a: int, b: int) -> Piece:
+    """A line read as a cell: without the spaces and the bar (|) around it."""
+    raw = norm[a:b]
+    text = raw.strip(" |")
+    return Piece(text, a + (raw.index(text) if text else 0))
+
+
 def _cell_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[Table]:
-    """序号 / 重点工作 / 牵头责任单位 / 协同责任单位, each on its own line; then rows, each opening
-    with a line holding only its number."""
-    full = [(a, b) for a, b in lines if norm[a:b].strip()]
+    """序号 / 重点工作 / 牵头责任单位 / 协同责任单位, each on its own line (maybe closed by a bar);
+    then rows, each opening with a line that holds only its number, or, with no 序号 column, with
+    a numbered task (1. 生产总值增长7.5%以上。), its other cells on the lines after it."""
+    full = [(a, b) for a, b in lines if norm[a:b].strip(" |")]
     tables: list[Table] = []
     k = 0
     while k < len(full):
-        if not _NUMBER_HEADER.match(norm[full[k][0] : full[k][1]].strip()):
-            k += 1
-            continue
-        cells = []
+        cells: list[str] = []
         j = k
-        while j < len(full):
-            cell = norm[full[j][0] : full[j][1]].strip()
-            if len(cell) > 40 or _ROW_NUMBER.match(cell) or _HEADING.match(cell):
+        first = re.sub(r"\s+", "", _cell_text(norm, *full[k]).text)
+        if not (_NUMBER_HEADER.match(first) or _TASK_HEADER.search(first) or first.startswith("牵头")):
+            k += 1  # a header opens with its number, task or leader column
+            continue
+        while j < len(full) and j - k < _HEADER_CELLS:
+            cell = _cell_text(norm, *full[j]).text
+            if len(cell) > 40 or _ROW_NUMBER.match(cell) or _HEADING.match(cell) or _NUMBERED.match(cell):
                 break
             cells.append(cell)
             j += 1
-        header = _header(cells, g)
-        if header is None or header.number != 0 or len(cells) < 3:
+        header = _header(cells, g) if len(cells) >= 2 else None
+        if header is None or (header.number is not None and header.number != 0):
             k += 1
             continue
+        numbered = header.number == 0
         table = Table(full[k][0], full[j - 1][1])
-        expected = None
+        last = 0
         while j < len(full):
             a, b = full[j]
-            m = _ROW_NUMBER.match(norm[a:b])
-            if m is None:
-                if _header([norm[x:y].strip() for x, y in full[j : j + header.width]], g):
+            first = _cell_text(norm, a, b)
+            m = _ROW_NUMBER.match(first.text) if numbered else _NUMBERED.match(first.text)
+            if m is None or (not numbered and _is_heading(norm, full, j, g)):
+                if _header([_cell_text(norm, x, y).text for x, y in full[j : j + header.width]], g):
                     break  # the header of the next table
-                j += 1  # a section heading between rows: the outline's
+                j += 1  # a section heading between rows, a leader's name: the outline's, or nobody's
                 continue
-            value = int(m.group(1))
-            if expected is not None and value not in (expected, 1):
-                break
-            expected = value + 1
-            number = Piece(norm[a:b].strip(), a + len(norm[a:b]) - len(norm[a:b].lstrip()))
+            if numbered:
+                value = int(m.group(1))
+                if value <= last and value != 1:
+                    break  # numbers go up (an excerpt may skip some)
+                last = value
+                number, j = first, j + 1
+            else:
+                number = Piece(first.text[: m.end()], first.start)
             cells_at: list[Piece] = []
-            j += 1
-            while j < len(full) and len(cells_at) < header.width - 1:
-                x, y = full[j]
-                text = norm[x:y]
-                if _ROW_NUMBER.match(text) or (cells_at and not _fits(text.strip(), g)):
+            if not numbered:  # the task cell is the numbered line itself, after its number
+                cells_at.append(Piece(first.text[m.end():].strip(), first.start + m.end()))
+                j += 1
+            while j < len(full) and len(cells_at) < header.width - (1 if numbered else 0):
+                text = _cell_text(norm, *full[j])
+                if (_ROW_NUMBER.match(text.text) if numbered else _NUMBERED.match(text.text)) or (
+                        cells_at and not _fits(text.text, g)):
                     break  # the next row, or a line that is no cell of this one (a heading, a keyword line)
-                cells_at.append(Piece(text.strip(), x + len(text) - len(text.lstrip())))
+                cells_at.append(text)
                 j += 1
             if not cells_at:
                 continue
-            row = _row(a, cells_at[-1].end, [number, *cells_at], _columns(header, cells_at, g))
-            if row is not None:
+            row = _row(number.start, cells_at[-1].end, [number, *cells_at], _columns(header, cells_at, g), g)
+            if row is not None and row.roles:
                 table.rows.append(row)
                 table.end = row.end
         if table.rows:
             tables.append(table)
         k = max(j, k + 1)
     return tables
+
+
+def _is_heading(norm: str, full: list[tuple[int, int]], j: int, g: Grammar) -> bool:
+    """A numbered line followed by another numbered line (一、主要预期指标 / 1. 生产总值…) heads a
+    section; it is no row."""
+    if j + 1 >= len(full):
+        return True
+    return bool(_NUMBERED.match(_cell_text(norm, *full[j + 1]).text))
 
 
 def _fits(cell: str, g: Grammar) -> bool:
@@ -249,7 +305,7 @@ def _columns(header: _Header, cells: list[Piece], g: Grammar) -> _Header:
         if not order:
             break
         names = [n for n in re.split("[、,;]", cell.text) if n.strip()]
-        if names and any(g.looks_like_unit(g.strip_etc(n.strip())) for n in names):
+        if names and all(g.looks_like_unit(g.strip_etc(n.strip())) for n in names):
             roles[i] = header.roles[order.pop(0)]
     return _Header(0, 1, roles, len(cells) + 1)
 
@@ -297,7 +353,7 @@ def _space_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[T
                         Piece(line[task[0][1] : task[-1][1] + len(task[-1][0])], a2 + task[0][1])]
             cells_at += [Piece(f, a2 + s) for f, s in tail]
             roles = {2 + (i - header.task - 1): r for i, r in header.roles.items()}
-            row = _row(a2, b2, cells_at, _Header(0, 1, roles, len(cells_at)))
+            row = _row(a2, b2, cells_at, _Header(0, 1, roles, len(cells_at)), g)
             if row is None or not all(g.looks_like_unit(g.strip_etc(n)) for _, c, _ in row.roles
                                       for n in re.split("[、,]", c.text) if n):
                 break

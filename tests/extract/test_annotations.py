@@ -281,3 +281,31 @@ def test_keyword_lines_of_a_plan_on_one_long_line_end_at_the_next_item() -> None
     rows = [t for t in extract(text).tasks if t.responsibilities]
     assert [[(r.mention, r.role) for r in t.responsibilities] for t in rows] == [
         [("县发改局", "lead"), ("县财政局", "responsible")], [("县财政局", "lead"), ("县审计局", "responsible")]]
+
+
+def test_a_table_written_with_bars_and_a_row_missing_its_merged_cell() -> None:
+    text = ("序号 | 实事项目 | 工作举措 | 责任单位 | 配合单位 |\n"
+            "1 | 新建幼儿园7所。 | 4月底前主体完工。 | 教育局 | 发改局、财政局,锦城街道 |\n"
+            "类别 | 民生事项名称 | 任务目标 | 责任单位 | 分管市领导 |\n"
+            "四、教育 | 14.改扩建泉山学校 | 完成主体建设。 | 教育体育局 | 刘福利 |\n"
+            "15.推进运动场地建设 | 完成13处场地建设。 | 教育体育局 | 刘福利 |\n")
+    rows = [t for t in extract(text).tasks if t.responsibilities]
+    assert [[(r.mention, r.role) for r in t.responsibilities] for t in rows] == [
+        [("教育局", "responsible"), ("发改局", "support"), ("财政局", "support"), ("锦城街道", "support")],
+        [("教育体育局", "responsible")], [("教育体育局", "responsible")]]
+
+
+def test_a_table_a_line_per_cell_with_numbered_tasks_and_no_number_column() -> None:
+    text = ("《政府工作报告》2018年目标任务责任分解\n目标任务\n责任领导\n责任单位\n一、主要预期指标\n"
+            "1. 生产总值增长7.5%以上。\n董贵波\n市发改委、市经信委,各县(市、区)政府\n"
+            "2. 一般公共预算收入增长7%。\n董贵波\n市财政局\n")
+    rows = [t for t in extract(text).tasks if t.responsibilities]
+    assert [(t.text, [r.mention for r in t.responsibilities]) for t in rows] == [
+        ("生产总值增长7.5%以上。", ["市发改委", "市经信委", "各县(市、区)政府"]), ("一般公共预算收入增长7%。", ["市财政局"])]
+
+
+def test_a_plans_side_is_the_level_its_units_name() -> None:
+    text = "一、主要目标\n1﹒全省生产总值增长7%以上。\n牵头责任单位:省发展改革委。\n协同责任单位:省财政厅、合肥海关。\n"
+    ex = extract(text)
+    assert [s.name for s in ex.document.sides] == ["安徽省"]
+    assert [u.name for u in ex.units if u.name.startswith("安徽")] == ["安徽省发展改革委", "安徽省财政厅"]
