@@ -136,7 +136,14 @@ def _continues_group(prev: str, nxt: str) -> bool:
         return False
     if not re.search(r"(?:区|县|市|州|旗|镇|乡|街道|\))$", prev):
         return False
-    return gazetteer().continues_group(re.sub(r"\s+", "", nxt))
+    nxt = re.sub(r"\s+", "", nxt)
+    g = gazetteer()
+    if g.continues_group(nxt):
+        return True
+    # 各市(州)、贵安新区数据管理部门: a region joins the group, and the department is all of theirs.
+    region = g.region_prefix(nxt)
+    return bool(region) and region.endswith(("新区", "区", "县", "市", "州")) and len(nxt) > len(region) and \
+        nxt[len(region):].endswith(("部门", "机构"))
 
 
 def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, list[str]]:
