@@ -19,6 +19,7 @@ import click
 
 from graphmodel import __version__
 from graphmodel.errors import GraphmodelError
+from graphmodel_cli.helpformat import FullSummaryGroup
 
 
 class Terminated(BaseException):
@@ -59,7 +60,7 @@ def _remove_temps() -> None:
     remove_live_temps()
 
 
-class _Group(click.Group):
+class _Group(FullSummaryGroup):
     def invoke(self, ctx: click.Context) -> object:
         try:
             with _signals_as_exceptions():
@@ -86,10 +87,23 @@ class _Group(click.Group):
             ctx.exit(128 + exc.signum)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.version_option(__version__, prog_name="graphmodel")
 def cli() -> None:
-    """Turn government work plans into a graph of who is responsible for what."""
+    """Turn government work plans into a graph of who is responsible for what.
+
+    Every command that reads plans takes documents (.txt, .html, .docx, .pdf), folders of them,
+    saved extractions or one graph file; files that are not plans are skipped and named
+    (--strict makes an unreadable file an error). Errors are one line on stderr, exit code 2.
+
+    \b
+    Examples:
+      graphmodel demo
+      graphmodel pairs plans/ --top 10
+      graphmodel build plans/ -o plans.graphml
+      graphmodel view plans/ --view counterparts -o view.html
+      graphmodel neo4j start && graphmodel load plans/ && graphmodel query --list
+    """
 
 
 def _register() -> None:
