@@ -107,7 +107,7 @@ def find_side(graph: nx.MultiDiGraph, ref: str) -> str:
         if ref in (data.get("name"), data.get("short")):
             return str(data.get("name"))
     known = "、".join(sorted(str(d.get("name")) for d in sides)) or "none"
-    raise GraphError(f"no side {ref!r} in the graph (its sides: {known})")
+    raise GraphError(f"no side {ref!r} in the graph (sides: {known})")
 
 
 def find_document(graph: nx.MultiDiGraph, ref: str) -> str:
