@@ -113,9 +113,7 @@ def read_webpage(path: str | os.PathLike[str]) -> str:
     """
     data = read_bytes(path)
     html = decode_html(data, path)
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
+    soup = _parse(html)
     title = _title(soup)
     for tag in soup.find_all(_NEVER_TEXT):
         tag.decompose()
@@ -130,6 +128,36 @@ def read_webpage(path: str | os.PathLike[str]) -> str:
     if title and not _has_title(lines, title):
         lines.insert(0, title)
     return "\n".join(lines)
+
+
+# Start tags before which a browser closes an open <p> (HTML's "close a p element" rule), and the
+# elements that bound the search for it ("button scope"). html.parser does not do this, so an old
+# page of unclosed <p><font>... nests a thousand deep instead of listing its paragraphs.
+_CLOSES_P = frozenset([
+    "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
+    "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul",
+])  # fmt: skip
+_P_SCOPE = frozenset(["applet", "button", "caption", "html", "marquee", "object", "table", "td", "template", "th"])
+_P_SEARCH = 200  # open elements looked through for the <p> to close (bounded: linear time)
+
+
+def _parse(html: str) -> BeautifulSoup:
+    """The page's tree, parsed by html.parser with a browser's <p> closing (see `_CLOSES_P`)."""
+    from bs4 import BeautifulSoup
+
+    class _Soup(BeautifulSoup):
+        def handle_starttag(self, name: str, *args: Any, **kwargs: Any) -> Any:
+            if name in _CLOSES_P and self.open_tag_counter.get("p"):
+                for tag in reversed(self.tagStack[-_P_SEARCH:]):
+                    if tag.name in _P_SCOPE:
+                        break
+                    if tag.name == "p":
+                        self._popToTag("p")
+                        break
+            return super().handle_starttag(name, *args, **kwargs)
+
+    return _Soup(html, "html.parser")
 
 
 def _boilerplate(line: str) -> bool:
@@ -265,6 +293,20 @@ def _container(soup: BeautifulSoup) -> Tag:
         total, linked = counts.get(id(tag), (0, 0))
         if own(tag) >= page / 2 and linked <= 0.3 * total and total <= best_size:
             best, best_size = tag, total  # later (deeper) ties win: fewer wrappers
+    # Climb back out of a chain of unclosed blocks (<div><div>… never closed): a parent that
+    # adds text of its own and hardly any links holds more of the article, not site furniture.
+    # Pure wrappers (adding nothing) are passed through but kept only if something above adds text.
+    node = best
+    while node is not root and node.parent is not None:
+        parent = node.parent
+        added_total = counts.get(id(parent), (0, 0))[0] - counts[id(best)][0]
+        added_linked = counts.get(id(parent), (0, 0))[1] - counts[id(best)][1]
+        node = parent
+        if added_total == 0:
+            continue
+        if added_linked > 0.1 * added_total:
+            break
+        best = parent
     return best
 
 
