@@ -129,9 +129,12 @@ def _write_through(path: str | os.PathLike[str], write: Callable[[BinaryIO], Non
         return
     # O_APPEND, no O_TRUNC, no O_CREAT: a device or pipe is not truncated, a file a shell
     # redirect opened (reached through /dev/stdout) keeps what is already in it.
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0))
-    with os.fdopen(fd, "wb") as fh:
-        write(fh)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+    except OSError as exc:  # /dev/full: ENOSPC; name the output in the message
+        raise OSError(exc.errno, exc.strerror, os.fspath(path)) from None
 
 
 def atomic_writer(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]) -> None:
