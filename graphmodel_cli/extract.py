@@ -38,7 +38,7 @@ def extract(file: Path, output: Path | None, aliases_file: Path | None, compact:
 
     if output is not None:
         check_output(output, [file])
-    if file.suffix.lower() in _GRAPH_SUFFIXES or (file.suffix.lower() == ".json" and is_graph_file(file)):
+    if file.exists() and (file.suffix.lower() in _GRAPH_SUFFIXES or is_graph_file(file)):
         raise InputError(f"{file}: a graph file, not a plan document; extract reads .txt, .html, .docx and .pdf")
     aliases = read_aliases(aliases_file) if aliases_file else None
     result = extract_text(read_document(file), source=str(file), aliases=aliases)
