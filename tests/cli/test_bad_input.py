@@ -156,3 +156,10 @@ def test_help_lists_whole_summaries_and_every_command_has_examples() -> None:
     for command in ("demo", "extract", "build", "pairs", "units", "gaps", "suggest", "compare", "stats", "view",
                     "load", "query", "export", "neo4j"):
         assert "Examples:" in _run(command, "--help").stdout, command
+
+
+def test_usage_errors_are_one_line_too(tmp_path: Path) -> None:
+    for args, text in ((["extract", str(tmp_path)], "is a directory. (see 'graphmodel extract --help')"),
+                       (["nosuch"], "No such command 'nosuch'."), (["pairs"], "Missing argument 'PATHS...'."),
+                       (["pairs", str(SEED), "--top", "-3"], "-3 is not in the range x>=1.")):
+        _one_line_error(_run(*args), text)
