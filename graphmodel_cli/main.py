@@ -106,7 +106,8 @@ class _Group(FullSummaryGroup):
             ctx.exit(128 + exc.signum)
 
 
-@click.group("graphmodel", cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.group("graphmodel", cls=_Group,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.version_option(__version__, prog_name="graphmodel")
 def cli() -> None:
     """Turn government work plans into a graph of who is responsible for what.

@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import neo4j
 
 from loaders.neo4j.connection import DEFAULT_URI, Neo4jSettings, connect
 from loaders.neo4j.errors import ServerUnreachableError
+
+if TYPE_CHECKING:
+    import neo4j
 
 __all__ = ["connection_options", "settings_from", "connect_or_hint"]
 
