@@ -13,8 +13,9 @@ from graphmodel_cli.output import echo_rows, format_option
 
 @click.command()
 @paths_argument
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
-              help="The graph file: .json (node-link), .graphml or .gexf.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True), required=True,
+              help="The graph file: .json (node-link), .graphml or .gexf; - writes node-link JSON to "
+                   "standard output (the table then goes to stderr).")
 @aliases_option
 @format_option
 def build(paths: tuple[Path, ...], output: Path, aliases_file: Path | None, fmt: str) -> None:
@@ -22,12 +23,26 @@ def build(paths: tuple[Path, ...], output: Path, aliases_file: Path | None, fmt:
 
     PATH may be a document (.txt, .html, .docx, .pdf), a folder of them, or a saved
     extraction (.json). Prints what the graph holds.
+
+    \b
+    Examples:
+      graphmodel build plans/ -o plans.graphml
+      graphmodel build 2021.docx 2022.pdf -o both.json --strict
     """
     from loaders.export import graph_format, write_graph
+    from loaders.files import STDOUT
 
     kind = graph_format(output)  # a wrong extension fails before the work, not after
-    graph = load(paths, aliases_file)
+    graph = load(paths, aliases_file, output=output)
     write_graph(graph, output)
-    click.echo(f"graphmodel: wrote {output} ({kind}): {graph.number_of_nodes()} nodes, "
+    to_stdout = str(output) == STDOUT
+    where = "standard output" if to_stdout else str(output)
+    click.echo(f"graphmodel: wrote {where} ({kind}): {graph.number_of_nodes()} nodes, "
                f"{graph.number_of_edges()} edges", err=True)
-    echo_rows([{"what": k, "count": v} for k, v in graph_stats(graph).items()], fmt)
+    rows = [{"what": k, "count": v} for k, v in graph_stats(graph).items()]
+    if to_stdout:
+        from graphmodel_cli.output import render
+
+        click.echo(render(rows, fmt), err=True)
+    else:
+        echo_rows(rows, fmt)

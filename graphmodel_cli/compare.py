@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from graphmodel.analysis import UnitRef, compare_graphs
-from graphmodel_cli.inputs import aliases_option, load
+from graphmodel_cli.inputs import aliases_option, load, strict_option
 from graphmodel_cli.output import echo_rows, format_option
 
 
@@ -21,6 +21,7 @@ def _unit(u: UnitRef) -> dict[str, Any]:
 @click.argument("before", type=click.Path(path_type=Path))
 @click.argument("after", type=click.Path(path_type=Path))
 @aliases_option
+@strict_option
 @format_option
 def compare(before: Path, after: Path, aliases_file: Path | None, fmt: str) -> None:
     """Compare plan (or folder, or graph file) BEFORE with AFTER, e.g. last year's with this year's.
@@ -28,6 +29,11 @@ def compare(before: Path, after: Path, aliases_file: Path | None, fmt: str) -> N
     Lists counterpart pairs gained, lost and changed (shared tasks before → after), units
     gained and lost, and the pairings the plans state (twinned parks, paired districts) gained
     and lost. Units match by id, so aliases carry a renamed office over.
+
+    \b
+    Examples:
+      graphmodel compare 2021-plan.txt 2022-plan.txt
+      graphmodel compare plans-2021/ plans-2022/ --format csv
     """
     result = compare_graphs(load([before], aliases_file), load([after], aliases_file))
     if fmt == "json":

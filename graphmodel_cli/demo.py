@@ -16,20 +16,29 @@ from graphmodel.extract import extract
 from graphmodel.graph import build_graph
 from graphmodel.views import build_view, render_page
 from graphmodel_cli.inputs import task_labels
-from graphmodel_cli.output import echo_rows, format_option
+from graphmodel_cli.output import format_option, render
 
 EXAMPLE = "2020-shanghai-dalian-plan.txt"
 
 
 @click.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("graphmodel-demo.html"),
-              show_default=True, help="Where to write the HTML view.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+              default=Path("graphmodel-demo.html"), show_default=True,
+              help="Where to write the HTML view (- for standard output; the table then goes to stderr).")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many pairs to list.")
 @format_option
 def demo(output: Path, top: int, fmt: str) -> None:
-    """Run the main job on the bundled example plan: extract, build, pair, view."""
-    from loaders.files import atomic_write_text
+    """Run the main job on the bundled example plan: extract, build, pair, view.
 
+    \b
+    Examples:
+      graphmodel demo
+      graphmodel demo --top 3 -o /tmp/demo.html
+    """
+    from loaders.files import STDOUT, atomic_write_text, check_output
+
+    check_output(output)  # a folder that does not exist fails before anything is printed
+    to_stdout = str(output) == STDOUT
     text = resources.files("graphmodel").joinpath("data", EXAMPLE).read_text(encoding="utf-8")
     extraction = extract(text, source=EXAMPLE)
     graph = build_graph([extraction])
@@ -39,12 +48,14 @@ def demo(output: Path, top: int, fmt: str) -> None:
                f"sides {' / '.join(s.name for s in extraction.document.sides)}", err=True)
     found = counterpart_pairs(graph, top=top)
     if fmt == "json":
-        echo_rows([p.to_dict(graph) for p in found], fmt)
+        table = render([p.to_dict(graph) for p in found], fmt)
     else:
-        echo_rows([{"a": p.a.name, "b": p.b.name, "shared": p.shared, "jaccard": p.jaccard,
-                    "tasks": task_labels(graph, p.tasks, None)} for p in found], fmt,
-                  ["a", "b", "shared", "jaccard", "tasks"])
+        table = render([{"a": p.a.name, "b": p.b.name, "shared": p.shared, "jaccard": p.jaccard,
+                         "tasks": task_labels(graph, p.tasks, None)} for p in found], fmt,
+                       ["a", "b", "shared", "jaccard", "tasks"])
+    click.echo(table, err=to_stdout)
     data = build_view(graph, "counterparts", None, ())
     atomic_write_text(output, render_page(data))
-    click.echo(f"wrote {output}: counterparts view, {data.node_count} nodes, {data.edge_count} edges "
+    where = "standard output" if to_stdout else output
+    click.echo(f"wrote {where}: counterparts view, {data.node_count} nodes, {data.edge_count} edges "
                "(open it in a browser; it needs no network)", err=True)

@@ -25,9 +25,20 @@ FORMATS = ("neo4j-import",)
 @paths_argument
 @aliases_option
 def export(fmt: str, directory: Path, paths: tuple[Path, ...], aliases_file: Path | None) -> None:
-    """Write the graph of the plans in PATH... into the folder DIRECTORY."""
-    from loaders.neo4j_import import ARGS_FILE, write_import_csvs
+    """Write the graph of the plans in PATH... into the folder DIRECTORY.
 
+    The folder is written whole or not at all (a temporary folder beside it is swapped in);
+    a folder holding other files than an earlier export's is refused.
+
+    \b
+    Examples:
+      graphmodel export import-csv plans/
+      graphmodel neo4j import import-csv
+    """
+    from loaders.files import check_output_folder
+    from loaders.neo4j_import import ARGS_FILE, is_export_file, write_import_csvs
+
+    check_output_folder(directory, is_export_file)  # before the work, not after
     graph = load(paths, aliases_file)
     files = write_import_csvs(graph, directory)
     click.echo(f"wrote {len(files.nodes)} node files and {len(files.relationships)} relationship files "

@@ -7,12 +7,16 @@ from pathlib import Path
 
 import click
 
+from graphmodel.errors import InputError
 from graphmodel.extract import extract as extract_text
+
+_GRAPH_SUFFIXES = (".graphml", ".gexf")
 
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the JSON here.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+              help="Write the JSON here (- for standard output, the default).")
 @click.option("--aliases", "aliases_file", type=click.Path(path_type=Path, dir_okay=False),
               help="A file of unit aliases (one unit a line, names tab-separated, canonical first).")
 @click.option("--compact", is_flag=True, help="One line of JSON instead of indented.")
@@ -21,10 +25,21 @@ def extract(file: Path, output: Path | None, aliases_file: Path | None, compact:
 
     FILE may be .txt (any common encoding), .html, .docx or .pdf with a text layer. Warnings
     (an annotation that could not be split cleanly) go to stderr with their position.
+
+    \b
+    Examples:
+      graphmodel extract plan.docx -o plan.json
+      graphmodel extract plan.txt --compact | jq '.tasks | length'
     """
     from loaders.aliases import read_aliases
+    from loaders.corpus import is_graph_file
     from loaders.documents import read_document
+    from loaders.files import atomic_write_text, check_output
 
+    if output is not None:
+        check_output(output, [file])
+    if file.exists() and (file.suffix.lower() in _GRAPH_SUFFIXES or is_graph_file(file)):
+        raise InputError(f"{file}: a graph file, not a plan document; extract reads .txt, .html, .docx and .pdf")
     aliases = read_aliases(aliases_file) if aliases_file else None
     result = extract_text(read_document(file), source=str(file), aliases=aliases)
     for w in result.warnings:
@@ -35,6 +50,4 @@ def extract(file: Path, output: Path | None, aliases_file: Path | None, compact:
     if output is None:
         click.echo(text, nl=False)
     else:
-        from loaders.files import atomic_write_text
-
         atomic_write_text(output, text)

@@ -9,10 +9,11 @@ from typing import Any
 import click
 
 from graphmodel.analysis import one_sided_tasks, placeholder_tasks, units_without_counterpart
+from graphmodel.graph import find_side
 from graphmodel_cli.inputs import aliases_option, document_option, load, paths_argument, resolve_documents
 from graphmodel_cli.output import echo_rows, format_option
 
-KINDS = ("one-side", "placeholders", "no-counterpart")
+KINDS = ("one-side", "placeholders-only", "no-counterpart")  # as the rows name them
 
 
 @click.command()
@@ -28,17 +29,24 @@ def gaps(paths: tuple[Path, ...], kinds: tuple[str, ...], side: str | None, docu
     """Gaps in the pairing of work.
 
     one-side: a task of a two-sided plan naming units of one side only (a side that names only
-    a placeholder such as 各有关单位 counts as missing); placeholders: a task naming no real unit;
-    no-counterpart: a unit of a two-sided plan that shares no task with the other side.
+    a placeholder such as 各有关单位 counts as missing); placeholders-only: a task naming no real
+    unit; no-counterpart: a unit of a two-sided plan that shares no task with the other side.
+
+    \b
+    Examples:
+      graphmodel gaps plans/
+      graphmodel gaps plan.txt --kind one-side --kind placeholders-only
+      graphmodel gaps plan.txt --kind no-counterpart --side 大连市 --format csv
     """
     graph = load(paths, aliases_file)
+    side = find_side(graph, side) if side else None
     docs = resolve_documents(graph, documents)
     wanted = set(kinds or KINDS)
     rows: list[dict[str, Any]] = []
     task_gaps = []
     if "one-side" in wanted:
         task_gaps += one_sided_tasks(graph, document=docs)
-    if "placeholders" in wanted:
+    if "placeholders-only" in wanted:
         task_gaps += placeholder_tasks(graph, document=docs)
     for g in task_gaps:
         note = f"only placeholders for {'、'.join(g.placeholder_sides)}" if g.placeholder_sides else ""

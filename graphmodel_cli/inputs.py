@@ -15,9 +15,25 @@ from graphmodel.graph import build_graph, find_document
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+STRICT = "graphmodel.strict"  # in the click context's meta: --strict was given
+
+
+def _set_strict(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    ctx.meta[STRICT] = bool(value)
+
+
+def strict_option(func: F) -> F:
+    """``--strict``: a file that cannot be read fails the run (by default it is skipped, named)."""
+    return click.option("--strict", is_flag=True, expose_value=False, callback=_set_strict,
+                        help="Fail (exit 2) when any file cannot be read, after naming them all; "
+                             "by default such files are skipped with a warning and the rest is used.")(func)
+
+
 def paths_argument(func: F) -> F:
-    """The PATH... argument: documents, folders of documents, saved extractions, or a graph file."""
-    return click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))(func)
+    """The PATH... argument (documents, folders of documents, saved extractions, or a graph file),
+    with ``--strict``."""
+    func = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))(func)
+    return strict_option(func)
 
 
 def aliases_option(func: F) -> F:
@@ -30,13 +46,25 @@ def document_option(func: F) -> F:
                         help="Only this document (id, title or file name); may be repeated.")(func)
 
 
-def load(paths: Sequence[Path], aliases_file: Path | None = None) -> nx.MultiDiGraph:
-    """Read a graph file, or read, extract and build the documents with a progress bar on stderr."""
-    from loaders.corpus import expand_paths, is_graph_file, load_extractions, load_graph
+def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path | None = None) -> nx.MultiDiGraph:
+    """Read a graph file, or read, extract and build the documents with a progress bar on stderr.
+
+    Every file is read: those that are not plans are skipped with a note, bad ones with a
+    warning naming the reason, then a summary line; ``--strict`` makes a bad file an error.
+    ``output``, when the command writes one, is checked first: never one of the inputs.
+    """
+    from loaders.corpus import expand_paths, is_graph_file, load_graph, read_corpus
+    from loaders.files import check_output
+    from loaders.outcome import CorpusReport
 
     if any(is_graph_file(p) for p in paths):
+        if output is not None:
+            check_output(output, paths)
         return load_graph(paths)
-    files = expand_paths(paths)
+    report = CorpusReport()
+    files = expand_paths(paths, report)
+    if output is not None:
+        check_output(output, files)
     aliases = None
     if aliases_file is not None:
         from loaders.aliases import read_aliases
@@ -45,14 +73,23 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None) -> nx.MultiDiG
     if len(files) > 1:
         with click.progressbar(length=len(files), label="Reading plans", file=sys.stderr,
                                show_pos=True) as bar:
-            extractions = load_extractions(files, progress=lambda _: bar.update(1), aliases=aliases)
+            corpus = read_corpus(files, progress=lambda _: bar.update(1), aliases=aliases, report=report)
     else:
-        extractions = load_extractions(files, aliases=aliases)
-    for ex in extractions:
+        corpus = read_corpus(files, aliases=aliases, report=report)
+    if corpus.extractions or len(report.skipped) > 1:  # one file that failed: its error alone
+        for skipped in sorted(report.skipped, key=lambda s: str(s.path)):
+            kind = "warning" if skipped.bad else "note"
+            click.echo(f"graphmodel: {kind}: {skipped.line()}", err=True)
+        summary = report.summary()
+        if summary:
+            click.echo(f"graphmodel: {summary}", err=True)
+    ctx = click.get_current_context(silent=True)
+    corpus.check(strict=bool(ctx and ctx.meta.get(STRICT)))
+    for ex in corpus.extractions:
         for w in ex.warnings:
             where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
             click.echo(f"graphmodel: warning: {ex.document.source}{where}: {w.message}", err=True)
-    return build_graph(extractions)
+    return build_graph(corpus.extractions)
 
 
 def resolve_documents(graph: nx.MultiDiGraph, refs: Sequence[str]) -> list[str] | None:

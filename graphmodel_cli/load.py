@@ -13,8 +13,7 @@ import click
 
 from graphmodel_cli.inputs import aliases_option, paths_argument
 from graphmodel_cli.inputs import load as load_paths
-from graphmodel_cli.neo4j_options import connection_options, settings_from
-from loaders.neo4j.connection import connect
+from graphmodel_cli.neo4j_options import connect_or_hint, connection_options, settings_from
 from loaders.neo4j.load import DEFAULT_BATCH, load_graph
 
 __all__ = ["load"]
@@ -28,10 +27,16 @@ __all__ = ["load"]
               help="Rows a statement sends at most (small plans are packed into one transaction).")
 def load(paths: tuple[Path, ...], aliases_file: Path | None, uri: str, user: str | None,
          password: str | None, database: str | None, batch_size: int) -> None:
-    """Load plans, folders of plans, saved extractions or a graph file into Neo4j."""
+    """Load plans, folders of plans, saved extractions or a graph file into Neo4j.
+
+    \b
+    Examples:
+      graphmodel neo4j start && graphmodel load plans/
+      graphmodel load plans/ --uri neo4j+s://xxxx.databases.neo4j.io --user neo4j
+    """
     settings = settings_from(uri, user, password, database)
     # Connect first: a wrong URI or password fails before the plans are read.
-    with connect(settings) as driver:
+    with connect_or_hint(settings) as driver:
         graph = load_paths(paths, aliases_file)
         err = sys.stderr
         with click.progressbar(length=1, label="Loading into Neo4j", file=err, show_percent=True) as bar:
@@ -42,4 +47,4 @@ def load(paths: tuple[Path, ...], aliases_file: Path | None, uri: str, user: str
             summary = load_graph(driver, settings, graph, batch_size=batch_size, progress=progress)
     click.echo(f"loaded {summary.documents} document{'s' if summary.documents != 1 else ''} into "
                f"{settings.where}: {summary.rows} rows in {summary.transactions} transactions, "
-               f"{summary.counterparts} counterpart pairs, {summary.seconds:.1f} s")
+               f"{summary.counterparts} counterpart pairs, {summary.seconds:.1f} s", err=True)

@@ -1,37 +1,129 @@
 """The ``graphmodel`` command group and its one error policy.
 
 A `GraphmodelError` (or an OS error such as a missing file) becomes one line on stderr and
-exit code 2; nothing else is caught, so a bug still shows its traceback.
+exit code 2; nothing else is caught, so a bug still shows its traceback. SIGTERM and SIGHUP
+are turned into an exception, as Ctrl-C (SIGINT) is, so every output being written removes its
+temporary file on the way out; the exit code is then 128 + the signal's number.
 """
 
 from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import click
 
 from graphmodel import __version__
 from graphmodel.errors import GraphmodelError
+from graphmodel_cli.helpformat import FullSummaryGroup
 
 
-class _Group(click.Group):
+class Terminated(BaseException):
+    """A signal asked the process to end (a BaseException, like KeyboardInterrupt: nothing
+    catching ``Exception`` swallows it)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    # Once is enough: a second signal while the first unwinds must not cut the cleanup short.
+    for sig in _SIGNALS:
+        signal.signal(sig, signal.SIG_IGN)
+    raise Terminated(signum)
+
+
+_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+@contextmanager
+def _signals_as_exceptions() -> Iterator[None]:
+    try:
+        previous = {sig: signal.signal(sig, _terminate) for sig in _SIGNALS}
+    except ValueError:  # not the main thread: leave the handlers alone
+        previous = {}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _remove_temps() -> None:
+    from loaders.files import remove_live_temps
+
+    remove_live_temps()
+
+
+class _Group(FullSummaryGroup):
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """click's main, with its usage errors as one line too (click prints three)."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            click.echo(f"graphmodel: error: {exc.format_message()}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"graphmodel: error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("graphmodel: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
-            return super().invoke(ctx)
+            with _signals_as_exceptions():
+                return super().invoke(ctx)
         except GraphmodelError as exc:
             click.echo(f"graphmodel: error: {exc}", err=True)
             ctx.exit(2)
+        except BrokenPipeError:
+            # The reader went away (`graphmodel pairs … | head`): nothing to report.
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(141)
         except OSError as exc:
             where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
             click.echo(f"graphmodel: error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(2)
         except KeyboardInterrupt:
+            _remove_temps()
             click.echo("graphmodel: interrupted", err=True)
             ctx.exit(130)
+        except Terminated as exc:
+            _remove_temps()
+            click.echo(f"graphmodel: terminated ({exc})", err=True)
+            ctx.exit(128 + exc.signum)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("graphmodel", cls=_Group,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.version_option(__version__, prog_name="graphmodel")
 def cli() -> None:
-    """Turn government work plans into a graph of who is responsible for what."""
+    """Turn government work plans into a graph of who is responsible for what.
+
+    Every command that reads plans takes documents (.txt, .html, .docx, .pdf), folders of them,
+    saved extractions or one graph file; files that are not plans are skipped and named
+    (--strict makes an unreadable file an error). Errors are one line on stderr, exit code 2.
+
+    \b
+    Examples:
+      graphmodel demo
+      graphmodel pairs plans/ --top 10
+      graphmodel build plans/ -o plans.graphml
+      graphmodel view plans/ --view counterparts -o view.html
+      graphmodel neo4j start && graphmodel load plans/ && graphmodel query --list
+    """
 
 
 def _register() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from graphmodel_cli.helpformat import FullSummaryGroup
 from loaders.server import DEFAULT_PORT, default_home, start, status, stop
 
 __all__ = ["neo4j"]
@@ -24,9 +25,22 @@ _home_option = click.option(
 )
 
 
-@click.group()
+@click.group(cls=FullSummaryGroup)
 def neo4j() -> None:
-    """Run a local Neo4j server (Bolt on 127.0.0.1, no authentication)."""
+    """Run a local Neo4j server (Bolt on 127.0.0.1, no authentication).
+
+    It needs Java 17 or 21 and Maven. The first start has Maven download Neo4j's jars once
+    (about 150 MB, kept in ~/.m2) and copies them into a cache (about 140 MB in
+    ~/.cache/graphmodel), a minute or two; later starts take seconds. The data stays in the
+    home folder between runs.
+
+    \b
+    Examples:
+      graphmodel neo4j start
+      graphmodel neo4j status
+      graphmodel neo4j start --home ./neo4j-home --port 7688
+      graphmodel neo4j stop
+    """
 
 
 @neo4j.command("start")

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from graphmodel.analysis import counterpart_pairs
-from graphmodel.graph import find_unit
+from graphmodel.graph import find_side, find_unit
 from graphmodel_cli.inputs import (
     aliases_option,
     document_option,
@@ -35,8 +35,15 @@ def pairs(paths: tuple[Path, ...], top: int | None, side: str | None, unit: str 
 
     Ties are broken by Jaccard (shared tasks over the tasks either unit has). JSON gives each
     pair's units (name, side, id), the count, the Jaccard and the shared tasks.
+
+    \b
+    Examples:
+      graphmodel pairs plans/ --top 10
+      graphmodel pairs plan.txt --side 大连市 --min-shared 2 --format csv
+      graphmodel pairs plan.txt --unit 大连市发展改革委
     """
     graph = load(paths, aliases_file)
+    side = find_side(graph, side) if side else None
     unit_id = find_unit(graph, unit) if unit else None
     docs = resolve_documents(graph, documents)
     found = counterpart_pairs(graph, document=docs, side=side, unit=unit_id, top=top, min_shared=min_shared)

@@ -18,7 +18,16 @@ from graphmodel_cli.output import echo_rows, format_option
 @aliases_option
 @format_option
 def stats(paths: tuple[Path, ...], aliases_file: Path | None, fmt: str) -> None:
-    """Count nodes by kind and edges by type, and list the documents with their tasks and pairs."""
+    """Count nodes by kind and edges by type, and list the documents with their tasks and pairs.
+
+    Tables and CSV give the counts, a blank line, then the documents; JSON gives both in one
+    object.
+
+    \b
+    Examples:
+      graphmodel stats plans/
+      graphmodel stats plans.graphml --format csv
+    """
     graph = load(paths, aliases_file)
     counts = graph_stats(graph)
     docs = []
@@ -31,6 +40,5 @@ def stats(paths: tuple[Path, ...], aliases_file: Path | None, fmt: str) -> None:
         click.echo(json.dumps({"counts": counts, "documents": docs}, ensure_ascii=False, indent=2))
         return
     echo_rows([{"what": k, "count": v} for k, v in counts.items()], fmt)
-    if fmt == "table":
-        click.echo()
-        echo_rows(docs, fmt, ["document", "date", "sides", "tasks", "pairs"])
+    click.echo()
+    echo_rows(docs, fmt, ["document", "date", "sides", "tasks", "pairs"])

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from graphmodel.analysis import suggest_counterparts
-from graphmodel.graph import find_unit
+from graphmodel.graph import find_side, find_unit
 from graphmodel_cli.inputs import (
     aliases_option,
     document_option,
@@ -34,8 +34,15 @@ def suggest(unit: str, paths: tuple[Path, ...], side: str | None, target: str | 
 
     Ranked by tasks already shared, then by functions both names name (市科技局 ~ 市科委, from
     the built-in function table), then by how alike the names are without their region.
+
+    \b
+    Examples:
+      graphmodel suggest 大连市科技局 plan.txt --top 3
+      graphmodel suggest 市科技局 plans/ --side 大连市 --on 上海市
     """
     graph = load(paths, aliases_file)
+    side = find_side(graph, side) if side else None
+    target = find_side(graph, target) if target else None
     unit_id = find_unit(graph, unit, side=side)
     docs = resolve_documents(graph, documents)
     found = suggest_counterparts(graph, unit_id, side=target, document=docs, top=top)

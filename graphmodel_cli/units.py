@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from graphmodel.analysis import DEFAULT_SEED, network_metrics, workload
+from graphmodel.graph import find_side
 from graphmodel_cli.inputs import aliases_option, document_option, load, paths_argument, resolve_documents
 from graphmodel_cli.output import echo_rows, format_option
 
@@ -31,8 +32,14 @@ def units(paths: tuple[Path, ...], side: str | None, top: int | None, sort_by: s
     degree: units it shares a task with (either side); betweenness: how often it lies on the
     shortest paths between others; community: its Louvain community (0 is the largest);
     bridges: other communities its neighbours belong to.
+
+    \b
+    Examples:
+      graphmodel units plans/ --top 20
+      graphmodel units plan.txt --side 上海市 --sort betweenness
     """
     graph = load(paths, aliases_file)
+    side = find_side(graph, side) if side else None
     docs = resolve_documents(graph, documents)
     net = {r.unit.id: r for r in network_metrics(graph, document=docs, seed=seed)}
     rows = []

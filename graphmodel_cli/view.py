@@ -6,14 +6,15 @@ from pathlib import Path
 
 import click
 
+from graphmodel.graph import find_side
 from graphmodel.views import VIEWS, build_view, render_page
 from graphmodel_cli.inputs import aliases_option, load, paths_argument
 
 
 @click.command()
 @paths_argument
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="The HTML file to write (one self-contained UTF-8 page).")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+              help="The HTML file to write (one self-contained UTF-8 page); - for standard output.")
 @click.option("--view", "view_name", type=click.Choice(VIEWS), default=None,
               help="network: the whole graph; counterparts: one pair of sides, each side's units "
                    "in a column, linked by shared tasks; matrix: the same pairs as a matrix; "
@@ -31,11 +32,17 @@ def view(paths: tuple[Path, ...], output: Path, view_name: str | None, focus: st
     The page needs no network: open it in any browser, search a unit by name, alias, short
     form or part of a name, filter by side, kind, year and document, click a unit or a link
     for the tasks behind it.
+
+    \b
+    Examples:
+      graphmodel view plans/ --view counterparts -o counterparts.html
+      graphmodel view plan.txt --focus 大连市发展改革委 -o focus.html
     """
     from loaders.files import atomic_write_text
 
-    graph = load(paths, aliases_file)
+    graph = load(paths, aliases_file, output=output)
+    sides = tuple(find_side(graph, s) for s in sides)
     name = view_name or ("focus" if focus else "network")
     data = build_view(graph, name, focus, sides)
     atomic_write_text(output, render_page(data))
-    click.echo(f"wrote {output}: {name} view, {data.node_count} nodes, {data.edge_count} edges")
+    click.echo(f"wrote {output}: {name} view, {data.node_count} nodes, {data.edge_count} edges", err=True)

@@ -7,19 +7,30 @@ from pathlib import Path
 
 from graphmodel.errors import InputError
 from graphmodel.extract.units import AliasTable
+from loaders.documents.errors import ReadError
+from loaders.documents.source import read_bytes
 
-__all__ = ["read_aliases"]
+__all__ = ["read_aliases", "MAX_ALIAS_BYTES"]
+
+MAX_ALIAS_BYTES = 16 * 2**20  # a table of every office in China is a few megabytes
 
 
 def read_aliases(path: str | os.PathLike[str]) -> AliasTable:
-    """The alias table in ``path`` (UTF-8; one unit a line, names separated by tabs, first canonical)."""
+    """The alias table in ``path`` (UTF-8; one unit a line, names separated by tabs, first canonical).
+
+    Raises
+    ------
+    InputError
+        When the file is missing, not a regular file (a pipe, a device), too large, or not UTF-8.
+    """
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such alias file") from None
+        data = read_bytes(p, limit=MAX_ALIAS_BYTES)
+    except ReadError as exc:
+        reason = "no such alias file" if exc.reason == "no such file" else f"alias file: {exc.reason}"
+        raise InputError(f"{p}: {reason}") from None
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{p}: the alias file is not UTF-8") from None
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read the alias file ({exc.strerror})") from None
     return AliasTable.from_text(text, str(p))

@@ -1,6 +1,9 @@
 """A corpus: files and folders of plans turned into one graph, or a graph file read back.
 
 Folders are searched recursively for documents (`DOCUMENT_SUFFIXES`), in sorted path order.
+`read_corpus` reads every file and builds from those that are plans; the others are recorded
+in a `loaders.outcome.CorpusReport` (the policy for skipped files lives there), so one run names
+every bad file. `load_extractions` and `load_graph` fail on the first bad file's report instead.
 A ``.json`` named on its own is either a saved extraction (``graphmodel extract -o``) or a
 node-link graph file; ``.graphml`` and ``.gexf`` are graph files. A graph file stands alone: it
 cannot be mixed with documents, since its plans' texts are not there to rebuild it.
@@ -11,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,14 +25,19 @@ from graphmodel.graph import SCHEMA as GRAPH_SCHEMA
 from graphmodel.graph import build_graph
 from graphmodel.model import SCHEMA as EXTRACTION_SCHEMA
 from graphmodel.model import Extraction
+from loaders.documents.errors import ReadError
+from loaders.documents.source import read_bytes
 from loaders.export import read_graph
+from loaders.outcome import CorpusReport, Skipped, attempt, scan_folder
 
 if TYPE_CHECKING:
     from graphmodel.extract import AliasTable
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
+    "Corpus",
     "Progress",
+    "read_corpus",
     "expand_paths",
     "is_graph_file",
     "read_extraction",
@@ -45,8 +54,10 @@ Progress = Callable[[Path], None]
 def _json_schema(path: Path) -> str | None:
     """The schema a JSON file declares: the extraction's or the graph's, else None."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        data = json.loads(read_bytes(path).decode("utf-8"))
+    except ReadError as exc:
+        raise InputError(str(exc)) from None
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
         raise InputError(f"{path}: not a JSON file ({exc})") from None
     if not isinstance(data, dict):
         return None
@@ -67,28 +78,36 @@ def is_graph_file(path: str | os.PathLike[str]) -> bool:
     return suffix == ".json" and p.is_file() and _json_schema(p) == GRAPH_SCHEMA
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def expand_paths(paths: Iterable[str | os.PathLike[str]], report: CorpusReport | None = None) -> list[Path]:
     """The files that ``paths`` name: files as given, folders searched for documents.
+
+    Parameters
+    ----------
+    paths
+        Files and folders.
+    report
+        Where files that are not documents and folders that cannot be listed are recorded;
+        without one, a folder that holds no document is an error and such files are left out.
 
     Raises
     ------
     InputError
-        When a path does not exist, when a folder holds no document, or when no path is given.
+        When a path does not exist, when no path is given, or (without ``report``) when a
+        folder holds no document.
     """
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            if not found:
+            found = scan_folder(p, DOCUMENT_SUFFIXES, report if report is not None else CorpusReport())
+            if not found and report is None:
                 raise InputError(f"{p}: the folder holds no document ({', '.join(DOCUMENT_SUFFIXES)})")
             out.extend(found)
-        elif p.is_file():
-            out.append(p)
+        elif p.exists() or p.is_symlink():
+            out.append(p)  # a file, or a pipe or a device, which the reader refuses by name
         else:
             raise InputError(f"{p}: no such file or folder")
-    if not out:
+    if not out and report is None:
         raise InputError("no document given")
     unique = list(dict.fromkeys(out))  # a file named twice is read once
     return unique
@@ -121,15 +140,71 @@ def read_extraction(path: str | os.PathLike[str], aliases: AliasTable | None = N
     return extract(read_document(p), source=str(p), aliases=aliases)
 
 
-def load_extractions(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None,
-                     aliases: AliasTable | None = None) -> list[Extraction]:
-    """Expand ``paths`` and read every document, calling ``progress`` after each."""
-    out = []
-    for p in expand_paths(paths):
-        out.append(read_extraction(p, aliases))
+@dataclass
+class Corpus:
+    """What `read_corpus` read: the extractions of the plans, and the report of the rest."""
+
+    extractions: list[Extraction]
+    report: CorpusReport
+
+    def check(self, strict: bool = False) -> None:
+        """Raise `loaders.outcome.CorpusError` when the run must fail (see `CorpusReport.check`)."""
+        self.report.check(len(self.extractions), strict)
+
+
+def read_corpus(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None,
+                aliases: AliasTable | None = None, report: CorpusReport | None = None) -> Corpus:
+    """Read every document ``paths`` name, skipping (and recording) those that are no plan.
+
+    Never stops at a bad file: call ``.check(strict)`` on the result to fail the run when it
+    must (nothing read; or ``strict`` and a bad file).
+
+    Parameters
+    ----------
+    paths
+        Documents, folders of documents, saved extractions.
+    progress
+        Called with each file's path once it is read (or skipped).
+    aliases
+        A user's alias table for the extraction.
+    report
+        A report to go on with (e.g. the one `expand_paths` filled when the caller expanded
+        ``paths`` itself); a new one by default.
+
+    Raises
+    ------
+    InputError
+        When a path does not exist.
+    """
+    report = report if report is not None else CorpusReport()
+    extractions: list[Extraction] = []
+    for p in expand_paths(paths, report):
+        report.files += 1
+        got = attempt(p, lambda p=p: read_extraction(p, aliases))
+        if isinstance(got, Skipped):
+            report.add(got)
+        else:
+            extractions.append(got)
         if progress is not None:
             progress(p)
-    return out
+    return Corpus(extractions, report)
+
+
+def load_extractions(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None,
+                     aliases: AliasTable | None = None) -> list[Extraction]:
+    """Expand ``paths`` and read every document, calling ``progress`` after each.
+
+    Files that are not plans are left out; a bad file is an error (`read_corpus` reads on
+    past it).
+
+    Raises
+    ------
+    InputError
+        A path is missing, a file cannot be read, or no plan is among them.
+    """
+    corpus = read_corpus(paths, progress, aliases)
+    corpus.check(strict=True)
+    return corpus.extractions
 
 
 def load_graph(paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,

@@ -38,13 +38,16 @@ _GEXF_RENAMES = {"start": "span_start", "end": "span_end"}
 
 
 def graph_format(path: str | os.PathLike[str]) -> str:
-    """The format a file's extension names: ``json``, ``graphml`` or ``gexf``.
+    """The format a file's extension names: ``json``, ``graphml`` or ``gexf`` (``-``, standard
+    output, is ``json``).
 
     Raises
     ------
     InputError
         For any other extension.
     """
+    if os.fspath(path) == "-":
+        return "json"
     suffix = Path(path).suffix.lower()
     if suffix not in GRAPH_SUFFIXES:
         raise InputError(f"{path}: unknown graph format {suffix or '(no extension)'!r}; "

@@ -27,10 +27,10 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.errors import GraphError
-from loaders.files import atomic_write_text
+from loaders.files import atomic_folder
 from loaders.neo4j.rows import edge_props, node_props, parts_of
 
-__all__ = ["ImportFiles", "ARGS_FILE", "write_import_csvs", "import_arguments"]
+__all__ = ["ImportFiles", "ARGS_FILE", "write_import_csvs", "import_arguments", "is_export_file"]
 
 ARGS_FILE = "import.args"
 # Separators for list elements, tried in order: the first that no element contains is used.
@@ -110,17 +110,22 @@ def _delimiter(lists: Iterable[list[str]]) -> str:
 def write_import_csvs(graph: nx.MultiDiGraph, folder: str | os.PathLike[str]) -> ImportFiles:
     """Write the graph as import-tool CSV files (and ``import.args``) into ``folder``.
 
-    The folder is created when missing; files of an earlier export there are overwritten.
+    The folder is created when missing and replaced whole: the files are written into a
+    temporary folder beside it, which is then swapped in (see `loaders.files.atomic_folder`),
+    so an interrupted export leaves the earlier export as it was, never a mix. A folder holding
+    files an export does not write is refused, not replaced.
 
     Raises
     ------
     GraphError
         The graph holds a kind, type or value Neo4j cannot store, or a property with values of
         different types.
+    InputError
+        ``folder`` is a file, or a folder holding files an export does not write.
     """
     parts_of(graph)  # refuses kinds, types and values Neo4j cannot store, as a Bolt load does
     out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
+    texts: dict[str, str] = {}
     nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for n, kind in graph.nodes(data="kind"):
         nodes[kind].append(node_props(graph, n))
@@ -139,7 +144,7 @@ def write_import_csvs(graph: nx.MultiDiGraph, folder: str | os.PathLike[str]) ->
         lines += [",".join([_quote(p["id"]), label, *(_cell(p.get(k), t, delimiter) for k, t in cols)])
                   for p in rows]
         name = f"nodes-{label}.csv"
-        atomic_write_text(out / name, "\n".join(lines) + "\n")
+        texts[name] = "\n".join(lines) + "\n"
         node_files.append(name)
     for rel in sorted(rels):
         triples = sorted(rels[rel], key=lambda r: (r[0], r[1]))
@@ -148,13 +153,21 @@ def write_import_csvs(graph: nx.MultiDiGraph, folder: str | os.PathLike[str]) ->
         lines += [",".join([_quote(u), _quote(v), rel, *(_cell(p.get(k), t, delimiter) for k, t in cols)])
                   for u, v, p in triples]
         name = f"relationships-{rel}.csv"
-        atomic_write_text(out / name, "\n".join(lines) + "\n")
+        texts[name] = "\n".join(lines) + "\n"
         rel_files.append(name)
 
     files = ImportFiles(out, tuple(node_files), tuple(rel_files), delimiter, multiline,
                         graph.number_of_nodes(), graph.number_of_edges())
-    atomic_write_text(out / ARGS_FILE, "\n".join(import_arguments(files)) + "\n")
+    texts[ARGS_FILE] = "\n".join(import_arguments(files)) + "\n"
+    with atomic_folder(out, is_export_file) as tmp:
+        for name, text in texts.items():
+            (tmp / name).write_bytes(text.encode("utf-8"))
     return files
+
+
+def is_export_file(name: str) -> bool:
+    """Whether a file name is one `write_import_csvs` writes (and may replace)."""
+    return name == ARGS_FILE or (name.endswith(".csv") and name.startswith(("nodes-", "relationships-")))
 
 
 def import_arguments(files: ImportFiles, folder: str | os.PathLike[str] | None = None) -> list[str]:

@@ -4,6 +4,7 @@ fails under ``CI=true``, so CI never goes green without having run it."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,28 @@ def require(available: bool, what: str) -> None:
     if in_ci():
         pytest.fail(f"{what} is not available, and CI=true requires it", pytrace=False)
     pytest.skip(f"{what} is not available")
+
+
+def local_neo4j_missing() -> str | None:
+    """Why the local Neo4j server cannot be started here (None when it can): it needs a JDK 17
+    or 21, and Maven unless an earlier run already built it."""
+    from loaders.neo4j.errors import LocalServerError
+    from loaders.server import cache_dir, find_java
+
+    try:
+        find_java()
+    except LocalServerError as exc:
+        return f"a JDK 17 or 21 for the local Neo4j server ({exc})"
+    built = (cache_dir() / "classes" / "GraphmodelNeo4j.class").exists()
+    if not built and shutil.which("mvn") is None:
+        return "Maven (mvn) to build the local Neo4j server on first use"
+    return None
+
+
+def require_local_neo4j() -> None:
+    """Skip (fail under CI) a test that starts its own local Neo4j server when it cannot."""
+    missing = local_neo4j_missing()
+    require(missing is None, missing or "")
 
 
 @pytest.fixture(scope="session")

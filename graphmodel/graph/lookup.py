@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from pathlib import PurePath
 
@@ -10,7 +11,7 @@ import networkx as nx
 from graphmodel.errors import GraphError
 from graphmodel.graph.schema import SCHEMA
 
-__all__ = ["check_graph", "nodes_of_kind", "documents", "find_unit", "find_document", "unit_label"]
+__all__ = ["check_graph", "nodes_of_kind", "documents", "find_unit", "find_document", "find_side", "unit_label"]
 
 
 def check_graph(graph: object, where: str = "the graph") -> nx.MultiDiGraph:
@@ -83,9 +84,30 @@ def find_unit(
                                for n in found[:6])
             raise GraphError(f"the unit {ref!r} is ambiguous: {listed}; give its side (--side) or full name")
     where = f" on the side {'、'.join(sorted(wanted))}" if wanted else ""
-    near = [unit_label(graph, n) for n in units if ref and ref in unit_label(graph, n)]
+    names = sorted({unit_label(graph, n) for n in units})
+    near = [name for name in names if ref and ref in name]
+    # Then names alike as a whole: a wrong last character (大连市科技厅 for 大连市科技局).
+    near += [name for name in difflib.get_close_matches(ref, names, n=5, cutoff=0.75) if name not in near]
     hint = f" (did you mean {'、'.join(near[:5])}?)" if near else ""
     raise GraphError(f"no unit {ref!r}{where} in the graph{hint}")
+
+
+def find_side(graph: nx.MultiDiGraph, ref: str) -> str:
+    """The full name of the side ``ref`` names: its name (大连市) or short name (大连).
+
+    Raises
+    ------
+    GraphError
+        When the graph has no such side (the message lists the sides it has, so a typo does
+        not silently select nothing).
+    """
+    ref = ref.strip()
+    sides = [graph.nodes[n] for n in nodes_of_kind(graph, "Side")]
+    for data in sides:
+        if ref in (data.get("name"), data.get("short")):
+            return str(data.get("name"))
+    known = "、".join(sorted(str(d.get("name")) for d in sides)) or "none"
+    raise GraphError(f"no side {ref!r} in the graph (sides: {known})")
 
 
 def find_document(graph: nx.MultiDiGraph, ref: str) -> str:

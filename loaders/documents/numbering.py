@@ -111,6 +111,26 @@ def _val(el: Any, name: str) -> str | None:
     return child.get(f"{_W}val") if child is not None else None
 
 
+_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def _related_element(part: Any, name: str) -> Any:
+    """The XML root of the document part's ``styles`` or ``numbering`` part; None when it has none.
+
+    python-docx parses a part only when ``[Content_Types].xml`` names its type; when the entry
+    is missing it loads a plain `Part`, so the bytes are parsed here (with python-docx's own
+    parser: no entities resolved, no network).
+    """
+    from docx.oxml.parser import parse_xml
+
+    try:
+        related = part.part_related_by(_RELATIONSHIP + name)
+    except KeyError:
+        return None
+    element = getattr(related, "element", None)
+    return element if element is not None else parse_xml(related.blob)
+
+
 @dataclass
 class Numbering:
     """The numbering definitions of one document, and the counters as its paragraphs go by."""
@@ -128,7 +148,7 @@ class Numbering:
         """Read the numbering and style definitions of a python-docx ``Document``."""
         self = cls()
         part = document.part
-        styles = part.styles.element if part.styles is not None else None
+        styles = _related_element(part, "styles")
         for style in styles.findall(f"{_W}style") if styles is not None else []:
             sid = style.get(f"{_W}styleId")
             parent = _val(style, "basedOn")
@@ -138,9 +158,8 @@ class Numbering:
             if num_pr is not None:
                 ilvl = _val(num_pr, "ilvl")
                 self.style_num[sid] = (_val(num_pr, "numId"), int(ilvl) if ilvl else None)
-        try:
-            root = part.numbering_part.element
-        except (KeyError, NotImplementedError):
+        root = _related_element(part, "numbering")
+        if root is None:
             return self
         for an in root.findall(f"{_W}abstractNum"):
             levels = {}

@@ -58,6 +58,8 @@ def read_pdf(path: str | os.PathLike[str]) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except DependencyError as exc:
         raise ReadError(path, f"the PDF cannot be decrypted here ({exc})") from None
+    except NotImplementedError as exc:  # an encryption scheme or a filter pypdf does not implement
+        raise ReadError(path, f"the PDF uses a feature graphmodel's PDF reader does not support ({exc})") from None
     # A malformed file surfaces from pypdf's parser as any of these.
     except (PyPdfError, ValueError, KeyError, IndexError, TypeError, AttributeError, zlib.error,
             struct.error, RecursionError) as exc:  # fmt: skip

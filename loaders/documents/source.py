@@ -1,13 +1,19 @@
-"""Getting a document's bytes, with the user's mistakes (no file, a folder) as `ReadError`."""
+"""Getting a document's bytes, with the user's mistakes (no file, a folder, a device, a pipe, a
+file too large to be a plan) as `ReadError`."""
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from loaders.documents.errors import ReadError
 
-__all__ = ["check_file", "read_bytes", "sniff_format"]
+__all__ = ["MAX_DOCUMENT_BYTES", "check_file", "read_bytes", "sniff_format", "special_kind"]
+
+# Plans are kilobytes to a few megabytes (a PDF with images some tens); past this a file is no
+# plan, and reading it whole would only exhaust memory.
+MAX_DOCUMENT_BYTES = 256 * 2**20
 
 # Magic numbers of the binary formats people most often hand us by mistake.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -24,31 +30,86 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
+def special_kind(mode: int) -> str | None:
+    """What a file of this ``st_mode`` is when it is neither a regular file nor a folder."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        return "not a regular file"
+    return None
+
+
+def _refuse_special(path: str | os.PathLike[str], mode: int) -> None:
+    kind = special_kind(mode)
+    if kind is not None:
+        raise ReadError(path, f"is {kind}, not a document file")
+
+
 def check_file(path: str | os.PathLike[str]) -> Path:
     """Return ``path`` as a `Path` once it is known to be an existing regular file.
 
     Raises
     ------
     ReadError
-        When nothing is there, or a folder is.
+        When nothing is there, or a folder, a device, a pipe or a socket is.
     """
     p = Path(path)
-    if p.is_dir():
-        raise ReadError(path, "is a folder, not a file")
-    if not p.exists():
-        raise ReadError(path, "no such file")
-    return p
-
-
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """Read the whole file, turning OS errors the user can cause into `ReadError`."""
-    p = check_file(path)
     try:
-        return p.read_bytes()
+        mode = os.stat(p).st_mode
+    except FileNotFoundError:
+        raise ReadError(path, "no such file") from None
     except PermissionError:
         raise ReadError(path, "permission denied") from None
     except OSError as exc:
         raise ReadError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(mode):
+        raise ReadError(path, "is a folder, not a file")
+    _refuse_special(path, mode)
+    return p
+
+
+def read_bytes(path: str | os.PathLike[str], limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """Read the whole file, turning OS errors the user can cause into `ReadError`.
+
+    The file is opened without blocking and checked to be a regular file on the open handle, so
+    a pipe or a device put in its place after `check_file` is refused, not read forever; at most
+    ``limit`` bytes are read.
+    """
+    p = check_file(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(p, flags)
+    except PermissionError:
+        raise ReadError(path, "permission denied") from None
+    except IsADirectoryError:
+        raise ReadError(path, "is a folder, not a file") from None
+    except OSError as exc:
+        raise ReadError(path, f"cannot be read ({exc.strerror or exc})") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        _refuse_special(path, info.st_mode)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError(path, "is a folder, not a file")
+        if info.st_size > limit:
+            size, most = _megabytes(info.st_size), _megabytes(limit)
+            raise ReadError(path, f"is {size}; graphmodel reads documents up to {most}")
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise ReadError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:  # a file that grew, or one whose size the system does not report (/proc)
+        raise ReadError(path, f"is larger than {_megabytes(limit)}; graphmodel reads documents up to that size")
+    return data
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 2**20:.0f} MB"
 
 
 def sniff_format(data: bytes) -> str | None:

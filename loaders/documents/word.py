@@ -13,6 +13,7 @@ import io
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,7 +21,7 @@ from loaders.documents.errors import ReadError
 from loaders.documents.numbering import Numbering
 from loaders.documents.source import read_bytes, sniff_format
 
-__all__ = ["read_docx"]
+__all__ = ["read_docx", "MAX_UNPACKED_BYTES", "MAX_MEMBERS"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -31,6 +32,10 @@ _SKIP = {
 }  # fmt: skip
 # Entries of a table of contents field repeat headings with page numbers.
 _TOC_STYLE = re.compile(r"(?i)^toc ?\d$")
+# Limits of a package we unpack: Word documents of plans hold a few dozen members and unpack to
+# a few megabytes (with images, some tens).
+MAX_UNPACKED_BYTES = 256 * 2**20
+MAX_MEMBERS = 10_000
 _CHARS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-", f"{_W}softHyphen": ""}
 
 
@@ -49,6 +54,7 @@ def read_docx(path: str | os.PathLike[str]) -> str:
         what = sniff_format(data)
         hint = f"; it looks like {what}" if what else ""
         raise ReadError(path, f"is not a valid .docx file (not a ZIP package{hint})")
+    _check_package(data, path)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import LxmlError
@@ -57,12 +63,41 @@ def read_docx(path: str | os.PathLike[str]) -> str:
         document = docx.Document(io.BytesIO(data))
         numbering = Numbering.of(document)
         lines = list(_body_lines(document, numbering))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, LxmlError, EOFError) as exc:
-        raise ReadError(path, f"is not a valid .docx file ({type(exc).__name__}: {exc})") from None
+    # What a damaged package raises from zipfile, zlib, lxml and python-docx.
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, LxmlError, EOFError,
+            zlib.error) as exc:  # fmt: skip
+        what = "corrupt compressed data" if isinstance(exc, zlib.error) else type(exc).__name__
+        raise ReadError(path, f"is not a valid .docx file ({what}: {exc})") from None
     text = "\n".join(lines).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ReadError(path, "the document holds no text")
     return text
+
+
+def _check_package(data: bytes, path: str | os.PathLike[str]) -> None:
+    """Refuse a package before unpacking it: too large unpacked, too many members, encrypted
+    members, or compression zipfile cannot undo.
+
+    zipfile never hands out more than a member's declared size (a stream that inflates further
+    fails its check), so the declared sizes bound the memory unpacking takes.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise ReadError(path, f"is not a valid .docx file ({type(exc).__name__}: {exc})") from None
+    if len(members) > MAX_MEMBERS:
+        raise ReadError(path, f"is not a plan .docx: it holds {len(members)} files (at most {MAX_MEMBERS})")
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ReadError(path, f"unpacks to {unpacked / 2**20:.0f} MB, more than the {MAX_UNPACKED_BYTES // 2**20} MB "
+                              "a .docx may (a ZIP bomb?)")
+    for m in members:
+        if m.flag_bits & 0x1:
+            raise ReadError(path, "the .docx is encrypted (password-protected)")
+        if m.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise ReadError(path, f"is not a valid .docx file ({m.filename} uses compression method "
+                                  f"{m.compress_type}; Word writes deflate only)")
 
 
 def _body_lines(document: Any, numbering: Numbering) -> Iterator[str]:

@@ -9,17 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from graphmodel_cli.main import cli
-from loaders.neo4j.errors import LocalServerError
-from loaders.server import find_java, free_port, stop
-from tests.conftest import require
-
-
-def _java() -> bool:
-    try:
-        find_java()
-        return True
-    except LocalServerError:
-        return False
+from loaders.server import free_port, stop
+from tests.conftest import require_local_neo4j
 
 
 def test_status_and_stop_of_a_server_that_does_not_run(tmp_path: Path) -> None:
@@ -32,7 +23,7 @@ def test_status_and_stop_of_a_server_that_does_not_run(tmp_path: Path) -> None:
 
 @pytest.mark.neo4j
 def test_start_status_stop_keeps_the_data(tmp_path: Path) -> None:
-    require(_java(), "a JDK 17 or 21 for the local Neo4j server")
+    require_local_neo4j()
     home, port = tmp_path / "home", free_port()
     runner = CliRunner()
     try:

@@ -14,10 +14,10 @@ SECOND = "python3 -m venv .venv && . .venv/bin/activate && pip install -e '.[tes
 BLOCKS = blocks()
 
 
-def test_the_readme_starts_with_the_two_commands() -> None:
+def test_the_readme_starts_with_the_two_commands_each_in_its_own_block() -> None:
+    # Separate blocks: pasting the first must not also start the whole suite.
     lines = README.read_text(encoding="utf-8").splitlines()
-    assert lines[:5] == ["# graphmodel", "", "```sh", FIRST, SECOND]
-    assert lines[5] == "```"
+    assert lines[:9] == ["# graphmodel", "", "```sh", FIRST, "```", "", "```sh", SECOND, "```"]
 
 
 def test_ci_runs_the_readmes_test_command() -> None:

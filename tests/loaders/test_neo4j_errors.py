@@ -10,10 +10,10 @@ from click.testing import CliRunner
 
 from graphmodel_cli.main import cli
 from loaders.neo4j.connection import DEFAULT_URI, Neo4jSettings, connect
-from loaders.neo4j.errors import AuthenticationError, DatabaseNotFoundError, LocalServerError, ServerUnreachableError
-from loaders.server import find_java, free_port, start, stop
+from loaders.neo4j.errors import AuthenticationError, DatabaseNotFoundError, ServerUnreachableError
+from loaders.server import free_port, start, stop
 from loaders.server.admin import set_initial_password
-from tests.conftest import SEED, require
+from tests.conftest import SEED, require_local_neo4j
 from tests.conftest_neo4j import Neo4jTarget
 
 
@@ -47,12 +47,7 @@ def test_a_missing_database(neo4j_server: Neo4jTarget) -> None:
 
 @pytest.mark.neo4j
 def test_wrong_credentials_against_a_server_with_authentication(tmp_path: Path) -> None:
-    try:
-        find_java()
-        java = True
-    except LocalServerError:
-        java = False
-    require(java, "a JDK 17 or 21 for the local Neo4j server")
+    require_local_neo4j()
     home, password = tmp_path / "home", "Right-pass-123"
     set_initial_password(password, home)
     info, _ = start(home, port=free_port(), pagecache="64m", password=password)

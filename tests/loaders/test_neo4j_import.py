@@ -14,9 +14,9 @@ from loaders.neo4j.connection import Neo4jSettings, connect
 from loaders.neo4j.errors import LocalServerError
 from loaders.neo4j.load import load_graph
 from loaders.neo4j_import import ARGS_FILE, write_import_csvs
-from loaders.server import find_java, free_port, start, stop
+from loaders.server import free_port, start, stop
 from loaders.server.admin import import_database
-from tests.conftest import DATA, SEED, require
+from tests.conftest import DATA, SEED, require_local_neo4j
 from tests.conftest_neo4j import Neo4jTarget
 from tests.loaders.neo4j_plans import graph, plan, plan_a, plan_b
 from tests.loaders.neo4j_state import counts, db_state, graph_state
@@ -68,12 +68,7 @@ def test_a_property_of_two_types_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.neo4j
 def test_the_import_tool_gives_the_same_database_as_a_bolt_load(neo4j_db: Neo4jTarget, tmp_path: Path) -> None:
-    try:
-        find_java()
-        java = True
-    except LocalServerError:
-        java = False
-    require(java, "a JDK 17 or 21 to run neo4j-admin")
+    require_local_neo4j()
     g = read_corpus([SEED, *sorted((DATA / "plans").glob("*.txt"))])
     files = write_import_csvs(g, tmp_path / "csv")
     output = import_database(["@" + ARGS_FILE], home=tmp_path / "home", cwd=files.folder)

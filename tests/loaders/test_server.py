@@ -79,9 +79,9 @@ def _java_available() -> bool:
 
 @pytest.mark.neo4j
 def test_a_launcher_that_exits_is_reported_with_its_reason(tmp_path: Path) -> None:
-    from tests.conftest import require
+    from tests.conftest import require_local_neo4j
 
-    require(_java_available(), "a JDK 17 or 21")
+    require_local_neo4j()
     with pytest.raises(LocalServerError, match=r"exited with code 2: .*not a number after --pagecache"):
         start(tmp_path, port=free_port(), pagecache="lots")
     assert status(tmp_path) is None

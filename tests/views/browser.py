@@ -6,6 +6,7 @@ is aborted and recorded, console errors and uncaught exceptions are recorded too
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,7 +16,24 @@ import pytest
 
 from tests.conftest import require
 
-CHROMIUM = Path("/usr/bin/chromium")
+# A system browser, never one `playwright install` downloads: $GRAPHMODEL_CHROMIUM, else the
+# usual names on PATH (Debian's chromium, Ubuntu's chromium-browser, Chrome), else macOS's apps.
+_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+_APPS = ("/Applications/Chromium.app/Contents/MacOS/Chromium",
+         "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome")
+
+
+def find_chromium() -> Path | None:
+    """The Chromium (or Chrome) to drive, or None when the machine has none."""
+    override = os.environ.get("GRAPHMODEL_CHROMIUM")
+    if override:
+        return Path(override) if shutil.which(override) else None
+    for name in _NAMES:
+        found = shutil.which(name)
+        if found:
+            return Path(found)
+    return next((Path(app) for app in _APPS if os.access(app, os.X_OK)), None)
+
 ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -76,8 +94,10 @@ class Browser:
 
 @pytest.fixture(scope="session")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    available = CHROMIUM.exists() and shutil.which(str(CHROMIUM)) is not None
-    require(available, f"Chromium ({CHROMIUM})")
+    chromium = find_chromium()
+    require(chromium is not None, "Chromium or Chrome (on PATH as chromium, chromium-browser or google-chrome, "
+            "or named by GRAPHMODEL_CHROMIUM)")
+    assert chromium is not None
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - the test extra installs it
@@ -87,7 +107,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     pages = tmp_path_factory.mktemp("pages")
     with sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
-            str(profile), executable_path=str(CHROMIUM), headless=True, args=ARGS,
+            str(profile), executable_path=str(chromium), headless=True, args=ARGS,
             offline=True, locale="zh-CN",
         )
         try:
