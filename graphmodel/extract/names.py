@@ -146,6 +146,9 @@ def _continues_group(prev: str, nxt: str) -> bool:
         nxt[len(region):].endswith(("部门", "机构"))
 
 
+_NOTE_LONGEST = 80  # characters: a longer bracket inside a name is no note (and reading stays linear)
+
+
 def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, list[str]]:
     """A mention without its notes, line breaks and trailing 等…; returns the notes found.
 
@@ -162,7 +165,7 @@ def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, li
     while i < len(text):
         ch = text[i]
         j = closes.get(i)
-        if j is not None and g.is_note(re.sub(r"\s+", "", text[i + 1 : j])):
+        if j is not None and j - i <= _NOTE_LONGEST and g.is_note(re.sub(r"\s+", "", text[i + 1 : j])):
             notes.append(re.sub(r"\s+", "", text[i + 1 : j]))
             i = j + 1
             continue
