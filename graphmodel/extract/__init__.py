@@ -213,9 +213,8 @@ def _places(norm: str, finder: PlaceFinder, tasks: list[Task], ctx: TaskContext,
             elif r.span:  # 各市(州)、贵安新区数据管理部门: a group's name may name a place too
                 finder.scan_text(norm[r.span[0] : r.span[1]], r.span[0])
     own_spans = [own_text_spans(it, anns) for it, anns in zip(items, within, strict=True)]
-    for _ in range(2):  # the first pass learns districts, whose short names lead park names
-        for task, spans in zip(tasks, own_spans, strict=True):
-            task.places = sorted({pid for a, b in spans for pid in finder.scan_text(norm[a:b], a)})
+    for task, spans in zip(tasks, own_spans, strict=True):
+        task.places = sorted({pid for a, b in spans for pid in finder.scan_text(norm[a:b], a)})
 
 
 def _unique(warnings: list[Warning]) -> list[Warning]:

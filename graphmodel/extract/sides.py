@@ -31,7 +31,7 @@ def detect_sides(title: str | None, issuers: list[str], annotations: list[Annota
     for ann in annotations:
         for part in ann.parts:
             for piece, _ in part.mentions:
-                name = normalize(piece.text)
+                name = piece.text  # normalised already
                 level = None if grammar.is_placeholder(name) else g.level_of(name)
                 if level:
                     levels[level] += 1
@@ -68,7 +68,7 @@ def part_side(part: Part, ann: Annotation, sides: list[Side], grammar: Grammar,
             return labelled
     votes: Counter[str] = Counter()
     for piece, _ in part.mentions:
-        text = normalize(piece.text)
+        text = piece.text
         side = g.side_of(g.named_region(text), names) or g.side_of_level(text, names)
         if side:
             votes[side] += 1

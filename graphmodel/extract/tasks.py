@@ -115,9 +115,9 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
     side_names = [s.name for s in ctx.sides]
     side_of_part = part_side(part, ann, ctx.sides, ctx.grammar, ctx.warnings)
     level: str | None = None
-    heads = _shared_heads([normalize(p.text) for p, _ in part.mentions], side_names)
+    heads = _shared_heads([p.text for p, _ in part.mentions], side_names)  # mentions are normalised text
     for k, (piece, notes) in enumerate(part.mentions):
-        name = normalize(piece.text)
+        name = piece.text
         side = side_of_part
         if part.siblings == 1 and len(ctx.sides) > 1:
             # Units of both sides in one unsplit list (a table cell): a full name says its side.
@@ -144,7 +144,7 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
                     ctx.included[(side, name)] = included
             m = _SHORT_FOR.search(note)
             if m and task.responsibilities:
-                ctx.short_names[(side, normalize(m.group(1)))] = task.responsibilities[-1].unit
+                ctx.short_names[(side, m.group(1))] = task.responsibilities[-1].unit
         for extra in included:
             if ctx.grammar.is_placeholder(extra):
                 continue
