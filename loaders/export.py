@@ -1,4 +1,8 @@
-"""Graph files: node-link JSON, GraphML and GEXF, chosen by the file's extension.
+"""Graph files: graphmodel's pack (.gmg), node-link JSON, GraphML and GEXF, chosen by extension.
+
+The pack (`loaders.graphpack`) is the format to save a graph in for graphmodel itself: a
+fraction of node-link's size and read in a fraction of its time. The others are exports for
+other tools.
 
 Every format reads back to a graph equal to the one written (same nodes, edges, keys,
 attributes and order). GraphML and GEXF have no list type, so list attributes (see
@@ -20,7 +24,7 @@ import json
 import os
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,18 +32,20 @@ import networkx as nx
 
 from graphmodel.errors import GraphError, InputError
 from graphmodel.graph import LIST_ATTRIBUTES, SCHEMA, check_graph
+from graphmodel.graph.assemble import assemble
 from loaders.files import atomic_write_bytes, atomic_write_text
+from loaders.graphpack import read_pack, write_pack
 
 __all__ = ["GRAPH_SUFFIXES", "graph_format", "write_graph", "read_graph", "node_link_data", "node_link_graph"]
 
-GRAPH_SUFFIXES = {".json": "json", ".graphml": "graphml", ".gexf": "gexf"}
+GRAPH_SUFFIXES = {".gmg": "gmg", ".json": "json", ".graphml": "graphml", ".gexf": "gexf"}
 
 _GEXF_RENAMES = {"start": "span_start", "end": "span_end"}
 
 
 def graph_format(path: str | os.PathLike[str]) -> str:
-    """The format a file's extension names: ``json``, ``graphml`` or ``gexf`` (``-``, standard
-    output, is ``json``).
+    """The format a file's extension names: ``gmg`` (the pack), ``json``, ``graphml`` or ``gexf``
+    (``-``, standard output, is ``json``).
 
     Raises
     ------
@@ -51,7 +57,7 @@ def graph_format(path: str | os.PathLike[str]) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in GRAPH_SUFFIXES:
         raise InputError(f"{path}: unknown graph format {suffix or '(no extension)'!r}; "
-                         "use .json (node-link), .graphml or .gexf")
+                         "use .gmg (graphmodel's own, fastest to read), .json (node-link), .graphml or .gexf")
     return GRAPH_SUFFIXES[suffix]
 
 
@@ -59,7 +65,9 @@ def write_graph(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> str:
     """Write ``graph`` atomically in the format its extension names; return that format."""
     check_graph(graph)
     fmt = graph_format(path)
-    if fmt == "json":
+    if fmt == "gmg":
+        write_pack(graph, path)
+    elif fmt == "json":
         text = json.dumps(node_link_data(graph), ensure_ascii=False, indent=1)
         atomic_write_text(path, text + "\n")
     elif fmt == "graphml":
@@ -84,12 +92,14 @@ def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     if not p.is_file():
         raise InputError(f"{path}: no such file")
     readers: dict[str, Callable[[Path], nx.MultiDiGraph]] = {
-        "json": _read_json, "graphml": _read_graphml, "gexf": _read_gexf}
+        "gmg": read_pack, "json": _read_json, "graphml": _read_graphml, "gexf": _read_gexf}
     try:
         graph = readers[fmt](p)
+    except GraphError as exc:
+        raise GraphError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
     except (ET.ParseError, json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: not a {fmt} file ({exc})") from None
-    except (nx.NetworkXError, KeyError, TypeError, ValueError) as exc:
+    except (nx.NetworkXError, KeyError, TypeError, ValueError, IndexError) as exc:
         raise GraphError(f"{path}: not a graph graphmodel wrote ({type(exc).__name__}: {exc})") from None
     return check_graph(graph, str(path))
 
@@ -110,15 +120,17 @@ def node_link_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
 
 def node_link_graph(data: dict[str, Any]) -> nx.MultiDiGraph:
     """The graph of `node_link_data` output."""
-    graph = nx.MultiDiGraph(**data["graph"])
-    for node in data["nodes"]:
-        attrs = dict(node)
-        graph.add_node(attrs.pop("id"), **attrs)
-    for edge in data["edges"]:
-        attrs = dict(edge)
-        u, v, k = attrs.pop("source"), attrs.pop("target"), attrs.pop("key")
-        graph.add_edge(u, v, key=k, **attrs)
-    return graph
+    def nodes() -> Iterator[tuple[str, dict[str, Any]]]:
+        for node in data["nodes"]:
+            attrs = dict(node)
+            yield attrs.pop("id"), attrs
+
+    def edges() -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        for edge in data["edges"]:
+            attrs = dict(edge)
+            yield attrs.pop("source"), attrs.pop("target"), attrs.pop("key"), attrs
+
+    return assemble(dict(data["graph"]), nodes(), edges())
 
 
 def _read_json(path: Path) -> nx.MultiDiGraph:

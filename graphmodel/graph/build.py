@@ -13,7 +13,8 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.errors import GraphError
-from graphmodel.graph.counterparts import counterpart_edges
+from graphmodel.graph.assemble import assemble
+from graphmodel.graph.counterparts import derive_counterparts
 from graphmodel.graph.schema import ROLE_RANK, SCHEMA, side_id
 from graphmodel.model import Extraction, Place, Span, Task
 
@@ -22,9 +23,15 @@ __all__ = ["build_graph"]
 _NodeTable = dict[str, dict[str, Any]]
 _EdgeTable = dict[tuple[str, str, str], dict[str, Any]]
 
+# Node kinds that several documents may name; their attributes merge (see `_Tables.put_node`).
+_SHARED = frozenset({"Side", "Unit", "Group", "District", "Park"})
+
 
 def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
     """Build one graph from the extractions of any number of documents.
+
+    The extractions are consumed one at a time (a generator is not held in memory whole), and
+    the result does not depend on their order.
 
     Parameters
     ----------
@@ -46,61 +53,117 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
         two kinds of node, or when an extraction refers to a unit, task or place it does not
         list.
     """
-    nodes: _NodeTable = {}
-    edges: _EdgeTable = {}
-    seen: dict[str, Extraction] = {}
-    for ex in sorted(extractions, key=lambda e: e.document.id):
+    tables = _Tables()
+    for ex in extractions:
+        tables.add(ex)
+    return tables.graph()
+
+
+class _Tables:
+    """Nodes and edges collected from extractions, merged as if added in document-id order."""
+
+    def __init__(self) -> None:
+        self.nodes: _NodeTable = {}
+        self.edges: _EdgeTable = {}
+        # For nodes of shared kinds: which document gave each attribute (the smallest id wins).
+        self.owners: dict[str, dict[str, str]] = {}
+        self.documents: dict[str, str] = {}  # document id -> its source, for error messages
+        self.doc = ""  # the document being added
+
+    def add(self, ex: Extraction) -> None:
         doc_id = ex.document.id
-        if doc_id in seen:
-            if seen[doc_id].to_dict() == ex.to_dict():
-                continue  # the same document given twice
-            raise GraphError(
-                f"two different documents have the id {doc_id!r} "
-                f"({seen[doc_id].document.source or '?'} and {ex.document.source or '?'})"
-            )
-        seen[doc_id] = ex
-        _add_extraction(ex, nodes, edges)
+        if doc_id in self.documents:
+            scratch = _Tables()
+            scratch.add(ex)
+            if not _same_document(self, scratch, doc_id):
+                raise GraphError(
+                    f"two different documents have the id {doc_id!r} "
+                    f"({self.documents[doc_id] or '?'} and {ex.document.source or '?'})"
+                )
+            return  # the same document given twice
+        self.documents[doc_id] = ex.document.source or ""
+        self.doc = doc_id
+        _add_extraction(ex, self)
 
-    graph = nx.MultiDiGraph(schema=SCHEMA)
-    for node_id in sorted(nodes):
-        graph.add_node(node_id, **nodes[node_id])
-    for u, v, key in sorted(edges):
-        graph.add_edge(u, v, key=key, **edges[u, v, key])
-    for u, v, attrs in counterpart_edges(graph):
-        graph.add_edge(u, v, key="COUNTERPART", **attrs)
-    return graph
+    def put_node(self, node_id: str, kind: str, attrs: dict[str, Any], where: str) -> None:
+        """Add a node, or merge it into the one of that id another document already added.
+
+        ``aliases`` is the union; any other attribute keeps the value of the first document
+        (by id) that has one, whatever order the documents come in.
+        """
+        attrs = {k: v for k, v in attrs.items() if v is not None}
+        old = self.nodes.get(node_id)
+        if old is None:
+            self.nodes[node_id] = {"kind": kind, **attrs}
+            if kind in _SHARED:
+                self.owners[node_id] = dict.fromkeys(attrs, self.doc)
+            return
+        if old["kind"] != kind:
+            raise GraphError(f"{where}: {node_id!r} is a {kind} here but a {old['kind']} elsewhere")
+        owners = self.owners.setdefault(node_id, {})
+        for key, value in attrs.items():
+            if key == "aliases":
+                old[key] = sorted(set(old.get(key, [])) | set(value))
+            elif key not in old or self.doc < owners.get(key, self.doc):
+                old[key] = value
+                owners[key] = self.doc
+
+    def put_pairing(self, key: tuple[str, str, str], attrs: dict[str, Any]) -> None:
+        """One edge per stated pairing, with the provenance of the first document (by id)."""
+        old = self.edges.get(key)
+        if old is None or attrs["document"] < old["document"]:
+            self.edges[key] = attrs
+
+    def graph(self) -> nx.MultiDiGraph:
+        """The networkx graph: nodes and edges in sorted id order, then COUNTERPART."""
+        nodes, edges = self.nodes, self.edges
+        counterparts = _counterparts(nodes, edges)
+        ordered = [(u, v, key, edges[u, v, key]) for u, v, key in sorted(edges)]
+        ordered += [(a, b, "COUNTERPART", attrs) for a, b, attrs in counterparts]
+        return assemble({"schema": SCHEMA}, ((n, nodes[n]) for n in sorted(nodes)), ordered)
 
 
-def _put_node(nodes: _NodeTable, node_id: str, kind: str, attrs: dict[str, Any], where: str) -> None:
-    """Add a node, or merge it into the one of that id another document already added."""
-    attrs = {k: v for k, v in attrs.items() if v is not None}
-    old = nodes.get(node_id)
-    if old is None:
-        nodes[node_id] = {"kind": kind, **attrs}
-        return
-    if old["kind"] != kind:
-        raise GraphError(f"{where}: {node_id!r} is a {kind} here but a {old['kind']} elsewhere")
-    for key, value in attrs.items():
-        if key == "aliases":
-            old[key] = sorted(set(old.get(key, [])) | set(value))
-        elif old.get(key) is None:
-            old[key] = value  # the first document (by id) that knows a value wins
+def _counterparts(nodes: _NodeTable, edges: _EdgeTable) -> list[tuple[str, str, dict[str, Any]]]:
+    """COUNTERPART pairs over the collected tables (the rule of `counterpart_edges`)."""
+    tasks_of: dict[str, set[str]] = {}
+    for u, t, key in edges:
+        if key == "RESPONSIBLE_FOR" and nodes[u]["kind"] == "Unit":
+            tasks_of.setdefault(u, set()).add(t)
+    return derive_counterparts(tasks_of, nodes)
+
+
+def _same_document(main: _Tables, scratch: _Tables, doc_id: str) -> bool:
+    """Whether a document added again (``scratch``) says what it said the first time."""
+    def own(tables: _Tables) -> tuple[dict[str, Any], dict[tuple[str, str, str], Any]]:
+        nodes = {n: d for n, d in tables.nodes.items()
+                 if n == doc_id or (d["kind"] == "Task" and d.get("document") == doc_id)}
+        edges = {k: d for k, d in tables.edges.items() if k[2] != "PAIRED_WITH" and d.get("document") == doc_id}
+        return nodes, edges
+
+    if own(main) != own(scratch):
+        return False
+    for n, d in scratch.nodes.items():
+        old = main.nodes.get(n)
+        if old is None or old["kind"] != d["kind"] or not set(d.get("aliases", ())) <= set(old.get("aliases", ())):
+            return False
+    return all(k in main.edges for k in scratch.edges)
 
 
 def _span_attrs(span: Span | None) -> dict[str, int]:
     return {"start": span[0], "end": span[1]} if span is not None else {}
 
 
-def _add_side(nodes: _NodeTable, name: str, short: str | None, where: str) -> str:
+def _add_side(tables: _Tables, name: str, short: str | None, where: str) -> str:
     sid = side_id(name)
-    _put_node(nodes, sid, "Side", {"name": name, "short": short}, where)
+    tables.put_node(sid, "Side", {"name": name, "short": short}, where)
     return sid
 
 
-def _add_extraction(ex: Extraction, nodes: _NodeTable, edges: _EdgeTable) -> None:
+def _add_extraction(ex: Extraction, tables: _Tables) -> None:
+    edges = tables.edges
     doc = ex.document
     where = f"document {doc.id}"
-    _put_node(nodes, doc.id, "Document", {
+    tables.put_node(doc.id, "Document", {
         "title": doc.title,
         "date": doc.date,
         "source": doc.source,
@@ -108,11 +171,11 @@ def _add_extraction(ex: Extraction, nodes: _NodeTable, edges: _EdgeTable) -> Non
         "sides": [s.name for s in doc.sides],
     }, where)
     for side in doc.sides:
-        _add_side(nodes, side.name, side.short, where)
+        _add_side(tables, side.name, side.short, where)
 
     places = {p.id: p for p in ex.places}
     for place in sorted(ex.places, key=lambda p: p.id):
-        _add_place(place, places, nodes, edges, where)
+        _add_place(place, places, tables, where)
 
     unit_ids = set()
     for unit in sorted(ex.units, key=lambda u: u.id):
@@ -121,11 +184,11 @@ def _add_extraction(ex: Extraction, nodes: _NodeTable, edges: _EdgeTable) -> Non
         attrs: dict[str, Any] = {"name": unit.name, "side": unit.side}
         if not unit.collective:
             attrs["aliases"] = sorted(set(unit.aliases))
-        _put_node(nodes, unit.id, kind, attrs, where)
+        tables.put_node(unit.id, kind, attrs, where)
         if unit.collective:
             continue
         if unit.side is not None:
-            edges.setdefault((unit.id, _add_side(nodes, unit.side, None, where), "IN"), {})
+            edges.setdefault((unit.id, _add_side(tables, unit.side, None, where), "IN"), {})
         if unit.district is not None:
             if unit.district not in places:
                 raise GraphError(f"{where}: unit {unit.name} lies in {unit.district!r}, "
@@ -134,7 +197,7 @@ def _add_extraction(ex: Extraction, nodes: _NodeTable, edges: _EdgeTable) -> Non
 
     task_ids = {t.id for t in ex.tasks}
     for task in sorted(ex.tasks, key=lambda t: t.id):
-        _add_task(task, doc.id, task_ids, unit_ids, places, nodes, edges, where)
+        _add_task(task, doc.id, task_ids, unit_ids, places, tables, where)
 
     known = unit_ids | set(places)
     for pairing in ex.pairings:
@@ -147,25 +210,26 @@ def _add_extraction(ex: Extraction, nodes: _NodeTable, edges: _EdgeTable) -> Non
         attrs = {"kind": pairing.kind, "document": doc.id, **_span_attrs(pairing.span)}
         if pairing.task is not None:
             attrs["task"] = pairing.task
-        edges.setdefault((pairing.a, pairing.b, "PAIRED_WITH"), attrs)
+        tables.put_pairing((pairing.a, pairing.b, "PAIRED_WITH"), attrs)
 
 
-def _add_place(place: Place, places: dict[str, Place], nodes: _NodeTable, edges: _EdgeTable,
-               where: str) -> None:
+def _add_place(place: Place, places: dict[str, Place], tables: _Tables, where: str) -> None:
+    edges = tables.edges
     kind = "District" if place.kind == "district" else "Park"
-    _put_node(nodes, place.id, kind,
+    tables.put_node(place.id, kind,
               {"name": place.name, "side": place.side, "aliases": sorted(set(place.aliases))}, where)
     if place.parent is not None:
         if place.parent not in places:
             raise GraphError(f"{where}: place {place.name} lies in {place.parent!r}, which it does not list")
         edges.setdefault((place.id, place.parent, "IN"), {})
     elif place.side is not None:
-        edges.setdefault((place.id, _add_side(nodes, place.side, None, where), "IN"), {})
+        edges.setdefault((place.id, _add_side(tables, place.side, None, where), "IN"), {})
 
 
 def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], places: dict[str, Place],
-              nodes: _NodeTable, edges: _EdgeTable, where: str) -> None:
-    _put_node(nodes, task.id, "Task", {
+              tables: _Tables, where: str) -> None:
+    edges = tables.edges
+    tables.put_node(task.id, "Task", {
         "document": doc_id,
         "number": task.number,
         "title": task.title,

@@ -40,7 +40,7 @@ def _same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
     assert list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
 
 
-@pytest.mark.parametrize("suffix", [".json", ".graphml", ".gexf"])
+@pytest.mark.parametrize("suffix", [".gmg", ".json", ".graphml", ".gexf"])
 def test_every_format_round_trips_to_an_equal_graph(graph: nx.MultiDiGraph, tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"g{suffix}"
     assert write_graph(graph, path) == suffix[1:]
@@ -51,7 +51,7 @@ def test_every_format_round_trips_to_an_equal_graph(graph: nx.MultiDiGraph, tmp_
     assert isinstance(back.edges["unit:上海市/上海市科委", "unit:大连市/大连市科技局", "COUNTERPART"]["tasks"], list)
 
 
-@pytest.mark.parametrize("suffix", [".json", ".graphml", ".gexf"])
+@pytest.mark.parametrize("suffix", [".gmg", ".json", ".graphml", ".gexf"])
 def test_equal_graphs_give_equal_files(graph: nx.MultiDiGraph, tmp_path: Path, suffix: str) -> None:
     write_graph(graph, tmp_path / f"a{suffix}")
     write_graph(build_graph([plan_2021(), plan_2020()]), tmp_path / f"b{suffix}")
@@ -156,7 +156,7 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path, graph: nx.MultiDiGra
     assert [p.name for p in tmp_path.iterdir()] == ["g.json"]
 
 
-@pytest.mark.parametrize("suffix", [".json", ".graphml", ".gexf"])
+@pytest.mark.parametrize("suffix", [".gmg", ".json", ".graphml", ".gexf"])
 def test_the_seed_graph_round_trips(tmp_path: Path, suffix: str) -> None:
     from loaders.corpus import load_graph
     from tests.conftest import SEED
@@ -167,3 +167,46 @@ def test_the_seed_graph_round_trips(tmp_path: Path, suffix: str) -> None:
     _same(seed, read_graph(tmp_path / f"seed{suffix}"))
     if suffix == ".gexf":
         _check_gexf_structure(tmp_path / "seed.gexf")
+
+
+def test_a_pack_holds_each_string_once_and_reads_back_shared(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    write_graph(graph, tmp_path / "g.gmg")
+    write_graph(graph, tmp_path / "g.json")
+    data = json.loads((tmp_path / "g.gmg").read_text(encoding="utf-8"))
+    assert data["format"] == "graphmodel.graph-pack/1"
+    assert len(data["strings"]) == len(set(data["strings"]))
+    assert "doc:园区计划" in data["strings"]
+    assert (tmp_path / "g.gmg").stat().st_size < (tmp_path / "g.json").stat().st_size / 2
+    back = read_graph(tmp_path / "g.gmg")
+    task = "doc:园区计划#1"
+    edge = back.edges["unit:上海市/上海市科委", task, "RESPONSIBLE_FOR"]
+    assert edge["document"] is back.nodes[task]["document"]  # one string object, not a copy per edge
+
+
+def test_a_pack_without_spans_or_attributes_round_trips(tmp_path: Path) -> None:
+    g = nx.MultiDiGraph(schema="graphmodel.graph/1")
+    g.add_node("a", kind="Unit", name="甲", aliases=[])
+    g.add_node("b")  # no attributes at all
+    g.add_node("c", kind="Task", start=3)
+    g.add_edge("a", "c", key="RESPONSIBLE_FOR", role="lead")
+    g.add_edge("a", "c", key="COUNTERPART", count=2, tasks=["c"], jaccard=1.0, flag=True)
+    g.add_edge("b", "a", key="IN")
+    write_graph(g, tmp_path / "g.gmg")
+    _same(g, read_graph(tmp_path / "g.gmg"))
+
+
+def test_a_broken_pack_is_a_one_line_error(tmp_path: Path, graph: nx.MultiDiGraph) -> None:
+    path = tmp_path / "g.gmg"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match="g.gmg: not a gmg file"):
+        read_graph(path)
+    write_graph(graph, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["edges"]["target"][0] = 10**6  # a node that is not there
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(GraphError, match="g.gmg: not a graph graphmodel wrote"):
+        read_graph(path)
+    data["format"] = "something else"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(GraphError, match="not a graphmodel.graph-pack/1 file"):
+        read_graph(path)
