@@ -5,7 +5,7 @@ Folders are searched recursively for documents (`DOCUMENT_SUFFIXES`), in sorted 
 in a `loaders.outcome.CorpusReport` (the policy for skipped files lives there), so one run names
 every bad file. `load_extractions` and `load_graph` fail on the first bad file's report instead.
 A ``.json`` named on its own is either a saved extraction (``graphmodel extract -o``) or a
-node-link graph file; ``.gmg``, ``.graphml`` and ``.gexf`` are graph files. A graph file stands alone: it
+node-link graph file; ``.graphml`` and ``.gexf`` are graph files. A graph file stands alone: it
 cannot be mixed with documents, since its plans' texts are not there to rebuild it.
 """
 
@@ -70,10 +70,10 @@ def _json_schema(path: Path) -> str | None:
 
 
 def is_graph_file(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path`` is a graph file (a pack, GraphML, GEXF, or node-link JSON of a built graph)."""
+    """Whether ``path`` is a graph file (GraphML, GEXF, or node-link JSON of a built graph)."""
     p = Path(path)
     suffix = p.suffix.lower()
-    if suffix in (".gmg", ".graphml", ".gexf"):
+    if suffix in (".graphml", ".gexf"):
         return True
     return suffix == ".json" and p.is_file() and _json_schema(p) == GRAPH_SCHEMA
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,9 @@ DATA = Path(__file__).parent / "data"
 SEED = DATA / "2020-shanghai-dalian-plan.txt"
 SEED_GOLD = DATA / "2020-shanghai-dalian-plan.gold.json"
 ARTIFACTS = Path(__file__).parent / "artifacts"
+
+# The commands the tests run keep their extraction cache here, not in the user's ~/.cache.
+os.environ.setdefault("GRAPHMODEL_CACHE_DIR", tempfile.mkdtemp(prefix="graphmodel-test-cache-"))
 
 
 def in_ci() -> bool:

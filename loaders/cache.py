@@ -1,0 +1,255 @@
+"""The extraction cache: each document's extraction kept under a key of what it depends on.
+
+The key is a SHA-256 of the file's bytes, the extractor's version (`extractor_version`), the
+alias table in use, and the path the document was named by (the extraction records it, and
+names a document without a title after its file). An entry is one file in the user's cache
+directory (`cache_directory`): a header line (format, key, version, digest of the body) and
+the extraction's JSON, zlib-compressed. An entry whose header, digest, key or version does not
+match, or whose body does not read as an extraction, is ignored (and replaced when the
+document is extracted again): it is never trusted. Entries are written atomically, so two
+processes filling the cache at once cannot leave half an entry.
+
+Old extractor versions' entries live in folders of their own; the oldest are removed when a
+new version's folder is made (`KEEP_VERSIONS` are kept). `GraphCache` keeps the graphs of the
+last corpora built (in ``graphs/``), so a command run again on the same corpus reads no plan.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+import zlib
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from graphmodel import __version__
+from graphmodel.errors import GraphError, InputError
+from graphmodel.model import SCHEMA as EXTRACTION_SCHEMA
+from graphmodel.model import Extraction, Warning
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+if TYPE_CHECKING:
+    from graphmodel.extract.units import AliasTable
+
+__all__ = ["CACHE_FORMAT", "GRAPH_CACHE_FORMAT", "KEEP_VERSIONS", "KEEP_GRAPHS", "ExtractionCache", "GraphCache",
+           "cache_directory", "extractor_version", "graph_version", "aliases_digest"]
+
+CACHE_FORMAT = "graphmodel.extraction-cache/1"
+KEEP_VERSIONS = 3
+KEEP_GRAPHS = 3
+GRAPH_CACHE_FORMAT = "graphmodel.graph-cache/1"
+_VERSION = re.compile(r"[0-9a-f]{16}")  # a version folder's name: only these are ever removed
+
+_ROOT = Path(__file__).resolve().parents[1]
+# What an extraction depends on besides the file: the extractor, its data, the model it fills
+# and the readers that turn files into text. A change to any of these files is a new version.
+_SOURCES = ("graphmodel/extract", "graphmodel/data", "graphmodel/model.py", "loaders/documents")
+
+
+def cache_directory() -> Path:
+    """Where entries are kept: ``$GRAPHMODEL_CACHE_DIR``, else the XDG cache directory.
+
+    That is ``$XDG_CACHE_HOME/graphmodel/extractions``, or ``~/.cache/graphmodel/extractions``
+    when ``XDG_CACHE_HOME`` is unset or not an absolute path (as the XDG spec says).
+    """
+    own = os.environ.get("GRAPHMODEL_CACHE_DIR")
+    if own:
+        return Path(own)
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
+    return base / "graphmodel" / "extractions"
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """The extractor's version: a digest of graphmodel's version, the cache and extraction
+    formats, and every file of the extractor, its data, the model and the document readers.
+
+    Any edit to those files (a new rule, an alias, a reader fix) changes it, so entries made by
+    an older extractor are never used.
+    """
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\n{EXTRACTION_SCHEMA}\n{__version__}\n".encode())
+    for rel in _SOURCES:
+        top = _ROOT / rel
+        files = [top] if top.is_file() else sorted(
+            p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
+        for path in files:
+            digest.update(path.relative_to(_ROOT).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def aliases_digest(aliases: AliasTable | None) -> str:
+    """A digest of a user's alias table (``-`` for none): part of every entry's key."""
+    if aliases is None:
+        return "-"
+    rows = json.dumps([sorted(aliases.relative.items()), sorted(aliases.absolute.items())], ensure_ascii=False)
+    return hashlib.sha256(rows.encode("utf-8")).hexdigest()
+
+
+class ExtractionCache:
+    """Entries of one extractor version and one alias table, in a cache directory.
+
+    Parameters
+    ----------
+    directory : path-like, optional
+        The cache directory; `cache_directory()` when None.
+    aliases : AliasTable, optional
+        The user's alias table the extractions are made with.
+    version : str, optional
+        The extractor's version; `extractor_version()` when None (tests pass another).
+    """
+
+    def __init__(self, directory: str | os.PathLike[str] | None = None, aliases: AliasTable | None = None,
+                 version: str | None = None) -> None:
+        self.version = version or extractor_version()
+        self.root = Path(directory) if directory is not None else cache_directory()
+        self.folder = self.root / self.version
+        self._aliases = aliases_digest(aliases)
+        self._pruned = False
+
+    def key(self, data: bytes, source: str) -> str:
+        """The key of a document: its bytes, the path it was named by, the alias table."""
+        h = hashlib.sha256()
+        h.update(hashlib.sha256(data).digest())
+        h.update(f"\0{self.version}\0{self._aliases}\0{source}".encode())
+        return h.hexdigest()
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json.z"
+
+    def get(self, key: str) -> Extraction | None:
+        """The extraction under ``key``, or None when there is none or it cannot be trusted."""
+        try:
+            raw = self.path(key).read_bytes()
+        except OSError:
+            return None
+        head, sep, body = raw.partition(b"\n")
+        try:
+            header = json.loads(head)
+            if (not sep or not isinstance(header, dict) or header.get("format") != CACHE_FORMAT
+                    or header.get("key") != key or header.get("version") != self.version
+                    or header.get("sha256") != hashlib.sha256(body).hexdigest()):
+                return None
+            return Extraction.from_dict(json.loads(zlib.decompress(body)))
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError, zlib.error, InputError):
+            return None  # a bad entry is a miss: the document is extracted again
+
+    def put(self, key: str, extraction: Extraction) -> None:
+        """Keep ``extraction`` under ``key``; a cache that cannot be written is skipped."""
+        body = zlib.compress(json.dumps(extraction.to_dict(), ensure_ascii=False,
+                                        separators=(",", ":")).encode("utf-8"), 1)
+        header = json.dumps({"format": CACHE_FORMAT, "key": key, "version": self.version,
+                             "sha256": hashlib.sha256(body).hexdigest()}).encode()
+        target = self.path(key)
+        try:
+            if not self._pruned:
+                self._prune()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomic(target, header + b"\n" + body)
+        except OSError:
+            return  # a read-only or full disk costs speed, never a result
+
+    def _prune(self) -> None:
+        """Remove the folders of all but the `KEEP_VERSIONS` most recently used versions."""
+        self._pruned = True
+        if self.folder.is_dir():
+            return
+        try:
+            others = [p for p in self.root.iterdir()
+                      if p.is_dir() and p != self.folder and _VERSION.fullmatch(p.name)]
+        except OSError:
+            return
+        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[KEEP_VERSIONS - 1:]:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+@lru_cache(maxsize=1)
+def graph_version() -> str:
+    """The version of a cached graph: the extractor's, and the files that build and pack it."""
+    digest = hashlib.sha256(f"{extractor_version()}\n".encode())
+    for path in sorted((_ROOT / "graphmodel" / "graph").glob("*.py")) + [_ROOT / "loaders" / "graphpack.py"]:
+        digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+class GraphCache:
+    """Whole graphs of corpora, under a key of their documents' extraction-cache keys.
+
+    A command run again on the same corpus (same files, same paths, same aliases) reads the
+    graph it built last time instead of reading and building every plan again. Each entry is
+    a header line (format, key, version, digest of the body, the documents' warnings) and the
+    graph as a pack (`loaders.graphpack`); an entry that does not match is ignored. The
+    `KEEP_GRAPHS` most recently used entries are kept.
+    """
+
+    def __init__(self, directory: str | os.PathLike[str] | None = None, version: str | None = None) -> None:
+        self.version = version or graph_version()
+        root = Path(directory) if directory is not None else cache_directory()
+        self.folder = root / "graphs"
+
+    def key(self, document_keys: list[str]) -> str:
+        """The key of a corpus: its documents' keys, in any order."""
+        return hashlib.sha256("\n".join([self.version, *sorted(document_keys)]).encode()).hexdigest()
+
+    def get(self, key: str) -> tuple[nx.MultiDiGraph, list[tuple[str, Warning]]] | None:
+        """The graph and the documents' warnings under ``key``, or None."""
+        from loaders.graphpack import unpack_data
+
+        path = self.folder / f"{key}.gmg"
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        head, sep, body = raw.partition(b"\n")
+        try:
+            header = json.loads(head)
+            if (not sep or not isinstance(header, dict) or header.get("format") != GRAPH_CACHE_FORMAT
+                    or header.get("key") != key or header.get("version") != self.version
+                    or header.get("sha256") != hashlib.sha256(body).hexdigest()):
+                return None
+            warnings = [(str(source), Warning.from_dict(w)) for source, w in header["warnings"]]
+            graph = unpack_data(json.loads(body))
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError, GraphError):
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # most recently used
+        return graph, warnings
+
+    def put(self, key: str, graph: nx.MultiDiGraph, warnings: list[tuple[str, Warning]]) -> None:
+        """Keep ``graph`` under ``key``; a cache that cannot be written is skipped."""
+        from loaders.graphpack import pack_data
+
+        body = json.dumps(pack_data(graph), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        header = json.dumps({"format": GRAPH_CACHE_FORMAT, "key": key, "version": self.version,
+                             "sha256": hashlib.sha256(body).hexdigest(),
+                             "warnings": [[s, w.to_dict()] for s, w in warnings]}, ensure_ascii=False)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            _write_atomic(self.folder / f"{key}.gmg", header.encode("utf-8") + b"\n" + body)
+            entries = sorted(self.folder.glob("*.gmg"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in entries[KEEP_GRAPHS:]:
+                old.unlink(missing_ok=True)
+        except OSError:
+            return
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``target``, then rename (no fsync: entries are checked)."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".entry-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

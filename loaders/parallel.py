@@ -1,0 +1,170 @@
+"""Reading and extracting the documents of a corpus in worker processes.
+
+`extract_documents` yields one extraction per path, in the order of the paths whatever the
+number of workers, so the results do not depend on ``jobs``. With a cache, a document whose
+entry is there is not read again (see `loaders.cache`); a worker that extracts a document
+adds its entry. An error in a worker (a file that cannot be read, a text with no plan) is
+raised in the caller as it would be with one process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from graphmodel.model import Extraction, Warning
+from loaders.cache import ExtractionCache
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from graphmodel.extract.units import AliasTable
+
+__all__ = ["default_jobs", "extract_documents", "extract_one", "build_documents"]
+
+# A worker's state, set once by `_start` (the alias table and cache travel once, not per file).
+_WORKER: dict[str, object] = {}
+
+
+def default_jobs() -> int:
+    """The cores this process may use (its CPU affinity where the system tells it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def extract_one(path: Path, aliases: AliasTable | None = None, cache: ExtractionCache | None = None,
+                key: str | None = None) -> Extraction:
+    """One document's extraction: from the cache when its entry is there, else read and extracted.
+
+    ``key`` is the document's cache key when the caller has computed it already.
+    """
+    from loaders.corpus import read_extraction
+
+    if cache is None or path.suffix.lower() == ".json":
+        return read_extraction(path, aliases)
+    data = path.read_bytes()
+    key = key or cache.key(data, str(path))
+    found = cache.get(key)
+    if found is not None:
+        return found
+    extraction = read_extraction(path, aliases)
+    if cache.key(path.read_bytes(), str(path)) == key:  # unchanged while it was read
+        cache.put(key, extraction)
+    return extraction
+
+
+def _start(aliases: AliasTable | None, cache: ExtractionCache | None) -> None:
+    _WORKER["aliases"] = aliases
+    _WORKER["cache"] = cache
+
+
+def _work(item: tuple[Path, str | None]) -> Extraction:
+    path, key = item
+    return extract_one(path, _WORKER["aliases"], _WORKER["cache"], key)  # type: ignore[arg-type]
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork shares the already imported extractor and its compiled patterns with the workers;
+    # where there is no fork (Windows, macOS by default) each worker starts afresh.
+    if sys.platform == "linux":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
+                      cache: ExtractionCache | None = None, keys: Sequence[str | None] | None = None,
+                      progress: Callable[[Path], None] | None = None) -> Iterator[Extraction]:
+    """The extraction of each path, in the order of ``paths``.
+
+    Parameters
+    ----------
+    paths : sequence of Path
+        Documents and saved extractions (``.json``).
+    jobs : int, optional
+        Worker processes; `default_jobs()` when None. One job (or one path) works in this process.
+    aliases : AliasTable, optional
+        A user's alias table for the extraction.
+    cache : ExtractionCache, optional
+        Where extractions are looked up and kept; no cache when None.
+    keys : sequence of str or None, optional
+        Each path's cache key when already computed (None: compute it).
+    progress : callable, optional
+        Called with each path once its extraction is ready, in order.
+
+    Yields
+    ------
+    Extraction
+    """
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    items = list(zip(paths, keys if keys is not None else [None] * len(paths), strict=True))
+    if jobs == 1 or len(items) < 2:
+        for path, key in items:
+            extraction = extract_one(path, aliases, cache, key)
+            if progress is not None:
+                progress(path)
+            yield extraction
+        return
+    jobs = min(jobs, len(items))
+    # Small chunks keep the progress bar moving and the workers evenly loaded.
+    chunk = max(1, min(8, len(items) // (jobs * 16)))
+    with _context().Pool(jobs, initializer=_start, initargs=(aliases, cache)) as pool:
+        for (path, _key), extraction in zip(items, pool.imap(_work, items, chunksize=chunk), strict=True):
+            if progress is not None:
+                progress(path)
+            yield extraction
+
+
+def build_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
+                    cache: bool = False, cache_dir: str | os.PathLike[str] | None = None,
+                    progress: Callable[[Path], None] | None = None,
+                    warn: Callable[[str, Warning], None] | None = None) -> nx.MultiDiGraph:
+    """The graph of a corpus: documents extracted in ``jobs`` processes, through the caches.
+
+    With ``cache``, the graph of the same corpus built before (same files, paths, aliases and
+    extractor) is read from the graph cache; otherwise each document comes from the extraction
+    cache or is extracted (and kept there), and the new graph is kept. ``warn`` is called with
+    each document's source and each of its warnings, in the order of ``paths``, whichever way
+    the graph was made; ``progress`` once per path.
+    """
+    from graphmodel.graph import build_graph
+    from loaders.cache import GraphCache
+
+    extraction_cache = ExtractionCache(cache_dir, aliases) if cache else None
+    keys: list[str | None] = [None] * len(paths)
+    graph_cache = graph_key = None
+    if extraction_cache is not None:
+        keys = [extraction_cache.key(p.read_bytes(), str(p)) for p in paths]
+        graph_cache = GraphCache(cache_dir)
+        graph_key = graph_cache.key([k for k in keys if k is not None])
+        found = graph_cache.get(graph_key)
+        if found is not None:
+            graph, warnings = found
+            for path in paths:
+                if progress is not None:
+                    progress(path)
+            for source, w in warnings:
+                if warn is not None:
+                    warn(source, w)
+            return graph
+
+    seen: list[tuple[str, Warning]] = []
+
+    def stream() -> Iterator[Extraction]:
+        for ex in extract_documents(paths, jobs=jobs, aliases=aliases, cache=extraction_cache, keys=keys,
+                                    progress=progress):
+            for w in ex.warnings:
+                seen.append((ex.document.source or "", w))
+                if warn is not None:
+                    warn(ex.document.source or "", w)
+            yield ex
+
+    graph = build_graph(stream())
+    if graph_cache is not None and graph_key is not None:
+        graph_cache.put(graph_key, graph, seen)
+    return graph
