@@ -9,6 +9,7 @@ temporary file on the way out; the exit code is then 128 + the signal's number.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import signal
 import sys
@@ -61,7 +62,51 @@ def _remove_temps() -> None:
     remove_live_temps()
 
 
+# Each command lives in its own module, imported only when the command runs (or its own help is
+# asked for), so ``graphmodel --version`` and ``--help`` load no parser, graph library or driver.
+# Each entry: the module (graphmodel_cli.<module> defines the command function of the command's
+# name) and the command's one-line help, as its docstring's first sentence says it;
+# tests/cli/test_start.py checks that they agree. Adding a command is one line here.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "demo": ("demo", "Run the main job on the bundled example plan: extract, build, pair, view."),
+    "extract": ("extract", "Extract tasks, responsible units, sides, districts, parks and pairings from FILE."),
+    "build": ("build", "Build the responsibility graph of the plans in PATH... and write it to FILE."),
+    "pairs": ("pairs", "Counterpart pairs: units of different sides that share tasks, most shared first."),
+    "units": ("units", "Workload (tasks, lead tasks, documents) and co-responsibility network figures per unit."),
+    "gaps": ("gaps", "Gaps in the pairing of work."),
+    "suggest": ("suggest", "Candidate counterparts for UNIT (name, alias, end of a name, or id)."),
+    "compare": ("compare",
+                "Compare plan (or folder, or graph file) BEFORE with AFTER, e.g. last year's with this year's."),
+    "stats": ("stats", "Count nodes by kind and edges by type, and list the documents with their tasks and pairs."),
+    "view": ("view", "Write an HTML view of the plans in PATH..."),
+    "neo4j": ("neo4j", "Run a local Neo4j server (Bolt on 127.0.0.1, no authentication)."),
+    "load": ("load", "Load plans, folders of plans, saved extractions or a graph file into Neo4j."),
+    "query": ("query", "Run the named query NAME of the Cypher library (see --list)."),
+    "export": ("export", "Write the graph of the plans in PATH... into the folder DIRECTORY."),
+}
+
+
 class _Group(FullSummaryGroup):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module = importlib.import_module(f"graphmodel_cli.{COMMANDS[cmd_name][0]}")
+            self.add_command(getattr(module, cmd_name), cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            if name in self.commands:
+                rows.append((name, self.commands[name].get_short_help_str(limit=200)))
+            else:
+                # A stand-in with the same help gives the same line without importing the command.
+                rows.append((name, click.Command(name, help=COMMANDS[name][1]).get_short_help_str(limit=200)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
         """click's main, with its usage errors as one line too (click prints three)."""
         if not standalone_mode:
@@ -124,44 +169,3 @@ def cli() -> None:
       graphmodel view plans/ --view counterparts -o view.html
       graphmodel neo4j start && graphmodel load plans/ && graphmodel query --list
     """
-
-
-def _register() -> None:
-    # Each command lives in its own module; adding one is one line here.
-    from graphmodel_cli import (
-        build,
-        compare,
-        demo,
-        export,
-        extract,
-        gaps,
-        load,
-        neo4j,
-        pairs,
-        query,
-        stats,
-        suggest,
-        units,
-        view,
-    )
-
-    for command in (
-        demo.demo,  # the whole chain on the bundled plan
-        extract.extract,  # document → extraction JSON
-        build.build,  # documents → graph file
-        pairs.pairs,  # the analyses
-        units.units,
-        gaps.gaps,
-        suggest.suggest,
-        compare.compare,
-        stats.stats,
-        view.view,  # HTML views
-        neo4j.neo4j,  # the local server
-        load.load,  # Neo4j
-        query.query,
-        export.export,
-    ):
-        cli.add_command(command)
-
-
-_register()

@@ -9,7 +9,9 @@ again and again) and is read back one ``add_edge`` at a time. A graph pack is on
 - ``nodes``: ``id`` and ``kind`` (string indices, in graph order) and, for each kind, its
   attribute ``columns``;
 - ``edges``: ``source`` and ``target`` (node indices), ``key`` (string indices), in graph order,
-  and, for each edge type, its attribute ``columns``.
+  and, for each edge type, its attribute ``columns``;
+- in both, ``shapes`` for a kind (type) whose rows do not all hold their attributes in the
+  columns' order: ``names`` (orders of column positions) and ``rows`` (each row's order).
 
 A column is ``[type, values]`` with one value for each node of that kind (edge of that type),
 in order: type ``s`` holds string indices, ``ls`` lists of string indices, ``v`` plain JSON
@@ -58,7 +60,9 @@ def _column_type(values: list[Any]) -> str:
     return "v"
 
 
-def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings) -> dict[str, list[Any]]:
+def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
+             ) -> tuple[dict[str, list[Any]], dict[str, list[Any]] | None]:
+    """A group's columns, and its row shapes when rows do not all keep the columns' order."""
     names: dict[str, None] = {}
     for row in rows:
         names.update(dict.fromkeys(row))
@@ -72,7 +76,15 @@ def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings) ->
         elif kind == "ls":
             values = [None if v is None else [strings(x) for x in v] for v in values]
         out[name] = [kind, values]
-    return out
+    # A dict keeps the order its keys were added in (a node merged from several plans may have
+    # gained one late), and a graph read back must be the same to the last key.
+    position = {name: i for i, name in enumerate(names)}
+    orders = [tuple(position[k] for k in row if k != skip) for row in rows]
+    if all(list(o) == sorted(o) for o in orders):
+        return out, None
+    shapes: dict[tuple[int, ...], int] = {}
+    shape_of = [shapes.setdefault(o, len(shapes)) for o in orders]
+    return out, {"names": [list(o) for o in shapes], "rows": shape_of}
 
 
 def pack_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
@@ -100,14 +112,18 @@ def pack_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
         targets.append(node_index[v])
         keys.append(strings(k))
         by_type.setdefault(k, []).append(data)
-    node_columns = {kind: _columns(rows, "kind", strings) for kind, rows in by_kind.items()}
-    edge_columns = {key: _columns(rows, None, strings) for key, rows in by_type.items()}
+    node_groups = {kind: _columns(rows, "kind", strings) for kind, rows in by_kind.items()}
+    edge_groups = {key: _columns(rows, None, strings) for key, rows in by_type.items()}
+    node_columns = {k: cols for k, (cols, _) in node_groups.items()}
+    edge_columns = {k: cols for k, (cols, _) in edge_groups.items()}
+    node_shapes = {k: shapes for k, (_, shapes) in node_groups.items() if shapes is not None}
+    edge_shapes = {k: shapes for k, (_, shapes) in edge_groups.items() if shapes is not None}
     return {
         "format": PACK_FORMAT,
         "graph": dict(graph.graph),
         "strings": list(strings.index),
-        "nodes": {"id": ids, "kind": node_kinds, "columns": node_columns},
-        "edges": {"source": sources, "target": targets, "key": keys, "columns": edge_columns},
+        "nodes": {"id": ids, "kind": node_kinds, "columns": node_columns, "shapes": node_shapes},
+        "edges": {"source": sources, "target": targets, "key": keys, "columns": edge_columns, "shapes": edge_shapes},
     }
 
 
@@ -126,14 +142,21 @@ def _decoded(column: list[Any], strings: list[str]) -> list[Any]:
     raise ValueError(f"unknown column type {kind!r}")
 
 
-def _rows(columns: dict[str, list[Any]], strings: list[str], size: int,
-          first: tuple[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+def _rows(columns: dict[str, list[Any]], strings: list[str], size: int, first: tuple[str, Any] | None = None,
+          shapes: dict[str, list[Any]] | None = None) -> Iterator[dict[str, Any]]:
     """The attribute dicts of one group, in order (absent values left out)."""
     names = list(columns)
     decoded = [_decoded(columns[name], strings) for name in names]
     for name, values in zip(names, decoded, strict=True):
         if len(values) != size:
             raise ValueError(f"the column {name!r} has {len(values)} values for {size} rows")
+    if shapes is not None:  # rows whose keys are in orders of their own
+        orders = [[(names[i], decoded[i]) for i in shape] for shape in shapes["names"]]
+        if len(shapes["rows"]) != size:
+            raise ValueError(f"the shapes list has {len(shapes['rows'])} rows for {size}")
+        head = {first[0]: first[1]} if first is not None else {}
+        return ({**head, **{n: col[r] for n, col in orders[s] if col[r] is not None}}
+                for r, s in enumerate(shapes["rows"]))
     if first is not None:
         names.insert(0, first[0])
         decoded.insert(0, [first[1]] * size)
@@ -164,7 +187,9 @@ def unpack_data(data: dict[str, Any]) -> nx.MultiDiGraph:
     counts: dict[str | None, int] = {}
     for k in kinds:
         counts[k] = counts.get(k, 0) + 1
-    node_rows = {k: _rows(nodes["columns"].get(k or "", {}), strings, n, None if k is None else ("kind", k))
+    node_shapes = nodes.get("shapes", {})
+    node_rows = {k: _rows(nodes["columns"].get(k or "", {}), strings, n, None if k is None else ("kind", k),
+                          node_shapes.get(k or ""))
                  for k, n in counts.items()}
     node_attrs = [next(node_rows[k]) for k in kinds]
 
@@ -175,7 +200,9 @@ def unpack_data(data: dict[str, Any]) -> nx.MultiDiGraph:
     type_counts: dict[str, int] = {}
     for k in keys:
         type_counts[k] = type_counts.get(k, 0) + 1
-    edge_rows = {k: _rows(edges["columns"].get(k, {}), strings, n) for k, n in type_counts.items()}
+    edge_shapes = edges.get("shapes", {})
+    edge_rows = {k: _rows(edges["columns"].get(k, {}), strings, n, None, edge_shapes.get(k))
+                 for k, n in type_counts.items()}
     edge_list: Iterable[tuple[str, str, str, dict[str, Any]]] = (
         (ids[u], ids[v], k, next(edge_rows[k])) for u, v, k in zip(sources, targets, keys, strict=True))
     return assemble(dict(data["graph"]), zip(ids, node_attrs, strict=True), edge_list)

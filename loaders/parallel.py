@@ -12,10 +12,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graphmodel.errors import GraphmodelError
 from graphmodel.model import Extraction, Warning
 from loaders.cache import ExtractionCache
 
@@ -64,9 +66,35 @@ def _start(aliases: AliasTable | None, cache: ExtractionCache | None) -> None:
     _WORKER["cache"] = cache
 
 
-def _work(item: tuple[Path, str | None]) -> Extraction:
+class _Failure:
+    """An exception raised in a worker, sent back so the caller raises it as its own.
+
+    Many exceptions do not survive pickling (their ``__init__`` takes other arguments than
+    ``args``, as `loaders.documents.ReadError` does), and one that fails to unpickle would stall
+    the pool; so the class, ``args`` and attributes travel, and `rebuild` puts them together.
+    """
+
+    def __init__(self, exc: Exception) -> None:
+        self.cls = type(exc)
+        self.args = exc.args
+        self.state = dict(getattr(exc, "__dict__", {}))
+        self.trace = traceback.format_exc()
+
+    def rebuild(self) -> Exception:
+        exc = self.cls.__new__(self.cls, *self.args)
+        exc.args = self.args
+        exc.__dict__.update(self.state)
+        if not isinstance(exc, (GraphmodelError, OSError)) and hasattr(exc, "add_note"):
+            exc.add_note(f"in a worker process:\n{self.trace}")  # a bug: keep where it happened
+        return exc
+
+
+def _work(item: tuple[Path, str | None]) -> Extraction | _Failure:
     path, key = item
-    return extract_one(path, _WORKER["aliases"], _WORKER["cache"], key)  # type: ignore[arg-type]
+    try:
+        return extract_one(path, _WORKER["aliases"], _WORKER["cache"], key)  # type: ignore[arg-type]
+    except Exception as exc:  # noqa: BLE001 - raised again in the caller, see _Failure
+        return _Failure(exc)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -115,6 +143,8 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
     chunk = max(1, min(8, len(items) // (jobs * 16)))
     with _context().Pool(jobs, initializer=_start, initargs=(aliases, cache)) as pool:
         for (path, _key), extraction in zip(items, pool.imap(_work, items, chunksize=chunk), strict=True):
+            if isinstance(extraction, _Failure):
+                raise extraction.rebuild()
             if progress is not None:
                 progress(path)
             yield extraction

@@ -210,3 +210,19 @@ def test_a_broken_pack_is_a_one_line_error(tmp_path: Path, graph: nx.MultiDiGrap
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(GraphError, match="not a graphmodel.graph-pack/1 file"):
         read_graph(path)
+
+
+def test_a_pack_keeps_each_nodes_order_of_attributes(tmp_path: Path) -> None:
+    g = nx.MultiDiGraph(schema="graphmodel.graph/1")
+    g.add_node("s1", kind="Side", name="上海市", short="沪")
+    g.add_node("s2", kind="Side", short="连", name="大连市")  # another order, as a merge leaves it
+    g.add_node("s3", kind="Side", name="江苏省")
+    g.add_edge("s1", "s2", key="X", a=1, b=2)
+    g.add_edge("s2", "s1", key="X", b=2, a=1)
+    write_graph(g, tmp_path / "g.gmg")
+    back = read_graph(tmp_path / "g.gmg")
+    assert [list(d) for _, d in back.nodes(data=True)] == [list(d) for _, d in g.nodes(data=True)]
+    assert [list(d) for *_, d in back.edges(keys=True, data=True)] == [list(d) for *_, d in g.edges(keys=True, data=True)]
+    write_graph(back, tmp_path / "back.json")
+    write_graph(g, tmp_path / "g.json")
+    assert (tmp_path / "back.json").read_bytes() == (tmp_path / "g.json").read_bytes()

@@ -1,0 +1,203 @@
+"""The extraction and graph caches: keyed by content, version, aliases and path; never trusted."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zlib
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graphmodel.extract.units import AliasTable
+from loaders.cache import (
+    CACHE_FORMAT,
+    ExtractionCache,
+    GraphCache,
+    aliases_digest,
+    cache_directory,
+    extractor_version,
+)
+from loaders.corpus import read_extraction
+from loaders.parallel import build_documents, extract_one
+from tests.conftest import DATA
+
+PLAN = DATA / "corpus" / "2020-shanghai-dalian.txt"
+
+
+@pytest.fixture()
+def plan(tmp_path: Path) -> Path:
+    path = tmp_path / "plans" / PLAN.name
+    path.parent.mkdir()
+    shutil.copy(PLAN, path)
+    return path
+
+
+def _spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every document the extractor reads."""
+    import loaders.corpus
+
+    calls: list[str] = []
+    real = loaders.corpus.read_extraction
+
+    def spy(path, aliases=None):  # noqa: ANN001, ANN202
+        calls.append(str(path))
+        return real(path, aliases)
+
+    monkeypatch.setattr(loaders.corpus, "read_extraction", spy)
+    return calls
+
+
+def test_the_cache_directory_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("GRAPHMODEL_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_directory() == tmp_path / "xdg" / "graphmodel" / "extractions"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/is/ignored")
+    assert cache_directory() == Path.home() / ".cache" / "graphmodel" / "extractions"
+    monkeypatch.setenv("GRAPHMODEL_CACHE_DIR", str(tmp_path / "own"))
+    assert cache_directory() == tmp_path / "own"
+
+
+def test_a_second_read_comes_from_the_cache(plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = ExtractionCache(tmp_path / "cache")
+    calls = _spy(monkeypatch)
+    first = extract_one(plan, cache=cache)
+    second = extract_one(plan, cache=cache)
+    assert calls == [str(plan)]
+    assert second.to_dict() == first.to_dict() == read_extraction(plan).to_dict()
+
+
+def test_a_change_of_extractor_version_invalidates_the_entries(plan: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _spy(monkeypatch)
+    extract_one(plan, cache=ExtractionCache(tmp_path / "cache", version="0000000000000001"))
+    extract_one(plan, cache=ExtractionCache(tmp_path / "cache", version="0000000000000002"))
+    assert len(calls) == 2  # the new version did not use the old one's entry
+    extract_one(plan, cache=ExtractionCache(tmp_path / "cache", version="0000000000000002"))
+    assert len(calls) == 2
+
+
+def test_the_version_is_a_digest_of_the_extractor_its_data_and_the_readers(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import loaders.cache
+
+    root = Path(loaders.cache.__file__).resolve().parents[1]
+    copy = tmp_path / "copy"
+    for rel in ("graphmodel/extract", "graphmodel/data", "loaders/documents"):
+        shutil.copytree(root / rel, copy / rel, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(root / "graphmodel" / "model.py", copy / "graphmodel" / "model.py")
+
+    def version_of(where: Path) -> str:
+        monkeypatch.setattr(loaders.cache, "_ROOT", where)
+        extractor_version.cache_clear()
+        try:
+            return extractor_version()
+        finally:
+            extractor_version.cache_clear()
+
+    same = version_of(copy)
+    assert same == version_of(root)
+    (copy / "graphmodel" / "extract" / "names.py").write_text(
+        (copy / "graphmodel" / "extract" / "names.py").read_text(encoding="utf-8") + "\n# a rewrite\n",
+        encoding="utf-8")
+    assert version_of(copy) != same
+    (copy / "graphmodel" / "extract" / "names.py").write_bytes((root / "graphmodel/extract/names.py").read_bytes())
+    assert version_of(copy) == same
+    with (copy / "graphmodel" / "data" / "aliases.tsv").open("a", encoding="utf-8") as fh:
+        fh.write("~新局\t~新局别名\n")
+    assert version_of(copy) != same
+
+
+def test_the_key_depends_on_content_path_and_aliases(tmp_path: Path) -> None:
+    plain = ExtractionCache(tmp_path, version="0000000000000001")
+    table = AliasTable.from_text("~科创办\t~科技创新办公室\n")
+    other = ExtractionCache(tmp_path, table, version="0000000000000001")
+    assert plain.key(b"a", "x.txt") == plain.key(b"a", "x.txt")
+    assert len({plain.key(b"a", "x.txt"), plain.key(b"b", "x.txt"), plain.key(b"a", "y.txt"),
+                other.key(b"a", "x.txt")}) == 4
+    assert aliases_digest(None) != aliases_digest(table)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "header", "key", "empty", "not-an-extraction"])
+def test_a_corrupt_entry_is_ignored_and_rebuilt(plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                damage: str) -> None:
+    cache = ExtractionCache(tmp_path / "cache")
+    good = extract_one(plan, cache=cache).to_dict()
+    key = cache.key(plan.read_bytes(), str(plan))
+    entry = cache.path(key)
+    raw = entry.read_bytes()
+    head, _, body = raw.partition(b"\n")
+    if damage == "truncate":
+        entry.write_bytes(raw[: len(raw) // 2])
+    elif damage == "flip":
+        entry.write_bytes(head + b"\n" + body[:-5] + bytes([body[-5] ^ 0xFF]) + body[-4:])
+    elif damage == "header":
+        entry.write_bytes(b"{nonsense\n" + body)
+    elif damage == "key":
+        header = json.loads(head)
+        header["key"] = "0" * 64
+        entry.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    elif damage == "empty":
+        entry.write_bytes(b"")
+    else:  # a well-formed entry whose body is not an extraction
+        import hashlib
+
+        bad = zlib.compress(b'{"schema": "something else"}')
+        header = {"format": CACHE_FORMAT, "key": key, "version": cache.version,
+                  "sha256": hashlib.sha256(bad).hexdigest()}
+        entry.write_bytes(json.dumps(header).encode() + b"\n" + bad)
+    assert cache.get(key) is None
+    calls = _spy(monkeypatch)
+    assert extract_one(plan, cache=cache).to_dict() == good
+    assert calls == [str(plan)]  # extracted again...
+    assert cache.get(key) is not None  # ...and the entry rebuilt
+
+
+def test_an_unwritable_cache_costs_speed_not_results(plan: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    cache = ExtractionCache(blocker)
+    assert extract_one(plan, cache=cache).to_dict() == read_extraction(plan).to_dict()
+
+
+def test_only_old_version_folders_are_pruned(plan: Path, tmp_path: Path) -> None:
+    root = tmp_path / "cache"
+    for k in range(5):
+        (root / f"{k:016x}").mkdir(parents=True)
+    (root / "graphs").mkdir()
+    (root / "notes").mkdir()
+    extract_one(plan, cache=ExtractionCache(root, version="ffffffffffffffff"))
+    names = sorted(p.name for p in root.iterdir())
+    assert "ffffffffffffffff" in names and "graphs" in names and "notes" in names
+    assert len([n for n in names if len(n) == 16]) == 3  # the new one and the two newest others
+
+
+def test_the_graph_of_a_corpus_read_again_comes_from_the_graph_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DATA / "corpus", corpus)
+    files = sorted(corpus.glob("*.txt"))
+    cold = build_documents(files, jobs=1, cache=True, cache_dir=tmp_path / "cache")
+    calls = _spy(monkeypatch)
+    warm = build_documents(files, jobs=1, cache=True, cache_dir=tmp_path / "cache")
+    assert calls == []
+    assert list(warm.edges(keys=True, data=True)) == list(cold.edges(keys=True, data=True))
+    assert list(warm.nodes(data=True)) == list(cold.nodes(data=True))
+    # One plan changes: it alone is extracted again; the others come from the extraction cache.
+    files[0].write_text(files[0].read_text(encoding="utf-8").replace("联席会议", "座谈会"), encoding="utf-8")
+    changed = build_documents(files, jobs=1, cache=True, cache_dir=tmp_path / "cache")
+    assert calls == [str(files[0])]
+    assert not nx.utils.graphs_equal(changed, cold)
+    assert nx.utils.graphs_equal(changed, build_documents(files, jobs=1))
+
+
+def test_a_corrupt_graph_entry_is_ignored(tmp_path: Path) -> None:
+    files = sorted((DATA / "corpus").glob("*.txt"))
+    cold = build_documents(files, jobs=1, cache=True, cache_dir=tmp_path / "cache")
+    for entry in (tmp_path / "cache" / "graphs").glob("*.gmg"):
+        raw = entry.read_bytes()
+        entry.write_bytes(raw[:-10] + b"0123456789")
+    assert GraphCache(tmp_path / "cache").get("0" * 64) is None
+    again = build_documents(files, jobs=1, cache=True, cache_dir=tmp_path / "cache")
+    assert list(again.edges(keys=True, data=True)) == list(cold.edges(keys=True, data=True))

@@ -1,0 +1,61 @@
+"""Extraction in worker processes: the same results, in path order, with errors as with one."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graphmodel.errors import InputError
+from loaders.cache import ExtractionCache
+from loaders.corpus import expand_paths, read_extraction
+from loaders.parallel import default_jobs, extract_documents
+from tests.conftest import DATA
+
+FOLDERS = [DATA / "corpus", DATA / "plans", DATA / "plans2"]
+
+
+def test_two_workers_give_the_extractions_of_one_in_path_order(tmp_path: Path) -> None:
+    files = expand_paths(FOLDERS)
+    done: list[Path] = []
+    two = list(extract_documents(files, jobs=2, progress=done.append))
+    assert done == files
+    assert [ex.to_dict() for ex in two] == [read_extraction(p).to_dict() for p in files]
+
+
+def test_workers_fill_and_read_the_cache(tmp_path: Path) -> None:
+    files = expand_paths([DATA / "corpus"])
+    cache = ExtractionCache(tmp_path / "cache")
+    cold = [ex.to_dict() for ex in extract_documents(files, jobs=2, cache=cache)]
+    entries = sorted((tmp_path / "cache").rglob("*.json.z"))
+    assert len(entries) == len(files)
+    warm = [ex.to_dict() for ex in extract_documents(files, jobs=2, cache=cache)]
+    assert warm == cold
+    assert sorted((tmp_path / "cache").rglob("*.json.z")) == entries
+
+
+def test_an_error_in_a_worker_is_the_callers_one_line_error(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    shutil.copytree(DATA / "corpus", folder)
+    (folder / "zz-empty.txt").write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match="zz-empty.txt"):
+        list(extract_documents(expand_paths([folder]), jobs=2))
+
+
+def test_the_default_is_the_cores_available() -> None:
+    import os
+
+    expected = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert default_jobs() == expected
+
+
+def test_a_reader_error_keeps_its_class_and_attributes(tmp_path: Path) -> None:
+    from loaders.documents import ReadError
+
+    folder = tmp_path / "plans"
+    shutil.copytree(DATA / "corpus", folder)
+    (folder / "zz-binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    with pytest.raises(ReadError) as caught:
+        list(extract_documents(expand_paths([folder]), jobs=2))
+    assert caught.value.path == folder / "zz-binary.txt" or str(caught.value.path).endswith("zz-binary.txt")
