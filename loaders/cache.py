@@ -203,6 +203,7 @@ class GraphCache:
 
     def get(self, key: str) -> tuple[nx.MultiDiGraph, list[tuple[str, Warning]]] | None:
         """The graph and the documents' warnings under ``key``, or None."""
+        from graphmodel.graph.assemble import paused_gc
         from loaders.graphpack import unpack_data
 
         path = self.folder / f"{key}.gmg"
@@ -218,7 +219,8 @@ class GraphCache:
                     or header.get("sha256") != hashlib.sha256(body).hexdigest()):
                 return None
             warnings = [(str(source), Warning.from_dict(w)) for source, w in header["warnings"]]
-            graph = unpack_data(json.loads(body))
+            with paused_gc():
+                graph = unpack_data(json.loads(body))
         except (ValueError, KeyError, TypeError, IndexError, AttributeError, GraphError):
             return None
         with contextlib.suppress(OSError):
@@ -227,9 +229,11 @@ class GraphCache:
 
     def put(self, key: str, graph: nx.MultiDiGraph, warnings: list[tuple[str, Warning]]) -> None:
         """Keep ``graph`` under ``key``; a cache that cannot be written is skipped."""
+        from graphmodel.graph.assemble import paused_gc
         from loaders.graphpack import pack_data
 
-        body = json.dumps(pack_data(graph), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        with paused_gc():
+            body = json.dumps(pack_data(graph), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         header = json.dumps({"format": GRAPH_CACHE_FORMAT, "key": key, "version": self.version,
                              "sha256": hashlib.sha256(body).hexdigest(),
                              "warnings": [[s, w.to_dict()] for s, w in warnings]}, ensure_ascii=False)

@@ -32,7 +32,7 @@ import networkx as nx
 
 from graphmodel.errors import GraphError, InputError
 from graphmodel.graph import LIST_ATTRIBUTES, SCHEMA, check_graph
-from graphmodel.graph.assemble import assemble
+from graphmodel.graph.assemble import assemble, paused_gc
 from loaders.files import atomic_write_bytes, atomic_write_text
 from loaders.graphpack import read_pack, write_pack
 
@@ -130,11 +130,13 @@ def node_link_graph(data: dict[str, Any]) -> nx.MultiDiGraph:
             attrs = dict(edge)
             yield attrs.pop("source"), attrs.pop("target"), attrs.pop("key"), attrs
 
-    return assemble(dict(data["graph"]), nodes(), edges())
+    with paused_gc():
+        return assemble(dict(data["graph"]), nodes(), edges())
 
 
 def _read_json(path: Path) -> nx.MultiDiGraph:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    with paused_gc():
+        data = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or "nodes" not in data or "edges" not in data:
         raise InputError(f"{path}: not a node-link graph (no 'nodes' and 'edges')")
     check_graph(nx.MultiDiGraph(**data.get("graph", {})), str(path))

@@ -30,7 +30,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.graph.assemble import assemble
+from graphmodel.graph.assemble import assemble, paused_gc
 from loaders.files import atomic_write_bytes
 
 __all__ = ["PACK_FORMAT", "write_pack", "read_pack", "pack_data", "unpack_data"]
@@ -45,10 +45,8 @@ class _Strings:
         self.index: dict[str, int] = {}
 
     def __call__(self, s: str) -> int:
-        i = self.index.get(s)
-        if i is None:
-            i = self.index[s] = len(self.index)
-        return i
+        index = self.index
+        return index.setdefault(s, len(index))
 
 
 def _column_type(values: list[Any]) -> str:
@@ -79,11 +77,15 @@ def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
     # A dict keeps the order its keys were added in (a node merged from several plans may have
     # gained one late), and a graph read back must be the same to the last key.
     position = {name: i for i, name in enumerate(names)}
-    orders = [tuple(position[k] for k in row if k != skip) for row in rows]
-    if all(list(o) == sorted(o) for o in orders):
+    orders: dict[tuple[str, ...], tuple[int, ...]] = {}  # few distinct key tuples in a group
+    keys = [tuple(row) for row in rows]
+    for k in keys:
+        if k not in orders:
+            orders[k] = tuple(position[name] for name in k if name != skip)
+    if all(list(o) == sorted(o) for o in orders.values()):
         return out, None
     shapes: dict[tuple[int, ...], int] = {}
-    shape_of = [shapes.setdefault(o, len(shapes)) for o in orders]
+    shape_of = [shapes.setdefault(orders[k], len(shapes)) for k in keys]
     return out, {"names": [list(o) for o in shapes], "rows": shape_of}
 
 
@@ -162,10 +164,13 @@ def _rows(columns: dict[str, list[Any]], strings: list[str], size: int, first: t
         decoded.insert(0, [first[1]] * size)
     if not names:
         return ({} for _ in range(size))
-    if not any(None in values for values in decoded):  # every row has every attribute
-        return (dict(zip(names, row, strict=True)) for row in zip(*decoded, strict=True))
-    return ({n: v for n, v in zip(names, row, strict=True) if v is not None}
-            for row in zip(*decoded, strict=True))
+    out = [dict(zip(names, row, strict=True)) for row in zip(*decoded, strict=True)]
+    for name, values in zip(names, decoded, strict=True):
+        if None in values:  # absent here and there (a task without a title): drop those keys
+            for r, v in enumerate(values):
+                if v is None:
+                    del out[r][name]
+    return iter(out)
 
 
 def unpack_data(data: dict[str, Any]) -> nx.MultiDiGraph:
@@ -210,13 +215,15 @@ def unpack_data(data: dict[str, Any]) -> nx.MultiDiGraph:
 
 def write_pack(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     """Write ``graph`` as a graph pack, atomically."""
-    text = json.dumps(pack_data(graph), ensure_ascii=False, separators=(",", ":"))
+    with paused_gc():
+        text = json.dumps(pack_data(graph), ensure_ascii=False, separators=(",", ":"))
     atomic_write_bytes(path, text.encode("utf-8") + b"\n")
 
 
 def read_pack(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     """Read a graph pack (errors as `unpack_data`, and json's for a file that is not JSON)."""
-    data = json.loads(Path(path).read_bytes())
-    if not isinstance(data, dict):
-        raise ValueError("not a graph pack (not a JSON object)")
-    return unpack_data(data)
+    with paused_gc():
+        data = json.loads(Path(path).read_bytes())
+        if not isinstance(data, dict):
+            raise ValueError("not a graph pack (not a JSON object)")
+        return unpack_data(data)

@@ -9,14 +9,32 @@ in the same order, and is an ordinary MultiDiGraph afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import networkx as nx
 
 from graphmodel.errors import GraphError
 
-__all__ = ["assemble"]
+__all__ = ["assemble", "paused_gc"]
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a graph's many dicts are made.
+
+    Building a graph creates hundreds of thousands of containers and no cycles to collect; the
+    collector would walk them again and again (a third of the time of reading a saved graph).
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def assemble(graph_attrs: dict[str, Any], nodes: Iterable[tuple[str, dict[str, Any]]],

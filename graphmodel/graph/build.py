@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.errors import GraphError
-from graphmodel.graph.assemble import assemble
+from graphmodel.graph.assemble import assemble, paused_gc
 from graphmodel.graph.counterparts import derive_counterparts
 from graphmodel.graph.schema import ROLE_RANK, SCHEMA, side_id
 from graphmodel.model import Extraction, Place, Span, Task
@@ -55,8 +55,10 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
     """
     tables = _Tables()
     for ex in extractions:
-        tables.add(ex)
-    return tables.graph()
+        with paused_gc():  # not across the loop: the extractions may come from worker processes
+            tables.add(ex)
+    with paused_gc():
+        return tables.graph()
 
 
 class _Tables:
