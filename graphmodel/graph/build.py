@@ -71,6 +71,11 @@ class _Tables:
         self.owners: dict[str, dict[str, str]] = {}
         self.documents: dict[str, str] = {}  # document id -> its source, for error messages
         self.doc = ""  # the document being added
+        self.strings: dict[str, str] = {}  # one object for each of the many equal short strings
+
+    def shared(self, s: str) -> str:
+        """The one copy of ``s`` this graph holds (mentions and numbers repeat across plans)."""
+        return self.strings.setdefault(s, s)
 
     def add(self, ex: Extraction) -> None:
         doc_id = ex.document.id
@@ -233,7 +238,7 @@ def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], p
     edges = tables.edges
     tables.put_node(task.id, "Task", {
         "document": doc_id,
-        "number": task.number,
+        "number": tables.shared(task.number),
         "title": task.title,
         "text": task.text,
         "start": task.span[0],
@@ -252,7 +257,8 @@ def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], p
         if resp.unit not in unit_ids:
             raise GraphError(f"{where}: task {task.number} names the unit {resp.unit!r}, "
                              "which the extraction does not list")
-        attrs = {"role": resp.role, "mention": resp.mention, "document": doc_id, **_span_attrs(resp.span)}
+        attrs = {"role": tables.shared(resp.role), "mention": tables.shared(resp.mention), "document": doc_id,
+                 **_span_attrs(resp.span)}
         key = (resp.unit, task.id, "RESPONSIBLE_FOR")
         old = edges.get(key)
         # A unit named twice for one task keeps its strongest role, then its first mention.
