@@ -150,6 +150,14 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
             yield extraction
 
 
+def _key_of(cache: ExtractionCache, path: Path) -> str | None:
+    """A document's cache key; None when the file cannot be read (the reader will say why)."""
+    try:
+        return cache.key(path.read_bytes(), str(path))
+    except OSError:
+        return None
+
+
 def build_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
                     cache: bool = False, cache_dir: str | os.PathLike[str] | None = None,
                     progress: Callable[[Path], None] | None = None,
@@ -169,10 +177,10 @@ def build_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: 
     keys: list[str | None] = [None] * len(paths)
     graph_cache = graph_key = None
     if extraction_cache is not None:
-        keys = [extraction_cache.key(p.read_bytes(), str(p)) for p in paths]
+        keys = [_key_of(extraction_cache, p) for p in paths]
         graph_cache = GraphCache(cache_dir)
         graph_key = graph_cache.key([k for k in keys if k is not None])
-        found = graph_cache.get(graph_key)
+        found = graph_cache.get(graph_key) if None not in keys else None
         if found is not None:
             graph, warnings = found
             for path in paths:
@@ -195,6 +203,6 @@ def build_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: 
             yield ex
 
     graph = build_graph(stream())
-    if graph_cache is not None and graph_key is not None:
+    if graph_cache is not None and graph_key is not None and None not in keys:
         graph_cache.put(graph_key, graph, seen)
     return graph

@@ -8,7 +8,7 @@ equal graph with the same node and edge order.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -20,6 +20,7 @@ from graphmodel.model import Extraction, Place, Span, Task
 
 __all__ = ["build_graph"]
 
+_V = TypeVar("_V", str, int)
 _NodeTable = dict[str, dict[str, Any]]
 _EdgeTable = dict[tuple[str, str, str], dict[str, Any]]
 
@@ -71,11 +72,13 @@ class _Tables:
         self.owners: dict[str, dict[str, str]] = {}
         self.documents: dict[str, str] = {}  # document id -> its source, for error messages
         self.doc = ""  # the document being added
-        self.strings: dict[str, str] = {}  # one object for each of the many equal short strings
+        # One object for each of the many equal values: mentions, numbers and roles repeat
+        # across plans, and character offsets (ints above 256 are objects of their own) too.
+        self.values: dict[str | int, Any] = {}
 
-    def shared(self, s: str) -> str:
-        """The one copy of ``s`` this graph holds (mentions and numbers repeat across plans)."""
-        return self.strings.setdefault(s, s)
+    def shared(self, value: _V) -> _V:
+        """The one copy of ``value`` this graph holds."""
+        return self.values.setdefault(value, value)
 
     def add(self, ex: Extraction) -> None:
         doc_id = ex.document.id
@@ -241,8 +244,8 @@ def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], p
         "number": tables.shared(task.number),
         "title": task.title,
         "text": task.text,
-        "start": task.span[0],
-        "end": task.span[1],
+        "start": tables.shared(task.span[0]),
+        "end": tables.shared(task.span[1]),
         "lead_officials": list(task.lead_officials),
     }, where)
     if task.parent is None:
@@ -257,8 +260,10 @@ def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], p
         if resp.unit not in unit_ids:
             raise GraphError(f"{where}: task {task.number} names the unit {resp.unit!r}, "
                              "which the extraction does not list")
-        attrs = {"role": tables.shared(resp.role), "mention": tables.shared(resp.mention), "document": doc_id,
-                 **_span_attrs(resp.span)}
+        attrs = {"role": tables.shared(resp.role), "mention": tables.shared(resp.mention), "document": doc_id}
+        if resp.span is not None:
+            attrs["start"] = tables.shared(resp.span[0])
+            attrs["end"] = tables.shared(resp.span[1])
         key = (resp.unit, task.id, "RESPONSIBLE_FOR")
         old = edges.get(key)
         # A unit named twice for one task keeps its strongest role, then its first mention.
