@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Collection
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
@@ -69,17 +71,24 @@ def counterpart_pairs(
         Sorted by shared tasks (most first), then Jaccard (highest first), then the names.
     """
     docs = scope(graph, document)
-    pairs = []
+    nodes = graph.nodes
+    kept = []
     for a, b, attrs in counterpart_edges(graph, docs):
-        ra, rb = unit_ref(graph, a), unit_ref(graph, b)
-        if side is not None and side not in (ra.side, rb.side):
+        da, db = nodes[a], nodes[b]
+        if side is not None and side not in (da.get("side"), db.get("side")):
             continue
         if unit is not None and unit not in (a, b):
             continue
         if attrs["count"] < min_shared:
             continue
+        kept.append(((-attrs["count"], -attrs["jaccard"], str(da.get("name", a)), str(db.get("name", b)), a, b),
+                     attrs))
+    # Records only for the pairs returned: a corpus has hundreds of thousands of pairs.
+    kept = heapq.nsmallest(top, kept, key=itemgetter(0)) if top is not None else sorted(kept, key=itemgetter(0))
+    pairs = []
+    for (*_, a, b), attrs in kept:
         tasks = tuple(attrs["tasks"])
-        numbers = tuple(str(graph.nodes[t].get("number", "")) for t in tasks)
-        pairs.append(CounterpartPair(ra, rb, attrs["count"], attrs["jaccard"], tasks, numbers))
-    pairs.sort(key=lambda p: (-p.shared, -p.jaccard, p.a.name, p.b.name, p.a.id, p.b.id))
-    return pairs[:top] if top is not None else pairs
+        numbers = tuple(str(nodes[t].get("number", "")) for t in tasks)
+        pairs.append(CounterpartPair(unit_ref(graph, a), unit_ref(graph, b), attrs["count"], attrs["jaccard"],
+                                     tasks, numbers))
+    return pairs

@@ -42,15 +42,18 @@ def unit_tasks(graph: nx.MultiDiGraph, documents: Collection[str] | None = None,
         Unit id to the set of its task ids; units with no task in scope are absent.
     """
     kinds = {"Unit", "Group"} if groups else {"Unit"}
-    out: dict[str, set[str]] = defaultdict(set)
-    nodes = graph.nodes
-    for u, t, key in graph.edges(keys=True):
-        if key != "RESPONSIBLE_FOR" or nodes[u].get("kind") not in kinds:
+    out: dict[str, set[str]] = {}
+    nodes = graph._node  # the dicts themselves: this runs over every edge of a corpus
+    for u, targets in graph._succ.items():
+        if nodes[u].get("kind") not in kinds:
             continue
-        if documents is not None and nodes[t].get("document") not in documents:
-            continue
-        out[u].add(t)
-    return dict(out)
+        for t, keys in targets.items():
+            if "RESPONSIBLE_FOR" not in keys:
+                continue
+            if documents is not None and nodes[t].get("document") not in documents:
+                continue
+            out.setdefault(u, set()).add(t)
+    return out
 
 
 def counterpart_edges(graph: nx.MultiDiGraph, documents: Collection[str] | None = None
