@@ -136,6 +136,8 @@ def _bad_node(n: object) -> int:
 def _decoded(column: list[Any], strings: list[str]) -> list[Any]:
     kind, values = column
     if kind == "s":
+        if None not in values:
+            return list(map(strings.__getitem__, values))
         return [None if v is None else strings[v] for v in values]
     if kind == "ls":
         return [None if v is None else [strings[x] for x in v] for v in values]
@@ -198,18 +200,22 @@ def unpack_data(data: dict[str, Any]) -> nx.MultiDiGraph:
                  for k, n in counts.items()}
     node_attrs = [next(node_rows[k]) for k in kinds]
 
-    keys = [strings[k] for k in edges["key"]]
+    keys = list(map(strings.__getitem__, edges["key"]))
     sources, targets = edges["source"], edges["target"]
     if not len(keys) == len(sources) == len(targets):
         raise ValueError("the edges' source, target and key lists differ in length")
+    for ends in (sources, targets):
+        if ends and (min(ends) < 0 or max(ends) >= len(ids)):
+            raise ValueError("an edge names a node the file does not list")
     type_counts: dict[str, int] = {}
     for k in keys:
         type_counts[k] = type_counts.get(k, 0) + 1
     edge_shapes = edges.get("shapes", {})
     edge_rows = {k: _rows(edges["columns"].get(k, {}), strings, n, None, edge_shapes.get(k))
                  for k, n in type_counts.items()}
-    edge_list: Iterable[tuple[str, str, str, dict[str, Any]]] = (
-        (ids[u], ids[v], k, next(edge_rows[k])) for u, v, k in zip(sources, targets, keys, strict=True))
+    edge_list: Iterable[tuple[str, str, str, dict[str, Any]]] = zip(
+        map(ids.__getitem__, sources), map(ids.__getitem__, targets), keys,
+        [next(edge_rows[k]) for k in keys], strict=True)
     return assemble(dict(data["graph"]), zip(ids, node_attrs, strict=True), edge_list)
 
 

@@ -77,12 +77,14 @@ def assemble(graph_attrs: dict[str, Any], nodes: Iterable[tuple[str, dict[str, A
         pred[n] = {}
     for u, v, key, attrs in edges:
         out = succ.get(u)
-        if out is None or v not in node:
+        if out is None:
             raise GraphError(f"the edge {u!r} -> {v!r} ({key}) names a node the graph does not have")
         keys = out.get(v)
         if keys is None:
-            keys = out[v] = {}
-            pred[v][u] = keys
+            back = pred.get(v)
+            if back is None:
+                raise GraphError(f"the edge {u!r} -> {v!r} ({key}) names a node the graph does not have")
+            keys = out[v] = back[u] = {}
         elif key in keys:
             raise GraphError(f"the edge {u!r} -> {v!r} ({key}) is listed twice")
         keys[key] = attrs
