@@ -1,8 +1,9 @@
 """The extraction cache: each document's extraction kept under a key of what it depends on.
 
 The key is a SHA-256 of the file's bytes, the extractor's version (`extractor_version`), the
-alias table in use, and the path the document was named by (the extraction records it, and
-names a document without a title after its file). An entry is one file in the user's cache
+alias table in use, and the file's absolute path (a document without a title is named after
+its file; the path as given, which the extraction records, is set on the entry when it is
+used, so ``plans/a.txt`` and ``/home/me/plans/a.txt`` share one entry). An entry is one file in the user's cache
 directory (`cache_directory`): a header line (format, key, version, digest of the body) and
 the extraction's JSON, zlib-compressed. An entry whose header, digest, key or version does not
 match, or whose body does not read as an extraction, is ignored (and replaced when the
@@ -117,7 +118,7 @@ class ExtractionCache:
         self._pruned = False
 
     def key(self, data: bytes, source: str) -> str:
-        """The key of a document: its bytes, the path it was named by, the alias table."""
+        """The key of a document: its bytes, its absolute path (``source``), the alias table."""
         h = hashlib.sha256()
         h.update(hashlib.sha256(data).digest())
         h.update(f"\0{self.version}\0{self._aliases}\0{source}".encode())

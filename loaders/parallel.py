@@ -50,13 +50,15 @@ def extract_one(path: Path, aliases: AliasTable | None = None, cache: Extraction
 
     if cache is None or path.suffix.lower() == ".json":
         return read_extraction(path, aliases)
-    data = path.read_bytes()
-    key = key or cache.key(data, str(path))
+    key = key or cache.key(path.read_bytes(), os.path.abspath(path))
     found = cache.get(key)
     if found is not None:
+        # The entry may have been made with the file named another way (relative, absolute):
+        # the extraction records the name it was given, as extracting it now would.
+        found.document.source = str(path)
         return found
     extraction = read_extraction(path, aliases)
-    if cache.key(path.read_bytes(), str(path)) == key:  # unchanged while it was read
+    if cache.key(path.read_bytes(), os.path.abspath(path)) == key:  # unchanged while it was read
         cache.put(key, extraction)
     return extraction
 
@@ -153,7 +155,7 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
 def _key_of(cache: ExtractionCache, path: Path) -> str | None:
     """A document's cache key; None when the file cannot be read (the reader will say why)."""
     try:
-        return cache.key(path.read_bytes(), str(path))
+        return cache.key(path.read_bytes(), os.path.abspath(path))
     except OSError:
         return None
 
@@ -179,7 +181,8 @@ def build_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: 
     if extraction_cache is not None:
         keys = [_key_of(extraction_cache, p) for p in paths]
         graph_cache = GraphCache(cache_dir)
-        graph_key = graph_cache.key([k for k in keys if k is not None])
+        # The graph records each document's path as given, so the names are part of its key.
+        graph_key = graph_cache.key([k for k in keys if k is not None] + [f"path:{p}" for p in paths])
         found = graph_cache.get(graph_key) if None not in keys else None
         if found is not None:
             graph, warnings = found

@@ -201,3 +201,16 @@ def test_a_corrupt_graph_entry_is_ignored(tmp_path: Path) -> None:
     assert GraphCache(tmp_path / "cache").get("0" * 64) is None
     again = build_documents(files, jobs=1, cache=True, cache_dir=tmp_path / "cache")
     assert list(again.edges(keys=True, data=True)) == list(cold.edges(keys=True, data=True))
+
+
+def test_a_file_named_relatively_or_absolutely_is_one_entry(plan: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = ExtractionCache(tmp_path / "cache")
+    calls = _spy(monkeypatch)
+    absolute = extract_one(plan, cache=cache)
+    monkeypatch.chdir(plan.parent.parent)
+    relative = extract_one(Path("plans") / plan.name, cache=cache)
+    assert calls == [str(plan)]
+    assert relative.document.source == str(Path("plans") / plan.name)
+    assert relative.to_dict() == read_extraction(Path("plans") / plan.name).to_dict()
+    assert absolute.document.source == str(plan)
