@@ -25,9 +25,10 @@ import re
 import shutil
 import tempfile
 import zlib
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from graphmodel import __version__
 from graphmodel.errors import GraphError, InputError
@@ -188,8 +189,9 @@ class GraphCache:
 
     A command run again on the same corpus (same files, same paths, same aliases) reads the
     graph it built last time instead of reading and building every plan again. Each entry is
-    a header line (format, key, version, digest of the body, the documents' warnings) and the
-    graph as a pack (`loaders.graphpack`); an entry that does not match is ignored. The
+    the graph as a pack (`loaders.graphpack`) and, as its last line, a header (format, key,
+    version, digest of the pack, the documents' warnings), so the pack is written as it is
+    encoded; an entry that does not match is ignored. The
     `KEEP_GRAPHS` most recently used entries are kept.
     """
 
@@ -212,14 +214,15 @@ class GraphCache:
             raw = path.read_bytes()
         except OSError:
             return None
-        head, sep, body = raw.partition(b"\n")
+        body, sep, tail = raw.rstrip(b"\n").rpartition(b"\n")  # the header is the last line
         try:
-            header = json.loads(head)
+            header = json.loads(tail)
             if (not sep or not isinstance(header, dict) or header.get("format") != GRAPH_CACHE_FORMAT
                     or header.get("key") != key or header.get("version") != self.version
                     or header.get("sha256") != hashlib.sha256(body).hexdigest()):
                 return None
             warnings = [(str(source), Warning.from_dict(w)) for source, w in header["warnings"]]
+            del raw, tail
             with paused_gc():
                 graph = unpack_data(json.loads(body))
         except (ValueError, KeyError, TypeError, IndexError, AttributeError, GraphError):
@@ -231,16 +234,21 @@ class GraphCache:
     def put(self, key: str, graph: nx.MultiDiGraph, warnings: list[tuple[str, Warning]]) -> None:
         """Keep ``graph`` under ``key``; a cache that cannot be written is skipped."""
         from graphmodel.graph.assemble import paused_gc
-        from loaders.graphpack import pack_data
+        from loaders.graphpack import pack_data, write_json
 
         with paused_gc():
-            body = json.dumps(pack_data(graph), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        header = json.dumps({"format": GRAPH_CACHE_FORMAT, "key": key, "version": self.version,
-                             "sha256": hashlib.sha256(body).hexdigest(),
-                             "warnings": [[s, w.to_dict()] for s, w in warnings]}, ensure_ascii=False)
+            data = pack_data(graph)
+
+        def write(fh: BinaryIO) -> None:
+            digest = _Digest(fh)
+            write_json(digest, data)
+            header = {"format": GRAPH_CACHE_FORMAT, "key": key, "version": self.version,
+                      "sha256": digest.hash.hexdigest(), "warnings": [[s, w.to_dict()] for s, w in warnings]}
+            fh.write(b"\n" + json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n")
+
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            _write_atomic(self.folder / f"{key}.gmg", header.encode("utf-8") + b"\n" + body)
+            _write_atomic(self.folder / f"{key}.gmg", write)
             entries = sorted(self.folder.glob("*.gmg"), key=lambda p: p.stat().st_mtime, reverse=True)
             for old in entries[KEEP_GRAPHS:]:
                 old.unlink(missing_ok=True)
@@ -248,12 +256,27 @@ class GraphCache:
             return
 
 
-def _write_atomic(target: Path, data: bytes) -> None:
+class _Digest:
+    """A binary writer that hashes what passes through it."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self.fh = fh
+        self.hash = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.hash.update(data)
+        return self.fh.write(data)
+
+
+def _write_atomic(target: Path, write: bytes | Callable[[BinaryIO], None]) -> None:
     """Write to a temporary file beside ``target``, then rename (no fsync: entries are checked)."""
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".entry-")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(write, bytes):
+                fh.write(write)
+            else:
+                write(fh)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

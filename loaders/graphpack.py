@@ -26,14 +26,14 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import networkx as nx
 
 from graphmodel.graph.assemble import assemble, paused_gc
-from loaders.files import atomic_write_bytes
+from loaders.files import atomic_writer
 
-__all__ = ["PACK_FORMAT", "write_pack", "read_pack", "pack_data", "unpack_data"]
+__all__ = ["PACK_FORMAT", "write_pack", "read_pack", "pack_data", "unpack_data", "write_json"]
 
 PACK_FORMAT = "graphmodel.graph-pack/1"
 
@@ -219,11 +219,32 @@ def unpack_data(data: dict[str, Any]) -> nx.MultiDiGraph:
     return assemble(dict(data["graph"]), zip(ids, node_attrs, strict=True), edge_list)
 
 
+def write_json(fh: BinaryIO, data: Any, depth: int = 3) -> None:
+    """Write ``data`` as compact UTF-8 JSON, its outer dicts part by part.
+
+    Each part is encoded whole by json's C encoder (streaming ``json.dump`` runs in Python,
+    several times slower), but the whole text of a large graph is never held at once.
+    """
+    if isinstance(data, dict) and depth > 0:
+        fh.write(b"{")
+        for i, (key, value) in enumerate(data.items()):
+            fh.write((b"," if i else b"") + json.dumps(str(key), ensure_ascii=False).encode("utf-8") + b":")
+            write_json(fh, value, depth - 1)
+        fh.write(b"}")
+        return
+    fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
 def write_pack(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     """Write ``graph`` as a graph pack, atomically."""
     with paused_gc():
-        text = json.dumps(pack_data(graph), ensure_ascii=False, separators=(",", ":"))
-    atomic_write_bytes(path, text.encode("utf-8") + b"\n")
+        data = pack_data(graph)
+
+    def write(fh: BinaryIO) -> None:
+        write_json(fh, data)
+        fh.write(b"\n")
+
+    atomic_writer(path, write)
 
 
 def read_pack(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
