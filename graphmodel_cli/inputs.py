@@ -5,12 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 import networkx as nx
 
 from graphmodel.graph import build_graph, find_document
+
+if TYPE_CHECKING:
+    from loaders.outcome import CorpusReport
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -36,7 +39,21 @@ def paths_argument(func: F) -> F:
     return strict_option(func)
 
 
+def _remember(ctx: click.Context, param: click.Parameter, value: object) -> object:
+    ctx.meta[f"graphmodel.{param.name}"] = value
+    return value
+
+
 def aliases_option(func: F) -> F:
+    """--aliases, and the corpus options every command that reads plans takes: --jobs, --no-cache.
+
+    --jobs and --no-cache are read by `load` from the context, so commands need no parameter
+    for them.
+    """
+    func = click.option("--no-cache", "no_cache", is_flag=True, expose_value=False, callback=_remember,
+                        help="Read and extract every plan, neither using nor filling the cache.")(func)
+    func = click.option("--jobs", "jobs", type=click.IntRange(min=1), expose_value=False, callback=_remember,
+                        help="Worker processes extracting plans [default: the cores available].")(func)
     return click.option("--aliases", "aliases_file", type=click.Path(path_type=Path, dir_okay=False),
                         help="A file of unit aliases for the extraction (canonical name first, tab-separated).")(func)
 
@@ -70,26 +87,60 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
         from loaders.aliases import read_aliases
 
         aliases = read_aliases(aliases_file)
+    meta = click.get_current_context().meta
+    jobs = meta.get("graphmodel.jobs")
+    if jobs is None:
+        from loaders.parallel import default_jobs
+
+        jobs = default_jobs()
+    store = graphs = key = None
+    if not meta.get("graphmodel.no_cache", False):
+        from loaders.cache import ExtractionCache, GraphCache
+        from loaders.parallel import corpus_key
+
+        store = ExtractionCache(aliases=aliases)
+        if not report.bad:  # no unreadable folder: the corpus's graph may come from the graph cache
+            graphs = GraphCache()
+            key = corpus_key(files, store, graphs)
+            found = graphs.get(key) if key is not None else None
+            if found is not None:
+                graph, warnings = found
+                report.files += len(files)  # as if read: the notes and summary are the same
+                _echo_report(report)
+                for source, w in warnings:
+                    where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
+                    click.echo(f"graphmodel: warning: {source}{where}: {w.message}", err=True)
+                return graph
+    skipped_before = len(report.skipped)
     if len(files) > 1:
         with click.progressbar(length=len(files), label="Reading plans", file=sys.stderr,
                                show_pos=True) as bar:
-            corpus = read_corpus(files, progress=lambda _: bar.update(1), aliases=aliases, report=report)
+            corpus = read_corpus(files, progress=lambda _: bar.update(1), aliases=aliases, report=report,
+                                 jobs=jobs, cache=store)
     else:
-        corpus = read_corpus(files, aliases=aliases, report=report)
+        corpus = read_corpus(files, aliases=aliases, report=report, jobs=jobs, cache=store)
     if corpus.extractions or len(report.skipped) > 1:  # one file that failed: its error alone
-        for skipped in sorted(report.skipped, key=lambda s: str(s.path)):
-            kind = "warning" if skipped.bad else "note"
-            click.echo(f"graphmodel: {kind}: {skipped.line()}", err=True)
-        summary = report.summary()
-        if summary:
-            click.echo(f"graphmodel: {summary}", err=True)
+        _echo_report(report)
     ctx = click.get_current_context(silent=True)
     corpus.check(strict=bool(ctx and ctx.meta.get(STRICT)))
     for ex in corpus.extractions:
         for w in ex.warnings:
             where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
             click.echo(f"graphmodel: warning: {ex.document.source}{where}: {w.message}", err=True)
-    return build_graph(corpus.extractions)
+    graph = build_graph(corpus.extractions)
+    if graphs is not None and key is not None and len(report.skipped) == skipped_before:  # every plan read
+        graphs.put(key, graph, [(ex.document.source or "", w) for ex in corpus.extractions for w in ex.warnings])
+    return graph
+
+
+def _echo_report(report: CorpusReport) -> None:
+    """The skipped files (warnings for bad ones, notes for the rest) and the summary line."""
+    for skipped in sorted(report.skipped, key=lambda s: str(s.path)):
+        kind = "warning" if skipped.bad else "note"
+        click.echo(f"graphmodel: {kind}: {skipped.line()}", err=True)
+    summary = report.summary()
+    if summary:
+        click.echo(f"graphmodel: {summary}", err=True)
 
 
 def resolve_documents(graph: nx.MultiDiGraph, refs: Sequence[str]) -> list[str] | None:

@@ -32,6 +32,7 @@ from loaders.outcome import CorpusReport, Skipped, attempt, scan_folder
 
 if TYPE_CHECKING:
     from graphmodel.extract import AliasTable
+    from loaders.cache import ExtractionCache
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -153,7 +154,8 @@ class Corpus:
 
 
 def read_corpus(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None,
-                aliases: AliasTable | None = None, report: CorpusReport | None = None) -> Corpus:
+                aliases: AliasTable | None = None, report: CorpusReport | None = None, *, jobs: int = 1,
+                cache: ExtractionCache | None = None) -> Corpus:
     """Read every document ``paths`` name, skipping (and recording) those that are no plan.
 
     Never stops at a bad file: call ``.check(strict)`` on the result to fail the run when it
@@ -170,6 +172,11 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]], progress: Progress | No
     report
         A report to go on with (e.g. the one `expand_paths` filled when the caller expanded
         ``paths`` itself); a new one by default.
+    jobs
+        Worker processes extracting the documents (`loaders.parallel`); the result is the same,
+        in the same order, for any number.
+    cache
+        The extraction cache (`loaders.cache`) to read from and fill; none by default.
 
     Raises
     ------
@@ -178,16 +185,28 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]], progress: Progress | No
     """
     report = report if report is not None else CorpusReport()
     extractions: list[Extraction] = []
-    for p in expand_paths(paths, report):
+    files = expand_paths(paths, report)
+    if jobs > 1 or cache is not None:  # worker processes and the cache: loaders.parallel
+        from loaders.parallel import extract_documents
+
+        results: Iterable[Extraction | Skipped] = extract_documents(
+            files, jobs=jobs, aliases=aliases, cache=cache, progress=progress, skip=True)
+    else:
+        results = (_attempt_one(p, aliases, progress) for p in files)
+    for got in results:
         report.files += 1
-        got = attempt(p, lambda p=p: read_extraction(p, aliases))
         if isinstance(got, Skipped):
             report.add(got)
         else:
             extractions.append(got)
-        if progress is not None:
-            progress(p)
     return Corpus(extractions, report)
+
+
+def _attempt_one(p: Path, aliases: AliasTable | None, progress: Progress | None) -> Extraction | Skipped:
+    got = attempt(p, lambda: read_extraction(p, aliases))
+    if progress is not None:
+        progress(p)
+    return got
 
 
 def load_extractions(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None,

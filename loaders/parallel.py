@@ -19,14 +19,15 @@ from typing import TYPE_CHECKING
 
 from graphmodel.errors import GraphmodelError
 from graphmodel.model import Extraction, Warning
-from loaders.cache import ExtractionCache
+from loaders.cache import ExtractionCache, GraphCache
+from loaders.outcome import Skipped, attempt
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from graphmodel.extract.units import AliasTable
 
-__all__ = ["default_jobs", "extract_documents", "extract_one", "build_documents"]
+__all__ = ["default_jobs", "extract_documents", "extract_one", "build_documents", "corpus_key"]
 
 # A worker's state, set once by `_start` (the alias table and cache travel once, not per file).
 _WORKER: dict[str, object] = {}
@@ -63,9 +64,17 @@ def extract_one(path: Path, aliases: AliasTable | None = None, cache: Extraction
     return extraction
 
 
-def _start(aliases: AliasTable | None, cache: ExtractionCache | None) -> None:
+def _start(aliases: AliasTable | None, cache: ExtractionCache | None, skip: bool) -> None:
     _WORKER["aliases"] = aliases
     _WORKER["cache"] = cache
+    _WORKER["skip"] = skip
+
+
+def _one(path: Path, aliases: AliasTable | None, cache: ExtractionCache | None, key: str | None,
+         skip: bool) -> Extraction | Skipped:
+    if not skip:
+        return extract_one(path, aliases, cache, key)
+    return attempt(path, lambda: extract_one(path, aliases, cache, key))
 
 
 class _Failure:
@@ -91,12 +100,25 @@ class _Failure:
         return exc
 
 
-def _work(item: tuple[Path, str | None]) -> Extraction | _Failure:
+class _Skip:
+    """A skipped file sent back from a worker, its error as a `_Failure`."""
+
+    def __init__(self, skipped: Skipped) -> None:
+        self.path, self.reason, self.bad = skipped.path, skipped.reason, skipped.bad
+        self.error = _Failure(skipped.error) if skipped.error is not None else None
+
+    def rebuild(self) -> Skipped:
+        error = self.error.rebuild() if self.error is not None else None
+        return Skipped(self.path, self.reason, self.bad, error)  # type: ignore[arg-type]
+
+
+def _work(item: tuple[Path, str | None]) -> Extraction | _Skip | _Failure:
     path, key = item
     try:
-        return extract_one(path, _WORKER["aliases"], _WORKER["cache"], key)  # type: ignore[arg-type]
+        got = _one(path, _WORKER["aliases"], _WORKER["cache"], key, bool(_WORKER["skip"]))  # type: ignore[arg-type]
     except Exception as exc:  # noqa: BLE001 - raised again in the caller, see _Failure
         return _Failure(exc)
+    return _Skip(got) if isinstance(got, Skipped) else got
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -109,7 +131,8 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
                       cache: ExtractionCache | None = None, keys: Sequence[str | None] | None = None,
-                      progress: Callable[[Path], None] | None = None) -> Iterator[Extraction]:
+                      progress: Callable[[Path], None] | None = None,
+                      skip: bool = False) -> Iterator[Extraction | Skipped]:
     """The extraction of each path, in the order of ``paths``.
 
     Parameters
@@ -126,16 +149,19 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
         Each path's cache key when already computed (None: compute it).
     progress : callable, optional
         Called with each path once its extraction is ready, in order.
+    skip : bool
+        Yield a `loaders.outcome.Skipped` for a file that is no plan or cannot be read (the
+        corpus policy of `loaders.outcome.attempt`) instead of raising its error.
 
     Yields
     ------
-    Extraction
+    Extraction or Skipped
     """
     jobs = default_jobs() if jobs is None else max(1, jobs)
     items = list(zip(paths, keys if keys is not None else [None] * len(paths), strict=True))
     if jobs == 1 or len(items) < 2:
         for path, key in items:
-            extraction = extract_one(path, aliases, cache, key)
+            extraction = _one(path, aliases, cache, key, skip)
             if progress is not None:
                 progress(path)
             yield extraction
@@ -143,13 +169,13 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
     jobs = min(jobs, len(items))
     # Small chunks keep the progress bar moving and the workers evenly loaded.
     chunk = max(1, min(8, len(items) // (jobs * 16)))
-    with _context().Pool(jobs, initializer=_start, initargs=(aliases, cache)) as pool:
-        for (path, _key), extraction in zip(items, pool.imap(_work, items, chunksize=chunk), strict=True):
-            if isinstance(extraction, _Failure):
-                raise extraction.rebuild()
+    with _context().Pool(jobs, initializer=_start, initargs=(aliases, cache, skip)) as pool:
+        for (path, _key), got in zip(items, pool.imap(_work, items, chunksize=chunk), strict=True):
+            if isinstance(got, _Failure):
+                raise got.rebuild()
             if progress is not None:
                 progress(path)
-            yield extraction
+            yield got.rebuild() if isinstance(got, _Skip) else got
 
 
 def _key_of(cache: ExtractionCache, path: Path) -> str | None:
@@ -158,6 +184,15 @@ def _key_of(cache: ExtractionCache, path: Path) -> str | None:
         return cache.key(path.read_bytes(), os.path.abspath(path))
     except OSError:
         return None
+
+
+def corpus_key(paths: Sequence[Path], cache: ExtractionCache, graphs: GraphCache) -> str | None:
+    """The graph cache's key of a corpus: its documents' keys and their paths as given (the
+    graph records them); None when a file cannot be read."""
+    keys = [_key_of(cache, p) for p in paths]
+    if None in keys:
+        return None
+    return graphs.key([k for k in keys if k is not None] + [f"path:{p}" for p in paths])
 
 
 def build_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
@@ -173,7 +208,6 @@ def build_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: 
     the graph was made; ``progress`` once per path.
     """
     from graphmodel.graph import build_graph
-    from loaders.cache import GraphCache
 
     extraction_cache = ExtractionCache(cache_dir, aliases) if cache else None
     keys: list[str | None] = [None] * len(paths)

@@ -54,8 +54,12 @@ def test_no_cache_writes_no_entry(runner: CliRunner, tmp_path: Path) -> None:
     assert not (tmp_path / "cache").exists()
 
 
-def test_warnings_are_shown_again_when_the_graph_comes_from_the_cache(runner: CliRunner, tmp_path: Path) -> None:
+def test_notes_and_warnings_are_shown_again_when_the_graph_comes_from_the_cache(runner: CliRunner,
+                                                                             tmp_path: Path) -> None:
     first = runner.invoke(cli, ["pairs", str(DATA / "plans2")])
     second = runner.invoke(cli, ["pairs", str(DATA / "plans2")])
-    warnings = [line for line in first.stderr.splitlines() if "warning" in line]
-    assert warnings == [line for line in second.stderr.splitlines() if "warning" in line]
+    assert first.exit_code == second.exit_code == 0
+    said = [line for line in first.stderr.splitlines() if line.startswith("graphmodel:")]
+    assert any("skipped" in line for line in said)  # the folder's README is not a plan
+    assert said == [line for line in second.stderr.splitlines() if line.startswith("graphmodel:")]
+    assert list((tmp_path / "cache" / "graphs").glob("*.gmg"))  # the second came from the graph cache
