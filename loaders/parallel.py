@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from graphmodel.errors import GraphmodelError
 from graphmodel.model import Extraction, Warning
 from loaders.cache import ExtractionCache, GraphCache
+from loaders.documents.source import read_bytes
 from loaders.outcome import Skipped, attempt
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def extract_one(path: Path, aliases: AliasTable | None = None, cache: Extraction
 
     if cache is None or path.suffix.lower() == ".json":
         return read_extraction(path, aliases)
-    key = key or cache.key(path.read_bytes(), os.path.abspath(path))
+    key = key or cache.key(read_bytes(path), os.path.abspath(path))
     found = cache.get(key)
     if found is not None:
         # The entry may have been made with the file named another way (relative, absolute):
@@ -59,7 +60,7 @@ def extract_one(path: Path, aliases: AliasTable | None = None, cache: Extraction
         found.document.source = str(path)
         return found
     extraction = read_extraction(path, aliases)
-    if cache.key(path.read_bytes(), os.path.abspath(path)) == key:  # unchanged while it was read
+    if cache.key(read_bytes(path), os.path.abspath(path)) == key:  # unchanged while it was read
         cache.put(key, extraction)
     return extraction
 
@@ -180,9 +181,9 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
 
 def _key_of(cache: ExtractionCache, path: Path) -> str | None:
     """A document's cache key; None when the file cannot be read (the reader will say why)."""
-    try:
-        return cache.key(path.read_bytes(), os.path.abspath(path))
-    except OSError:
+    try:  # the safe reader: a pipe or a device is refused, never read forever
+        return cache.key(read_bytes(path), os.path.abspath(path))
+    except (OSError, GraphmodelError):
         return None
 
 

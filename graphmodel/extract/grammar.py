@@ -15,10 +15,11 @@ spells a keyword. Adding a keyword or a bracket pair is a line in the data file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 from graphmodel.errors import InputError
 from graphmodel.model import Role
@@ -38,6 +39,8 @@ NoteMeaning = Literal["carry", "duty", "short", "includes", "lead", "support", "
 BracketFamily = Literal["round", "square", "angle", "quote"]
 
 ROLES: tuple[Role, ...] = ("lead", "responsible", "support")
+_MISSING = object()
+_MEMO_LIMIT = 200_000
 _KEYWORD_KINDS = (*ROLES, "person", "field")
 _NOTE_MEANINGS = ("carry", "duty", "short", "includes", "lead", "support", "first-leads", "other")
 _FAMILY_PAIR = {"round": "()", "square": "[]", "angle": "<>"}
@@ -93,6 +96,17 @@ class Grammar:
     person_ends: tuple[str, ...]
     keyword_shapes: tuple[tuple[re.Pattern[str], KeywordKind], ...]
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+    _memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def _remember(self, what: str, text: str, compute: Callable[[str], Any]) -> Any:
+        """``compute(text)``, remembered: a corpus names the same units thousands of times."""
+        key = (what, text)
+        found = self._memo.get(key, _MISSING)
+        if found is _MISSING:
+            if len(self._memo) > _MEMO_LIMIT:
+                self._memo.clear()
+            found = self._memo[key] = compute(text)
+        return found
 
     # -- brackets -------------------------------------------------------------------------------
     def normalisation(self) -> dict[int, str]:
@@ -127,6 +141,9 @@ class Grammar:
     # -- notes ----------------------------------------------------------------------------------
     def note_meanings(self, text: str) -> list[NoteMeaning]:
         """The meanings of a bracketed note (empty when ``text`` is not a note)."""
+        return list(self._remember("note_meanings", text, self._note_meanings))
+
+    def _note_meanings(self, text: str) -> list[NoteMeaning]:
         found: list[NoteMeaning] = []
         for word, meaning, where in self.notes:
             hit = (
@@ -146,16 +163,25 @@ class Grammar:
     # -- names ----------------------------------------------------------------------------------
     def is_placeholder(self, name: str) -> bool:
         """A name that stands for a group of units (各有关单位, 开放先导区, 区级相关部门)."""
+        return self._remember("is_placeholder", name, self._is_placeholder)
+
+    def _is_placeholder(self, name: str) -> bool:
         return name in self.placeholders or any(p.search(name) for p in self.placeholder_patterns)
 
     def is_person(self, name: str) -> bool:
         """A name ending with a person's title (杨志武副市长): a person, never a unit."""
+        return self._remember("is_person", name, self._is_person)
+
+    def _is_person(self, name: str) -> bool:
         return name.endswith(self.person_ends) and len(name) > max(
             (len(e) for e in self.person_ends if name.endswith(e)), default=0)
 
     def has_unit_end(self, name: str) -> bool:
         """Whether ``name`` ends like a unit's name; a bracket at its end (机关党委(人事司),
         哈尔滨工业大学(深圳)) is read past."""
+        return self._remember("has_unit_end", name, self._has_unit_end)
+
+    def _has_unit_end(self, name: str) -> bool:
         if name.endswith(")") and "(" in name[:-1]:
             bare = name[: name.rindex("(")]
             if bare and bare.endswith(self.unit_ends):
@@ -164,6 +190,9 @@ class Grammar:
 
     def looks_like_unit(self, name: str) -> bool:
         """A name that reads like one unit or a group placeholder."""
+        return self._remember("looks_like_unit", name, self._looks_like_unit)
+
+    def _looks_like_unit(self, name: str) -> bool:
         return (self.has_unit_end(name) or self.is_placeholder(name)) and not self.is_person(name)
 
     def strip_etc(self, name: str) -> str:

@@ -130,9 +130,10 @@ def _unknown_keyword_at(doc: Doc, at: int, end: int) -> bool:
 def _clause_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
     verb = g.pattern("verb-end")
+    keyword_brackets = {a.start for a in found if a.form == "keyword"}
     for a, b in sorted(doc.brackets.close.items()):
-        if norm[a] != "(" or b - a > _LONGEST:
-            continue
+        if norm[a] != "(" or b - a > _LONGEST or a in keyword_brackets:
+            continue  # a keyword bracket is read already; the policy would keep it over a clause
         piece, notes = _body(doc, a, b)
         if not verb.search(piece.text.rstrip(" \n。;,")):  # the last clause must close with a verb
             continue

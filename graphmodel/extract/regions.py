@@ -84,6 +84,7 @@ class Gazetteer:
         self._lengths = sorted({len(n) for n in self._scannable}, reverse=True)
         self._scan_re: re.Pattern[str] | None = None
         self._ancestry: dict[str, frozenset[str]] = {}
+        self._prefixes: dict[str, str | None] = {}
         self._city_shorts = {short for short, found in self.by_short.items()
                              if any(r.kind in ("province", "city") for r in found)}
 
@@ -136,6 +137,14 @@ class Gazetteer:
     def prefix(self, text: str) -> str | None:
         """The longest known region name at the start of ``text`` (full names of three characters
         or more)."""
+        key = text[: self._lengths[0]] if self._lengths else text
+        if key not in self._prefixes:
+            if len(self._prefixes) > 200_000:
+                self._prefixes.clear()
+            self._prefixes[key] = self._prefix(key)
+        return self._prefixes[key]
+
+    def _prefix(self, text: str) -> str | None:
         for n in self._lengths:
             if n <= len(text) and text[:n] in self._scannable:
                 return text[:n]

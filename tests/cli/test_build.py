@@ -19,7 +19,8 @@ def test_build_writes_each_format_and_reports(tmp_path: Path) -> None:
     paths = [str(save(plan_2020(), tmp_path)), str(save(plan_2021(), tmp_path))]
     expected = build_graph([plan_2020(), plan_2021()])
     for name in ("g.json", "g.graphml", "g.gexf"):
-        result = CliRunner().invoke(cli, ["build", *paths, "-o", str(tmp_path / name), "--format", "json"])
+        # --no-cache: each run reads the plans (a second build of one corpus comes from the graph cache)
+        result = CliRunner().invoke(cli, ["build", "--no-cache", *paths, "-o", str(tmp_path / name), "--format", "json"])
         assert result.exit_code == 0, result.output
         assert nx.utils.graphs_equal(read_graph(tmp_path / name), expected)
         counts = {r["what"]: r["count"] for r in json.loads(result.stdout)}

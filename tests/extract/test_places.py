@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from graphmodel.extract import extract
@@ -104,18 +102,3 @@ def test_places_of_a_plan_and_of_its_units() -> None:
     assert sorted(p.name for p in ex.places) == ["大连自贸片区", "浦东新区", "金普新区"]
     units = {u.name: u.district for u in ex.units}
     assert units["大连自贸片区管委会"].startswith("park:")
-
-
-def test_scanning_is_linear_in_the_texts_length() -> None:
-    unit = "推进大连高新园区与上海张江高新区合作，支持宁海县、象山县与浦东新区结对。" * 50
-    finder = PlaceFinder(["上海市", "大连市"])
-
-    def timed(text: str) -> float:
-        start = time.perf_counter()
-        finder.scan_text(text, 0)
-        return time.perf_counter() - start
-
-    timed(unit)
-    small = min(timed(unit) for _ in range(5))
-    large = min(timed(unit * 8) for _ in range(5))
-    assert large < small * 8 * 3, (small, large)  # quadratic: about 64 times
