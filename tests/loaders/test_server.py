@@ -111,10 +111,10 @@ def test_build_reuses_the_cache_when_nothing_changed(monkeypatch: pytest.MonkeyP
         pytest.skip("no JDK 17/21 here")
     monkeypatch.setenv("GRAPHMODEL_NEO4J_CACHE", str(tmp_path))
     java, _ = find_java()
-    pom, source = build._sources()
+    pom, source, shell_pom = build._sources()
     (tmp_path / "classes").mkdir()
     (tmp_path / "classes" / "GraphmodelNeo4j.class").write_bytes(b"")
-    digest = build._digest(pom, source, build._java_major(java))
+    digest = build._digest(pom, source, build._java_major(java), shell_pom)
     (tmp_path / "build.json").write_text(f'{{"digest": "{digest}"}}')
 
     def no_run(*args: object, **kwargs: object) -> None:
