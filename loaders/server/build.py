@@ -1,10 +1,12 @@
 """Building the local Neo4j server: Maven resolves the jars, javac compiles the launcher.
 
-Everything goes into one cache folder (``$GRAPHMODEL_NEO4J_CACHE``, else
-``~/.cache/graphmodel/neo4j-<version>``): ``lib/`` holds the server's jars (Neo4j Browser's
-among them), ``shell/`` those of cypher-shell, ``classes/`` the compiled launcher, ``build.json``
-the digest of the poms and launcher source it was built from, so a build happens once and again
-only when one of them changes. A file lock keeps two processes (say two test
+Everything goes into a cache folder (``$GRAPHMODEL_NEO4J_CACHE``, else
+``~/.cache/graphmodel/neo4j-<version>``), in a subfolder named by the digest of the poms, the
+launcher source and the Java version it was built from: ``lib/`` holds the server's jars (Neo4j
+Browser's among them), ``shell/`` those of cypher-shell, ``classes/`` the compiled launcher,
+``build.json`` the digest. A build happens once, and again only when one of them changes; two
+versions of graphmodel (two checkouts, say) keep builds of their own side by side, so neither
+deletes the jars of a server the other runs. A file lock keeps two processes (say two test
 sessions) from building at once.
 """
 
@@ -168,10 +170,10 @@ def ensure_built(echo: Callable[[str], None] | None = None) -> Build:
     java, javac = find_java()
     pom, source, shell_pom = _sources()
     digest = _digest(pom, source, _java_major(java), shell_pom)
-    folder = cache_dir()
+    folder = cache_dir() / digest[:16]
     lib, classes, shell, stamp = folder / "lib", folder / "classes", folder / "shell", folder / "build.json"
     build = Build(java=java, lib=lib, classes=classes, shell=shell)
-    with _locked(folder):
+    with _locked(cache_dir()):
         try:
             if json.loads(stamp.read_text(encoding="utf-8")).get("digest") == digest and (
                 classes / f"{LAUNCHER_CLASS}.class"
@@ -181,6 +183,7 @@ def ensure_built(echo: Callable[[str], None] | None = None) -> Build:
             pass
         say = echo or (lambda _line: None)
         say(f"Resolving Neo4j {NEO4J_VERSION} jars with Maven into {lib} (first run only) ...")
+        folder.mkdir(parents=True, exist_ok=True)
         (folder / "pom.xml").write_bytes(pom)
         if lib.exists():
             shutil.rmtree(lib)
