@@ -46,12 +46,17 @@ def test_schema_statements_are_idempotent_and_cover_every_label() -> None:
 
 def test_parameters_are_converted_to_their_types() -> None:
     q = find_query("counterpart-pairs")
-    assert q.parameters({}) == {"top": 10, "side": None}
-    assert q.parameters({"top": "3", "side": "大连市"}) == {"top": 3, "side": "大连市"}
-    assert q.parameters({"side": "null"}) == {"top": 10, "side": None}
+    nothing = {"side": None, "document": None, "year": None}
+    assert q.parameters({}) == {"top": 10, **nothing}
+    assert q.parameters({"top": "3", "side": "大连市"}) == {"top": 3, **nothing, "side": "大连市"}
+    assert q.parameters({"side": "null", "year": "2021"}) == {"top": 10, **nothing, "year": 2021}
     with pytest.raises(CypherError, match="parameter top takes an int, not 'ten'"):
         q.parameters({"top": "ten"})
-    with pytest.raises(CypherError, match="has no parameter 'unit' \\(it takes: top, side\\)"):
+    with pytest.raises(CypherError, match="parameter top: 99999999999999999999 does not fit in a 64-bit integer"):
+        q.parameters({"top": "99999999999999999999"})
+    with pytest.raises(CypherError, match="parameter side: the value is not valid text"):
+        q.parameters({"side": b"\xb4\xf3\xc1\xac".decode("utf-8", "surrogateescape")})
+    with pytest.raises(CypherError, match="has no parameter 'unit' \\(it takes: top, side, document, year\\)"):
         q.parameters({"unit": "x"})
     with pytest.raises(CypherError, match="needs -p unit="):
         find_query("tasks-of-unit").parameters({})
