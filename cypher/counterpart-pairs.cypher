@@ -20,9 +20,8 @@ WHERE ($document IS NULL OR c.document IN docs) AND ($year IS NULL OR c.year = $
 WITH docs, a, b, c ORDER BY c.document
 // One COUNTERPART per plan: a pair runs the way the plan of its first shared task has it.
 WITH docs, CASE WHEN a.id < b.id THEN [a, b] ELSE [b, a] END AS key, collect([a, b])[0] AS pair, collect(c) AS cs
-WITH docs, pair[0] AS a, pair[1] AS b, reduce(n = 0, x IN cs | n + x.count) AS shared,
-     reduce(t = [], x IN cs | t + x.tasks) AS tasks
-WITH a, b, shared, tasks,
+WITH docs, pair[0] AS a, pair[1] AS b, reduce(n = 0, x IN cs | n + x.count) AS shared
+WITH docs, a, b, shared,
      CASE WHEN $document IS NULL AND $year IS NULL
           THEN COUNT { (a)-[:RESPONSIBLE_FOR]->() } + COUNT { (b)-[:RESPONSIBLE_FOR]->() }
           ELSE COUNT { (a)-[:RESPONSIBLE_FOR]->(:Task)-[:IN_PLAN]->(d:Document)
@@ -30,9 +29,11 @@ WITH a, b, shared, tasks,
              + COUNT { (b)-[:RESPONSIBLE_FOR]->(:Task)-[:IN_PLAN]->(d:Document)
                        WHERE ($document IS NULL OR d.id IN docs) AND ($year IS NULL OR d.year = $year) }
      END - shared AS either
-WITH a, b, shared, tasks, toFloat(shared) / either AS jaccard
+WITH docs, a, b, shared, toFloat(shared) / either AS jaccard
 ORDER BY shared DESC, jaccard DESC, a.name, b.name, a.id, b.id
 LIMIT $top
 RETURN a.name AS a, a.side AS a_side, b.name AS b, b.side AS b_side, shared, jaccard,
-       [id IN tasks | COLLECT { MATCH (t:Task {id: id}) RETURN t.number }[0]] AS tasks,
+       COLLECT { MATCH (a)-[:RESPONSIBLE_FOR]->(t:Task)<-[:RESPONSIBLE_FOR]-(b), (t)-[:IN_PLAN]->(d:Document)
+                 WHERE ($document IS NULL OR d.id IN docs) AND ($year IS NULL OR d.year = $year)
+                 RETURN t.number ORDER BY t.document, t.start, t.id } AS tasks,
        a.id AS a_id, b.id AS b_id;

@@ -104,36 +104,49 @@ def label_of(node: str) -> str:
     return label
 
 
+_SCALARS = (str, int, float, bool)
+
+
 def _value(value: Any, where: str) -> Any:
     if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value) if isinstance(value, (set, frozenset)) else list(value)
         if not all(isinstance(v, str) for v in items):
             raise GraphError(f"{where}: only lists of strings can be stored in Neo4j")
         return items
-    if value is None or isinstance(value, (str, bool, int, float)):
+    if value is None or isinstance(value, _SCALARS):
         return value
     raise GraphError(f"{where}: a {type(value).__name__} cannot be stored in Neo4j")
 
 
-def _kept(value: Any) -> bool:
+def _stored(attrs: Mapping[str, Any], where: str, skip: str = "") -> dict[str, Any]:
     # Unknown values and empty lists are left out: Neo4j's import tool cannot write an empty
     # list, and both load paths must give the same database.
+    out = {}
+    for key, value in attrs.items():
+        if value is None or key == skip:
+            continue
+        if type(value) in _SCALARS:  # the common case, checked cheaply
+            out[key] = value
+        elif (kept := _value(value, f"{where} attribute {key!r}")) != []:
+            out[key] = kept
+    return out
+
+
+def _kept(value: Any) -> bool:
     return value is not None and not (isinstance(value, (list, tuple, set, frozenset)) and not value)
 
 
 def node_props(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
     """A node's attributes as Neo4j properties: without ``kind``, unknown values and empty
     lists, plus ``id``."""
-    props = {k: _value(v, f"node {node!r} attribute {k!r}") for k, v in graph.nodes[node].items()
-             if k != "kind" and _kept(v)}
+    props = _stored(graph.nodes[node], f"node {node!r}", skip="kind")
     props["id"] = node
     return props
 
 
 def edge_props(graph: nx.MultiDiGraph, u: str, v: str, key: str) -> dict[str, Any]:
     """An edge's attributes as Neo4j properties (unknown values and empty lists left out)."""
-    return {k: _value(val, f"edge {u!r} -{key}-> {v!r} attribute {k!r}")
-            for k, val in graph.edges[u, v, key].items() if _kept(val)}
+    return _stored(graph.edges[u, v, key], f"edge {u!r} -{key}-> {v!r}")
 
 
 def _kinds(graph: nx.MultiDiGraph) -> dict[str, str]:
@@ -172,24 +185,25 @@ def _statement(graph: nx.MultiDiGraph, kinds: Mapping[str, str], node: str) -> S
     return Statement(label, node, fixed, props)
 
 
-def _counterparts(graph: nx.MultiDiGraph, doc: str, tasks: Sequence[str]) -> list[dict[str, Any]]:
-    """The document's own COUNTERPART links, from a small graph of its tasks and their units."""
-    small = nx.MultiDiGraph()
-    small.add_node(doc, **graph.nodes[doc])
-    for t in tasks:
-        small.add_node(t, **graph.nodes[t])
-        for u, _, key in graph.in_edges(t, keys=True):
-            if key == "RESPONSIBLE_FOR":
-                small.add_node(u, **graph.nodes[u])
-                small.add_edge(u, t, key=key)
-    year = graph.nodes[doc].get("date")
-    rows = []
-    for a, b, attrs in counterpart_edges(small):
-        props = {"document": doc, "count": attrs["count"], "tasks": list(attrs["tasks"]), "jaccard": attrs["jaccard"]}
-        if year:
-            props["year"] = int(str(year)[:4])
-        rows.append({"a": a, "b": b, "props": props})
-    return rows
+def _counterparts(graph: nx.MultiDiGraph, doc: str, tasks: Sequence[str], alone: bool) -> list[dict[str, Any]]:
+    """The document's own COUNTERPART links: counted within it, without the task list (the
+    tasks behind a link are the ones both units are ``RESPONSIBLE_FOR`` in its document)."""
+    if alone:  # the graph of this document alone: its COUNTERPART edges are the document's
+        pairs = [(u, v, d) for u, v, k, d in graph.edges(keys=True, data=True) if k == "COUNTERPART"]
+    else:
+        small = nx.MultiDiGraph()
+        small.add_node(doc, **graph.nodes[doc])
+        for t in tasks:
+            small.add_node(t, **graph.nodes[t])
+            for u, _, key in graph.in_edges(t, keys=True):
+                if key == "RESPONSIBLE_FOR":
+                    small.add_node(u, **graph.nodes[u])
+                    small.add_edge(u, t, key=key)
+        pairs = list(counterpart_edges(small))
+    date = graph.nodes[doc].get("date")
+    year = {"year": int(str(date)[:4])} if date else {}
+    return [{"a": a, "b": b, "props": {"document": doc, "count": attrs["count"], "jaccard": attrs["jaccard"], **year}}
+            for a, b, attrs in pairs]
 
 
 def _canonical(value: Any) -> Any:
@@ -260,19 +274,19 @@ def _part(graph: nx.MultiDiGraph, kinds: Mapping[str, str], doc: str, tasks: lis
     named: set[str] = set()
     for t in tasks:
         part.tasks.append({"id": t, "props": node_props(graph, t)})
-        for u, _, key in graph.in_edges(t, keys=True):
+        for u, _, key, data in graph.in_edges(t, keys=True, data=True):
             if key == "RESPONSIBLE_FOR":
-                part.edges[key, kinds[u], "Task"].append({"a": u, "b": t, "props": edge_props(graph, u, t, key)})
+                part.edges[key, kinds[u], "Task"].append({"a": u, "b": t, "props": _stored(data, f"edge {u!r}")})
                 named.add(u)
-        for _, v, key in graph.out_edges(t, keys=True):
+        for _, v, key, data in graph.out_edges(t, keys=True, data=True):
             if key in ("PART_OF", "MENTIONS"):
-                part.edges[key, "Task", kinds[v]].append({"a": t, "b": v, "props": edge_props(graph, t, v, key)})
+                part.edges[key, "Task", kinds[v]].append({"a": t, "b": v, "props": _stored(data, f"edge {t!r}")})
                 if key == "MENTIONS":
                     named.add(v)
     for row in pairings:
         part.edges["PAIRED_WITH", kinds[row["a"]], kinds[row["b"]]].append(row)
         named.update((row["a"], row["b"]))
-    for row in _counterparts(graph, doc, tasks):
+    for row in _counterparts(graph, doc, tasks, alone):
         part.edges["COUNTERPART", "Unit", "Unit"].append(row)
     if alone:  # the graph of this document alone: everything in it is its statement
         named = {n for n, k in kinds.items() if k in FIXED}

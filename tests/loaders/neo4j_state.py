@@ -4,7 +4,7 @@ from the database and, for comparison, what a graph says the database must hold.
 `graph_state` is written from the schema in ``cypher/README.md``, not from the loader's code:
 nodes as the graph has them (a document's date a date, its year), every edge as it is except
 ``PAIRED_WITH`` (one relationship per stating document) and ``COUNTERPART`` (one per pair and
-document, counted within the document), each task ``IN_PLAN`` its document, and each document
+document, counted within the document, without the list of tasks), each task ``IN_PLAN`` its document, and each document
 ``NAMES`` the shared nodes of its own graph.
 """
 
@@ -100,7 +100,8 @@ def graph_state(graph: nx.MultiDiGraph, extractions: list[Extraction] | None = N
             continue
         date = graph.nodes[doc].get("date")
         for a, b, attrs in counterpart_edges(graph, documents=[doc]):
-            props = {"document": doc, **attrs, **({"year": int(date[:4])} if date else {})}
+            props = {"document": doc, "count": attrs["count"], "jaccard": attrs["jaccard"],
+                     **({"year": int(date[:4])} if date else {})}
             rels.append(("COUNTERPART", a, b, _canon(props)))
     for ex in extractions or []:
         alone = build_graph([ex])

@@ -48,7 +48,7 @@ def test_files_have_typed_headers_and_quoted_values(tmp_path: Path) -> None:
     assert mentions[0] == [":START_ID", ":END_ID", ":TYPE", "document:string", "end:long", "start:long"]
     cp = _read(tmp_path / "out" / "relationships-COUNTERPART.csv")
     assert cp[0] == [":START_ID", ":END_ID", ":TYPE", "count:long", "document:string", "jaccard:double",
-                     "tasks:string[]", "year:long"]
+                     "year:long"]
     assert len(cp) - 1 == 5  # one per pair and document
     args = (tmp_path / "out" / ARGS_FILE).read_text(encoding="utf-8").splitlines()
     assert "--nodes=nodes-Unit.csv" in args and "--array-delimiter=|" in args
