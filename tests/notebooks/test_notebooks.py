@@ -217,6 +217,8 @@ def test_the_neo4j_notebook_runs_against_a_real_server(neo4j_server: Neo4jTarget
     assert "2021年江苏省与辽宁省对口合作工作要点" in text(nb, "corpus") and "other plans" not in text(nb, "corpus")
     top = rows(nb, "corpus-pairs")[0]
     assert top[:2] == ["上海市政府合作交流办", "大连市发展改革委"] and int(top[2]) > 7
+    # 2021 alone (the short corpus plan): the same top pair, with only its 2 tasks of that year.
+    assert rows(nb, "year-pairs")[0][:3] == ["上海市政府合作交流办", "大连市发展改革委", "2"]
     assert len(rows(nb, "plans-of-unit")) >= 2
     assert len(rows(nb, "shared-tasks")) == int(top[2])
 
