@@ -153,19 +153,24 @@ def _run(tx: neo4j.ManagedTransaction, cypher: str, rows: Sequence[Any], batch: 
 
 
 def _lock_shared(tx: neo4j.ManagedTransaction, ids: dict[str, dict[str, dict[str, Any]]], batch: int
-                 ) -> dict[str, dict[str, Any]]:
-    """Lock (creating when missing) the shared nodes, label by label in id order; their properties."""
+                 ) -> tuple[dict[str, dict[str, Any]], set[tuple[str, str]]]:
+    """Lock (creating when missing) the shared nodes, label by label in id order; their
+    properties and their ``IN`` edges."""
     current: dict[str, dict[str, Any]] = {}
+    links: set[tuple[str, str]] = set()
     for label in SHARED_LABELS:
         rows = [{"id": i, "fixed": ids[label][i]} for i in sorted(ids.get(label, {}))]
         for chunk in _chunks(rows, batch):
             found = tx.run(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) ON CREATE SET n += row.fixed "
-                           f"SET n.{_LOCK} = true RETURN n.id AS id, properties(n) AS props", rows=list(chunk))
+                           f"SET n.{_LOCK} = true "
+                           "RETURN n.id AS id, properties(n) AS props, [(n)-[:IN]->(m) | m.id] AS lies_in",
+                           rows=list(chunk))
             for r in found:
                 props = dict(r["props"])
                 props.pop(_LOCK, None)
                 current[r["id"]] = props
-    return current
+                links.update((r["id"], m) for m in r["lies_in"])
+    return current, links
 
 
 def _write_new(tx: neo4j.ManagedTransaction, parts: Sequence[DocumentPart], batch: int) -> None:
@@ -207,8 +212,8 @@ def _added(current: dict[str, Any], label: str, new: Sequence[dict[str, Any]]) -
 
 
 def _derive_touched(tx: neo4j.ManagedTransaction, current: dict[str, dict[str, Any]],
-                    old: dict[tuple[str, str], dict[str, Any]], new: dict[tuple[str, str], Statement],
-                    batch: int) -> None:
+                    existing: set[tuple[str, str]], old: dict[tuple[str, str], dict[str, Any]],
+                    new: dict[tuple[str, str], Statement], batch: int) -> None:
     """Set the final properties and ``IN`` edges of every locked shared node (unlocking it)."""
     final: dict[str, dict[str, Any]] = {n: dict(p) for n, p in current.items()}
     links: list[tuple[str, str]] = []  # IN edges to make sure of
@@ -256,16 +261,22 @@ def _derive_touched(tx: neo4j.ManagedTransaction, current: dict[str, dict[str, A
         _run(tx, f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}})-[r:IN]->(m) WHERE NOT m.id IN row.keep "
                  "DELETE r", rows, batch)
     groups: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
-    for a, b in sorted(set(links)):
+    for a, b in sorted(set(links) - existing):
         groups[label_of(a), label_of(b)].append({"a": a, "b": b})
     for (start, end), rows in sorted(groups.items()):
         _run(tx, f"UNWIND $rows AS row MATCH (a:{start} {{id: row.a}}) MATCH (b:{end} {{id: row.b}}) "
                  "MERGE (a)-[:IN]->(b)", rows, batch)
     props_by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    same_by_label: dict[str, list[str]] = defaultdict(list)
     for node in sorted(final):
-        props_by_label[label_of(node)].append({"id": node, "props": {**final[node], "id": node}})
+        if final[node] == current[node]:
+            same_by_label[label_of(node)].append(node)  # only the lock to take off
+        else:
+            props_by_label[label_of(node)].append({"id": node, "props": {**final[node], "id": node}})
     for label, rows in props_by_label.items():
         _run(tx, f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n = row.props", rows, batch)
+    for label, ids in same_by_label.items():
+        _run(tx, f"UNWIND $rows AS id MATCH (n:{label} {{id: id}}) REMOVE n.{_LOCK}", ids, batch)
 
 
 @dataclass(frozen=True)
@@ -309,7 +320,7 @@ def _apply(tx: neo4j.ManagedTransaction, parts: Sequence[DocumentPart], removed:
         for s in p.statements:
             new[p.id, s.id] = s
             shared[s.label][s.id] = s.fixed
-    current = _lock_shared(tx, shared, batch)
+    current, existing_links = _lock_shared(tx, shared, batch)
 
     for statement in _DELETE_OLD:
         for chunk in _chunks(existed, batch):
@@ -317,7 +328,7 @@ def _apply(tx: neo4j.ManagedTransaction, parts: Sequence[DocumentPart], removed:
     if removed:
         tx.run("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d", ids=list(removed)).consume()
     _write_new(tx, changed, batch)
-    _derive_touched(tx, current, old, new, batch)  # (writing the documents' properties unlocked them)
+    _derive_touched(tx, current, existing_links, old, new, batch)  # (writing the documents' properties unlocked them)
     return _Outcome(len(changed) + len(removed))
 
 
