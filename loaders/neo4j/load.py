@@ -27,6 +27,7 @@ once leave what one leaves. `remove_documents` takes documents out the same way.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -58,18 +59,19 @@ __all__ = ["DEFAULT_BATCH", "LoadSummary", "apply_schema", "check_format", "load
            "load_parts", "remove_documents"]
 
 DEFAULT_BATCH = 10000
-_LOCK = "_graphmodel_lock"
+# Writing a node's id over itself takes the node's write lock and changes nothing.
+_LOCK = "SET {n}.id = {n}.id"
 
 _LOCK_DOCUMENTS = f"""
 UNWIND $ids AS id
 MERGE (d:Document {{id: id}})
-SET d.{_LOCK} = true
-RETURN d.id AS id, d.digest AS digest, d.source AS source, size(keys(d)) > 2 AS existed
+{_LOCK.format(n="d")}
+RETURN d.id AS id, d.digest AS digest, d.source AS source, size(keys(d)) > 1 AS existed
 """
 _LOCK_EXISTING_DOCUMENTS = f"""
 UNWIND $ids AS id
 MATCH (d:Document {{id: id}})
-SET d.{_LOCK} = true
+{_LOCK.format(n="d")}
 RETURN d.id AS id
 """
 _OLD_STATEMENTS = """
@@ -112,14 +114,28 @@ class LoadSummary:
         return self.rows / self.seconds if self.seconds > 0 else float("inf")
 
 
+_SCHEMA_NAME = re.compile(r"^CREATE\s+(?:CONSTRAINT|(?:FULLTEXT\s+)?INDEX)\s+(\w+)\s+IF NOT EXISTS", re.I)
+
+
 def apply_schema(driver: neo4j.Driver, settings: Neo4jSettings) -> int:
-    """Run the statements of ``cypher/schema.cypher`` (all idempotent); return how many."""
+    """Run the statements of ``cypher/schema.cypher`` that the database lacks (each names its
+    constraint or index); return how many ran."""
     text = (resources.files(PACKAGE) / SCHEMA_FILE).read_text(encoding="utf-8")
+
+    def names(tx: neo4j.ManagedTransaction) -> set[str]:
+        found = {r["name"] for r in tx.run("SHOW INDEXES YIELD name")}
+        return found | {r["name"] for r in tx.run("SHOW CONSTRAINTS YIELD name")}
+
+    present = read(driver, settings, names)
     done = 0
     for statement in statements(text):
+        m = _SCHEMA_NAME.match(statement)
+        if m and m.group(1) in present:
+            continue
         autocommit(driver, settings, statement)
         done += 1
-    autocommit(driver, settings, "CALL db.awaitIndexes(300)")
+    if done:
+        autocommit(driver, settings, "CALL db.awaitIndexes(300)")
     return done
 
 
@@ -162,13 +178,11 @@ def _lock_shared(tx: neo4j.ManagedTransaction, ids: dict[str, dict[str, dict[str
         rows = [{"id": i, "fixed": ids[label][i]} for i in sorted(ids.get(label, {}))]
         for chunk in _chunks(rows, batch):
             found = tx.run(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) ON CREATE SET n += row.fixed "
-                           f"SET n.{_LOCK} = true "
+                           f"{_LOCK.format(n='n')} "
                            "RETURN n.id AS id, properties(n) AS props, [(n)-[:IN]->(m) | m.id] AS lies_in",
                            rows=list(chunk))
             for r in found:
-                props = dict(r["props"])
-                props.pop(_LOCK, None)
-                current[r["id"]] = props
+                current[r["id"]] = dict(r["props"])
                 links.update((r["id"], m) for m in r["lies_in"])
     return current, links
 
@@ -214,7 +228,7 @@ def _added(current: dict[str, Any], label: str, new: Sequence[dict[str, Any]]) -
 def _derive_touched(tx: neo4j.ManagedTransaction, current: dict[str, dict[str, Any]],
                     existing: set[tuple[str, str]], old: dict[tuple[str, str], dict[str, Any]],
                     new: dict[tuple[str, str], Statement], batch: int) -> None:
-    """Set the final properties and ``IN`` edges of every locked shared node (unlocking it)."""
+    """Set the final properties and ``IN`` edges of every locked shared node."""
     final: dict[str, dict[str, Any]] = {n: dict(p) for n, p in current.items()}
     links: list[tuple[str, str]] = []  # IN edges to make sure of
     again: set[str] = set()  # nodes to derive from all their statements
@@ -267,16 +281,11 @@ def _derive_touched(tx: neo4j.ManagedTransaction, current: dict[str, dict[str, A
         _run(tx, f"UNWIND $rows AS row MATCH (a:{start} {{id: row.a}}) MATCH (b:{end} {{id: row.b}}) "
                  "MERGE (a)-[:IN]->(b)", rows, batch)
     props_by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    same_by_label: dict[str, list[str]] = defaultdict(list)
     for node in sorted(final):
-        if final[node] == current[node]:
-            same_by_label[label_of(node)].append(node)  # only the lock to take off
-        else:
+        if final[node] != current[node]:
             props_by_label[label_of(node)].append({"id": node, "props": {**final[node], "id": node}})
     for label, rows in props_by_label.items():
         _run(tx, f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n = row.props", rows, batch)
-    for label, ids in same_by_label.items():
-        _run(tx, f"UNWIND $rows AS id MATCH (n:{label} {{id: id}}) REMOVE n.{_LOCK}", ids, batch)
 
 
 @dataclass(frozen=True)
@@ -301,10 +310,12 @@ def _apply(tx: neo4j.ManagedTransaction, parts: Sequence[DocumentPart], removed:
     unchanged = [p for p in parts if stored[p.id][0] == p.digest]
     if unchanged:
         # The same content from another path: the first path in sorted order names it.
-        rows = [{"id": p.id, "source": min(x for x in (stored[p.id][1], p.props.get("source")) if x is not None)
-                 if stored[p.id][1] or p.props.get("source") else None} for p in unchanged]
-        _run(tx, f"UNWIND $rows AS row MATCH (d:Document {{id: row.id}}) SET d.source = row.source "
-                 f"REMOVE d.{_LOCK}", rows, batch)
+        rows = []
+        for p in unchanged:
+            paths = [x for x in (stored[p.id][1], p.props.get("source")) if x]
+            rows.append({"id": p.id, "source": min(paths) if paths else None})
+        moved = [r for r, p in zip(rows, unchanged, strict=True) if r["source"] != stored[p.id][1]]
+        _run(tx, "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.source = row.source", moved, batch)
     existed = sorted([p.id for p in changed if p.id in existing] + list(removed))
     if not changed and not existed:
         return _Outcome(0)
@@ -328,7 +339,7 @@ def _apply(tx: neo4j.ManagedTransaction, parts: Sequence[DocumentPart], removed:
     if removed:
         tx.run("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d", ids=list(removed)).consume()
     _write_new(tx, changed, batch)
-    _derive_touched(tx, current, existing_links, old, new, batch)  # (writing the documents' properties unlocked them)
+    _derive_touched(tx, current, existing_links, old, new, batch)
     return _Outcome(len(changed) + len(removed))
 
 

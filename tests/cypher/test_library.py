@@ -38,6 +38,11 @@ def test_schema_statements_are_idempotent_and_cover_every_label() -> None:
     text = (resources.files("cypher") / SCHEMA_FILE).read_text(encoding="utf-8")
     found = statements(text)
     assert all("IF NOT EXISTS" in s for s in found)
+    # Each names what it creates: a load runs only the ones the database lacks.
+    from loaders.neo4j.load import _SCHEMA_NAME
+
+    assert all(_SCHEMA_NAME.match(s) for s in found)
+    assert {"unit_names", "task_text", "counterpart_document"} <= {_SCHEMA_NAME.match(s).group(1) for s in found}
     for label in ("Document", "Side", "Task", "Unit", "Group", "District", "Park"):
         assert any(f"(n:{label}) REQUIRE n.id IS UNIQUE" in s for s in found), label
     for label in ("Unit", "District", "Park"):

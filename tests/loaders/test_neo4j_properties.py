@@ -212,3 +212,20 @@ def test_two_graphmodel_load_processes_at_once_give_what_one_gives(db, neo4j_db:
         outs = [p.communicate(timeout=600) for p in procs]
         assert [p.returncode for p in procs] == [0, 0], outs
         assert db_state(driver) == want, round_
+
+
+def test_concurrent_plans_adding_names_to_one_unit_lose_none(db) -> None:  # noqa: ANN001
+    # Twelve one-task plans, each calling 上海市商务委 by a name of its own, loaded four at a time,
+    # one plan a transaction: every name must survive (without locks, a load derives the unit
+    # from what it read before another load's names were committed, and drops them).
+    driver, settings = db
+    many = [plan(f"别名计划{i:02d}", [("1.", {"上海市": ["上海市商务委"], "大连市": ["大连市商务局"]}, [])],
+                 aliases={"上海市商务委": [f"商务委别名{i:02d}"]}, date="2021-06-01") for i in range(12)]
+    want = fresh(db, many)
+    for round_ in range(3):
+        clear_database(driver, settings.database)
+        order = random.Random(500 + round_).sample(many, len(many))
+        _concurrently(settings, [(order[i::4], 1) for i in range(4)])
+        records, _, _ = driver.execute_query("MATCH (u:Unit {name: '上海市商务委'}) RETURN u.aliases AS a")
+        assert records[0]["a"] == sorted(f"商务委别名{i:02d}" for i in range(12)), round_
+        assert db_state(driver) == want, round_
