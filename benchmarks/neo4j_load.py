@@ -11,8 +11,10 @@ ports in a temporary home folder, and prints:
 1. the load into an empty database over Bolt (`loaders.neo4j.load.load_parts`): seconds,
    responsibility rows per second and all rows per second;
 2. the same load again (every plan unchanged);
-3. the seed plan (``tests/data/2020-shanghai-dalian-plan.txt``, 606 rows) added to that database,
-   then a revision of it, then its removal;
+3. the seed plan (``tests/data/2020-shanghai-dalian-plan.txt``, 758 rows) added to that database
+   (the first plan with districts and parks: the server compiles those statements then), another
+   plan of that size (the 2021 Shanghai–Dalian plan), a revision of the seed replacing it, and
+   the seed's removal;
 4. the bulk path on the same plans: writing the import CSVs, then ``neo4j-admin database import
    full`` into a second (stopped) home, and the node and relationship counts of both databases.
 
@@ -40,6 +42,7 @@ from loaders.neo4j.rows import extraction_parts  # noqa: E402
 
 SIDES = ("上海市", "大连市")
 SEED = ROOT / "tests" / "data" / "2020-shanghai-dalian-plan.txt"
+OTHER = ROOT / "tests" / "data" / "plans" / "2021-shanghai-dalian-plan.txt"
 
 
 def synthetic(documents: int, tasks: int, units: int, seed: int = 7) -> list[Extraction]:
@@ -114,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
             seed_parts = extraction_parts(seed)
             s = load_parts(driver, settings, seed_parts)
             print(f"the seed plan ({s.rows} rows) added to the big database: {s.seconds:.2f} s", flush=True)
+            s = load_parts(driver, settings, extraction_parts(load_extractions([OTHER])))
+            print(f"then the 2021 Shanghai–Dalian plan ({s.rows} rows): {s.seconds:.2f} s", flush=True)
             text = SEED.read_text(encoding="utf-8")
             with tempfile.TemporaryDirectory() as tmp:
                 revised = Path(tmp) / SEED.name

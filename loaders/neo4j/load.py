@@ -89,7 +89,7 @@ _STATEMENTS_OF = """
 UNWIND $ids AS id
 MATCH (n:{label} {{id: id}})
 CALL (n) {{
-  OPTIONAL MATCH (d:Document)-[s:NAMES]->(n)
+  OPTIONAL MATCH (n)<-[s:NAMES]-(d)
   WITH d, s ORDER BY d.id
   RETURN collect(properties(s)) AS stated
 }}
@@ -123,8 +123,8 @@ def apply_schema(driver: neo4j.Driver, settings: Neo4jSettings) -> int:
     text = (resources.files(PACKAGE) / SCHEMA_FILE).read_text(encoding="utf-8")
 
     def names(tx: neo4j.ManagedTransaction) -> set[str]:
-        found = {r["name"] for r in tx.run("SHOW INDEXES YIELD name")}
-        return found | {r["name"] for r in tx.run("SHOW CONSTRAINTS YIELD name")}
+        # A uniqueness constraint's index has the constraint's name.
+        return {r["name"] for r in tx.run("SHOW INDEXES YIELD name")}
 
     present = read(driver, settings, names)
     done = 0
