@@ -37,6 +37,7 @@ __all__ = [
     "cache_dir",
     "find_java",
     "ensure_built",
+    "is_built",
 ]
 
 NEO4J_VERSION = "5.26.30"
@@ -151,6 +152,25 @@ def _run(cmd: list[str], cwd: Path, what: str) -> None:
         lines = [ln.strip() for ln in (done.stdout + "\n" + done.stderr).splitlines() if ln.strip()]
         errors = [ln for ln in lines if "ERROR" in ln or "error:" in ln] or lines or ["no output"]
         raise LocalServerError(f"{what} failed ({cmd[0]} exit {done.returncode}): {errors[0][:300]}")
+
+
+def is_built() -> bool:
+    """Whether the cache holds the build of these sources for the JDK found (nothing is built).
+
+    Raises
+    ------
+    LocalServerError
+        No suitable JDK.
+    """
+    java, _ = find_java()
+    pom, source, shell_pom = _sources()
+    digest = _digest(pom, source, _java_major(java), shell_pom)
+    folder = cache_dir() / digest[:16]
+    try:
+        stamp = json.loads((folder / "build.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return stamp.get("digest") == digest and (folder / "classes" / f"{LAUNCHER_CLASS}.class").exists()
 
 
 def ensure_built(echo: Callable[[str], None] | None = None) -> Build:

@@ -35,12 +35,13 @@ NOT_UTF8 = b"\xb4\xf3\xc1\xac".decode("utf-8", "surrogateescape")  # 大连 in G
     (["cypher"], "give the Cypher as QUERY or with -f FILE"),
     (["cypher", "RETURN 1", "-f", "x.cypher"], "give the Cypher as QUERY or with -f FILE"),
     (["cypher", "RETURN $x", "-p", "x"], "write -p key=value"),
-    (["cypher", "RETURN $x", "-p", "x=99999999999999999999"], "does not fit in a 64-bit integer"),
+    (["cypher", "RETURN $x", "-p", "x=99999999999999999999"],
+     "parameter x takes an int from -9223372036854775808 to 9223372036854775807, not 99999999999999999999"),
     (["cypher", "RETURN $x", "-p", "x=[1, 2"], "parameter x: not a JSON list or map"),
-    (["cypher", "RETURN $x", "-p", f"x={NOT_UTF8}"], "parameter x: the value is not valid text"),
+    (["cypher", "RETURN $x", "-p", f"x={NOT_UTF8}"], "-p x=\\xb4\\xf3\\xc1\\xac: not valid UTF-8 text"),
     (["cypher", "// only a comment"], "no Cypher statement in it"),
-    (["query", "counterpart-pairs", "-p", "top=99999999999999999999"], "does not fit in a 64-bit integer"),
-    (["query", "tasks-of-unit", "-p", f"unit={NOT_UTF8}"], "the value is not valid text"),
+    (["query", "counterpart-pairs", "-p", "top=99999999999999999999"], "parameter top takes an int from"),
+    (["query", "tasks-of-unit", "-p", f"unit={NOT_UTF8}"], "not valid UTF-8 text; give parameters in UTF-8"),
 ])
 def test_bad_input_is_one_line_before_connecting(args: list[str], message: str) -> None:
     got = CliRunner().invoke(cli, [*args, "--uri", "bolt://127.0.0.1:1"])

@@ -57,9 +57,10 @@ def test_parameters_are_converted_to_their_types() -> None:
     assert q.parameters({"side": "null", "year": "2021"}) == {"top": 10, **nothing, "year": 2021}
     with pytest.raises(CypherError, match="parameter top takes an int, not 'ten'"):
         q.parameters({"top": "ten"})
-    with pytest.raises(CypherError, match="parameter top: 99999999999999999999 does not fit in a 64-bit integer"):
+    with pytest.raises(CypherError, match="parameter top takes an int from -9223372036854775808 to 9223372036854775807, "
+                                          "not 99999999999999999999"):
         q.parameters({"top": "99999999999999999999"})
-    with pytest.raises(CypherError, match="parameter side: the value is not valid text"):
+    with pytest.raises(CypherError, match="parameter side: not valid UTF-8 text"):
         q.parameters({"side": b"\xb4\xf3\xc1\xac".decode("utf-8", "surrogateescape")})
     with pytest.raises(CypherError, match="has no parameter 'unit' \\(it takes: top, side, document, year\\)"):
         q.parameters({"unit": "x"})

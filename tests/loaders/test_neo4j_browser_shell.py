@@ -2,7 +2,8 @@
 
 The server is started the way a user starts it (the CLI, a fresh home folder, free ports); the
 Browser is opened from the address the command prints, in Debian's headless Chromium through
-Playwright, with every request that leaves 127.0.0.1 aborted and recorded.
+Playwright (a system browser, never one `playwright install` downloads), with every request that
+leaves 127.0.0.1 aborted and recorded.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import os
 import pty
 import re
 import select
-import shutil
 import subprocess
 import sys
 import time
@@ -24,13 +24,12 @@ import pytest
 from click.testing import CliRunner
 
 from graphmodel_cli.main import cli
-from loaders.neo4j.errors import LocalServerError
-from loaders.server import find_java, free_port, stop
-from tests.conftest import ARTIFACTS, require
+from loaders.server import free_port, stop
+from tests.conftest import ARTIFACTS, require, require_local_neo4j
+from tests.views.browser import find_chromium
 
 pytestmark = pytest.mark.neo4j
 
-CHROMIUM = Path("/usr/bin/chromium")
 GRAPHMODEL = [sys.executable, "-c", "from graphmodel_cli.main import cli; cli()"]
 
 
@@ -41,17 +40,9 @@ class Started:
     browser: str
 
 
-def _java() -> bool:
-    try:
-        find_java()
-        return True
-    except LocalServerError:
-        return False
-
-
 @pytest.fixture(scope="module")
 def started(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Started]:
-    require(_java(), "a JDK 17 or 21 for the local Neo4j server")
+    require_local_neo4j()
     home = tmp_path_factory.mktemp("browser-home")
     port, http_port = free_port(), free_port()
     got = CliRunner().invoke(cli, ["neo4j", "start", "--home", str(home), "--port", str(port),
@@ -77,7 +68,8 @@ def test_start_prints_the_browser_address_and_status_repeats_it(started: Started
 
 @pytest.mark.browser
 def test_the_browser_connects_and_runs_a_query_with_no_outside_request(started: Started) -> None:
-    require(CHROMIUM.exists() and shutil.which(str(CHROMIUM)) is not None, f"Chromium ({CHROMIUM})")
+    chromium = find_chromium()
+    require(chromium is not None, "Chromium or Chrome (on PATH, or GRAPHMODEL_CHROMIUM)")
     from playwright.sync_api import sync_playwright
 
     outside: list[str] = []
@@ -92,7 +84,7 @@ def test_the_browser_connects_and_runs_a_query_with_no_outside_request(started: 
             r.abort()
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+        browser = p.chromium.launch(executable_path=str(chromium), headless=True,
                                     args=["--no-sandbox", "--disable-gpu", "--no-first-run",
                                           "--disable-background-networking", "--disable-component-update",
                                           "--disable-sync"])
