@@ -112,15 +112,27 @@ def stop_cmd(home: Path | None, timeout: float) -> None:
 @neo4j.command("shell", context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
 @_home_option
 @click.option("--uri", envvar="NEO4J_URI", default=None,
-              help="A server of your own (env NEO4J_URI); default: the local server of --home.")
+              help="A server of your own (env NEO4J_URI, unless --home is given); default: the local server.")
 @click.option("--database", envvar="NEO4J_DATABASE", default=None, help="Database; env NEO4J_DATABASE.")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def shell_cmd(home: Path | None, uri: str | None, database: str | None, args: tuple[str, ...]) -> None:
+@click.pass_context
+def shell_cmd(ctx: click.Context, home: Path | None, uri: str | None, database: str | None,
+              args: tuple[str, ...]) -> None:
     """Neo4j's cypher-shell, connected to the local server (or --uri).
 
     ARGS go to cypher-shell as they are, e.g. `--format plain`, `-f FILE` or a statement;
     without them it is interactive. A password comes from NEO4J_PASSWORD (never the command line).
+
+    \b
+    Examples:
+      graphmodel neo4j shell
+      echo 'MATCH (u:Unit) RETURN count(u);' | graphmodel neo4j shell --format plain
     """
+    from click.core import ParameterSource
+
+    # A --home given on the command line names the server, whatever NEO4J_URI says.
+    if home is not None and ctx.get_parameter_source("uri") != ParameterSource.COMMANDLINE:
+        uri = None
     if not uri:
         info = status(home)
         if info is None:
