@@ -44,8 +44,8 @@ def neo4j() -> None:
     """Run a local Neo4j server (Bolt and Neo4j Browser on 127.0.0.1, no authentication).
 
     It needs Java 17 or 21 and Maven. The first start has Maven download Neo4j's jars, Neo4j
-    Browser's and cypher-shell's once (about 210 MB, kept in ~/.m2) and copies them into a
-    cache (about 200 MB in ~/.cache/graphmodel), a minute or two; later starts take seconds.
+    Browser's and cypher-shell's once (about 170 MB, kept in ~/.m2) and copies them into a
+    cache (about 180 MB in ~/.cache/graphmodel), a minute or two; later starts take seconds.
     The data stays in the home folder between runs.
 
     \b
