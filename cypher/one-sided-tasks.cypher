@@ -5,8 +5,7 @@
 // param document (string, optional): only this plan (its id or title); null for all plans
 :param document => null;
 
-MATCH (t:Task)<-[:RESPONSIBLE_FOR]-(u:Unit)
-MATCH (d:Document {id: t.document})
+MATCH (u:Unit)-[:RESPONSIBLE_FOR]->(t:Task)-[:IN_PLAN]->(d:Document)
 WHERE $document IS NULL OR d.id = $document OR d.title = $document
 WITH t, d, collect(DISTINCT coalesce(u.side, '-')) AS has
 WHERE size(coalesce(d.sides, [])) >= 2 AND any(s IN d.sides WHERE NOT s IN has)

@@ -1,8 +1,9 @@
 """``graphmodel export --format neo4j-import DIR PATH...``: the plans as files for bulk tools.
 
 ``neo4j-import`` writes node and relationship CSV files with typed headers, and
-``import.args``, for ``neo4j-admin database import full`` (see `loaders.neo4j_import`); the
-local server imports them with ``graphmodel neo4j import DIR``.
+``import.args``, for ``neo4j-admin database import full`` (see `loaders.neo4j_import`): the
+database `graphmodel load` would write for the same plans. The local server imports them with
+``graphmodel neo4j import DIR``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from graphmodel_cli.inputs import aliases_option, load, paths_argument
+from graphmodel_cli.inputs import aliases_option, paths_argument
 
 __all__ = ["export"]
 
@@ -35,12 +36,12 @@ def export(fmt: str, directory: Path, paths: tuple[Path, ...], aliases_file: Pat
       graphmodel export import-csv plans/
       graphmodel neo4j import import-csv
     """
+    from graphmodel_cli.load import read_parts
     from loaders.files import check_output_folder
     from loaders.neo4j_import import ARGS_FILE, is_export_file, write_import_csvs
 
     check_output_folder(directory, is_export_file)  # before the work, not after
-    graph = load(paths, aliases_file)
-    files = write_import_csvs(graph, directory)
+    files = write_import_csvs(read_parts(paths, aliases_file), directory)
     click.echo(f"wrote {len(files.nodes)} node files and {len(files.relationships)} relationship files "
                f"({files.node_count} nodes, {files.relationship_count} relationships) into {directory}", err=True)
     click.echo(f"import with: cd {directory} && neo4j-admin database import full @{ARGS_FILE} neo4j")

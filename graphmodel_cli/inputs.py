@@ -11,6 +11,7 @@ import click
 import networkx as nx
 
 from graphmodel.graph import build_graph, find_document
+from graphmodel.model import Extraction
 
 if TYPE_CHECKING:
     from loaders.outcome import CorpusReport
@@ -131,6 +132,52 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
     if graphs is not None and key is not None and len(report.skipped) == skipped_before:  # every plan read
         graphs.put(key, graph, [(ex.document.source or "", w) for ex in corpus.extractions for w in ex.warnings])
     return graph
+
+
+def load_documents(paths: Sequence[Path], aliases_file: Path | None = None, output: Path | None = None
+                   ) -> list[Extraction]:
+    """Read and extract the documents (no graph file) as `load` does, for commands that need
+    each document's own extraction rather than the merged graph (the Neo4j loads)."""
+    from loaders.corpus import expand_paths, read_corpus
+    from loaders.files import check_output
+    from loaders.outcome import CorpusReport
+
+    report = CorpusReport()
+    files = expand_paths(paths, report)
+    if output is not None:
+        check_output(output, files)
+    aliases = None
+    if aliases_file is not None:
+        from loaders.aliases import read_aliases
+
+        aliases = read_aliases(aliases_file)
+    meta = click.get_current_context().meta
+    jobs = meta.get("graphmodel.jobs")
+    if jobs is None:
+        from loaders.parallel import default_jobs
+
+        jobs = default_jobs()
+    store = None
+    if not meta.get("graphmodel.no_cache", False):
+        from loaders.cache import ExtractionCache
+
+        store = ExtractionCache(aliases=aliases)
+    if len(files) > 1:
+        with click.progressbar(length=len(files), label="Reading plans", file=sys.stderr,
+                               show_pos=True) as bar:
+            corpus = read_corpus(files, progress=lambda _: bar.update(1), aliases=aliases, report=report,
+                                 jobs=jobs, cache=store)
+    else:
+        corpus = read_corpus(files, aliases=aliases, report=report, jobs=jobs, cache=store)
+    if corpus.extractions or len(report.skipped) > 1:  # one file that failed: its error alone
+        _echo_report(report)
+    ctx = click.get_current_context(silent=True)
+    corpus.check(strict=bool(ctx and ctx.meta.get(STRICT)))
+    for ex in corpus.extractions:
+        for w in ex.warnings:
+            where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
+            click.echo(f"graphmodel: warning: {ex.document.source}{where}: {w.message}", err=True)
+    return list(corpus.extractions)
 
 
 def _echo_report(report: CorpusReport) -> None:

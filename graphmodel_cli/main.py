@@ -79,9 +79,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
                 "Compare plan (or folder, or graph file) BEFORE with AFTER, e.g. last year's with this year's."),
     "stats": ("stats", "Count nodes by kind and edges by type, and list the documents with their tasks and pairs."),
     "view": ("view", "Write an HTML view of the plans in PATH..."),
-    "neo4j": ("neo4j", "Run a local Neo4j server (Bolt on 127.0.0.1, no authentication)."),
+    "neo4j": ("neo4j", "Run a local Neo4j server (Bolt and Neo4j Browser on 127.0.0.1, no authentication)."),
     "load": ("load", "Load plans, folders of plans, saved extractions or a graph file into Neo4j."),
+    "unload": ("load", "Take documents (ids or titles) out of Neo4j; what other plans state stays."),
     "query": ("query", "Run the named query NAME of the Cypher library (see --list)."),
+    "cypher": ("cypher", "Run Cypher QUERY (or the statements of --file) and print the rows it returns."),
     "export": ("export", "Write the graph of the plans in PATH... into the folder DIRECTORY."),
 }
 

@@ -1,11 +1,13 @@
-"""The bulk path: a graph as CSV files for ``neo4j-admin database import full``.
+"""The bulk path: documents as CSV files for ``neo4j-admin database import full``.
 
 One node file per label (``nodes-Unit.csv`` ...) with the header ``id:ID,:LABEL,<properties>``,
 one relationship file per type (``relationships-RESPONSIBLE_FOR.csv`` ...) with
 ``:START_ID,:END_ID,:TYPE,<properties>``; property columns carry their types (``start:long``,
-``jaccard:double``, ``aliases:string[]``). Ids share one id space (they are unique across kinds)
-and are stored in the ``id`` property, as `loaders.neo4j.load` stores them, so the database the
-import tool writes matches a Bolt load of the same graph node for node, COUNTERPART included.
+``jaccard:double``, ``aliases:string[]``, ``date:date``). Ids share one id space (they are unique
+across kinds) and are stored in the ``id`` property. The files hold what `loaders.neo4j.load`
+writes for the same document parts (`loaders.neo4j.rows`): the documents' own nodes and
+relationships, their ``NAMES`` statements, and the shared nodes and ``IN`` edges derived from
+all statements, so the database the import tool writes equals a Bolt load node for node.
 ``import.args`` holds the tool's arguments (paths relative to the folder)::
 
     cd DIR && neo4j-admin database import full @import.args neo4j
@@ -17,9 +19,10 @@ The import tool writes a new database (Community: the stopped server's only user
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +31,7 @@ import networkx as nx
 
 from graphmodel.errors import GraphError
 from loaders.files import atomic_folder
-from loaders.neo4j.rows import edge_props, node_props, parts_of
+from loaders.neo4j.rows import DocumentPart, derive, document_parts
 
 __all__ = ["ImportFiles", "ARGS_FILE", "write_import_csvs", "import_arguments", "is_export_file"]
 
@@ -51,6 +54,8 @@ class ImportFiles:
 
 
 def _type_of(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return "date"
     if isinstance(value, bool):
         return "boolean"
     if isinstance(value, int):
@@ -93,6 +98,8 @@ def _cell(value: Any, kind: str, delimiter: str) -> str:
         return "true" if value else "false"
     if kind in ("long", "double"):
         return repr(float(value)) if kind == "double" else str(value)
+    if kind == "date":
+        return value.isoformat()
     return _quote(str(value))
 
 
@@ -107,13 +114,45 @@ def _delimiter(lists: Iterable[list[str]]) -> str:
     raise GraphError("every array delimiter the importer could use occurs in a list value")
 
 
-def write_import_csvs(graph: nx.MultiDiGraph, folder: str | os.PathLike[str]) -> ImportFiles:
-    """Write the graph as import-tool CSV files (and ``import.args``) into ``folder``.
+def _database(parts: Sequence[DocumentPart]) -> tuple[dict[str, list[dict[str, Any]]],
+                                                      dict[str, list[tuple[str, str, dict[str, Any]]]]]:
+    """Every node (by label) and relationship (by type) the parts make."""
+    nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    rels: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
+    shared: dict[str, tuple[str, dict[str, Any], list[dict[str, Any]]]] = {}
+    for part in sorted(parts, key=lambda p: p.id):
+        nodes["Document"].append(part.props)
+        for task in part.tasks:
+            nodes["Task"].append(task["props"])
+            rels["IN_PLAN"].append((task["id"], part.id, {}))
+        for (rel, _, _), rows in part.edges.items():
+            rels[rel] += [(r["a"], r["b"], r["props"]) for r in rows]
+        for s in part.statements:
+            rels["NAMES"].append((part.id, s.id, s.stated))
+            shared.setdefault(s.id, (s.label, s.fixed, []))[2].append(s.stated)
+    for node, (label, fixed, stated) in shared.items():
+        props, targets = derive(label, fixed, stated)
+        nodes[label].append({**props, "id": node})
+        rels["IN"] += [(node, t, {}) for t in targets]
+    return nodes, rels
+
+
+def write_import_csvs(source: nx.MultiDiGraph | Sequence[DocumentPart], folder: str | os.PathLike[str]
+                      ) -> ImportFiles:
+    """Write documents as import-tool CSV files (and ``import.args``) into ``folder``.
 
     The folder is created when missing and replaced whole: the files are written into a
     temporary folder beside it, which is then swapped in (see `loaders.files.atomic_folder`),
     so an interrupted export leaves the earlier export as it was, never a mix. A folder holding
     files an export does not write is refused, not replaced.
+
+    Parameters
+    ----------
+    source
+        Document parts (`loaders.neo4j.rows.extraction_parts`: exact provenance), or a graph
+        from `graphmodel.graph.build_graph` (cut with `loaders.neo4j.rows.document_parts`).
+    folder
+        Where the files go.
 
     Raises
     ------
@@ -123,15 +162,10 @@ def write_import_csvs(graph: nx.MultiDiGraph, folder: str | os.PathLike[str]) ->
     InputError
         ``folder`` is a file, or a folder holding files an export does not write.
     """
-    parts_of(graph)  # refuses kinds, types and values Neo4j cannot store, as a Bolt load does
+    parts = document_parts(source) if isinstance(source, nx.MultiDiGraph) else list(source)
     out = Path(folder)
     texts: dict[str, str] = {}
-    nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for n, kind in graph.nodes(data="kind"):
-        nodes[kind].append(node_props(graph, n))
-    rels: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
-    for u, v, key in graph.edges(keys=True):
-        rels[key].append((u, v, edge_props(graph, u, v, key)))
+    nodes, rels = _database(parts)
     all_props = [p for rows in nodes.values() for p in rows] + [p for rows in rels.values() for *_, p in rows]
     delimiter = _delimiter(v for p in all_props for v in p.values() if isinstance(v, list))
     multiline = any(isinstance(v, str) and ("\n" in v or "\r" in v) for p in all_props for v in p.values())
@@ -157,7 +191,7 @@ def write_import_csvs(graph: nx.MultiDiGraph, folder: str | os.PathLike[str]) ->
         rel_files.append(name)
 
     files = ImportFiles(out, tuple(node_files), tuple(rel_files), delimiter, multiline,
-                        graph.number_of_nodes(), graph.number_of_edges())
+                        sum(map(len, nodes.values())), sum(map(len, rels.values())))
     texts[ARGS_FILE] = "\n".join(import_arguments(files)) + "\n"
     with atomic_folder(out, is_export_file) as tmp:
         for name, text in texts.items():

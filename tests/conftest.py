@@ -36,13 +36,13 @@ def local_neo4j_missing() -> str | None:
     """Why the local Neo4j server cannot be started here (None when it can): it needs a JDK 17
     or 21, and Maven unless an earlier run already built it."""
     from loaders.neo4j.errors import LocalServerError
-    from loaders.server import cache_dir, find_java
+    from loaders.server.build import find_java, is_built
 
     try:
         find_java()
     except LocalServerError as exc:
         return f"a JDK 17 or 21 for the local Neo4j server ({exc})"
-    built = (cache_dir() / "classes" / "GraphmodelNeo4j.class").exists()
+    built = is_built()
     if not built and shutil.which("mvn") is None:
         return "Maven (mvn) to build the local Neo4j server on first use"
     return None

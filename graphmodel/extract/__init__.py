@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import PurePath
 
 from graphmodel.errors import InputError, NoAnnotationsError
 from graphmodel.extract.annotations import Annotation, mentions
@@ -41,6 +40,7 @@ from graphmodel.extract.tables import Table, find_tables, table_lines
 from graphmodel.extract.tasks import TaskContext, build_task, own_text_spans
 from graphmodel.extract.text import normalize, pair_brackets
 from graphmodel.extract.units import AliasTable, builtin_aliases
+from graphmodel.identity import document_id
 from graphmodel.model import DocumentInfo, Extraction, Task, Warning
 
 __all__ = ["extract", "AliasTable", "builtin_aliases"]
@@ -116,7 +116,7 @@ def extract(
     issuers = find_issuers(front, date_at)
     sides = detect_sides(title, issuers, [a for anns in attached.carried for a in anns], g)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    doc_id = "doc:" + (normalize(title) if title else (PurePath(source).stem if source else sha[:12]))
+    doc_id = document_id(normalize(title) if title else None, issuers, [s.name for s in sides], date, sha)
     ctx = TaskContext(norm, text, sides, table, g, lead_scopes(norm, items, g, doc.inside_bracket))
 
     tasks: list[Task] = []

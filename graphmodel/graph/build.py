@@ -16,6 +16,7 @@ from graphmodel.errors import GraphError
 from graphmodel.graph.assemble import assemble, paused_gc
 from graphmodel.graph.counterparts import derive_counterparts
 from graphmodel.graph.schema import ROLE_RANK, SCHEMA, side_id
+from graphmodel.identity import task_number
 from graphmodel.model import Extraction, Place, Span, Task
 
 __all__ = ["build_graph"]
@@ -50,7 +51,8 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
     Raises
     ------
     GraphError
-        When two different extractions carry the same document id, when an id is used for
+        When two different extractions carry the same document id (two copies of one file,
+        equal but for their source, are one document), when an id is used for
         two kinds of node, or when an extraction refers to a unit, task or place it does not
         list.
     """
@@ -90,7 +92,12 @@ class _Tables:
                     f"two different documents have the id {doc_id!r} "
                     f"({self.documents[doc_id] or '?'} and {ex.document.source or '?'})"
                 )
-            return  # the same document given twice
+            # The same document given twice, or two copies of one file: the first path names it.
+            source = ex.document.source
+            if source is not None and (not self.documents[doc_id] or source < self.documents[doc_id]):
+                self.documents[doc_id] = source
+                self.nodes[doc_id]["source"] = source
+            return
         self.documents[doc_id] = ex.document.source or ""
         self.doc = doc_id
         _add_extraction(ex, self)
@@ -119,10 +126,15 @@ class _Tables:
                 owners[key] = self.doc
 
     def put_pairing(self, key: tuple[str, str, str], attrs: dict[str, Any]) -> None:
-        """One edge per stated pairing, with the provenance of the first document (by id)."""
+        """One edge per stated pairing, with the provenance of the first document (by id), and
+        ``documents`` and ``tasks`` listing every document that states it (by id) with its
+        first task there (``""`` for none)."""
         old = self.edges.get(key)
-        if old is None or attrs["document"] < old["document"]:
-            self.edges[key] = attrs
+        stated = dict(zip(old["documents"], old["tasks"], strict=True)) if old is not None else {}
+        stated.setdefault(attrs["document"], attrs.get("task") or "")
+        edge = attrs if old is None or attrs["document"] < old["document"] else old
+        docs = sorted(stated)
+        self.edges[key] = {**edge, "documents": docs, "tasks": [stated[d] for d in docs]}
 
     def graph(self) -> nx.MultiDiGraph:
         """The networkx graph: nodes and edges in sorted id order, then COUNTERPART."""
@@ -145,7 +157,8 @@ def _counterparts(nodes: _NodeTable, edges: _EdgeTable) -> list[tuple[str, str, 
 def _same_document(main: _Tables, scratch: _Tables, doc_id: str) -> bool:
     """Whether a document added again (``scratch``) says what it said the first time."""
     def own(tables: _Tables) -> tuple[dict[str, Any], dict[tuple[str, str, str], Any]]:
-        nodes = {n: d for n, d in tables.nodes.items()
+        nodes = {n: {k: v for k, v in d.items() if not (n == doc_id and k == "source")}
+                 for n, d in tables.nodes.items()
                  if n == doc_id or (d["kind"] == "Task" and d.get("document") == doc_id)}
         edges = {k: d for k, d in tables.edges.items() if k[2] != "PAIRED_WITH" and d.get("document") == doc_id}
         return nodes, edges
@@ -241,7 +254,7 @@ def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], p
     edges = tables.edges
     tables.put_node(task.id, "Task", {
         "document": doc_id,
-        "number": tables.shared(task.number),
+        "number": tables.shared(task_number(task.number)),
         "title": task.title,
         "text": task.text,
         "start": tables.shared(task.span[0]),

@@ -19,7 +19,7 @@ EDGE_TYPES = ("RESPONSIBLE_FOR", "PART_OF", "IN", "MENTIONS", "PAIRED_WITH", "CO
 
 # Attributes that hold lists; every other attribute is a scalar. The exporters encode these as
 # JSON strings (GraphML and GEXF have no list type) and decode them on read.
-LIST_ATTRIBUTES = frozenset({"sides", "lead_officials", "aliases", "tasks"})
+LIST_ATTRIBUTES = frozenset({"sides", "lead_officials", "aliases", "tasks", "documents"})
 
 # When one annotation names a unit twice for a task, the edge keeps the strongest role.
 ROLE_RANK = {"lead": 0, "responsible": 1, "support": 2}

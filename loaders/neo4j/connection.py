@@ -21,7 +21,8 @@ from neo4j import exceptions as neo4j_exc
 
 from loaders.neo4j.errors import ServerUnreachableError, translate
 
-__all__ = ["DEFAULT_URI", "SCHEMES", "RETRY_SECONDS", "Neo4jSettings", "connect", "write", "read", "autocommit"]
+__all__ = ["DEFAULT_URI", "SCHEMES", "RETRY_SECONDS", "Neo4jSettings", "connect", "write", "read", "autocommit",
+           "translated"]
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 # Bolt to one server, or routing to a cluster or Aura; with TLS (+s) or TLS trusting any certificate (+ssc).
@@ -109,7 +110,8 @@ def connect(settings: Neo4jSettings) -> neo4j.Driver:
 
 
 @contextmanager
-def _translated(settings: Neo4jSettings) -> Iterator[None]:
+def translated(settings: Neo4jSettings) -> Iterator[None]:
+    """Turn what the driver raises inside the block into one-line `Neo4jServiceError`\\ s."""
     try:
         yield
     except (neo4j_exc.Neo4jError, neo4j_exc.DriverError) as exc:
@@ -118,18 +120,18 @@ def _translated(settings: Neo4jSettings) -> Iterator[None]:
 
 def write(driver: neo4j.Driver, settings: Neo4jSettings, work: Callable[..., T], *args: Any) -> T:
     """Run ``work(tx, *args)`` in one managed write transaction (retried on transient errors)."""
-    with _translated(settings), driver.session(database=settings.database) as session:
+    with translated(settings), driver.session(database=settings.database) as session:
         return session.execute_write(work, *args)
 
 
 def read(driver: neo4j.Driver, settings: Neo4jSettings, work: Callable[..., T], *args: Any) -> T:
     """Run ``work(tx, *args)`` in one managed read transaction (routed to any cluster member)."""
-    with _translated(settings), driver.session(database=settings.database) as session:
+    with translated(settings), driver.session(database=settings.database) as session:
         return session.execute_read(work, *args)
 
 
 def autocommit(driver: neo4j.Driver, settings: Neo4jSettings, statement: str,
                parameters: Mapping[str, Any] | None = None) -> None:
     """Run one statement in its own auto-commit transaction (schema changes need that)."""
-    with _translated(settings), driver.session(database=settings.database) as session:
+    with translated(settings), driver.session(database=settings.database) as session:
         session.run(statement, dict(parameters or {})).consume()

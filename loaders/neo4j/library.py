@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 from loaders.neo4j.errors import CypherError
+from loaders.neo4j.values import checked
 
 __all__ = ["Param", "NamedQuery", "PACKAGE", "SCHEMA_FILE", "statements", "library", "find_query",
            "parse_query", "parse_literal"]
@@ -49,14 +50,23 @@ class Param:
     doc: str
 
     def convert(self, text: str, query: str) -> Any:
-        """The command-line text as a value of this parameter's type."""
+        """The command-line text as a value of this parameter's type.
+
+        Raises
+        ------
+        CypherError
+            The text is not of the type, an integer does not fit in 64 bits, or the text is not
+            valid Unicode.
+        """
+        where = f"query {query}: parameter {self.name}"
+        checked(text, where)
         if self.optional and text.strip().lower() == "null":
             return None
         try:
             if self.type == "int":
-                return int(text)
+                return checked(int(text), where)
             if self.type == "float":
-                return float(text)
+                return checked(float(text), where)
             if self.type == "bool":
                 lowered = text.strip().lower()
                 if lowered not in ("true", "false"):

@@ -1,27 +1,36 @@
-"""Loading a graph into Neo4j: batched, idempotent, replacing each document whole.
+"""Loading documents into Neo4j: incremental, bounded, in any order, safe to run twice at once.
 
-First the nodes documents share (units, groups, sides, districts, parks) and the ``IN`` edges
-that place them are MERGEd by id, in transactions of up to ``batch_size`` rows. Then each
-document goes in with one managed write transaction (small documents are packed together, up to
-``batch_size`` rows a transaction). That transaction first removes what the database held for
-the document (its tasks with their edges, its pairings), then writes the new version's Document,
-tasks and edges with ``UNWIND $rows`` statements and labelled MATCH/MERGE/CREATE only, and finally
-deletes the units, groups, places and sides that only the old version named. Units other
-documents still name stay. Loading the same graph twice leaves the same nodes, relationships and
-properties. ``COUNTERPART`` edges are derived afterwards in one more transaction from all the
-responsibilities in the database, the way `graphmodel.graph.build_graph` derives them, so they
-cover every document loaded, in any order.
+The database is the sum of its documents' statements (`loaders.neo4j.rows`); a load writes
+each document's part, replacing the version the database holds, in managed write
+transactions of up to ``batch_size`` rows (small documents packed together, a big one alone).
+One transaction:
 
-Known limits, since shared nodes do not record which documents named them: a unit's or place's
-``IN`` edges and aliases are only ever added (aliases are united with the ones already stored, as
-`build_graph` unites those of all documents), so a unit that a revised plan moves to another
-district keeps the old ``IN`` edge too, and an alias only the old version used stays.
+1. locks its Document nodes (``MERGE`` on the unique id, then a write), in id order, and reads
+   their ``digest``: a document whose content is unchanged is left as it is (its ``source``
+   becomes the first of the two paths), so reloading costs a look-up per document;
+2. reads what the old versions stated of shared nodes (``NAMES``) and locks every shared node
+   the old or new versions name, label by label in id order (a global order: concurrent loads
+   wait for each other instead of deadlocking, and a deadlock the server still detects is
+   retried by the driver);
+3. deletes the old versions' tasks (with their edges), pairings, counterpart links and
+   statements, and writes the new ones with ``UNWIND $rows`` and labelled ``CREATE`` only;
+4. derives the shared nodes it touched: a node the transaction only adds statements to is
+   updated from its own properties (aliases united, a value it lacked set); a node that lost
+   or changed a statement is derived again from all its statements, and deleted when none is
+   left. Only these nodes are read, so the work grows with the documents loaded, never with
+   the database.
+
+Since every transaction derives from all statements while holding the locks, the result is
+the same whatever the order or grouping of the loads, and two loads of the same documents at
+once leave what one leaves. `remove_documents` takes documents out the same way.
 """
 
 from __future__ import annotations
 
+import re
 import time
-from collections.abc import Callable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -29,94 +38,75 @@ from typing import Any
 import neo4j
 import networkx as nx
 
-from loaders.neo4j.connection import Neo4jSettings, autocommit, write
+from graphmodel.errors import GraphError
+from graphmodel.model import Extraction
+from loaders.neo4j.connection import Neo4jSettings, autocommit, read, write
+from loaders.neo4j.errors import OldDatabaseError
 from loaders.neo4j.library import PACKAGE, SCHEMA_FILE, statements
-from loaders.neo4j.rows import Part, parts_of
+from loaders.neo4j.rows import (
+    FIXED,
+    LIES_IN,
+    SHARED_LABELS,
+    DocumentPart,
+    Statement,
+    derive,
+    document_parts,
+    extraction_parts,
+    label_of,
+)
 
-__all__ = ["DEFAULT_BATCH", "LoadSummary", "apply_schema", "load_graph", "derive_counterparts",
-           "COUNTERPART_CYPHER"]
+__all__ = ["DEFAULT_BATCH", "LoadSummary", "apply_schema", "check_format", "load_graph", "load_extractions",
+           "load_parts", "remove_documents"]
 
-DEFAULT_BATCH = 5000
-# Nodes before the edges between them; places before the units that lie in them.
-_LABEL_ORDER = ("Side", "District", "Park", "Unit", "Group", "Document", "Task")
-# A document owns these outright: their properties are replaced, not merged.
-_OWNED = frozenset({"Document", "Task"})
-# Edges at a task: deleted with the document's old tasks, so always written anew.
-_TASK_EDGES = frozenset({"RESPONSIBLE_FOR", "PART_OF", "MENTIONS"})
+DEFAULT_BATCH = 10000
+# Writing a node's id over itself takes the node's write lock and changes nothing.
+_LOCK = "SET {n}.id = {n}.id"
 
-_OLD_FOOTPRINT = """
-MATCH (t:Task) WHERE t.document IN $docs
-MATCH (u:Unit|Group)-[:RESPONSIBLE_FOR]->(t)
-RETURN DISTINCT u.id AS id
-UNION
-MATCH (t:Task) WHERE t.document IN $docs
-MATCH (t)-[:MENTIONS]->(p:District|Park)
-RETURN DISTINCT p.id AS id
-UNION
-MATCH (x:Unit|District|Park)-[r:PAIRED_WITH]->(y:Unit|District|Park) WHERE r.document IN $docs
-UNWIND [x.id, y.id] AS id
-RETURN DISTINCT id
-UNION
-MATCH (d:Document) WHERE d.id IN $docs
-UNWIND coalesce(d.sides, []) AS name
-MATCH (s:Side {name: name})
-RETURN DISTINCT s.id AS id
+_LOCK_DOCUMENTS = f"""
+UNWIND $ids AS id
+MERGE (d:Document {{id: id}})
+{_LOCK.format(n="d")}
+RETURN d.id AS id, d.digest AS digest, d.source AS source, size(keys(d)) > 1 AS existed
 """
-_PLACED = """
-MATCH (n:Unit|Group|District|Park) WHERE n.id IN $ids
-MATCH (n)-[:IN*1..4]->(m:District|Park|Side)
-RETURN DISTINCT m.id AS id
+_LOCK_EXISTING_DOCUMENTS = f"""
+UNWIND $ids AS id
+MATCH (d:Document {{id: id}})
+{_LOCK.format(n="d")}
+RETURN d.id AS id
+"""
+_OLD_STATEMENTS = """
+UNWIND $ids AS id
+MATCH (d:Document {id: id})-[s:NAMES]->(n)
+RETURN d.id AS document, labels(n)[0] AS label, n.id AS id, properties(s) AS stated
 """
 _DELETE_OLD = (
-    "MATCH (t:Task) WHERE t.document IN $docs DETACH DELETE t",
-    "MATCH (:Unit|District|Park)-[r:PAIRED_WITH]->(:Unit|District|Park) WHERE r.document IN $docs DELETE r",
-    "MATCH (:Unit|Group|District|Park)-[r:IN]->(:District|Park|Side) WHERE r.document IN $docs DELETE r",
+    "UNWIND $ids AS id MATCH (t:Task {document: id}) DETACH DELETE t",
+    "MATCH ()-[r:PAIRED_WITH]->() WHERE r.document IN $ids DELETE r",
+    "MATCH ()-[r:COUNTERPART]->() WHERE r.document IN $ids DELETE r",
+    "UNWIND $ids AS id MATCH (:Document {id: id})-[s:NAMES]->() DELETE s",
 )
-# Leftovers of an old version, in an order where deleting one can orphan the next.
-_DELETE_ORPHANS = (
-    "MATCH (n:Unit|Group) WHERE n.id IN $ids AND NOT EXISTS { (n)-[:RESPONSIBLE_FOR|PAIRED_WITH]-() } "
-    "DETACH DELETE n",
-    "MATCH (n:Park) WHERE n.id IN $ids AND NOT EXISTS { ()-[:MENTIONS|IN]->(n) } "
-    "AND NOT EXISTS { (n)-[:PAIRED_WITH]-() } DETACH DELETE n",
-    "MATCH (n:District) WHERE n.id IN $ids AND NOT EXISTS { ()-[:MENTIONS|IN]->(n) } "
-    "AND NOT EXISTS { (n)-[:PAIRED_WITH]-() } DETACH DELETE n",
-    "MATCH (n:Side) WHERE n.id IN $ids AND NOT EXISTS { ()-[:IN]->(n) } "
-    "AND NOT EXISTS { MATCH (d:Document) WHERE n.name IN d.sides } DETACH DELETE n",
-)
-
-# The Cypher twin of graphmodel.graph.counterpart_edges: units of two different known sides
-# that share tasks; the edge runs from the unit whose side the document of their first shared
-# task (in document order) lists first; jaccard = shared / tasks of either.
-COUNTERPART_CYPHER = """
-MATCH (a:Unit)-[:RESPONSIBLE_FOR]->(t:Task)<-[:RESPONSIBLE_FOR]-(b:Unit)
-WHERE a.id < b.id AND a.side IS NOT NULL AND b.side IS NOT NULL AND a.side <> b.side
-WITH a, b, t ORDER BY t.document, coalesce(t.start, 0), t.id
-WITH a, b, collect(t.id) AS tasks, head(collect(t.document)) AS first
-OPTIONAL MATCH (d:Document {id: first})
-WITH a, b, tasks, coalesce(d.sides, []) AS sides
-WITH a, b, tasks,
-     CASE WHEN a.side IN sides THEN [i IN range(0, size(sides) - 1) WHERE sides[i] = a.side][0]
-          ELSE size(sides) END AS ra,
-     CASE WHEN b.side IN sides THEN [i IN range(0, size(sides) - 1) WHERE sides[i] = b.side][0]
-          ELSE size(sides) END AS rb
-WITH tasks, CASE WHEN rb < ra OR (rb = ra AND b.side < a.side) THEN [b, a] ELSE [a, b] END AS pair
-WITH pair[0] AS x, pair[1] AS y, tasks
-WITH x, y, tasks,
-     COUNT { (x)-[:RESPONSIBLE_FOR]->(:Task) } + COUNT { (y)-[:RESPONSIBLE_FOR]->(:Task) } - size(tasks)
-       AS either
-CREATE (x)-[:COUNTERPART {count: size(tasks), tasks: tasks, jaccard: toFloat(size(tasks)) / either}]->(y)
-RETURN count(*) AS pairs
+_STATEMENTS_OF = """
+UNWIND $ids AS id
+MATCH (n:{label} {{id: id}})
+CALL (n) {{
+  OPTIONAL MATCH (n)<-[s:NAMES]-(d)
+  WITH d, s ORDER BY d.id
+  RETURN collect(properties(s)) AS stated
+}}
+RETURN n.id AS id, stated
 """
 
 
 @dataclass(frozen=True)
 class LoadSummary:
-    """What a load sent and how long it took."""
+    """What a load wrote and how long it took."""
 
-    documents: int
-    rows: int
+    documents: int  # documents given
+    changed: int  # written (new or revised); the others were unchanged
+    rows: int  # rows of the documents given
+    responsibilities: int
     transactions: int
-    counterparts: int
+    counterparts: int  # COUNTERPART links of the documents given (one per pair and document)
     seconds: float
 
     @property
@@ -124,124 +114,267 @@ class LoadSummary:
         return self.rows / self.seconds if self.seconds > 0 else float("inf")
 
 
+_SCHEMA_NAME = re.compile(r"^CREATE\s+(?:CONSTRAINT|(?:FULLTEXT\s+)?INDEX)\s+(\w+)\s+IF NOT EXISTS", re.I)
+
+
 def apply_schema(driver: neo4j.Driver, settings: Neo4jSettings) -> int:
-    """Run the statements of ``cypher/schema.cypher`` (all idempotent); return how many."""
+    """Run the statements of ``cypher/schema.cypher`` that the database lacks (each names its
+    constraint or index); return how many ran."""
     text = (resources.files(PACKAGE) / SCHEMA_FILE).read_text(encoding="utf-8")
+
+    def names(tx: neo4j.ManagedTransaction) -> set[str]:
+        # A uniqueness constraint's index has the constraint's name.
+        return {r["name"] for r in tx.run("SHOW INDEXES YIELD name")}
+
+    present = read(driver, settings, names)
     done = 0
     for statement in statements(text):
+        m = _SCHEMA_NAME.match(statement)
+        if m and m.group(1) in present:
+            continue
         autocommit(driver, settings, statement)
         done += 1
-    autocommit(driver, settings, "CALL db.awaitIndexes(300)")
+    if done:
+        autocommit(driver, settings, "CALL db.awaitIndexes(300)")
     return done
 
 
-def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+def check_format(driver: neo4j.Driver, settings: Neo4jSettings) -> None:
+    """Refuse a database an older graphmodel loaded (its documents carry no ``digest``).
+
+    Raises
+    ------
+    OldDatabaseError
+        With the statement that empties the database.
+    """
+    def first_old(tx: neo4j.ManagedTransaction) -> str | None:
+        record = tx.run("MATCH (d:Document) WHERE d.digest IS NULL RETURN d.id AS id LIMIT 1").single()
+        return None if record is None else str(record["id"])
+
+    old = read(driver, settings, first_old)
+    if old is not None:
+        empty = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS"
+        raise OldDatabaseError(f"{settings.where}: the document {old!r} was loaded by an older graphmodel, whose "
+                               f"schema differs; empty the database first: graphmodel cypher --write '{empty}'")
+
+
+def _chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for i in range(0, len(rows), size):
         yield rows[i:i + size]
 
 
-def _node_statement(label: str) -> str:
-    if label in _OWNED:
-        return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row.props"
-    # Aliases are the union of every load's, as build_graph unites those of every document:
-    # a plan loaded alone does not drop the aliases other plans gave a shared unit.
-    return (f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
-            "WITH n, row, coalesce(n.aliases, []) + coalesce(row.props.aliases, []) AS aliases "
-            "SET n += row.props "
-            "SET n.aliases = CASE size(aliases) WHEN 0 THEN null "
-            "ELSE COLLECT { UNWIND aliases AS a RETURN DISTINCT a ORDER BY a } END")
+def _run(tx: neo4j.ManagedTransaction, cypher: str, rows: Sequence[Any], batch: int, **params: Any) -> None:
+    for chunk in _chunks(rows, batch):
+        tx.run(cypher, rows=list(chunk), **params).consume()
 
 
-def _edge_statement(rel: str, start: str, end: str, fresh: bool) -> str:
-    # A replaced document's task edges went with its tasks, so CREATE cannot duplicate them and
-    # spares MERGE's look-up of existing relationships.
-    op = "CREATE" if fresh else "MERGE"
-    return (f"UNWIND $rows AS row MATCH (a:{start} {{id: row.a}}) MATCH (b:{end} {{id: row.b}}) "
-            f"{op} (a)-[r:{rel}]->(b) SET r = row.props")
-
-
-def _write_part(tx: neo4j.ManagedTransaction, part: Part, loaded: frozenset[str], batch: int) -> None:
-    docs = part.documents
-    old: set[str] = set()
-    if docs:
-        old = {r["id"] for r in tx.run(_OLD_FOOTPRINT, docs=docs)}
-        old |= {r["id"] for r in tx.run(_PLACED, ids=sorted(old))}
-        for statement in _DELETE_OLD:
-            tx.run(statement, docs=docs).consume()
-    for label in _LABEL_ORDER:
-        for rows in _chunks(part.nodes.get(label, []), batch):
-            tx.run(_node_statement(label), rows=rows).consume()
-    replaced = set(docs)
-    for (rel, start, end), all_rows in sorted(part.edges.items()):
-        fresh = [r for r in all_rows if rel in _TASK_EDGES and r["props"].get("document") in replaced]
-        kept = [r for r in all_rows if not (rel in _TASK_EDGES and r["props"].get("document") in replaced)]
-        for flag, some in ((True, fresh), (False, kept)):
-            for rows in _chunks(some, batch):
-                tx.run(_edge_statement(rel, start, end, flag), rows=rows).consume()
-    stale = sorted(old - loaded)
-    if stale:
-        for statement in _DELETE_ORPHANS:
-            tx.run(statement, ids=stale).consume()
-
-
-def _derive(tx: neo4j.ManagedTransaction) -> int:
-    tx.run("MATCH (:Unit)-[r:COUNTERPART]->(:Unit) DELETE r").consume()
-    return int(tx.run(COUNTERPART_CYPHER).single(strict=True)["pairs"])
-
-
-def derive_counterparts(driver: neo4j.Driver, settings: Neo4jSettings) -> int:
-    """Rebuild every ``COUNTERPART`` edge from the responsibilities in the database; return how many."""
-    return write(driver, settings, _derive)
-
-
-def _split(part: Part, batch: int) -> list[Part]:
-    """The shared part in pieces of up to ``batch`` rows, nodes before the edges between them."""
-    pieces: list[Part] = []
-    items = [("n", label, part.nodes[label]) for label in _LABEL_ORDER if part.nodes.get(label)]
-    items += [("e", group, part.edges[group]) for group in sorted(part.edges)]
-    current = Part()
-    for what, key, rows in items:
+def _lock_shared(tx: neo4j.ManagedTransaction, ids: dict[str, dict[str, dict[str, Any]]], batch: int
+                 ) -> tuple[dict[str, dict[str, Any]], set[tuple[str, str]]]:
+    """Lock (creating when missing) the shared nodes, label by label in id order; their
+    properties and their ``IN`` edges."""
+    current: dict[str, dict[str, Any]] = {}
+    links: set[tuple[str, str]] = set()
+    for label in SHARED_LABELS:
+        rows = [{"id": i, "fixed": ids[label][i]} for i in sorted(ids.get(label, {}))]
         for chunk in _chunks(rows, batch):
-            if current.size and current.size + len(chunk) > batch:
-                pieces.append(current)
-                current = Part()
-            (current.nodes if what == "n" else current.edges)[key] += chunk  # type: ignore[index]
-    if current.size:
-        pieces.append(current)
-    return pieces
+            found = tx.run(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) ON CREATE SET n += row.fixed "
+                           f"{_LOCK.format(n='n')} "
+                           "RETURN n.id AS id, properties(n) AS props, [(n)-[:IN]->(m) | m.id] AS lies_in",
+                           rows=list(chunk))
+            for r in found:
+                current[r["id"]] = dict(r["props"])
+                links.update((r["id"], m) for m in r["lies_in"])
+    return current, links
 
 
-def _packed(parts: list[Part], batch: int) -> list[Part]:
-    """Documents packed into transactions of up to ``batch`` rows (a bigger document alone)."""
-    out: list[Part] = []
+def _write_new(tx: neo4j.ManagedTransaction, parts: Sequence[DocumentPart], batch: int) -> None:
+    _run(tx, "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d = row.props",
+         [{"id": p.id, "props": p.props} for p in parts], batch)
+    _run(tx, "UNWIND $rows AS row MATCH (d:Document {id: row.document}) CREATE (t:Task)-[:IN_PLAN]->(d) "
+             "SET t = row.props", [{"document": p.id, "props": t["props"]} for p in parts for t in p.tasks], batch)
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for p in parts:
+        for group, rows in p.edges.items():
+            groups[group] += rows
+    for (rel, start, end), rows in sorted(groups.items()):
+        _run(tx, f"UNWIND $rows AS row MATCH (a:{start} {{id: row.a}}) MATCH (b:{end} {{id: row.b}}) "
+                 f"CREATE (a)-[r:{rel}]->(b) SET r = row.props", rows, batch)
+    names: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for p in parts:
+        for s in p.statements:
+            names[s.label].append({"document": p.id, "id": s.id, "stated": s.stated})
+    for label, rows in sorted(names.items()):
+        _run(tx, f"UNWIND $rows AS row MATCH (d:Document {{id: row.document}}) MATCH (n:{label} {{id: row.id}}) "
+                 "CREATE (d)-[s:NAMES]->(n) SET s = row.stated", rows, batch)
+
+
+def _added(current: dict[str, Any], label: str, new: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    """A node's properties after statements are added to the ones it has, or ``None`` when that
+    cannot be told from its properties (a value it has differs from a new one)."""
+    props = dict(current)
+    for stated in new:
+        for key, value in stated.items():
+            if key == LIES_IN or key in FIXED[label]:
+                continue
+            if isinstance(value, list):
+                props[key] = sorted(set(props.get(key, [])) | set(value))
+            elif key not in props:
+                props[key] = value
+            elif props[key] != value:
+                return None
+    return props
+
+
+def _derive_touched(tx: neo4j.ManagedTransaction, current: dict[str, dict[str, Any]],
+                    existing: set[tuple[str, str]], old: dict[tuple[str, str], dict[str, Any]],
+                    new: dict[tuple[str, str], Statement], batch: int) -> None:
+    """Set the final properties and ``IN`` edges of every locked shared node."""
+    final: dict[str, dict[str, Any]] = {n: dict(p) for n, p in current.items()}
+    links: list[tuple[str, str]] = []  # IN edges to make sure of
+    again: set[str] = set()  # nodes to derive from all their statements
+    added: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (doc, node), stated in old.items():
+        kept = new.get((doc, node))
+        if kept is None or kept.stated != stated:
+            again.add(node)
+    for (doc, node), s in sorted(new.items()):
+        if (doc, node) not in old:
+            added[node].append(s.stated)
+    for node, stated in added.items():
+        if node in again:
+            continue
+        props = _added(current[node], label_of(node), stated)
+        if props is None:
+            again.add(node)
+            continue
+        final[node] = props
+        links += [(node, t) for s in stated for t in s.get(LIES_IN, [])]
+    unlinks: list[dict[str, Any]] = []
+    gone: dict[str, list[str]] = defaultdict(list)
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for node in sorted(again):
+        by_label[label_of(node)].append(node)
+    for label, ids in by_label.items():
+        for chunk in _chunks(ids, batch):
+            for r in tx.run(_STATEMENTS_OF.format(label=label), ids=list(chunk)):
+                node = r["id"]
+                if not r["stated"]:
+                    gone[label].append(node)
+                    final.pop(node)
+                    continue
+                fixed = {k: current[node][k] for k in FIXED[label] if k in current[node]}
+                final[node], targets = derive(label, fixed, r["stated"])
+                links += [(node, t) for t in targets]
+                unlinks.append({"id": node, "keep": targets})
+    for label, ids in gone.items():
+        _run(tx, f"UNWIND $rows AS id MATCH (n:{label} {{id: id}}) DETACH DELETE n", ids, batch)
+    by_label_unlinks: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in unlinks:
+        by_label_unlinks[label_of(row["id"])].append(row)
+    for label, rows in by_label_unlinks.items():
+        _run(tx, f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}})-[r:IN]->(m) WHERE NOT m.id IN row.keep "
+                 "DELETE r", rows, batch)
+    groups: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for a, b in sorted(set(links) - existing):
+        groups[label_of(a), label_of(b)].append({"a": a, "b": b})
+    for (start, end), rows in sorted(groups.items()):
+        _run(tx, f"UNWIND $rows AS row MATCH (a:{start} {{id: row.a}}) MATCH (b:{end} {{id: row.b}}) "
+                 "MERGE (a)-[:IN]->(b)", rows, batch)
+    props_by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for node in sorted(final):
+        if final[node] != current[node]:
+            props_by_label[label_of(node)].append({"id": node, "props": {**final[node], "id": node}})
+    for label, rows in props_by_label.items():
+        _run(tx, f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n = row.props", rows, batch)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    changed: int
+
+
+def _apply(tx: neo4j.ManagedTransaction, parts: Sequence[DocumentPart], removed: Sequence[str],
+           batch: int) -> _Outcome:
+    """One transaction: write ``parts`` (replacing their old versions) and remove ``removed``."""
+    stored: dict[str, tuple[str | None, str | None]] = {}
+    existing: set[str] = set()
+    if parts:
+        for r in tx.run(_LOCK_DOCUMENTS, ids=sorted(p.id for p in parts)):
+            stored[r["id"]] = (r["digest"], r["source"])
+            if r["existed"]:
+                existing.add(r["id"])
+    if removed:
+        present = {r["id"] for r in tx.run(_LOCK_EXISTING_DOCUMENTS, ids=sorted(removed))}
+        removed = sorted(present)
+    changed = [p for p in parts if stored[p.id][0] != p.digest]
+    unchanged = [p for p in parts if stored[p.id][0] == p.digest]
+    if unchanged:
+        # The same content from another path: the first path in sorted order names it.
+        rows = []
+        for p in unchanged:
+            paths = [x for x in (stored[p.id][1], p.props.get("source")) if x]
+            rows.append({"id": p.id, "source": min(paths) if paths else None})
+        moved = [r for r, p in zip(rows, unchanged, strict=True) if r["source"] != stored[p.id][1]]
+        _run(tx, "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.source = row.source", moved, batch)
+    existed = sorted([p.id for p in changed if p.id in existing] + list(removed))
+    if not changed and not existed:
+        return _Outcome(0)
+
+    old: dict[tuple[str, str], dict[str, Any]] = {}
+    shared: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for chunk in _chunks(existed, batch):
+        for r in tx.run(_OLD_STATEMENTS, ids=list(chunk)):
+            old[r["document"], r["id"]] = dict(r["stated"])
+            shared[r["label"]].setdefault(r["id"], {})
+    new: dict[tuple[str, str], Statement] = {}
+    for p in changed:
+        for s in p.statements:
+            new[p.id, s.id] = s
+            shared[s.label][s.id] = s.fixed
+    current, existing_links = _lock_shared(tx, shared, batch)
+
+    for statement in _DELETE_OLD:
+        for chunk in _chunks(existed, batch):
+            tx.run(statement, ids=list(chunk)).consume()
+    if removed:
+        tx.run("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d", ids=list(removed)).consume()
+    _write_new(tx, changed, batch)
+    _derive_touched(tx, current, existing_links, old, new, batch)
+    return _Outcome(len(changed) + len(removed))
+
+
+def _packed(parts: Sequence[DocumentPart], batch: int) -> list[list[DocumentPart]]:
+    """Documents in transactions of up to ``batch`` rows (a bigger document alone)."""
+    packs: list[list[DocumentPart]] = []
+    size = 0
     for part in parts:
-        if out and out[-1].size + part.size <= batch:
-            out[-1].extend(part)
+        if packs and size + part.size <= batch:
+            packs[-1].append(part)
+            size += part.size
         else:
-            fresh = Part()
-            fresh.extend(part)
-            out.append(fresh)
-    return out
+            packs.append([part])
+            size = part.size
+    return packs
 
 
-def load_graph(
+def load_parts(
     driver: neo4j.Driver,
     settings: Neo4jSettings,
-    graph: nx.MultiDiGraph,
+    parts: Sequence[DocumentPart],
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[int, int], None] | None = None,
     schema: bool = True,
 ) -> LoadSummary:
-    """Load a graph from `graphmodel.graph.build_graph` into the database of ``settings``.
+    """Write document parts (from `loaders.neo4j.rows`), each replacing the database's version.
 
     Parameters
     ----------
     driver, settings
         From `loaders.neo4j.connection.connect` and the settings it was given.
-    graph
-        The graph; every document in it replaces the database's version of that document.
+    parts
+        One per document (ids unique).
     batch_size
-        Rows a statement (and, for packed small documents, a transaction) sends at most.
+        Rows a statement sends at most, and a transaction of packed small documents.
     progress
         Called as ``progress(rows_done, rows_total)`` after each committed transaction.
     schema
@@ -250,28 +383,85 @@ def load_graph(
     Raises
     ------
     GraphError
-        The graph holds something Neo4j cannot store.
+        Two parts have one document id.
     Neo4jServiceError
-        The server is unreachable, refuses the login, lacks the database or rejects a statement.
+        The server is unreachable, refuses the login, lacks the database, rejects a statement
+        or runs out of memory.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
+    ids = [p.id for p in parts]
+    if len(set(ids)) != len(ids):
+        raise GraphError("two parts have one document id")
     began = time.perf_counter()
-    shared, parts = parts_of(graph)
-    loaded = frozenset(graph.nodes)
     if schema:
         apply_schema(driver, settings)
-    # The shared nodes first, so each document's transaction finds the units it names.
-    packs = _split(shared, batch_size) + _packed(parts, batch_size)
-    total = sum(p.size for p in packs)
-    done = 0
+    check_format(driver, settings)
+    packs = _packed(sorted(parts, key=lambda p: p.id), batch_size)
+    total = sum(p.size for p in parts)
+    done = changed = 0
     if progress:
         progress(0, total)
     for pack in packs:
-        write(driver, settings, _write_part, pack, loaded, batch_size)
-        done += pack.size
+        changed += write(driver, settings, _apply, pack, (), batch_size).changed
+        done += sum(p.size for p in pack)
         if progress:
             progress(done, total)
-    counterparts = derive_counterparts(driver, settings)
-    return LoadSummary(documents=len(parts), rows=total, transactions=len(packs) + 1,
+    counterparts = sum(len(rows) for p in parts for (rel, _, _), rows in p.edges.items() if rel == "COUNTERPART")
+    return LoadSummary(documents=len(parts), changed=changed, rows=total,
+                       responsibilities=sum(p.responsibilities for p in parts), transactions=len(packs),
                        counterparts=counterparts, seconds=time.perf_counter() - began)
+
+
+def load_extractions(driver: neo4j.Driver, settings: Neo4jSettings, extractions: Iterable[Extraction],
+                     **options: Any) -> LoadSummary:
+    """Load the documents of ``extractions`` with exact provenance (see `load_parts`)."""
+    return load_parts(driver, settings, extraction_parts(extractions), **options)
+
+
+def load_graph(driver: neo4j.Driver, settings: Neo4jSettings, graph: nx.MultiDiGraph, **options: Any
+               ) -> LoadSummary:
+    """Load every document of a graph from `graphmodel.graph.build_graph` (see `load_parts`;
+    each document states the merged values of the shared nodes it names)."""
+    return load_parts(driver, settings, document_parts(graph), **options)
+
+
+def remove_documents(driver: neo4j.Driver, settings: Neo4jSettings, refs: Sequence[str],
+                     batch_size: int = DEFAULT_BATCH) -> list[str]:
+    """Take documents out of the database: their tasks, pairings, counterpart links and
+    statements go, and shared nodes keep only what other documents state.
+
+    Parameters
+    ----------
+    refs
+        Document ids or titles; a title must name one document.
+
+    Returns
+    -------
+    list of str
+        The ids removed.
+
+    Raises
+    ------
+    GraphError
+        A reference names no document, or a title names several.
+    """
+    def find(tx: neo4j.ManagedTransaction) -> list[tuple[str, str, str | None]]:
+        found = tx.run("MATCH (d:Document) WHERE d.id IN $refs OR d.title IN $refs "
+                       "RETURN d.id AS id, d.title AS title", refs=list(refs))
+        return [(r["id"], r["id"], r["title"]) for r in found]
+
+    check_format(driver, settings)
+    found = read(driver, settings, find)
+    ids: list[str] = []
+    for ref in refs:
+        hits = sorted({i for i, _, title in found if ref in (i, title)})
+        if not hits:
+            raise GraphError(f"no document {ref!r} in the database (give its id or title)")
+        if len(hits) > 1:
+            raise GraphError(f"the title {ref!r} names {len(hits)} documents ({', '.join(hits)}); give an id")
+        ids += hits
+    ids = sorted(set(ids))
+    for chunk in _chunks(ids, max(1, batch_size // 100)):
+        write(driver, settings, _apply, (), list(chunk), batch_size)
+    return ids

@@ -1,4 +1,4 @@
-"""Running a named query of the Cypher library against a database."""
+"""Running Cypher against a database: a named query of the library, or statements of one's own."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ from typing import Any
 
 import neo4j
 
-from loaders.neo4j.connection import Neo4jSettings, read
+from loaders.neo4j.connection import Neo4jSettings, read, translated
+from loaders.neo4j.errors import CypherError
 from loaders.neo4j.library import NamedQuery
+from loaders.neo4j.values import checked
 
-__all__ = ["QueryResult", "run_query"]
+__all__ = ["QueryResult", "run_query", "run_cypher"]
 
 QueryResult = tuple[list[str], list[dict[str, Any]]]
 
@@ -52,3 +54,48 @@ def run_query(driver: neo4j.Driver, settings: Neo4jSettings, query: NamedQuery,
     """
     params = query.parameters(dict(given or {}))
     return read(driver, settings, _work, query.cypher, params)
+
+
+def _summary(counters: neo4j.SummaryCounters) -> str:
+    done = [f"{value} {name.replace('_', ' ')}" for name, value in sorted(vars(counters).items())
+            if isinstance(value, int) and not isinstance(value, bool) and value]
+    return ", ".join(done) or "nothing changed"
+
+
+def run_cypher(driver: neo4j.Driver, settings: Neo4jSettings, statements: list[str], params: dict[str, Any],
+               allow_write: bool = False) -> tuple[QueryResult, str]:
+    """Run statements of one's own in order; the last one's columns and rows, and what changed.
+
+    Read-only (``allow_write`` false), they run in one read transaction, which the server
+    refuses to let write. With ``allow_write`` each runs in its own auto-commit transaction, so
+    ``CALL { ... } IN TRANSACTIONS`` works.
+
+    Raises
+    ------
+    CypherError
+        No statement, a parameter Neo4j cannot take, a statement the server rejects, or one that
+        writes in a read-only run (the message says to add ``--write``).
+    """
+    if not statements:
+        raise CypherError("no Cypher statement given")
+    params = {k: checked(v, f"parameter {k}") for k, v in params.items()}
+
+    def work(tx: neo4j.ManagedTransaction) -> tuple[QueryResult, str]:
+        out: tuple[QueryResult, str] = (([], []), "")
+        for statement in statements:
+            result = tx.run(statement, params)
+            columns = list(result.keys())
+            rows = [{k: _plain(record[k]) for k in columns} for record in result]
+            out = ((columns, rows), _summary(result.consume().counters))
+        return out
+
+    if not allow_write:
+        return read(driver, settings, work)
+    out: tuple[QueryResult, str] = (([], []), "")
+    with translated(settings), driver.session(database=settings.database) as session:
+        for statement in statements:
+            result = session.run(statement, params)
+            columns = list(result.keys())
+            rows = [{k: _plain(record[k]) for k in columns} for record in result]
+            out = ((columns, rows), _summary(result.consume().counters))
+    return out

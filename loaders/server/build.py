@@ -1,9 +1,12 @@
 """Building the local Neo4j server: Maven resolves the jars, javac compiles the launcher.
 
-Everything goes into one cache folder (``$GRAPHMODEL_NEO4J_CACHE``, else
-``~/.cache/graphmodel/neo4j-<version>``): ``lib/`` holds the jars, ``classes/`` the compiled
-launcher, ``build.json`` the digest of the pom and launcher source it was built from, so a build
-happens once and again only when either changes. A file lock keeps two processes (say two test
+Everything goes into a cache folder (``$GRAPHMODEL_NEO4J_CACHE``, else
+``~/.cache/graphmodel/neo4j-<version>``), in a subfolder named by the digest of the poms, the
+launcher source and the Java version it was built from: ``lib/`` holds the server's jars (Neo4j
+Browser's among them), ``shell/`` those of cypher-shell, ``classes/`` the compiled launcher,
+``build.json`` the digest. A build happens once, and again only when one of them changes; two
+versions of graphmodel (two checkouts, say) keep builds of their own side by side, so neither
+deletes the jars of a server the other runs. A file lock keeps two processes (say two test
 sessions) from building at once.
 """
 
@@ -28,31 +31,40 @@ from loaders.neo4j.errors import LocalServerError
 __all__ = [
     "NEO4J_VERSION",
     "LAUNCHER_CLASS",
+    "SHELL_CLASS",
     "SUPPORTED_JAVA",
     "Build",
     "cache_dir",
     "find_java",
     "ensure_built",
+    "is_built",
 ]
 
 NEO4J_VERSION = "5.26.30"
 LAUNCHER_CLASS = "GraphmodelNeo4j"
+SHELL_CLASS = "org.neo4j.shell.Main"
 # Neo4j 5.26 runs on Java 17 and 21 only.
 SUPPORTED_JAVA = range(17, 22)
 
 
 @dataclass(frozen=True)
 class Build:
-    """A built server: the java to run it with and its class path."""
+    """A built server: the java to run it with and its class paths."""
 
     java: Path
     lib: Path
     classes: Path
+    shell: Path
 
     @property
     def classpath(self) -> str:
         """The launcher's classes, then every jar of Neo4j."""
         return os.pathsep.join([str(self.classes), str(self.lib / "*")])
+
+    @property
+    def shell_classpath(self) -> str:
+        """cypher-shell's jars."""
+        return str(self.shell / "*")
 
 
 def cache_dir() -> Path:
@@ -105,14 +117,15 @@ def find_java() -> tuple[Path, Path]:
     return java, javac
 
 
-def _sources() -> tuple[bytes, bytes]:
+def _sources() -> tuple[bytes, bytes, bytes]:
     here = resources.files("loaders.server")
-    return (here / "pom.xml").read_bytes(), (here / f"{LAUNCHER_CLASS}.java").read_bytes()
+    return ((here / "pom.xml").read_bytes(), (here / f"{LAUNCHER_CLASS}.java").read_bytes(),
+            (here / "shell-pom.xml").read_bytes())
 
 
-def _digest(pom: bytes, source: bytes, java_major: int | None) -> str:
+def _digest(pom: bytes, source: bytes, java_major: int | None, shell_pom: bytes = b"") -> str:
     h = hashlib.sha256()
-    for part in (pom, source, str(java_major).encode()):
+    for part in (pom, source, str(java_major).encode(), shell_pom):
         h.update(hashlib.sha256(part).digest())
     return h.hexdigest()
 
@@ -141,6 +154,25 @@ def _run(cmd: list[str], cwd: Path, what: str) -> None:
         raise LocalServerError(f"{what} failed ({cmd[0]} exit {done.returncode}): {errors[0][:300]}")
 
 
+def is_built() -> bool:
+    """Whether the cache holds the build of these sources for the JDK found (nothing is built).
+
+    Raises
+    ------
+    LocalServerError
+        No suitable JDK.
+    """
+    java, _ = find_java()
+    pom, source, shell_pom = _sources()
+    digest = _digest(pom, source, _java_major(java), shell_pom)
+    folder = cache_dir() / digest[:16]
+    try:
+        stamp = json.loads((folder / "build.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return stamp.get("digest") == digest and (folder / "classes" / f"{LAUNCHER_CLASS}.class").exists()
+
+
 def ensure_built(echo: Callable[[str], None] | None = None) -> Build:
     """The built server, building it first when the cache lacks it or is out of date.
 
@@ -148,7 +180,7 @@ def ensure_built(echo: Callable[[str], None] | None = None) -> Build:
     ----------
     echo
         Called with a line of progress when a build is needed (the first run takes a minute:
-        Maven downloads about 120 MB of jars).
+        Maven downloads about 180 MB of jars).
 
     Raises
     ------
@@ -156,12 +188,12 @@ def ensure_built(echo: Callable[[str], None] | None = None) -> Build:
         No suitable JDK, no Maven, or the download or compilation failed.
     """
     java, javac = find_java()
-    pom, source = _sources()
-    digest = _digest(pom, source, _java_major(java))
-    folder = cache_dir()
-    lib, classes, stamp = folder / "lib", folder / "classes", folder / "build.json"
-    build = Build(java=java, lib=lib, classes=classes)
-    with _locked(folder):
+    pom, source, shell_pom = _sources()
+    digest = _digest(pom, source, _java_major(java), shell_pom)
+    folder = cache_dir() / digest[:16]
+    lib, classes, shell, stamp = folder / "lib", folder / "classes", folder / "shell", folder / "build.json"
+    build = Build(java=java, lib=lib, classes=classes, shell=shell)
+    with _locked(cache_dir()):
         try:
             if json.loads(stamp.read_text(encoding="utf-8")).get("digest") == digest and (
                 classes / f"{LAUNCHER_CLASS}.class"
@@ -171,6 +203,7 @@ def ensure_built(echo: Callable[[str], None] | None = None) -> Build:
             pass
         say = echo or (lambda _line: None)
         say(f"Resolving Neo4j {NEO4J_VERSION} jars with Maven into {lib} (first run only) ...")
+        folder.mkdir(parents=True, exist_ok=True)
         (folder / "pom.xml").write_bytes(pom)
         if lib.exists():
             shutil.rmtree(lib)
@@ -179,6 +212,16 @@ def ensure_built(echo: Callable[[str], None] | None = None) -> Build:
              f"-DoutputDirectory={lib}", "-DincludeScope=runtime"],
             folder,
             f"resolving the Neo4j {NEO4J_VERSION} jars",
+        )
+        say(f"Resolving cypher-shell {NEO4J_VERSION} into {shell} ...")
+        (folder / "shell-pom.xml").write_bytes(shell_pom)
+        if shell.exists():
+            shutil.rmtree(shell)
+        _run(
+            ["mvn", "-q", "-B", "-f", str(folder / "shell-pom.xml"), "dependency:copy-dependencies",
+             f"-DoutputDirectory={shell}", "-DincludeScope=runtime"],
+            folder,
+            f"resolving cypher-shell {NEO4J_VERSION}",
         )
         say("Compiling the launcher ...")
         src = folder / "src"

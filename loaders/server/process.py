@@ -3,7 +3,8 @@
 A server belongs to its home folder (``$GRAPHMODEL_NEO4J_HOME``, else
 ``~/.local/share/graphmodel/neo4j``): the databases live in ``data/``, Neo4j's logs in ``logs/``,
 the launcher's output in ``logs/launcher.log``, and ``server.json`` records the running server's
-process id and port, so `status` and `stop` work from any later process. The data stays between
+process id and ports (Bolt, and HTTP for Neo4j Browser), so `status` and `stop` work from any
+later process. The data stays between
 runs; only deleting the folder removes it.
 """
 
@@ -28,6 +29,7 @@ from loaders.server.build import LAUNCHER_CLASS, ensure_built
 
 __all__ = [
     "DEFAULT_PORT",
+    "DEFAULT_HTTP_PORT",
     "JVM_FLAGS",
     "ServerInfo",
     "default_home",
@@ -38,6 +40,7 @@ __all__ = [
 ]
 
 DEFAULT_PORT = 7687
+DEFAULT_HTTP_PORT = 7474
 # Neo4j 5 on Java 17 fails at start (LinkageError on DirectByteBuffer) without these.
 JVM_FLAGS = (
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
@@ -61,11 +64,17 @@ class ServerInfo:
     pid: int
     port: int
     home: str
+    http_port: int = 0  # 0: HTTP (and so Neo4j Browser) off
 
     @property
     def uri(self) -> str:
         """The Bolt URI to connect to (no authentication)."""
         return f"bolt://127.0.0.1:{self.port}"
+
+    @property
+    def browser(self) -> str | None:
+        """Neo4j Browser's address, or ``None`` when HTTP is off."""
+        return f"http://127.0.0.1:{self.http_port}/browser/" if self.http_port else None
 
 
 def default_home() -> Path:
@@ -117,7 +126,8 @@ def _alive(pid: int) -> bool:
 def _read_state(home: Path) -> ServerInfo | None:
     try:
         data = json.loads((home / _STATE).read_text(encoding="utf-8"))
-        return ServerInfo(pid=int(data["pid"]), port=int(data["port"]), home=str(data["home"]))
+        return ServerInfo(pid=int(data["pid"]), port=int(data["port"]), home=str(data["home"]),
+                          http_port=int(data.get("http_port", 0)))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -162,6 +172,7 @@ def _log_tail(log: Path) -> str:
 def start(
     home: Path | None = None,
     port: int = DEFAULT_PORT,
+    http_port: int | None = None,
     heap: str | None = None,
     pagecache: str | None = None,
     timeout: float = 180.0,
@@ -176,6 +187,9 @@ def start(
         The server's folder; `default_home` when ``None``.
     port
         The Bolt port on 127.0.0.1.
+    http_port
+        The HTTP port on 127.0.0.1, where Neo4j Browser is served at ``/browser/``; ``None``
+        picks a free one, ``0`` leaves HTTP off.
     heap, pagecache
         JVM heap and page cache sizes such as ``1g`` or ``512m``; default
         ``$GRAPHMODEL_NEO4J_HEAP`` or ``1g``, and ``$GRAPHMODEL_NEO4J_PAGECACHE`` or ``512m``.
@@ -210,13 +224,20 @@ def start(
         return running, False
     if _port_busy(port):
         raise LocalServerError(f"127.0.0.1:{port} is already in use; pick another port with --port")
+    if http_port is None:
+        http_port = free_port()
+        while http_port == port:
+            http_port = free_port()
+    elif http_port and (http_port == port or _port_busy(http_port)):
+        raise LocalServerError(f"127.0.0.1:{http_port} is already in use; pick another port with --http-port")
     build = ensure_built(echo)
     heap = heap or os.environ.get("GRAPHMODEL_NEO4J_HEAP") or "1g"
     pagecache = pagecache or os.environ.get("GRAPHMODEL_NEO4J_PAGECACHE") or "512m"
     (home / "logs").mkdir(parents=True, exist_ok=True)
     log = home / "logs" / "launcher.log"
     cmd = [str(build.java), f"-Xmx{heap}", *JVM_FLAGS, "-cp", build.classpath, LAUNCHER_CLASS,
-           "--home", str(home), "--port", str(port), "--pagecache", pagecache, *(["--auth"] if password else [])]
+           "--home", str(home), "--port", str(port), "--http-port", str(http_port), "--pagecache", pagecache,
+           *(["--auth"] if password else [])]
     with open(log, "ab") as out:
         out.write(f"{_MARK} on port {port}\n".encode())
         out.flush()
@@ -225,7 +246,7 @@ def start(
         child = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
                                  cwd=home, start_new_session=True)
     _CHILDREN[child.pid] = child
-    info = ServerInfo(pid=child.pid, port=port, home=str(home))
+    info = ServerInfo(pid=child.pid, port=port, home=str(home), http_port=http_port)
     atomic_write_text(home / _STATE, json.dumps(asdict(info)) + "\n")
     if echo:
         echo(f"Starting Neo4j (pid {child.pid}) in {home} ...")
@@ -238,7 +259,7 @@ def start(
                 f"the Neo4j server in {home} exited with code {child.returncode}: {_log_tail(log)} "
                 f"(see {log})"
             )
-        if _connects(info.uri, password):
+        if _connects(info.uri, password) and (not http_port or _port_busy(http_port)):
             return info, True
         time.sleep(0.5)
     stop(home)

@@ -83,10 +83,12 @@ def test_load_twice_then_query_in_every_format(neo4j_db: Neo4jTarget) -> None:
     got = runner.invoke(cli, ["load", str(SEED), *_args(neo4j_db)], env=_env(neo4j_db))
     assert got.exit_code == 0, got.output
     assert "loaded 1 document into" in got.stderr and got.stdout == ""  # a status line
+    assert "(1 new or revised, 0 unchanged)" in got.stderr
     with neo4j_db.driver() as driver:
         first = counts(driver, neo4j_db.database)
         got = runner.invoke(cli, ["load", str(SEED), *_args(neo4j_db)], env=_env(neo4j_db))
         assert got.exit_code == 0, got.output
+        assert "(0 new or revised, 1 unchanged)" in got.stderr
         assert counts(driver, neo4j_db.database) == first
 
     base = ["query", "counterpart-pairs", "-p", "top=3", *_args(neo4j_db)]
@@ -122,3 +124,21 @@ def test_export_neo4j_import_writes_the_files(tmp_path: Path) -> None:
     assert "neo4j-admin database import full @import.args neo4j" in got.stdout
     names = {p.name for p in (tmp_path / "out").iterdir()}
     assert {"import.args", "nodes-Unit.csv", "nodes-Task.csv", "relationships-COUNTERPART.csv"} <= names
+
+
+@pytest.mark.neo4j
+def test_unload_takes_a_plan_out_and_keeps_what_others_state(neo4j_db: Neo4jTarget) -> None:
+    from tests.conftest import DATA
+
+    runner, args, env = CliRunner(), _args(neo4j_db), _env(neo4j_db)
+    other = DATA / "plans" / "2021-shanghai-dalian-plan.txt"
+    assert runner.invoke(cli, ["load", str(other), *args], env=env).exit_code == 0
+    with neo4j_db.driver() as driver:
+        alone = counts(driver, neo4j_db.database)
+        assert runner.invoke(cli, ["load", str(SEED), *args], env=env).exit_code == 0
+        got = runner.invoke(cli, ["unload", "2020年上海市与大连市对口合作重点工作计划", *args], env=env)
+        assert got.exit_code == 0, got.output
+        assert got.stderr.startswith("removed 1 document from") and "@" in got.stderr
+        assert counts(driver, neo4j_db.database) == alone
+    got = runner.invoke(cli, ["unload", "2020年上海市与大连市对口合作重点工作计划", *args], env=env)
+    assert got.exit_code == 2 and "no document" in got.stderr and got.stderr.count("\n") == 1

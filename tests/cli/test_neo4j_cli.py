@@ -24,16 +24,17 @@ def test_status_and_stop_of_a_server_that_does_not_run(tmp_path: Path) -> None:
 @pytest.mark.neo4j
 def test_start_status_stop_keeps_the_data(tmp_path: Path) -> None:
     require_local_neo4j()
-    home, port = tmp_path / "home", free_port()
+    home, port, http = tmp_path / "home", free_port(), free_port()
     runner = CliRunner()
     try:
-        got = runner.invoke(cli, ["neo4j", "start", "--home", str(home), "--port", str(port)])
+        got = runner.invoke(cli, ["neo4j", "start", "--home", str(home), "--port", str(port), "--http-port", str(http)])
         assert got.exit_code == 0, got.output
         uri = f"bolt://127.0.0.1:{port}"
-        assert got.stdout.strip().splitlines()[-1] == uri
+        lines = got.stdout.strip().splitlines()
+        assert lines[-2] == uri and lines[-1].startswith(f"http://127.0.0.1:{http}/browser/?dbms=")
         got = runner.invoke(cli, ["neo4j", "status", "--home", str(home)])
         assert got.exit_code == 0 and f"running: {uri}" in got.output
-        again = runner.invoke(cli, ["neo4j", "start", "--home", str(home), "--port", str(port)])
+        again = runner.invoke(cli, ["neo4j", "start", "--home", str(home), "--port", str(port), "--http-port", str(http)])
         assert again.exit_code == 0 and "already running" in again.output
         with neo4j.GraphDatabase.driver(uri, auth=None) as driver:
             driver.execute_query("CREATE (:Side {id: $id, name: $name})", id="side:大连市", name="大连市")
@@ -43,7 +44,7 @@ def test_start_status_stop_keeps_the_data(tmp_path: Path) -> None:
         got = runner.invoke(cli, ["neo4j", "status", "--home", str(home)])
         assert got.exit_code == 1
 
-        got = runner.invoke(cli, ["neo4j", "start", "--home", str(home), "--port", str(port)])
+        got = runner.invoke(cli, ["neo4j", "start", "--home", str(home), "--port", str(port), "--http-port", str(http)])
         assert got.exit_code == 0, got.output
         with neo4j.GraphDatabase.driver(uri, auth=None) as driver:
             records, _, _ = driver.execute_query("MATCH (s:Side) RETURN s.id AS id, s.name AS name")

@@ -38,6 +38,11 @@ def test_schema_statements_are_idempotent_and_cover_every_label() -> None:
     text = (resources.files("cypher") / SCHEMA_FILE).read_text(encoding="utf-8")
     found = statements(text)
     assert all("IF NOT EXISTS" in s for s in found)
+    # Each names what it creates: a load runs only the ones the database lacks.
+    from loaders.neo4j.load import _SCHEMA_NAME
+
+    assert all(_SCHEMA_NAME.match(s) for s in found)
+    assert {"unit_names", "task_text", "counterpart_document"} <= {_SCHEMA_NAME.match(s).group(1) for s in found}
     for label in ("Document", "Side", "Task", "Unit", "Group", "District", "Park"):
         assert any(f"(n:{label}) REQUIRE n.id IS UNIQUE" in s for s in found), label
     for label in ("Unit", "District", "Park"):
@@ -46,12 +51,18 @@ def test_schema_statements_are_idempotent_and_cover_every_label() -> None:
 
 def test_parameters_are_converted_to_their_types() -> None:
     q = find_query("counterpart-pairs")
-    assert q.parameters({}) == {"top": 10, "side": None}
-    assert q.parameters({"top": "3", "side": "大连市"}) == {"top": 3, "side": "大连市"}
-    assert q.parameters({"side": "null"}) == {"top": 10, "side": None}
+    nothing = {"side": None, "document": None, "year": None}
+    assert q.parameters({}) == {"top": 10, **nothing}
+    assert q.parameters({"top": "3", "side": "大连市"}) == {"top": 3, **nothing, "side": "大连市"}
+    assert q.parameters({"side": "null", "year": "2021"}) == {"top": 10, **nothing, "year": 2021}
     with pytest.raises(CypherError, match="parameter top takes an int, not 'ten'"):
         q.parameters({"top": "ten"})
-    with pytest.raises(CypherError, match="has no parameter 'unit' \\(it takes: top, side\\)"):
+    with pytest.raises(CypherError, match="parameter top takes an int from -9223372036854775808 to 9223372036854775807, "
+                                          "not 99999999999999999999"):
+        q.parameters({"top": "99999999999999999999"})
+    with pytest.raises(CypherError, match="parameter side: not valid UTF-8 text"):
+        q.parameters({"side": b"\xb4\xf3\xc1\xac".decode("utf-8", "surrogateescape")})
+    with pytest.raises(CypherError, match="has no parameter 'unit' \\(it takes: top, side, document, year\\)"):
         q.parameters({"unit": "x"})
     with pytest.raises(CypherError, match="needs -p unit="):
         find_query("tasks-of-unit").parameters({})

@@ -25,4 +25,4 @@ def test_the_wheel_ships_the_cypher_library_and_the_launcher(tmp_path: Path) -> 
     shipped = {p.name for p in (ROOT / "cypher").glob("*.cypher")}
     assert {"schema.cypher", "counterpart-pairs.cypher"} <= shipped
     assert {f"cypher/{n}" for n in shipped} <= names
-    assert {"loaders/server/GraphmodelNeo4j.java", "loaders/server/pom.xml"} <= names
+    assert {"loaders/server/GraphmodelNeo4j.java", "loaders/server/pom.xml", "loaders/server/shell-pom.xml"} <= names

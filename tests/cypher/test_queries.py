@@ -1,4 +1,4 @@
-"""Every named query against a real Neo4j holding the fixture corpus, checked against the Python
+"""Every named query against a real Neo4j holding every fixture plan, checked against the Python
 analyses of the same graph."""
 
 from __future__ import annotations
@@ -11,12 +11,19 @@ import neo4j
 import networkx as nx
 import pytest
 
-from graphmodel.analysis import co_responsibility_graph, counterpart_pairs, network_metrics, one_sided_tasks
-from graphmodel.graph import nodes_of_kind, task_order, unit_tasks
-from loaders.corpus import load_graph as read_corpus
+from graphmodel.analysis import (
+    co_responsibility_graph,
+    counterpart_pairs,
+    network_metrics,
+    one_sided_tasks,
+    workload,
+)
+from graphmodel.graph import build_graph, nodes_of_kind, task_order, unit_tasks
+from graphmodel.model import Extraction
+from loaders.corpus import load_extractions
 from loaders.neo4j.connection import Neo4jSettings, connect
 from loaders.neo4j.library import find_query, library
-from loaders.neo4j.load import load_graph
+from loaders.neo4j.load import load_extractions as load_into
 from loaders.neo4j.queries import run_query
 from tests.conftest import DATA, SEED
 from tests.conftest_neo4j import Neo4jTarget, clear_database
@@ -24,20 +31,26 @@ from tests.loaders.neo4j_state import counts
 
 pytestmark = pytest.mark.neo4j
 
-CORPUS = [SEED, *sorted((DATA / "plans").glob("*.txt"))]
+# The whole test corpus: the seed, every fixture plan, the short corpus plans and the forms.
+CORPUS = [SEED, *sorted(DATA.glob("plans*/*.txt")), DATA / "corpus", DATA / "forms"]
 
 
 @pytest.fixture(scope="module")
-def corpus() -> nx.MultiDiGraph:
-    return read_corpus(CORPUS)
+def extractions() -> list[Extraction]:
+    return load_extractions(CORPUS)
 
 
 @pytest.fixture(scope="module")
-def db(neo4j_server: Neo4jTarget, corpus: nx.MultiDiGraph) -> Iterator[tuple[neo4j.Driver, Neo4jSettings]]:
+def corpus(extractions: list[Extraction]) -> nx.MultiDiGraph:
+    return build_graph(extractions)
+
+
+@pytest.fixture(scope="module")
+def db(neo4j_server: Neo4jTarget, extractions: list[Extraction]) -> Iterator[tuple[neo4j.Driver, Neo4jSettings]]:
     settings = Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password, neo4j_server.database)
     driver = connect(settings)
     clear_database(driver, settings.database)
-    load_graph(driver, settings, corpus)
+    load_into(driver, settings, extractions)
     yield driver, settings
     driver.close()
 
@@ -48,7 +61,7 @@ def run(db: tuple[neo4j.Driver, Neo4jSettings], name: str, **params: Any) -> lis
 
 
 def test_the_corpus_is_big_enough_to_mean_something(corpus: nx.MultiDiGraph) -> None:
-    assert len(nodes_of_kind(corpus, "Document")) >= 5
+    assert len(nodes_of_kind(corpus, "Document")) >= 35
     kinds = Counter(d.get("kind") for _, _, k, d in corpus.edges(keys=True, data=True) if k == "PAIRED_WITH")
     assert kinds["district"] and kinds["park"]
 
@@ -77,7 +90,7 @@ def test_counterpart_pairs_top_10_equal_the_python_analysis(db, corpus) -> None:
 
 def test_all_counterpart_pairs_equal_the_python_analysis_per_side(db, corpus) -> None:  # noqa: ANN001
     everything = run(db, "counterpart-pairs", top=100000)
-    assert len(everything) == len(counterpart_pairs(corpus)) > 100
+    assert len(everything) == len(counterpart_pairs(corpus)) > 700
     for side in ("大连市", "上海市", "辽宁省"):
         rows = run(db, "counterpart-pairs", top=100000, side=side)
         assert [(r["a_id"], r["b_id"], r["shared"], r["jaccard"], r["tasks"]) for r in rows] == \
@@ -112,10 +125,9 @@ def test_shared_tasks_and_counterparts_of_a_unit_equal_the_python_analysis(db, c
         assert [r["task"] for r in rows] == list(pair.tasks)
         for unit in (pair.a.id, pair.b.id):
             rows = run(db, "counterparts-of-unit", unit=unit)
-            want = Counter((p.b.id if p.a.id == unit else p.a.id, p.shared, p.jaccard)
-                           for p in counterpart_pairs(corpus, unit=unit))
-            assert Counter((r["counterpart_id"], r["shared"], r["jaccard"]) for r in rows) == want
-            assert [r["shared"] for r in rows] == sorted((r["shared"] for r in rows), reverse=True)
+            want = [(p.b.id if p.a.id == unit else p.a.id, p.shared, p.jaccard, list(p.numbers))
+                    for p in counterpart_pairs(corpus, unit=unit)]
+            assert [(r["counterpart_id"], r["shared"], r["jaccard"], r["tasks"]) for r in rows] == want
 
 
 def test_one_sided_tasks_equal_the_python_gaps(db, corpus) -> None:  # noqa: ANN001
@@ -130,24 +142,51 @@ def test_one_sided_tasks_equal_the_python_gaps(db, corpus) -> None:  # noqa: ANN
         [g.task for g in one_sided_tasks(corpus, document=doc)]
 
 
+def _scope(corpus: nx.MultiDiGraph, year: int) -> list[str]:
+    return sorted(d for d in nodes_of_kind(corpus, "Document") if str(corpus.nodes[d].get("date", "")).startswith(str(year)))
+
+
+def test_counterpart_pairs_of_one_plan_or_one_year_equal_the_python_analysis(db, corpus) -> None:  # noqa: ANN001
+    for year in (2021, 2022):
+        docs = _scope(corpus, year)
+        assert len(docs) >= 5
+        rows = run(db, "counterpart-pairs", top=100000, year=year)
+        assert [(r["a_id"], r["b_id"], r["shared"], r["jaccard"], r["tasks"]) for r in rows] == \
+            _pair_rows(counterpart_pairs(corpus, document=docs)), year
+    doc = next(d for d in _scope(corpus, 2022) if "上海市与大连市" in corpus.nodes[d]["title"])
+    for ref in (doc, corpus.nodes[doc]["title"]):
+        rows = run(db, "counterpart-pairs", top=100000, document=ref)
+        assert [(r["a_id"], r["b_id"], r["shared"], r["jaccard"], r["tasks"]) for r in rows] == \
+            _pair_rows(counterpart_pairs(corpus, document=doc)) != []
+
+
 @pytest.mark.parametrize("kind", ["district", "park"])
-def test_pairings_equal_the_graph(db, corpus, kind: str) -> None:  # noqa: ANN001
+def test_pairings_equal_the_python_answer_with_every_plan_that_states_them(db, corpus, kind: str) -> None:  # noqa: ANN001
     rows = run(db, f"{kind}-pairings")
-    want = sorted((d["document"], u, v) for u, v, k, d in corpus.edges(keys=True, data=True)
-                  if k == "PAIRED_WITH" and d.get("kind") == kind)
+    # Python: one row for each document that states a pairing, from the graph's provenance.
+    want = sorted((doc, u, v, task or None) for u, v, k, d in corpus.edges(keys=True, data=True)
+                  if k == "PAIRED_WITH" and d.get("kind") == kind
+                  for doc, task in zip(d["documents"], d["tasks"], strict=True))
     assert want
-    assert [(r["document"], r["a_id"], r["b_id"]) for r in rows] == want
+    assert [(r["document"], r["a_id"], r["b_id"], r["task"]) for r in rows] == want
     with_task = [r for r in rows if r["task"]]
     assert with_task
     assert all(r["number"] == corpus.nodes[r["task"]]["number"] for r in with_task)
+    assert all(r["plan"] == corpus.nodes[r["document"]]["title"] for r in rows)
+    if kind == "district":  # the corpus holds a pairing two plans state
+        assert len(want) > len({(u, v) for _, u, v, _ in want})
 
 
-def test_central_units_degree_equals_the_network_metrics(db, corpus) -> None:  # noqa: ANN001
+def test_central_units_degree_and_tie_order_equal_graphmodel_units(db, corpus) -> None:  # noqa: ANN001
     rows = run(db, "central-units", top=100000)
     metrics = {m.unit.id: m.degree for m in network_metrics(corpus)}
     assert {r["id"]: r["degree"] for r in rows} == metrics
+    # `graphmodel units --sort degree`: the workload order (tasks, lead, name, id), then by degree.
+    python = sorted(workload(corpus), key=lambda w: -metrics[w.unit.id])
+    assert [r["id"] for r in rows] == [w.unit.id for w in python]
+    assert [(r["tasks"], r["lead"]) for r in rows] == [(w.tasks, w.lead) for w in python]
     top = run(db, "central-units", top=5)
-    assert [r["degree"] for r in top] == sorted(metrics.values(), reverse=True)[:5]
+    assert [r["id"] for r in top] == [w.unit.id for w in python[:5]]
 
 
 def test_shortest_path_hops_equal_the_co_responsibility_network(db, corpus) -> None:  # noqa: ANN001
@@ -191,8 +230,9 @@ def test_plans_of_a_unit_equal_the_graph(db, corpus) -> None:  # noqa: ANN001
     want = Counter(corpus.nodes[t]["document"] for t in tasks_of[busiest])
     assert {r["document"]: r["tasks"] for r in rows} == dict(want)
     assert len(rows) >= 2
-    dates = [r["date"] or "" for r in rows]
-    assert dates == sorted(dates)
+    dates = [r["date"] for r in rows if r["date"]]
+    assert dates == sorted(dates) and all(len(d) == 10 for d in dates)
+    assert [r["date"] for r in rows[len(dates):]] == [None] * (len(rows) - len(dates))  # undated last
 
 
 @pytest.mark.parametrize("value", [

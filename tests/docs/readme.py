@@ -31,7 +31,7 @@ class Block:
 
     @property
     def needs_neo4j(self) -> bool:
-        return self.command.startswith(("graphmodel load", "graphmodel query"))
+        return self.command.startswith(("graphmodel load", "graphmodel query", "graphmodel cypher"))
 
 
 def blocks(text: str | None = None) -> list[Block]:

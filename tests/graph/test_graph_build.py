@@ -129,7 +129,7 @@ def test_places_mentions_in_and_stated_pairings() -> None:
     assert mention["document"] == doc
     assert ex.tasks[0].span[0] <= mention["start"] < mention["end"] <= ex.tasks[0].span[1]
     assert g.edges[gx, zj, "PAIRED_WITH"] == {"kind": "park", "document": doc, "task": f"{doc}#1",
-                                              "start": 30, "end": 40}
+                                              "start": 30, "end": 40, "documents": [doc], "tasks": [f"{doc}#1"]}
     assert (zj, "side:上海市", "IN") in g.edges(keys=True)
     assert (pd, "side:上海市", "IN") in g.edges(keys=True)
     assert (office.id, pd, "IN") in g.edges(keys=True)
@@ -164,6 +164,36 @@ def test_the_same_document_twice_is_built_once_but_two_different_ones_with_one_i
     changed.tasks[0].text = "另一种措辞"
     with pytest.raises(GraphError, match="two different documents have the id"):
         build_graph([plan_2020(), changed])
+
+
+def test_two_copies_of_one_file_are_one_document_named_by_the_first_path() -> None:
+    first, second = plan_2020(), plan_2020()
+    first.document.source, second.document.source = "b/plan.txt", "a/plan.txt"
+    for order in ([first, second], [second, first]):
+        g = build_graph(order)
+        assert [n for n, k in g.nodes(data="kind") if k == "Document"] == [first.document.id]
+        assert g.nodes[first.document.id]["source"] == "a/plan.txt"
+
+
+def test_task_numbers_take_the_normal_form_of_their_ids() -> None:
+    ex = plan("全角", [SH, DL], [T("一、（一）", [["上海市科委"], ["大连市科技局"]])])
+    ex.tasks[0].id = "doc:全角#一、(一)"
+    g = build_graph([ex])
+    assert g.nodes["doc:全角#一、(一)"]["number"] == "一、(一)"
+
+
+def test_a_pairing_stated_by_two_plans_keeps_both_sources() -> None:
+    places = {"浦东新区": ("district", SH), "金州区": ("district", DL)}
+    plans = []
+    for title in ("甲计划", "乙计划"):
+        ex = plan(title, [SH, DL], [T("1", [["上海市科委"], ["大连市科技局"]], text="浦东新区与金州区",
+                                      places=["浦东新区", "金州区"])], places=places)
+        ex.pairings.append(Pairing("district", "district:上海市/浦东新区", "district:大连市/金州区",
+                                   task=ex.tasks[0].id, span=(1, 2)))
+        plans.append(ex)
+    edge = build_graph(plans).edges["district:上海市/浦东新区", "district:大连市/金州区", "PAIRED_WITH"]
+    assert edge["document"] == "doc:乙计划" and edge["documents"] == ["doc:乙计划", "doc:甲计划"]
+    assert edge["tasks"] == ["doc:乙计划#1", "doc:甲计划#1"]
 
 
 def test_an_extraction_that_names_an_unlisted_unit_fails_clearly() -> None:

@@ -5,12 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import neo4j
 import pytest
 from click.testing import CliRunner
 
 from graphmodel_cli.main import cli
 from loaders.neo4j.connection import DEFAULT_URI, Neo4jSettings, connect
-from loaders.neo4j.errors import AuthenticationError, DatabaseNotFoundError, ServerUnreachableError
+from loaders.neo4j.errors import (
+    AuthenticationError,
+    CypherError,
+    DatabaseNotFoundError,
+    ServerFailedError,
+    ServerMemoryError,
+    ServerUnreachableError,
+    translate,
+)
 from loaders.server import free_port, start, stop
 from loaders.server.admin import set_initial_password
 from tests.conftest import SEED, require_local_neo4j
@@ -46,11 +55,14 @@ def test_a_missing_database(neo4j_server: Neo4jTarget) -> None:
 
 
 @pytest.mark.neo4j
-def test_wrong_credentials_against_a_server_with_authentication(tmp_path: Path) -> None:
+def test_wrong_credentials_and_a_memory_limit_against_a_server_of_its_own(tmp_path: Path) -> None:
     require_local_neo4j()
     home, password = tmp_path / "home", "Right-pass-123"
     set_initial_password(password, home)
-    info, _ = start(home, port=free_port(), pagecache="64m", password=password)
+    # A transaction may use 8 MiB: a statement that needs more fails as a server out of memory does.
+    (home / "conf").mkdir(parents=True, exist_ok=True)
+    (home / "conf" / "neo4j.conf").write_text("db.memory.transaction.max=8m\n", encoding="utf-8")
+    info, _ = start(home, port=free_port(), http_port=0, pagecache="64m", password=password)
     try:
         with connect(Neo4jSettings(info.uri, "neo4j", password)) as driver:
             assert driver.execute_query("RETURN 1 AS one").records[0]["one"] == 1
@@ -62,5 +74,23 @@ def test_wrong_credentials_against_a_server_with_authentication(tmp_path: Path) 
         assert got.exit_code == 2
         assert got.stderr == f"graphmodel: error: {info.uri}: the server refused the user name or password\n"
         assert "Wrong-pass-456" not in got.output
+
+        big = "UNWIND range(1, 3000000) AS i RETURN collect(toString(i)) AS all"
+        got = CliRunner().invoke(cli, ["cypher", big, "--uri", info.uri, "--user", "neo4j"],
+                                 env={"NEO4J_PASSWORD": password})
+        assert got.exit_code == 2 and got.stderr.count("\n") == 1 and "Traceback" not in got.output
+        assert "the server ran out of memory" in got.stderr and "--heap" in got.stderr, got.stderr
     finally:
         stop(home)
+
+
+@pytest.mark.parametrize(("code", "kind", "words"), [
+    ("Neo.TransientError.General.MemoryPoolOutOfMemoryError", ServerMemoryError, "--heap 2g"),
+    ("Neo.TransientError.Transaction.DeadlockDetected", ServerFailedError, "still failing after retrying"),
+    ("Neo.DatabaseError.General.UnknownError", ServerFailedError, "the server failed"),
+    ("Neo.ClientError.Statement.AccessMode", CypherError, "add --write"),
+])
+def test_every_server_error_is_one_line(code: str, kind: type, words: str) -> None:
+    exc = neo4j.exceptions.Neo4jError._hydrate_neo4j(code=code, message="what the server said\nand more")
+    got = translate(exc, "bolt://127.0.0.1:7687", None)
+    assert isinstance(got, kind) and words in str(got) and "\n" not in str(got)

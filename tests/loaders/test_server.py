@@ -111,19 +111,21 @@ def test_build_reuses_the_cache_when_nothing_changed(monkeypatch: pytest.MonkeyP
         pytest.skip("no JDK 17/21 here")
     monkeypatch.setenv("GRAPHMODEL_NEO4J_CACHE", str(tmp_path))
     java, _ = find_java()
-    pom, source = build._sources()
-    (tmp_path / "classes").mkdir()
-    (tmp_path / "classes" / "GraphmodelNeo4j.class").write_bytes(b"")
-    digest = build._digest(pom, source, build._java_major(java))
-    (tmp_path / "build.json").write_text(f'{{"digest": "{digest}"}}')
+    pom, source, shell_pom = build._sources()
+    digest = build._digest(pom, source, build._java_major(java), shell_pom)
+    folder = tmp_path / digest[:16]  # a build of its own per digest: checkouts do not clobber each other
+    (folder / "classes").mkdir(parents=True)
+    (folder / "classes" / "GraphmodelNeo4j.class").write_bytes(b"")
+    (folder / "build.json").write_text(f'{{"digest": "{digest}"}}')
 
     def no_run(*args: object, **kwargs: object) -> None:
         raise AssertionError("rebuilt although nothing changed")
 
     monkeypatch.setattr(build, "_run", no_run)
     got = build.ensure_built()
-    assert got.classes == tmp_path / "classes" and got.classpath.endswith(str(tmp_path / "lib" / "*"))
-    (tmp_path / "build.json").write_text('{"digest": "stale"}')
+    assert got.classes == folder / "classes" and got.classpath.endswith(str(folder / "lib" / "*"))
+    assert got.shell_classpath == str(folder / "shell" / "*")
+    (folder / "build.json").write_text('{"digest": "stale"}')
     with pytest.raises(AssertionError, match="rebuilt"):
         build.ensure_built()
 
