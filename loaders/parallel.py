@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -66,6 +68,10 @@ def extract_one(path: Path, aliases: AliasTable | None = None, cache: Extraction
 
 
 def _start(aliases: AliasTable | None, cache: ExtractionCache | None, skip: bool) -> None:
+    # A forked worker inherits the command's signal handlers (which turn SIGTERM into an exception
+    # and then ignore the next one): the pool ends its workers with SIGTERM, so they must die of it.
+    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(sig, signal.SIG_DFL)
     _WORKER["aliases"] = aliases
     _WORKER["cache"] = cache
     _WORKER["skip"] = skip
@@ -125,8 +131,10 @@ def _work(item: tuple[Path, str | None]) -> Extraction | _Skip | _Failure:
 def _context() -> multiprocessing.context.BaseContext:
     # fork shares the already imported extractor and its compiled patterns with the workers;
     # where there is no fork (Windows, macOS by default) each worker starts afresh.
+    # Forking a process that runs other threads (a database driver's, a test runner's) can copy a
+    # lock some thread holds: then the workers start from a fork server instead.
     if sys.platform == "linux":
-        return multiprocessing.get_context("fork")
+        return multiprocessing.get_context("fork" if threading.active_count() == 1 else "forkserver")
     return multiprocessing.get_context("spawn")
 
 
