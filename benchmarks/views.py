@@ -98,7 +98,7 @@ def python_figures(label: str, graph: nx.MultiDiGraph, folder: Path) -> dict[str
 
 
 def command_figures(graph: nx.MultiDiGraph, folder: Path) -> None:
-    from loaders.export import write_graph
+    from loaders.graph_files import write_graph
 
     saved = folder / f"graph-{graph.number_of_nodes()}.json"
     write_graph(graph, saved)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from loaders.neo4j.connection import DEFAULT_URI, Neo4jSettings, connect
-from loaders.neo4j.errors import ServerUnreachableError
+from loaders.neo4j.failures import ServerUnreachableError
 
 if TYPE_CHECKING:
     import neo4j

@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 from graphmodel.errors import InputError
-from graphmodel.extract.units import AliasTable
-from loaders.documents.errors import ReadError
+from graphmodel.extract.canonical import AliasTable
+from loaders.documents.read_error import ReadError
 from loaders.documents.source import read_bytes
 
 __all__ = ["read_aliases", "MAX_ALIAS_BYTES"]

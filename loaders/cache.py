@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 if TYPE_CHECKING:
-    from graphmodel.extract.units import AliasTable
+    from graphmodel.extract.canonical import AliasTable
 
 __all__ = ["CACHE_FORMAT", "GRAPH_CACHE_FORMAT", "KEEP_VERSIONS", "KEEP_GRAPHS", "ExtractionCache", "GraphCache",
            "cache_directory", "extractor_version", "graph_version", "aliases_digest"]

@@ -25,9 +25,9 @@ from graphmodel.graph import SCHEMA as GRAPH_SCHEMA
 from graphmodel.graph import build_graph
 from graphmodel.model import SCHEMA as EXTRACTION_SCHEMA
 from graphmodel.model import Extraction
-from loaders.documents.errors import ReadError
+from loaders.documents.read_error import ReadError
 from loaders.documents.source import read_bytes
-from loaders.export import read_graph
+from loaders.graph_files import read_graph
 from loaders.outcome import CorpusReport, Skipped, attempt, scan_folder
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from graphmodel.errors import InputError, NoAnnotationsError
-from loaders.documents.errors import ReadError
+from loaders.documents.read_error import ReadError
 
 __all__ = ["Skipped", "CorpusReport", "CorpusError", "attempt", "classify", "scan_folder"]
 

@@ -28,7 +28,7 @@ from loaders.outcome import Skipped, attempt
 if TYPE_CHECKING:
     import networkx as nx
 
-    from graphmodel.extract.units import AliasTable
+    from graphmodel.extract.canonical import AliasTable
 
 __all__ = ["default_jobs", "extract_documents", "extract_one", "build_documents", "corpus_key"]
 

@@ -35,8 +35,8 @@ def require(available: bool, what: str) -> None:
 def local_neo4j_missing() -> str | None:
     """Why the local Neo4j server cannot be started here (None when it can): it needs a JDK 17
     or 21, and Maven unless an earlier run already built it."""
-    from loaders.neo4j.errors import LocalServerError
-    from loaders.server.build import find_java, is_built
+    from loaders.neo4j.failures import LocalServerError
+    from loaders.server.jars import find_java, is_built
 
     try:
         find_java()

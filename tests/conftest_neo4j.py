@@ -64,7 +64,7 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarg
         yield target
         return
 
-    from loaders.neo4j.errors import LocalServerError
+    from loaders.neo4j.failures import LocalServerError
     from loaders.server import free_port, start, stop
 
     home = tmp_path_factory.mktemp("neo4j-home")

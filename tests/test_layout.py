@@ -52,3 +52,13 @@ def test_public_domain_modules_declare_all() -> None:
         if "def " in source and "__all__" not in source:
             missing.append(str(path.relative_to(ROOT)))
     assert missing == []
+
+
+def test_no_module_name_is_used_twice() -> None:
+    # One name, one meaning: `build.py` in three packages made every traceback and import ambiguous.
+    seen: dict[str, list[str]] = {}
+    for package in ("graphmodel", "loaders", "graphmodel_cli"):
+        for path in (ROOT / package).rglob("*.py"):
+            if path.name != "__init__.py":
+                seen.setdefault(path.name, []).append(str(path.relative_to(ROOT)))
+    assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}

@@ -6,7 +6,14 @@ frozen records (with ``to_dict()`` for JSON) in a documented, deterministic orde
 
 from graphmodel.analysis._scope import UnitRef
 from graphmodel.analysis.compare import Comparison, PairChange, StatedPairing, compare_graphs
-from graphmodel.analysis.counterparts import CounterpartPair, counterpart_pairs
+from graphmodel.analysis.coresponsibility import (
+    DEFAULT_SEED,
+    UnitCentrality,
+    bridging_units,
+    co_responsibility_graph,
+    communities,
+    network_metrics,
+)
 from graphmodel.analysis.functions import (
     default_function_table,
     function_labels,
@@ -22,14 +29,7 @@ from graphmodel.analysis.gaps import (
     placeholder_tasks,
     units_without_counterpart,
 )
-from graphmodel.analysis.network import (
-    DEFAULT_SEED,
-    UnitCentrality,
-    bridging_units,
-    co_responsibility_graph,
-    communities,
-    network_metrics,
-)
+from graphmodel.analysis.pairs import CounterpartPair, counterpart_pairs
 from graphmodel.analysis.stats import graph_stats
 from graphmodel.analysis.suggest import Suggestion, suggest_counterparts
 from graphmodel.analysis.workload import UnitWorkload, workload

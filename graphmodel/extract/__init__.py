@@ -27,6 +27,7 @@ import re
 from graphmodel.errors import InputError, NoAnnotationsError
 from graphmodel.extract.annotations import Annotation, mentions
 from graphmodel.extract.attach import attach
+from graphmodel.extract.canonical import AliasTable, builtin_aliases
 from graphmodel.extract.document import find_date, find_issuers, find_title
 from graphmodel.extract.grammar import Grammar, default_grammar
 from graphmodel.extract.names import Piece
@@ -39,7 +40,6 @@ from graphmodel.extract.sides import detect_sides
 from graphmodel.extract.tables import Table, find_tables, table_lines
 from graphmodel.extract.tasks import TaskContext, build_task, own_text_spans
 from graphmodel.extract.text import normalize, pair_brackets
-from graphmodel.extract.units import AliasTable, builtin_aliases
 from graphmodel.identity import document_id
 from graphmodel.model import DocumentInfo, Extraction, Task, Warning
 

@@ -2,7 +2,7 @@
 
 A task is an outline item: its number (the enumerators from the outermost in), its title and own
 words (no enumerator, no annotation), and one responsibility per unit or group its annotations
-name, with side and role. Units get canonical names and ids here (`graphmodel.extract.units`);
+name, with side and role. Units get canonical names and ids here (`graphmodel.extract.canonical`);
 notes that hold across tasks (以下简称X, 含X,下同) are remembered in `TaskContext`.
 """
 
@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from graphmodel.extract.annotations import Annotation, Part
+from graphmodel.extract.canonical import AliasTable, canonical_unit, group_id, unit_id
 from graphmodel.extract.grammar import Grammar
 from graphmodel.extract.notes import in_scopes
 from graphmodel.extract.outline import Item
 from graphmodel.extract.regions import gazetteer
 from graphmodel.extract.sides import part_side
 from graphmodel.extract.text import normalize
-from graphmodel.extract.units import AliasTable, canonical_unit, group_id, unit_id
 from graphmodel.model import Responsibility, Role, Side, Span, Task, Unit
 
 __all__ = ["TaskContext", "build_task", "own_text_spans"]

@@ -4,8 +4,8 @@ Build it with `build_graph` from `graphmodel.model.Extraction` objects; its sche
 DEVELOPERS.md ("The graph"). The analyses in `graphmodel.analysis` read it.
 """
 
-from graphmodel.graph.build import build_graph
-from graphmodel.graph.counterparts import counterpart_edges, task_order, unit_tasks
+from graphmodel.graph.construct import build_graph
+from graphmodel.graph.counterpart_links import counterpart_edges, task_order, unit_tasks
 from graphmodel.graph.lookup import (
     check_graph,
     documents,

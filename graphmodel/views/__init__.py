@@ -15,9 +15,9 @@ from collections.abc import Iterable
 import networkx as nx
 
 from graphmodel.errors import GraphError
-from graphmodel.views.counterparts import counterparts_view
+from graphmodel.views.counterpart_view import counterparts_view
 from graphmodel.views.focus import find_unit, focus_view
-from graphmodel.views.network import network_view
+from graphmodel.views.network_view import network_view
 from graphmodel.views.notebook import InlinePage
 from graphmodel.views.page import render_page
 from graphmodel.views.scene import Scene

@@ -8,7 +8,7 @@ import networkx as nx
 
 from graphmodel.graph.lookup import find_unit as graph_find_unit
 from graphmodel.views import facts, layout
-from graphmodel.views.network import check_sides
+from graphmodel.views.network_view import check_sides
 from graphmodel.views.viewdata import ViewData, assemble
 
 __all__ = ["find_unit", "focus_view"]

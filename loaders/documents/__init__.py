@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from loaders.documents.errors import ReadError
+from loaders.documents.read_error import ReadError
 from loaders.documents.source import check_file
 
 __all__ = ["read_document", "ReadError", "SUPPORTED"]

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.documents.errors import ReadError
+from loaders.documents.read_error import ReadError
 from loaders.documents.source import sniff_format
 
 __all__ = ["decode_text", "normalise_newlines", "Assessment", "assess"]

@@ -18,7 +18,7 @@ import unicodedata
 import zlib
 
 from loaders.documents.encoding import assess
-from loaders.documents.errors import ReadError
+from loaders.documents.read_error import ReadError
 from loaders.documents.source import read_bytes
 
 __all__ = ["read_pdf"]

@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-from loaders.documents.errors import ReadError
+from loaders.documents.read_error import ReadError
 
 __all__ = ["MAX_DOCUMENT_BYTES", "check_file", "read_bytes", "sniff_format", "special_kind"]
 

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from loaders.documents.encoding import assess, decode_text
-from loaders.documents.errors import ReadError
+from loaders.documents.read_error import ReadError
 from loaders.documents.source import read_bytes
 
 if TYPE_CHECKING:  # bs4 is imported only when a page is read

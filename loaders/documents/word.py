@@ -17,8 +17,8 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
-from loaders.documents.errors import ReadError
 from loaders.documents.numbering import Numbering
+from loaders.documents.read_error import ReadError
 from loaders.documents.source import read_bytes, sniff_format
 
 __all__ = ["read_docx", "MAX_UNPACKED_BYTES", "MAX_MEMBERS"]

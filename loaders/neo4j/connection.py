@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import neo4j
 from neo4j import exceptions as neo4j_exc
 
-from loaders.neo4j.errors import ServerUnreachableError, translate
+from loaders.neo4j.failures import ServerUnreachableError, translate
 
 __all__ = ["DEFAULT_URI", "SCHEMES", "RETRY_SECONDS", "Neo4jSettings", "connect", "write", "read", "autocommit",
            "translated"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from loaders.neo4j.errors import CypherError
+from loaders.neo4j.failures import CypherError
 from loaders.neo4j.values import checked
 
 __all__ = ["Param", "NamedQuery", "PACKAGE", "SCHEMA_FILE", "statements", "library", "find_query",

@@ -41,7 +41,7 @@ import networkx as nx
 from graphmodel.errors import GraphError
 from graphmodel.model import Extraction
 from loaders.neo4j.connection import Neo4jSettings, autocommit, read, write
-from loaders.neo4j.errors import OldDatabaseError
+from loaders.neo4j.failures import OldDatabaseError
 from loaders.neo4j.library import PACKAGE, SCHEMA_FILE, statements
 from loaders.neo4j.rows import (
     FIXED,

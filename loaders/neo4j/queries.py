@@ -7,7 +7,7 @@ from typing import Any
 import neo4j
 
 from loaders.neo4j.connection import Neo4jSettings, read, translated
-from loaders.neo4j.errors import CypherError
+from loaders.neo4j.failures import CypherError
 from loaders.neo4j.library import NamedQuery
 from loaders.neo4j.values import checked
 

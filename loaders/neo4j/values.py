@@ -12,7 +12,7 @@ import math
 import re
 from typing import Any
 
-from loaders.neo4j.errors import CypherError
+from loaders.neo4j.failures import CypherError
 
 __all__ = ["INT_MIN", "INT_MAX", "checked", "parse_value", "parse_assignment"]
 

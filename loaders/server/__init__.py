@@ -8,7 +8,7 @@ HTTP on 127.0.0.1, authentication off); `build` resolves and compiles them into 
 
 from __future__ import annotations
 
-from loaders.server.build import NEO4J_VERSION, Build, cache_dir, ensure_built, find_java
+from loaders.server.jars import NEO4J_VERSION, Build, cache_dir, ensure_built, find_java
 from loaders.server.process import (
     DEFAULT_HTTP_PORT,
     DEFAULT_PORT,

@@ -6,8 +6,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from loaders.neo4j.errors import LocalServerError
-from loaders.server.build import ensure_built
+from loaders.neo4j.failures import LocalServerError
+from loaders.server.jars import ensure_built
 from loaders.server.process import JVM_FLAGS, default_home, status
 
 __all__ = ["ADMIN_CLASS", "admin_command", "import_database", "set_initial_password"]

@@ -24,8 +24,8 @@ from pathlib import Path
 import neo4j
 
 from loaders.files import atomic_write_text
-from loaders.neo4j.errors import LocalServerError
-from loaders.server.build import LAUNCHER_CLASS, ensure_built
+from loaders.neo4j.failures import LocalServerError
+from loaders.server.jars import LAUNCHER_CLASS, ensure_built
 
 __all__ = [
     "DEFAULT_PORT",

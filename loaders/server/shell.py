@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import quote
 
-from loaders.server.build import SHELL_CLASS, ensure_built
+from loaders.server.jars import SHELL_CLASS, ensure_built
 from loaders.server.process import ServerInfo
 
 __all__ = ["shell_command", "browser_address"]

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from graphmodel.graph import build_graph
 from graphmodel_cli.main import cli
-from loaders.export import read_graph
+from loaders.graph_files import read_graph
 from tests.conftest import DATA
 from tests.graph.plans import plan_2020, plan_2021, save
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from graphmodel.graph import build_graph
 from graphmodel_cli.main import cli
-from loaders.export import write_graph
+from loaders.graph_files import write_graph
 from tests.graph.plans import plan_2020, plan_2021
 
 

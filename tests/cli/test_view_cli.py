@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from graphmodel_cli.main import cli
 from loaders.corpus import load_graph
-from loaders.export import write_graph
+from loaders.graph_files import write_graph
 from tests.conftest import DATA, SEED
 
 

@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from loaders.neo4j.errors import CypherError
+from loaders.neo4j.failures import CypherError
 from loaders.neo4j.library import SCHEMA_FILE, find_query, library, parse_literal, parse_query, statements
 
 REQUIRED = {"counterpart-pairs", "tasks-of-unit", "shared-tasks", "counterparts-of-unit", "one-sided-tasks",

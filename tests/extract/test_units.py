@@ -6,7 +6,7 @@ import pytest
 
 from graphmodel.errors import InputError
 from graphmodel.extract import extract
-from graphmodel.extract.units import AliasTable, builtin_aliases, canonical_unit
+from graphmodel.extract.canonical import AliasTable, builtin_aliases, canonical_unit
 
 SIDES = ("上海市", "大连市")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graphmodel.extract.units import AliasTable
+from graphmodel.extract.canonical import AliasTable
 from loaders.cache import (
     CACHE_FORMAT,
     ExtractionCache,

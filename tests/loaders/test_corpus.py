@@ -12,7 +12,7 @@ from graphmodel.analysis import counterpart_pairs
 from graphmodel.errors import InputError
 from graphmodel.graph import build_graph
 from loaders.corpus import expand_paths, is_graph_file, load_graph, read_extraction
-from loaders.export import write_graph
+from loaders.graph_files import write_graph
 from tests.conftest import DATA, SEED
 from tests.graph.plans import A, X, plan_2020, plan_2021
 

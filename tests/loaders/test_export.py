@@ -16,7 +16,7 @@ import pytest
 
 from graphmodel.errors import GraphError, InputError
 from graphmodel.graph import build_graph
-from loaders.export import read_graph, write_graph
+from loaders.graph_files import read_graph, write_graph
 from tests.graph.plans import DL, SH, T, plan, plan_2020, plan_2021
 
 GEXF = "{http://www.gexf.net/1.2draft}"

@@ -159,7 +159,7 @@ def test_fuzz_generated_tag_soup(tmp_path: Path) -> None:
 
 def test_fuzz_graph_files(tmp_path: Path) -> None:
     from loaders.corpus import load_graph
-    from loaders.export import read_graph, write_graph
+    from loaders.graph_files import read_graph, write_graph
 
     graph = load_graph([DATA / "corpus" / "2020-shanghai-dalian.txt"])
     seeds = {}

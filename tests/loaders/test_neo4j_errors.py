@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from graphmodel_cli.main import cli
 from loaders.neo4j.connection import DEFAULT_URI, Neo4jSettings, connect
-from loaders.neo4j.errors import (
+from loaders.neo4j.failures import (
     AuthenticationError,
     CypherError,
     DatabaseNotFoundError,

@@ -12,7 +12,7 @@ from graphmodel.errors import GraphError
 from loaders.corpus import load_extractions
 from loaders.corpus import load_graph as read_corpus
 from loaders.neo4j.connection import Neo4jSettings, connect
-from loaders.neo4j.errors import LocalServerError
+from loaders.neo4j.failures import LocalServerError
 from loaders.neo4j.load import load_extractions as load_into
 from loaders.neo4j.rows import extraction_parts
 from loaders.neo4j_import import ARGS_FILE, write_import_csvs

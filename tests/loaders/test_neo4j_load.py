@@ -11,7 +11,7 @@ import pytest
 import loaders.neo4j.load as load_module
 from graphmodel.errors import GraphError
 from loaders.neo4j.connection import Neo4jSettings, connect
-from loaders.neo4j.errors import OldDatabaseError
+from loaders.neo4j.failures import OldDatabaseError
 from loaders.neo4j.load import load_extractions, load_graph, remove_documents
 from tests.conftest_neo4j import Neo4jTarget, clear_database
 from tests.loaders.neo4j_plans import PLACES, graph, plan, plan_a, plan_b

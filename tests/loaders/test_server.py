@@ -10,8 +10,8 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from loaders.neo4j.errors import LocalServerError
-from loaders.server import NEO4J_VERSION, build, cache_dir, default_home, find_java, start, status, stop
+from loaders.neo4j.failures import LocalServerError
+from loaders.server import NEO4J_VERSION, cache_dir, default_home, find_java, jars, start, status, stop
 from loaders.server.process import free_port
 
 
@@ -111,8 +111,8 @@ def test_build_reuses_the_cache_when_nothing_changed(monkeypatch: pytest.MonkeyP
         pytest.skip("no JDK 17/21 here")
     monkeypatch.setenv("GRAPHMODEL_NEO4J_CACHE", str(tmp_path))
     java, _ = find_java()
-    pom, source, shell_pom = build._sources()
-    digest = build._digest(pom, source, build._java_major(java), shell_pom)
+    pom, source, shell_pom = jars._sources()
+    digest = jars._digest(pom, source, jars._java_major(java), shell_pom)
     folder = tmp_path / digest[:16]  # a build of its own per digest: checkouts do not clobber each other
     (folder / "classes").mkdir(parents=True)
     (folder / "classes" / "GraphmodelNeo4j.class").write_bytes(b"")
@@ -121,13 +121,13 @@ def test_build_reuses_the_cache_when_nothing_changed(monkeypatch: pytest.MonkeyP
     def no_run(*args: object, **kwargs: object) -> None:
         raise AssertionError("rebuilt although nothing changed")
 
-    monkeypatch.setattr(build, "_run", no_run)
-    got = build.ensure_built()
+    monkeypatch.setattr(jars, "_run", no_run)
+    got = jars.ensure_built()
     assert got.classes == folder / "classes" and got.classpath.endswith(str(folder / "lib" / "*"))
     assert got.shell_classpath == str(folder / "shell" / "*")
     (folder / "build.json").write_text('{"digest": "stale"}')
     with pytest.raises(AssertionError, match="rebuilt"):
-        build.ensure_built()
+        jars.ensure_built()
 
 
 def test_stop_of_a_server_that_is_not_running_says_so(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from graphmodel.errors import GraphError
 from graphmodel.views import build_view, counterparts_view, find_unit, focus_view, network_view, style
-from graphmodel.views.counterparts import side_pairs
+from graphmodel.views.counterpart_view import side_pairs
 from tests.views.graphs import (
     DL,
     DL_GROUP,

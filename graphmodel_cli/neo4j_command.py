@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from graphmodel_cli.helpformat import FullSummaryGroup
-from loaders.neo4j.errors import LocalServerError
+from loaders.neo4j.failures import LocalServerError
 from loaders.server import (
     DEFAULT_HTTP_PORT,
     DEFAULT_PORT,

@@ -26,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 
 from loaders.files import atomic_write_text
-from loaders.neo4j.errors import LocalServerError
+from loaders.neo4j.failures import LocalServerError
 
 __all__ = [
     "NEO4J_VERSION",

@@ -12,7 +12,7 @@ import click
 
 from graphmodel_cli.neo4j_options import connect_or_hint, connection_options, settings_from
 from graphmodel_cli.output import echo_rows, format_option
-from loaders.neo4j.errors import CypherError
+from loaders.neo4j.failures import CypherError
 from loaders.neo4j.library import NamedQuery, find_query, library
 from loaders.neo4j.queries import run_query
 

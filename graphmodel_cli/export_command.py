@@ -36,7 +36,7 @@ def export(fmt: str, directory: Path, paths: tuple[Path, ...], aliases_file: Pat
       graphmodel export import-csv plans/
       graphmodel neo4j import import-csv
     """
-    from graphmodel_cli.load import read_parts
+    from graphmodel_cli.load_command import read_parts
     from loaders.files import check_output_folder
     from loaders.neo4j_import import ARGS_FILE, is_export_file, write_import_csvs
 

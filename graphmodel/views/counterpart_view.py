@@ -14,7 +14,7 @@ import networkx as nx
 
 from graphmodel.errors import GraphError
 from graphmodel.views import facts
-from graphmodel.views.network import check_sides
+from graphmodel.views.network_view import check_sides
 from graphmodel.views.scene import KINDS, ROLES, SCHEMA, Scene, Tables, node_columns, responsibilities
 
 __all__ = ["side_pairs", "counterparts_view"]

@@ -14,7 +14,7 @@ import networkx as nx
 
 from graphmodel.errors import GraphError
 from graphmodel.graph.assemble import assemble, paused_gc
-from graphmodel.graph.counterparts import derive_counterparts
+from graphmodel.graph.counterpart_links import derive_counterparts
 from graphmodel.graph.schema import ROLE_RANK, SCHEMA, side_id
 from graphmodel.identity import task_number
 from graphmodel.model import Extraction, Place, Span, Task

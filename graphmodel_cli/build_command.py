@@ -29,8 +29,8 @@ def build(paths: tuple[Path, ...], output: Path, aliases_file: Path | None, fmt:
       graphmodel build plans/ -o plans.graphml
       graphmodel build 2021.docx 2022.pdf -o both.json --strict
     """
-    from loaders.export import graph_format, write_graph
     from loaders.files import STDOUT
+    from loaders.graph_files import graph_format, write_graph
 
     kind = graph_format(output)  # a wrong extension fails before the work, not after
     graph = load(paths, aliases_file, output=output)

@@ -17,7 +17,7 @@ import click
 from graphmodel_cli.neo4j_options import connection_options, settings_from
 from graphmodel_cli.output import echo_rows, format_option
 from loaders.neo4j.connection import connect
-from loaders.neo4j.errors import CypherError
+from loaders.neo4j.failures import CypherError
 from loaders.neo4j.library import parse_literal, statements
 from loaders.neo4j.queries import run_cypher
 from loaders.neo4j.values import parse_assignment, parse_value
