@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -11,6 +12,7 @@ from graphmodel.errors import InputError
 from graphmodel.extract import extract as extract_text
 
 _GRAPH_SUFFIXES = (".graphml", ".gexf")
+LONG_DOCUMENT = 200_000  # characters: from here extraction takes seconds, so a bar shows it is alive
 
 
 @click.command()
@@ -41,13 +43,21 @@ def extract(file: Path, output: Path | None, aliases_file: Path | None, compact:
     if file.exists() and (file.suffix.lower() in _GRAPH_SUFFIXES or is_graph_file(file)):
         raise InputError(f"{file}: a graph file, not a plan document; extract reads .txt, .html, .docx and .pdf")
     aliases = read_aliases(aliases_file) if aliases_file else None
-    result = extract_text(read_document(file), source=str(file), aliases=aliases)
+    text = read_document(file)
+    if len(text) < LONG_DOCUMENT:
+        result = extract_text(text, source=str(file), aliases=aliases)
+    else:
+        with click.progressbar(length=1000, label=f"extracting {file.name}", file=sys.stderr) as bar:
+            def advance(share: float) -> None:
+                bar.update(int(share * 1000) - bar.pos)
+
+            result = extract_text(text, source=str(file), aliases=aliases, progress=advance)
     for w in result.warnings:
         where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
         click.echo(f"graphmodel: warning: {file}{where}: {w.message}", err=True)
     data = result.to_dict()
-    text = json.dumps(data, ensure_ascii=False, indent=None if compact else 2) + "\n"
+    out = json.dumps(data, ensure_ascii=False, indent=None if compact else 2) + "\n"
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(out, nl=False)
     else:
-        atomic_write_text(output, text)
+        atomic_write_text(output, out)

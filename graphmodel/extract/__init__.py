@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 
 from graphmodel.errors import InputError, NoAnnotationsError
 from graphmodel.extract.annotations import Annotation, mentions
@@ -52,6 +53,7 @@ def extract(
     source: str | None = None,
     aliases: AliasTable | None = None,
     grammar: Grammar | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> Extraction:
     """Extract one work plan.
 
@@ -66,6 +68,9 @@ def extract(
         Extra aliases (a user's file) merged over the built-in table.
     grammar : Grammar, optional
         The annotation grammar; the built-in one (``graphmodel/data/grammar.tsv``) by default.
+    progress : callable, optional
+        Called with the share of the work done (a float rising from 0 to 1) after each stage and
+        as the tasks are built, so a caller can show a progress bar on a long document.
 
     Returns
     -------
@@ -92,23 +97,29 @@ def extract(
     where = source or "document"
     if not text.strip():
         raise InputError(f"{where}: the document is empty")
+    done = progress or _no_progress
     g = grammar or default_grammar()
     table = builtin_aliases().merged(aliases) if aliases else builtin_aliases()
     norm = normalize(text, g)
     tables = find_tables(norm, text, g)
     doc = Doc(text, norm, g, pair_brackets(norm), tables, enumerators=enumerator_starts(norm))
+    done(0.05)
     order = [name for name, _, _ in RECOGNISERS]
     early, warnings = settle(recognise(doc, outline=False), order)
+    done(0.2)
     doc.items = _outline(norm, tables, early)
+    done(0.25)
     late = recognise(doc, outline=True, prior=early)
     annotations, more = settle(early + late, order)
     warnings += more + _unread_brackets(doc, annotations)
+    done(0.4)
     if not annotations and not _has_vocabulary(norm, g):
         raise NoAnnotationsError(f"{where}: no responsibility annotations found: not a plan "
                                  "(no 责任单位 / 牵头单位 / 配合单位 / (X牵头) forms)")
     attached = attach(norm, doc.items, annotations)
     warnings += attached.warnings
     items = attached.items
+    done(0.55)
 
     front = norm[: min([it.start for it in items] + [t.start for t in tables] + [len(norm)])]
     title = find_title(front)
@@ -129,12 +140,14 @@ def extract(
         task = build_task(ctx, it, number, doc_id, attached.carried[k], attached.within[k])
         task.parent = tasks[it.parent].id if it.parent is not None else None
         tasks.append(task)
+        done(0.55 + 0.25 * (k + 1) / len(items))
     if not any(t.responsibilities for t in tasks):
         warnings.append(("the document uses the vocabulary of responsibility annotations, but none could be read",
                          None))
 
     finder = PlaceFinder([s.name for s in sides])
     _places(norm, finder, tasks, ctx, items, attached.within)
+    done(0.95)
     pairings = []
     for task, it, within in zip(tasks, items, attached.within, strict=True):
         for a, b in own_text_spans(it, within):
@@ -146,7 +159,12 @@ def extract(
         p.spans.sort()
     units = sorted(ctx.units.values(), key=lambda u: u.id)
     all_warnings = [Warning(m, s) for m, s in warnings + ctx.warnings]
+    done(1.0)
     return Extraction(info, tasks, units, places, pairings, _unique(all_warnings))
+
+
+def _no_progress(_share: float) -> None:
+    pass
 
 
 def _outline(norm: str, tables: list[Table], annotations: list[Annotation]) -> list[Item]:

@@ -118,3 +118,15 @@ def test_a_word_table_of_tasks_gives_one_task_a_row() -> None:
     assert [t["number"][-1] for t in rows] == ["1", "2", "3"]
     sides = [[r["side"] for r in t["responsibilities"]] for t in rows]
     assert sides == [["上海市", "上海市", "大连市", "大连市"], ["上海市", "大连市"], ["上海市", "大连市"]]
+
+
+def test_a_long_document_shows_a_progress_bar_on_stderr(monkeypatch: pytest.MonkeyPatch) -> None:
+    import graphmodel_cli.extract_command as command
+
+    quiet = CliRunner().invoke(cli, ["extract", str(SEED)])
+    assert quiet.exit_code == 0 and "extracting" not in quiet.stderr
+    monkeypatch.setattr(command, "LONG_DOCUMENT", 1000)  # the seed counts as long
+    shown = CliRunner().invoke(cli, ["extract", str(SEED)])
+    assert shown.exit_code == 0, shown.output
+    assert f"extracting {SEED.name}" in shown.stderr
+    assert json.loads(shown.stdout) == json.loads(quiet.stdout)  # the bar never reaches stdout

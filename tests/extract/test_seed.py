@@ -7,6 +7,7 @@ import json
 import jsonschema
 import pytest
 
+from graphmodel.extract import extract
 from tests.conftest import SEED, SEED_GOLD
 from tests.extract.helpers import DATA, run
 from tests.extract.scoring import score
@@ -92,3 +93,12 @@ def test_the_office_of_two_names_is_one_unit(seed_result):
 def test_same_named_units_of_two_sides_stay_apart(seed_result):
     ids = {u["id"] for u in seed_result["units"]}
     assert {"unit:上海市/团市委", "unit:大连市/团市委"} <= ids
+
+
+def test_progress_rises_to_one_and_changes_nothing():
+    text = SEED.read_text(encoding="utf-8-sig")
+    shares: list[float] = []
+    with_bar = extract(text, source=str(SEED), progress=shares.append)
+    assert shares == sorted(shares) and shares[0] <= 0.05 and shares[-1] == 1.0
+    assert len(shares) > 37  # every task moves it, not only the stages
+    assert with_bar.to_dict() == extract(text, source=str(SEED)).to_dict()
