@@ -14,7 +14,7 @@ import inspect
 import pkgutil
 import re
 from collections.abc import Callable
-from types import ModuleType
+from functools import cache
 from typing import Any
 
 import pytest
@@ -71,12 +71,14 @@ def documented_parameters(section: str) -> list[str]:
     return names
 
 
-def run_doctests(module: ModuleType) -> tuple[doctest.TestResults, list[str], str]:
-    """Run every docstring example of ``module``; the results, the names of the docstrings with
-    examples, and the runner's report of failures."""
+@cache
+def run_doctests(name: str) -> tuple[doctest.TestResults, list[str], str]:
+    """Run every docstring example of a module (once a session); the results, the names of the
+    docstrings with examples, and the runner's report of failures."""
+    module = importlib.import_module(name)
     report: list[str] = []
     runner = doctest.DocTestRunner(optionflags=FLAGS)
-    tests = [t for t in doctest.DocTestFinder().find(module, module.__name__) if t.examples]
+    tests = [t for t in doctest.DocTestFinder().find(module, name) if t.examples]
     for test in tests:
         runner.run(test, out=report.append, clear_globs=True)
     return runner.summarize(verbose=False), [t.name for t in tests], "".join(report)
@@ -84,12 +86,12 @@ def run_doctests(module: ModuleType) -> tuple[doctest.TestResults, list[str], st
 
 @pytest.mark.parametrize("name", MODULES)
 def test_the_examples_of_each_module_run(name: str) -> None:
-    results, _, report = run_doctests(importlib.import_module(name))
+    results, _, report = run_doctests(name)
     assert results.failed == 0, report
 
 
 def test_every_public_function_has_run_examples() -> None:
-    ran = {t for name in MODULES for t in run_doctests(importlib.import_module(name))[1]}
+    ran = {t for name in MODULES for t in run_doctests(name)[1]}
     missing = [name for name in FUNCTIONS if name not in ran]
     assert not missing, f"public functions without examples that ran: {missing}"
     assert len(FUNCTIONS) >= 80  # the walk found the packages' functions, not an empty list
