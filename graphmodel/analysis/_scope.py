@@ -26,17 +26,99 @@ class UnitRef:
 
 
 def unit_ref(graph: nx.MultiDiGraph, node: str) -> UnitRef:
+    """A unit (or a group, place or any named node) as the analyses report it.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `graphmodel.graph.build_graph`.
+    node : str
+        A node id of ``graph``.
+
+    Returns
+    -------
+    UnitRef
+        Its id, its name (the id when it has none) and its side (None when unknown).
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = "2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
+    >>> G = build_graph([extract(plan)])
+    >>> unit_ref(G, "unit:大连市/大连市发展改革委")
+    UnitRef(id='unit:大连市/大连市发展改革委', name='大连市发展改革委', side='大连市')
+    """
     data = graph.nodes[node]
     return UnitRef(node, str(data.get("name", node)), data.get("side"))
 
 
 def task_row(graph: nx.MultiDiGraph, task: str) -> dict[str, str]:
+    """A task as the analyses' JSON lists it.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `graphmodel.graph.build_graph`.
+    task : str
+        A task id of ``graph``.
+
+    Returns
+    -------
+    dict
+        ``id``, ``number`` (normal form) and ``document`` (its id).
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = "2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
+    >>> G = build_graph([extract(plan)])
+    >>> [task] = [t for t, kind in G.nodes(data="kind") if kind == "Task"]
+    >>> task_row(G, task)
+    {'id': 'doc:2020年上海市与大连市对口合作计划@...#一、', 'number': '一、',
+     'document': 'doc:2020年上海市与大连市对口合作计划@...'}
+    """
     data = graph.nodes[task]
     return {"id": task, "number": str(data.get("number", "")), "document": str(data.get("document", ""))}
 
 
 def scope(graph: nx.MultiDiGraph, document: str | Collection[str] | None) -> set[str] | None:
-    """Check the graph, and turn a document filter into a set of document ids (None: all)."""
+    """Check the graph, and turn a document filter into a set of document ids.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `graphmodel.graph.build_graph`.
+    document : str or collection of str, optional
+        A document id, or several.
+
+    Returns
+    -------
+    set of str or None
+        The ids; None (every document) when ``document`` is None.
+
+    Raises
+    ------
+    GraphError
+        When ``graph`` is not a graphmodel graph, or names a document it does not hold.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = "2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
+    >>> G = build_graph([extract(plan)])
+    >>> scope(G, None) is None
+    True
+    >>> [doc] = scope(G, [d for d, kind in G.nodes(data="kind") if kind == "Document"])
+    >>> doc
+    'doc:2020年上海市与大连市对口合作计划@...'
+    >>> scope(G, "doc:2021")
+    Traceback (most recent call last):
+    ...
+    graphmodel.errors.GraphError: no document 'doc:2021' in the graph
+    """
     check_graph(graph)
     if document is None:
         return None

@@ -105,6 +105,25 @@ def compare_graphs(
         name (a unit counts when it has a task in scope); stated pairings (either direction) by
         names. One graph holds one ``PAIRED_WITH`` edge per pairing, with the first document that
         states it, so to compare stated pairings of two plans build a graph of each.
+
+    Raises
+    ------
+    GraphError
+        When a graph is not a graphmodel graph, or a document filter names a document that
+        graph does not hold.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = "上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
+    >>> more = "\\n二、科技合作。（责任单位：上海市科委；大连市科技局）"
+    >>> change = compare_graphs(build_graph([extract("2020年" + plan)]),
+    ...                         build_graph([extract("2021年" + plan + more)]))
+    >>> [(p.a.name, p.b.name, p.before, p.after) for p in change.pairs_gained]
+    [('上海市科委', '大连市科技局', 0, 1)]
+    >>> change.pairs_kept, change.pairs_lost, [u.name for u in change.units_gained]
+    (1, [], ['上海市科委', '大连市科技局'])
     """
     docs_before, docs_after = scope(before, before_document), scope(after, after_document)
     old, new = _pairs(before, docs_before), _pairs(after, docs_after)

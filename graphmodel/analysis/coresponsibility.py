@@ -62,6 +62,28 @@ def co_responsibility_graph(graph: nx.MultiDiGraph, *, document: str | Collectio
         One node per unit with a task in scope (attributes ``name``, ``side``), sorted by id;
         an edge between two units that share tasks, with ``weight`` (how many) and ``tasks``
         (their ids in document order). Group placeholders are left out.
+
+    Raises
+    ------
+    GraphError
+        When ``graph`` is not a graphmodel graph, or ``document`` names a document it does not
+        hold.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = ("2020年上海市与大连市对口合作计划\\n"
+    ...         "一、共建园区。（责任单位：上海市发改委、上海市科委；大连市发改委）\\n"
+    ...         "二、科技合作。（责任单位：上海市科委；大连市科技局）\\n"
+    ...         "三、人才交流。（责任单位：上海市人社局）\\n"
+    ...         "四、宣传推介。（责任单位：各有关单位）")
+    >>> G = build_graph([extract(plan)])
+    >>> net = co_responsibility_graph(G)
+    >>> net.number_of_nodes(), net.number_of_edges()
+    (5, 4)
+    >>> net.degree("unit:上海市/上海市科委"), net.nodes["unit:上海市/上海市科委"]["name"]
+    (3, '上海市科委')
     """
     docs = scope(graph, document)
     tasks_of = unit_tasks(graph, docs)
@@ -82,7 +104,27 @@ def co_responsibility_graph(graph: nx.MultiDiGraph, *, document: str | Collectio
 
 
 def communities(net: nx.Graph, seed: int = DEFAULT_SEED) -> list[frozenset[str]]:
-    """Louvain communities of a co-responsibility network, largest first (ties: smallest id)."""
+    """Louvain communities of a co-responsibility network.
+
+    Parameters
+    ----------
+    net : networkx.Graph
+        A network from `co_responsibility_graph` (edge ``weight``: shared tasks).
+    seed : int
+        The Louvain seed; the same seed gives the same communities.
+
+    Returns
+    -------
+    list of frozenset of str
+        The units of each community, largest first (ties: the smallest id first).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> net = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y")])
+    >>> [sorted(c) for c in communities(net)]
+    [['a', 'b', 'c'], ['x', 'y']]
+    """
     found = nx.community.louvain_communities(net, weight="weight", seed=seed)
     return sorted((frozenset(c) for c in found), key=lambda c: (-len(c), min(c)))
 
@@ -91,10 +133,41 @@ def network_metrics(graph: nx.MultiDiGraph, *, document: str | Collection[str] |
                     seed: int = DEFAULT_SEED) -> list[UnitCentrality]:
     """Degree, betweenness, community and bridging of every unit in scope.
 
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `graphmodel.graph.build_graph`.
+    document : str or collection of str, optional
+        Only tasks of these document ids.
+    seed : int
+        The Louvain seed; the same seed gives the same communities.
+
     Returns
     -------
     list of UnitCentrality
         Highest betweenness first, then highest degree, then by name.
+
+    Raises
+    ------
+    GraphError
+        When ``graph`` is not a graphmodel graph, or ``document`` names a document it does not
+        hold.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = ("2020年上海市与大连市对口合作计划\\n"
+    ...         "一、共建园区。（责任单位：上海市发改委、上海市科委；大连市发改委）\\n"
+    ...         "二、科技合作。（责任单位：上海市科委；大连市科技局）\\n"
+    ...         "三、人才交流。（责任单位：上海市人社局）\\n"
+    ...         "四、宣传推介。（责任单位：各有关单位）")
+    >>> G = build_graph([extract(plan)])
+    >>> for r in network_metrics(G)[:3]:
+    ...     print(r.unit.name, r.degree, round(r.betweenness, 3), r.community, r.bridges)
+    上海市科委 3 0.333 1 1
+    上海市发展改革委 2 0.0 0 1
+    大连市发展改革委 2 0.0 0 1
     """
     net = co_responsibility_graph(graph, document=document)
     if net.number_of_nodes() == 0:
@@ -111,7 +184,42 @@ def network_metrics(graph: nx.MultiDiGraph, *, document: str | Collection[str] |
 
 def bridging_units(graph: nx.MultiDiGraph, *, document: str | Collection[str] | None = None,
                    seed: int = DEFAULT_SEED) -> list[UnitCentrality]:
-    """The units with a neighbour in another community, most communities reached first."""
+    """The units with a neighbour in another community.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `graphmodel.graph.build_graph`.
+    document : str or collection of str, optional
+        Only tasks of these document ids.
+    seed : int
+        The Louvain seed; the same seed gives the same communities.
+
+    Returns
+    -------
+    list of UnitCentrality
+        Those of `network_metrics` with ``bridges`` above 0: most communities reached first,
+        then highest betweenness, then by name.
+
+    Raises
+    ------
+    GraphError
+        When ``graph`` is not a graphmodel graph, or ``document`` names a document it does not
+        hold.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = ("2020年上海市与大连市对口合作计划\\n"
+    ...         "一、共建园区。（责任单位：上海市发改委、上海市科委；大连市发改委）\\n"
+    ...         "二、科技合作。（责任单位：上海市科委；大连市科技局）\\n"
+    ...         "三、人才交流。（责任单位：上海市人社局）\\n"
+    ...         "四、宣传推介。（责任单位：各有关单位）")
+    >>> G = build_graph([extract(plan)])
+    >>> [(r.unit.name, r.bridges) for r in bridging_units(G)]
+    [('上海市科委', 1), ('上海市发展改革委', 1), ('大连市发展改革委', 1)]
+    """
     rows = [r for r in network_metrics(graph, document=document, seed=seed) if r.bridges]
     rows.sort(key=lambda r: (-r.bridges, -r.betweenness, r.unit.name, r.unit.id))
     return rows

@@ -69,6 +69,32 @@ def counterpart_pairs(
     -------
     list of CounterpartPair
         Sorted by shared tasks (most first), then Jaccard (highest first), then the names.
+
+    Raises
+    ------
+    GraphError
+        When ``graph`` is not a graphmodel graph, or ``document`` names a document it does not
+        hold.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = ("2020年上海市与大连市对口合作计划\\n"
+    ...         "一、共建园区。（责任单位：上海市发改委、上海市科委；大连市发改委）\\n"
+    ...         "二、科技合作。（责任单位：上海市科委；大连市科技局）\\n"
+    ...         "三、人才交流。（责任单位：上海市人社局）\\n"
+    ...         "四、宣传推介。（责任单位：各有关单位）")
+    >>> G = build_graph([extract(plan)])
+    >>> for p in counterpart_pairs(G):
+    ...     print(p.a.name, p.b.name, p.shared, p.jaccard, p.numbers)
+    上海市发展改革委 大连市发展改革委 1 1.0 ('一、',)
+    上海市科委 大连市发展改革委 1 0.5 ('一、',)
+    上海市科委 大连市科技局 1 0.5 ('二、',)
+    >>> [p.b.name for p in counterpart_pairs(G, unit="unit:上海市/上海市科委", top=1)]
+    ['大连市发展改革委']
+    >>> counterpart_pairs(G, min_shared=2)
+    []
     """
     docs = scope(graph, document)
     nodes = graph.nodes

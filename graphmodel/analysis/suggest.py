@@ -77,6 +77,29 @@ def suggest_counterparts(
     list of Suggestion
         Candidates that share a task, a function, or a name at least `MIN_SIMILARITY` alike;
         most shared tasks first, then most shared functions, then most alike names.
+
+    Raises
+    ------
+    GraphError
+        When ``graph`` is not a graphmodel graph, ``unit`` is not one of its units, or
+        ``document`` names a document it does not hold.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = ("2020年上海市与大连市对口合作计划\\n"
+    ...         "一、共建园区。（责任单位：上海市发改委、上海市科委；大连市发改委）\\n"
+    ...         "二、科技合作。（责任单位：上海市科委；大连市科技局）\\n"
+    ...         "三、人才交流。（责任单位：上海市人社局）\\n"
+    ...         "四、宣传推介。（责任单位：各有关单位）")
+    >>> G = build_graph([extract(plan)])
+    >>> for s in suggest_counterparts(G, "unit:上海市/上海市科委"):
+    ...     print(s.unit.name, s.shared, s.functions, s.similarity)
+    大连市科技局 1 ('科技',) 0.0
+    大连市发展改革委 1 () 0.0
+    >>> [s.unit.name for s in suggest_counterparts(G, "unit:上海市/上海市人力资源社会保障局")]
+    []
     """
     docs = scope(graph, document)
     if graph.nodes.get(unit, {}).get("kind") != "Unit":

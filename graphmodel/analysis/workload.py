@@ -58,6 +58,30 @@ def workload(
     list of UnitWorkload
         Units with at least one task in scope, most tasks first, then most lead tasks, then
         by name.
+
+    Raises
+    ------
+    GraphError
+        When ``graph`` is not a graphmodel graph, or ``document`` names a document it does not
+        hold.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = ("2020年上海市与大连市对口合作计划\\n"
+    ...         "一、共建园区。（责任单位：上海市发改委、上海市科委；大连市发改委）\\n"
+    ...         "二、科技合作。（责任单位：上海市科委；大连市科技局）\\n"
+    ...         "三、人才交流。（责任单位：上海市人社局）\\n"
+    ...         "四、宣传推介。（责任单位：各有关单位）")
+    >>> G = build_graph([extract(plan)])
+    >>> for w in workload(G, side="上海市"):
+    ...     print(w.unit.name, w.tasks, w.lead, w.responsible, w.support, w.counterparts)
+    上海市科委 2 0 2 0 2
+    上海市人力资源社会保障局 1 0 1 0 0
+    上海市发展改革委 1 0 1 0 1
+    >>> [w.unit.name for w in workload(G, groups=True) if w.unit.id.startswith("group:")]
+    ['各有关单位']
     """
     docs = scope(graph, document)
     kinds = {"Unit", "Group"} if groups else {"Unit"}

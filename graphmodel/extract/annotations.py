@@ -54,8 +54,31 @@ class Annotation:
 
 
 def mentions(piece: Piece, g: Grammar) -> tuple[list[tuple[Piece, list[str]]], list[str]]:
-    """The unit mentions of a list, each with the notes removed from it; and the list's own notes
-    (a list item that is a note: …、省财政厅,排名第一的为牵头单位,下同)."""
+    """The unit mentions of a list, cleaned, and the list's notes.
+
+    Parameters
+    ----------
+    piece : Piece
+        A list of units in normalised text.
+    g : Grammar
+        Gives the separators, notes and unit endings.
+
+    Returns
+    -------
+    tuple of (list, list of str)
+        Each mention (`clean_piece`) with the notes removed from it; and every note of the list:
+        those removed from mentions, and a list item that is a note (…、省财政厅,排名第一的为牵头单位).
+
+    Examples
+    --------
+    >>> from graphmodel.extract.grammar import default_grammar
+    >>> from graphmodel.extract.names import Piece
+    >>> found, notes = mentions(Piece("市发改委(按职责分工负责)、市财政局,排名第一的为牵头单位", 0), default_grammar())
+    >>> [(p.text, p.start, own) for p, own in found]
+    [('市发改委', 0, ['按职责分工负责']), ('市财政局', 14, [])]
+    >>> notes
+    ['按职责分工负责', '排名第一的为牵头单位']
+    """
     out = []
     notes: list[str] = []
     for p in split_list(piece, g):
@@ -69,10 +92,34 @@ def mentions(piece: Piece, g: Grammar) -> tuple[list[tuple[Piece, list[str]]], l
 
 
 def read_clauses(piece: Piece, g: Grammar) -> list[tuple[Piece, Role, int, int]] | None:
-    """``X牵头,Y、Z配合;P牵头,Q配合`` → [(X, lead, 0, 2), (Y、Z, support, 0, 2), (P, lead, 1, 2), …]:
-    each clause's units, role, and which of the ;-separated groups (sides) it is in. A clause with
-    no verb (``Y等部门``) takes the role of the next clause that has one. None when the text is not
-    in this form (a clause ends with no verb at all, or a name does not read as a unit)."""
+    """Read text written as clauses closed by verbs: ``X牵头,Y、Z配合;P牵头,Q配合``.
+
+    A clause with no verb (``Y等部门``) takes the role of the next clause that has one.
+
+    Parameters
+    ----------
+    piece : Piece
+        An annotation's text (or part of it), normalised.
+    g : Grammar
+        Gives the verbs and their roles, clause openers (由) and unit endings.
+
+    Returns
+    -------
+    list of tuple or None
+        ``(units, role, group, groups)`` for each clause: its units (a list still), its role, and
+        which of the ``;``-separated groups (sides) it is in, of how many. None when the text is
+        not in this form (a clause ends with no verb at all, or a name does not read as a unit).
+
+    Examples
+    --------
+    >>> from graphmodel.extract.grammar import default_grammar
+    >>> from graphmodel.extract.names import Piece
+    >>> clauses = read_clauses(Piece("市发改委牵头,市财政局、市商务局配合", 0), default_grammar())
+    >>> [(units.text, role, group, groups) for units, role, group, groups in clauses]
+    [('市发改委', 'lead', 0, 1), ('市财政局、市商务局', 'support', 0, 1)]
+    >>> read_clauses(Piece("加快推进改革", 0), default_grammar()) is None
+    True
+    """
     groups = [grp for grp in split_top(piece, ";") if grp.text.strip(" \n。")]
     verb_end = g.pattern("verb-end")
     start_re = g.pattern("clause-start")
@@ -110,8 +157,31 @@ def read_clauses(piece: Piece, g: Grammar) -> list[tuple[Piece, Role, int, int]]
 
 def clause_parts(clauses: list[tuple[Piece, Role, int, int]], g: Grammar, ann: Annotation | None = None
                  ) -> tuple[list[Part], list[str]]:
-    """The parts of clauses (see `read_clauses`); the people a clause names (由杨志武副市长负责) go to
-    ``ann.persons``."""
+    """The parts of clauses (see `read_clauses`).
+
+    Parameters
+    ----------
+    clauses : list of tuple
+        As `read_clauses` returns them.
+    g : Grammar
+        Gives the separators, notes and person titles.
+    ann : Annotation, optional
+        Receives in ``persons`` the people a clause names (由杨志武副市长负责).
+
+    Returns
+    -------
+    tuple of (list of Part, list of str)
+        One part per clause that names a unit, and the notes of the lists.
+
+    Examples
+    --------
+    >>> from graphmodel.extract.grammar import default_grammar
+    >>> from graphmodel.extract.names import Piece
+    >>> g = default_grammar()
+    >>> parts, notes = clause_parts(read_clauses(Piece("市发改委牵头,市财政局、市商务局配合", 0), g), g)
+    >>> [(p.role, [m.text for m, _ in p.mentions]) for p in parts]
+    [('lead', ['市发改委']), ('support', ['市财政局', '市商务局'])]
+    """
     parts, notes = [], []
     for units, role, index, count in clauses:
         ms, ns = mentions(units, g)
@@ -126,8 +196,39 @@ def clause_parts(clauses: list[tuple[Piece, Role, int, int]], g: Grammar, ann: A
 
 
 def read_list(piece: Piece, role: Role, g: Grammar, ann: Annotation | None = None) -> tuple[list[Part], list[str]]:
-    """The parts of a list of units with one role (a segment after its keyword, a table cell):
-    clauses if it is written as clauses, else ``;`` splits it into sides, each maybe labelled."""
+    """The parts of a list of units with one role (a segment after its keyword, a table cell).
+
+    Clauses if it is written as clauses (`read_clauses`), else ``;`` splits it into sides,
+    each maybe labelled (沪方:).
+
+    Parameters
+    ----------
+    piece : Piece
+        The list, in normalised text.
+    role : str
+        The role its keyword gives (``lead``, ``responsible``, ``support``).
+    g : Grammar
+        Gives the vocabulary.
+    ann : Annotation, optional
+        Receives the people clauses name.
+
+    Returns
+    -------
+    tuple of (list of Part, list of str)
+        The parts, with their position among the ``;``-parts (``position``, ``siblings``) and
+        label; and the notes of the list.
+
+    Examples
+    --------
+    >>> from graphmodel.extract.grammar import default_grammar
+    >>> from graphmodel.extract.names import Piece
+    >>> parts, _ = read_list(Piece("上海市发改委;大连市发改委", 0), "responsible", default_grammar())
+    >>> [([m.text for m, _ in p.mentions], p.position, p.siblings) for p in parts]
+    [(['上海市发改委'], 0, 2), (['大连市发改委'], 1, 2)]
+    >>> parts, _ = read_list(Piece("沪方:市发改委;连方:市发改委", 0), "lead", default_grammar())
+    >>> [(p.role, p.side_label) for p in parts]
+    [('lead', '沪'), ('lead', '连')]
+    """
     clauses = read_clauses(piece, g)
     if clauses:
         return clause_parts(clauses, g, ann)
@@ -173,7 +274,36 @@ def _segments(piece: Piece, g: Grammar) -> list[tuple[str | None, str | None, Pi
 
 
 def read_keyword_text(piece: Piece, ann: Annotation, g: Grammar) -> None:
-    """Read ``piece`` (an annotation's text: keyword segments) into ``ann``'s parts, persons, notes."""
+    """Read an annotation's text, keyword segments (牵头单位:X;配合单位:Y), into the annotation.
+
+    A keyword the grammar does not know (数据提供单位:) is read by its shape, with a warning.
+
+    Parameters
+    ----------
+    piece : Piece
+        The annotation's text inside its bracket, normalised.
+    ann : Annotation
+        Receives the parts, persons, notes and warnings.
+    g : Grammar
+        Gives the keywords and their roles.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> from graphmodel.extract.grammar import default_grammar
+    >>> from graphmodel.extract.names import Piece
+    >>> ann = Annotation(0, 30, "keyword")
+    >>> read_keyword_text(Piece("牵头单位:市发改委;配合单位:市财政局、市商务局", 1), ann, default_grammar())
+    >>> [(p.role, [(m.text, m.start) for m, _ in p.mentions]) for p in ann.parts]
+    [('lead', [('市发改委', 6)]), ('support', [('市财政局', 16), ('市商务局', 21)])]
+    >>> ann = Annotation(0, 13, "keyword")
+    >>> read_keyword_text(Piece("数据提供单位:市统计局", 1), ann, default_grammar())
+    >>> ann.warnings
+    [("unknown keyword '数据提供单位': read as a list of responsible units", (1, 8))]
+    """
     role: Role = "responsible"  # a side's label alone lists responsible units
     for keyword, label, content, where in _segments(piece, g):
         kind = g.keyword_role(keyword) if keyword else None

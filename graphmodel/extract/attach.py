@@ -39,7 +39,46 @@ class Attached:
 
 
 def attach(norm: str, items: list[Item], annotations: list[Annotation]) -> Attached:
-    """Give each annotation its task (see the module's docstring)."""
+    """Give each annotation its task (see the module's docstring).
+
+    Parameters
+    ----------
+    norm : str
+        Normalised text.
+    items : list of Item
+        Its outline (`parse_outline`, table rows inserted).
+    annotations : list of Annotation
+        Its annotations, settled (no overlaps), in document order.
+
+    Returns
+    -------
+    Attached
+        The items (with those added for unnumbered paragraphs and splits), and for each the
+        annotations its task carries (``carried``) and those written in its text (``within``),
+        and the warnings.
+
+    Examples
+    --------
+    The bracket after (二) closes all of 二、's children, none of which carries its own, so it
+    is lifted to 二、:
+
+    >>> from graphmodel.extract.grammar import default_grammar
+    >>> from graphmodel.extract.outline import parse_outline
+    >>> from graphmodel.extract.recognisers import Doc, recognise
+    >>> from graphmodel.extract.text import normalize, pair_brackets
+    >>> text = ("一、推进改革。（牵头单位：市发改委；配合单位：市财政局）\\n"
+    ...         "二、扩大开放\\n（一）引进外资。\\n（二）发展外贸。\\n（市商务局、市外办）")
+    >>> norm = normalize(text)
+    >>> doc = Doc(text, norm, default_grammar(), pair_brackets(norm), [])
+    >>> early = recognise(doc, outline=False)
+    >>> doc.items = parse_outline(norm, skip=[a.span for a in early])
+    >>> annotations = early + recognise(doc, outline=True, prior=early)
+    >>> attached = attach(norm, doc.items, annotations)
+    >>> [[norm[a.start:a.end] for a in anns] for anns in attached.carried]
+    [['(牵头单位:市发改委;配合单位:市财政局)'], ['(市商务局、市外办)'], [], []]
+    >>> [len(anns) for anns in attached.within], attached.warnings
+    ([1, 0, 0, 1], [])
+    """
     warnings: list[tuple[str, Span]] = []
     items = _paragraph_items(norm, items, annotations, warnings)
     items = _split_items(norm, items, annotations, warnings)

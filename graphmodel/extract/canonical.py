@@ -70,7 +70,18 @@ def _departments() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def builtin_aliases() -> AliasTable:
-    """The alias table shipped with graphmodel (``graphmodel/data/aliases.tsv``)."""
+    """The alias table shipped with graphmodel (``graphmodel/data/aliases.tsv``), read once.
+
+    Returns
+    -------
+    AliasTable
+        Shared between callers; `AliasTable.merged` gives a new table with a user's rows.
+
+    Examples
+    --------
+    >>> builtin_aliases().resolve("上海市发改委", "上海市")
+    '上海市发展改革委'
+    """
     text = resources.files("graphmodel").joinpath("data/aliases.tsv").read_text(encoding="utf-8")
     return AliasTable.from_text(text, "graphmodel/data/aliases.tsv")
 
@@ -82,16 +93,34 @@ def canonical_unit(
     inherit_level: str | None,
     aliases: AliasTable,
 ) -> tuple[str, str, str | None]:
-    """Canonical name of a unit mention on ``side``, its full name before the alias table, and
-    the level it used (市/省/区/县) for the next mention in the list.
+    """Canonical name of a unit mention on a side.
 
     Parameters
     ----------
-    mention : the cleaned mention, e.g. 市统计局
-    side : the side's full name (上海市) or None
-    side_names : all the document's sides, to recognise full names
-    inherit_level : the level of the previous mention in the same list, if it had one
-    aliases : the alias table
+    mention : str
+        The cleaned mention, e.g. 市统计局.
+    side : str or None
+        The side's full name (上海市), or None when unknown.
+    side_names : tuple of str
+        All the document's sides, to recognise full names.
+    inherit_level : str or None
+        The level of the previous mention in the same list, if it had one.
+    aliases : AliasTable
+        The alias table.
+
+    Returns
+    -------
+    tuple of (str, str, str or None)
+        The canonical name, the full name before the alias table, and the level it used
+        (市/省/区/县) for the next mention in the list.
+
+    Examples
+    --------
+    >>> sides = ("上海市", "大连市")
+    >>> canonical_unit("市发改委", "大连市", sides, None, builtin_aliases())
+    ('大连市发展改革委', '大连市发改委', '市')
+    >>> canonical_unit("商务局", "大连市", sides, "市", builtin_aliases())  # after 市X, 商务局 is the city's
+    ('大连市商务局', '大连市商务局', '市')
     """
     g = gazetteer()
     if side is None:
@@ -128,8 +157,46 @@ def _department_like(mention: str) -> bool:
 
 
 def unit_id(side: str | None, canonical: str) -> str:
+    """The id of a unit.
+
+    Parameters
+    ----------
+    side : str or None
+        The unit's side (full name), or None when unknown.
+    canonical : str
+        The unit's canonical name (`canonical_unit`).
+
+    Returns
+    -------
+    str
+        ``unit:<side>/<canonical name>``, the side ``-`` when unknown.
+
+    Examples
+    --------
+    >>> unit_id("上海市", "上海市统计局"), unit_id(None, "国家发展改革委")
+    ('unit:上海市/上海市统计局', 'unit:-/国家发展改革委')
+    """
     return f"unit:{side or '-'}/{canonical}"
 
 
 def group_id(side: str | None, mention: str) -> str:
+    """The id of a group placeholder (各有关单位): one per side and mention.
+
+    Parameters
+    ----------
+    side : str or None
+        The side it is named on (full name), or None when unknown.
+    mention : str
+        The placeholder as written, cleaned.
+
+    Returns
+    -------
+    str
+        ``group:<side>/<mention>``, the side ``-`` when unknown.
+
+    Examples
+    --------
+    >>> group_id("大连市", "各有关单位")
+    'group:大连市/各有关单位'
+    """
     return f"group:{side or '-'}/{mention}"

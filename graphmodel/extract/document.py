@@ -25,7 +25,31 @@ _MORE = re.compile(rf"\s*[、和及与]\s*({_REGION})(?=[、和及与]|共同|�
 
 
 def find_title(front: str) -> str | None:
-    """The plan's title in the front matter (the text before the first numbered item)."""
+    """The plan's title in its front matter.
+
+    The title of the plan a notice issues (关于印发X的通知) wins, even wrapped over lines; else
+    a line that ends like a plan's name (…计划, …方案); else a quoted plan name; else a short
+    line among the first three.
+
+    Parameters
+    ----------
+    front : str
+        The normalised text before the first numbered item or table.
+
+    Returns
+    -------
+    str or None
+        None when nothing reads as a title.
+
+    Examples
+    --------
+    >>> front = ("大连市人民政府办公厅\\n2020年3月5日\\n"
+    ...          "关于印发2020年上海市与大连市对口合作重点工作计划的通知\\n各有关单位:\\n")
+    >>> find_title(front)
+    '2020年上海市与大连市对口合作重点工作计划'
+    >>> find_title("一") is None
+    True
+    """
     chunks = [c.strip() for c in re.split(r"[\n]| {1,}", front) if c.strip()]
     # The notice's own title heads the document, maybe wrapped over lines (关于印发实施《西部大开发
     # “十三五”\n规划》…的通知); a notice cited further down (根据《…关于印发…的通知》) is not it.
@@ -58,7 +82,30 @@ def _cn_int(s: str) -> int:
 
 
 def find_date(front: str, back: str) -> tuple[str | None, int | None]:
-    """YYYY-MM-DD of issue (front matter first, then the signature at the end) and its offset in front."""
+    """The date of issue: in the front matter first, then in the signature at the end.
+
+    Parameters
+    ----------
+    front : str
+        The normalised text before the first numbered item or table (its first date counts).
+    back : str
+        The end of the text (its last date counts).
+
+    Returns
+    -------
+    tuple of (str or None, int or None)
+        ``YYYY-MM-DD`` (also from Chinese numerals, 二〇二〇年三月五日), and its offset in
+        ``front`` (None when it was found in ``back``, or not at all).
+
+    Examples
+    --------
+    >>> front = ("大连市人民政府办公厅\\n2020年3月5日\\n"
+    ...          "关于印发2020年上海市与大连市对口合作重点工作计划的通知\\n各有关单位:\\n")
+    >>> find_date(front, "")
+    ('2020-03-05', 11)
+    >>> find_date("", "大连市人民政府\\n二〇二〇年三月五日")
+    ('2020-03-05', None)
+    """
     for text, is_front in ((front, True), (back, False)):
         found = list(_DATE.finditer(text)) or []
         cn = list(_CN_DATE.finditer(text))
@@ -76,8 +123,30 @@ def find_date(front: str, back: str) -> tuple[str | None, int | None]:
 
 
 def find_issuers(front: str, date_at: int | None) -> list[str]:
-    """Issuing bodies: the names signed just before the date in the front matter, else the body
-    that heads the document (四川省人民政府办公厅 on its first line)."""
+    """The issuing bodies.
+
+    Parameters
+    ----------
+    front : str
+        The normalised text before the first numbered item or table.
+    date_at : int or None
+        The offset of the date of issue in ``front`` (`find_date`), if it is there.
+
+    Returns
+    -------
+    list of str
+        The names signed just before the date, in order; else the body that heads the document
+        (四川省人民政府办公厅 on its first line); else none.
+
+    Examples
+    --------
+    >>> front = ("大连市人民政府办公厅\\n2020年3月5日\\n"
+    ...          "关于印发2020年上海市与大连市对口合作重点工作计划的通知\\n各有关单位:\\n")
+    >>> find_issuers(front, find_date(front, "")[1])
+    ['大连市人民政府办公厅']
+    >>> find_issuers("关于印发计划的通知\\n", None)
+    []
+    """
     out: list[str] = []
     if date_at is not None:
         chunks = [c for c in re.split(r"\s+", front[:date_at]) if c]
@@ -98,12 +167,47 @@ def _is_issuer(chunk: str) -> bool:
 
 
 def mention_region(name: str) -> str | None:
-    """The province or city a unit's name starts with (上海… → 上海市); see `Gazetteer.named_region`."""
+    """The province or city a unit's name starts with; see `Gazetteer.named_region`.
+
+    Parameters
+    ----------
+    name : str
+        A unit's name as written.
+
+    Returns
+    -------
+    str or None
+        The region's full name; None when the name starts with none (市发改委).
+
+    Examples
+    --------
+    >>> mention_region("上海市发改委"), mention_region("市发改委")
+    ('上海市', None)
+    """
     return gazetteer().named_region(name)
 
 
 def title_regions(title: str | None) -> list[str]:
-    """Regions the title names, in order (two for 上海市与大连市…, one for 辽宁省…)."""
+    """The regions a title names, in order.
+
+    Parameters
+    ----------
+    title : str or None
+        A normalised title.
+
+    Returns
+    -------
+    list of str
+        Full names: two or more for a counterpart plan (上海市与大连市…, 海东市与兰州市、临夏州…),
+        one for a single government's plan (辽宁省…), none when it names no region.
+
+    Examples
+    --------
+    >>> title_regions("2020年上海市与大连市对口合作重点工作计划")
+    ['上海市', '大连市']
+    >>> title_regions("辽宁省2021年重点工作"), title_regions(None)
+    (['辽宁省'], [])
+    """
     if not title:
         return []
     body = re.sub(r"^\d{4}(?:—|-|～|~|至)?(?:\d{4})?年(?:度)?", "", title)
@@ -144,10 +248,29 @@ def make_sides(
 
     Parameters
     ----------
-    title_names : regions named by the title
-    part_votes : for the first and second ;-parts of annotations, the regions their units name
-    all_votes : the regions named by all units
-    issuers : issuing bodies, whose region names a single-government plan's side
+    title_names : list of str
+        The regions the title names (`title_regions`).
+    part_votes : list of Counter
+        For the first and second ``;``-parts of annotations, the regions their units name.
+    all_votes : Counter
+        The regions named by all units.
+    issuers : list of str
+        The issuing bodies, whose region names a single government's side.
+
+    Returns
+    -------
+    list of Side
+        Two or more when the title names them (in the order the parts name them) or the first
+        and second parts name two regions; else one, from the title, the issuers or the most
+        named region; else none.
+
+    Examples
+    --------
+    >>> from collections import Counter
+    >>> make_sides(["上海市", "大连市"], [Counter({"大连市": 2}), Counter({"上海市": 2})], Counter(), [])
+    [Side(name='大连市', short='大连'), Side(name='上海市', short='沪')]
+    >>> make_sides([], [Counter(), Counter()], Counter(), ["大连市人民政府"])
+    [Side(name='大连市', short='大连')]
     """
     first = part_votes[0].most_common(1)[0][0] if part_votes and part_votes[0] else None
     second = part_votes[1].most_common(1)[0][0] if len(part_votes) > 1 and part_votes[1] else None

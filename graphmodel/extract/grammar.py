@@ -369,6 +369,18 @@ def _union(rows: list[tuple[int, str, str]]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def default_grammar() -> Grammar:
-    """The grammar shipped with graphmodel (``graphmodel/data/grammar.tsv``), loaded once."""
+    """The grammar shipped with graphmodel (``graphmodel/data/grammar.tsv``), loaded once.
+
+    Returns
+    -------
+    Grammar
+        Shared between callers.
+
+    Examples
+    --------
+    >>> g = default_grammar()
+    >>> g.keyword_role("牵头单位"), g.keyword_role("配合单位"), g.is_placeholder("各有关单位")
+    ('lead', 'support', True)
+    """
     text = resources.files("graphmodel").joinpath("data/grammar.tsv").read_text(encoding="utf-8")
     return load_grammar(text, "graphmodel/data/grammar.tsv")

@@ -36,13 +36,49 @@ class Piece:
 
 
 def strip_piece(piece: Piece, chars: str = " \n,;、。.:") -> Piece:
+    """A piece without the separators at its ends, its start moved past those it lost.
+
+    Parameters
+    ----------
+    piece : Piece
+        A stretch of normalised text.
+    chars : str
+        The characters to strip: by default spaces, line breaks and list punctuation.
+
+    Returns
+    -------
+    Piece
+
+    Examples
+    --------
+    >>> strip_piece(Piece("、市财政局;", 10))
+    Piece(text='市财政局', start=11, stop=None)
+    """
     text = piece.text
     lead = len(text) - len(text.lstrip(chars))
     return Piece(text.strip(chars), piece.start + lead)
 
 
 def split_top(piece: Piece, seps: str) -> list[Piece]:
-    """Split ``piece`` on any of ``seps`` outside brackets."""
+    """Split ``piece`` on any of ``seps`` outside brackets.
+
+    Parameters
+    ----------
+    piece : Piece
+        A stretch of normalised text.
+    seps : str
+        The separator characters.
+
+    Returns
+    -------
+    list of Piece
+        The stretches between separators (empty ones too), each with its own start.
+
+    Examples
+    --------
+    >>> split_top(Piece("市发改委、各区(市、县)", 0), "、")
+    [Piece(text='市发改委', start=0, stop=None), Piece(text='各区(市、县)', start=5, stop=None)]
+    """
     out: list[Piece] = []
     depths = bracket_depths(piece.text)
     last = 0
@@ -55,17 +91,72 @@ def split_top(piece: Piece, seps: str) -> list[Piece]:
 
 
 def is_collective(name: str, grammar: Grammar | None = None) -> bool:
-    """True for a placeholder that stands for a group of units (各有关单位, 开放先导区, …)."""
+    """Whether a name is a placeholder that stands for a group of units (各有关单位, 开放先导区, …).
+
+    Parameters
+    ----------
+    name : str
+        A cleaned mention.
+    grammar : Grammar, optional
+        Gives the placeholders; the built-in grammar by default.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_collective("各有关单位"), is_collective("市财政局")
+    (True, False)
+    """
     return (grammar or default_grammar()).is_placeholder(name)
 
 
 def looks_like_unit(name: str, grammar: Grammar | None = None) -> bool:
-    """True when a name reads like one unit or a group placeholder."""
+    """Whether a name reads like one unit or a group placeholder.
+
+    Parameters
+    ----------
+    name : str
+        A cleaned mention.
+    grammar : Grammar, optional
+        Gives the unit endings and placeholders; the built-in grammar by default.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> looks_like_unit("市财政局"), looks_like_unit("各有关单位"), looks_like_unit("推进改革")
+    (True, True, False)
+    """
     return (grammar or default_grammar()).looks_like_unit(name)
 
 
 def split_list(piece: Piece, grammar: Grammar | None = None) -> list[Piece]:
-    """Split a list of units on 、 and , outside brackets, keeping group placeholders whole."""
+    """Split a list of units into its mentions.
+
+    It splits on 、 and , outside brackets, on spaces between whole names, and on joiners
+    between two whole units (市发改委和市财政局), and keeps group placeholders whole (各区、县级市).
+
+    Parameters
+    ----------
+    piece : Piece
+        A list of units in normalised text.
+    grammar : Grammar, optional
+        Gives the joiners, unit endings and placeholders; the built-in grammar by default.
+
+    Returns
+    -------
+    list of Piece
+        The mentions, stripped, each with its own start.
+
+    Examples
+    --------
+    >>> [p.text for p in split_list(Piece("市发改委、市财政局和市商务局、各区、县级市", 0))]
+    ['市发改委', '市财政局', '市商务局', '各区、县级市']
+    """
     g = grammar or default_grammar()
     parts = [p for p in (strip_piece(x) for x in split_top(piece, "、,")) if p.text]
     parts = [r for p in parts for q in _split_spaces(p, g) for r in _split_joined(q, g)]
@@ -150,9 +241,29 @@ _NOTE_LONGEST = 80  # characters: a longer bracket inside a name is no note (and
 
 
 def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, list[str]]:
-    """A mention without its notes, line breaks and trailing 等…; returns the notes found.
+    """A mention without its notes, line breaks and trailing 等….
 
     A name broken across lines (text copied from a PDF: 沈河区政府等部\\n门) is one name.
+
+    Parameters
+    ----------
+    piece : Piece
+        One mention of a list (`split_list`), in normalised text.
+    grammar : Grammar, optional
+        Gives the notes and the trailing words; the built-in grammar by default.
+
+    Returns
+    -------
+    tuple of (Piece, list of str)
+        The cleaned mention (its span still that of the text, ``stop`` set when it lost
+        characters inside), and the notes it held.
+
+    Examples
+    --------
+    >>> clean_piece(Piece("市财政局(按职责分工负责)等", 3))
+    (Piece(text='市财政局', start=3, stop=None), ['按职责分工负责'])
+    >>> clean_piece(Piece("沈河区政府等部\\n门", 0))[0].text
+    '沈河区政府'
     """
     g = grammar or default_grammar()
     text = piece.text

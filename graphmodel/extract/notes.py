@@ -21,8 +21,37 @@ _BRACKET = re.compile(r"\(([^()]{0,40})\)")
 
 
 def lead_scopes(norm: str, items: list[Item], grammar: Grammar, inside: Callable[[int], bool]) -> list[Span]:
-    """Where a first-leads note holds, as [start, end) ranges of the text; ``inside(at)`` tells
-    whether an offset lies in a bracket (a note there is the bracket's, not the document's)."""
+    """Where a first-leads note (排名第一的为牵头单位) holds.
+
+    Parameters
+    ----------
+    norm : str
+        Normalised text.
+    items : list of Item
+        Its outline (`parse_outline`).
+    grammar : Grammar
+        Gives the first-leads pattern.
+    inside : callable
+        ``inside(at)`` tells whether an offset lies in a bracket (a note there is the
+        bracket's, not the document's).
+
+    Returns
+    -------
+    list of Span
+        ``[start, end)`` ranges of the text: from a bracketed note to the end of its item's
+        subtree (to the end of the text with 下同), and from a note in the notice's own text to
+        the end.
+
+    Examples
+    --------
+    >>> from graphmodel.extract.grammar import default_grammar
+    >>> from graphmodel.extract.outline import parse_outline
+    >>> from graphmodel.extract.text import pair_brackets
+    >>> norm = "一、甲。(责任单位:市发改委、市财政局,排名第一的为牵头单位)\\n(一)子。\\n二、乙。(市商务局、市外办)"
+    >>> scopes = lead_scopes(norm, parse_outline(norm), default_grammar(), pair_brackets(norm).inside)
+    >>> scopes, norm[scopes[0][1]:scopes[0][1] + 2]
+    ([(4, 38)], '二、')
+    """
     first = grammar.first_leads
     scopes: list[Span] = []
     if not first.search(norm):
@@ -47,4 +76,22 @@ def lead_scopes(norm: str, items: list[Item], grammar: Grammar, inside: Callable
 
 
 def in_scopes(at: int, scopes: list[Span]) -> bool:
+    """Whether an offset lies in one of the ranges `lead_scopes` found.
+
+    Parameters
+    ----------
+    at : int
+        An offset of the text.
+    scopes : list of Span
+        ``[start, end)`` ranges.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> in_scopes(5, [(4, 38)]), in_scopes(38, [(4, 38)])
+    (True, False)
+    """
     return any(a <= at < b for a, b in scopes)

@@ -37,7 +37,23 @@ _BOUNDARY = set(" \n。;:)>!?") | {"”"}
 
 
 def chinese_numeral(s: str) -> int:
-    """Value of a Chinese numeral up to 九十九 (一 → 1, 十二 → 12, 二十四 → 24)."""
+    """Value of a Chinese numeral up to 九十九.
+
+    Parameters
+    ----------
+    s : str
+        The numeral, as an enumerator writes it (一, 十二, 二十四; 两 is 2).
+
+    Returns
+    -------
+    int
+        Its value; -1 when ``s`` is not such a numeral.
+
+    Examples
+    --------
+    >>> chinese_numeral("一"), chinese_numeral("十二"), chinese_numeral("二十四"), chinese_numeral("百")
+    (1, 12, 24, -1)
+    """
     if "十" not in s:
         return _CN_DIGITS.get(s, -1) if len(s) == 1 else -1
     tens, _, ones = s.partition("十")
@@ -74,9 +90,30 @@ def _line_start(norm: str, at: int) -> bool:
 
 
 def enumerators_in(norm: str, start: int, end: int) -> list[tuple[str, int, int, int]]:
-    """Enumerator shapes (style, value, start, body) at a line's start or after a sentence's end
-    in ``norm[start:end]``, numbers followed by digits included: where an item that gathered two
-    annotations splits."""
+    """Enumerator shapes at a line's start or after a sentence's end, sequence or not.
+
+    Numbers followed by digits are included: this is where an item that gathered two
+    annotations splits.
+
+    Parameters
+    ----------
+    norm : str
+        Normalised text.
+    start, end : int
+        The stretch of ``norm`` to look in.
+
+    Returns
+    -------
+    list of tuple
+        ``(style, value, start, body)``: the style (``cn`` 一、, ``pcn`` (一), ``ar`` 1. or 1、,
+        ``par`` (1), ``circ`` ①), its value, and the offsets of the enumerator and of what
+        follows it.
+
+    Examples
+    --------
+    >>> enumerators_in("一、甲。2.乙\\n3.丙", 0, 12)
+    [('cn', 1, 0, 2), ('ar', 2, 4, 6), ('ar', 3, 8, 10)]
+    """
     out = []
     for m in _LOOSE.finditer(norm, start, end):
         at = m.start()
@@ -90,8 +127,26 @@ def enumerators_in(norm: str, start: int, end: int) -> list[tuple[str, int, int,
 
 
 def enumerator_starts(norm: str) -> list[int]:
-    """Where an enumerator may stand (at a boundary), sequence or not: what ends a keyword line
-    written on one long line with its task (责任单位:县财政局 2.落实…)."""
+    """Where an enumerator may stand (at a boundary), sequence or not.
+
+    This is what ends a keyword line written on one long line with its task
+    (责任单位:县财政局 2.落实…).
+
+    Parameters
+    ----------
+    norm : str
+        Normalised text.
+
+    Returns
+    -------
+    list of int
+        The offsets of the enumerators, in order.
+
+    Examples
+    --------
+    >>> enumerator_starts("责任单位:县财政局 2.落实")
+    [10]
+    """
     return [start for _style, _value, start, _body in _candidates(norm)]
 
 
@@ -114,10 +169,32 @@ def _candidates(norm: str) -> list[tuple[str, int, int, int]]:
 
 def parse_outline(norm: str, exclude: list[tuple[int, int]] | None = None,
                   skip: list[tuple[int, int]] | None = None) -> list[Item]:
-    """The accepted items of ``norm`` (normalised text), in document order, with parents.
+    """The accepted items of a text, in document order, with parents.
 
-    Enumerators inside the ``exclude`` ranges (tables) are not items, and an item ends where an
-    excluded range begins; enumerators inside the ``skip`` ranges (annotations) are not items.
+    Parameters
+    ----------
+    norm : str
+        Normalised text.
+    exclude : list of (int, int), optional
+        Ranges (tables) whose enumerators are not items; an item ends where one begins.
+    skip : list of (int, int), optional
+        Ranges (annotations) whose enumerators are not items.
+
+    Returns
+    -------
+    list of Item
+        Each with its style, value, extent (``start`` of its enumerator, ``body``, ``end`` at
+        the next item), ``depth``, ``parent`` and ``children`` (indices into the list).
+
+    Examples
+    --------
+    A year (2017年) is no item, and (一) opens a deeper level under 一、:
+
+    >>> text = "一、总体要求\\n(一)加强领导。\\n1.建立机制。2017年完成。\\n二、重点任务\\n"
+    >>> [(it.style, it.value, it.depth, it.parent) for it in parse_outline(text)]
+    [('cn', 1, 0, None), ('pcn', 1, 1, 0), ('ar', 1, 2, 1), ('cn', 2, 0, None)]
+    >>> [(it.style, it.value, it.depth) for it in parse_outline(text, skip=[(7, 16)])]
+    [('cn', 1, 0), ('ar', 1, 1), ('cn', 2, 0)]
     """
     exclude = exclude or []
     skipped = sorted(skip or [])
@@ -173,7 +250,28 @@ _FAR = 1 << 62
 
 
 def insert_items(items: list[Item], extra: list[tuple[Item, int | None]]) -> list[Item]:
-    """``items`` with ``extra`` items added, each under the item at the given index; re-linked."""
+    """Items with more items added among them, each under a given parent.
+
+    Parameters
+    ----------
+    items : list of Item
+        Items as `parse_outline` gives them; their ``parent`` and ``children`` are changed to
+        index the result.
+    extra : list of (Item, int or None)
+        Each new item with the index in ``items`` of its parent (None: top level).
+
+    Returns
+    -------
+    list of Item
+        All the items sorted by start, with parents and children re-linked.
+
+    Examples
+    --------
+    >>> items = parse_outline("一、甲\\n二、乙\\n")
+    >>> merged = insert_items(items, [(Item("row", 1, start=3, body=4, end=6), 0)])
+    >>> [(it.style, it.value, it.parent, it.children) for it in merged]
+    [('cn', 1, None, [1]), ('row', 1, 0, []), ('cn', 2, None, [])]
+    """
     parents: dict[int, Item | None] = {id(it): (items[it.parent] if it.parent is not None else None) for it in items}
     for item, parent in extra:
         parents[id(item)] = items[parent] if parent is not None else None

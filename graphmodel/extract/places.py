@@ -80,6 +80,27 @@ def _words() -> _Words:
 
 
 def place_id(kind: str, side: str | None, name: str) -> str:
+    """The id of a district or park.
+
+    Parameters
+    ----------
+    kind : str
+        ``district`` or ``park``.
+    side : str or None
+        The side it lies in (full name), or None when unknown.
+    name : str
+        Its key: what its spellings share (see DEVELOPERS.md, "Identifiers").
+
+    Returns
+    -------
+    str
+        ``<kind>:<side>/<key>``, the side ``-`` when unknown.
+
+    Examples
+    --------
+    >>> place_id("park", "大连市", "高新区"), place_id("district", None, "浦东新区")
+    ('park:大连市/高新区', 'district:-/浦东新区')
+    """
     return f"{kind}:{side or '-'}/{name}"
 
 

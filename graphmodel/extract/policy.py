@@ -19,8 +19,38 @@ Policy = Callable[[list[Annotation], list[str]], tuple[list[Annotation], list[tu
 
 
 def outermost_first(found: list[Annotation], order: list[str]) -> tuple[list[Annotation], list[tuple[str, Span]]]:
-    """Keep the annotation that starts first, the longer of two that start together, and for the
-    same span the form registered first; drop any that overlaps one kept. Linear after sorting."""
+    """The ``outermost-first`` policy.
+
+    Keep the annotation that starts first, the longer of two that start together, and for the
+    same span the form registered first; drop any that overlaps one kept. Linear after sorting.
+
+    Parameters
+    ----------
+    found : list of Annotation
+        Every annotation the recognisers proposed.
+    order : list of str
+        The recognisers' names in registration order (`RECOGNISERS`).
+
+    Returns
+    -------
+    tuple of (list of Annotation, list of (str, Span))
+        The annotations kept, in document order; a warning for each one dropped that crosses
+        the end of one kept (one wholly inside a kept annotation is dropped in silence).
+
+    Examples
+    --------
+    A clause inside the line is dropped in silence, the keyword bracket that crosses its end with
+    a warning, and of two annotations with one span the form registered first is kept:
+
+    >>> from graphmodel.extract.annotations import Annotation
+    >>> found = [Annotation(0, 10, "line"), Annotation(2, 8, "clause"), Annotation(5, 15, "keyword"),
+    ...          Annotation(20, 30, "clause"), Annotation(20, 30, "keyword")]
+    >>> kept, warnings = outermost_first(found, ["keyword", "table", "clause", "line"])
+    >>> [(a.form, a.start, a.end) for a in kept]
+    [('line', 0, 10), ('keyword', 20, 30)]
+    >>> warnings
+    [('a keyword annotation overlaps a line annotation and was not read', (5, 15))]
+    """
     rank = {name: k for k, name in enumerate(order)}
     ranked = sorted(found, key=lambda a: (a.start, -(a.end - a.start), rank.get(a.form, len(rank))))
     kept: list[Annotation] = []
@@ -42,5 +72,36 @@ POLICIES: dict[str, Policy] = {"outermost-first": outermost_first}
 
 def settle(found: list[Annotation], order: list[str], policy: str = "outermost-first") -> tuple[
         list[Annotation], list[tuple[str, Span]]]:
-    """Settle overlaps among ``found`` with the named policy (see `POLICIES`)."""
+    """Settle overlaps among proposed annotations with a named policy.
+
+    Parameters
+    ----------
+    found : list of Annotation
+        Every annotation the recognisers proposed.
+    order : list of str
+        The recognisers' names in registration order (`RECOGNISERS`).
+    policy : str
+        A name in `POLICIES`.
+
+    Returns
+    -------
+    tuple of (list of Annotation, list of (str, Span))
+        What the policy returns: the annotations kept, in document order, and warnings.
+
+    Raises
+    ------
+    KeyError
+        When ``policy`` is not in `POLICIES` (a programming error: no user chooses it).
+
+    Examples
+    --------
+    >>> from graphmodel.extract.annotations import Annotation
+    >>> found = [Annotation(0, 10, "line"), Annotation(2, 8, "clause"), Annotation(5, 15, "keyword"),
+    ...          Annotation(20, 30, "clause"), Annotation(20, 30, "keyword")]
+    >>> kept, warnings = settle(found, ["keyword", "table", "clause", "line"])
+    >>> [(a.form, a.start, a.end) for a in kept]
+    [('line', 0, 10), ('keyword', 20, 30)]
+    >>> warnings
+    [('a keyword annotation overlaps a line annotation and was not read', (5, 15))]
+    """
     return POLICIES[policy](found, order)

@@ -223,7 +223,28 @@ def _table_rows(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
 
 
 def item_at(items: list[Item], at: int) -> int | None:
-    """Index of the item whose text holds offset ``at`` (the last item starting at or before it)."""
+    """The item whose text holds an offset.
+
+    Parameters
+    ----------
+    items : list of Item
+        Items in document order (`parse_outline`), each running to its ``end``.
+    at : int
+        An offset of the text.
+
+    Returns
+    -------
+    int or None
+        The index of the last item starting at or before ``at``, if ``at`` is before its end;
+        None otherwise (before the first item, or after the end of the last).
+
+    Examples
+    --------
+    >>> from graphmodel.extract.outline import parse_outline
+    >>> items = parse_outline("前言\\n一、甲。\\n二、乙。")
+    >>> item_at(items, 0), item_at(items, 4), item_at(items, 9)
+    (None, 0, 1)
+    """
     lo, hi = 0, len(items)
     while lo < hi:
         mid = (lo + hi) // 2
@@ -325,8 +346,41 @@ RECOGNISERS: list[tuple[str, Recogniser, bool]] = [
 
 
 def recognise(doc: Doc, *, outline: bool, prior: list[Annotation] | None = None) -> list[Annotation]:
-    """Every annotation the recognisers that need (or do not need) the outline propose; ``prior``
-    are annotations already accepted, which a later recogniser may defer to."""
+    """Every annotation that the recognisers of one kind propose.
+
+    Parameters
+    ----------
+    doc : Doc
+        The document; ``doc.items`` must hold the outline when ``outline`` is True.
+    outline : bool
+        Run the recognisers that need the outline (``bare``, ``clause-line``), or the others.
+    prior : list of Annotation, optional
+        Annotations already accepted, which a later recogniser may defer to (an item that has
+        one gets no bare bracket).
+
+    Returns
+    -------
+    list of Annotation
+        The proposals, which may overlap (`graphmodel.extract.policy.settle` settles them).
+
+    Examples
+    --------
+    >>> from graphmodel.extract.grammar import default_grammar
+    >>> from graphmodel.extract.outline import parse_outline
+    >>> from graphmodel.extract.recognisers import Doc, recognise
+    >>> from graphmodel.extract.text import normalize, pair_brackets
+    >>> text = ("一、推进改革。（牵头单位：市发改委；配合单位：市财政局）\\n"
+    ...         "二、扩大开放\\n（一）引进外资。\\n（二）发展外贸。\\n（市商务局、市外办）")
+    >>> norm = normalize(text)
+    >>> doc = Doc(text, norm, default_grammar(), pair_brackets(norm), [])
+    >>> early = recognise(doc, outline=False)
+    >>> doc.items = parse_outline(norm, skip=[a.span for a in early])
+    >>> annotations = early + recognise(doc, outline=True, prior=early)
+    >>> [(a.form, norm[a.start:a.end]) for a in annotations]
+    [('keyword', '(牵头单位:市发改委;配合单位:市财政局)'), ('bare', '(市商务局、市外办)')]
+    >>> [(p.role, [m.text for m, _ in p.mentions]) for p in annotations[0].parts]
+    [('lead', ['市发改委']), ('support', ['市财政局'])]
+    """
     found: list[Annotation] = list(prior or [])
     for _name, recogniser, needs_outline in RECOGNISERS:
         if needs_outline == outline:

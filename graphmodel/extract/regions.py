@@ -44,7 +44,24 @@ _GUESS_RE = re.compile(  # never 有关市, 各区, 全市, 甘青两省: words 
 
 @lru_cache(maxsize=4096)
 def short_name(name: str) -> str:
-    """A region's name without its suffix: 上海市 → 上海, 浦东新区 → 浦东, 内蒙古自治区 → 内蒙古."""
+    """A region's name without its suffix.
+
+    Parameters
+    ----------
+    name : str
+        A region's full name.
+
+    Returns
+    -------
+    str
+        The name without its longest suffix (市, 新区, 自治区, 维吾尔自治区, …), or ``name`` itself
+        when fewer than two characters would remain.
+
+    Examples
+    --------
+    >>> short_name("上海市"), short_name("浦东新区"), short_name("新疆维吾尔自治区"), short_name("和县")
+    ('上海', '浦东', '新疆', '和县')
+    """
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
@@ -286,7 +303,22 @@ def _read_levels() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The built-in gazetteer (cached)."""
+    """The built-in gazetteer, read once.
+
+    From ``graphmodel/data/regions.tsv`` (the regions, their kinds and parents) and
+    ``graphmodel/data/levels.tsv`` (the level words).
+
+    Returns
+    -------
+    Gazetteer
+        Shared between callers.
+
+    Examples
+    --------
+    >>> g = gazetteer()
+    >>> g.kind("大连市"), g.parent("浦东新区")
+    ('city', '上海市')
+    """
     regions: list[Region] = []
     text = resources.files("graphmodel").joinpath("data/regions.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -299,5 +331,26 @@ def gazetteer() -> Gazetteer:
 
 
 def side_of_region(region: str | None, sides: list[str] | tuple[str, ...]) -> str | None:
-    """The side ``region`` is, or lies in (浦东新区 → 上海市), following the gazetteer's parents."""
+    """The side a region is, or lies in, following the gazetteer's parents.
+
+    Parameters
+    ----------
+    region : str or None
+        A region's full name.
+    sides : list or tuple of str
+        The document's sides, by full name.
+
+    Returns
+    -------
+    str or None
+        The side; None when ``region`` is None or lies in none of ``sides`` (or, for a name
+        several regions share, in more than one).
+
+    Examples
+    --------
+    >>> side_of_region("浦东新区", ["上海市", "大连市"]), side_of_region("甘井子区", ["辽宁省"])
+    ('上海市', '辽宁省')
+    >>> side_of_region("沈阳市", ["上海市", "大连市"]) is None
+    True
+    """
     return gazetteer().side_of(region, sides)

@@ -22,8 +22,43 @@ __all__ = ["detect_sides", "part_side"]
 
 def detect_sides(title: str | None, issuers: list[str], annotations: list[Annotation],
                  grammar: Grammar) -> list[Side]:
-    """The document's sides, from its title, issuers and the regions its annotations' parts name
-    (a placeholder such as 有关市(州)人民政府 names none)."""
+    """The document's sides, in the order its annotations list them.
+
+    From its title (上海市与大连市…), else the regions the first and second ``;``-parts of its
+    annotations name, else its issuers (a placeholder such as 有关市(州)人民政府 names none).
+
+    Parameters
+    ----------
+    title : str or None
+        The document's title (`find_title`).
+    issuers : list of str
+        Its issuing bodies (`find_issuers`).
+    annotations : list of Annotation
+        Its annotations, read.
+    grammar : Grammar
+        Gives the placeholders.
+
+    Returns
+    -------
+    list of Side
+        Each with its full and short name; empty when nothing names a region.
+
+    Examples
+    --------
+    >>> from graphmodel.extract.grammar import default_grammar
+    >>> from graphmodel.extract.recognisers import Doc, recognise
+    >>> from graphmodel.extract.text import normalize, pair_brackets
+    >>> text = ("一、推进改革。（责任单位：上海市发改委；大连市发改委）\\n"
+    ...         "二、扩大开放。（责任单位：沪方：市商务局；连方：市外办）")
+    >>> norm = normalize(text)
+    >>> annotations = recognise(Doc(text, norm, default_grammar(), pair_brackets(norm), []), outline=False)
+    >>> detect_sides(None, [], annotations, default_grammar())
+    [Side(name='上海市', short='沪'), Side(name='大连市', short='大连')]
+    >>> detect_sides("2020年大连市与上海市对口合作计划", [], annotations, default_grammar())
+    [Side(name='上海市', short='沪'), Side(name='大连市', short='大连')]
+    >>> detect_sides(None, ["辽宁省人民政府办公厅"], [], default_grammar())
+    [Side(name='辽宁省', short='辽')]
+    """
     g = gazetteer()
     part_votes: list[Counter[str]] = [Counter(), Counter()]
     all_votes: Counter[str] = Counter()
@@ -54,8 +89,45 @@ def detect_sides(title: str | None, issuers: list[str], annotations: list[Annota
 
 def part_side(part: Part, ann: Annotation, sides: list[Side], grammar: Grammar,
               warnings: list[tuple[str, Span]]) -> str | None:
-    """The side ``part``'s units are on: its label, else the regions its names say, else its
-    position among the ``;``-parts; failing all, the first side, with a warning."""
+    """The side a part's units are on.
+
+    Its label (沪方:), else the regions its names say, else its position among the
+    ``;``-parts; failing all, the first side, with a warning.
+
+    Parameters
+    ----------
+    part : Part
+        One part of ``ann``.
+    ann : Annotation
+        The annotation, whose span a warning names.
+    sides : list of Side
+        The document's sides (`detect_sides`).
+    grammar : Grammar
+        Gives the side labels' suffixes (方, 方面).
+    warnings : list of (str, Span)
+        Receives the warning when nothing tells the side.
+
+    Returns
+    -------
+    str or None
+        The side's full name; None when the document has no side.
+
+    Examples
+    --------
+    >>> from graphmodel.extract.grammar import default_grammar
+    >>> from graphmodel.extract.recognisers import Doc, recognise
+    >>> from graphmodel.extract.text import normalize, pair_brackets
+    >>> text = ("一、推进改革。（责任单位：上海市发改委；大连市发改委）\\n"
+    ...         "二、扩大开放。（责任单位：沪方：市商务局；连方：市外办）")
+    >>> norm = normalize(text)
+    >>> annotations = recognise(Doc(text, norm, default_grammar(), pair_brackets(norm), []), outline=False)
+    >>> sides = detect_sides(None, [], annotations, default_grammar())
+    >>> warnings = []
+    >>> [part_side(p, a, sides, default_grammar(), warnings) for a in annotations for p in a.parts]
+    ['上海市', '大连市', '上海市', '大连市']
+    >>> warnings
+    []
+    """
     if not sides:
         return None
     names = [s.name for s in sides]

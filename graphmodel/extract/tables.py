@@ -102,7 +102,31 @@ def _lines(norm: str) -> list[tuple[int, int]]:
 
 
 def find_tables(norm: str, raw: str, grammar: Grammar | None = None) -> list[Table]:
-    """The task tables in ``norm`` (normalised text; ``raw`` is the text as read), in order."""
+    """The task tables of a text, in any of the three layouts.
+
+    Parameters
+    ----------
+    norm : str
+        Normalised text.
+    raw : str
+        The text as read (tabs, which normalising turns into spaces, split its cells).
+    grammar : Grammar, optional
+        Gives the role keywords of the header; the built-in grammar by default.
+
+    Returns
+    -------
+    list of Table
+        In document order, none overlapping; each with its header's extent and its rows (number,
+        task text and the units of each role column).
+
+    Examples
+    --------
+    >>> from graphmodel.extract.text import normalize
+    >>> raw = "序号\\t重点任务\\t牵头单位\\t配合单位\\n1\\t推进改革\\t市发改委\\t市财政局\\n2\\t扩大开放\\t市商务局\\t"
+    >>> tables = find_tables(normalize(raw), raw)
+    >>> [(row.number, row.text.text, [(role, cell.text) for role, cell, _ in row.roles]) for row in tables[0].rows]
+    [('1', '推进改革', [('lead', '市发改委'), ('support', '市财政局')]), ('2', '扩大开放', [('lead', '市商务局')])]
+    """
     g = grammar or default_grammar()
     lines = _lines(norm)
     tables = _tab_tables(norm, raw, lines, g) if "\t" in raw else []
@@ -119,7 +143,26 @@ def find_tables(norm: str, raw: str, grammar: Grammar | None = None) -> list[Tab
 
 
 def table_lines(tables: list[Table]) -> list[tuple[int, int]]:
-    """The header and row lines of ``tables``: text the outline must not read as items."""
+    """The header and row lines of tables: text the outline must not read as items.
+
+    Parameters
+    ----------
+    tables : list of Table
+        As `find_tables` returns them.
+
+    Returns
+    -------
+    list of (int, int)
+        ``[start, end)`` of each table's header, then of each row.
+
+    Examples
+    --------
+    >>> from graphmodel.extract.text import normalize
+    >>> raw = "序号\\t重点任务\\t牵头单位\\t配合单位\\n1\\t推进改革\\t市发改委\\t市财政局\\n2\\t扩大开放\\t市商务局\\t"
+    >>> tables = find_tables(normalize(raw), raw)
+    >>> table_lines(tables)
+    [(0, 17), (18, 34), (35, 47)]
+    """
     return [(t.start, t.header_end) for t in tables] + [(r.start, r.end) for t in tables for r in t.rows]
 
 

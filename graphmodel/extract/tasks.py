@@ -46,7 +46,30 @@ class TaskContext:
 
 
 def own_text_spans(it: Item, anns: list[Annotation]) -> list[Span]:
-    """The stretches of an item that are its own words (title and text, no annotation)."""
+    """The stretches of an item that are its own words (title and text, no annotation).
+
+    Parameters
+    ----------
+    it : Item
+        An item of the outline.
+    anns : list of Annotation
+        The annotations written in its text (others are ignored).
+
+    Returns
+    -------
+    list of Span
+        ``[start, end)`` ranges from the item's body (after its enumerator) to its end, with
+        the annotations cut out.
+
+    Examples
+    --------
+    >>> from graphmodel.extract.annotations import Annotation
+    >>> from graphmodel.extract.outline import parse_outline
+    >>> norm = "一、推进改革。(责任单位:市发改委)抓好落实。"
+    >>> [item] = parse_outline(norm)
+    >>> [norm[a:b] for a, b in own_text_spans(item, [Annotation(7, 18, "keyword")])]
+    ['推进改革。', '抓好落实。']
+    """
     spans = []
     cursor = it.body
     for a in sorted((a for a in anns if it.body <= a.start < it.end), key=lambda x: x.start):
@@ -60,8 +83,55 @@ def own_text_spans(it: Item, anns: list[Annotation]) -> list[Span]:
 
 def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[Annotation],
                within: list[Annotation]) -> Task:
-    """The task of item ``it``: ``anns`` are the annotations it carries, ``within`` those written in
-    its text (a child's annotation lifted to its parent is written in the child)."""
+    """The task of an item, with its responsibilities.
+
+    Parameters
+    ----------
+    ctx : TaskContext
+        What the document's tasks share: its text, sides, alias table, grammar and
+        first-leads scopes; it collects the units and warnings.
+    it : Item
+        The item.
+    number : str
+        The task's number as written, the enumerators from the outermost in (二、(一)).
+    doc_id : str
+        The document's id, which the task's id starts with.
+    anns : list of Annotation
+        The annotations the task carries (`Attached.carried`).
+    within : list of Annotation
+        Those written in its text (`Attached.within`; a child's annotation lifted to its parent
+        is written in the child).
+
+    Returns
+    -------
+    Task
+        Its id, number, title, text and span, and one responsibility per unit or group its
+        annotations name; each unit is added to ``ctx.units``.
+
+    Examples
+    --------
+    >>> from graphmodel.extract.grammar import default_grammar
+    >>> from graphmodel.extract.outline import parse_outline
+    >>> from graphmodel.extract.recognisers import Doc, recognise
+    >>> from graphmodel.extract.text import normalize, pair_brackets
+    >>> text = ("一、推进改革。（牵头单位：市发改委；配合单位：市财政局）\\n"
+    ...         "二、扩大开放\\n（一）引进外资。\\n（二）发展外贸。\\n（市商务局、市外办）")
+    >>> norm = normalize(text)
+    >>> doc = Doc(text, norm, default_grammar(), pair_brackets(norm), [])
+    >>> early = recognise(doc, outline=False)
+    >>> doc.items = parse_outline(norm, skip=[a.span for a in early])
+    >>> annotations = early + recognise(doc, outline=True, prior=early)
+    >>> from graphmodel.extract.attach import attach
+    >>> attached = attach(norm, doc.items, annotations)
+    >>> from graphmodel.extract.canonical import builtin_aliases
+    >>> from graphmodel.model import Side
+    >>> ctx = TaskContext(norm, text, [Side("大连市", "大连")], builtin_aliases(), default_grammar(), [])
+    >>> task = build_task(ctx, attached.items[1], "二、", "doc:x", attached.carried[1], attached.within[1])
+    >>> task.id, task.title, [(r.unit, r.role) for r in task.responsibilities]
+    ('doc:x#二、', '扩大开放', [('unit:大连市/大连市商务局', 'responsible'), ('unit:大连市/大连市外办', 'responsible')])
+    >>> sorted(ctx.units)
+    ['unit:大连市/大连市商务局', 'unit:大连市/大连市外办']
+    """
     norm, text = ctx.norm, ctx.text
     body = it.body
     while body < it.end and norm[body] in " \n":

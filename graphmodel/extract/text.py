@@ -41,11 +41,27 @@ def _table(grammar: Grammar) -> dict[int, str]:
 
 
 def normalize(text: str, grammar: Grammar | None = None) -> str:
-    """Full-width punctuation, digits and letters to half-width, each bracket family to one pair;
-    the result has the length of ``text``.
+    """Full-width punctuation, digits and letters to half-width, each bracket family to one pair.
 
+    Parameters
+    ----------
+    text : str
+        A document's text as read.
+    grammar : Grammar, optional
+        Gives the bracket families; the built-in grammar by default.
+
+    Returns
+    -------
+    str
+        Of the length of ``text``, one character for one, so offsets into it are offsets into
+        ``text``.
+
+    Examples
+    --------
     >>> normalize("（责任单位：市发改委；〔大连〕）")
     '(责任单位:市发改委;(大连))'
+    >>> normalize("２０２０年【重点】")
+    '2020年[重点]'
     """
     out = text.translate(_table(grammar or default_grammar()))
     assert len(out) == len(text)
@@ -53,11 +69,44 @@ def normalize(text: str, grammar: Grammar | None = None) -> str:
 
 
 def is_cjk(ch: str) -> bool:
+    """Whether ``ch`` is a CJK unified ideograph (the basic block or extension A).
+
+    Parameters
+    ----------
+    ch : str
+        One character (a longer string is judged by its first).
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_cjk("市"), is_cjk("a"), is_cjk("、")
+    (True, False, False)
+    """
     return bool(_CJK_RE.match(ch))
 
 
 def bracket_depths(s: str) -> list[int]:
-    """Depth of bracket nesting before each character of ``s`` (quotes count as brackets)."""
+    """Depth of bracket nesting at each character of ``s``.
+
+    Parameters
+    ----------
+    s : str
+        Normalised text; the brackets are those of `OPEN` and `CLOSE` (quotes and 《》 count).
+
+    Returns
+    -------
+    list of int
+        One depth per character: an opening bracket has the depth outside it, a closing one the
+        depth after it; a close with nothing open is depth 0.
+
+    Examples
+    --------
+    >>> bracket_depths("a(b《c》)d")
+    [0, 0, 1, 1, 2, 1, 0, 0]
+    """
     depth = 0
     out = []
     for ch in s:
@@ -88,10 +137,24 @@ _OPEN_OF = {v: k for k, v in _CLOSE_OF.items()}
 
 
 def pair_brackets(norm: str) -> BracketPairs:
-    """The pairs of (), [] and <> in ``norm``: a close pairs with the nearest open of its family
-    still open (opens left between them stay unclosed); a close with no open is ignored. Linear
-    in the length of the text.
+    """The pairs of (), [] and <> in a text.
 
+    A close pairs with the nearest open of its family still open (opens left between them stay
+    unclosed); a close with no open is ignored. Linear in the length of the text.
+
+    Parameters
+    ----------
+    norm : str
+        Normalised text (`normalize`: one bracket pair per family).
+
+    Returns
+    -------
+    BracketPairs
+        ``close``: the offset of each open bracket that closes to the offset of its close;
+        ``unclosed``: the offsets of those that never close.
+
+    Examples
+    --------
     >>> p = pair_brackets("a(b[c)d(e")
     >>> sorted(p.close.items()), p.unclosed
     ([(1, 5)], (3, 7))
@@ -121,11 +184,27 @@ def pair_brackets(norm: str) -> BracketPairs:
 
 
 def word_pattern(words: frozenset[str] | set[str]) -> re.Pattern[str]:
-    """A pattern matching any of ``words``, longest first, built as a trie (上(?:海(?:市)?)?…), so
-    that finding every name of a large gazetteer in a text is one pass of the regex engine.
+    """A pattern matching any of ``words``, longest first.
 
+    It is built as a trie (上(?:海(?:市)?)?…), so that finding every name of a large gazetteer
+    in a text is one pass of the regex engine.
+
+    Parameters
+    ----------
+    words : set of str
+        The words; none may be empty.
+
+    Returns
+    -------
+    re.Pattern
+        Matches nothing when ``words`` is empty.
+
+    Examples
+    --------
     >>> [m.group() for m in word_pattern({"上海", "上海市", "大连"}).finditer("上海市与大连")]
     ['上海市', '大连']
+    >>> word_pattern(set()).search("上海") is None
+    True
     """
     trie: dict[str, dict] = {}
     for word in words:

@@ -55,6 +55,18 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
         equal but for their source, are one document), when an id is used for
         two kinds of node, or when an extraction refers to a unit, task or place it does not
         list.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> plan = "2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
+    >>> G = build_graph([extract(plan)])
+    >>> G.number_of_nodes(), G.number_of_edges()
+    (6, 6)
+    >>> [kind for _, kind in G.nodes(data="kind")]
+    ['Document', 'Task', 'Side', 'Side', 'Unit', 'Unit']
+    >>> [(u, v) for u, v, key in G.edges(keys=True) if key == "COUNTERPART"]
+    [('unit:上海市/上海市发展改革委', 'unit:大连市/大连市发展改革委')]
     """
     tables = _Tables()
     for ex in extractions:

@@ -18,7 +18,33 @@ __all__ = ["unit_tasks", "task_order", "counterpart_edges", "derive_counterparts
 
 
 def task_order(graph: nx.MultiDiGraph, task: str) -> tuple[str, int, str]:
-    """A sort key that puts tasks in document order: document id, start offset, task id."""
+    """A sort key that puts tasks in document order.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `build_graph`.
+    task : str
+        A task id of ``graph``.
+
+    Returns
+    -------
+    tuple
+        ``(document id, start offset, task id)``.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = ("2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
+    ...         "\\n二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
+    >>> G = build_graph([extract(plan)])
+    >>> tasks = [t for t, kind in G.nodes(data="kind") if kind == "Task"]
+    >>> [t.split("#")[1] for t in sorted(tasks, key=lambda t: task_order(G, t))]
+    ['一、', '二、']
+    >>> task_order(G, tasks[0])
+    ('doc:2020年上海市与大连市对口合作计划@...', 19, 'doc:2020年上海市与大连市对口合作计划@...#一、')
+    """
     data = graph.nodes[task]
     return (data.get("document", ""), data.get("start", 0), task)
 
@@ -40,6 +66,21 @@ def unit_tasks(graph: nx.MultiDiGraph, documents: Collection[str] | None = None,
     -------
     dict
         Unit id to the set of its task ids; units with no task in scope are absent.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = ("2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
+    ...         "\\n二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
+    >>> G = build_graph([extract(plan)])
+    >>> {u: sorted(t.split("#")[1] for t in ts) for u, ts in unit_tasks(G).items()}
+    {'unit:上海市/上海市人力资源社会保障局': ['二、'], 'unit:上海市/上海市发展改革委': ['一、'],
+     'unit:大连市/大连市人力资源社会保障局': ['二、'], 'unit:大连市/大连市发展改革委': ['一、']}
+    >>> sorted(set(unit_tasks(G, groups=True)) - set(unit_tasks(G)))
+    ['group:大连市/各有关单位']
+    >>> unit_tasks(G, documents=[])
+    {}
     """
     kinds = {"Unit", "Group"} if groups else {"Unit"}
     out: dict[str, set[str]] = {}
@@ -73,6 +114,18 @@ def counterpart_edges(graph: nx.MultiDiGraph, documents: Collection[str] | None 
         ``(a, b, {"count": n, "tasks": [...], "jaccard": j})`` with ``a`` the unit of the side
         listed first (in the document of the pair's first shared task), ``tasks`` in document
         order, and ``jaccard`` the shared tasks over the union of both units' tasks in scope.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = ("2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
+    ...         "\\n二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
+    >>> G = build_graph([extract(plan)])
+    >>> for a, b, attrs in counterpart_edges(G):
+    ...     print(a, b, attrs["count"], attrs["jaccard"])
+    unit:上海市/上海市人力资源社会保障局 unit:大连市/大连市人力资源社会保障局 1 1.0
+    unit:上海市/上海市发展改革委 unit:大连市/大连市发展改革委 1 1.0
     """
     # The node dict itself: NodeView look-ups cost several times more, once per task and pair.
     yield from derive_counterparts(unit_tasks(graph, documents), graph._node)
@@ -94,6 +147,17 @@ def derive_counterparts(tasks_of: Mapping[str, set[str]], nodes: Mapping[str, Ma
     -------
     list of tuple
         ``(a, b, attrs)`` sorted by ``(a, b)``, as `counterpart_edges` yields them.
+
+    Examples
+    --------
+    Two units of 大连市 share t2 with one of 上海市, which the document lists first:
+
+    >>> nodes = {"d": {"sides": ["上海市", "大连市"]},
+    ...          "t1": {"document": "d", "start": 0}, "t2": {"document": "d", "start": 9},
+    ...          "x": {"side": "大连市"}, "y": {"side": "大连市"}, "z": {"side": "上海市"}}
+    >>> derive_counterparts({"x": {"t1", "t2"}, "y": {"t2"}, "z": {"t2"}}, nodes)
+    [('z', 'x', {'count': 1, 'tasks': ['t2'], 'jaccard': 0.5}),
+     ('z', 'y', {'count': 1, 'tasks': ['t2'], 'jaccard': 1.0})]
     """
     units_of: dict[str, list[str]] = defaultdict(list)
     for unit in sorted(tasks_of):

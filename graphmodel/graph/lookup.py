@@ -15,7 +15,35 @@ __all__ = ["check_graph", "nodes_of_kind", "documents", "find_unit", "find_docum
 
 
 def check_graph(graph: object, where: str = "the graph") -> nx.MultiDiGraph:
-    """Return ``graph`` if it is a graph `build_graph` made; raise `GraphError` otherwise."""
+    """Check that ``graph`` is a graph `build_graph` made (or one read back from its files).
+
+    Parameters
+    ----------
+    graph : object
+        What the caller was given as a graph.
+    where : str
+        Names it in the error message (a file, "the graph").
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        ``graph`` itself.
+
+    Raises
+    ------
+    GraphError
+        When ``graph`` is not a MultiDiGraph, or its ``schema`` attribute is not `SCHEMA`.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> check_graph(nx.MultiDiGraph(schema="graphmodel.graph/1"))
+    <networkx.classes.multidigraph.MultiDiGraph object at ...>
+    >>> check_graph(nx.Graph(), "plans.graphml")
+    Traceback (most recent call last):
+    ...
+    graphmodel.errors.GraphError: plans.graphml is not a graphmodel.graph/1 graph (a Graph, not a MultiDiGraph)
+    """
     if not isinstance(graph, nx.MultiDiGraph):
         raise GraphError(f"{where} is not a {SCHEMA} graph (a {type(graph).__name__}, not a MultiDiGraph)")
     schema = graph.graph.get("schema")
@@ -25,18 +53,86 @@ def check_graph(graph: object, where: str = "the graph") -> nx.MultiDiGraph:
 
 
 def nodes_of_kind(graph: nx.MultiDiGraph, kind: str) -> list[str]:
-    """Ids of the nodes of one kind, in graph order (sorted by id)."""
+    """Ids of the nodes of one kind.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `build_graph`.
+    kind : str
+        A node kind (see `NODE_KINDS`): ``Unit``, ``Task``, ``Side``, ….
+
+    Returns
+    -------
+    list of str
+        In graph order (`build_graph` adds nodes sorted by id).
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = "2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
+    >>> G = build_graph([extract(plan)])
+    >>> nodes_of_kind(G, "Unit")
+    ['unit:上海市/上海市发展改革委', 'unit:大连市/大连市发展改革委']
+    >>> nodes_of_kind(G, "Side")
+    ['side:上海市', 'side:大连市']
+    """
     return [n for n, k in graph.nodes(data="kind") if k == kind]
 
 
 def documents(graph: nx.MultiDiGraph) -> list[str]:
-    """Document ids, oldest first (by date where known, then by id)."""
+    """The ids of the graph's documents, oldest first.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `build_graph`.
+
+    Returns
+    -------
+    list of str
+        Sorted by date where known (a document without one comes first), then by id.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plans = ["2021年上海市与大连市对口合作计划\\n2021年3月1日\\n一、甲。（责任单位：上海市发改委）",
+    ...          "2020年上海市与大连市对口合作计划\\n2020年3月1日\\n一、甲。（责任单位：上海市发改委）"]
+    >>> G = build_graph(extract(p) for p in plans)
+    >>> [G.nodes[d]["date"] for d in documents(G)]
+    ['2020-03-01', '2021-03-01']
+    """
     docs = nodes_of_kind(graph, "Document")
     return sorted(docs, key=lambda d: (graph.nodes[d].get("date") or "", d))
 
 
 def unit_label(graph: nx.MultiDiGraph, node: str) -> str:
-    """A node's name, or its id when it has none."""
+    """What to call a node: its name, or its id when it has none.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `build_graph`.
+    node : str
+        A node id of ``graph``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = "2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
+    >>> G = build_graph([extract(plan)])
+    >>> unit_label(G, "unit:上海市/上海市发展改革委")
+    '上海市发展改革委'
+    >>> unit_label(G, nodes_of_kind(G, "Task")[0])
+    'doc:2020年上海市与大连市对口合作计划@...#一、'
+    """
     return str(graph.nodes[node].get("name", node))
 
 
@@ -57,11 +153,31 @@ def find_unit(
     groups : bool
         Also group placeholders (各有关单位), which have responsibilities but are not units.
 
+    Returns
+    -------
+    str
+        The unit's id.
+
     Raises
     ------
     GraphError
         When no unit matches (the message suggests names that contain ``ref``), or several do
         (the message lists them).
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = "2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
+    >>> G = build_graph([extract(plan)])
+    >>> find_unit(G, "上海市发改委")  # an alias
+    'unit:上海市/上海市发展改革委'
+    >>> find_unit(G, "发展改革委", side="大连市")  # the end of a name, on one side
+    'unit:大连市/大连市发展改革委'
+    >>> find_unit(G, "发展改革委")
+    Traceback (most recent call last):
+    ...
+    graphmodel.errors.GraphError: the unit '发展改革委' is ambiguous: 上海市发展改革委 (上海市), 大连市发展改革委 ...
     """
     ref = ref.strip()
     wanted = {side} if isinstance(side, str) else set(side or ())
@@ -95,11 +211,36 @@ def find_unit(
 def find_side(graph: nx.MultiDiGraph, ref: str) -> str:
     """The full name of the side ``ref`` names: its name (大连市) or short name (大连).
 
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `build_graph`.
+    ref : str
+        What the user typed.
+
+    Returns
+    -------
+    str
+        The side's full name.
+
     Raises
     ------
     GraphError
         When the graph has no such side (the message lists the sides it has, so a typo does
         not silently select nothing).
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = "2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
+    >>> G = build_graph([extract(plan)])
+    >>> find_side(G, "大连")
+    '大连市'
+    >>> find_side(G, "沈阳")
+    Traceback (most recent call last):
+    ...
+    graphmodel.errors.GraphError: no side '沈阳' in the graph (sides: 上海市、大连市)
     """
     ref = ref.strip()
     sides = [graph.nodes[n] for n in nodes_of_kind(graph, "Side")]
@@ -113,10 +254,34 @@ def find_side(graph: nx.MultiDiGraph, ref: str) -> str:
 def find_document(graph: nx.MultiDiGraph, ref: str) -> str:
     """The id of the one document that ``ref`` names: its id, title, source path or file name.
 
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `build_graph`.
+    ref : str
+        What the user typed: an id, a title, a source path, a file name with or without its
+        suffix.
+
+    Returns
+    -------
+    str
+        The document's id.
+
     Raises
     ------
     GraphError
         When no document matches, or several do.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph
+    >>> plan = "2020年上海市与大连市对口合作计划\\n一、甲。（责任单位：上海市发改委）"
+    >>> G = build_graph([extract(plan, source="plans/2020.txt")])
+    >>> find_document(G, "2020")
+    'doc:2020年上海市与大连市对口合作计划@...'
+    >>> find_document(G, "2020年上海市与大连市对口合作计划") == find_document(G, "plans/2020.txt")
+    True
     """
     docs = nodes_of_kind(graph, "Document")
     if ref in docs:

@@ -26,5 +26,21 @@ ROLE_RANK = {"lead": 0, "responsible": 1, "support": 2}
 
 
 def side_id(name: str) -> str:
-    """The id of the Side node for a region name, e.g. ``side:大连市``."""
+    """The id of the Side node for a region name.
+
+    Parameters
+    ----------
+    name : str
+        The side's full name (上海市, 辽宁省).
+
+    Returns
+    -------
+    str
+        ``side:<name>``.
+
+    Examples
+    --------
+    >>> side_id("大连市")
+    'side:大连市'
+    """
     return f"side:{name}"
