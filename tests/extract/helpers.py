@@ -23,10 +23,19 @@ def score_file(path: Path) -> dict[str, Any]:
     return score(gold, run(path).to_dict(), out=lambda *_: None)
 
 
+HOLDOUT = DATA / "real" / "holdout"
+
+
 def gold_files() -> list[Path]:
     """Every plan under tests/data that has a gold annotation: the seed, the fixture plans, the form
-    and failure fixtures and the real plans."""
+    and failure fixtures and the real plans, except the holdout batch (kept apart, never tuned on:
+    ``holdout_files``)."""
     found = [DATA / "2020-shanghai-dalian-plan.txt"]
     for pattern in ("plans*/*.txt", "forms/*.txt", "failures/*.txt", "real/*/*.txt"):
         found += sorted(DATA.glob(pattern))
-    return [p for p in found if p.with_suffix(".gold.json").exists()]
+    return [p for p in found if p.with_suffix(".gold.json").exists() and p.parent != HOLDOUT]
+
+
+def holdout_files() -> list[Path]:
+    """The holdout batch's plans with a gold annotation (tests/data/real/holdout)."""
+    return [p for p in sorted(HOLDOUT.glob("*.txt")) if p.with_suffix(".gold.json").exists()]
