@@ -123,8 +123,18 @@ def assumed_roles(norm: str, task: Task, facts: Sequence[FactLike], g: Grammar) 
 def unread_text(norm: str, task: Task, facts: Sequence[FactLike], g: Grammar) -> list[Flag]:
     """Text of the annotation that no read unit, keyword, note or filler accounts for: a name the
     extractor could not split or dropped."""
-    if task.annotation_span is None:
+    rest = _unread_rest(norm, task, facts, g)
+    if len("".join(_HANZI.findall(rest))) < 2:
         return []
+    shown = " ".join(rest.split())
+    return [Flag("unsplit", f"text in the annotation nothing was read from: {shown[:30]!r}", task.annotation_span)]
+
+
+def _unread_rest(norm: str, task: Task, facts: Sequence[FactLike], g: Grammar) -> str:
+    """The annotation's text with read mentions, lead officials, notes, keywords and fillers
+    blanked out."""
+    if task.annotation_span is None:
+        return ""
     a, b = task.annotation_span
     chars = list(norm[a:b])
 
@@ -148,12 +158,7 @@ def unread_text(norm: str, task: Task, facts: Sequence[FactLike], g: Grammar) ->
     rest = "".join(chars)
     words = sorted({*g.keywords, *g.verbs, *(w for w, _, _ in g.notes), *_FILLERS}, key=len, reverse=True)
     rest = re.sub("|".join(map(re.escape, words)), " ", rest)
-    rest = g.etc.sub(" ", rest)
-    left = "".join(_HANZI.findall(rest))
-    if len(left) < 2:
-        return []
-    shown = " ".join(rest.split())
-    return [Flag("unsplit", f"text in the annotation nothing was read from: {shown[:30]!r}", task.annotation_span)]
+    return g.etc.sub(" ", rest)
 
 
 def odd_names(facts: Sequence[FactLike]) -> list[Flag]:
@@ -165,10 +170,10 @@ def odd_names(facts: Sequence[FactLike]) -> list[Flag]:
     return [Flag("unsplit", f"read as a unit, but does not read like one: {'、'.join(odd)}")]
 
 
-def carrying_note(norm: str, task: Task) -> str | None:
-    """The annotation's note saying it holds for later tasks too (下同, 以下任务均…), if any."""
-    if task.annotation_span is None:
-        return None
-    a, b = task.annotation_span
-    m = _CARRY.search(norm, a, b)
-    return norm[max(a, m.start() - 12):m.end()].strip() if m else None
+def carrying_note(norm: str, task: Task, facts: Sequence[FactLike], g: Grammar) -> str | None:
+    """Text of the annotation that was not read and says it holds for later tasks too (以下任务均涉及
+    X, 不再重复), if any: what it adds below was not read either. (A note the extractor knows, such
+    as 按职责分工负责,下同, is read and applied, so it is not one.)"""
+    rest = _unread_rest(norm, task, facts, g)
+    m = _CARRY.search(rest)
+    return " ".join(rest[max(0, m.start() - 16):m.end()].split()) if m else None

@@ -55,18 +55,23 @@ class Flag:
         What exactly, in a line (a warning's message, the close name, ...).
     span : tuple of int, optional
         Where in the document text, when known.
+    names : tuple of str
+        The names it is about, where a correction would name them (close-name: the unit's name,
+        then the close one).
     """
 
     code: str
     detail: str
     span: Span | None = None
+    names: tuple[str, ...] = ()
 
     @property
     def strong(self) -> bool:
         return self.code in STRONG
 
     def to_dict(self) -> dict[str, object]:
-        return {"code": self.code, "detail": self.detail, "span": list(self.span) if self.span else None}
+        return {"code": self.code, "detail": self.detail, "span": list(self.span) if self.span else None,
+                "names": list(self.names)}
 
 
 def warning_flag(message: str) -> str:

@@ -227,7 +227,7 @@ def _document_items(ex: Extraction, d: int, text: str | None, g: Grammar,
             flags += assumed_roles(norm, t, facts, g)
             if carried and t.responsibilities:
                 flags.append(Flag("carried-note", f"an earlier annotation says: {carried[-1][1]!r}"))
-            if (note := carrying_note(norm, t)) is not None:
+            if (note := carrying_note(norm, t, facts, g)) is not None:
                 carried.append((t.id, note))
         for f in facts:
             if f.collective:
@@ -235,7 +235,8 @@ def _document_items(ex: Extraction, d: int, text: str | None, g: Grammar,
             if documents_of is not None and len(documents_of.get(f.unit, ())) == 1:
                 flags.append(Flag("one-plan", f"{f.name} appears in this plan only", f.span))
             for other, likeness in close.get(f.unit, [])[:3]:
-                flags.append(Flag("close-name", f"{f.name} is close to {real[other][1]} ({likeness:.2f})", f.span))
+                flags.append(Flag("close-name", f"{f.name} is close to {real[other][1]} ({likeness:.2f})", f.span,
+                                  (f.name, real[other][1])))
         if text is not None and t.annotation_span is not None:
             a, b = t.annotation_span
             annotation: str | None = text[a:b]
