@@ -21,6 +21,7 @@ __all__ = ["several_annotations", "unread_brackets", "assumed_sides", "assumed_r
 _SENTENCE = re.compile(r"[^。;；\n]+")
 _LIST = re.compile(r"[、,，;；]")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
+_WORDS = re.compile(r"[\u4e00-\u9fff\w]+(?:\([\u4e00-\u9fff\w、,]*\)[\u4e00-\u9fff\w]*)*")
 # Words an annotation may hold besides units, keywords and notes: fillers of the genre.
 _FILLERS = ("按职责分工", "有关部门", "相关部门", "有关单位", "相关单位", "分别", "共同", "单位", "部门",
             "负责", "等", "和", "及", "与", "由", "会同", "各自", "职责")
@@ -126,7 +127,7 @@ def unread_text(norm: str, task: Task, facts: Sequence[FactLike], g: Grammar) ->
     rest = _unread_rest(norm, task, facts, g)
     if len("".join(_HANZI.findall(rest))) < 2:
         return []
-    shown = " ".join(rest.split())
+    shown = " ".join(_WORDS.findall(rest))
     return [Flag("unsplit", f"text in the annotation nothing was read from: {shown[:30]!r}", task.annotation_span)]
 
 

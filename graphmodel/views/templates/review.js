@@ -59,6 +59,7 @@
     li.dataset.unit = f.unit;
     li.appendChild(el("span", "name", f.name));
     var meta = [f.side || "side unknown", f.role];
+    if (f.collective) meta.unshift("placeholder");
     if (f.mention && f.mention !== f.name) meta.push("as written: " + f.mention);
     li.appendChild(el("span", "meta", " (" + meta.join(", ") + ") "));
     if (f.correction) li.appendChild(el("span", "correction", "from correction " + f.correction + " "));
@@ -170,7 +171,6 @@
     var read = el("td", "read");
     var list = el("ul", "facts");
     item.units.concat(item.placeholders).forEach(function (f) { list.appendChild(factItem(item, f)); });
-    if (item.placeholders.length) list.appendChild(el("li", "meta", "placeholders: " + item.placeholders.map(function (p) { return p.name; }).join("、")));
     if (item.places.length) list.appendChild(el("li", "meta", "places: " + item.places.join("、")));
     read.appendChild(list);
     if (item.task) read.appendChild(addForm(item));
