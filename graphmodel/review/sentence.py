@@ -12,6 +12,7 @@ __all__ = ["Segment", "annotation_context", "plain_context"]
 Segment = tuple[str, str]  # (text, kind): kind is "text", "annotation" or "mention"
 
 _END = re.compile(r"[。;；!！?？\n]")
+_WORDY = re.compile(r"\w")
 BEFORE = 240  # characters of the sentence before an annotation, at most
 AFTER = 80
 
@@ -43,7 +44,9 @@ def annotation_context(text: str, task: Span, annotation: Span, marks: Sequence[
     a, b = annotation
     lo, hi = max(0, min(task[0], a)), min(len(text), max(task[1], b))
     start = _sentence_start(text, a, lo)
-    if not text[start:a].strip() and start > lo:
+    for _ in range(3):  # nothing but punctuation before it: take the sentence before too
+        if _WORDY.search(text, start, a) or start <= lo:
+            break
         start = _sentence_start(text, start - 1, lo)
     before = text[start:a].lstrip()
     if len(before) > BEFORE:

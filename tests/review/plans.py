@@ -41,3 +41,9 @@ BRACKET = """长春市人才工作要点
 
 def extraction(text: str, source: str = "plan.txt") -> Extraction:
     return extract(text, source=source)
+
+# Two names of one side that may be one unit: 市工业和信息化局 and 市工业信息化局.
+CLOSE = """大连市2021年工业工作分工方案
+一、推进工业互联网发展。（牵头单位：市工业和信息化局；配合单位：市大数据局）
+二、推进智能制造。（责任单位：市工业信息化局）
+"""
