@@ -8,7 +8,9 @@ one, so offsets are the text's) and the task's spans; none changes what was read
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from graphmodel.extract.grammar import Grammar
 from graphmodel.extract.text import pair_brackets
@@ -16,7 +18,7 @@ from graphmodel.model import Span, Task
 from graphmodel.review.flags import Flag
 
 __all__ = ["several_annotations", "unread_brackets", "assumed_sides", "assumed_roles", "unread_text",
-           "odd_names", "carrying_note", "FactLike"]
+           "odd_names", "carrying_note", "unread_rest", "FactLike"]
 
 _SENTENCE = re.compile(r"[^。;；\n]+")
 _LIST = re.compile(r"[、,，;；]")
@@ -83,20 +85,21 @@ def assumed_sides(norm: str, task: Task, facts: Sequence[FactLike], side_words: 
     if task.annotation_span is None or not side_words:
         return []
     a, b = task.annotation_span
+    cuts = [a] + [m.end() + a for m in re.finditer(r"[;；\n]", norm[a:b])] + [b + 1]
     assumed = []
     for f in facts:
         if f.span is None or f.correction:
             continue
-        lo, hi = f.span
-        start = max((m.end() for m in re.finditer(r"[;；\n]", norm[a:lo])), default=0) + a
-        end = (m.start() + hi) if (m := re.search(r"[;；\n]", norm[hi:b])) else b
-        if not any(w in norm[start:end] for w in side_words):
+        k = bisect_right(cuts, f.span[0]) - 1
+        part = norm[cuts[k]:max(cuts[k], cuts[k + 1] - 1)] if k + 1 < len(cuts) else norm[cuts[k]:b]
+        if not any(w in part for w in side_words):
             assumed.append(f"{f.mention} → {f.side or '?'}")
     if not assumed:
         return []
     return [Flag("side-assumed", "side assumed, not stated: " + "、".join(assumed), task.annotation_span)]
 
 
+@lru_cache(maxsize=32)
 def _role_words(g: Grammar, role: str) -> list[str]:
     words = [k for k, v in g.keywords.items() if v == role] + [v for v, r in g.verbs.items() if r == role]
     words += [w for w, meaning, _ in g.notes if meaning == role]
@@ -121,17 +124,23 @@ def assumed_roles(norm: str, task: Task, facts: Sequence[FactLike], g: Grammar) 
     return out
 
 
-def unread_text(norm: str, task: Task, facts: Sequence[FactLike], g: Grammar) -> list[Flag]:
-    """Text of the annotation that no read unit, keyword, note or filler accounts for: a name the
-    extractor could not split or dropped."""
-    rest = _unread_rest(norm, task, facts, g)
+def unread_text(rest: str, task: Task) -> list[Flag]:
+    """Text of the annotation that no read unit, keyword, note or filler accounts for (``rest``,
+    from `unread_rest`): a name the extractor could not split or dropped."""
     if len("".join(_HANZI.findall(rest))) < 2:
         return []
     shown = " ".join(_WORDS.findall(rest))
     return [Flag("unsplit", f"text in the annotation nothing was read from: {shown[:30]!r}", task.annotation_span)]
 
 
-def _unread_rest(norm: str, task: Task, facts: Sequence[FactLike], g: Grammar) -> str:
+@lru_cache(maxsize=8)
+def _vocabulary(g: Grammar) -> re.Pattern[str]:
+    """Keywords, verbs, notes and fillers, longest first."""
+    words = sorted({*g.keywords, *g.verbs, *(w for w, _, _ in g.notes), *_FILLERS}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def unread_rest(norm: str, task: Task, facts: Sequence[FactLike], g: Grammar) -> str:
     """The annotation's text with read mentions, lead officials, notes, keywords and fillers
     blanked out."""
     if task.annotation_span is None:
@@ -156,9 +165,7 @@ def _unread_rest(norm: str, task: Task, facts: Sequence[FactLike], g: Grammar) -
         if g.is_note(re.sub(r"\s+", "", inner)) and not keyword.search(inner) and not any(
                 f.span and a + o < f.span[0] < a + c for f in facts):
             blank(o, c + 1)
-    rest = "".join(chars)
-    words = sorted({*g.keywords, *g.verbs, *(w for w, _, _ in g.notes), *_FILLERS}, key=len, reverse=True)
-    rest = re.sub("|".join(map(re.escape, words)), " ", rest)
+    rest = _vocabulary(g).sub(" ", "".join(chars))
     return g.etc.sub(" ", rest)
 
 
@@ -171,10 +178,9 @@ def odd_names(facts: Sequence[FactLike]) -> list[Flag]:
     return [Flag("unsplit", f"read as a unit, but does not read like one: {'、'.join(odd)}")]
 
 
-def carrying_note(norm: str, task: Task, facts: Sequence[FactLike], g: Grammar) -> str | None:
+def carrying_note(rest: str) -> str | None:
     """Text of the annotation that was not read and says it holds for later tasks too (以下任务均涉及
     X, 不再重复), if any: what it adds below was not read either. (A note the extractor knows, such
-    as 按职责分工负责,下同, is read and applied, so it is not one.)"""
-    rest = _unread_rest(norm, task, facts, g)
+    as 按职责分工负责,下同, is read and applied, so it is not one.) ``rest``: from `unread_rest`."""
     m = _CARRY.search(rest)
     return " ".join(rest[max(0, m.start() - 16):m.end()].split()) if m else None

@@ -23,6 +23,7 @@ from graphmodel.review.checks import (
     odd_names,
     several_annotations,
     unread_brackets,
+    unread_rest,
     unread_text,
 )
 from graphmodel.review.flags import FLAGS, STRONG, Flag, warning_flag
@@ -222,12 +223,13 @@ def _document_items(ex: Extraction, d: int, text: str | None, g: Grammar,
         if norm is not None:
             flags += several_annotations(norm, t)
             flags += unread_brackets(norm, t, g, known)
-            flags += unread_text(norm, t, facts, g)
+            rest = unread_rest(norm, t, facts, g)
+            flags += unread_text(rest, t)
             flags += assumed_sides(norm, t, facts, words)
             flags += assumed_roles(norm, t, facts, g)
             if carried and t.responsibilities:
                 flags.append(Flag("carried-note", f"an earlier annotation says: {carried[-1][1]!r}"))
-            if (note := carrying_note(norm, t, facts, g)) is not None:
+            if (note := carrying_note(rest)) is not None:
                 carried.append((t.id, note))
         for f in facts:
             if f.collective:

@@ -11,7 +11,8 @@ __all__ = ["Segment", "annotation_context", "plain_context"]
 
 Segment = tuple[str, str]  # (text, kind): kind is "text", "annotation" or "mention"
 
-_END = re.compile(r"[。;；!！?？\n]")
+_ENDS = "。;；!！?？\n"
+_END = re.compile(f"[{_ENDS}]")
 _WORDY = re.compile(r"\w")
 BEFORE = 240  # characters of the sentence before an annotation, at most
 AFTER = 80
@@ -19,10 +20,7 @@ AFTER = 80
 
 def _sentence_start(text: str, at: int, floor: int) -> int:
     """Where the sentence holding ``at`` starts, never before ``floor``."""
-    for k in range(at - 1, floor - 1, -1):
-        if _END.match(text[k]):
-            return k + 1
-    return floor
+    return max([text.rfind(c, floor, at) for c in _ENDS] + [floor - 1]) + 1
 
 
 def _sentence_end(text: str, at: int, ceiling: int) -> int:
