@@ -18,7 +18,7 @@ from graphmodel.model import Span, Task
 from graphmodel.review.flags import Flag
 
 __all__ = ["several_annotations", "unread_brackets", "assumed_sides", "assumed_roles", "unread_text",
-           "odd_names", "carrying_note", "unread_rest", "FactLike"]
+           "odd_names", "carrying_note", "unread_rest", "header_roles", "FactLike"]
 
 _SENTENCE = re.compile(r"[^。;；\n]+")
 _LIST = re.compile(r"[、,，;；]")
@@ -27,6 +27,13 @@ _WORDS = re.compile(r"[\u4e00-\u9fff\w]+(?:\([\u4e00-\u9fff\w、,]*\)[\u4e00-\u9
 # Words an annotation may hold besides units, keywords and notes: fillers of the genre.
 _FILLERS = ("按职责分工", "有关部门", "相关部门", "有关单位", "相关单位", "分别", "共同", "单位", "部门",
             "负责", "等", "和", "及", "与", "由", "会同", "各自", "职责")
+# A name that begins with a place of its own (大庆市商务局, 哈尔滨新区管委会): its side is read
+# from the name, not assumed; a bare level word (市商务局, 省科技厅, 团市委) names no place.
+_PLACE_NAMED = re.compile(r"^(?![省市区县州])[\u4e00-\u9fff]{2,7}?(?:省|市|区|县|州|新区)")
+# Dates and deadlines in a table row's cells (2021年12月, 年底前): no unit.
+_DATES = re.compile(r"\d+\s*年(?:\s*\d+\s*月)?(?:\s*\d+\s*日)?(?:底|前|以前|中旬|上旬|下旬)*"
+                    r"|年底前|长期坚持|持续推进|全年|长期")
+_GAP = "\x00"  # what was taken out: never part of a word
 # An annotation's note that says it holds for later tasks too.
 _CARRY = re.compile(r"下同|以下任务|以下各项|不再重复|不再一一列出|不再做分工|不再分工|不再列出")
 
@@ -92,7 +99,7 @@ def assumed_sides(norm: str, task: Task, facts: Sequence[FactLike], side_words: 
             continue
         k = bisect_right(cuts, f.span[0]) - 1
         part = norm[cuts[k]:max(cuts[k], cuts[k + 1] - 1)] if k + 1 < len(cuts) else norm[cuts[k]:b]
-        if not any(w in part for w in side_words):
+        if not any(w in part for w in side_words) and not _PLACE_NAMED.match(f.mention):
             assumed.append(f"{f.mention} → {f.side or '?'}")
     if not assumed:
         return []
@@ -106,16 +113,32 @@ def _role_words(g: Grammar, role: str) -> list[str]:
     return sorted(set(words), key=len, reverse=True)
 
 
-def assumed_roles(norm: str, task: Task, facts: Sequence[FactLike], g: Grammar) -> list[Flag]:
+def header_roles(text: str, g: Grammar) -> list[tuple[int, str]]:
+    """Where a table's header line (cells split by tabs, in the text as read: normalising makes
+    tabs spaces) names a role: (offset, role), in order. The rows under it state their roles by
+    column."""
+    out = []
+    for m in re.finditer(r"[^\n]*\t[^\n]*", text):
+        for role in ("lead", "support"):
+            if any(w in m.group() for w in _role_words(g, role)):
+                out.append((m.start(), role))
+    return out
+
+
+def assumed_roles(norm: str, task: Task, facts: Sequence[FactLike], g: Grammar,
+                  headers: Sequence[tuple[int, str]] = (), row: bool = False) -> list[Flag]:
     """Units read as lead or support where the annotation states no such role (a note elsewhere,
-    such as 列第一位为牵头单位, or a rule gave it)."""
+    such as 列第一位为牵头单位, or a rule gave it). A table row's (``row``: its annotation holds a
+    tab) roles are stated by a header above it (``headers``, from `header_roles`)."""
     if task.annotation_span is None:
         return []
     a, b = task.annotation_span
-    text = norm[a:b]
+    text = re.sub(r"\s+", "", norm[a:b])  # 牵⏎头单位
     out = []
     for role in ("lead", "support"):
         if any(w in text for w in _role_words(g, role)):
+            continue
+        if row and any(at < a and r == role for at, r in headers):
             continue
         named = [f.mention for f in facts if f.role == role and not f.correction]
         if named:
@@ -140,33 +163,45 @@ def _vocabulary(g: Grammar) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
+def _spaced(word: str) -> str:
+    """A pattern for ``word`` with any whitespace between its characters (a name broken over lines,
+    王 健 written with a space to fill a cell)."""
+    return r"\s*".join(map(re.escape, re.sub(r"\s+", "", word)))
+
+
 def unread_rest(norm: str, task: Task, facts: Sequence[FactLike], g: Grammar) -> str:
-    """The annotation's text with read mentions, lead officials, notes, keywords and fillers
-    blanked out."""
+    """The annotation's text with read mentions (wherever they recur), lead officials, notes,
+    keywords, side labels, first-leads notes, fillers and dates taken out."""
     if task.annotation_span is None:
         return ""
     a, b = task.annotation_span
-    chars = list(norm[a:b])
+    text = norm[a:b]
+    chars = list(text)
 
     def blank(lo: int, hi: int) -> None:
         for k in range(max(lo, 0), min(hi, len(chars))):
-            chars[k] = " "
+            chars[k] = _GAP
 
     for f in facts:
         if f.span:
             blank(f.span[0] - a, f.span[1] - a)
-    for name in task.lead_officials:  # 王 健 is 王健: names are written with spaces to fill a cell
-        for m in re.finditer(r"\s*".join(map(re.escape, name.replace(" ", ""))), norm[a:b]):
+    for word in {f.mention for f in facts if f.mention.strip()} | set(task.lead_officials):
+        for m in re.finditer(_spaced(word), text):  # a unit named twice is read once
             blank(m.start(), m.end())
     keyword = g.pattern("keyword")
-    for o, c in pair_brackets(norm[a:b]).close.items():
-        inner = norm[a + o + 1:a + c]
+    for pattern in (keyword, g.first_leads):  # keywords and side labels (沪方:); 排名第一的为牵头
+        for m in pattern.finditer(text):
+            blank(m.start(), m.end())
+    for o, c in pair_brackets(text).close.items():
+        inner = text[o + 1:c]
         # A note in brackets says nothing of who; a bracket holding the annotation itself is no note.
         if g.is_note(re.sub(r"\s+", "", inner)) and not keyword.search(inner) and not any(
                 f.span and a + o < f.span[0] < a + c for f in facts):
             blank(o, c + 1)
-    rest = _vocabulary(g).sub(" ", "".join(chars))
-    return g.etc.sub(" ", rest)
+    # Words broken over lines (部⏎门) are joined first; what was taken out stays a gap between them.
+    rest = re.sub(r"\s+", "", "".join(chars))
+    rest = _vocabulary(g).sub(_GAP, _DATES.sub(_GAP, g.etc.sub(_GAP, rest)))
+    return " ".join(p for p in rest.split(_GAP) if p)
 
 
 def odd_names(facts: Sequence[FactLike]) -> list[Flag]:

@@ -20,6 +20,7 @@ from graphmodel.review.checks import (
     assumed_roles,
     assumed_sides,
     carrying_note,
+    header_roles,
     odd_names,
     several_annotations,
     unread_brackets,
@@ -204,6 +205,7 @@ def _document_items(ex: Extraction, d: int, text: str | None, g: Grammar,
     place_names = {p.id: p.name for p in ex.places}
     parents = {t.parent for t in ex.tasks}
     norm = normalize(text, g) if text is not None else None
+    headers = header_roles(text, g) if text is not None else []
     words = _side_words(ex) if len(doc.sides) > 1 else []
     warned: dict[int | None, list[Flag]] = defaultdict(list)
     for w in ex.warnings:
@@ -226,7 +228,9 @@ def _document_items(ex: Extraction, d: int, text: str | None, g: Grammar,
             rest = unread_rest(norm, t, facts, g)
             flags += unread_text(rest, t)
             flags += assumed_sides(norm, t, facts, words)
-            flags += assumed_roles(norm, t, facts, g)
+            span = t.annotation_span or (0, 0)
+            row = text is not None and "\t" in text[span[0]:span[1]]  # a table row: roles by column
+            flags += assumed_roles(norm, t, facts, g, headers, row)
             if carried and t.responsibilities:
                 flags.append(Flag("carried-note", f"an earlier annotation says: {carried[-1][1]!r}"))
             if (note := carrying_note(rest)) is not None:
