@@ -77,6 +77,14 @@ def test_a_side_not_stated_in_a_plan_of_two_sides_is_flagged() -> None:
     items, _ = items_of(plans.TWO_SIDES)
     assert "side-assumed" not in by_number(items, "一、").codes
     assert "side-assumed" in by_number(items, "二、").codes
+    assert "side-assumed" not in by_number(items, "三、").codes  # 浦东新区 says where it is
+
+
+def test_a_table_rows_roles_and_deadlines_raise_nothing() -> None:
+    items, exs = items_of(plans.TABLE)
+    assert [[(u.name, u.role) for u in it.units] for it in items][0][:2] == [("宁波市委改革办", "lead"),
+                                                                              ("宁波市大数据局", "support")]
+    assert [it.codes for it in items] == [[], []]
 
 
 def test_an_unread_bracket_with_a_unit_like_name_is_flagged() -> None:
