@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import doctest
-from dataclasses import dataclass
 
 import pytest
 
@@ -22,6 +21,7 @@ from graphmodel.review import (
 )
 from graphmodel.review.items import ReadFact
 from tests.review import plans
+from tests.review.corpus import corrected
 
 
 def items_of(*texts: str, with_text: bool = True) -> tuple[list[ReviewItem], list[Extraction]]:
@@ -131,25 +131,9 @@ def test_filters() -> None:
     assert filter_items(items) == items
 
 
-@dataclass
-class CorrectedResponsibility:
-    """A Responsibility as the corrections work gives it: with ``correction`` (FILE:LINE)."""
-
-    mention: str
-    unit: str
-    side: str | None
-    role: str = "responsible"
-    collective: bool = False
-    span: tuple[int, int] | None = None
-    correction: str | None = None
-
-
 def test_a_fact_from_a_correction_is_marked_with_its_file_and_line() -> None:
     ex = plans.extraction(plans.FIRST_LEADS)
-    task = ex.tasks[1]
-    task.responsibilities[0] = CorrectedResponsibility(  # type: ignore[call-overload]
-        "市商务局", task.responsibilities[0].unit, "丽水市", "responsible", span=task.responsibilities[0].span,
-        correction="graphmodel.corrections.tsv:4")
+    corrected(ex, 1, 0, "responsible")
     items = review_items([ex], {ex.document.id: plans.FIRST_LEADS})
     second = by_number(items, "二、")
     fact = second.units[0]

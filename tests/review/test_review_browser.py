@@ -12,13 +12,14 @@ import pytest
 from graphmodel.model import Extraction
 from graphmodel.review import ReviewItem, filter_items
 from graphmodel.review.review_page import render_review
-from tests.conftest import ARTIFACTS
-from tests.review.corpus import review_corpus
+from tests.conftest import ARTIFACTS, DATA
+from tests.review.corpus import CORRECTION, review_corpus
 from tests.views.browser import Browser, Loaded
 
 pytestmark = pytest.mark.browser
 
 HEADER = "action\tdocument\ttask\tunit\trole\tvalue"
+AXE = DATA.parent / "views" / "vendor" / "axe-4.14.1.min.js"
 
 
 @pytest.fixture(scope="module")
@@ -79,9 +80,9 @@ def test_filters_change_the_rows_shown(loaded: Loaded, corpus: tuple[list[Review
     loaded.page.select_option("#filter-flag", "no-annotation")
     assert visible(loaded) == expect(filter_items(items, flags=["no-annotation"], documents=[dropped]))
     loaded.page.select_option("#filter-document", "")
-    loaded.page.select_option("#filter-flag", "role-assumed")
+    loaded.page.select_option("#filter-flag", "close-name")
     shown = visible(loaded)
-    assert shown == expect(filter_items(items, flags=["role-assumed"])) and 0 < len(shown) < len(every)
+    assert shown == expect(filter_items(items, flags=["close-name"])) and 0 < len(shown) < len(every)
     loaded.page.select_option("#filter-flag", "")
     unit = "unit:大连市/大连市司法局"
     loaded.page.select_option("#filter-unit", unit)
@@ -135,4 +136,20 @@ def test_corrections_are_exported_as_tsv(loaded: Loaded, corpus: tuple[list[Revi
     saved = tmp_path / "graphmodel.corrections.tsv"
     download.value.save_as(saved)
     assert saved.read_text(encoding="utf-8") == text
+    assert loaded.errors == [] and loaded.blocked == []
+
+
+def test_a_fact_from_a_correction_says_so(loaded: Loaded,
+                                          corpus: tuple[list[ReviewItem], list[Extraction]]) -> None:
+    fact = row(loaded, doc_id(corpus, "first-leads.txt"), "二、").locator("li.fact").first
+    assert f"from correction {CORRECTION}" in fact.text_content()
+    assert fact.locator(".change-role").input_value() == "responsible"
+
+
+def test_axe_finds_no_violation(loaded: Loaded) -> None:
+    # axe runs through the debugging protocol, so the page's own policy (no other script) holds.
+    loaded.page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = loaded.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
     assert loaded.errors == [] and loaded.blocked == []
