@@ -60,9 +60,16 @@ def review(paths: tuple[Path, ...], output: Path | None, fmt: str, flags: tuple[
       graphmodel review plans/ --flag unsplit --flag no-annotation
       graphmodel review plan.txt --unit 市发展改革委 --format csv
     """
+    from graphmodel.errors import InputError
     from graphmodel.graph import build_graph, find_document, find_unit
     from graphmodel.review import filter_items, review_items
+    from loaders.corpus import is_graph_file
 
+    for p in paths:
+        # A graph merges its documents: what each plan's annotation said is no longer there.
+        if is_graph_file(p) or p.suffix.lower() == ".gmg":
+            raise InputError(f"{p}: a graph file holds no plan's reading; review the plans "
+                             "or their saved extractions")
     extractions = load_documents(paths, aliases_file, output=output)
     items = review_items(extractions, _texts(extractions))
     if documents or units:

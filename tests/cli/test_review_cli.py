@@ -109,6 +109,15 @@ def test_bad_filters_are_one_line_errors(corpus: Path, args: list[str], message:
     assert last.startswith("graphmodel: error:") and message in last and "Traceback" not in err
 
 
+def test_a_graph_file_is_refused(corpus: Path, tmp_path: Path) -> None:
+    graph = tmp_path / "plans.gmg"
+    assert CliRunner().invoke(cli, ["build", str(corpus), "-o", str(graph)]).exit_code == 0
+    code, out, err = run(str(graph))
+    assert code == 2 and out == ""
+    assert err.strip() == f"graphmodel: error: {graph}: a graph file holds no plan's reading; review the plans " \
+                          "or their saved extractions"
+
+
 def test_the_page_never_overwrites_a_plan(corpus: Path) -> None:
     plan = corpus / "clean.txt"
     code, _, err = run(str(corpus), "-o", str(plan))
