@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from graphmodel.extract import extract
 from graphmodel.model import Extraction
-from graphmodel.review import ReviewItem, filter_items
+from graphmodel.review import ReviewItem, filter_items, review_items
 from graphmodel.review.review_page import render_review
 from tests.conftest import ARTIFACTS, DATA
 from tests.review.corpus import CORRECTION, review_corpus
@@ -91,7 +92,7 @@ def test_filters_change_the_rows_shown(loaded: Loaded, corpus: tuple[list[Review
     loaded.page.select_option("#filter-unit", "")
     assert visible(loaded) == every
     counts = loaded.page.locator("#counts").text_content()
-    assert counts.startswith(f"{len(items)} of {len(items)} items shown")
+    assert counts.startswith(f"{len(items)} of {len(items)} items match;")
 
 
 def test_corrections_are_exported_as_tsv(loaded: Loaded, corpus: tuple[list[ReviewItem], list[Extraction]],
@@ -153,3 +154,21 @@ def test_axe_finds_no_violation(loaded: Loaded) -> None:
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert violations == []
     assert loaded.errors == [] and loaded.blocked == []
+
+
+def test_a_long_review_is_shown_a_hundred_rows_at_a_time(browser: Browser) -> None:
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted((DATA / "real").glob("*/*.txt"))}
+    exs = [extract(t, source=name) for name, t in texts.items()]
+    items = review_items(exs, {ex.document.id: t for ex, t in zip(exs, texts.values(), strict=True)})
+    assert len(items) > 200
+    loaded = browser.open(render_review(items, exs))
+    expected = [(it.document, it.task or "") for it in items]
+    assert visible(loaded) == expected[:100]
+    loaded.page.click("#more")
+    assert visible(loaded) == expected[:200]
+    assert loaded.page.locator("#counts").text_content().startswith(f"{len(items)} of {len(items)} items match (200 shown)")
+    loaded.page.select_option("#filter-flag", "no-annotation")
+    assert visible(loaded) == [(it.document, it.task or "") for it in filter_items(items, flags=["no-annotation"])]
+    assert loaded.page.locator("#more").is_hidden()
+    assert loaded.errors == [] and loaded.blocked == []
+    loaded.page.close()

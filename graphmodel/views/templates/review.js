@@ -10,7 +10,9 @@
   data.flags.forEach(function (f) { flagInfo[f.code] = f; });
   var ROLES = ["lead", "responsible", "support"];
   var corrections = new Map();  // key -> [action, document, task, unit, role, value]
-  var rows = [];
+  var rows = [];  // a row's element, made the first time it is shown (its edits live in it)
+  var PAGE = 100;  // rows put in the table at a time: a corpus of thousands of tasks stays quick
+  var limit = PAGE;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -193,15 +195,27 @@
     return true;
   }
   function apply() {
-    var shown = 0;
-    rows.forEach(function (tr, i) { var ok = matches(data.items[i]); tr.hidden = !ok; shown += ok ? 1 : 0; });
+    var body = document.getElementById("rows");
+    var matching = [];
+    data.items.forEach(function (item, i) { if (matches(item)) matching.push(i); });
+    var shown = matching.slice(0, limit);
+    body.replaceChildren.apply(body, shown.map(function (i) {
+      if (!rows[i]) rows[i] = row(data.items[i], i);
+      return rows[i];
+    }));
+    var more = document.getElementById("more");
+    more.hidden = matching.length <= shown.length;
+    more.textContent = "Show " + Math.min(PAGE, matching.length - shown.length) + " more of " +
+      (matching.length - shown.length) + " not shown";
     var flagged = data.items.filter(function (it) { return it.codes.length; }).length;
-    document.getElementById("counts").textContent = shown + " of " + data.items.length + " items shown; " +
+    document.getElementById("counts").textContent = matching.length + " of " + data.items.length +
+      " items match" + (shown.length < matching.length ? " (" + shown.length + " shown)" : "") + "; " +
       flagged + " flagged, " + data.documents.length + " document" + (data.documents.length === 1 ? "" : "s");
   }
   function setFilter(kind, value) {
     filters[kind] = value || "";
     document.getElementById("filter-" + kind).value = filters[kind];
+    limit = PAGE;
     apply();
   }
 
@@ -237,10 +251,9 @@
   fill(document.getElementById("filter-unit"), data.units.map(function (u) { return [u.id, u.name + (u.side ? " (" + u.side + ")" : "")]; }));
   ["document", "flag", "unit"].forEach(function (kind) {
     var s = document.getElementById("filter-" + kind);
-    s.addEventListener("change", function () { filters[kind] = s.value; apply(); });
+    s.addEventListener("change", function () { filters[kind] = s.value; limit = PAGE; apply(); });
   });
-  var body = document.getElementById("rows");
-  data.items.forEach(function (item, i) { var tr = row(item, i); rows.push(tr); body.appendChild(tr); });
+  document.getElementById("more").addEventListener("click", function () { limit += PAGE; apply(); });
   sidesEditor();
   document.getElementById("export").addEventListener("click", download);
   document.getElementById("clear-corrections").addEventListener("click", function () { corrections.clear(); renderCorrections(); });
@@ -250,8 +263,9 @@
   // For tests and notebooks.
   window.graphmodelView = {
     setFilter: setFilter,
+    // The rows in the table (the first of those matching the filters; "more" adds the next ones).
     visibleRows: function () {
-      return rows.filter(function (tr) { return !tr.hidden; }).map(function (tr) {
+      return Array.prototype.map.call(document.querySelectorAll("#rows > tr"), function (tr) {
         return {document: tr.dataset.document, task: tr.dataset.task, flags: tr.dataset.flags};
       });
     },
