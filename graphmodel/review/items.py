@@ -162,7 +162,8 @@ def review_items(extractions: Iterable[Extraction], texts: Mapping[str, str] | N
     texts : mapping, optional
         Document id → the document's text as read (what the spans point into). Without it an
         item shows the task's own wording, and the checks that need the text (several
-        annotations, unread brackets, sides assumed) are not made.
+        annotations, unread brackets and text, sides and roles assumed, carried notes) are not
+        made.
     grammar : Grammar, optional
         For what reads like a unit; the built-in grammar by default.
 
