@@ -18,7 +18,7 @@ from graphmodel.model import Span, Task
 from graphmodel.review.flags import Flag
 
 __all__ = ["several_annotations", "unread_brackets", "assumed_sides", "assumed_roles", "unread_text",
-           "odd_names", "carrying_note", "unread_rest", "header_roles", "FactLike"]
+           "odd_names", "carrying_note", "carried_rule", "unread_rest", "header_roles", "FactLike"]
 
 _SENTENCE = re.compile(r"[^。;；\n]+")
 _LIST = re.compile(r"[、,，;；]")
@@ -219,3 +219,20 @@ def carrying_note(rest: str) -> str | None:
     as 按职责分工负责,下同, is read and applied, so it is not one.) ``rest``: from `unread_rest`."""
     m = _CARRY.search(rest)
     return " ".join(rest[max(0, m.start() - 16):m.end()].split()) if m else None
+
+
+def carried_rule(norm: str, task: Task, g: Grammar) -> str | None:
+    """A bracketed note of the annotation that holds for later tasks too (下同) and changes who is
+    responsible there (含X: a unit or group added; 列第一位为牵头: roles), if any. Its later
+    tasks are worth a look: whether the extractor applied it there as the plan meant. A note
+    only about duty (按职责分工负责,下同) changes nobody and is not one."""
+    if task.annotation_span is None:
+        return None
+    a, b = task.annotation_span
+    text = norm[a:b]
+    for o, c in sorted(pair_brackets(text).close.items()):
+        inner = re.sub(r"\s+", "", text[o + 1:c])
+        meanings = set(g.note_meanings(inner))
+        if "carry" in meanings and meanings - {"carry", "duty", "other"}:
+            return inner
+    return None

@@ -23,7 +23,7 @@ FLAGS: dict[str, str] = {
     "no-annotation": "a task with no annotation",
     "side-assumed": "a side assumed, not stated",
     "role-assumed": "a lead or support role the annotation does not state",
-    "carried-note": "an earlier annotation's note (下同) may apply here",
+    "carried-note": "an earlier annotation's note (下同) may apply here: was it applied as meant?",
     "one-plan": "a unit that appears in one plan only",
     "close-name": "a name close to another unit's (a possible alias)",
 }

@@ -19,6 +19,7 @@ from graphmodel.model import Extraction, Responsibility, Span, Task
 from graphmodel.review.checks import (
     assumed_roles,
     assumed_sides,
+    carried_rule,
     carrying_note,
     header_roles,
     odd_names,
@@ -236,6 +237,9 @@ def _document_items(ex: Extraction, d: int, text: str | None, g: Grammar,
                 flags.append(Flag("carried-note", f"an earlier annotation says: {carried[-1][1]!r}"))
             if (note := carrying_note(rest)) is not None:
                 carried.append((t.id, note))
+            elif (rule := carried_rule(norm, t, g)) is not None:
+                flags.append(Flag("carried-note", f"this annotation's note holds below too: {rule!r}"))
+                carried.append((t.id, rule))
         for f in facts:
             if f.collective:
                 continue

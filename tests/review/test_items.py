@@ -73,6 +73,18 @@ def test_a_carried_note_the_extractor_did_not_read_flags_the_later_tasks() -> No
     assert "carried-note" in by_number(items, "2.").codes
 
 
+def test_a_note_that_changes_who_for_later_tasks_flags_them_and_itself() -> None:
+    items, _ = items_of(plans.INCLUDES)
+    assert "carried-note" in by_number(items, "一、").codes
+    second = by_number(items, "二、")
+    assert "carried-note" in second.codes and "含开发区管委会" in second.flags[0].detail
+
+
+def test_a_duty_note_carried_below_changes_nobody_and_raises_nothing(seed_text: str) -> None:
+    ex = plans.extraction(seed_text)
+    assert not any("carried-note" in it.codes for it in review_items([ex], {ex.document.id: seed_text}))
+
+
 def test_a_side_not_stated_in_a_plan_of_two_sides_is_flagged() -> None:
     items, _ = items_of(plans.TWO_SIDES)
     assert "side-assumed" not in by_number(items, "一、").codes
