@@ -39,8 +39,9 @@ def _texts(extractions: Sequence[Extraction]) -> dict[str, str]:
               help="Write the review page (one self-contained, offline UTF-8 HTML file) here instead of "
                    "printing the list; - for standard output.")
 @format_option
-@click.option("--flag", "flags", multiple=True, type=click.Choice(list(FLAGS)),
-              help="Only items with this flag; may be repeated (any of them).")
+@click.option("--flag", "flags", multiple=True, type=click.Choice(["strong", *FLAGS]),
+              help="Only items with this flag (strong: any flag but one-plan and close-name); "
+                   "may be repeated (any of them).")
 @document_option
 @click.option("--unit", "units", multiple=True, metavar="UNIT",
               help="Only tasks naming this unit (name, alias, end of a name, or id); may be repeated.")

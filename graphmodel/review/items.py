@@ -268,12 +268,13 @@ def _document_items(ex: Extraction, d: int, text: str | None, g: Grammar,
 
 def filter_items(items: Iterable[ReviewItem], flags: Sequence[str] = (), documents: Sequence[str] = (),
                  units: Sequence[str] = ()) -> list[ReviewItem]:
-    """The items with any of ``flags``, in any of ``documents`` (ids), naming any of ``units``
-    (ids, placeholders included); an empty filter keeps everything.
+    """The items with any of ``flags`` (a code of `FLAGS`, or ``strong``: any flag the extraction
+    raised), in any of ``documents`` (ids), naming any of ``units`` (ids, placeholders included);
+    an empty filter keeps everything.
     """
     out = []
     for it in items:
-        if flags and not set(flags) & set(it.codes):
+        if flags and not (set(flags) & set(it.codes) or ("strong" in flags and it.strong)):
             continue
         if documents and it.document not in documents:
             continue

@@ -68,6 +68,7 @@ def test_filters_by_flag_document_and_unit(corpus: Path) -> None:
     assert numbers("--flag", "no-annotation", "--flag", "unsplit") == [("dropped.txt", "一、"), ("dropped.txt", "三、")]
     assert {n for n in numbers("--document", "clean.txt")} == {("clean.txt", "一、"), ("clean.txt", "二、")}
     assert numbers("--unit", "大连市司法局") == [("clean.txt", "二、")]
+    assert numbers("--flag", "strong") == [("dropped.txt", "一、"), ("dropped.txt", "三、")]
 
 
 def test_the_page_is_written_with_every_item(corpus: Path, tmp_path: Path) -> None:

@@ -141,6 +141,7 @@ def test_filters() -> None:
     unit = "unit:大连市/大连市司法局"
     assert [it.number for it in filter_items(items, units=[unit])] == ["二、"]
     assert filter_items(items) == items
+    assert filter_items(items, flags=["strong"]) == [it for it in items if it.strong] != []
 
 
 def test_a_fact_from_a_correction_is_marked_with_its_file_and_line() -> None:

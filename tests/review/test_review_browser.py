@@ -84,6 +84,8 @@ def test_filters_change_the_rows_shown(loaded: Loaded, corpus: tuple[list[Review
     loaded.page.select_option("#filter-flag", "close-name")
     shown = visible(loaded)
     assert shown == expect(filter_items(items, flags=["close-name"])) and 0 < len(shown) < len(every)
+    loaded.page.select_option("#filter-flag", "strong")
+    assert visible(loaded) == expect(filter_items(items, flags=["strong"])) != every
     loaded.page.select_option("#filter-flag", "")
     unit = "unit:大连市/大连市司法局"
     loaded.page.select_option("#filter-unit", unit)

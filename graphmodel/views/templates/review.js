@@ -190,7 +190,8 @@
     if (filters.document && item.document !== filters.document) return false;
     if (filters.flag === "*" && !item.codes.length) return false;
     if (filters.flag === "-" && item.codes.length) return false;
-    if (filters.flag && filters.flag !== "*" && filters.flag !== "-" && item.codes.indexOf(filters.flag) < 0) return false;
+    if (filters.flag === "strong" && !item.strong) return false;
+    if (filters.flag && ["*", "-", "strong"].indexOf(filters.flag) < 0 && item.codes.indexOf(filters.flag) < 0) return false;
     if (filters.unit && !item.units.concat(item.placeholders).some(function (f) { return f.unit === filters.unit; })) return false;
     return true;
   }
