@@ -81,6 +81,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stats": ("stats_command",
               "Count nodes by kind and edges by type, and list the documents with their tasks and pairs."),
     "view": ("view_command", "Write an HTML view of the plans in PATH..."),
+    "review": ("review_command",
+               "List every task of the plans in PATH... with its annotation as written and what was read from it."),
     "neo4j": ("neo4j_command", "Run a local Neo4j server (Bolt and Neo4j Browser on 127.0.0.1, no authentication)."),
     "load": ("load_command", "Load plans, folders of plans, saved extractions or a graph file into Neo4j."),
     "unload": ("load_command", "Take documents (ids or titles) out of Neo4j; what other plans state stays."),
