@@ -94,10 +94,12 @@ class _Fixer:
             self.tasks.setdefault(task_number(t.id.rsplit("#", 1)[-1]), t)
             self.tasks.setdefault(task_number(t.number), t)
         self.used_before = self._used()
+        self.warnings: list[tuple[int, str, Warning]] = []  # (line, file, warning): reported in file order
 
     # -- helpers ---------------------------------------------------------------------------------
-    def _warn(self, c: Correction, message: str) -> None:
-        self.ex.warnings.append(Warning(f"{c.where}: {message}; the correction is not applied"))
+    def _warn(self, c: Correction, message: str, applied: bool = False) -> None:
+        tail = "" if applied else "; the correction is not applied"
+        self.warnings.append((c.line, c.source, Warning(f"{c.where}: {message}{tail}")))
 
     @property
     def side_names(self) -> tuple[str, ...]:
@@ -161,7 +163,9 @@ class _Fixer:
         if self.grammar.is_placeholder(key):
             uid, canonical, names = group_id(side, key), key, []
         else:
-            canonical, full, _ = canonical_unit(key, side, self.side_names, None, self.aliases)
+            # A bare department (教育局) is the side's own, as after a short name in a list.
+            level = side[-1] if side and side[-1] in "省市区县" else None
+            canonical, full, _ = canonical_unit(key, side, self.side_names, level, self.aliases)
             uid, names = unit_id(side, canonical), [full, key]
         unit = self.units.get(uid)
         if unit is None:
@@ -196,6 +200,7 @@ class _Fixer:
         used = self._used()
         gone = {u for u in self.used_before if u not in used}
         self.ex.units = [u for u in self.units.values() if u.id not in gone]
+        self.ex.warnings += [w for *_, w in sorted(self.warnings, key=lambda x: (x[1], x[0]))]
         return self.ex
 
     # -- actions, one method each ----------------------------------------------------------------
@@ -251,9 +256,10 @@ class _Fixer:
             same = next((k for k in kept if k.unit == r.unit), None)
             if same is None:
                 kept.append(r)
-            elif _RANK[r.role] < _RANK[same.role]:
+                continue
+            if _RANK[r.role] < _RANK[same.role]:  # the stronger role stays
                 same.role = r.role
-                _mark(same, where)
+            _mark(same, where)  # it stands for the one merged into it
         task.responsibilities = kept
 
     def _lookup(self, name: str) -> list[Unit]:
@@ -328,8 +334,8 @@ class _Fixer:
             return
         if side is None and self.side_names:
             side = self.side_names[0]
-            self.ex.warnings.append(Warning(f"{c.where}: cannot tell which side {c.unit} is on; assumed {side} "
-                                            "(name the side in the value cell)"))
+            self._warn(c, f"cannot tell which side {c.unit} is on; assumed {side} (name the side in the "
+                          "value cell)", applied=True)
         unit = self._unit(c.unit or "", side, c.where)
         role: Role = c.role or "responsible"
         same = next((r for r in task.responsibilities if r.unit == unit.id), None)
