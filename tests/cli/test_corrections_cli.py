@@ -185,3 +185,16 @@ def test_corrections_do_not_apply_to_a_built_graph(runner: CliRunner, plans: Pat
     fixes = _write(tmp_path / "fixes.tsv", *FIX)
     result = runner.invoke(cli, ["pairs", str(tmp_path / "g.json"), "--corrections", str(fixes)])
     assert result.exit_code == 2 and "not to a built graph" in result.stderr
+
+
+def test_view_and_export_carry_the_correction(runner: CliRunner, plans: Path, tmp_path: Path) -> None:
+    fixes = _write(plans / FILE_NAME, *FIX)
+    _ok(runner, "view", str(plans), "--view", "network", "-o", str(tmp_path / "page.html"))
+    assert f"{fixes}:4" in (tmp_path / "page.html").read_text(encoding="utf-8")
+    _ok(runner, "export", str(tmp_path / "csv"), str(plans))
+    import csv
+
+    with open(tmp_path / "csv" / "relationships-RESPONSIBLE_FOR.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    column = next(i for i, h in enumerate(rows[0]) if h.split(":")[0] == "correction")
+    assert [r[column] for r in rows[1:] if r[column]] == [f"{fixes}:4"]
