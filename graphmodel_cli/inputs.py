@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -89,6 +90,41 @@ def warn_unmatched(corrections: Corrections | None, documents: Sequence[tuple[st
                    "the correction is not applied", err=True)
 
 
+_GATHER = "graphmodel.unmatched"  # in the click context's meta: loads gather, `together` warns
+
+
+def _unmatched(corrections: Corrections | None, documents: Sequence[tuple[str, str | None]]) -> None:
+    ctx = click.get_current_context(silent=True)
+    gathered = ctx.meta.get(_GATHER) if ctx is not None else None
+    if gathered is not None:
+        gathered.append((corrections, list(documents)))
+    else:
+        warn_unmatched(corrections, documents)
+
+
+@contextmanager
+def together() -> Iterator[None]:
+    """Loads within it (``compare``'s two) warn about corrections whose document none of them
+    read, once, at the end, rather than each about the other's plans."""
+    ctx = click.get_current_context()
+    ctx.meta[_GATHER] = []
+    try:
+        yield
+    finally:
+        gathered = ctx.meta.pop(_GATHER)
+    from graphmodel.corrections import Corrections
+
+    documents = [d for _, docs in gathered for d in docs]
+    warned: set[str] = set()
+    for corrections, _ in gathered:
+        if corrections is None:
+            continue
+        for c in corrections.unmatched_documents(documents):
+            if c.where not in warned:
+                warned.add(c.where)
+                warn_unmatched(Corrections((c,), named=True), [])
+
+
 def _graph_documents(graph: nx.MultiDiGraph) -> list[tuple[str, str | None]]:
     return [(n, d.get("title")) for n, d in graph.nodes(data=True) if d.get("kind") == "Document"]
 
@@ -155,7 +191,7 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
                 for source, w in warnings:
                     where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
                     click.echo(f"graphmodel: warning: {source}{where}: {w.message}", err=True)
-                warn_unmatched(corrections, _graph_documents(graph))
+                _unmatched(corrections, _graph_documents(graph))
                 return graph
     skipped_before = len(report.skipped)
     if len(files) > 1:
@@ -174,7 +210,7 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
         for w in ex.warnings:
             where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
             click.echo(f"graphmodel: warning: {ex.document.source}{where}: {w.message}", err=True)
-    warn_unmatched(corrections, [(ex.document.id, ex.document.title) for ex in corpus.extractions])
+    _unmatched(corrections, [(ex.document.id, ex.document.title) for ex in corpus.extractions])
     graph = build_graph(corpus.extractions)
     if graphs is not None and key is not None and len(report.skipped) == skipped_before:  # every plan read
         graphs.put(key, graph, [(ex.document.source or "", w) for ex in corpus.extractions for w in ex.warnings])
@@ -226,7 +262,7 @@ def load_documents(paths: Sequence[Path], aliases_file: Path | None = None, outp
         for w in ex.warnings:
             where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
             click.echo(f"graphmodel: warning: {ex.document.source}{where}: {w.message}", err=True)
-    warn_unmatched(corrections, [(ex.document.id, ex.document.title) for ex in corpus.extractions])
+    _unmatched(corrections, [(ex.document.id, ex.document.title) for ex in corpus.extractions])
     return list(corpus.extractions)
 
 

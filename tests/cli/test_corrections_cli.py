@@ -198,3 +198,12 @@ def test_view_and_export_carry_the_correction(runner: CliRunner, plans: Path, tm
         rows = list(csv.reader(fh))
     column = next(i for i, h in enumerate(rows[0]) if h.split(":")[0] == "correction")
     assert [r[column] for r in rows[1:] if r[column]] == [f"{fixes}:4"]
+
+
+def test_compare_warns_only_of_plans_neither_side_read(runner: CliRunner, plans: Path, tmp_path: Path) -> None:
+    fixes = _write(tmp_path / "both.tsv", *FIX, "remove\t北京市与沈阳市对口合作2019年工作要点\t1.\t市发改委",
+                   "remove\tdoc:nowhere@0000000000\t1.\tX")
+    result = _ok(runner, "compare", str(plans / "zunyi.txt"), str(plans / "beijing.txt"), "--corrections", str(fixes))
+    unmatched = [ln for ln in result.stderr.splitlines() if "no plan read is the document" in ln]
+    assert unmatched == [f"graphmodel: warning: {fixes}:6: no plan read is the document doc:nowhere@0000000000; "
+                         "the correction is not applied"]
