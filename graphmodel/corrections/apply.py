@@ -93,7 +93,8 @@ class _Fixer:
         for t in ex.tasks:
             self.tasks.setdefault(task_number(t.id.rsplit("#", 1)[-1]), t)
             self.tasks.setdefault(task_number(t.number), t)
-        self.used_before = self._used()
+        # Units the extractor listed but named in no fact stay; any other unit no fact names goes.
+        self.idle_before = set(self.units) - self._used()
         self.warnings: list[tuple[int, str, Warning]] = []  # (line, file, warning): reported in file order
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -123,8 +124,14 @@ class _Fixer:
             return True
         if self.grammar.is_placeholder(key):
             return False
-        canonical = canonical_unit(key, r.side, self.side_names, None, self.aliases)[0]
-        return canonical in self._names_of(r.unit)
+        return self._canonical(key, r.side)[0] in self._names_of(r.unit)
+
+    def _canonical(self, key: str, side: str | None) -> tuple[str, str]:
+        """Canonical and full name of ``key`` on ``side``. A bare department (教育局) is the
+        side's own, as after a short name in a list."""
+        level = side[-1] if side and side[-1] in "省市区县" else None
+        canonical, full, _ = canonical_unit(key, side, self.side_names, level, self.aliases)
+        return canonical, full
 
     def _find(self, task: Task, c: Correction) -> Responsibility | None:
         found = next((r for r in task.responsibilities if self._matches(r, c.unit or "")), None)
@@ -161,21 +168,28 @@ class _Fixer:
         """The unit (or group) ``name`` denotes on ``side``, added to the extraction if new."""
         key = _key(name)
         if self.grammar.is_placeholder(key):
-            uid, canonical, names = group_id(side, key), key, []
-        else:
-            # A bare department (教育局) is the side's own, as after a short name in a list.
-            level = side[-1] if side and side[-1] in "省市区县" else None
-            canonical, full, _ = canonical_unit(key, side, self.side_names, level, self.aliases)
-            uid, names = unit_id(side, canonical), [full, key]
+            return self._group(key, side, where)
+        canonical, full = self._canonical(key, side)
+        uid = unit_id(side, canonical)
         unit = self.units.get(uid)
         if unit is None:
-            unit = self.units[uid] = Unit(uid, canonical, side, collective=uid.startswith("group:"))
+            unit = self.units[uid] = Unit(uid, canonical, side)
             self.ex.units.append(unit)
             _mark(unit, where)
-        for alias in names:
+        for alias in (full, key):
             if alias != unit.name and alias not in unit.aliases:
                 unit.aliases.append(alias)
         return unit
+
+    def _group(self, name: str, side: str | None, where: str) -> Unit:
+        """The group placeholder ``name`` on ``side``, added to the extraction if new."""
+        uid = group_id(side, name)
+        group = self.units.get(uid)
+        if group is None:
+            group = self.units[uid] = Unit(uid, name, side, collective=True)
+            self.ex.units.append(group)
+            _mark(group, where)
+        return group
 
     def _repoint(self, old: str, new: str, where: str) -> None:
         """Every responsibility and pairing of unit ``old`` moved to ``new``; a task naming both
@@ -197,9 +211,8 @@ class _Fixer:
 
     def finish(self) -> Extraction:
         """The extraction, without the units corrections left unnamed."""
-        used = self._used()
-        gone = {u for u in self.used_before if u not in used}
-        self.ex.units = [u for u in self.units.values() if u.id not in gone]
+        keep = self._used() | self.idle_before
+        self.ex.units = [u for u in self.units.values() if u.id in keep]
         self.ex.warnings += [w for *_, w in sorted(self.warnings, key=lambda x: (x[1], x[0]))]
         return self.ex
 
@@ -218,8 +231,8 @@ class _Fixer:
         for task in self.ex.tasks:
             for r in list(task.responsibilities):
                 side = moved.get(r.side or "", r.side)
-                if side is None and len(names) == 1:
-                    side = names[0]
+                if side is None:  # a unit of no side: the one side, or the side its name says
+                    side = self._infer_side(r.mention)
                 if side == r.side:
                     continue
                 unit = self._unit(r.mention, side, c.where)
@@ -235,14 +248,7 @@ class _Fixer:
             for r in task.responsibilities:
                 if r.collective or not (_key(r.mention) == key or key in self._names_of(r.unit)):
                     continue
-                group = self._unit(key, r.side, c.where)
-                if not group.collective:  # the grammar does not know it as a placeholder
-                    group = self.units.get(group_id(r.side, key)) or Unit(group_id(r.side, key), key, r.side,
-                                                                          collective=True)
-                    if group.id not in self.units:
-                        self.units[group.id] = group
-                        self.ex.units.append(group)
-                        _mark(group, c.where)
+                group = self._group(key, r.side, c.where)
                 r.unit, r.collective = group.id, True
                 _mark(r, c.where)
                 hit = True
@@ -290,7 +296,6 @@ class _Fixer:
                 self._repoint(u.id, target.id, c.where)
                 del self.units[u.id]
                 self.ex.units.remove(u)
-                self.used_before.discard(u.id)
             for alias in (_key(c.value or ""), _key(c.unit or "")):
                 if alias != target.name and alias not in target.aliases:
                     target.aliases.append(alias)

@@ -181,3 +181,23 @@ def test_the_graph_carries_the_correction_on_responsible_for() -> None:
     assert edge["role"] == "lead" and edge["correction"] == "c.tsv:2"
     plain = build_graph([_read()])
     assert all("correction" not in d for _, _, d in plain.edges(data=True))
+
+
+def test_no_correction_leaves_a_unit_no_fact_names() -> None:
+    ex = _fix(f"placeholder\t{DOC}\t-\t市农业农村局",
+              "alias\t\t-\t遵义市商务局\t-\t遵义市发展改革局",
+              f"split\t{DOC}\t一、(一)\t上海市合作交流办\t-\t上海市合作交流办、上海市国资委",
+              f"remove\t{DOC}\t二、(二)\t教育局",
+              f"add\t{DOC}\t二、(二)\t教育局\tsupport\t遵义市",
+              f"sides\t{DOC}\t-\t-\t-\t上海市、贵州省")
+    named = {r.unit for t in ex.tasks for r in t.responsibilities} | {x for p in ex.pairings for x in (p.a, p.b)}
+    assert {u.id for u in ex.units} == named
+    assert len({u.id for u in ex.units}) == len(ex.units)
+    build_graph([ex])
+    # Applying the same corrections again to the extractor's reading gives the same result.
+    assert _fix(f"placeholder\t{DOC}\t-\t市农业农村局",
+                "alias\t\t-\t遵义市商务局\t-\t遵义市发展改革局",
+                f"split\t{DOC}\t一、(一)\t上海市合作交流办\t-\t上海市合作交流办、上海市国资委",
+                f"remove\t{DOC}\t二、(二)\t教育局",
+                f"add\t{DOC}\t二、(二)\t教育局\tsupport\t遵义市",
+                f"sides\t{DOC}\t-\t-\t-\t上海市、贵州省").to_dict() == ex.to_dict()
