@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from graphmodel.errors import InputError
 from graphmodel.extract import extract as extract_text
 from graphmodel_cli.inputs import CORRECTIONS_HELP, read_corrections_for, warn_unmatched
+
+if TYPE_CHECKING:
+    from graphmodel.corrections import Corrections
+    from graphmodel.extract.canonical import AliasTable
+    from graphmodel.model import Extraction
 
 _GRAPH_SUFFIXES = (".graphml", ".gexf")
 
@@ -39,24 +45,35 @@ def extract(file: Path, output: Path | None, aliases_file: Path | None, correcti
     """
     from loaders.aliases import read_aliases
     from loaders.corpus import is_graph_file
-    from loaders.corrections import correct
     from loaders.documents import read_document
     from loaders.files import atomic_write_text, check_output
 
     if output is not None:
         check_output(output, [file])
+    corrections = read_corrections_for([file], corrections_file)  # a bad file fails before the work
     if file.exists() and (file.suffix.lower() in _GRAPH_SUFFIXES or is_graph_file(file)):
         raise InputError(f"{file}: a graph file, not a plan document; extract reads .txt, .html, .docx and .pdf")
     aliases = read_aliases(aliases_file) if aliases_file else None
-    corrections = read_corrections_for([file], corrections_file)
-    result = correct(extract_text(read_document(file), source=str(file), aliases=aliases), file, corrections, aliases)
+    result = extract_text(read_document(file), source=str(file), aliases=aliases)
     for w in result.warnings:
         where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
         click.echo(f"graphmodel: warning: {file}{where}: {w.message}", err=True)
-    warn_unmatched(corrections, [(result.document.id, result.document.title)])
+    result = _corrected(result, file, corrections, aliases)
     data = result.to_dict()
     text = json.dumps(data, ensure_ascii=False, indent=None if compact else 2) + "\n"
     if output is None:
         click.echo(text, nl=False)
     else:
         atomic_write_text(output, text)
+
+
+def _corrected(result: Extraction, file: Path, corrections: Corrections | None,
+               aliases: AliasTable | None) -> Extraction:
+    """The reading with the corrections applied, their warnings printed."""
+    from loaders.corrections import correct
+
+    fixed = correct(result, file, corrections, aliases)
+    for w in fixed.warnings[len(result.warnings):]:
+        click.echo(f"graphmodel: warning: {file}: {w.message}", err=True)
+    warn_unmatched(corrections, [(fixed.document.id, fixed.document.title)])
+    return fixed
