@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from graphmodel.errors import InputError
 from graphmodel.extract import extract as extract_text
-from graphmodel_cli.inputs import CORRECTIONS_HELP, read_corrections_for, warn_unmatched
-
-if TYPE_CHECKING:
-    from graphmodel.corrections import Corrections
-    from graphmodel.extract.canonical import AliasTable
-    from graphmodel.model import Extraction
+from graphmodel_cli.inputs import CORRECTIONS_HELP, corrected, read_corrections_for
 
 _GRAPH_SUFFIXES = (".graphml", ".gexf")
 
@@ -58,7 +52,7 @@ def extract(file: Path, output: Path | None, aliases_file: Path | None, correcti
     for w in result.warnings:
         where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
         click.echo(f"graphmodel: warning: {file}{where}: {w.message}", err=True)
-    result = _corrected(result, file, corrections, aliases)
+    result = corrected(result, file, corrections, aliases)
     data = result.to_dict()
     text = json.dumps(data, ensure_ascii=False, indent=None if compact else 2) + "\n"
     if output is None:
@@ -66,14 +60,3 @@ def extract(file: Path, output: Path | None, aliases_file: Path | None, correcti
     else:
         atomic_write_text(output, text)
 
-
-def _corrected(result: Extraction, file: Path, corrections: Corrections | None,
-               aliases: AliasTable | None) -> Extraction:
-    """The reading with the corrections applied, their warnings printed."""
-    from loaders.corrections import correct
-
-    fixed = correct(result, file, corrections, aliases)
-    for w in fixed.warnings[len(result.warnings):]:
-        click.echo(f"graphmodel: warning: {file}: {w.message}", err=True)
-    warn_unmatched(corrections, [(fixed.document.id, fixed.document.title)])
-    return fixed

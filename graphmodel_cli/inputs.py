@@ -16,6 +16,7 @@ from graphmodel.model import Extraction
 
 if TYPE_CHECKING:
     from graphmodel.corrections import Corrections
+    from graphmodel.extract.canonical import AliasTable
     from loaders.outcome import CorpusReport
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -88,6 +89,18 @@ def warn_unmatched(corrections: Corrections | None, documents: Sequence[tuple[st
     for c in corrections.unmatched_documents(documents):
         click.echo(f"graphmodel: warning: {c.where}: no plan read is the document {c.document}; "
                    "the correction is not applied", err=True)
+
+
+def corrected(result: Extraction, file: Path, corrections: Corrections | None,
+              aliases: AliasTable | None) -> Extraction:
+    """One document's reading with the corrections applied and their warnings printed (``extract``)."""
+    from loaders.corrections import correct
+
+    fixed = correct(result, file, corrections, aliases)
+    for w in fixed.warnings[len(result.warnings):]:
+        click.echo(f"graphmodel: warning: {file}: {w.message}", err=True)
+    warn_unmatched(corrections, [(fixed.document.id, fixed.document.title)])
+    return fixed
 
 
 _GATHER = "graphmodel.unmatched"  # in the click context's meta: loads gather, `together` warns
