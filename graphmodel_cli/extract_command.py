@@ -59,4 +59,3 @@ def extract(file: Path, output: Path | None, aliases_file: Path | None, correcti
         click.echo(text, nl=False)
     else:
         atomic_write_text(output, text)
-
