@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from graphmodel.corrections import apply_corrections, format_corrections  # noqa: E402
+from graphmodel.errors import GraphmodelError  # noqa: E402
 from graphmodel.extract import extract  # noqa: E402
 from graphmodel.extract.canonical import unit_id  # noqa: E402
 from graphmodel.model import Extraction, Unit  # noqa: E402
@@ -202,10 +203,13 @@ def damage(ex: Extraction) -> Extraction:
 
 def reading(txt: Path, saved: Path | None) -> Extraction | None:
     """The plan's reading: a saved extraction (``saved/<folder>/<stem>.json``, else
-    ``saved/<stem>.json``), else the extractor's; None when the saved reader rejected the plan
-    (no file saved for it)."""
+    ``saved/<stem>.json``), else the extractor's; None when the reader rejected the plan (or no
+    file was saved for it)."""
     if saved is None:
-        return extract(txt.read_text(encoding="utf-8"), source=txt.name)
+        try:
+            return extract(txt.read_text(encoding="utf-8"), source=txt.name)
+        except GraphmodelError:
+            return None  # rejected: no reading
     for path in (saved / txt.parent.name / f"{txt.stem}.json", saved / f"{txt.stem}.json"):
         if path.is_file():
             return Extraction.from_dict(json.loads(path.read_text(encoding="utf-8")))
