@@ -81,14 +81,35 @@ def read_corrections_for(paths: Sequence[Path], named: Path | None) -> Correctio
     return corrections_for(paths, named)
 
 
-def warn_unmatched(corrections: Corrections | None, documents: Sequence[tuple[str, str | None]]) -> None:
+def warn_unmatched(corrections: Corrections | None, documents: Sequence[tuple[str, str | None]],
+                   names: Sequence[str] | None = None) -> None:
     """A warning for each correction whose document is not among those read (see
-    `Corrections.unmatched_documents`)."""
+    `Corrections.unmatched_documents`) and, given the corpus's unit ``names``, for each one for
+    every plan whose unit no plan names (`graphmodel.corrections.parse.unmatched_names`)."""
     if corrections is None:
         return
     for c in corrections.unmatched_documents(documents):
         click.echo(f"graphmodel: warning: {c.where}: no plan read is the document {c.document}; "
                    "the correction is not applied", err=True)
+    if names is not None and corrections.named:  # the file beside the plans serves others too
+        from graphmodel.corrections.parse import unmatched_names
+
+        for c in unmatched_names(corrections, names):
+            click.echo(f"graphmodel: warning: {c.where}: no plan read names {c.unit}; the correction "
+                       "changed nothing", err=True)
+
+
+def _extraction_names(extractions: Sequence[Extraction]) -> list[str]:
+    return [n for ex in extractions for u in ex.units for n in (u.name, *u.aliases)]
+
+
+def _graph_names(graph: nx.MultiDiGraph) -> list[str]:
+    out = []
+    for _, d in graph.nodes(data=True):
+        if d.get("kind") in ("Unit", "Group"):
+            aliases = d.get("aliases") or []
+            out += [str(n) for n in [d.get("name"), *([aliases] if isinstance(aliases, str) else aliases)] if n]
+    return out
 
 
 def corrected(result: Extraction, file: Path, corrections: Corrections | None,
@@ -99,20 +120,21 @@ def corrected(result: Extraction, file: Path, corrections: Corrections | None,
     fixed = correct(result, file, corrections, aliases)
     for w in fixed.warnings[len(result.warnings):]:
         click.echo(f"graphmodel: warning: {file}: {w.message}", err=True)
-    warn_unmatched(corrections, [(fixed.document.id, fixed.document.title)])
+    warn_unmatched(corrections, [(fixed.document.id, fixed.document.title)], _extraction_names([fixed]))
     return fixed
 
 
 _GATHER = "graphmodel.unmatched"  # in the click context's meta: loads gather, `together` warns
 
 
-def _unmatched(corrections: Corrections | None, documents: Sequence[tuple[str, str | None]]) -> None:
+def _unmatched(corrections: Corrections | None, documents: Sequence[tuple[str, str | None]],
+               names: Sequence[str]) -> None:
     ctx = click.get_current_context(silent=True)
     gathered = ctx.meta.get(_GATHER) if ctx is not None else None
     if gathered is not None:
-        gathered.append((corrections, list(documents)))
+        gathered.append((corrections, list(documents), list(names)))
     else:
-        warn_unmatched(corrections, documents)
+        warn_unmatched(corrections, documents, names)
 
 
 @contextmanager
@@ -127,15 +149,16 @@ def together() -> Iterator[None]:
         gathered = ctx.meta.pop(_GATHER)
     from graphmodel.corrections import Corrections
 
-    documents = [d for _, docs in gathered for d in docs]
+    documents = [d for _, docs, _ in gathered for d in docs]
+    names = [n for *_, found in gathered for n in found]
     warned: set[str] = set()
-    for corrections, _ in gathered:
+    for corrections, _, _ in gathered:
         if corrections is None:
             continue
-        for c in corrections.unmatched_documents(documents):
+        for c in corrections:
             if c.where not in warned:
                 warned.add(c.where)
-                warn_unmatched(Corrections((c,), named=True), [])
+                warn_unmatched(Corrections((c,), named=corrections.named), documents, names)
 
 
 def _graph_documents(graph: nx.MultiDiGraph) -> list[tuple[str, str | None]]:
@@ -204,7 +227,7 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
                 for source, w in warnings:
                     where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
                     click.echo(f"graphmodel: warning: {source}{where}: {w.message}", err=True)
-                _unmatched(corrections, _graph_documents(graph))
+                _unmatched(corrections, _graph_documents(graph), _graph_names(graph))
                 return graph
     skipped_before = len(report.skipped)
     if len(files) > 1:
@@ -223,7 +246,8 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
         for w in ex.warnings:
             where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
             click.echo(f"graphmodel: warning: {ex.document.source}{where}: {w.message}", err=True)
-    _unmatched(corrections, [(ex.document.id, ex.document.title) for ex in corpus.extractions])
+    _unmatched(corrections, [(ex.document.id, ex.document.title) for ex in corpus.extractions],
+               _extraction_names(corpus.extractions))
     graph = build_graph(corpus.extractions)
     if graphs is not None and key is not None and len(report.skipped) == skipped_before:  # every plan read
         graphs.put(key, graph, [(ex.document.source or "", w) for ex in corpus.extractions for w in ex.warnings])
@@ -275,7 +299,8 @@ def load_documents(paths: Sequence[Path], aliases_file: Path | None = None, outp
         for w in ex.warnings:
             where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
             click.echo(f"graphmodel: warning: {ex.document.source}{where}: {w.message}", err=True)
-    _unmatched(corrections, [(ex.document.id, ex.document.title) for ex in corpus.extractions])
+    _unmatched(corrections, [(ex.document.id, ex.document.title) for ex in corpus.extractions],
+               _extraction_names(corpus.extractions))
     return list(corpus.extractions)
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "CorrectionsError",
     "parse_corrections",
     "format_corrections",
+    "unmatched_names",
 ]
 
 FILE_NAME = "graphmodel.corrections.tsv"
@@ -163,6 +164,19 @@ class Corrections:
             if self.named or title in titles:
                 out.append(c)
         return out
+
+
+def unmatched_names(corrections: Iterable[Correction], names: Iterable[str]) -> list[Correction]:
+    """The corrections for every plan (``alias``, ``placeholder`` without a document) whose unit
+    is none of ``names`` (the corpus's unit and group names and aliases, after the corrections):
+    they changed nothing anywhere. Names compare normalised (half-width, no spaces)."""
+    from graphmodel.extract.text import normalize  # here: parsing a file needs no extractor
+
+    def key(name: str) -> str:
+        return "".join(normalize(name).split())
+
+    known = {key(n) for n in names}
+    return [c for c in corrections if c.document is None and c.unit is not None and key(c.unit) not in known]
 
 
 def _title_of(document: str) -> str | None:

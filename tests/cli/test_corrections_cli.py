@@ -207,3 +207,18 @@ def test_compare_warns_only_of_plans_neither_side_read(runner: CliRunner, plans:
     unmatched = [ln for ln in result.stderr.splitlines() if "no plan read is the document" in ln]
     assert unmatched == [f"graphmodel: warning: {fixes}:6: no plan read is the document doc:nowhere@0000000000; "
                          "the correction is not applied"]
+
+
+def test_a_correction_for_every_plan_that_names_no_unit_is_a_warning(runner: CliRunner, plans: Path,
+                                                                    tmp_path: Path) -> None:
+    fixes = _write(tmp_path / "global.tsv", "alias\t\t-\t遵义市商务局\t-\t遵义市商务委员会",
+                   "placeholder\t\t-\t没有这个单位", "alias\t\t-\t甲单位\t-\t乙单位", "placeholder\t\t-\t各有关单位")
+    for args in (["pairs", str(plans)], ["extract", str(plans / "zunyi.txt")],
+                 ["compare", str(plans / "zunyi.txt"), str(plans / "beijing.txt")]):
+        result = _ok(runner, *args, "--corrections", str(fixes))
+        names = [ln for ln in result.stderr.splitlines() if "no plan read names" in ln]
+        assert names == [f"graphmodel: warning: {fixes}:4: no plan read names 没有这个单位; the correction changed nothing",
+                         f"graphmodel: warning: {fixes}:5: no plan read names 甲单位; the correction changed nothing"], args
+    beside = _write(plans / FILE_NAME, "placeholder\t\t-\t没有这个单位")  # may be another plan's: no news
+    assert "no plan read names" not in _ok(runner, "pairs", str(plans / "zunyi.txt")).stderr
+    assert beside.exists()
