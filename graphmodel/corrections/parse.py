@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from graphmodel.errors import InputError
@@ -141,10 +142,20 @@ class Corrections:
             h.update(b"\0" + source.encode("utf-8") + b"\0" + text.encode("utf-8"))
         return h.hexdigest()
 
+    @cached_property
+    def _by_document(self) -> dict[str | None, list[int]]:
+        # Positions by document cell: a corpus of many plans looks each one's up, not all lines.
+        index: dict[str | None, list[int]] = {}
+        for i, c in enumerate(self.items):
+            index.setdefault(c.document, []).append(i)
+        return index
+
     def for_document(self, document_id: str, title: str | None) -> list[Correction]:
-        """The corrections that name this document (by id or exact title) or every document."""
-        return [c for c in self.items if c.document is None or c.document == document_id
-                or (title is not None and c.document == title)]
+        """The corrections that name this document (by id or exact title) or every document,
+        in file order."""
+        index = self._by_document
+        keys = [None, document_id] + ([title] if title is not None and title != document_id else [])
+        return [self.items[i] for i in sorted(i for k in keys for i in index.get(k, []))]
 
     def unmatched_documents(self, documents: Iterable[tuple[str, str | None]]) -> list[Correction]:
         """Corrections naming a document none of ``documents`` (id, title) is.
