@@ -104,3 +104,15 @@ def test_saved_extractions_are_taken_as_saved(plans: Path, tmp_path: Path) -> No
     again = read_corpus([saved], corrections=fixes).extractions[0]
     assert [w.message for w in again.warnings] == [w.message for w in corrected.warnings]  # not corrected twice
     assert again.to_dict()["tasks"] == corrected.to_dict()["tasks"]
+
+
+@pytest.mark.parametrize("suffix", ["gmg", "json", "graphml", "gexf"])
+def test_graph_files_keep_the_correction(tmp_path: Path, suffix: str) -> None:
+    from loaders.graph_files import read_graph, write_graph
+
+    fixes = read_corrections(DATA / "corrections" / FILE_NAME)
+    graph = load_graph([DATA / "corrections" / "plan.txt"], corrections=fixes)
+    write_graph(graph, tmp_path / f"g.{suffix}")
+    back = read_graph(tmp_path / f"g.{suffix}")
+    assert nx.utils.graphs_equal(graph, back)
+    assert back.edges[EDGE]["correction"] == f"{DATA / 'corrections' / FILE_NAME}:5"
