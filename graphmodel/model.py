@@ -101,6 +101,7 @@ class Responsibility:
     role: Role = "responsible"
     collective: bool = False  # a placeholder for a group, e.g. 各有关单位
     span: Span | None = None  # of the mention in the document text
+    correction: str | None = None  # FILE:LINE of the correction(s) that made or changed it
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -112,6 +113,8 @@ class Responsibility:
         }
         if self.span is not None:
             d["span"] = list(self.span)
+        if self.correction is not None:
+            d["correction"] = self.correction
         return d
 
     @classmethod
@@ -123,6 +126,7 @@ class Responsibility:
             role=d.get("role", "responsible"),
             collective=bool(d.get("collective", False)),
             span=_span(d.get("span")),
+            correction=d.get("correction"),
         )
 
 
@@ -192,6 +196,7 @@ class Unit:
     aliases: list[str] = field(default_factory=list)
     collective: bool = False
     district: str | None = None  # id of the `Place` the unit belongs to, e.g. 浦东新区
+    correction: str | None = None  # FILE:LINE of the correction(s) that made, merged or renamed it
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -203,6 +208,8 @@ class Unit:
         }
         if self.district is not None:
             d["district"] = self.district
+        if self.correction is not None:
+            d["correction"] = self.correction
         return d
 
     @classmethod
@@ -214,6 +221,7 @@ class Unit:
             aliases=list(d.get("aliases", [])),
             collective=bool(d.get("collective", False)),
             district=d.get("district"),
+            correction=d.get("correction"),
         )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from graphmodel.analysis import UnitRef, compare_graphs
-from graphmodel_cli.inputs import aliases_option, load, strict_option
+from graphmodel_cli.inputs import aliases_option, load, strict_option, together
 from graphmodel_cli.output import echo_rows, format_option
 
 
@@ -35,7 +35,8 @@ def compare(before: Path, after: Path, aliases_file: Path | None, fmt: str) -> N
       graphmodel compare 2021-plan.txt 2022-plan.txt
       graphmodel compare plans-2021/ plans-2022/ --format csv
     """
-    result = compare_graphs(load([before], aliases_file), load([after], aliases_file))
+    with together():  # corrections of one side's plans are no news to the other's load
+        result = compare_graphs(load([before], aliases_file), load([after], aliases_file))
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return

@@ -10,6 +10,7 @@ import click
 
 from graphmodel.errors import InputError
 from graphmodel.extract import extract as extract_text
+from graphmodel_cli.inputs import CORRECTIONS_HELP, corrected, read_corrections_for
 
 _GRAPH_SUFFIXES = (".graphml", ".gexf")
 LONG_DOCUMENT = 200_000  # characters: from here extraction takes seconds, so a bar shows it is alive
@@ -21,12 +22,17 @@ LONG_DOCUMENT = 200_000  # characters: from here extraction takes seconds, so a 
               help="Write the JSON here (- for standard output, the default).")
 @click.option("--aliases", "aliases_file", type=click.Path(path_type=Path, dir_okay=False),
               help="A file of unit aliases (one unit a line, names tab-separated, canonical first).")
+@click.option("--corrections", "corrections_file", type=click.Path(path_type=Path, dir_okay=False),
+              help=CORRECTIONS_HELP)
 @click.option("--compact", is_flag=True, help="One line of JSON instead of indented.")
-def extract(file: Path, output: Path | None, aliases_file: Path | None, compact: bool) -> None:
+def extract(file: Path, output: Path | None, aliases_file: Path | None, corrections_file: Path | None,
+            compact: bool) -> None:
     """Extract tasks, responsible units, sides, districts, parks and pairings from FILE.
 
     FILE may be .txt (any common encoding), .html, .docx or .pdf with a text layer. Warnings
     (an annotation that could not be split cleanly) go to stderr with their position.
+    Corrections (--corrections, else graphmodel.corrections.tsv beside FILE) are applied to
+    the reading; each corrected fact carries "correction": "FILE:LINE".
 
     \b
     Examples:
@@ -40,6 +46,7 @@ def extract(file: Path, output: Path | None, aliases_file: Path | None, compact:
 
     if output is not None:
         check_output(output, [file])
+    corrections = read_corrections_for([file], corrections_file)  # a bad file fails before the work
     if file.exists() and (file.suffix.lower() in _GRAPH_SUFFIXES or is_graph_file(file)):
         raise InputError(f"{file}: a graph file, not a plan document; extract reads .txt, .html, .docx and .pdf")
     aliases = read_aliases(aliases_file) if aliases_file else None
@@ -55,6 +62,7 @@ def extract(file: Path, output: Path | None, aliases_file: Path | None, compact:
     for w in result.warnings:
         where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
         click.echo(f"graphmodel: warning: {file}{where}: {w.message}", err=True)
+    result = corrected(result, file, corrections, aliases)
     data = result.to_dict()
     out = json.dumps(data, ensure_ascii=False, indent=None if compact else 2) + "\n"
     if output is None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -14,6 +15,8 @@ from graphmodel.graph import build_graph, find_document
 from graphmodel.model import Extraction
 
 if TYPE_CHECKING:
+    from graphmodel.corrections import Corrections
+    from graphmodel.extract.canonical import AliasTable
     from loaders.outcome import CorpusReport
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -46,17 +49,126 @@ def _remember(ctx: click.Context, param: click.Parameter, value: object) -> obje
 
 
 def aliases_option(func: F) -> F:
-    """--aliases, and the corpus options every command that reads plans takes: --jobs, --no-cache.
+    """--aliases, and the corpus options every command that reads plans takes: --corrections,
+    --jobs, --no-cache.
 
-    --jobs and --no-cache are read by `load` from the context, so commands need no parameter
-    for them.
+    --corrections, --jobs and --no-cache are read by `load` from the context, so commands need
+    no parameter for them.
     """
+    func = corrections_option(func)
     func = click.option("--no-cache", "no_cache", is_flag=True, expose_value=False, callback=_remember,
                         help="Read and extract every plan, neither using nor filling the cache.")(func)
     func = click.option("--jobs", "jobs", type=click.IntRange(min=1), expose_value=False, callback=_remember,
                         help="Worker processes extracting plans [default: the cores available].")(func)
     return click.option("--aliases", "aliases_file", type=click.Path(path_type=Path, dir_okay=False),
                         help="A file of unit aliases for the extraction (canonical name first, tab-separated).")(func)
+
+
+CORRECTIONS_HELP = ("A corrections file (graphmodel.corrections.tsv format) applied to each plan's reading "
+                    "[default: graphmodel.corrections.tsv beside the plans, when there is one].")
+
+
+def corrections_option(func: F) -> F:
+    """``--corrections FILE``, remembered in the context for `load` and `load_documents`."""
+    return click.option("--corrections", "corrections_file", type=click.Path(path_type=Path, dir_okay=False),
+                        expose_value=False, callback=_remember, help=CORRECTIONS_HELP)(func)
+
+
+def read_corrections_for(paths: Sequence[Path], named: Path | None) -> Corrections | None:
+    """The corrections a run on ``paths`` applies: the file named, else the one beside the plans."""
+    from loaders.corrections import corrections_for
+
+    return corrections_for(paths, named)
+
+
+def warn_unmatched(corrections: Corrections | None, documents: Sequence[tuple[str, str | None]],
+                   names: Sequence[str] | None = None) -> None:
+    """A warning for each correction whose document is not among those read (see
+    `Corrections.unmatched_documents`) and, given the corpus's unit ``names``, for each one for
+    every plan whose unit no plan names (`graphmodel.corrections.parse.unmatched_names`)."""
+    if corrections is None:
+        return
+    for c in corrections.unmatched_documents(documents):
+        click.echo(f"graphmodel: warning: {c.where}: no plan read is the document {c.document}; "
+                   "the correction is not applied", err=True)
+    if names is not None and corrections.named:  # the file beside the plans serves others too
+        from graphmodel.corrections.parse import unmatched_names
+
+        for c in unmatched_names(corrections, names):
+            click.echo(f"graphmodel: warning: {c.where}: no plan read names {c.unit}; the correction "
+                       "changed nothing", err=True)
+
+
+def _extraction_names(extractions: Sequence[Extraction]) -> list[str]:
+    return [n for ex in extractions for u in ex.units for n in (u.name, *u.aliases)]
+
+
+def _graph_names(graph: nx.MultiDiGraph) -> list[str]:
+    out = []
+    for _, d in graph.nodes(data=True):
+        if d.get("kind") in ("Unit", "Group"):
+            aliases = d.get("aliases") or []
+            out += [str(n) for n in [d.get("name"), *([aliases] if isinstance(aliases, str) else aliases)] if n]
+    return out
+
+
+def corrected(result: Extraction, file: Path, corrections: Corrections | None,
+              aliases: AliasTable | None) -> Extraction:
+    """One document's reading with the corrections applied and their warnings printed (``extract``)."""
+    from loaders.corrections import correct
+
+    fixed = correct(result, file, corrections, aliases)
+    for w in fixed.warnings[len(result.warnings):]:
+        click.echo(f"graphmodel: warning: {file}: {w.message}", err=True)
+    warn_unmatched(corrections, [(fixed.document.id, fixed.document.title)], _extraction_names([fixed]))
+    return fixed
+
+
+_GATHER = "graphmodel.unmatched"  # in the click context's meta: loads gather, `together` warns
+
+
+def _unmatched(corrections: Corrections | None, documents: Sequence[tuple[str, str | None]],
+               names: Sequence[str]) -> None:
+    ctx = click.get_current_context(silent=True)
+    gathered = ctx.meta.get(_GATHER) if ctx is not None else None
+    if gathered is not None:
+        gathered.append((corrections, list(documents), list(names)))
+    else:
+        warn_unmatched(corrections, documents, names)
+
+
+@contextmanager
+def together() -> Iterator[None]:
+    """Loads within it (``compare``'s two) warn about corrections whose document none of them
+    read, once, at the end, rather than each about the other's plans."""
+    ctx = click.get_current_context()
+    ctx.meta[_GATHER] = []
+    try:
+        yield
+    finally:
+        gathered = ctx.meta.pop(_GATHER)
+    from graphmodel.corrections import Corrections
+
+    documents = [d for _, docs, _ in gathered for d in docs]
+    names = [n for *_, found in gathered for n in found]
+    warned: set[str] = set()
+    for corrections, _, _ in gathered:
+        if corrections is None:
+            continue
+        for c in corrections:
+            if c.where not in warned:
+                warned.add(c.where)
+                warn_unmatched(Corrections((c,), named=corrections.named), documents, names)
+
+
+def _graph_documents(graph: nx.MultiDiGraph) -> list[tuple[str, str | None]]:
+    return [(n, d.get("title")) for n, d in graph.nodes(data=True) if d.get("kind") == "Document"]
+
+
+def _context_corrections(paths: Sequence[Path]) -> Corrections | None:
+    ctx = click.get_current_context(silent=True)
+    named = ctx.meta.get("graphmodel.corrections_file") if ctx is not None else None
+    return read_corrections_for(paths, named)
 
 
 def document_option(func: F) -> F:
@@ -71,11 +183,14 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
     warning naming the reason, then a summary line; ``--strict`` makes a bad file an error.
     ``output``, when the command writes one, is checked first: never one of the inputs.
     """
+    from graphmodel.errors import InputError
     from loaders.corpus import expand_paths, is_graph_file, load_graph, read_corpus
     from loaders.files import check_output
     from loaders.outcome import CorpusReport
 
     if any(is_graph_file(p) for p in paths):
+        if click.get_current_context().meta.get("graphmodel.corrections_file") is not None:
+            raise InputError("--corrections applies to plans, not to a built graph: build it again from the plans")
         if output is not None:
             check_output(output, paths)
         return load_graph(paths)
@@ -83,6 +198,7 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
     files = expand_paths(paths, report)
     if output is not None:
         check_output(output, files)
+    corrections = _context_corrections(paths)
     aliases = None
     if aliases_file is not None:
         from loaders.aliases import read_aliases
@@ -102,7 +218,7 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
         store = ExtractionCache(aliases=aliases)
         if not report.bad:  # no unreadable folder: the corpus's graph may come from the graph cache
             graphs = GraphCache()
-            key = corpus_key(files, store, graphs)
+            key = corpus_key(files, store, graphs, corrections)
             found = graphs.get(key) if key is not None else None
             if found is not None:
                 graph, warnings = found
@@ -111,15 +227,17 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
                 for source, w in warnings:
                     where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
                     click.echo(f"graphmodel: warning: {source}{where}: {w.message}", err=True)
+                _unmatched(corrections, _graph_documents(graph), _graph_names(graph))
                 return graph
     skipped_before = len(report.skipped)
     if len(files) > 1:
         with click.progressbar(length=len(files), label="Reading plans", file=sys.stderr,
                                show_pos=True) as bar:
             corpus = read_corpus(files, progress=lambda _: bar.update(1), aliases=aliases, report=report,
-                                 jobs=jobs, cache=store)
+                                 jobs=jobs, cache=store, corrections=corrections)
     else:
-        corpus = read_corpus(files, aliases=aliases, report=report, jobs=jobs, cache=store)
+        corpus = read_corpus(files, aliases=aliases, report=report, jobs=jobs, cache=store,
+                             corrections=corrections)
     if corpus.extractions or len(report.skipped) > 1:  # one file that failed: its error alone
         _echo_report(report)
     ctx = click.get_current_context(silent=True)
@@ -128,6 +246,8 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
         for w in ex.warnings:
             where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
             click.echo(f"graphmodel: warning: {ex.document.source}{where}: {w.message}", err=True)
+    _unmatched(corrections, [(ex.document.id, ex.document.title) for ex in corpus.extractions],
+               _extraction_names(corpus.extractions))
     graph = build_graph(corpus.extractions)
     if graphs is not None and key is not None and len(report.skipped) == skipped_before:  # every plan read
         graphs.put(key, graph, [(ex.document.source or "", w) for ex in corpus.extractions for w in ex.warnings])
@@ -146,6 +266,7 @@ def load_documents(paths: Sequence[Path], aliases_file: Path | None = None, outp
     files = expand_paths(paths, report)
     if output is not None:
         check_output(output, files)
+    corrections = _context_corrections(paths)
     aliases = None
     if aliases_file is not None:
         from loaders.aliases import read_aliases
@@ -166,9 +287,10 @@ def load_documents(paths: Sequence[Path], aliases_file: Path | None = None, outp
         with click.progressbar(length=len(files), label="Reading plans", file=sys.stderr,
                                show_pos=True) as bar:
             corpus = read_corpus(files, progress=lambda _: bar.update(1), aliases=aliases, report=report,
-                                 jobs=jobs, cache=store)
+                                 jobs=jobs, cache=store, corrections=corrections)
     else:
-        corpus = read_corpus(files, aliases=aliases, report=report, jobs=jobs, cache=store)
+        corpus = read_corpus(files, aliases=aliases, report=report, jobs=jobs, cache=store,
+                             corrections=corrections)
     if corpus.extractions or len(report.skipped) > 1:  # one file that failed: its error alone
         _echo_report(report)
     ctx = click.get_current_context(silent=True)
@@ -177,6 +299,8 @@ def load_documents(paths: Sequence[Path], aliases_file: Path | None = None, outp
         for w in ex.warnings:
             where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
             click.echo(f"graphmodel: warning: {ex.document.source}{where}: {w.message}", err=True)
+    _unmatched(corrections, [(ex.document.id, ex.document.title) for ex in corpus.extractions],
+               _extraction_names(corpus.extractions))
     return list(corpus.extractions)
 
 

@@ -177,9 +177,12 @@ class ExtractionCache:
 
 @lru_cache(maxsize=1)
 def graph_version() -> str:
-    """The version of a cached graph: the extractor's, and the files that build and pack it."""
+    """The version of a cached graph: the extractor's, and the files that correct, build and pack it."""
     digest = hashlib.sha256(f"{extractor_version()}\n".encode())
-    for path in sorted((_ROOT / "graphmodel" / "graph").glob("*.py")) + [_ROOT / "loaders" / "graphpack.py"]:
+    # The corrections' code too: a cached graph holds corrected extractions.
+    for path in (sorted((_ROOT / "graphmodel" / "graph").glob("*.py"))
+                 + sorted((_ROOT / "graphmodel" / "corrections").glob("*.py"))
+                 + [_ROOT / "loaders" / "graphpack.py", _ROOT / "loaders" / "corrections.py"]):
         digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]
 
@@ -201,7 +204,8 @@ class GraphCache:
         self.folder = root / "graphs"
 
     def key(self, document_keys: list[str]) -> str:
-        """The key of a corpus: its documents' keys, in any order."""
+        """The key of a corpus: its documents' keys, in any order (with its paths and the digest
+        of the corrections applied, see `loaders.parallel.corpus_key`)."""
         return hashlib.sha256("\n".join([self.version, *sorted(document_keys)]).encode()).hexdigest()
 
     def get(self, key: str) -> tuple[nx.MultiDiGraph, list[tuple[str, Warning]]] | None:

@@ -31,6 +31,7 @@ from loaders.graph_files import read_graph
 from loaders.outcome import CorpusReport, Skipped, attempt, scan_folder
 
 if TYPE_CHECKING:
+    from graphmodel.corrections import Corrections
     from graphmodel.extract import AliasTable
     from loaders.cache import ExtractionCache
 
@@ -155,7 +156,7 @@ class Corpus:
 
 def read_corpus(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None,
                 aliases: AliasTable | None = None, report: CorpusReport | None = None, *, jobs: int = 1,
-                cache: ExtractionCache | None = None) -> Corpus:
+                cache: ExtractionCache | None = None, corrections: Corrections | None = None) -> Corpus:
     """Read every document ``paths`` name, skipping (and recording) those that are no plan.
 
     Never stops at a bad file: call ``.check(strict)`` on the result to fail the run when it
@@ -177,6 +178,10 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]], progress: Progress | No
         in the same order, for any number.
     cache
         The extraction cache (`loaders.cache`) to read from and fill; none by default.
+    corrections
+        Applied to each document's extraction after it is extracted (or taken from the cache),
+        in the worker that extracted it (`loaders.corrections.correct`); saved extractions are
+        taken as they are.
 
     Raises
     ------
@@ -190,9 +195,9 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]], progress: Progress | No
         from loaders.parallel import extract_documents
 
         results: Iterable[Extraction | Skipped] = extract_documents(
-            files, jobs=jobs, aliases=aliases, cache=cache, progress=progress, skip=True)
+            files, jobs=jobs, aliases=aliases, cache=cache, progress=progress, skip=True, corrections=corrections)
     else:
-        results = (_attempt_one(p, aliases, progress) for p in files)
+        results = (_attempt_one(p, aliases, progress, corrections) for p in files)
     for got in results:
         report.files += 1
         if isinstance(got, Skipped):
@@ -202,15 +207,19 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]], progress: Progress | No
     return Corpus(extractions, report)
 
 
-def _attempt_one(p: Path, aliases: AliasTable | None, progress: Progress | None) -> Extraction | Skipped:
-    got = attempt(p, lambda: read_extraction(p, aliases))
+def _attempt_one(p: Path, aliases: AliasTable | None, progress: Progress | None,
+                 corrections: Corrections | None = None) -> Extraction | Skipped:
+    from loaders.corrections import correct
+
+    got = attempt(p, lambda: correct(read_extraction(p, aliases), p, corrections, aliases))
     if progress is not None:
         progress(p)
     return got
 
 
 def load_extractions(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None,
-                     aliases: AliasTable | None = None) -> list[Extraction]:
+                     aliases: AliasTable | None = None, corrections: Corrections | None = None
+                     ) -> list[Extraction]:
     """Expand ``paths`` and read every document, calling ``progress`` after each.
 
     Files that are not plans are left out; a bad file is an error (`read_corpus` reads on
@@ -221,13 +230,13 @@ def load_extractions(paths: Iterable[str | os.PathLike[str]], progress: Progress
     InputError
         A path is missing, a file cannot be read, or no plan is among them.
     """
-    corpus = read_corpus(paths, progress, aliases)
+    corpus = read_corpus(paths, progress, aliases, corrections=corrections)
     corpus.check(strict=True)
     return corpus.extractions
 
 
 def load_graph(paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
-               aliases: AliasTable | None = None) -> nx.MultiDiGraph:
+               aliases: AliasTable | None = None, corrections: Corrections | None = None) -> nx.MultiDiGraph:
     """One graph from documents and folders, or from a single graph file.
 
     Parameters
@@ -238,6 +247,8 @@ def load_graph(paths: Sequence[str | os.PathLike[str]], progress: Progress | Non
         Called with each document's path once it is read and extracted.
     aliases : AliasTable, optional
         A user's alias table for the extraction (not used for a graph file).
+    corrections : Corrections, optional
+        Applied to each document's extraction (not to a graph file).
 
     Raises
     ------
@@ -249,4 +260,4 @@ def load_graph(paths: Sequence[str | os.PathLike[str]], progress: Progress | Non
         if len(paths) > 1:
             raise InputError(f"{graphs[0]}: a built graph must be given alone, not with other paths")
         return read_graph(graphs[0])
-    return build_graph(load_extractions(paths, progress, aliases))
+    return build_graph(load_extractions(paths, progress, aliases, corrections))

@@ -150,6 +150,10 @@ def attempt(path: str | os.PathLike[str], read: Callable[[], T]) -> T | Skipped:
         return classify(path, exc)
 
 
+# graphmodel.corrections.FILE_NAME, spelt out: this module stays free of the extractor's imports.
+CORRECTIONS_FILE = "graphmodel.corrections.tsv"
+
+
 def scan_folder(folder: str | os.PathLike[str], suffixes: Iterable[str], report: CorpusReport) -> list[Path]:
     """The documents under ``folder`` (recursively, hidden files and folders left out, sorted).
 
@@ -170,6 +174,8 @@ def scan_folder(folder: str | os.PathLike[str], suffixes: Iterable[str], report:
             if name.startswith("."):
                 continue
             path = Path(dirpath) / name
+            if name == CORRECTIONS_FILE and Path(dirpath) == Path(folder):
+                continue  # the folder's corrections: read as such (loaders.corrections), no plan
             if path.suffix.lower() in wanted:
                 found.append(path)
             else:

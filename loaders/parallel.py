@@ -28,11 +28,12 @@ from loaders.outcome import Skipped, attempt
 if TYPE_CHECKING:
     import networkx as nx
 
+    from graphmodel.corrections import Corrections
     from graphmodel.extract.canonical import AliasTable
 
 __all__ = ["default_jobs", "extract_documents", "extract_one", "build_documents", "corpus_key"]
 
-# A worker's state, set once by `_start` (the alias table and cache travel once, not per file).
+# A worker's state, set once by `_start` (the alias table, corrections and cache travel once, not per file).
 _WORKER: dict[str, object] = {}
 
 
@@ -45,11 +46,22 @@ def default_jobs() -> int:
 
 
 def extract_one(path: Path, aliases: AliasTable | None = None, cache: ExtractionCache | None = None,
-                key: str | None = None) -> Extraction:
-    """One document's extraction: from the cache when its entry is there, else read and extracted.
+                key: str | None = None, corrections: Corrections | None = None) -> Extraction:
+    """One document's extraction, with ``corrections`` applied (`loaders.corrections.correct`).
 
-    ``key`` is the document's cache key when the caller has computed it already.
+    The extraction comes from the cache when its entry is there, else the document is read and
+    extracted. The cache keeps the extraction as the extractor made it: the corrections are
+    applied after, so editing them never makes a document be extracted again (the graph cache's
+    key holds their digest). ``key`` is the document's cache key when the caller has computed
+    it already.
     """
+    from loaders.corrections import correct
+
+    return correct(_extracted(path, aliases, cache, key), path, corrections, aliases)
+
+
+def _extracted(path: Path, aliases: AliasTable | None, cache: ExtractionCache | None, key: str | None
+               ) -> Extraction:
     from loaders.corpus import read_extraction
 
     if cache is None or path.suffix.lower() == ".json":
@@ -67,7 +79,8 @@ def extract_one(path: Path, aliases: AliasTable | None = None, cache: Extraction
     return extraction
 
 
-def _start(aliases: AliasTable | None, cache: ExtractionCache | None, skip: bool) -> None:
+def _start(aliases: AliasTable | None, cache: ExtractionCache | None, skip: bool,
+           corrections: Corrections | None = None) -> None:
     # A forked worker inherits the command's signal handlers (which turn SIGTERM into an exception
     # and then ignore the next one): the pool ends its workers with SIGTERM, so they must die of it.
     for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
@@ -75,13 +88,14 @@ def _start(aliases: AliasTable | None, cache: ExtractionCache | None, skip: bool
     _WORKER["aliases"] = aliases
     _WORKER["cache"] = cache
     _WORKER["skip"] = skip
+    _WORKER["corrections"] = corrections
 
 
 def _one(path: Path, aliases: AliasTable | None, cache: ExtractionCache | None, key: str | None,
-         skip: bool) -> Extraction | Skipped:
+         skip: bool, corrections: Corrections | None = None) -> Extraction | Skipped:
     if not skip:
-        return extract_one(path, aliases, cache, key)
-    return attempt(path, lambda: extract_one(path, aliases, cache, key))
+        return extract_one(path, aliases, cache, key, corrections)
+    return attempt(path, lambda: extract_one(path, aliases, cache, key, corrections))
 
 
 class _Failure:
@@ -122,7 +136,8 @@ class _Skip:
 def _work(item: tuple[Path, str | None]) -> Extraction | _Skip | _Failure:
     path, key = item
     try:
-        got = _one(path, _WORKER["aliases"], _WORKER["cache"], key, bool(_WORKER["skip"]))  # type: ignore[arg-type]
+        got = _one(path, _WORKER["aliases"], _WORKER["cache"], key, bool(_WORKER["skip"]),  # type: ignore[arg-type]
+                   _WORKER.get("corrections"))  # type: ignore[arg-type]
     except Exception as exc:  # noqa: BLE001 - raised again in the caller, see _Failure
         return _Failure(exc)
     return _Skip(got) if isinstance(got, Skipped) else got
@@ -141,7 +156,8 @@ def _context() -> multiprocessing.context.BaseContext:
 def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
                       cache: ExtractionCache | None = None, keys: Sequence[str | None] | None = None,
                       progress: Callable[[Path], None] | None = None,
-                      skip: bool = False) -> Iterator[Extraction | Skipped]:
+                      skip: bool = False, corrections: Corrections | None = None
+                      ) -> Iterator[Extraction | Skipped]:
     """The extraction of each path, in the order of ``paths``.
 
     Parameters
@@ -161,6 +177,8 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
     skip : bool
         Yield a `loaders.outcome.Skipped` for a file that is no plan or cannot be read (the
         corpus policy of `loaders.outcome.attempt`) instead of raising its error.
+    corrections : Corrections, optional
+        Applied to each document's extraction, in the worker (`extract_one`).
 
     Yields
     ------
@@ -170,7 +188,7 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
     items = list(zip(paths, keys if keys is not None else [None] * len(paths), strict=True))
     if jobs == 1 or len(items) < 2:
         for path, key in items:
-            extraction = _one(path, aliases, cache, key, skip)
+            extraction = _one(path, aliases, cache, key, skip, corrections)
             if progress is not None:
                 progress(path)
             yield extraction
@@ -178,7 +196,7 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
     jobs = min(jobs, len(items))
     # Small chunks keep the progress bar moving and the workers evenly loaded.
     chunk = max(1, min(8, len(items) // (jobs * 16)))
-    with _context().Pool(jobs, initializer=_start, initargs=(aliases, cache, skip)) as pool:
+    with _context().Pool(jobs, initializer=_start, initargs=(aliases, cache, skip, corrections)) as pool:
         for (path, _key), got in zip(items, pool.imap(_work, items, chunksize=chunk), strict=True):
             if isinstance(got, _Failure):
                 raise got.rebuild()
@@ -195,26 +213,34 @@ def _key_of(cache: ExtractionCache, path: Path) -> str | None:
         return None
 
 
-def corpus_key(paths: Sequence[Path], cache: ExtractionCache, graphs: GraphCache) -> str | None:
-    """The graph cache's key of a corpus: its documents' keys and their paths as given (the
-    graph records them); None when a file cannot be read."""
+def corpus_key(paths: Sequence[Path], cache: ExtractionCache, graphs: GraphCache,
+               corrections: Corrections | None = None) -> str | None:
+    """The graph cache's key of a corpus: its documents' keys, their paths as given (the graph
+    records them) and the digest of the corrections applied; None when a file cannot be read."""
     keys = [_key_of(cache, p) for p in paths]
     if None in keys:
         return None
-    return graphs.key([k for k in keys if k is not None] + [f"path:{p}" for p in paths])
+    return graphs.key(_corpus_parts(paths, [k for k in keys if k is not None], corrections))
+
+
+def _corpus_parts(paths: Sequence[Path], keys: list[str], corrections: Corrections | None) -> list[str]:
+    fixes = [f"corrections:{corrections.digest()}"] if corrections is not None else []
+    return keys + [f"path:{p}" for p in paths] + fixes
 
 
 def build_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
                     cache: bool = False, cache_dir: str | os.PathLike[str] | None = None,
                     progress: Callable[[Path], None] | None = None,
-                    warn: Callable[[str, Warning], None] | None = None) -> nx.MultiDiGraph:
+                    warn: Callable[[str, Warning], None] | None = None,
+                    corrections: Corrections | None = None) -> nx.MultiDiGraph:
     """The graph of a corpus: documents extracted in ``jobs`` processes, through the caches.
 
     With ``cache``, the graph of the same corpus built before (same files, paths, aliases and
     extractor) is read from the graph cache; otherwise each document comes from the extraction
     cache or is extracted (and kept there), and the new graph is kept. ``warn`` is called with
     each document's source and each of its warnings, in the order of ``paths``, whichever way
-    the graph was made; ``progress`` once per path.
+    the graph was made; ``progress`` once per path. ``corrections`` are applied to each
+    document's extraction; their digest is part of the graph cache's key.
     """
     from graphmodel.graph import build_graph
 
@@ -225,7 +251,7 @@ def build_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: 
         keys = [_key_of(extraction_cache, p) for p in paths]
         graph_cache = GraphCache(cache_dir)
         # The graph records each document's path as given, so the names are part of its key.
-        graph_key = graph_cache.key([k for k in keys if k is not None] + [f"path:{p}" for p in paths])
+        graph_key = graph_cache.key(_corpus_parts(paths, [k for k in keys if k is not None], corrections))
         found = graph_cache.get(graph_key) if None not in keys else None
         if found is not None:
             graph, warnings = found
@@ -241,7 +267,7 @@ def build_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: 
 
     def stream() -> Iterator[Extraction]:
         for ex in extract_documents(paths, jobs=jobs, aliases=aliases, cache=extraction_cache, keys=keys,
-                                    progress=progress):
+                                    progress=progress, corrections=corrections):
             for w in ex.warnings:
                 seen.append((ex.document.source or "", w))
                 if warn is not None:

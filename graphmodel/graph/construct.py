@@ -289,6 +289,8 @@ def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], p
         if resp.span is not None:
             attrs["start"] = tables.shared(resp.span[0])
             attrs["end"] = tables.shared(resp.span[1])
+        if resp.correction is not None:  # FILE:LINE of the correction behind it
+            attrs["correction"] = tables.shared(resp.correction)
         key = (resp.unit, task.id, "RESPONSIBLE_FOR")
         old = edges.get(key)
         # A unit named twice for one task keeps its strongest role, then its first mention.

@@ -24,6 +24,7 @@ __all__ = [
     "node_documents",
     "task_record",
     "unit_tasks",
+    "corrections_of",
     "workload",
     "edge_id",
     "edge_record",
@@ -136,7 +137,8 @@ def task_record(graph: nx.MultiDiGraph, task: str) -> dict[str, Any]:
 def unit_tasks(graph: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
     """The tasks a unit or group is responsible for, with its role, in document order."""
     rows = [
-        {"task": task, "role": data.get("role"), "mention": data.get("mention")}
+        {"task": task, "role": data.get("role"), "mention": data.get("mention"),
+         **({"correction": str(data["correction"])} if data.get("correction") else {})}
         for _, task, key, data in graph.out_edges(node, keys=True, data=True)
         if key == "RESPONSIBLE_FOR"
     ]
@@ -146,6 +148,15 @@ def unit_tasks(graph: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
         return (str(attrs.get("document") or ""), int(attrs.get("start") or 0), row["task"])
 
     return sorted(rows, key=order)
+
+
+def corrections_of(graph: nx.MultiDiGraph, node: str) -> list[str]:
+    """The corrections (``FILE:LINE``) behind a unit's responsibilities, each once, in order."""
+    found: dict[str, None] = {}
+    for _, _, key, data in graph.out_edges(node, keys=True, data=True):
+        if key == "RESPONSIBLE_FOR" and data.get("correction"):
+            found.update(dict.fromkeys(str(data["correction"]).split("; ")))
+    return list(found)
 
 
 def workload(graph: nx.MultiDiGraph, node: str) -> int:
@@ -184,7 +195,7 @@ def edge_record(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> d
         "tasks": tasks,
         "documents": sorted(docs),
     }
-    for name in ("role", "mention", "kind"):
+    for name in ("role", "mention", "kind", "correction"):
         if data.get(name):
             record[name] = str(data[name])
     if key == "COUNTERPART":
@@ -208,6 +219,9 @@ def tooltip(graph: nx.MultiDiGraph, node: str) -> str:
         count = len({r["task"] for r in rows})
         tasks = f"{count} task" + ("" if count == 1 else "s")
         lines.append(f"{attrs.get('side') or '-'} · {tasks}" + (f", {leads} as lead" if leads else ""))
+        fixes = corrections_of(graph, node)
+        if fixes:
+            lines.append("corrected: " + ", ".join(fixes))
     elif kind == "Document" and attrs.get("date"):
         lines.append(str(attrs["date"]))
     elif kind in ("District", "Park"):

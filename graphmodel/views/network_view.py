@@ -53,7 +53,8 @@ def network_view(graph: nx.MultiDiGraph, sides: Iterable[str] = ()) -> Scene:
     -------
     Scene
         ``nodes`` (columns with ``x``, ``y``, ``task`` row of a task node, ``documents``),
-        ``edges`` (``from``, ``to``, ``type``, ``document``, ``task``, ``role`` columns) and
+        ``edges`` (``from``, ``to``, ``type``, ``document``, ``task``, ``role`` columns, and
+        ``correction`` when a responsibility comes from a correction) and
         ``responsibility``.
     """
     facts.check_graph(graph)
@@ -84,6 +85,9 @@ def network_view(graph: nx.MultiDiGraph, sides: Iterable[str] = ()) -> Scene:
         edge_columns["document"].append(tables.document(attrs.get("document")))
         edge_columns["task"].append(tables.task(task) if task and task in graph else -1)
         edge_columns["role"].append(ROLES.index(attrs["role"]) if attrs.get("role") in ROLES else -1)
+    fixes = [str(graph.edges[e].get("correction") or "") for e in edges]
+    if any(fixes):  # FILE:LINE of the correction behind a responsibility, for its tooltip
+        edge_columns["correction"] = fixes  # type: ignore[assignment]
     units = [n for n in nodes if graph.nodes[n].get("kind") in ("Unit", "Group")]
     resp = responsibilities(tables, units)
     resp["node"] = [index[units[i]] for i in resp["node"]]

@@ -119,7 +119,8 @@ def responsibilities(tables: Tables, units: Iterable[str]) -> dict[str, list[int
 
 
 def node_columns(tables: Tables, nodes: list[str]) -> dict[str, list[Any]]:
-    """Id, name, kind, side and other spellings of each node: one list per column."""
+    """Id, name, kind, side and other spellings of each node: one list per column (and
+    ``correction`` when a unit's responsibility comes from a correction)."""
     graph = tables.graph
     columns: dict[str, list[Any]] = {"id": [], "name": [], "kind": [], "side": [], "aliases": []}
     for n in nodes:
@@ -131,4 +132,10 @@ def node_columns(tables: Tables, nodes: list[str]) -> dict[str, list[Any]]:
         columns["side"].append(tables.side(facts.node_side(graph, n)))
         columns["aliases"].append([a for a in dict.fromkeys(map(str, facts.as_list(attrs.get("aliases"))))
                                    if a != name])
+    # The corrections behind a unit's responsibilities (FILE:LINE), for its tooltip; a column only
+    # when some node has one, so a page of uncorrected plans is as before.
+    fixes = [", ".join(facts.corrections_of(graph, n)) if graph.nodes[n].get("kind") in ("Unit", "Group") else ""
+             for n in nodes]
+    if any(fixes):
+        columns["correction"] = fixes
     return columns

@@ -132,6 +132,8 @@ def _edge_tooltip(graph: nx.MultiDiGraph, record: dict[str, Any]) -> str:
         what = f"{record['count']} shared tasks"
     elif record.get("role"):
         what += f" ({record['role']})"
+    if record.get("correction"):
+        what += f"\ncorrected: {record['correction']}"
     return f"{head}\n{what}"
 
 

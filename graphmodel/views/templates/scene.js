@@ -499,13 +499,16 @@
       lines.push((T.title[t] || T.text[t]).slice(0, 120));
     }
     if (N.aliases[u].length) { lines.push("aka " + N.aliases[u].join("、")); }
+    if (N.correction && N.correction[u]) { lines.push("corrected: " + N.correction[u]); }
     return lines;
   }
 
   function edgeLines(e) {
     if (state.mode !== "network") { return pairLines(visiblePairs[e]); }
     var type = data.edgeTypes[data.edges.type[e]];
-    return [labelOf(G.from[e]) + " → " + labelOf(G.to[e]), EDGE_NAMES[type] || type];
+    var lines = [labelOf(G.from[e]) + " → " + labelOf(G.to[e]), EDGE_NAMES[type] || type];
+    if (data.edges.correction && data.edges.correction[e]) { lines.push("corrected: " + data.edges.correction[e]); }
+    return lines;
   }
 
   /* ---------- the side panel ---------- */
