@@ -71,14 +71,14 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
     warning naming the reason, then a summary line; ``--strict`` makes a bad file an error.
     ``output``, when the command writes one, is checked first: never one of the inputs.
     """
-    from loaders.corpus import expand_paths, is_graph_file, load_graph, read_corpus
+    from loaders.corpus import expand_paths, is_graph_file, read_corpus, read_corpus_graph
     from loaders.files import check_output
     from loaders.outcome import CorpusReport
 
     if any(is_graph_file(p) for p in paths):
         if output is not None:
             check_output(output, paths)
-        return load_graph(paths)
+        return read_corpus_graph(paths)
     report = CorpusReport()
     files = expand_paths(paths, report)
     if output is not None:

@@ -20,7 +20,7 @@ from graphmodel.analysis import (
 )
 from graphmodel.graph import build_graph, nodes_of_kind, task_order, unit_tasks
 from graphmodel.model import Extraction
-from loaders.corpus import load_extractions
+from loaders.corpus import read_extractions
 from loaders.neo4j.connection import Neo4jSettings, connect
 from loaders.neo4j.library import find_query, library
 from loaders.neo4j.load import load_extractions as load_into
@@ -37,7 +37,7 @@ CORPUS = [SEED, *sorted(DATA.glob("plans*/*.txt")), DATA / "corpus", DATA / "for
 
 @pytest.fixture(scope="module")
 def extractions() -> list[Extraction]:
-    return load_extractions(CORPUS)
+    return read_extractions(CORPUS)
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import pytest
 
 from graphmodel.graph import build_graph, counterpart_edges, nodes_of_kind, task_order, unit_tasks
 from graphmodel.model import Extraction
-from loaders.corpus import load_extractions
+from loaders.corpus import read_extractions
 from loaders.neo4j.connection import Neo4jSettings, connect
 from loaders.neo4j.load import load_extractions as load_into
 from loaders.neo4j.queries import run_cypher
@@ -41,7 +41,7 @@ EXAMPLES = examples()
 
 @pytest.fixture(scope="module")
 def extractions() -> list[Extraction]:
-    return load_extractions(CORPUS)
+    return read_extractions(CORPUS)
 
 
 @pytest.fixture(scope="module")

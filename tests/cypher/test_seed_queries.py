@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.corpus import load_graph as read_corpus
+from loaders.corpus import read_corpus_graph
 from loaders.neo4j.connection import Neo4jSettings, connect
 from loaders.neo4j.library import find_query
 from loaders.neo4j.load import load_graph
@@ -21,7 +21,7 @@ def test_on_the_seed_the_first_pair_is_the_cooperation_office_and_the_dalian_ndr
         neo4j_db: Neo4jTarget) -> None:
     settings = Neo4jSettings(neo4j_db.uri, neo4j_db.user, neo4j_db.password, neo4j_db.database)
     with connect(settings) as driver:
-        load_graph(driver, settings, read_corpus([SEED]))
+        load_graph(driver, settings, read_corpus_graph([SEED]))
         _, rows = run_query(driver, settings, find_query("counterpart-pairs"), {})
     assert (rows[0]["a"], rows[0]["b"], rows[0]["shared"]) == ("上海市政府合作交流办", "大连市发展改革委", 7)
 

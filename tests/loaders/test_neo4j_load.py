@@ -224,7 +224,7 @@ def test_a_copy_of_a_file_is_the_same_document_named_by_the_first_path(db) -> No
 
 
 def test_a_revised_seed_plan_replaces_the_old_one(db, tmp_path) -> None:  # noqa: ANN001
-    from loaders.corpus import load_extractions as read
+    from loaders.corpus import read_extractions
     from tests.conftest import DATA, SEED
 
     driver, settings = db
@@ -237,9 +237,9 @@ def test_a_revised_seed_plan_replaces_the_old_one(db, tmp_path) -> None:  # noqa
     revised.write_text(revised_text, encoding="utf-8")
     other = DATA / "plans" / "2021-shanghai-dalian-plan.txt"
 
-    load_extractions(driver, settings, read([SEED, other]))
-    load_extractions(driver, settings, read([revised]))
-    want = read([revised, other])
+    load_extractions(driver, settings, read_extractions([SEED, other]))
+    load_extractions(driver, settings, read_extractions([revised]))
+    want = read_extractions([revised, other])
     assert db_state(driver) == fresh(db, *want)
     assert comparable(db_state(driver)) == graph_state(graph(*want), want)
     doc = want[0].document.id if want[0].document.title.startswith("2020") else want[1].document.id

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from graphmodel.views import render_html, style
 from graphmodel_cli.main import cli
-from loaders.corpus import load_graph
+from loaders.corpus import read_corpus_graph
 from tests.conftest import ARTIFACTS, DATA, SEED
 from tests.views.browser import Browser, Loaded
 from tests.views.graphs import INJECTIONS, SH, injection_graph
@@ -34,12 +34,12 @@ SH_OFFICE = "unit:上海市/上海市政府合作交流办"
 
 @pytest.fixture(scope="module")
 def seed() -> nx.MultiDiGraph:
-    return load_graph([SEED])
+    return read_corpus_graph([SEED])
 
 
 @pytest.fixture(scope="module")
 def corpus() -> nx.MultiDiGraph:
-    graph = load_graph(CORPUS)
+    graph = read_corpus_graph(CORPUS)
     assert sum(1 for _, a in graph.nodes(data=True) if a["kind"] == "Document") == 27
     return graph
 
