@@ -16,7 +16,7 @@ import networkx as nx
 
 from graphmodel.errors import GraphError
 from graphmodel.views.counterpart_view import counterparts_view
-from graphmodel.views.focus import find_unit, focus_view
+from graphmodel.views.focus import focus_view
 from graphmodel.views.network_view import network_view
 from graphmodel.views.notebook import InlinePage
 from graphmodel.views.page import render_page
@@ -31,7 +31,6 @@ __all__ = [
     "network_view",
     "counterparts_view",
     "focus_view",
-    "find_unit",
     "build_view",
     "render_page",
     "render_html",
