@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from graphmodel import __version__
 from graphmodel.errors import GraphError, InputError
 from graphmodel.model import SCHEMA as EXTRACTION_SCHEMA
-from graphmodel.model import Extraction, Warning
+from graphmodel.model import Extraction, ExtractionWarning
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -204,7 +204,7 @@ class GraphCache:
         """The key of a corpus: its documents' keys, in any order."""
         return hashlib.sha256("\n".join([self.version, *sorted(document_keys)]).encode()).hexdigest()
 
-    def get(self, key: str) -> tuple[nx.MultiDiGraph, list[tuple[str, Warning]]] | None:
+    def get(self, key: str) -> tuple[nx.MultiDiGraph, list[tuple[str, ExtractionWarning]]] | None:
         """The graph and the documents' warnings under ``key``, or None."""
         from graphmodel.graph.assemble import paused_gc
         from loaders.graphpack import unpack_data
@@ -221,7 +221,7 @@ class GraphCache:
                     or header.get("key") != key or header.get("version") != self.version
                     or header.get("sha256") != hashlib.sha256(body).hexdigest()):
                 return None
-            warnings = [(str(source), Warning.from_dict(w)) for source, w in header["warnings"]]
+            warnings = [(str(source), ExtractionWarning.from_dict(w)) for source, w in header["warnings"]]
             del raw, tail
             with paused_gc():
                 graph = unpack_data(json.loads(body))
@@ -231,7 +231,7 @@ class GraphCache:
             os.utime(path)  # most recently used
         return graph, warnings
 
-    def put(self, key: str, graph: nx.MultiDiGraph, warnings: list[tuple[str, Warning]]) -> None:
+    def put(self, key: str, graph: nx.MultiDiGraph, warnings: list[tuple[str, ExtractionWarning]]) -> None:
         """Keep ``graph`` under ``key``; a cache that cannot be written is skipped."""
         from graphmodel.graph.assemble import paused_gc
         from loaders.graphpack import pack_data, write_json

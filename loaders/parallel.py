@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graphmodel.errors import GraphmodelError
-from graphmodel.model import Extraction, Warning
+from graphmodel.model import Extraction, ExtractionWarning
 from loaders.cache import ExtractionCache, GraphCache
 from loaders.documents.source import read_bytes
 from loaders.outcome import Skipped, attempt
@@ -207,7 +207,7 @@ def corpus_key(paths: Sequence[Path], cache: ExtractionCache, graphs: GraphCache
 def build_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
                     cache: bool = False, cache_dir: str | os.PathLike[str] | None = None,
                     progress: Callable[[Path], None] | None = None,
-                    warn: Callable[[str, Warning], None] | None = None) -> nx.MultiDiGraph:
+                    warn: Callable[[str, ExtractionWarning], None] | None = None) -> nx.MultiDiGraph:
     """The graph of a corpus: documents extracted in ``jobs`` processes, through the caches.
 
     With ``cache``, the graph of the same corpus built before (same files, paths, aliases and
@@ -237,7 +237,7 @@ def build_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: 
                     warn(source, w)
             return graph
 
-    seen: list[tuple[str, Warning]] = []
+    seen: list[tuple[str, ExtractionWarning]] = []
 
     def stream() -> Iterator[Extraction]:
         for ex in extract_documents(paths, jobs=jobs, aliases=aliases, cache=extraction_cache, keys=keys,
