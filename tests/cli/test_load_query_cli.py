@@ -1,4 +1,4 @@
-"""``graphmodel load``, ``graphmodel query`` and ``graphmodel export --format neo4j-import``."""
+"""``graphmodel load``, ``graphmodel query`` and ``graphmodel export --to neo4j-import``."""
 
 from __future__ import annotations
 
@@ -119,11 +119,19 @@ def test_a_parameter_with_quotes_and_cypher_is_data(neo4j_db: Neo4jTarget) -> No
 
 
 def test_export_neo4j_import_writes_the_files(tmp_path: Path) -> None:
-    got = CliRunner().invoke(cli, ["export", "--format", "neo4j-import", str(tmp_path / "out"), str(SEED)])
+    got = CliRunner().invoke(cli, ["export", "--to", "neo4j-import", str(tmp_path / "out"), str(SEED)])
     assert got.exit_code == 0, got.output
     assert "neo4j-admin database import full @import.args neo4j" in got.stdout
     names = {p.name for p in (tmp_path / "out").iterdir()}
     assert {"import.args", "nodes-Unit.csv", "nodes-Task.csv", "relationships-COUNTERPART.csv"} <= names
+
+
+def test_export_refuses_format_and_names_to(tmp_path: Path) -> None:
+    # --format means the table format everywhere else; export's file format is --to.
+    got = CliRunner().invoke(cli, ["export", "--format", "neo4j-import", str(tmp_path / "out"), str(SEED)])
+    assert got.exit_code == 2
+    assert "export takes --to, not --format (--to neo4j-import)" in got.output
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.neo4j
