@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,44 @@ def require_local_neo4j() -> None:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class SeedFacts:
+    """What the seed plan holds, stated once for every test that checks it.
+
+    Counted by hand in the plan's text: 上海市政府合作交流办 (also named 上海市合作交流办公室, in
+    (十六)) is responsible for 9 tasks, 大连市发展改革委 for 11, and 7 of them are the same tasks:
+    the first pair of counterparts. The next two pairs share 4 tasks each.
+    """
+
+    title: str = "2020年上海市与大连市对口合作重点工作计划"
+    date: str = "2020-05-11"
+    office: str = "上海市政府合作交流办"
+    office_side: str = "上海市"
+    office_alias: str = "上海市合作交流办公室"
+    office_tasks: int = 9
+    ndrc: str = "大连市发展改革委"
+    ndrc_side: str = "大连市"
+    ndrc_tasks: int = 11  # the most of any unit
+    shared: int = 7
+    top_three: tuple[int, int, int] = (7, 4, 4)  # shared tasks of the first three pairs
+
+    @property
+    def top_pair(self) -> tuple[str, str, int]:
+        """The first counterpart pair: its two units' names and its shared tasks."""
+        return (self.office, self.ndrc, self.shared)
+
+    @property
+    def jaccard(self) -> float:
+        """Shared tasks over the tasks of either unit."""
+        return self.shared / (self.office_tasks + self.ndrc_tasks - self.shared)
+
+
+SEED_FACTS = SeedFacts()
+
+
+@pytest.fixture(scope="session")
+def seed_facts() -> SeedFacts:
+    """The seed plan's known facts (`SeedFacts`)."""
+    return SEED_FACTS

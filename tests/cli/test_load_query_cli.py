@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphmodel_cli.main import cli
-from tests.conftest import SEED
+from tests.conftest import SEED, SeedFacts
 from tests.conftest_neo4j import Neo4jTarget
 from tests.loaders.neo4j_state import counts
 
@@ -78,7 +78,7 @@ def test_a_missing_database_is_one_line(neo4j_server: Neo4jTarget) -> None:
 
 
 @pytest.mark.neo4j
-def test_load_twice_then_query_in_every_format(neo4j_db: Neo4jTarget) -> None:
+def test_load_twice_then_query_in_every_format(neo4j_db: Neo4jTarget, seed_facts: SeedFacts) -> None:
     runner = CliRunner()
     got = runner.invoke(cli, ["load", str(SEED), *_args(neo4j_db)], env=_env(neo4j_db))
     assert got.exit_code == 0, got.output
@@ -95,13 +95,13 @@ def test_load_twice_then_query_in_every_format(neo4j_db: Neo4jTarget) -> None:
     got = runner.invoke(cli, [*base, "--format", "json"], env=_env(neo4j_db))
     assert got.exit_code == 0, got.output
     rows = json.loads(got.stdout)
-    assert (rows[0]["a"], rows[0]["b"], rows[0]["shared"]) == ("上海市政府合作交流办", "大连市发展改革委", 7)
+    assert (rows[0]["a"], rows[0]["b"], rows[0]["shared"]) == seed_facts.top_pair
     assert len(rows) == 3 and rows[0]["tasks"][0] == "一、(一)"
     got = runner.invoke(cli, [*base, "--format", "csv"], env=_env(neo4j_db))
     table = list(csv.DictReader(io.StringIO(got.stdout)))
-    assert table[0]["a"] == "上海市政府合作交流办" and table[0]["shared"] == "7"
+    assert table[0]["a"] == seed_facts.office and table[0]["shared"] == str(seed_facts.shared)
     got = runner.invoke(cli, base, env=_env(neo4j_db))
-    assert got.stdout.splitlines()[2].startswith("上海市政府合作交流办")
+    assert got.stdout.splitlines()[2].startswith(seed_facts.office)
 
 
 @pytest.mark.neo4j
