@@ -33,26 +33,66 @@ def require(available: bool, what: str) -> None:
     pytest.skip(f"{what} is not available")
 
 
-def local_neo4j_missing() -> str | None:
-    """Why the local Neo4j server cannot be started here (None when it can): it needs a JDK 17
-    or 21, and Maven unless an earlier run already built it."""
-    from loaders.neo4j.failures import LocalServerError
-    from loaders.server.jars import find_java, is_built
+# A system browser, never one `playwright install` downloads: $GRAPHMODEL_CHROMIUM, else the
+# usual names on PATH (Debian's chromium, Ubuntu's chromium-browser, Chrome), else macOS's apps.
+_CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+_CHROMIUM_APPS = ("/Applications/Chromium.app/Contents/MacOS/Chromium",
+                  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome")
 
-    try:
-        find_java()
-    except LocalServerError as exc:
-        return f"a JDK 17 or 21 for the local Neo4j server ({exc})"
-    built = is_built()
-    if not built and shutil.which("mvn") is None:
-        return "Maven (mvn) to build the local Neo4j server on first use"
-    return None
+
+def find_chromium() -> Path | None:
+    """The Chromium (or Chrome) to drive, or None when the machine has none."""
+    override = os.environ.get("GRAPHMODEL_CHROMIUM")
+    if override:
+        return Path(override) if shutil.which(override) else None
+    for name in _CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return Path(found)
+    return next((Path(app) for app in _CHROMIUM_APPS if os.access(app, os.X_OK)), None)
+
+
+def tool_missing(tool: str) -> str | None:
+    """Why an outside tool the tests use is not here, or None when it is.
+
+    Parameters
+    ----------
+    tool : {"java", "maven", "chromium"}
+        A JDK 17 or 21 (as the local Neo4j server finds it: ``JAVA_HOME``, then ``PATH``),
+        Maven (``mvn`` on ``PATH``), or a Chromium or Chrome (`find_chromium`).
+    """
+    if tool == "java":
+        from loaders.neo4j.failures import LocalServerError
+        from loaders.server.jars import find_java
+
+        try:
+            find_java()
+        except LocalServerError as exc:
+            return f"a JDK 17 or 21 ({exc})"
+        return None
+    if tool == "maven":
+        return None if shutil.which("mvn") else "Maven (mvn on PATH)"
+    if tool == "chromium":
+        return None if find_chromium() else ("Chromium or Chrome (on PATH as chromium, chromium-browser or "
+                                             "google-chrome, or named by GRAPHMODEL_CHROMIUM)")
+    raise ValueError(f"no such tool: {tool!r}")
+
+
+def require_tool(*tools: str) -> None:
+    """Skip (fail under CI) the test unless every tool is here (see `tool_missing`)."""
+    for tool in tools:
+        missing = tool_missing(tool)
+        require(missing is None, missing or "")
 
 
 def require_local_neo4j() -> None:
-    """Skip (fail under CI) a test that starts its own local Neo4j server when it cannot."""
-    missing = local_neo4j_missing()
-    require(missing is None, missing or "")
+    """Skip (fail under CI) a test that starts its own local Neo4j server when it cannot: it
+    needs a JDK 17 or 21, and Maven unless an earlier run already built the server."""
+    from loaders.server.jars import is_built
+
+    require_tool("java")
+    if not is_built():
+        require_tool("maven")
 
 
 @pytest.fixture(scope="session")

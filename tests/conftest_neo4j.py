@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import neo4j
 import pytest
 
-from tests.conftest import require
+from tests.conftest import require, require_local_neo4j
 
 __all__ = ["Neo4jTarget", "neo4j_server", "neo4j_db", "clear_database"]
 
@@ -67,6 +67,7 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarg
     from loaders.neo4j.failures import LocalServerError
     from loaders.server import free_port, start, stop
 
+    require_local_neo4j()  # names the missing JDK or Maven rather than a failed start
     home = tmp_path_factory.mktemp("neo4j-home")
     try:
         info, _ = start(home, port=free_port(), heap="1g", pagecache="256m")
