@@ -14,20 +14,6 @@ from tests.conftest import SEED, SeedFacts
 from tests.conftest_neo4j import Neo4jTarget
 from tests.loaders.neo4j_state import counts
 
-
-def _args(target: Neo4jTarget) -> list[str]:
-    out = ["--uri", target.uri]
-    if target.user:
-        out += ["--user", target.user]
-    if target.database:
-        out += ["--database", target.database]
-    return out
-
-
-def _env(target: Neo4jTarget) -> dict[str, str]:
-    return {"NEO4J_PASSWORD": target.password} if target.password else {}
-
-
 NOT_UTF8 = b"\xb4\xf3\xc1\xac".decode("utf-8", "surrogateescape")  # 大连 in GBK, as a shell passes it
 
 
@@ -60,7 +46,7 @@ def test_a_file_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
 @pytest.mark.neo4j
 def test_read_only_unless_write_and_every_format(neo4j_db: Neo4jTarget, tmp_path: Path,
                                                  seed_facts: SeedFacts) -> None:
-    runner, args, env = CliRunner(), _args(neo4j_db), _env(neo4j_db)
+    runner, args, env = CliRunner(), neo4j_db.cli_args(), neo4j_db.cli_env()
     assert runner.invoke(cli, ["load", str(SEED), *args], env=env).exit_code == 0
     with neo4j_db.driver() as driver:
         before = counts(driver, neo4j_db.database)

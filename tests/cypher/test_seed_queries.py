@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.corpus import read_corpus_graph
-from loaders.neo4j.connection import Neo4jSettings, connect
+from loaders.neo4j.connection import connect
 from loaders.neo4j.library import find_query
 from loaders.neo4j.load import load_graph
 from loaders.neo4j.queries import run_query
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.neo4j
 
 def test_on_the_seed_the_first_pair_is_the_cooperation_office_and_the_dalian_ndrc(
         neo4j_db: Neo4jTarget, seed_facts: SeedFacts) -> None:
-    settings = Neo4jSettings(neo4j_db.uri, neo4j_db.user, neo4j_db.password, neo4j_db.database)
+    settings = neo4j_db.settings()
     with connect(settings) as driver:
         load_graph(driver, settings, read_corpus_graph([SEED]))
         _, rows = run_query(driver, settings, find_query("counterpart-pairs"), {})
@@ -29,7 +29,7 @@ def test_on_the_seed_the_first_pair_is_the_cooperation_office_and_the_dalian_ndr
 def test_a_name_with_quotes_round_trips(neo4j_db: Neo4jTarget) -> None:
     odd = "上海市\"测试'}) DETACH DELETE n //局"
     g = graph(plan("引号计划", [("1.", {"上海市": [odd], "大连市": ["大连市发展改革委"]}, [])]))
-    settings = Neo4jSettings(neo4j_db.uri, neo4j_db.user, neo4j_db.password, neo4j_db.database)
+    settings = neo4j_db.settings()
     with connect(settings) as driver:
         load_graph(driver, settings, g)
         _, rows = run_query(driver, settings, find_query("tasks-of-unit"), {"unit": odd})

@@ -84,7 +84,7 @@ def test_the_import_tool_gives_the_same_database_as_a_bolt_load(neo4j_db: Neo4jT
     assert "IMPORT DONE" in output
     assert f"{files.node_count} nodes" in output and f"{files.relationship_count} relationships" in output
 
-    settings = Neo4jSettings(neo4j_db.uri, neo4j_db.user, neo4j_db.password, neo4j_db.database)
+    settings = neo4j_db.settings()
     with connect(settings) as driver:
         load_into(driver, settings, extractions)
         bolt_counts, bolt_state = counts(driver, settings.database), db_state(driver, settings.database)

@@ -3,8 +3,6 @@ shared facts kept while any document states them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import neo4j
 import pytest
 
@@ -21,11 +19,8 @@ pytestmark = pytest.mark.neo4j
 
 
 @pytest.fixture()
-def db(neo4j_db: Neo4jTarget) -> Iterator[tuple[neo4j.Driver, Neo4jSettings]]:
-    settings = Neo4jSettings(neo4j_db.uri, neo4j_db.user, neo4j_db.password, neo4j_db.database)
-    driver = connect(settings)
-    yield driver, settings
-    driver.close()
+def db(neo4j_connection: tuple[neo4j.Driver, Neo4jSettings]) -> tuple[neo4j.Driver, Neo4jSettings]:
+    return neo4j_connection
 
 
 def fresh(db, *plans) -> tuple:  # noqa: ANN001

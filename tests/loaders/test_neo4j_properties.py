@@ -15,7 +15,6 @@ import random
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 
 import neo4j
 import pytest
@@ -51,11 +50,8 @@ def plans() -> list[Extraction]:
 
 
 @pytest.fixture()
-def db(neo4j_db: Neo4jTarget) -> Iterator[tuple[neo4j.Driver, Neo4jSettings]]:
-    settings = Neo4jSettings(neo4j_db.uri, neo4j_db.user, neo4j_db.password, neo4j_db.database)
-    driver = connect(settings)
-    yield driver, settings
-    driver.close()
+def db(neo4j_connection: tuple[neo4j.Driver, Neo4jSettings]) -> tuple[neo4j.Driver, Neo4jSettings]:
+    return neo4j_connection
 
 
 def fresh(db, plans: list[Extraction]) -> tuple:  # noqa: ANN001
