@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from graphmodel.model import DocumentInfo, Extraction, Responsibility, Side, Task, Unit  # noqa: E402
-from loaders.corpus import load_extractions  # noqa: E402
+from loaders.corpus import read_extractions  # noqa: E402
 from loaders.neo4j.connection import Neo4jSettings, connect  # noqa: E402
 from loaders.neo4j.load import load_parts, remove_documents  # noqa: E402
 from loaders.neo4j.rows import extraction_parts  # noqa: E402
@@ -114,18 +114,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"the same plans again (all unchanged): {s.seconds:.1f} s, {s.changed} written", flush=True)
             bolt_counts = _counts(driver)  # to compare with the bulk import of the same plans
 
-            seed = load_extractions([SEED])
+            seed = read_extractions([SEED])
             seed_parts = extraction_parts(seed)
             s = load_parts(driver, settings, seed_parts)
             print(f"the seed plan ({s.rows} rows) added to the big database: {s.seconds:.2f} s", flush=True)
-            s = load_parts(driver, settings, extraction_parts(load_extractions([OTHER])))
+            s = load_parts(driver, settings, extraction_parts(read_extractions([OTHER])))
             print(f"then the 2021 Shanghai–Dalian plan ({s.rows} rows): {s.seconds:.2f} s", flush=True)
             text = SEED.read_text(encoding="utf-8")
             with tempfile.TemporaryDirectory() as tmp:
                 revised = Path(tmp) / SEED.name
                 revised.write_text(text.replace("(责任单位:上海市发展改革委", "(责任单位:上海市商务委", 1),
                                    encoding="utf-8")
-                s = load_parts(driver, settings, extraction_parts(load_extractions([revised])))
+                s = load_parts(driver, settings, extraction_parts(read_extractions([revised])))
             print(f"a revision of it replacing it: {s.seconds:.2f} s ({s.changed} written)", flush=True)
             t = time.perf_counter()
             remove_documents(driver, settings, [seed_parts[0].id])

@@ -147,9 +147,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if args.paths:
-            from loaders.corpus import load_graph
+            from loaders.corpus import read_corpus_graph
 
-            graphs = [(" ".join(map(str, args.paths)), load_graph(args.paths), "发改委")]
+            graphs = [(" ".join(map(str, args.paths)), read_corpus_graph(args.paths), "发改委")]
         else:
             graphs = [(f"synthetic, about {n:,} nodes", synthetic(n), "上海市发改委") for n in args.nodes]
         for label, graph, query in graphs:

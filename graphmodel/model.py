@@ -22,7 +22,7 @@ __all__ = [
     "Unit",
     "Place",
     "Pairing",
-    "Warning",
+    "ExtractionWarning",
     "Extraction",
 ]
 
@@ -285,7 +285,7 @@ class Pairing:
 
 
 @dataclass
-class Warning:
+class ExtractionWarning:
     """Something the extraction could not do cleanly, with where it happened."""
 
     message: str
@@ -295,7 +295,7 @@ class Warning:
         return {"message": self.message, "span": list(self.span) if self.span else None}
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Warning:
+    def from_dict(cls, d: dict[str, Any]) -> ExtractionWarning:
         return cls(message=d["message"], span=_span(d.get("span")))
 
 
@@ -308,7 +308,7 @@ class Extraction:
     units: list[Unit] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     pairings: list[Pairing] = field(default_factory=list)
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[ExtractionWarning] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -333,7 +333,7 @@ class Extraction:
             units=[Unit.from_dict(u) for u in d.get("units", [])],
             places=[Place.from_dict(p) for p in d.get("places", [])],
             pairings=[Pairing.from_dict(p) for p in d.get("pairings", [])],
-            warnings=[Warning.from_dict(w) for w in d.get("warnings", [])],
+            warnings=[ExtractionWarning.from_dict(w) for w in d.get("warnings", [])],
         )
 
     def unit(self, unit_id: str) -> Unit:

@@ -1,4 +1,4 @@
-"""``graphmodel export --format neo4j-import DIR PATH...``: the plans as files for bulk tools.
+"""``graphmodel export [--to neo4j-import] DIR PATH...``: the plans as files for bulk tools.
 
 ``neo4j-import`` writes node and relationship CSV files with typed headers, and
 ``import.args``, for ``neo4j-admin database import full`` (see `loaders.neo4j_import`): the
@@ -19,9 +19,17 @@ __all__ = ["export"]
 FORMATS = ("neo4j-import",)
 
 
+def _refuse_format(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    # --format is the table format of the analysis commands; export's file format was called so once.
+    if value is not None:
+        raise click.BadOptionUsage("format", f"export takes --to, not --format (--to {value}); "
+                                   "--format is the table format of the analysis commands", ctx)
+
+
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="neo4j-import", show_default=True,
-              help="What to write.")
+@click.option("--to", "fmt", type=click.Choice(FORMATS), default="neo4j-import", show_default=True,
+              help="The file format to write.")
+@click.option("--format", hidden=True, expose_value=False, is_eager=True, callback=_refuse_format)
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @paths_argument
 @aliases_option
@@ -34,6 +42,7 @@ def export(fmt: str, directory: Path, paths: tuple[Path, ...], aliases_file: Pat
     \b
     Examples:
       graphmodel export import-csv plans/
+      graphmodel export --to neo4j-import import-csv plans/ 2021.txt
       graphmodel neo4j import import-csv
     """
     from graphmodel_cli.load_command import read_parts

@@ -9,9 +9,8 @@ from typing import Any
 import click
 
 from graphmodel.analysis import one_sided_tasks, placeholder_tasks, units_without_counterpart
-from graphmodel.graph import find_side
-from graphmodel_cli.inputs import aliases_option, document_option, load, paths_argument, resolve_documents
-from graphmodel_cli.output import echo_rows, format_option
+from graphmodel_cli.inputs import analysis_options, load_selection, paths_argument
+from graphmodel_cli.output import echo_rows
 
 KINDS = ("one-side", "placeholders-only", "no-counterpart")  # as the rows name them
 
@@ -21,9 +20,7 @@ KINDS = ("one-side", "placeholders-only", "no-counterpart")  # as the rows name 
 @click.option("--kind", "kinds", type=click.Choice(KINDS), multiple=True,
               help="Only this kind of gap (may be repeated); all kinds by default.")
 @click.option("--side", help="For no-counterpart: only units of this side.")
-@document_option
-@aliases_option
-@format_option
+@analysis_options
 def gaps(paths: tuple[Path, ...], kinds: tuple[str, ...], side: str | None, documents: tuple[str, ...],
          aliases_file: Path | None, fmt: str) -> None:
     """Gaps in the pairing of work.
@@ -38,9 +35,7 @@ def gaps(paths: tuple[Path, ...], kinds: tuple[str, ...], side: str | None, docu
       graphmodel gaps plan.txt --kind one-side --kind placeholders-only
       graphmodel gaps plan.txt --kind no-counterpart --side 大连市 --format csv
     """
-    graph = load(paths, aliases_file)
-    side = find_side(graph, side) if side else None
-    docs = resolve_documents(graph, documents)
+    graph, docs, side = load_selection(paths, aliases_file, documents, side)
     wanted = set(kinds or KINDS)
     rows: list[dict[str, Any]] = []
     task_gaps = []

@@ -5,18 +5,20 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 import networkx as nx
 
-from graphmodel.graph import build_graph, find_document
-from graphmodel.model import Extraction
+from graphmodel.graph import build_graph, find_document, find_side
+from graphmodel.model import Extraction, ExtractionWarning
 
 if TYPE_CHECKING:
     from graphmodel.corrections import Corrections
-    from graphmodel.extract.canonical import AliasTable
+    from graphmodel.extract import AliasTable
+    from loaders.cache import ExtractionCache
     from loaders.outcome import CorpusReport
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -171,9 +173,91 @@ def _context_corrections(paths: Sequence[Path]) -> Corrections | None:
     return read_corrections_for(paths, named)
 
 
+
 def document_option(func: F) -> F:
     return click.option("--document", "documents", multiple=True, metavar="DOC",
                         help="Only this document (id, title or file name); may be repeated.")(func)
+
+
+def analysis_options(func: F) -> F:
+    """What every analysis of plans by document takes: --document, --aliases (with --jobs and
+    --no-cache) and --format, in that order in --help."""
+    from graphmodel_cli.output import format_option
+
+    return document_option(aliases_option(format_option(func)))
+
+
+@dataclass
+class _Plans:
+    """The files of PATH... and how to read them, with the output already checked."""
+
+    files: list[Path]
+    report: CorpusReport
+    aliases: AliasTable | None
+    jobs: int
+    cache: ExtractionCache | None
+    corrections: Corrections | None
+
+
+def _plans(paths: Sequence[Path], aliases_file: Path | None, output: Path | None) -> _Plans:
+    """Expand PATH..., refuse a bad output before anything is read, read --aliases, --jobs and
+    --no-cache."""
+    from loaders.corpus import expand_paths
+    from loaders.files import check_output
+    from loaders.outcome import CorpusReport
+
+    report = CorpusReport()
+    files = expand_paths(paths, report)
+    if output is not None:
+        check_output(output, files)
+    corrections = _context_corrections(paths)
+    aliases = None
+    if aliases_file is not None:
+        from loaders.aliases import read_aliases
+
+        aliases = read_aliases(aliases_file)
+    meta = click.get_current_context().meta
+    jobs = meta.get("graphmodel.jobs")
+    if jobs is None:
+        from loaders.parallel import default_jobs
+
+        jobs = default_jobs()
+    cache = None
+    if not meta.get("graphmodel.no_cache", False):
+        from loaders.cache import ExtractionCache
+
+        cache = ExtractionCache(aliases=aliases)
+    return _Plans(files, report, aliases, jobs, cache, corrections)
+
+
+def _extract(plans: _Plans) -> list[Extraction]:
+    """Read and extract the plans (a progress bar for several), then print the files skipped and
+    the documents' warnings; fail as the corpus policy and --strict say."""
+    from loaders.corpus import read_corpus
+
+    options: dict[str, Any] = {"aliases": plans.aliases, "report": plans.report, "jobs": plans.jobs,
+                               "cache": plans.cache, "corrections": plans.corrections}
+    if len(plans.files) > 1:
+        with click.progressbar(length=len(plans.files), label="Reading plans", file=sys.stderr,
+                               show_pos=True) as bar:
+            corpus = read_corpus(plans.files, progress=lambda _: bar.update(1), **options)
+    else:
+        corpus = read_corpus(plans.files, **options)
+    if corpus.extractions or len(plans.report.skipped) > 1:  # one file that failed: its error alone
+        _echo_report(plans.report)
+    ctx = click.get_current_context(silent=True)
+    corpus.check(strict=bool(ctx and ctx.meta.get(STRICT)))
+    for ex in corpus.extractions:
+        for w in ex.warnings:
+            _echo_warning(ex.document.source or "", w)
+    _unmatched(plans.corrections, [(ex.document.id, ex.document.title) for ex in corpus.extractions],
+               _extraction_names(corpus.extractions))
+    return list(corpus.extractions)
+
+
+def _echo_warning(source: str, warning: ExtractionWarning) -> None:
+    where = f" at characters {warning.span[0]}-{warning.span[1]}" if warning.span else ""
+    click.echo(f"graphmodel: warning: {source}{where}: {warning.message}", err=True)
 
 
 def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path | None = None) -> nx.MultiDiGraph:
@@ -184,73 +268,38 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
     ``output``, when the command writes one, is checked first: never one of the inputs.
     """
     from graphmodel.errors import InputError
-    from loaders.corpus import expand_paths, is_graph_file, load_graph, read_corpus
+    from loaders.corpus import is_graph_file, read_corpus_graph
     from loaders.files import check_output
-    from loaders.outcome import CorpusReport
 
     if any(is_graph_file(p) for p in paths):
         if click.get_current_context().meta.get("graphmodel.corrections_file") is not None:
             raise InputError("--corrections applies to plans, not to a built graph: build it again from the plans")
         if output is not None:
             check_output(output, paths)
-        return load_graph(paths)
-    report = CorpusReport()
-    files = expand_paths(paths, report)
-    if output is not None:
-        check_output(output, files)
-    corrections = _context_corrections(paths)
-    aliases = None
-    if aliases_file is not None:
-        from loaders.aliases import read_aliases
-
-        aliases = read_aliases(aliases_file)
-    meta = click.get_current_context().meta
-    jobs = meta.get("graphmodel.jobs")
-    if jobs is None:
-        from loaders.parallel import default_jobs
-
-        jobs = default_jobs()
-    store = graphs = key = None
-    if not meta.get("graphmodel.no_cache", False):
-        from loaders.cache import ExtractionCache, GraphCache
+        return read_corpus_graph(paths)
+    plans = _plans(paths, aliases_file, output)
+    graphs = key = None
+    if plans.cache is not None and not plans.report.bad:
+        # No unreadable folder: the corpus's graph may come from the graph cache.
+        from loaders.cache import GraphCache
         from loaders.parallel import corpus_key
 
-        store = ExtractionCache(aliases=aliases)
-        if not report.bad:  # no unreadable folder: the corpus's graph may come from the graph cache
-            graphs = GraphCache()
-            key = corpus_key(files, store, graphs, corrections)
-            found = graphs.get(key) if key is not None else None
-            if found is not None:
-                graph, warnings = found
-                report.files += len(files)  # as if read: the notes and summary are the same
-                _echo_report(report)
-                for source, w in warnings:
-                    where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
-                    click.echo(f"graphmodel: warning: {source}{where}: {w.message}", err=True)
-                _unmatched(corrections, _graph_documents(graph), _graph_names(graph))
-                return graph
-    skipped_before = len(report.skipped)
-    if len(files) > 1:
-        with click.progressbar(length=len(files), label="Reading plans", file=sys.stderr,
-                               show_pos=True) as bar:
-            corpus = read_corpus(files, progress=lambda _: bar.update(1), aliases=aliases, report=report,
-                                 jobs=jobs, cache=store, corrections=corrections)
-    else:
-        corpus = read_corpus(files, aliases=aliases, report=report, jobs=jobs, cache=store,
-                             corrections=corrections)
-    if corpus.extractions or len(report.skipped) > 1:  # one file that failed: its error alone
-        _echo_report(report)
-    ctx = click.get_current_context(silent=True)
-    corpus.check(strict=bool(ctx and ctx.meta.get(STRICT)))
-    for ex in corpus.extractions:
-        for w in ex.warnings:
-            where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
-            click.echo(f"graphmodel: warning: {ex.document.source}{where}: {w.message}", err=True)
-    _unmatched(corrections, [(ex.document.id, ex.document.title) for ex in corpus.extractions],
-               _extraction_names(corpus.extractions))
-    graph = build_graph(corpus.extractions)
-    if graphs is not None and key is not None and len(report.skipped) == skipped_before:  # every plan read
-        graphs.put(key, graph, [(ex.document.source or "", w) for ex in corpus.extractions for w in ex.warnings])
+        graphs = GraphCache()
+        key = corpus_key(plans.files, plans.cache, graphs, plans.corrections)
+        found = graphs.get(key) if key is not None else None
+        if found is not None:
+            graph, warnings = found
+            plans.report.files += len(plans.files)  # as if read: the notes and summary are the same
+            _echo_report(plans.report)
+            for source, w in warnings:
+                _echo_warning(source, w)
+            _unmatched(plans.corrections, _graph_documents(graph), _graph_names(graph))
+            return graph
+    skipped_before = len(plans.report.skipped)
+    extractions = _extract(plans)
+    graph = build_graph(extractions)
+    if graphs is not None and key is not None and len(plans.report.skipped) == skipped_before:  # every plan read
+        graphs.put(key, graph, [(ex.document.source or "", w) for ex in extractions for w in ex.warnings])
     return graph
 
 
@@ -258,50 +307,7 @@ def load_documents(paths: Sequence[Path], aliases_file: Path | None = None, outp
                    ) -> list[Extraction]:
     """Read and extract the documents (no graph file) as `load` does, for commands that need
     each document's own extraction rather than the merged graph (the Neo4j loads)."""
-    from loaders.corpus import expand_paths, read_corpus
-    from loaders.files import check_output
-    from loaders.outcome import CorpusReport
-
-    report = CorpusReport()
-    files = expand_paths(paths, report)
-    if output is not None:
-        check_output(output, files)
-    corrections = _context_corrections(paths)
-    aliases = None
-    if aliases_file is not None:
-        from loaders.aliases import read_aliases
-
-        aliases = read_aliases(aliases_file)
-    meta = click.get_current_context().meta
-    jobs = meta.get("graphmodel.jobs")
-    if jobs is None:
-        from loaders.parallel import default_jobs
-
-        jobs = default_jobs()
-    store = None
-    if not meta.get("graphmodel.no_cache", False):
-        from loaders.cache import ExtractionCache
-
-        store = ExtractionCache(aliases=aliases)
-    if len(files) > 1:
-        with click.progressbar(length=len(files), label="Reading plans", file=sys.stderr,
-                               show_pos=True) as bar:
-            corpus = read_corpus(files, progress=lambda _: bar.update(1), aliases=aliases, report=report,
-                                 jobs=jobs, cache=store, corrections=corrections)
-    else:
-        corpus = read_corpus(files, aliases=aliases, report=report, jobs=jobs, cache=store,
-                             corrections=corrections)
-    if corpus.extractions or len(report.skipped) > 1:  # one file that failed: its error alone
-        _echo_report(report)
-    ctx = click.get_current_context(silent=True)
-    corpus.check(strict=bool(ctx and ctx.meta.get(STRICT)))
-    for ex in corpus.extractions:
-        for w in ex.warnings:
-            where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
-            click.echo(f"graphmodel: warning: {ex.document.source}{where}: {w.message}", err=True)
-    _unmatched(corrections, [(ex.document.id, ex.document.title) for ex in corpus.extractions],
-               _extraction_names(corpus.extractions))
-    return list(corpus.extractions)
+    return _extract(_plans(paths, aliases_file, output))
 
 
 def _echo_report(report: CorpusReport) -> None:
@@ -317,6 +323,14 @@ def _echo_report(report: CorpusReport) -> None:
 def resolve_documents(graph: nx.MultiDiGraph, refs: Sequence[str]) -> list[str] | None:
     """Document ids for the --document values (None when none was given)."""
     return [find_document(graph, r) for r in refs] if refs else None
+
+
+def load_selection(paths: Sequence[Path], aliases_file: Path | None, documents: Sequence[str],
+                   side: str | None = None) -> tuple[nx.MultiDiGraph, list[str] | None, str | None]:
+    """The graph of PATH... (`load`), the ids of the --document values (None for all) and the
+    full name of --side (None when not given), each checked against the graph."""
+    graph = load(paths, aliases_file)
+    return graph, resolve_documents(graph, documents), find_side(graph, side) if side else None
 
 
 def task_labels(graph: nx.MultiDiGraph, tasks: Sequence[str], documents: Sequence[str] | None = None

@@ -153,13 +153,13 @@ def shell_cmd(ctx: click.Context, home: Path | None, uri: str | None, database: 
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @_home_option
 def import_cmd(directory: Path, home: Path | None) -> None:
-    """Replace the stopped server's database by the files of `graphmodel export --format neo4j-import`."""
+    """Replace the stopped server's database by the files of `graphmodel export --to neo4j-import`."""
     from loaders.neo4j_import import ARGS_FILE
     from loaders.server.admin import import_database
 
     if not (directory / ARGS_FILE).is_file():
         raise LocalServerError(
-            f"{directory}: no {ARGS_FILE}; write the folder with graphmodel export --format neo4j-import")
+            f"{directory}: no {ARGS_FILE}; write the folder with graphmodel export --to neo4j-import")
     output = import_database(["@" + ARGS_FILE], home=home, cwd=directory)
     done = [ln.strip() for ln in output.splitlines() if ln.strip().startswith(("IMPORT DONE", "Imported"))]
     summary = [ln.strip() for ln in output.splitlines() if ln.strip().endswith(("nodes", "relationships"))]

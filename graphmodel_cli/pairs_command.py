@@ -7,16 +7,9 @@ from pathlib import Path
 import click
 
 from graphmodel.analysis import counterpart_pairs
-from graphmodel.graph import find_side, find_unit
-from graphmodel_cli.inputs import (
-    aliases_option,
-    document_option,
-    load,
-    paths_argument,
-    resolve_documents,
-    task_labels,
-)
-from graphmodel_cli.output import echo_rows, format_option
+from graphmodel.graph import find_unit
+from graphmodel_cli.inputs import analysis_options, load_selection, paths_argument, task_labels
+from graphmodel_cli.output import echo_rows
 
 
 @click.command()
@@ -26,9 +19,7 @@ from graphmodel_cli.output import echo_rows, format_option
 @click.option("--unit", help="Only pairs with this unit (name, alias or id).")
 @click.option("--min-shared", type=click.IntRange(min=1), default=1, show_default=True,
               help="Only pairs sharing at least this many tasks.")
-@document_option
-@aliases_option
-@format_option
+@analysis_options
 def pairs(paths: tuple[Path, ...], top: int | None, side: str | None, unit: str | None, min_shared: int,
           documents: tuple[str, ...], aliases_file: Path | None, fmt: str) -> None:
     """Counterpart pairs: units of different sides that share tasks, most shared first.
@@ -42,10 +33,8 @@ def pairs(paths: tuple[Path, ...], top: int | None, side: str | None, unit: str 
       graphmodel pairs plan.txt --side 大连市 --min-shared 2 --format csv
       graphmodel pairs plan.txt --unit 大连市发展改革委
     """
-    graph = load(paths, aliases_file)
-    side = find_side(graph, side) if side else None
+    graph, docs, side = load_selection(paths, aliases_file, documents, side)
     unit_id = find_unit(graph, unit) if unit else None
-    docs = resolve_documents(graph, documents)
     found = counterpart_pairs(graph, document=docs, side=side, unit=unit_id, top=top, min_shared=min_shared)
     if fmt == "json":
         echo_rows([p.to_dict(graph) for p in found], fmt)

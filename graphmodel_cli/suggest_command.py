@@ -8,15 +8,8 @@ import click
 
 from graphmodel.analysis import suggest_counterparts
 from graphmodel.graph import find_side, find_unit
-from graphmodel_cli.inputs import (
-    aliases_option,
-    document_option,
-    load,
-    paths_argument,
-    resolve_documents,
-    task_labels,
-)
-from graphmodel_cli.output import echo_rows, format_option
+from graphmodel_cli.inputs import analysis_options, load_selection, paths_argument, task_labels
+from graphmodel_cli.output import echo_rows
 
 
 @click.command()
@@ -25,9 +18,7 @@ from graphmodel_cli.output import echo_rows, format_option
 @click.option("--side", help="The side UNIT belongs to, when its name is on several sides.")
 @click.option("--on", "target", help="Look on this side (default: the other sides of UNIT's plans).")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="At most this many.")
-@document_option
-@aliases_option
-@format_option
+@analysis_options
 def suggest(unit: str, paths: tuple[Path, ...], side: str | None, target: str | None, top: int,
             documents: tuple[str, ...], aliases_file: Path | None, fmt: str) -> None:
     """Candidate counterparts for UNIT (name, alias, end of a name, or id).
@@ -40,11 +31,9 @@ def suggest(unit: str, paths: tuple[Path, ...], side: str | None, target: str | 
       graphmodel suggest 大连市科技局 plan.txt --top 3
       graphmodel suggest 市科技局 plans/ --side 大连市 --on 上海市
     """
-    graph = load(paths, aliases_file)
-    side = find_side(graph, side) if side else None
+    graph, docs, side = load_selection(paths, aliases_file, documents, side)
     target = find_side(graph, target) if target else None
     unit_id = find_unit(graph, unit, side=side)
-    docs = resolve_documents(graph, documents)
     found = suggest_counterparts(graph, unit_id, side=target, document=docs, top=top)
     if fmt == "json":
         echo_rows([{"for": {"id": unit_id, "name": graph.nodes[unit_id]["name"],

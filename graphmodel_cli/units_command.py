@@ -7,9 +7,8 @@ from pathlib import Path
 import click
 
 from graphmodel.analysis import DEFAULT_SEED, network_metrics, workload
-from graphmodel.graph import find_side
-from graphmodel_cli.inputs import aliases_option, document_option, load, paths_argument, resolve_documents
-from graphmodel_cli.output import echo_rows, format_option
+from graphmodel_cli.inputs import analysis_options, load_selection, paths_argument
+from graphmodel_cli.output import echo_rows
 
 COLUMNS = ["unit", "side", "tasks", "lead", "support", "documents", "counterparts", "degree", "betweenness",
            "community", "bridges"]
@@ -22,9 +21,7 @@ COLUMNS = ["unit", "side", "tasks", "lead", "support", "documents", "counterpart
 @click.option("--sort", "sort_by", type=click.Choice(["tasks", "lead", "betweenness", "degree"]),
               default="tasks", show_default=True, help="Order by this, highest first.")
 @click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True, help="Seed of the Louvain communities.")
-@document_option
-@aliases_option
-@format_option
+@analysis_options
 def units(paths: tuple[Path, ...], side: str | None, top: int | None, sort_by: str, seed: int,
           documents: tuple[str, ...], aliases_file: Path | None, fmt: str) -> None:
     """Workload (tasks, lead tasks, documents) and co-responsibility network figures per unit.
@@ -38,9 +35,7 @@ def units(paths: tuple[Path, ...], side: str | None, top: int | None, sort_by: s
       graphmodel units plans/ --top 20
       graphmodel units plan.txt --side 上海市 --sort betweenness
     """
-    graph = load(paths, aliases_file)
-    side = find_side(graph, side) if side else None
-    docs = resolve_documents(graph, documents)
+    graph, docs, side = load_selection(paths, aliases_file, documents, side)
     net = {r.unit.id: r for r in network_metrics(graph, document=docs, seed=seed)}
     rows = []
     for w in workload(graph, document=docs, side=side):

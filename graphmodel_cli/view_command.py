@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from graphmodel.graph import find_side
-from graphmodel.views import VIEWS, build_view, render_page
+from graphmodel.views import VIEWS, build_view, check_request, render_page
 from graphmodel_cli.inputs import aliases_option, load, paths_argument
 
 
@@ -40,9 +40,10 @@ def view(paths: tuple[Path, ...], output: Path, view_name: str | None, focus: st
     """
     from loaders.files import atomic_write_text
 
-    graph = load(paths, aliases_file, output=output)
-    sides = tuple(find_side(graph, s) for s in sides)
     name = view_name or ("focus" if focus else "network")
+    check_request(name, focus)  # what needs no graph is refused before one is read and laid out
+    graph = load(paths, aliases_file, output=output)  # checks the output before reading the plans
+    sides = tuple(find_side(graph, s) for s in sides)
     data = build_view(graph, name, focus, sides)
     atomic_write_text(output, render_page(data))
     click.echo(f"wrote {output}: {name} view, {data.node_count} nodes, {data.edge_count} edges", err=True)

@@ -28,12 +28,12 @@ import zlib
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from graphmodel import __version__
 from graphmodel.errors import GraphError, InputError
 from graphmodel.model import SCHEMA as EXTRACTION_SCHEMA
-from graphmodel.model import Extraction, Warning
+from graphmodel.model import Extraction, ExtractionWarning
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -97,6 +97,16 @@ def aliases_digest(aliases: AliasTable | None) -> str:
     return hashlib.sha256(rows.encode("utf-8")).hexdigest()
 
 
+def _trusted_header(line: bytes, body: bytes, fmt: str, key: str, version: str) -> dict[str, Any] | None:
+    """An entry's header when it is of this format, key and version and its digest is the
+    body's, else None (a miss). Raises ValueError when the line is not JSON."""
+    header = json.loads(line)
+    if (not isinstance(header, dict) or header.get("format") != fmt or header.get("key") != key
+            or header.get("version") != version or header.get("sha256") != hashlib.sha256(body).hexdigest()):
+        return None
+    return header
+
+
 class ExtractionCache:
     """Entries of one extractor version and one alias table, in a cache directory.
 
@@ -136,10 +146,7 @@ class ExtractionCache:
             return None
         head, sep, body = raw.partition(b"\n")
         try:
-            header = json.loads(head)
-            if (not sep or not isinstance(header, dict) or header.get("format") != CACHE_FORMAT
-                    or header.get("key") != key or header.get("version") != self.version
-                    or header.get("sha256") != hashlib.sha256(body).hexdigest()):
+            if not sep or _trusted_header(head, body, CACHE_FORMAT, key, self.version) is None:
                 return None
             return Extraction.from_dict(json.loads(zlib.decompress(body)))
         except (ValueError, KeyError, TypeError, IndexError, AttributeError, zlib.error, InputError):
@@ -208,7 +215,7 @@ class GraphCache:
         of the corrections applied, see `loaders.parallel.corpus_key`)."""
         return hashlib.sha256("\n".join([self.version, *sorted(document_keys)]).encode()).hexdigest()
 
-    def get(self, key: str) -> tuple[nx.MultiDiGraph, list[tuple[str, Warning]]] | None:
+    def get(self, key: str) -> tuple[nx.MultiDiGraph, list[tuple[str, ExtractionWarning]]] | None:
         """The graph and the documents' warnings under ``key``, or None."""
         from graphmodel.graph.assemble import paused_gc
         from loaders.graphpack import unpack_data
@@ -220,12 +227,10 @@ class GraphCache:
             return None
         body, sep, tail = raw.rstrip(b"\n").rpartition(b"\n")  # the header is the last line
         try:
-            header = json.loads(tail)
-            if (not sep or not isinstance(header, dict) or header.get("format") != GRAPH_CACHE_FORMAT
-                    or header.get("key") != key or header.get("version") != self.version
-                    or header.get("sha256") != hashlib.sha256(body).hexdigest()):
+            header = _trusted_header(tail, body, GRAPH_CACHE_FORMAT, key, self.version) if sep else None
+            if header is None:
                 return None
-            warnings = [(str(source), Warning.from_dict(w)) for source, w in header["warnings"]]
+            warnings = [(str(source), ExtractionWarning.from_dict(w)) for source, w in header["warnings"]]
             del raw, tail
             with paused_gc():
                 graph = unpack_data(json.loads(body))
@@ -235,7 +240,7 @@ class GraphCache:
             os.utime(path)  # most recently used
         return graph, warnings
 
-    def put(self, key: str, graph: nx.MultiDiGraph, warnings: list[tuple[str, Warning]]) -> None:
+    def put(self, key: str, graph: nx.MultiDiGraph, warnings: list[tuple[str, ExtractionWarning]]) -> None:
         """Keep ``graph`` under ``key``; a cache that cannot be written is skipped."""
         from graphmodel.graph.assemble import paused_gc
         from loaders.graphpack import pack_data, write_json

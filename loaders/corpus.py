@@ -3,7 +3,7 @@
 Folders are searched recursively for documents (`DOCUMENT_SUFFIXES`), in sorted path order.
 `read_corpus` reads every file and builds from those that are plans; the others are recorded
 in a `loaders.outcome.CorpusReport` (the policy for skipped files lives there), so one run names
-every bad file. `load_extractions` and `load_graph` fail on the first bad file's report instead.
+every bad file. `read_extractions` and `read_corpus_graph` fail on the first bad file's report instead.
 A ``.json`` named on its own is either a saved extraction (``graphmodel extract -o``) or a
 node-link graph file; ``.graphml`` and ``.gexf`` are graph files. A graph file stands alone: it
 cannot be mixed with documents, since its plans' texts are not there to rebuild it.
@@ -43,8 +43,8 @@ __all__ = [
     "expand_paths",
     "is_graph_file",
     "read_extraction",
-    "load_extractions",
-    "load_graph",
+    "read_extractions",
+    "read_corpus_graph",
 ]
 
 DOCUMENT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
@@ -217,8 +217,8 @@ def _attempt_one(p: Path, aliases: AliasTable | None, progress: Progress | None,
     return got
 
 
-def load_extractions(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None,
-                     aliases: AliasTable | None = None, corrections: Corrections | None = None
+def read_extractions(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None,
+                            aliases: AliasTable | None = None, corrections: Corrections | None = None
                      ) -> list[Extraction]:
     """Expand ``paths`` and read every document, calling ``progress`` after each.
 
@@ -235,8 +235,8 @@ def load_extractions(paths: Iterable[str | os.PathLike[str]], progress: Progress
     return corpus.extractions
 
 
-def load_graph(paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
-               aliases: AliasTable | None = None, corrections: Corrections | None = None) -> nx.MultiDiGraph:
+def read_corpus_graph(paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
+                      aliases: AliasTable | None = None, corrections: Corrections | None = None) -> nx.MultiDiGraph:
     """One graph from documents and folders, or from a single graph file.
 
     Parameters
@@ -260,4 +260,4 @@ def load_graph(paths: Sequence[str | os.PathLike[str]], progress: Progress | Non
         if len(paths) > 1:
             raise InputError(f"{graphs[0]}: a built graph must be given alone, not with other paths")
         return read_graph(graphs[0])
-    return build_graph(load_extractions(paths, progress, aliases, corrections))
+    return build_graph(read_extractions(paths, progress, aliases, corrections))

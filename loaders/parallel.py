@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graphmodel.errors import GraphmodelError
-from graphmodel.model import Extraction, Warning
+from graphmodel.model import Extraction, ExtractionWarning
 from loaders.cache import ExtractionCache, GraphCache
 from loaders.documents.source import read_bytes
 from loaders.outcome import Skipped, attempt
@@ -231,7 +231,7 @@ def _corpus_parts(paths: Sequence[Path], keys: list[str], corrections: Correctio
 def build_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
                     cache: bool = False, cache_dir: str | os.PathLike[str] | None = None,
                     progress: Callable[[Path], None] | None = None,
-                    warn: Callable[[str, Warning], None] | None = None,
+                    warn: Callable[[str, ExtractionWarning], None] | None = None,
                     corrections: Corrections | None = None) -> nx.MultiDiGraph:
     """The graph of a corpus: documents extracted in ``jobs`` processes, through the caches.
 
@@ -263,7 +263,7 @@ def build_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: 
                     warn(source, w)
             return graph
 
-    seen: list[tuple[str, Warning]] = []
+    seen: list[tuple[str, ExtractionWarning]] = []
 
     def stream() -> Iterator[Extraction]:
         for ex in extract_documents(paths, jobs=jobs, aliases=aliases, cache=extraction_cache, keys=keys,

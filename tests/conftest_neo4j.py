@@ -17,13 +17,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import neo4j
 import pytest
 
-from tests.conftest import require
+from tests.conftest import require, require_local_neo4j
 
-__all__ = ["Neo4jTarget", "neo4j_server", "neo4j_db", "clear_database"]
+if TYPE_CHECKING:
+    from loaders.neo4j.connection import Neo4jSettings
+
+__all__ = ["Neo4jTarget", "neo4j_server", "neo4j_db", "neo4j_connection", "clear_database"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,25 @@ class Neo4jTarget:
     def driver(self) -> neo4j.Driver:
         auth = (self.user or "neo4j", self.password) if self.password is not None else None
         return neo4j.GraphDatabase.driver(self.uri, auth=auth)
+
+    def settings(self) -> Neo4jSettings:
+        """The settings `loaders.neo4j` connects with."""
+        from loaders.neo4j.connection import Neo4jSettings
+
+        return Neo4jSettings(self.uri, self.user, self.password, self.database)
+
+    def cli_args(self) -> list[str]:
+        """The options a ``graphmodel`` Neo4j command takes to reach it (the password goes by `cli_env`)."""
+        out = ["--uri", self.uri]
+        if self.user:
+            out += ["--user", self.user]
+        if self.database:
+            out += ["--database", self.database]
+        return out
+
+    def cli_env(self) -> dict[str, str]:
+        """The environment that gives a ``graphmodel`` command the password, never on its command line."""
+        return {"NEO4J_PASSWORD": self.password} if self.password else {}
 
 
 def clear_database(driver: neo4j.Driver, database: str | None) -> None:
@@ -67,6 +90,7 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarg
     from loaders.neo4j.failures import LocalServerError
     from loaders.server import free_port, start, stop
 
+    require_local_neo4j()  # names the missing JDK or Maven rather than a failed start
     home = tmp_path_factory.mktemp("neo4j-home")
     try:
         info, _ = start(home, port=free_port(), heap="1g", pagecache="256m")
@@ -85,3 +109,14 @@ def neo4j_db(neo4j_server: Neo4jTarget) -> Iterator[Neo4jTarget]:
     with neo4j_server.driver() as driver:
         clear_database(driver, neo4j_server.database)
     yield neo4j_server
+
+
+@pytest.fixture()
+def neo4j_connection(neo4j_db: Neo4jTarget) -> Iterator[tuple[neo4j.Driver, Neo4jSettings]]:
+    """A driver (from `loaders.neo4j.connect`) and its settings, on an empty database, for one test."""
+    from loaders.neo4j.connection import connect
+
+    settings = neo4j_db.settings()
+    driver = connect(settings)
+    yield driver, settings
+    driver.close()

@@ -62,3 +62,24 @@ def test_no_module_name_is_used_twice() -> None:
             if path.name != "__init__.py":
                 seen.setdefault(path.name, []).append(str(path.relative_to(ROOT)))
     assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}
+
+
+def exported(package: str) -> list[tuple[Path, str]]:
+    """Every name a module of ``package`` lists in a literal ``__all__``."""
+    found = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if (isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "__all__" for t in node.targets)
+                    and isinstance(node.value, ast.List | ast.Tuple)):
+                found += [(path, e.value) for e in node.value.elts if isinstance(e, ast.Constant)]
+    return found
+
+
+def test_no_public_name_shadows_a_builtin() -> None:
+    # `model.Warning` hid the built-in wherever it was imported; it is `ExtractionWarning` now.
+    import builtins
+
+    clash = [(str(p.relative_to(ROOT)), n) for package in ("graphmodel", "loaders")
+             for p, n in exported(package) if n in vars(builtins)]
+    assert clash == []
+

@@ -7,7 +7,7 @@ name and side do (aliases resolve renamed offices to one id).
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from typing import Any
 
 import networkx as nx
@@ -47,26 +47,22 @@ class StatedPairing:
 class Comparison:
     """What changed from ``before`` to ``after``."""
 
-    pairs_gained: list[PairChange] = field(default_factory=list)
-    pairs_lost: list[PairChange] = field(default_factory=list)
-    pairs_changed: list[PairChange] = field(default_factory=list)  # kept, with another count
-    pairs_kept: int = 0  # pairs in both, changed or not
-    units_gained: list[UnitRef] = field(default_factory=list)
-    units_lost: list[UnitRef] = field(default_factory=list)
-    pairings_gained: list[StatedPairing] = field(default_factory=list)
-    pairings_lost: list[StatedPairing] = field(default_factory=list)
+    pairs_gained: list[PairChange]
+    pairs_lost: list[PairChange]
+    pairs_changed: list[PairChange]  # kept, with another count
+    pairs_kept: int  # pairs in both, changed or not
+    units_gained: list[UnitRef]
+    units_lost: list[UnitRef]
+    pairings_gained: list[StatedPairing]
+    pairings_lost: list[StatedPairing]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "pairs_gained": [p.to_dict() for p in self.pairs_gained],
-            "pairs_lost": [p.to_dict() for p in self.pairs_lost],
-            "pairs_changed": [p.to_dict() for p in self.pairs_changed],
-            "pairs_kept": self.pairs_kept,
-            "units_gained": [u.to_dict() for u in self.units_gained],
-            "units_lost": [u.to_dict() for u in self.units_lost],
-            "pairings_gained": [p.to_dict() for p in self.pairings_gained],
-            "pairings_lost": [p.to_dict() for p in self.pairings_lost],
-        }
+        """Every field by name, its records as their own ``to_dict()``."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = [r.to_dict() for r in value] if isinstance(value, list) else value
+        return out
 
 
 def _pairs(graph: nx.MultiDiGraph, docs: set[str] | None

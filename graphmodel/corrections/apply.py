@@ -25,7 +25,7 @@ from graphmodel.extract.grammar import Grammar, default_grammar
 from graphmodel.extract.regions import PROVINCE_ABBREVIATIONS, gazetteer, short_name
 from graphmodel.extract.text import normalize
 from graphmodel.identity import task_number
-from graphmodel.model import Extraction, Responsibility, Role, Side, Task, Unit, Warning
+from graphmodel.model import Extraction, ExtractionWarning, Responsibility, Role, Side, Task, Unit
 
 __all__ = ["apply_corrections", "PHASES"]
 
@@ -95,12 +95,12 @@ class _Fixer:
             self.tasks.setdefault(task_number(t.number), t)
         # Units the extractor listed but named in no fact stay; any other unit no fact names goes.
         self.idle_before = set(self.units) - self._used()
-        self.warnings: list[tuple[int, str, Warning]] = []  # (line, file, warning): reported in file order
+        self.warnings: list[tuple[int, str, ExtractionWarning]] = []  # (line, file, warning): reported in file order
 
     # -- helpers ---------------------------------------------------------------------------------
     def _warn(self, c: Correction, message: str, applied: bool = False) -> None:
         tail = "" if applied else "; the correction is not applied"
-        self.warnings.append((c.line, c.source, Warning(f"{c.where}: {message}{tail}")))
+        self.warnings.append((c.line, c.source, ExtractionWarning(f"{c.where}: {message}{tail}")))
 
     @property
     def side_names(self) -> tuple[str, ...]:

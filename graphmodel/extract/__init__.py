@@ -42,7 +42,7 @@ from graphmodel.extract.tables import Table, find_tables, table_lines
 from graphmodel.extract.tasks import TaskContext, build_task, own_text_spans
 from graphmodel.extract.text import normalize, pair_brackets
 from graphmodel.identity import document_id
-from graphmodel.model import DocumentInfo, Extraction, Task, Warning
+from graphmodel.model import DocumentInfo, Extraction, ExtractionWarning, Task
 
 __all__ = ["extract", "AliasTable", "builtin_aliases"]
 
@@ -158,7 +158,7 @@ def extract(
     for p in places:
         p.spans.sort()
     units = sorted(ctx.units.values(), key=lambda u: u.id)
-    all_warnings = [Warning(m, s) for m, s in warnings + ctx.warnings]
+    all_warnings = [ExtractionWarning(m, s) for m, s in warnings + ctx.warnings]
     done(1.0)
     return Extraction(info, tasks, units, places, pairings, _unique(all_warnings))
 
@@ -235,7 +235,7 @@ def _places(norm: str, finder: PlaceFinder, tasks: list[Task], ctx: TaskContext,
         task.places = sorted({pid for a, b in spans for pid in finder.scan_text(norm[a:b], a)})
 
 
-def _unique(warnings: list[Warning]) -> list[Warning]:
+def _unique(warnings: list[ExtractionWarning]) -> list[ExtractionWarning]:
     seen: set[tuple[str, tuple[int, int] | None]] = set()
     out = []
     for w in warnings:

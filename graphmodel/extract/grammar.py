@@ -45,28 +45,18 @@ _KEYWORD_KINDS = (*ROLES, "person", "field")
 _NOTE_MEANINGS = ("carry", "duty", "short", "includes", "lead", "support", "first-leads", "other")
 _FAMILY_PAIR = {"round": "()", "square": "[]", "angle": "<>"}
 
-# kind -> (allowed values, or None for free text / no value; whether entries are regular expressions)
-_KINDS: dict[str, tuple[tuple[str, ...] | None, bool]] = {
-    "bracket": (("round", "square", "angle", "quote"), False),
-    "role": (ROLES, False),
-    "head": ((), False),
-    "keyword": (_KEYWORD_KINDS, False),
-    "verb": (ROLES, False),
-    "clause-start": ((), False),
-    "joiner": ((), False),
-    "side-suffix": ((), False),
-    "not-side": ((), False),
-    "note": (_NOTE_MEANINGS, False),
-    "note-start": (_NOTE_MEANINGS, False),
-    "note-whole": (_NOTE_MEANINGS, False),
-    "first-leads": ((), True),
-    "etc": ((), True),
-    "placeholder": ((), False),
-    "placeholder-pattern": ((), True),
-    "unit-end": ((), False),
-    "person-end": ((), False),
-    "keyword-shape": ((*ROLES, "person"), True),
+# Every kind of line grammar.tsv may hold, in the order its header documents them.
+_KINDS = ("bracket", "role", "head", "keyword", "verb", "clause-start", "joiner", "side-suffix", "not-side",
+          "note", "note-start", "note-whole", "first-leads", "etc", "placeholder", "placeholder-pattern",
+          "unit-end", "person-end", "keyword-shape")
+# The values a kind's third column takes; a kind not listed takes none.
+_VALUES: dict[str, tuple[str, ...]] = {
+    "bracket": ("round", "square", "angle", "quote"),
+    "role": ROLES, "verb": ROLES, "keyword": _KEYWORD_KINDS, "keyword-shape": (*ROLES, "person"),
+    "note": _NOTE_MEANINGS, "note-start": _NOTE_MEANINGS, "note-whole": _NOTE_MEANINGS,
 }
+# The kinds whose entries are regular expressions (one a line, not split on spaces).
+_PATTERN_KINDS = frozenset({"first-leads", "etc", "placeholder-pattern", "keyword-shape"})
 # Full-width to half-width, as `graphmodel.extract.text.normalize` does for the text; entries are
 # compared with normalised text. (Kept here too: text.py builds its table from this grammar.)
 _WIDTH = {ord(a): b for a, b in zip("（）：；，、．　", "():;,、. ", strict=True)}
@@ -286,7 +276,7 @@ def load_grammar(text: str, origin: str = "grammar file") -> Grammar:
             raise GrammarError(f"{where}: unknown kind {kind!r} (one of {', '.join(_KINDS)})")
         if len(cells) < 2 or not cells[1].strip():
             raise GrammarError(f"{where}: {kind} needs an entry")
-        allowed, is_pattern = _KINDS[kind]
+        allowed, is_pattern = _VALUES.get(kind, ()), kind in _PATTERN_KINDS
         value = cells[2].strip() if len(cells) > 2 else ""
         if allowed:
             if value not in allowed:

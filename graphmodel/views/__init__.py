@@ -16,7 +16,7 @@ import networkx as nx
 
 from graphmodel.errors import GraphError
 from graphmodel.views.counterpart_view import counterparts_view
-from graphmodel.views.focus import find_unit, focus_view
+from graphmodel.views.focus import focus_view
 from graphmodel.views.network_view import network_view
 from graphmodel.views.notebook import InlinePage
 from graphmodel.views.page import render_page
@@ -31,7 +31,7 @@ __all__ = [
     "network_view",
     "counterparts_view",
     "focus_view",
-    "find_unit",
+    "check_request",
     "build_view",
     "render_page",
     "render_html",
@@ -39,6 +39,29 @@ __all__ = [
 ]
 
 VIEWS = ("network", "counterparts", "matrix", "focus")
+
+
+def check_request(view: str, focus: str | None = None) -> None:
+    """Refuse a request no graph can answer, before any graph is read or laid out.
+
+    Parameters
+    ----------
+    view : str
+        One of `VIEWS`.
+    focus : str, optional
+        The unit to centre on: required by ``focus``, refused by the other views.
+
+    Raises
+    ------
+    GraphError
+        An unknown view, or a missing or misplaced focus.
+    """
+    if view not in VIEWS:
+        raise GraphError(f"no view {view!r} (views: {', '.join(VIEWS)})")
+    if view == "focus" and not focus:
+        raise GraphError("the focus view needs a unit to focus on")
+    if view != "focus" and focus:
+        raise GraphError(f"a unit to focus on is for the focus view, not {view!r}")
 
 
 def build_view(graph: nx.MultiDiGraph, view: str = "network", focus: str | None = None,
@@ -63,14 +86,10 @@ def build_view(graph: nx.MultiDiGraph, view: str = "network", focus: str | None 
         An unknown view, a missing or misplaced focus, an unknown side or unit.
     """
     sides = list(sides)
-    if view not in VIEWS:
-        raise GraphError(f"no view {view!r} (views: {', '.join(VIEWS)})")
+    check_request(view, focus)
     if view == "focus":
-        if not focus:
-            raise GraphError("the focus view needs a unit to focus on")
+        assert focus is not None  # check_request made sure
         return focus_view(graph, focus, sides)
-    if focus:
-        raise GraphError(f"a unit to focus on is for the focus view, not {view!r}")
     if view == "network":
         return network_view(graph, sides)
     return counterparts_view(graph, sides, view)

@@ -6,6 +6,7 @@ Nothing is fetched: a page carries every byte it needs.
 from __future__ import annotations
 
 import errno
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -34,7 +35,18 @@ def vis_network_css() -> str:
     return _read("pyvis", "lib", f"vis-{VIS_VERSION}", "vis-network.css")
 
 
+# A line that stands for a shared part: ``<!-- @include top.html -->`` or ``// @include dom.js``.
+_INCLUDE = re.compile(r"^[ \t]*(?://|<!--)[ \t]*@include[ \t]+([\w.-]+)[ \t]*(?:-->)?[ \t]*\n", re.M)
+
+
 @lru_cache(maxsize=16)
 def template(name: str) -> str:
-    """A file of ``graphmodel/views/templates``: ``page.*`` (focus), ``scene.*`` and ``canvas.js`` (the others)."""
-    return _read("graphmodel.views", "templates", name)
+    """A file of ``graphmodel/views/templates``, its ``@include`` lines replaced by the parts they name.
+
+    ``page.*`` draw the focus view, ``scene.*`` and ``canvas.js`` the others; ``top.html`` (the
+    head and the title bar) and ``dom.js`` (element helpers) are the parts both pages share.
+    Parts are included as they are (a part includes nothing), before any slot is filled, so a
+    script's hash covers what the page holds.
+    """
+    return _INCLUDE.sub(lambda m: _read("graphmodel.views", "templates", m.group(1)),
+                        _read("graphmodel.views", "templates", name))

@@ -6,26 +6,12 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from graphmodel.graph.lookup import find_unit as graph_find_unit
+from graphmodel.graph.lookup import find_unit
 from graphmodel.views import facts, layout
 from graphmodel.views.network_view import check_sides
 from graphmodel.views.viewdata import ViewData, assemble
 
-__all__ = ["find_unit", "focus_view"]
-
-
-
-def find_unit(graph: nx.MultiDiGraph, query: str, sides: Iterable[str] = ()) -> str:
-    """The id of the unit (or group placeholder) whose id, name or alias is ``query``.
-
-    As `graphmodel.graph.find_unit`, with groups, after checking that the sides exist.
-
-    Raises
-    ------
-    GraphError
-        When no unit matches, or units of several sides do (``sides`` narrows them).
-    """
-    return graph_find_unit(graph, query, check_sides(graph, sides), groups=True)
+__all__ = ["focus_view"]
 
 
 def focus_view(graph: nx.MultiDiGraph, unit: str, sides: Iterable[str] = ()) -> ViewData:
@@ -44,9 +30,15 @@ def focus_view(graph: nx.MultiDiGraph, unit: str, sides: Iterable[str] = ()) -> 
     -------
     ViewData
         The responsibility edges of all these units for these tasks, and the centre's counterpart links.
+
+    Raises
+    ------
+    GraphError
+        When a side is not in the graph, or no unit (or group placeholder) matches ``unit``, or
+        units of several sides do (``sides`` narrows them); see `graphmodel.graph.find_unit`.
     """
     facts.check_graph(graph)
-    centre = find_unit(graph, unit, sides)
+    centre = find_unit(graph, unit, check_sides(graph, sides), groups=True)
     tasks = list(dict.fromkeys(row["task"] for row in facts.unit_tasks(graph, centre)))
     task_set = set(tasks)
     edges = {(u, t, "RESPONSIBLE_FOR") for t in tasks for u, _, k in graph.in_edges(t, keys=True)

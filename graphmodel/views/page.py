@@ -37,6 +37,11 @@ def content_security_policy(*scripts: str) -> str:
             + "; base-uri 'none'; form-action 'none'")
 
 
+def _styles(*sheets: str) -> str:
+    """The style elements of a page's head (`top.html`), one a stylesheet."""
+    return "\n".join(f"<style>{css}</style>" for css in sheets)
+
+
 def render_page(view: ViewData | Scene) -> str:
     """The whole self-contained page for ``view``, as one UTF-8 HTML string.
 
@@ -57,8 +62,8 @@ def render_page(view: ViewData | Scene) -> str:
     values = {
         "TITLE": html.escape(view.title),
         "CSP": html.escape(content_security_policy(vis_js, page_js)),
-        "VIS_CSS": check_inline(assets.vis_network_css(), "vis-network.css"),
-        "PAGE_CSS": check_inline(assets.template("page.css"), "page.css"),
+        "STYLES": _styles(check_inline(assets.vis_network_css(), "vis-network.css"),
+                          check_inline(assets.template("page.css"), "page.css")),
         "DATA": script_json(view.to_dict()),
         "VIS_JS": vis_js,
         "PAGE_JS": page_js,
@@ -73,8 +78,8 @@ def _render_scene(scene: Scene) -> str:
     values = {
         "TITLE": html.escape(scene.title),
         "CSP": html.escape(content_security_policy(canvas_js, scene_js)),
-        "PAGE_CSS": check_inline(assets.template("page.css"), "page.css"),
-        "SCENE_CSS": check_inline(assets.template("scene.css"), "scene.css"),
+        "STYLES": _styles(check_inline(assets.template("page.css"), "page.css"),
+                          check_inline(assets.template("scene.css"), "scene.css")),
         "DATA": script_json(scene.to_dict()),
         "CANVAS_JS": canvas_js,
         "SCENE_JS": scene_js,

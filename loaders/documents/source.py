@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from loaders.documents.read_error import ReadError
@@ -45,10 +47,28 @@ def special_kind(mode: int) -> str | None:
     return None
 
 
-def _refuse_special(path: str | os.PathLike[str], mode: int) -> None:
+def _refuse_mode(path: str | os.PathLike[str], mode: int) -> None:
+    """Refuse anything but a regular file: a folder, a device, a pipe, a socket."""
+    if stat.S_ISDIR(mode):
+        raise ReadError(path, "is a folder, not a file")
     kind = special_kind(mode)
     if kind is not None:
         raise ReadError(path, f"is {kind}, not a document file")
+
+
+@contextmanager
+def _os_errors(path: str | os.PathLike[str]) -> Iterator[None]:
+    """The OS errors a user can cause, as `ReadError` naming ``path``."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise ReadError(path, "no such file") from None
+    except PermissionError:
+        raise ReadError(path, "permission denied") from None
+    except IsADirectoryError:
+        raise ReadError(path, "is a folder, not a file") from None
+    except OSError as exc:
+        raise ReadError(path, f"cannot be read ({exc.strerror or exc})") from None
 
 
 def check_file(path: str | os.PathLike[str]) -> Path:
@@ -60,17 +80,9 @@ def check_file(path: str | os.PathLike[str]) -> Path:
         When nothing is there, or a folder, a device, a pipe or a socket is.
     """
     p = Path(path)
-    try:
+    with _os_errors(path):
         mode = os.stat(p).st_mode
-    except FileNotFoundError:
-        raise ReadError(path, "no such file") from None
-    except PermissionError:
-        raise ReadError(path, "permission denied") from None
-    except OSError as exc:
-        raise ReadError(path, f"cannot be read ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(mode):
-        raise ReadError(path, "is a folder, not a file")
-    _refuse_special(path, mode)
+    _refuse_mode(path, mode)
     return p
 
 
@@ -83,26 +95,16 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_DOCUMENT_BYTES) ->
     """
     p = check_file(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    try:
+    with _os_errors(path):
         fd = os.open(p, flags)
-    except PermissionError:
-        raise ReadError(path, "permission denied") from None
-    except IsADirectoryError:
-        raise ReadError(path, "is a folder, not a file") from None
-    except OSError as exc:
-        raise ReadError(path, f"cannot be read ({exc.strerror or exc})") from None
     with os.fdopen(fd, "rb") as fh:
         info = os.fstat(fh.fileno())
-        _refuse_special(path, info.st_mode)
-        if stat.S_ISDIR(info.st_mode):
-            raise ReadError(path, "is a folder, not a file")
+        _refuse_mode(path, info.st_mode)
         if info.st_size > limit:
             size, most = _megabytes(info.st_size), _megabytes(limit)
             raise ReadError(path, f"is {size}; graphmodel reads documents up to {most}")
-        try:
+        with _os_errors(path):
             data = fh.read(limit + 1)
-        except OSError as exc:
-            raise ReadError(path, f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > limit:  # a file that grew, or one whose size the system does not report (/proc)
         raise ReadError(path, f"is larger than {_megabytes(limit)}; graphmodel reads documents up to that size")
     return data

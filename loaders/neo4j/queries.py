@@ -80,22 +80,16 @@ def run_cypher(driver: neo4j.Driver, settings: Neo4jSettings, statements: list[s
         raise CypherError("no Cypher statement given")
     params = {k: checked(v, f"parameter {k}") for k, v in params.items()}
 
-    def work(tx: neo4j.ManagedTransaction) -> tuple[QueryResult, str]:
+    def run_all(runner: neo4j.ManagedTransaction | neo4j.Session) -> tuple[QueryResult, str]:
         out: tuple[QueryResult, str] = (([], []), "")
         for statement in statements:
-            result = tx.run(statement, params)
+            result = runner.run(statement, params)
             columns = list(result.keys())
             rows = [{k: _plain(record[k]) for k in columns} for record in result]
             out = ((columns, rows), _summary(result.consume().counters))
         return out
 
     if not allow_write:
-        return read(driver, settings, work)
-    out: tuple[QueryResult, str] = (([], []), "")
+        return read(driver, settings, run_all)
     with translated(settings), driver.session(database=settings.database) as session:
-        for statement in statements:
-            result = session.run(statement, params)
-            columns = list(result.keys())
-            rows = [{k: _plain(record[k]) for k in columns} for record in result]
-            out = ((columns, rows), _summary(result.consume().counters))
-    return out
+        return run_all(session)  # auto-commit transactions, one a statement

@@ -173,6 +173,16 @@ def is_built() -> bool:
     return stamp.get("digest") == digest and (folder / "classes" / f"{LAUNCHER_CLASS}.class").exists()
 
 
+def _copy_dependencies(folder: Path, name: str, pom: bytes, into: Path, what: str) -> None:
+    """Write ``pom`` as ``folder/name`` and let Maven copy its runtime dependencies into ``into``
+    (emptied first, so no jar of an older build is left)."""
+    (folder / name).write_bytes(pom)
+    if into.exists():
+        shutil.rmtree(into)
+    _run(["mvn", "-q", "-B", "-f", str(folder / name), "dependency:copy-dependencies",
+          f"-DoutputDirectory={into}", "-DincludeScope=runtime"], folder, what)
+
+
 def ensure_built(echo: Callable[[str], None] | None = None) -> Build:
     """The built server, building it first when the cache lacks it or is out of date.
 
@@ -204,25 +214,9 @@ def ensure_built(echo: Callable[[str], None] | None = None) -> Build:
         say = echo or (lambda _line: None)
         say(f"Resolving Neo4j {NEO4J_VERSION} jars with Maven into {lib} (first run only) ...")
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "pom.xml").write_bytes(pom)
-        if lib.exists():
-            shutil.rmtree(lib)
-        _run(
-            ["mvn", "-q", "-B", "-f", str(folder / "pom.xml"), "dependency:copy-dependencies",
-             f"-DoutputDirectory={lib}", "-DincludeScope=runtime"],
-            folder,
-            f"resolving the Neo4j {NEO4J_VERSION} jars",
-        )
+        _copy_dependencies(folder, "pom.xml", pom, lib, f"resolving the Neo4j {NEO4J_VERSION} jars")
         say(f"Resolving cypher-shell {NEO4J_VERSION} into {shell} ...")
-        (folder / "shell-pom.xml").write_bytes(shell_pom)
-        if shell.exists():
-            shutil.rmtree(shell)
-        _run(
-            ["mvn", "-q", "-B", "-f", str(folder / "shell-pom.xml"), "dependency:copy-dependencies",
-             f"-DoutputDirectory={shell}", "-DincludeScope=runtime"],
-            folder,
-            f"resolving cypher-shell {NEO4J_VERSION}",
-        )
+        _copy_dependencies(folder, "shell-pom.xml", shell_pom, shell, f"resolving cypher-shell {NEO4J_VERSION}")
         say("Compiling the launcher ...")
         src = folder / "src"
         src.mkdir(exist_ok=True)

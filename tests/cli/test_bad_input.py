@@ -59,6 +59,44 @@ def test_demo_to_a_missing_folder_fails_before_printing(tmp_path: Path) -> None:
     _one_line_error(got, "missing/x.html: the folder")
 
 
+def _no_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make reading, extracting, building and laying out fail the test: a refused output or
+    request must be refused before any of them starts."""
+    import graphmodel.views.layout
+    import loaders.cache
+    import loaders.corpus
+    import loaders.documents
+
+    def work(*args: object, **kwargs: object) -> None:
+        raise AssertionError("work started before the output and the request were checked")
+
+    for module, name in ((loaders.corpus, "read_corpus"), (loaders.corpus, "read_corpus_graph"),
+                         (loaders.documents, "read_document"), (loaders.cache.GraphCache, "get"),
+                         (graphmodel.views.layout, "fast_spring"), (graphmodel.views.layout, "rings")):
+        monkeypatch.setattr(module, name, work)
+
+
+@pytest.mark.parametrize(("command", "message"), [
+    (["view", "{plan}", "-o", "{missing}/x.html"], "/x.html: the folder"),
+    (["view", "{plan}", "-o", "{tmp}"], "is a directory"),
+    (["view", "{plan}", "-o", "{tmp}/x.html", "--view", "network", "--focus", "大连市发展改革委"],
+     "a unit to focus on is for the focus view, not 'network'"),
+    (["view", "{plan}", "-o", "{tmp}/x.html", "--view", "focus"], "the focus view needs a unit"),
+    (["view", "{graph}", "-o", "{missing}/x.html"], "/x.html: the folder"),
+    (["build", "{plan}", "-o", "{missing}/g.gmg"], "/g.gmg: the folder"),
+    (["extract", "{plan}", "-o", "{missing}/e.json"], "/e.json: the folder"),
+    (["demo", "-o", "{missing}/d.html"], "/d.html: the folder"),
+    (["export", "{tmp}", "{plan}"], "holds files graphmodel did not write (g.graphml)"),
+])
+def test_a_bad_output_or_request_fails_before_any_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       command: list[str], message: str) -> None:
+    graph = tmp_path / "g.graphml"
+    graph.write_text("<graphml/>")  # never read: the output is refused first
+    _no_work(monkeypatch)
+    args = [a.format(plan=SEED, graph=graph, tmp=tmp_path, missing=tmp_path / "missing") for a in command]
+    _one_line_error(_run(*args), message)
+
+
 @pytest.mark.parametrize("command", [
     ["extract", "{plan}", "-o", "{plan}"],
     ["build", "{plan}", "-o", "{folder}/link.json"],

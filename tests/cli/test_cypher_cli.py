@@ -10,23 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from graphmodel_cli.main import cli
-from tests.conftest import SEED
+from tests.conftest import SEED, SeedFacts
 from tests.conftest_neo4j import Neo4jTarget
 from tests.loaders.neo4j_state import counts
-
-
-def _args(target: Neo4jTarget) -> list[str]:
-    out = ["--uri", target.uri]
-    if target.user:
-        out += ["--user", target.user]
-    if target.database:
-        out += ["--database", target.database]
-    return out
-
-
-def _env(target: Neo4jTarget) -> dict[str, str]:
-    return {"NEO4J_PASSWORD": target.password} if target.password else {}
-
 
 NOT_UTF8 = b"\xb4\xf3\xc1\xac".decode("utf-8", "surrogateescape")  # 大连 in GBK, as a shell passes it
 
@@ -58,8 +44,9 @@ def test_a_file_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.neo4j
-def test_read_only_unless_write_and_every_format(neo4j_db: Neo4jTarget, tmp_path: Path) -> None:
-    runner, args, env = CliRunner(), _args(neo4j_db), _env(neo4j_db)
+def test_read_only_unless_write_and_every_format(neo4j_db: Neo4jTarget, tmp_path: Path,
+                                                 seed_facts: SeedFacts) -> None:
+    runner, args, env = CliRunner(), neo4j_db.cli_args(), neo4j_db.cli_env()
     assert runner.invoke(cli, ["load", str(SEED), *args], env=env).exit_code == 0
     with neo4j_db.driver() as driver:
         before = counts(driver, neo4j_db.database)
@@ -84,10 +71,10 @@ def test_read_only_unless_write_and_every_format(neo4j_db: Neo4jTarget, tmp_path
     got = runner.invoke(cli, ["cypher", "-f", str(query), "--format", "json", *args], env=env)
     assert got.exit_code == 0, got.output
     rows = json.loads(got.stdout)
-    assert len(rows) == 2 and rows[0]["unit"] == "大连市发展改革委" and rows[0]["tasks"] == 11
+    assert len(rows) == 2 and (rows[0]["unit"], rows[0]["tasks"]) == (seed_facts.ndrc, seed_facts.ndrc_tasks)
     got = runner.invoke(cli, ["cypher", "-f", str(query), "-p", "side=上海市", "-p", "top=1", "--format", "csv",
                               *args], env=env)
-    assert got.stdout.splitlines() == ["unit,tasks,first", "上海市政府合作交流办,9,322"]
+    assert got.stdout.splitlines() == ["unit,tasks,first", f"{seed_facts.office},{seed_facts.office_tasks},322"]
     got = runner.invoke(cli, ["cypher", "MATCH (d:Document) RETURN d.date AS date, d.year AS year", *args], env=env)
     assert got.stdout.splitlines()[2].split() == ["2020-05-11", "2020"]
     # Cypher in a value is data.

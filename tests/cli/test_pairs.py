@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from graphmodel_cli.main import cli
-from tests.conftest import SEED
+from tests.conftest import SEED, SeedFacts
 from tests.graph.plans import plan_2020, plan_2021, save
 
 
@@ -19,24 +19,25 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_seed_top_pair_is_the_cooperation_office_with_dalian_development_and_reform() -> None:
+def test_seed_top_pair_is_the_cooperation_office_with_dalian_development_and_reform(seed_facts: SeedFacts) -> None:
     code, out, _ = run("pairs", str(SEED), "--top", "3", "--format", "json")
     assert code == 0
     pairs = json.loads(out)
     assert len(pairs) == 3
     first = pairs[0]
-    assert first["a"]["name"] == "上海市政府合作交流办" and first["a"]["side"] == "上海市"
-    assert first["b"]["name"] == "大连市发展改革委" and first["b"]["side"] == "大连市"
-    assert first["shared"] == 7 and len(first["tasks"]) == 7
-    assert first["jaccard"] == 7 / 13  # 上海市政府合作交流办 has 9 tasks, 大连市发展改革委 11, 7 in common
+    facts = seed_facts
+    assert (first["a"]["name"], first["a"]["side"]) == (facts.office, facts.office_side)
+    assert (first["b"]["name"], first["b"]["side"]) == (facts.ndrc, facts.ndrc_side)
+    assert first["shared"] == facts.shared == len(first["tasks"])
+    assert first["jaccard"] == facts.jaccard
     assert all(set(t) == {"id", "number", "document"} for t in first["tasks"])
-    # One of the seven names the office 上海市合作交流办公室: (十六), an alias of the same unit.
+    # One of the shared tasks names the office by its other name: (十六), an alias of the same unit.
     text = SEED.read_text(encoding="utf-8")
     sixteen = next(t for t in first["tasks"] if t["number"].endswith("(十六)"))
     start = text.index("(十六)")
-    assert "上海市合作交流办公室" in text[start:text.index("(十七)")]
+    assert facts.office_alias in text[start:text.index("(十七)")]
     assert sixteen["id"].endswith("(十六)")
-    assert [p["shared"] for p in pairs] == [7, 4, 4]
+    assert tuple(p["shared"] for p in pairs) == facts.top_three
 
 
 def test_table_csv_and_filters(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from graphmodel_cli.main import cli
-from loaders.corpus import load_graph
+from loaders.corpus import read_corpus_graph
 from loaders.graph_files import write_graph
 from tests.conftest import DATA, SEED
 
@@ -23,7 +23,7 @@ def run(*args: str):
 
 
 def test_writes_each_view_of_the_seed(tmp_path: Path) -> None:
-    graph = load_graph([SEED])
+    graph = read_corpus_graph([SEED])
     network_edges = sum(1 for *_, k in graph.edges(keys=True) if k != "COUNTERPART")
     out = tmp_path / "network.html"
     got = run(str(SEED), "-o", str(out))
@@ -67,7 +67,7 @@ def test_two_sides_choose_the_pair_shown_first(tmp_path: Path) -> None:
 
 def test_a_built_graph_file_gives_the_same_page(tmp_path: Path) -> None:
     graph_file = tmp_path / "seed.graphml"
-    write_graph(load_graph([SEED]), graph_file)
+    write_graph(read_corpus_graph([SEED]), graph_file)
     assert run(str(SEED), "-o", str(tmp_path / "a.html"), "--view", "counterparts").exit_code == 0
     assert run(str(graph_file), "-o", str(tmp_path / "b.html"), "--view", "counterparts").exit_code == 0
     assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()

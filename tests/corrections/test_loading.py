@@ -12,7 +12,7 @@ import pytest
 
 from graphmodel.corrections import FILE_NAME, HEADER, CorrectionsError
 from loaders.cache import ExtractionCache
-from loaders.corpus import load_graph, read_corpus
+from loaders.corpus import read_corpus, read_corpus_graph
 from loaders.corrections import corrections_for, find_corrections, read_corrections
 from loaders.parallel import build_documents
 from tests.conftest import DATA
@@ -91,7 +91,7 @@ def test_the_graph_cache_key_holds_the_corrections(plans: Path, tmp_path: Path) 
     assert EDGE not in c.edges
     again = build_documents(paths, jobs=2, cache=True, cache_dir=tmp_path / "cache", corrections=first)
     assert nx.utils.graphs_equal(again, a) and len(list((tmp_path / "cache" / "graphs").glob("*.gmg"))) == 3
-    assert nx.utils.graphs_equal(load_graph([plans], corrections=first), a)
+    assert nx.utils.graphs_equal(read_corpus_graph([plans], corrections=first), a)
 
 
 def test_saved_extractions_are_taken_as_saved(plans: Path, tmp_path: Path) -> None:
@@ -111,7 +111,7 @@ def test_graph_files_keep_the_correction(tmp_path: Path, suffix: str) -> None:
     from loaders.graph_files import read_graph, write_graph
 
     fixes = read_corrections(DATA / "corrections" / FILE_NAME)
-    graph = load_graph([DATA / "corrections" / "plan.txt"], corrections=fixes)
+    graph = read_corpus_graph([DATA / "corrections" / "plan.txt"], corrections=fixes)
     write_graph(graph, tmp_path / f"g.{suffix}")
     back = read_graph(tmp_path / f"g.{suffix}")
     assert nx.utils.graphs_equal(graph, back)

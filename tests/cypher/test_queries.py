@@ -4,7 +4,6 @@ analyses of the same graph."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any
 
 import neo4j
@@ -18,41 +17,14 @@ from graphmodel.analysis import (
     one_sided_tasks,
     workload,
 )
-from graphmodel.graph import build_graph, nodes_of_kind, task_order, unit_tasks
-from graphmodel.model import Extraction
-from loaders.corpus import load_extractions
-from loaders.neo4j.connection import Neo4jSettings, connect
+from graphmodel.graph import nodes_of_kind, task_order, unit_tasks
+from loaders.neo4j.connection import Neo4jSettings
 from loaders.neo4j.library import find_query, library
-from loaders.neo4j.load import load_extractions as load_into
 from loaders.neo4j.queries import run_query
-from tests.conftest import DATA, SEED
-from tests.conftest_neo4j import Neo4jTarget, clear_database
 from tests.loaders.neo4j_state import counts
 
 pytestmark = pytest.mark.neo4j
 
-# The whole test corpus: the seed, every fixture plan, the short corpus plans and the forms.
-CORPUS = [SEED, *sorted(DATA.glob("plans*/*.txt")), DATA / "corpus", DATA / "forms"]
-
-
-@pytest.fixture(scope="module")
-def extractions() -> list[Extraction]:
-    return load_extractions(CORPUS)
-
-
-@pytest.fixture(scope="module")
-def corpus(extractions: list[Extraction]) -> nx.MultiDiGraph:
-    return build_graph(extractions)
-
-
-@pytest.fixture(scope="module")
-def db(neo4j_server: Neo4jTarget, extractions: list[Extraction]) -> Iterator[tuple[neo4j.Driver, Neo4jSettings]]:
-    settings = Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password, neo4j_server.database)
-    driver = connect(settings)
-    clear_database(driver, settings.database)
-    load_into(driver, settings, extractions)
-    yield driver, settings
-    driver.close()
 
 
 def run(db: tuple[neo4j.Driver, Neo4jSettings], name: str, **params: Any) -> list[dict[str, Any]]:

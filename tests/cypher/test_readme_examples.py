@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,18 +13,12 @@ import networkx as nx
 import pytest
 
 from graphmodel.graph import build_graph, counterpart_edges, nodes_of_kind, task_order, unit_tasks
-from graphmodel.model import Extraction
-from loaders.corpus import load_extractions
-from loaders.neo4j.connection import Neo4jSettings, connect
-from loaders.neo4j.load import load_extractions as load_into
+from loaders.neo4j.connection import Neo4jSettings
 from loaders.neo4j.queries import run_cypher
-from tests.conftest import DATA, SEED
-from tests.conftest_neo4j import Neo4jTarget, clear_database
 
 pytestmark = pytest.mark.neo4j
 
 README = Path(__file__).resolve().parents[2] / "cypher" / "README.md"
-CORPUS = [SEED, *sorted(DATA.glob("plans*/*.txt")), DATA / "corpus", DATA / "forms"]
 
 
 def examples() -> dict[str, str]:
@@ -37,26 +30,6 @@ def examples() -> dict[str, str]:
 
 
 EXAMPLES = examples()
-
-
-@pytest.fixture(scope="module")
-def extractions() -> list[Extraction]:
-    return load_extractions(CORPUS)
-
-
-@pytest.fixture(scope="module")
-def corpus(extractions: list[Extraction]) -> nx.MultiDiGraph:
-    return build_graph(extractions)
-
-
-@pytest.fixture(scope="module")
-def db(neo4j_server: Neo4jTarget, extractions: list[Extraction]) -> Iterator[tuple[neo4j.Driver, Neo4jSettings]]:
-    settings = Neo4jSettings(neo4j_server.uri, neo4j_server.user, neo4j_server.password, neo4j_server.database)
-    driver = connect(settings)
-    clear_database(driver, settings.database)
-    load_into(driver, settings, extractions)
-    yield driver, settings
-    driver.close()
 
 
 def ask(db: tuple[neo4j.Driver, Neo4jSettings], start: str) -> list[dict[str, Any]]:

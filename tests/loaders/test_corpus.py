@@ -11,9 +11,9 @@ import pytest
 from graphmodel.analysis import counterpart_pairs
 from graphmodel.errors import InputError
 from graphmodel.graph import build_graph
-from loaders.corpus import expand_paths, is_graph_file, load_graph, read_extraction
+from loaders.corpus import expand_paths, is_graph_file, read_corpus_graph, read_extraction
 from loaders.graph_files import write_graph
-from tests.conftest import DATA, SEED
+from tests.conftest import DATA, SEED, SeedFacts
 from tests.graph.plans import A, X, plan_2020, plan_2021
 
 CORPUS = DATA / "corpus"
@@ -52,7 +52,7 @@ def test_missing_paths_and_empty_folders_are_clear_errors(tmp_path: Path) -> Non
 def test_saved_extractions_build_one_graph_with_progress(tmp_path: Path) -> None:
     paths = _save(tmp_path)
     seen: list[Path] = []
-    graph = load_graph(paths, progress=seen.append)
+    graph = read_corpus_graph(paths, progress=seen.append)
     assert seen == paths
     assert nx.utils.graphs_equal(graph, build_graph([plan_2020(), plan_2021()]))
 
@@ -62,11 +62,11 @@ def test_a_graph_file_is_read_back_but_only_alone(tmp_path: Path) -> None:
     for name in ("g.json", "g.graphml", "g.gexf"):
         write_graph(graph, tmp_path / name)
         assert is_graph_file(tmp_path / name)
-        assert nx.utils.graphs_equal(load_graph([tmp_path / name]), graph)
+        assert nx.utils.graphs_equal(read_corpus_graph([tmp_path / name]), graph)
     extraction = _save(tmp_path)[0]
     assert not is_graph_file(extraction)
     with pytest.raises(InputError, match="a built graph must be given alone"):
-        load_graph([tmp_path / "g.json", extraction])
+        read_corpus_graph([tmp_path / "g.json", extraction])
 
 
 def test_a_json_that_is_neither_is_an_error(tmp_path: Path) -> None:
@@ -75,14 +75,14 @@ def test_a_json_that_is_neither_is_an_error(tmp_path: Path) -> None:
         read_extraction(tmp_path / "x.json")
     (tmp_path / "y.json").write_text("{", encoding="utf-8")
     with pytest.raises(InputError, match="y.json: not a JSON file"):
-        load_graph([tmp_path / "y.json"])
+        read_corpus_graph([tmp_path / "y.json"])
 
 
 # -- with the extraction: documents as text -----------------------------------------------
 
 
 def test_the_corpus_fixture_builds_one_graph_in_which_shared_units_are_one_node() -> None:
-    graph = load_graph([CORPUS])
+    graph = read_corpus_graph([CORPUS])
     docs = sorted(n for n, k in graph.nodes(data="kind") if k == "Document")
     assert [d.partition("@")[0] for d in docs] == [
         "doc:2020年上海市与大连市对口合作工作要点", "doc:2021年上海市与大连市对口合作工作要点",
@@ -104,10 +104,10 @@ def test_the_corpus_fixture_builds_one_graph_in_which_shared_units_are_one_node(
                      ("江苏省发展改革委", "辽宁省发展改革委", 1, 0.5), ("江苏省发展改革委", "辽宁省教育厅", 1, 0.5)]
 
 
-def test_the_seed_builds_from_its_text() -> None:
-    graph = load_graph([SEED])
+def test_the_seed_builds_from_its_text(seed_facts: SeedFacts) -> None:
+    graph = read_corpus_graph([SEED])
     pairs = counterpart_pairs(graph, top=1)
-    assert (pairs[0].a.name, pairs[0].b.name, pairs[0].shared) == ("上海市政府合作交流办", "大连市发展改革委", 7)
+    assert (pairs[0].a.name, pairs[0].b.name, pairs[0].shared) == seed_facts.top_pair
     # (十六) names the office by its other name; the alias table makes it the same node.
     sixteen = next(t for t in pairs[0].tasks if t.endswith("(十六)"))
-    assert graph.edges[pairs[0].a.id, sixteen, "RESPONSIBLE_FOR"]["mention"] == "上海市合作交流办公室"
+    assert graph.edges[pairs[0].a.id, sixteen, "RESPONSIBLE_FOR"]["mention"] == seed_facts.office_alias

@@ -158,10 +158,10 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path, graph: nx.MultiDiGra
 
 @pytest.mark.parametrize("suffix", [".gmg", ".json", ".graphml", ".gexf"])
 def test_the_seed_graph_round_trips(tmp_path: Path, suffix: str) -> None:
-    from loaders.corpus import load_graph
+    from loaders.corpus import read_corpus_graph
     from tests.conftest import SEED
 
-    seed = load_graph([SEED])
+    seed = read_corpus_graph([SEED])
     assert {k for _, _, k in seed.edges(keys=True)} >= {"MENTIONS", "PAIRED_WITH", "COUNTERPART"}
     write_graph(seed, tmp_path / f"seed{suffix}")
     _same(seed, read_graph(tmp_path / f"seed{suffix}"))

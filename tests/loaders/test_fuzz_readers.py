@@ -158,10 +158,10 @@ def test_fuzz_generated_tag_soup(tmp_path: Path) -> None:
 
 
 def test_fuzz_graph_files(tmp_path: Path) -> None:
-    from loaders.corpus import load_graph
+    from loaders.corpus import read_corpus_graph
     from loaders.graph_files import read_graph, write_graph
 
-    graph = load_graph([DATA / "corpus" / "2020-shanghai-dalian.txt"])
+    graph = read_corpus_graph([DATA / "corpus" / "2020-shanghai-dalian.txt"])
     seeds = {}
     for suffix in (".json", ".graphml", ".gexf"):
         write_graph(graph, tmp_path / f"seed{suffix}")

@@ -25,8 +25,7 @@ from click.testing import CliRunner
 
 from graphmodel_cli.main import cli
 from loaders.server import free_port, stop
-from tests.conftest import ARTIFACTS, require, require_local_neo4j
-from tests.views.browser import find_chromium
+from tests.conftest import ARTIFACTS, find_chromium, require_local_neo4j, require_tool
 
 pytestmark = pytest.mark.neo4j
 
@@ -68,8 +67,8 @@ def test_start_prints_the_browser_address_and_status_repeats_it(started: Started
 
 @pytest.mark.browser
 def test_the_browser_connects_and_runs_a_query_with_no_outside_request(started: Started) -> None:
+    require_tool("chromium")
     chromium = find_chromium()
-    require(chromium is not None, "Chromium or Chrome (on PATH, or GRAPHMODEL_CHROMIUM)")
     from playwright.sync_api import sync_playwright
 
     outside: list[str] = []

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from graphmodel.errors import GraphError
-from loaders.corpus import load_extractions
-from loaders.corpus import load_graph as read_corpus
+from loaders.corpus import read_corpus_graph, read_extractions
 from loaders.neo4j.connection import Neo4jSettings, connect
 from loaders.neo4j.failures import LocalServerError
 from loaders.neo4j.load import load_extractions as load_into
@@ -77,14 +76,15 @@ def test_a_property_of_two_types_is_refused(tmp_path: Path) -> None:
 @pytest.mark.neo4j
 def test_the_import_tool_gives_the_same_database_as_a_bolt_load(neo4j_db: Neo4jTarget, tmp_path: Path) -> None:
     require_local_neo4j()
-    extractions = load_extractions([SEED, *sorted((DATA / "plans").glob("*.txt"))])
+    plans = [SEED, *sorted((DATA / "plans").glob("*.txt"))]
+    extractions = read_extractions(plans)
     parts = extraction_parts(extractions)
     files = write_import_csvs(parts, tmp_path / "csv")
     output = import_database(["@" + ARGS_FILE], home=tmp_path / "home", cwd=files.folder)
     assert "IMPORT DONE" in output
     assert f"{files.node_count} nodes" in output and f"{files.relationship_count} relationships" in output
 
-    settings = Neo4jSettings(neo4j_db.uri, neo4j_db.user, neo4j_db.password, neo4j_db.database)
+    settings = neo4j_db.settings()
     with connect(settings) as driver:
         load_into(driver, settings, extractions)
         bolt_counts, bolt_state = counts(driver, settings.database), db_state(driver, settings.database)
@@ -98,8 +98,7 @@ def test_the_import_tool_gives_the_same_database_as_a_bolt_load(neo4j_db: Neo4jT
     assert imported_counts == bolt_counts
     assert imported_counts["Task"] == sum(len(p.tasks) for p in parts)
     assert imported_state == bolt_state  # digests, statements and derived nodes included
-    assert comparable(imported_state) == graph_state(read_corpus([SEED, *sorted((DATA / "plans").glob("*.txt"))]),
-                                                     extractions)
+    assert comparable(imported_state) == graph_state(read_corpus_graph(plans), extractions)
 
 
 def test_an_import_into_a_running_server_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,8 +3,6 @@ shared facts kept while any document states them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import neo4j
 import pytest
 
@@ -21,11 +19,8 @@ pytestmark = pytest.mark.neo4j
 
 
 @pytest.fixture()
-def db(neo4j_db: Neo4jTarget) -> Iterator[tuple[neo4j.Driver, Neo4jSettings]]:
-    settings = Neo4jSettings(neo4j_db.uri, neo4j_db.user, neo4j_db.password, neo4j_db.database)
-    driver = connect(settings)
-    yield driver, settings
-    driver.close()
+def db(neo4j_connection: tuple[neo4j.Driver, Neo4jSettings]) -> tuple[neo4j.Driver, Neo4jSettings]:
+    return neo4j_connection
 
 
 def fresh(db, *plans) -> tuple:  # noqa: ANN001
@@ -224,7 +219,7 @@ def test_a_copy_of_a_file_is_the_same_document_named_by_the_first_path(db) -> No
 
 
 def test_a_revised_seed_plan_replaces_the_old_one(db, tmp_path) -> None:  # noqa: ANN001
-    from loaders.corpus import load_extractions as read
+    from loaders.corpus import read_extractions
     from tests.conftest import DATA, SEED
 
     driver, settings = db
@@ -237,9 +232,9 @@ def test_a_revised_seed_plan_replaces_the_old_one(db, tmp_path) -> None:  # noqa
     revised.write_text(revised_text, encoding="utf-8")
     other = DATA / "plans" / "2021-shanghai-dalian-plan.txt"
 
-    load_extractions(driver, settings, read([SEED, other]))
-    load_extractions(driver, settings, read([revised]))
-    want = read([revised, other])
+    load_extractions(driver, settings, read_extractions([SEED, other]))
+    load_extractions(driver, settings, read_extractions([revised]))
+    want = read_extractions([revised, other])
     assert db_state(driver) == fresh(db, *want)
     assert comparable(db_state(driver)) == graph_state(graph(*want), want)
     doc = want[0].document.id if want[0].document.title.startswith("2020") else want[1].document.id

@@ -15,14 +15,13 @@ import random
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 
 import neo4j
 import pytest
 
 from graphmodel.graph import build_graph
 from graphmodel.model import Extraction
-from loaders.corpus import load_extractions as read
+from loaders.corpus import read_extractions
 from loaders.neo4j.connection import Neo4jSettings, connect
 from loaders.neo4j.load import load_extractions, remove_documents
 from tests.conftest import DATA, SEED
@@ -47,15 +46,12 @@ def _small(title: str, alias: str, district: bool) -> Extraction:
 
 @pytest.fixture(scope="module")
 def plans() -> list[Extraction]:
-    return read(FILES) + [_small("甲计划", "市商务委", True), _small("乙计划", "上海商务委", False)]
+    return read_extractions(FILES) + [_small("甲计划", "市商务委", True), _small("乙计划", "上海商务委", False)]
 
 
 @pytest.fixture()
-def db(neo4j_db: Neo4jTarget) -> Iterator[tuple[neo4j.Driver, Neo4jSettings]]:
-    settings = Neo4jSettings(neo4j_db.uri, neo4j_db.user, neo4j_db.password, neo4j_db.database)
-    driver = connect(settings)
-    yield driver, settings
-    driver.close()
+def db(neo4j_connection: tuple[neo4j.Driver, Neo4jSettings]) -> tuple[neo4j.Driver, Neo4jSettings]:
+    return neo4j_connection
 
 
 def fresh(db, plans: list[Extraction]) -> tuple:  # noqa: ANN001
@@ -198,7 +194,7 @@ def test_concurrent_loads_of_different_plans_naming_the_same_units_lose_nothing(
 def test_two_graphmodel_load_processes_at_once_give_what_one_gives(db, neo4j_db: Neo4jTarget) -> None:  # noqa: ANN001
     driver, settings = db
     files = [str(f) for f in FILES]
-    want = fresh(db, read(FILES))
+    want = fresh(db, read_extractions(FILES))
     env_args = ["--uri", neo4j_db.uri] + (["--database", neo4j_db.database] if neo4j_db.database else [])
     env = {"NEO4J_PASSWORD": neo4j_db.password} if neo4j_db.password else {}
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from graphmodel.errors import InputError, NoAnnotationsError
 from graphmodel_cli.main import cli
-from loaders.corpus import expand_paths, load_extractions, read_corpus
+from loaders.corpus import expand_paths, read_corpus, read_extractions
 from loaders.outcome import CorpusError, CorpusReport, Skipped, classify
 from tests.conftest import DATA
 
@@ -118,11 +118,11 @@ def test_nothing_readable_among_several_is_an_error_after_naming_them(tmp_path: 
 def test_the_library_calls_still_fail_on_a_bad_file(tmp_path: Path) -> None:
     plans = _corpus_with_bad_files(tmp_path)
     with pytest.raises(CorpusError, match="3 bad files"):
-        load_extractions([plans])
+        read_extractions([plans])
     (plans / "bad-binary.txt").unlink()
     (plans / "bad-corrupt.docx").unlink()
     (plans / "bad-encrypted.pdf").unlink()
-    assert len(load_extractions([plans])) == 3  # the README and the image are left out
+    assert len(read_extractions([plans])) == 3  # the README and the image are left out
 
 
 def test_classify() -> None:

@@ -13,6 +13,7 @@ import pytest
 from loaders.neo4j.failures import LocalServerError
 from loaders.server import NEO4J_VERSION, cache_dir, default_home, find_java, jars, start, status, stop
 from loaders.server.process import free_port
+from tests.conftest import require_local_neo4j, require_tool
 
 
 def test_pom_pins_the_version_the_code_names() -> None:
@@ -69,18 +70,8 @@ def test_a_taken_port_is_a_clear_error(tmp_path: Path) -> None:
     assert status(tmp_path) is None
 
 
-def _java_available() -> bool:
-    try:
-        find_java()
-        return True
-    except LocalServerError:
-        return False
-
-
 @pytest.mark.neo4j
 def test_a_launcher_that_exits_is_reported_with_its_reason(tmp_path: Path) -> None:
-    from tests.conftest import require_local_neo4j
-
     require_local_neo4j()
     with pytest.raises(LocalServerError, match=r"exited with code 2: .*not a number after --pagecache"):
         start(tmp_path, port=free_port(), pagecache="lots")
@@ -107,8 +98,7 @@ def test_routing_uri_works_with_the_local_server(neo4j_server) -> None:  # noqa:
 
 def test_build_reuses_the_cache_when_nothing_changed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # A stamp that matches the sources and a compiled class: no Maven, no javac is run.
-    if not _java_available():
-        pytest.skip("no JDK 17/21 here")
+    require_tool("java")
     monkeypatch.setenv("GRAPHMODEL_NEO4J_CACHE", str(tmp_path))
     java, _ = find_java()
     pom, source, shell_pom = jars._sources()

@@ -26,6 +26,7 @@ from nbclient import NotebookClient
 from nbformat import NotebookNode
 
 from loaders.neo4j.library import library
+from tests.conftest import SeedFacts
 from tests.conftest_neo4j import Neo4jTarget, clear_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,7 +128,8 @@ def test_a_stored_notebook_is_valid_and_has_no_outputs(path: Path) -> None:
 
 # -- running them --------------------------------------------------------------------------------
 
-def test_the_quickstart_runs_and_shows_the_top_pair_and_the_view(kernel_env: dict[str, str], tmp_path: Path) -> None:
+def test_the_quickstart_runs_and_shows_the_top_pair_and_the_view(kernel_env: dict[str, str], tmp_path: Path,
+                                                                 seed_facts: SeedFacts) -> None:
     elsewhere = tmp_path / "somewhere"
     elsewhere.mkdir()
     nb = execute(QUICKSTART, elsewhere, kernel_env, tmp_path)
@@ -138,13 +140,13 @@ def test_the_quickstart_runs_and_shows_the_top_pair_and_the_view(kernel_env: dic
     assert tasks[0][:3] == ["一、(一)", "决策层面:密切两地高层互联机制", "上海市政府合作交流办"]
 
     pairs = rows(nb, "pairs")
-    assert pairs[0][:3] == ["上海市政府合作交流办", "大连市发展改革委", "7"]
+    assert pairs[0][:3] == [seed_facts.office, seed_facts.ndrc, str(seed_facts.shared)]
     assert len(pairs) == 10
     assert "<td" in html_of(nb, "pairs") and "上海市政府合作交流办" in html_of(nb, "pairs")
-    assert "上海市政府合作交流办 and 大连市发展改革委: 7 shared tasks" in text(nb, "top-pair")
-    assert len(text(nb, "top-pair").splitlines()) == 1 + 7
+    assert f"{seed_facts.office} and {seed_facts.ndrc}: {seed_facts.shared} shared tasks" in text(nb, "top-pair")
+    assert len(text(nb, "top-pair").splitlines()) == 1 + seed_facts.shared
 
-    assert rows(nb, "workload")[0][:3] == ["大连市发展改革委", "大连市", "11"]
+    assert rows(nb, "workload")[0][:3] == [seed_facts.ndrc, seed_facts.ndrc_side, str(seed_facts.ndrc_tasks)]
     assert [r[0] for r in rows(nb, "gaps")] == ["one_side", "placeholders_only", "placeholders_only"]
     assert rows(nb, "no-counterpart") == [["大连市财政局", "大连市", "1"]]
     assert {r[0] for r in rows(nb, "suggest")[:2]} == {"上海市科创办", "上海市科委"}
@@ -195,7 +197,7 @@ def test_the_corpus_notebook_runs_from_the_repository_root(kernel_env: dict[str,
 
 @pytest.mark.neo4j
 def test_the_neo4j_notebook_runs_against_a_real_server(neo4j_server: Neo4jTarget, kernel_env: dict[str, str],
-                                                       tmp_path: Path) -> None:
+                                                       tmp_path: Path, seed_facts: SeedFacts) -> None:
     with neo4j_server.driver() as driver:
         clear_database(driver, neo4j_server.database)
     env: dict[str, Any] = {k: v for k, v in kernel_env.items() if not k.startswith("NEO4J_")}
@@ -209,14 +211,14 @@ def test_the_neo4j_notebook_runs_against_a_real_server(neo4j_server: Neo4jTarget
     assert f"connected to {neo4j_server.uri}" in text(nb, "connect")
     if neo4j_server.password:
         assert neo4j_server.password not in text(nb, "connect")
-    assert text(nb, "holds").split() == ["2020-05-11", "2020年上海市与大连市对口合作重点工作计划"]
+    assert text(nb, "holds").split() == [seed_facts.date, seed_facts.title]
     listed = [r[0] for r in rows(nb, "library")]
     assert set(library()) <= set(listed)
-    assert rows(nb, "run")[0][:3] == ["上海市政府合作交流办", "大连市发展改革委", "7"]
+    assert rows(nb, "run")[0][:3] == [seed_facts.office, seed_facts.ndrc, str(seed_facts.shared)]
 
     assert "2021年江苏省与辽宁省对口合作工作要点" in text(nb, "corpus") and "other plans" not in text(nb, "corpus")
     top = rows(nb, "corpus-pairs")[0]
-    assert top[:2] == ["上海市政府合作交流办", "大连市发展改革委"] and int(top[2]) > 7
+    assert top[:2] == [seed_facts.office, seed_facts.ndrc] and int(top[2]) > seed_facts.shared
     # 2021 alone (the short corpus plan): the same top pair, with only its 2 tasks of that year.
     assert rows(nb, "year-pairs")[0][:3] == ["上海市政府合作交流办", "大连市发展改革委", "2"]
     assert len(rows(nb, "plans-of-unit")) >= 2

@@ -6,33 +6,13 @@ is aborted and recorded, console errors and uncaught exceptions are recorded too
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import require
-
-# A system browser, never one `playwright install` downloads: $GRAPHMODEL_CHROMIUM, else the
-# usual names on PATH (Debian's chromium, Ubuntu's chromium-browser, Chrome), else macOS's apps.
-_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-_APPS = ("/Applications/Chromium.app/Contents/MacOS/Chromium",
-         "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome")
-
-
-def find_chromium() -> Path | None:
-    """The Chromium (or Chrome) to drive, or None when the machine has none."""
-    override = os.environ.get("GRAPHMODEL_CHROMIUM")
-    if override:
-        return Path(override) if shutil.which(override) else None
-    for name in _NAMES:
-        found = shutil.which(name)
-        if found:
-            return Path(found)
-    return next((Path(app) for app in _APPS if os.access(app, os.X_OK)), None)
+from tests.conftest import find_chromium, require, require_tool
 
 ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -94,9 +74,8 @@ class Browser:
 
 @pytest.fixture(scope="session")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    require_tool("chromium")
     chromium = find_chromium()
-    require(chromium is not None, "Chromium or Chrome (on PATH as chromium, chromium-browser or google-chrome, "
-            "or named by GRAPHMODEL_CHROMIUM)")
     assert chromium is not None
     try:
         from playwright.sync_api import sync_playwright

@@ -13,7 +13,7 @@ import networkx as nx
 import pytest
 
 from graphmodel.views import render_html, show
-from loaders.corpus import load_graph
+from loaders.corpus import read_corpus_graph
 from tests.conftest import ARTIFACTS, SEED
 from tests.views.browser import Browser, Loaded
 from tests.views.graphs import INJECTIONS, SH, hand_graph, injection_graph
@@ -27,7 +27,7 @@ VIEWS = (("focus", "大连市发展改革委"),)
 
 @pytest.fixture(scope="module")
 def seed() -> nx.MultiDiGraph:
-    return load_graph([SEED])
+    return read_corpus_graph([SEED])
 
 
 @pytest.fixture(scope="module")

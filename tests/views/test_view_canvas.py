@@ -19,8 +19,8 @@ from click.testing import CliRunner
 
 from graphmodel.views import render_html, style
 from graphmodel_cli.main import cli
-from loaders.corpus import load_graph
-from tests.conftest import ARTIFACTS, DATA, SEED
+from loaders.corpus import read_corpus_graph
+from tests.conftest import ARTIFACTS, DATA, SEED, SeedFacts
 from tests.views.browser import Browser, Loaded
 from tests.views.graphs import INJECTIONS, SH, injection_graph
 
@@ -34,12 +34,12 @@ SH_OFFICE = "unit:上海市/上海市政府合作交流办"
 
 @pytest.fixture(scope="module")
 def seed() -> nx.MultiDiGraph:
-    return load_graph([SEED])
+    return read_corpus_graph([SEED])
 
 
 @pytest.fixture(scope="module")
 def corpus() -> nx.MultiDiGraph:
-    graph = load_graph(CORPUS)
+    graph = read_corpus_graph(CORPUS)
     assert sum(1 for _, a in graph.nodes(data=True) if a["kind"] == "Document") == 27
     return graph
 
@@ -113,16 +113,16 @@ def test_counts_after_ticking_one_year_are_the_pairs_command_for_that_year(
     assert loaded.errors == [] and loaded.blocked == []
 
 
-def test_the_pairing_panel_ranks_counterparts_and_keeps_them_in_sight(browser: Browser,
-                                                                      seed: nx.MultiDiGraph) -> None:
+def test_the_pairing_panel_ranks_counterparts_and_keeps_them_in_sight(browser: Browser, seed: nx.MultiDiGraph,
+                                                                      seed_facts: SeedFacts) -> None:
     loaded = browser.open(render_html(seed, "counterparts"))
     page = loaded.page
     where = loaded.evaluate("(id) => graphmodelView.screenOf(id)", DL_NDRC)
     page.mouse.click(where["x"], where["y"])
-    assert page.text_content("#details-body h3") == "大连市发展改革委"
+    assert page.text_content("#details-body h3") == seed_facts.ndrc
     names = page.eval_on_selector_all("#details-body .partner-name", "els => els.map(e => e.textContent)")
     counts = page.eval_on_selector_all("#details-body .shared", "els => els.map(e => e.textContent)")
-    assert names[0] == "上海市政府合作交流办" and counts[0] == "7 shared tasks"
+    assert names[0] == seed_facts.office and counts[0] == f"{seed_facts.shared} shared tasks"
     partners = {u for u, _, k in seed.in_edges(DL_NDRC, keys=True) if k == "COUNTERPART"}
     assert len(names) == len(partners) and "1 shared task" in counts and "1 shared tasks" not in counts
     numbers = [int(c.split()[0]) for c in counts]
@@ -130,7 +130,7 @@ def test_the_pairing_panel_ranks_counterparts_and_keeps_them_in_sight(browser: B
     # Its tasks are under it, each with its document's year.
     first = page.eval_on_selector_all("#details-body .partner:first-child .partner-tasks li",
                                       "els => els.map(e => e.textContent)")
-    assert len(first) == 7 and all(t.startswith("2020 ") for t in first)
+    assert len(first) == seed_facts.shared and all(t.startswith("2020 ") for t in first)
     # The unit and all its partners are in sight, left of the panel.
     panel = page.eval_on_selector("#details", "e => e.getBoundingClientRect().left")
     box = page.eval_on_selector("#network", "e => { const b = e.getBoundingClientRect(); return [b.left, b.top, b.bottom]; }")
@@ -166,7 +166,8 @@ def test_minimum_shared_tasks_hides_weak_pairs(browser: Browser, seed: nx.MultiD
     loaded.page.close()
 
 
-def test_the_matrix_shows_the_pairs_and_the_tasks_of_a_cell(browser: Browser, seed: nx.MultiDiGraph) -> None:
+def test_the_matrix_shows_the_pairs_and_the_tasks_of_a_cell(browser: Browser, seed: nx.MultiDiGraph,
+                                                            seed_facts: SeedFacts) -> None:
     loaded = browser.open(render_html(seed, "matrix"))
     page = loaded.page
     assert loaded.evaluate("() => graphmodelView.state.mode") == "matrix"
@@ -175,11 +176,11 @@ def test_the_matrix_shows_the_pairs_and_the_tasks_of_a_cell(browser: Browser, se
     page.mouse.move(at["x"], at["y"])
     page.wait_for_selector("#tip", state="visible")
     tip = page.text_content("#tip").splitlines()
-    assert tip[:2] == ["上海市政府合作交流办 — 大连市发展改革委", "7 shared tasks"]
+    assert tip[:2] == [f"{seed_facts.office} — {seed_facts.ndrc}", f"{seed_facts.shared} shared tasks"]
     assert tip[2].startswith("2020 一、(一)")
     page.mouse.click(at["x"], at["y"])
-    assert page.text_content("#details-body h3") == "上海市政府合作交流办 — 大连市发展改革委"
-    assert page.eval_on_selector_all("#details-body li.task", "els => els.length") == 7
+    assert page.text_content("#details-body h3") == f"{seed_facts.office} — {seed_facts.ndrc}"
+    assert page.eval_on_selector_all("#details-body li.task", "els => els.length") == seed_facts.shared
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "view-matrix.png"))
     # Strong pairs form blocks: the rows and columns are ordered so that the cells of a unit

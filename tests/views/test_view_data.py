@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from graphmodel.errors import GraphError
-from graphmodel.views import build_view, counterparts_view, find_unit, focus_view, network_view, style
+from graphmodel.views import build_view, counterparts_view, focus_view, network_view, style
 from graphmodel.views.counterpart_view import side_pairs
 from tests.views.graphs import (
     DL,
@@ -127,20 +127,22 @@ def test_focus_holds_the_unit_its_tasks_and_the_units_sharing_them() -> None:
 
 def test_focus_finds_a_unit_by_alias_or_id() -> None:
     g = hand_graph()
-    assert find_unit(g, "上海市合作交流办公室") == SH_OFFICE
-    assert find_unit(g, DL_NDRC) == DL_NDRC
-    assert find_unit(g, " 大连市发改委 ") == DL_NDRC
-    assert focus_view(g, "大连市发改委").focus == DL_NDRC
+    assert focus_view(g, "上海市合作交流办公室").focus == SH_OFFICE
+    assert focus_view(g, DL_NDRC).focus == DL_NDRC
+    assert focus_view(g, " 大连市发改委 ").focus == DL_NDRC
+    assert focus_view(g, DL_GROUP).focus == DL_GROUP  # a group placeholder can be the centre
 
 
 def test_focus_errors_name_the_unit() -> None:
     g = hand_graph()
     with pytest.raises(GraphError, match=r"no unit '大连市' in the graph \(did you mean .*大连市发展改革委"):
-        find_unit(g, "大连市")
+        focus_view(g, "大连市")
+    with pytest.raises(GraphError, match="no side '北京市' in the graph"):
+        focus_view(g, "大连市发改委", ["北京市"])
     g.add_node("unit:辽宁省/大连市发展改革委", kind="Unit", name="大连市发展改革委", side="辽宁省", aliases=[])
     with pytest.raises(GraphError, match="ambiguous: .*--side"):
-        find_unit(g, "大连市发展改革委")
-    assert find_unit(g, "大连市发展改革委", [DL]) == DL_NDRC
+        focus_view(g, "大连市发展改革委")
+    assert focus_view(g, "大连市发展改革委", [DL]).focus == DL_NDRC
 
 
 def test_side_limits_the_network_to_that_side_and_its_tasks() -> None:
@@ -186,4 +188,4 @@ def test_list_attributes_stored_as_json_strings_are_read() -> None:
         if k == "COUNTERPART":
             attrs["tasks"] = json.dumps(attrs["tasks"], ensure_ascii=False)
     assert build_view(g, "counterparts").to_dict() == build_view(hand_graph(), "counterparts").to_dict()
-    assert find_unit(g, "大连市发改委") == DL_NDRC
+    assert focus_view(g, "大连市发改委").focus == DL_NDRC

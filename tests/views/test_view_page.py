@@ -126,3 +126,19 @@ def test_inline_page_puts_the_whole_page_in_srcdoc() -> None:
     assert attrs["sandbox"] == "allow-scripts"
     assert "height: 500px" in attrs["style"]
     assert '"' not in frame[frame.index('srcdoc="') + 8: frame.index('" sandbox')]
+
+
+def test_the_pages_share_their_head_and_helpers_through_includes() -> None:
+    from graphmodel.views import assets
+    from graphmodel.views.page import content_security_policy
+
+    for page, script in (("page.html", "page.js"), ("scene.html", "scene.js")):
+        html_text, js = assets.template(page), assets.template(script)
+        assert "@include" not in html_text and "@include" not in js
+        assert html_text.startswith("<!DOCTYPE html>") and html_text.count('<header id="bar">') == 1
+        assert "{{STYLES}}" in html_text  # filled by render_page like any slot
+        assert js.count("function el(") == 1 and js.count("function byId(") == 1
+    # The policy's hash is of the script as the page holds it, parts included.
+    page = render_html(hand_graph(), "focus", "大连市发展改革委")
+    assert content_security_policy(assets.vis_network_js(), assets.template("page.js")).split("; ")[1] in \
+        page.replace("&#x27;", "'")

@@ -19,14 +19,7 @@
   var INK = "#1a202c";
   var DIM_INK = "#cbd5e0";
 
-  function el(tag, text, className) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    if (className) { e.className = className; }
-    return e;
-  }
-
-  function byId(id) { return document.getElementById(id); }
+  // @include dom.js
 
   // Items keep the data's fields (kind, side, documents, tasks) beside vis-network's.
   var originalNode = {};

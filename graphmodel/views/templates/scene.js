@@ -18,13 +18,7 @@
   var SHAPES = { Unit: "circle", Group: "diamond", Side: "hexagon", District: "triangle", Park: "triangleDown",
                  Task: "square", Document: "star" };
 
-  function el(tag, text, className) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    if (className) { e.className = className; }
-    return e;
-  }
-  function byId(id) { return document.getElementById(id); }
+  // @include dom.js
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
