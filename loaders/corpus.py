@@ -72,10 +72,10 @@ def _json_schema(path: Path) -> str | None:
 
 
 def is_graph_file(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path`` is a graph file (GraphML, GEXF, or node-link JSON of a built graph)."""
+    """Whether ``path`` is a graph file (the pack .gmg, GraphML, GEXF, or node-link JSON of a built graph)."""
     p = Path(path)
     suffix = p.suffix.lower()
-    if suffix in (".graphml", ".gexf"):
+    if suffix in (".gmg", ".graphml", ".gexf"):
         return True
     return suffix == ".json" and p.is_file() and _json_schema(p) == GRAPH_SCHEMA
 

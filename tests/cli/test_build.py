@@ -42,3 +42,17 @@ def test_a_wrong_extension_fails_before_reading(tmp_path: Path) -> None:
     assert "unknown graph format '.csv'" in result.stderr and not (tmp_path / "g.csv").exists()
     result = CliRunner().invoke(cli, ["build", str(DATA / "corpus")])
     assert result.exit_code == 2 and "Missing option '-o'" in result.stderr
+
+
+def test_every_saved_graph_format_is_read_back_as_a_graph_by_the_analyses(tmp_path: Path) -> None:
+    # A .gmg pack used to be taken for a plan: "no annotations could be read" and an empty graph.
+    seed = str(DATA / "2020-shanghai-dalian-plan.txt")
+    from_plan = CliRunner().invoke(cli, ["pairs", seed, "--top", "3", "--format", "json"])
+    assert from_plan.exit_code == 0, from_plan.output
+    for suffix in (".gmg", ".json", ".graphml", ".gexf"):
+        saved = tmp_path / f"seed{suffix}"
+        assert CliRunner().invoke(cli, ["build", seed, "-o", str(saved)]).exit_code == 0
+        got = CliRunner().invoke(cli, ["pairs", str(saved), "--top", "3", "--format", "json"])
+        assert got.exit_code == 0, (suffix, got.output)
+        assert "warning" not in got.stderr, (suffix, got.stderr)
+        assert json.loads(got.stdout) == json.loads(from_plan.stdout), suffix
