@@ -60,6 +60,7 @@ _KINDS: dict[str, tuple[tuple[str, ...] | None, bool]] = {
     "note-start": (_NOTE_MEANINGS, False),
     "note-whole": (_NOTE_MEANINGS, False),
     "first-leads": ((), True),
+    "deadline": ((), True),
     "etc": ((), True),
     "placeholder": ((), False),
     "placeholder-pattern": ((), True),
@@ -89,6 +90,7 @@ class Grammar:
     not_sides: frozenset[str]
     notes: tuple[tuple[str, NoteMeaning, str], ...]  # (word, meaning, where: any | start | whole)
     first_leads: re.Pattern[str]
+    deadline: re.Pattern[str]
     etc: re.Pattern[str]
     placeholders: frozenset[str]
     placeholder_patterns: tuple[re.Pattern[str], ...]
@@ -159,6 +161,15 @@ class Grammar:
 
     def is_note(self, text: str) -> bool:
         return bool(self.note_meanings(text))
+
+    def is_deadline(self, text: str) -> bool:
+        """A time limit or schedule (年内持续推进, 2020年底前完成): a note that names no unit.
+
+        >>> g = default_grammar()
+        >>> g.is_deadline("年内持续推进"), g.is_deadline("2020年底前完成"), g.is_deadline("市发改委")
+        (True, True, False)
+        """
+        return bool(self.deadline.search(text))
 
     # -- names ----------------------------------------------------------------------------------
     def is_placeholder(self, name: str) -> bool:
@@ -353,6 +364,7 @@ def _build(rows: dict[str, list[tuple[int, str, str]]], origin: str) -> Grammar:
         not_sides=frozenset(e for _, e, _ in rows["not-side"]),
         notes=tuple(notes),
         first_leads=_union(rows["first-leads"]),
+        deadline=_union(rows["deadline"]),
         etc=_union(rows["etc"]),
         placeholders=frozenset(e for _, e, _ in rows["placeholder"]),
         placeholder_patterns=tuple(re.compile(e) for _, e, _ in rows["placeholder-pattern"]),

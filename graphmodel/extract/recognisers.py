@@ -111,14 +111,22 @@ def _keyword_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]
 
 
 def _body(doc: Doc, a: int, b: int) -> tuple[Piece, list[str]]:
-    """A bracket's content, cut at a full stop that a note follows (…配合。下同): the list, and the notes."""
+    """A bracket's content, cut at a full stop that a note follows (…配合。下同) and before the
+    deadlines that close it (…分别负责,年内持续推进): the list, and the notes."""
     content = doc.norm[a + 1 : b] if b - a <= _LONGEST else ""
+    notes: list[str] = []
     stop = content.find("。")
     if stop >= 0:
         tail = re.sub(r"\s+", "", content[stop + 1 :]).strip("。,;")
         if tail and doc.grammar.is_note(tail):
-            return Piece(content[:stop], a + 1), [tail]
-    return Piece(content, a + 1), []
+            content, notes = content[:stop], [tail]
+    while True:
+        cut = max(content.rfind(","), content.rfind(";"))
+        tail = re.sub(r"\s+", "", content[cut + 1 :]).strip("。")
+        if cut <= 0 or not tail or not doc.grammar.is_deadline(tail):
+            break
+        content, notes = content[:cut], [tail, *notes]
+    return Piece(content, a + 1), notes
 
 
 def _unknown_keyword_at(doc: Doc, at: int, end: int) -> bool:

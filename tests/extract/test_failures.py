@@ -116,3 +116,14 @@ def test_every_failure_fixture_has_a_test() -> None:
     fixtures = {p.stem for p in Path(FAILURES).glob("*.txt")}
     source = Path(__file__).read_text(encoding="utf-8")
     assert all(f'"{name}.txt"' in source for name in fixtures), fixtures
+
+
+def test_a_deadline_closing_an_annotation_is_a_note() -> None:
+    ex = run(FAILURES / "placeholder-with-deadline.txt")
+    tasks = annotated(ex)
+    assert [names(t) for t in tasks] == [
+        [("国务院各部门", "responsible", True)],  # a placeholder-only bracket, read and flagged
+        [("财政部", "lead", False), ("人民银行", "lead", False), ("有关部门", "responsible", True)],
+        [("国务院办公厅", "responsible", False), ("市场监管总局", "responsible", False)],
+    ]
+    assert not any("年" in u.name or "坚持" in u.name for u in ex.units)
