@@ -127,3 +127,13 @@ def test_a_deadline_closing_an_annotation_is_a_note() -> None:
         [("国务院办公厅", "responsible", False), ("市场监管总局", "responsible", False)],
     ]
     assert not any("年" in u.name or "坚持" in u.name for u in ex.units)
+
+
+def test_a_joiner_between_a_group_and_a_unit_separates_them() -> None:
+    tasks = annotated(run(FAILURES / "group-joined-to-unit.txt"))
+    assert [names(t) for t in tasks] == [
+        [("省发改委", "lead", False), ("环鄱阳湖生态经济区建设领导小组成员单位", "support", True),
+         ("省地震局", "support", False)],
+        [("省重点办", "lead", False), ("省发改委", "support", False), ("各设区市政府", "support", True)],
+        [("省就业工作领导小组成员单位", "responsible", True)],  # a member-units group, no 各
+    ]
