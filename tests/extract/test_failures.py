@@ -137,3 +137,12 @@ def test_a_joiner_between_a_group_and_a_unit_separates_them() -> None:
         [("省重点办", "lead", False), ("省发改委", "support", False), ("各设区市政府", "support", True)],
         [("省就业工作领导小组成员单位", "responsible", True)],  # a member-units group, no 各
     ]
+
+
+def test_a_rank_note_makes_no_lone_unit_lead() -> None:
+    tasks = annotated(run(FAILURES / "rank-note-lone-unit.txt"))
+    assert [names(t) for t in tasks] == [
+        [("市发改委", "lead", False), ("市财政局", "responsible", False)],
+        [("市建设局", "responsible", False)],  # the note (下同) picks a lead among several units only
+        [("市交通局", "lead", False), ("市商务局", "responsible", False), ("市港口局", "responsible", False)],
+    ]
