@@ -133,8 +133,9 @@ def extract(
     tasks: list[Task] = []
     numbers: list[str] = []
     for k, it in enumerate(items):
+        # A row's number without its cell bars ((1) | → (1)); a row with no number is [k].
         written = {"para": f"¶{it.value}", "line": f"[{it.value}]"}.get(it.style) or re.sub(
-            r"\s+", "", text[it.start : it.body])
+            r"[\s|]+", "", text[it.start : it.body]) or f"[{it.value}]"
         number = (numbers[it.parent] if it.parent is not None else "") + written
         numbers.append(number)
         task = build_task(ctx, it, number, doc_id, attached.carried[k], attached.within[k])

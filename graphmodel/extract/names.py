@@ -35,7 +35,7 @@ class Piece:
         return Piece(self.text[a:b], self.start + a)
 
 
-def strip_piece(piece: Piece, chars: str = " \n,;、。.:") -> Piece:
+def strip_piece(piece: Piece, chars: str = " \n,;、。.:|") -> Piece:
     """A piece without the separators at its ends, its start moved past those it lost.
 
     Parameters
@@ -43,7 +43,8 @@ def strip_piece(piece: Piece, chars: str = " \n,;、。.:") -> Piece:
     piece : Piece
         A stretch of normalised text.
     chars : str
-        The characters to strip: by default spaces, line breaks and list punctuation.
+        The characters to strip: by default spaces, line breaks, list punctuation and a table's
+        cell bar (|).
 
     Returns
     -------
@@ -137,7 +138,7 @@ def looks_like_unit(name: str, grammar: Grammar | None = None) -> bool:
 def split_list(piece: Piece, grammar: Grammar | None = None) -> list[Piece]:
     """Split a list of units into its mentions.
 
-    It splits on 、 and , outside brackets, on spaces between whole names, and on joiners
+    It splits on 、 and , (and a table's cell bar |) outside brackets, on spaces between whole names, and on joiners
     between two whole units (市发改委和市财政局), and keeps group placeholders whole (各区、县级市).
 
     Parameters
@@ -158,7 +159,8 @@ def split_list(piece: Piece, grammar: Grammar | None = None) -> list[Piece]:
     ['市发改委', '市财政局', '市商务局', '各区、县级市']
     """
     g = grammar or default_grammar()
-    parts = [p for p in (strip_piece(x) for x in split_top(piece, "、,")) if p.text]
+    # A table's cell bar (|) is a boundary too: a cell is never part of a name.
+    parts = [p for p in (strip_piece(x) for x in split_top(piece, "、,|")) if p.text]
     parts = [q for p in parts for q in _split_spaces(p, g)]
     merged: list[Piece] = []
     for p in parts:

@@ -177,6 +177,16 @@ def _line_end(doc: Doc, at: int) -> int:
     return end
 
 
+def _cell_end(norm: str, at: int, end: int) -> int:
+    """Where a keyword's value ends in a row of a table written with bars (牵头单位: | X |): at the
+    bar closing its cell; ``end`` when the value has no bar after it."""
+    k = at
+    while k < end and norm[k] in " |":
+        k += 1  # the bar opening the value's cell
+    bar = norm.find("|", k, end)
+    return bar if bar > k else end
+
+
 def _keyword_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
     keyword = g.pattern("keyword")
@@ -192,7 +202,7 @@ def _keyword_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
             and not any(a <= m.start() < b for a, b in table_spans)]
     for k, m in enumerate(hits):
         pos = m.start()
-        stop = _line_end(doc, m.end())
+        stop = _cell_end(norm, m.end(), _line_end(doc, m.end()))
         if k + 1 < len(hits) and hits[k + 1].start() < stop:
             stop = hits[k + 1].start()
         ann = Annotation(pos, stop, "line")

@@ -8,7 +8,10 @@ layouts, each read here into the same `Table`:
 - **a line per cell**: a table copied from a web page, each cell on its own line, a row opening
   with a line that holds only its number (1, 2, 1*);
 - **spaces**: a line per row, cells split by spaces (``1 地区生产总值增长7%以上. 发改委``), the role
-  cells last.
+  cells last;
+- **labels**: a record per task, a ``label: | value |`` line per field (``重点工作: | 135.统筹… |``,
+  ``牵头单位: | 市城管局 |``): a record opens with its task's label, and its role labels give the
+  roles. Every line of a record is the table's: an enumerator inside a cell is no item.
 
 Section headings between rows (一、数字化改革) stay the outline's; a merged cell repeats on every
 row it covers.
@@ -134,7 +137,7 @@ def find_tables(norm: str, raw: str, grammar: Grammar | None = None) -> list[Tab
         bars = _bars_as_tabs(norm)
         tables += _tab_tables(bars.replace("\t", " "), bars, lines, g)
     taken = [(t.start, t.end) for t in tables]
-    for found in (_cell_tables(norm, lines, g), _space_tables(norm, lines, g)):
+    for found in (_label_tables(norm, lines, g), _cell_tables(norm, lines, g), _space_tables(norm, lines, g)):
         for t in found:
             if not any(a < t.end and t.start < b for a, b in taken):
                 tables.append(t)
@@ -351,6 +354,78 @@ def _columns(header: _Header, cells: list[Piece], g: Grammar) -> _Header:
         if names and all(g.looks_like_unit(g.strip_etc(n.strip())) for n in names):
             roles[i] = header.roles[order.pop(0)]
     return _Header(0, 1, roles, len(cells) + 1)
+
+
+# -- labels ---------------------------------------------------------------------------------------
+_LABEL_LINE = re.compile(r"^\s*(?P<label>[^|:\n]{2,30}?)\s*:\s*\|")
+
+
+def _label_cell(norm: str, a: int, b: int, m: re.Match[str]) -> Piece:
+    """The value cell of a ``label: | value |`` line: to the next bar or the line's end."""
+    at = a + m.end()
+    bar = norm.find("|", at, b)
+    stop = bar if bar >= 0 else b
+    text = norm[at:stop]
+    lead = len(text) - len(text.lstrip())
+    return Piece(text.strip(), at + lead)
+
+
+def _label_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[Table]:
+    """Records of ``label: | value |`` lines: a task's label (重点工作:) opens a record, role labels
+    (牵头单位:, 责任单位:) list its units; other lines with a bar (a goal, a progress report, a
+    cell's continuation) are the record's too. A line without a bar ends the table."""
+    if "|" not in norm:
+        return []
+    role_re = _role_header(g)
+    tables: list[Table] = []
+    table: Table | None = None
+    row: TableRow | None = None
+
+    def close() -> None:
+        nonlocal table, row
+        if row is not None and row.roles and table is not None:
+            table.rows.append(row)
+            table.end = row.end
+        row = None
+
+    for a, b in lines:
+        line = norm[a:b]
+        if not line.strip():
+            continue
+        m = _LABEL_LINE.match(line)
+        label = re.sub(r"\s+", "", m.group("label")) if m else ""
+        role_m = role_re.match(label) if m else None
+        kind = g.keyword_role(role_m.group("kw")) if role_m else None
+        if m and kind is None and _TASK_HEADER.search(label):
+            cell = _label_cell(norm, a, b, m)
+            if cell.text:
+                close()
+                if table is None:
+                    table = Table(a, a)
+                number = _NUMBERED.match(cell.text)
+                text = cell.sub(number.end()) if number else cell
+                start = cell.start if number else a
+                row = TableRow(start, b, number.group().strip() if number else "", text)
+                continue
+        if row is None or "|" not in line:
+            close()
+            if table is not None and table.rows:
+                tables.append(table)
+            table = None
+            continue
+        if m and kind in ("lead", "responsible", "support"):
+            cell = _label_cell(norm, a, b, m)
+            if cell.text:
+                row.roles.append((kind, cell, role_m.group("side") if role_m else None))  # type: ignore[arg-type]
+        row.end = b
+    close()
+    if table is not None and table.rows:
+        tables.append(table)
+    # A record runs to the next one's start: the next label is no text of the task before it.
+    for t in tables:
+        for r, nxt in zip(t.rows, t.rows[1:], strict=False):
+            r.end = max(r.end, nxt.start)
+    return tables
 
 
 # -- spaces ---------------------------------------------------------------------------------------

@@ -146,3 +146,21 @@ def test_a_rank_note_makes_no_lone_unit_lead() -> None:
         [("市建设局", "responsible", False)],  # the note (下同) picks a lead among several units only
         [("市交通局", "lead", False), ("市商务局", "responsible", False), ("市港口局", "responsible", False)],
     ]
+
+
+def test_pipe_table_cells_are_boundaries() -> None:
+    ex = run(FAILURES / "pipe-table-cells.txt")
+    assert [(t.number, t.text) for t in ex.tasks] == [
+        ("12.", "推进老旧小区改造,完成改造项目100个。"), ("13.", "实施城市更新行动,推进城中村改造。")]
+    assert [names(t) for t in ex.tasks] == [
+        [("市住房城乡建设局", "lead", False), ("市财政局", "support", False), ("市规划和自然资源局", "support", False)],
+        [("市城市更新局", "lead", False)],
+    ]
+    assert not any("|" in u.name for u in ex.units)
+    assert ex.warnings == []  # 1.第一季度 and 2.第四季度 inside a cell are no items
+
+
+def test_a_pipe_table_row_number_has_no_bar() -> None:
+    ex = run(DATA / "real" / "batch7" / "07_anhui-wuhu-2025-key-work-responsibility-table-PARTIAL.txt")
+    numbers = [t.number for t in annotated(ex)]
+    assert numbers[:2] == ["一、(1)", "一、(2)"] and not any("|" in n for n in numbers)
