@@ -5,8 +5,10 @@ row under it is a task whose role columns list its units. Tables reach the extra
 layouts, each read here into the same `Table`:
 
 - **tabs**: a line per row, cells split by tabs (what the readers make of a .docx or .html table);
-- **a line per cell**: a table copied from a web page, each cell on its own line, a row opening
-  with a line that holds only its number (1, 2, 1*);
+- **a line per cell**: a table copied from a web page, each cell on its own line (maybe with a
+  line holding only a bar between cells), a row opening with a line that holds only its number
+  (1, 2, 1*); or, when the rows carry no number (an empty 序号 cell leaves no line), a row is known
+  by its role cells: the lines that list units, after the task's cell;
 - **spaces**: a line per row, cells split by spaces (``1 地区生产总值增长7%以上. 发改委``), the role
   cells last;
 - **labels**: a record per task, a ``label: | value |`` line per field (``重点工作: | 135.统筹… |``,
@@ -137,7 +139,8 @@ def find_tables(norm: str, raw: str, grammar: Grammar | None = None) -> list[Tab
         bars = _bars_as_tabs(norm)
         tables += _tab_tables(bars.replace("\t", " "), bars, lines, g)
     taken = [(t.start, t.end) for t in tables]
-    for found in (_label_tables(norm, lines, g), _cell_tables(norm, lines, g), _space_tables(norm, lines, g)):
+    for found in (_label_tables(norm, lines, g), _cell_tables(norm, lines, g), _unnumbered_cell_tables(norm, lines, g),
+                  _space_tables(norm, lines, g)):
         for t in found:
             if not any(a < t.end and t.start < b for a, b in taken):
                 tables.append(t)
@@ -321,6 +324,76 @@ def _cell_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[Ta
                 table.rows.append(row)
                 table.end = row.end
         if table.rows:
+            tables.append(table)
+        k = max(j, k + 1)
+    return tables
+
+
+_LABEL_CELL = 10  # characters: a header cell of an unnumbered table is a short label (目标与任务, 责任科室)
+_TRAILING_CELL = 20  # characters: a cell after the role cells is a short field (年底前, 持续推进)
+
+
+def _unnumbered_cell_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[Table]:
+    """A table a cell per line whose rows carry no number (序号 cells left empty, or no 序号 column):
+    a header of short labels with a task and a role column (目标与任务 / 牵头责任单位 / 责任单位;
+    工作任务 / 具体要求 / 责任科室 / 时限要求), then rows known by their role cells. A row is the
+    task's cell (the line just before its role cells), its role cells (the lines after it that
+    list units, in the order of the role columns) and the short cells of the columns after those; a
+    line holding only a number before the task's cell is the row's number. Other lines between rows
+    (a merged group cell, a section heading) belong to no row's units."""
+    full = [(a, b) for a, b in lines if norm[a:b].strip(" |")]
+    tables: list[Table] = []
+    k = 0
+    while k < len(full):
+        j = k
+        cells: list[str] = []
+        while j < len(full) and j - k < _HEADER_CELLS:
+            cell = re.sub(r"\s+", "", _cell_text(norm, *full[j]).text)
+            if len(cell) > _LABEL_CELL or re.search(r"[。,;:]", cell) or _ROW_NUMBER.match(cell):
+                break
+            cells.append(cell)
+            j += 1
+        header = _header(cells, g) if len(cells) >= 2 else None
+        if header is None or min(header.roles) < header.task:
+            k = max(k + 1, j)
+            continue
+        roles = [header.roles[i] for i in sorted(header.roles)]
+        trailing = header.width - 1 - max(header.roles)
+        table = Table(full[k][0], full[j - 1][1])
+        pending: list[Piece] = []
+        while j < len(full):
+            cell = _cell_text(norm, *full[j])
+            if not _lists_units(cell.text, g) or not pending or _lists_units(pending[-1].text, g):
+                if len(pending) > _HEADER_CELLS or _header([_cell_text(norm, *x).text for x in full[j:j + 4]], g):
+                    break  # no row for many lines, or the next table's header
+                pending.append(cell)
+                j += 1
+                continue
+            task = pending[-1]
+            number = next((p for p in reversed(pending[:-1]) if _ROW_NUMBER.match(p.text)), None)
+            row = TableRow((number or task).start, task.end, number.text.strip(" |*") if number else "", task)
+            while j < len(full) and len(row.roles) < len(roles):
+                cell = _cell_text(norm, *full[j])
+                if not _lists_units(cell.text, g):
+                    break
+                role, side = roles[len(row.roles)]
+                row.roles.append((role, cell, side))
+                row.end = cell.end
+                j += 1
+            for _ in range(trailing):
+                cell = _cell_text(norm, *full[j]) if j < len(full) else None
+                if cell is None or len(cell.text) > _TRAILING_CELL or _lists_units(cell.text, g) or \
+                        _ROW_NUMBER.match(cell.text):
+                    break
+                row.end = cell.end
+                j += 1
+            table.rows.append(row)
+            table.end = row.end
+            pending = []
+        if table.rows:
+            # A row runs to the next one's start: a group cell between rows is no text of the row before.
+            for r, nxt in zip(table.rows, table.rows[1:], strict=False):
+                r.end = max(r.end, nxt.start)
             tables.append(table)
         k = max(j, k + 1)
     return tables

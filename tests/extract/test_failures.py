@@ -164,3 +164,26 @@ def test_a_pipe_table_row_number_has_no_bar() -> None:
     ex = run(DATA / "real" / "batch7" / "07_anhui-wuhu-2025-key-work-responsibility-table-PARTIAL.txt")
     numbers = [t.number for t in annotated(ex)]
     assert numbers[:2] == ["一、(1)", "一、(2)"] and not any("|" in n for n in numbers)
+
+
+def test_a_table_a_cell_per_line_with_bars_known_by_its_header() -> None:
+    ex = run(FAILURES / "table-cells-with-bars.txt")
+    assert [(t.number, t.text, names(t)) for t in annotated(ex)] == [
+        ("1", "及时公开统计工作相关政策文件,做好政策解读。", [("办公室", "responsible", False)]),
+        ("2", "按时发布统计数据,做好数据解读。", [("各科室", "responsible", True)]),
+        ("3", "规范政府网站统计专栏,及时更新栏目内容。",
+         [("综合科", "responsible", False), ("法规科", "responsible", False)]),
+    ]
+    assert ex.warnings == []
+
+
+def test_a_table_whose_rows_carry_no_number() -> None:
+    ex = run(FAILURES / "table-rows-unnumbered.txt")
+    assert [(t.number, names(t)) for t in annotated(ex)] == [
+        ("[1]", [("市自然资源和规划局", "lead", False), ("各县(市)区政府", "responsible", True),
+                 ("开发区管委会", "responsible", True)]),
+        ("[2]", [("市生态环境局", "lead", False), ("市发展改革委", "responsible", False),
+                 ("市水务局", "responsible", False)]),
+        ("[3]", [("市农业农村局", "lead", False)]),
+    ]
+    assert annotated(ex)[0].text == "加快推进国土空间规划编制,完善城市功能布局。"
