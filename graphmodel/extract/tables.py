@@ -139,7 +139,8 @@ def find_tables(norm: str, raw: str, grammar: Grammar | None = None) -> list[Tab
         bars = _bars_as_tabs(norm)
         tables += _tab_tables(bars.replace("\t", " "), bars, lines, g)
     taken = [(t.start, t.end) for t in tables]
-    for found in (_label_tables(norm, lines, g), _cell_tables(norm, lines, g), _unnumbered_cell_tables(norm, lines, g),
+    full = [(a, b) for a, b in lines if norm[a:b].strip(" |")]  # the lines that hold a cell
+    for found in (_label_tables(norm, lines, g), _cell_tables(norm, full, g), _unnumbered_cell_tables(norm, full, g),
                   _space_tables(norm, lines, g)):
         for t in found:
             if not any(a < t.end and t.start < b for a, b in taken):
@@ -262,11 +263,11 @@ def _cell_text(norm: str, a: int, b: int) -> Piece:
     return Piece(text, a + (raw.index(text) if text else 0))
 
 
-def _cell_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[Table]:
+def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Table]:
     """序号 / 重点工作 / 牵头责任单位 / 协同责任单位, each on its own line (maybe closed by a bar);
     then rows, each opening with a line that holds only its number, or, with no 序号 column, with
-    a numbered task (1. 生产总值增长7.5%以上。), its other cells on the lines after it."""
-    full = [(a, b) for a, b in lines if norm[a:b].strip(" |")]
+    a numbered task (1. 生产总值增长7.5%以上。), its other cells on the lines after it. ``full``: the
+    text's lines that hold a cell (not empty, not a bar alone)."""
     tables: list[Table] = []
     k = 0
     while k < len(full):
@@ -333,18 +334,26 @@ _LABEL_CELL = 10  # characters: a header cell of an unnumbered table is a short 
 _TRAILING_CELL = 20  # characters: a cell after the role cells is a short field (年底前, 持续推进)
 
 
-def _unnumbered_cell_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[Table]:
+def _unnumbered_cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Table]:
     """A table a cell per line whose rows carry no number (序号 cells left empty, or no 序号 column):
     a header of short labels with a task and a role column (目标与任务 / 牵头责任单位 / 责任单位;
     工作任务 / 具体要求 / 责任科室 / 时限要求), then rows known by their role cells. A row is the
     task's cell (the line just before its role cells), its role cells (the lines after it that
     list units, in the order of the role columns) and the short cells of the columns after those; a
     line holding only a number before the task's cell is the row's number. Other lines between rows
-    (a merged group cell, a section heading) belong to no row's units."""
-    full = [(a, b) for a, b in lines if norm[a:b].strip(" |")]
+    (a merged group cell, a section heading) belong to no row's units. ``full``: the text's lines
+    that hold a cell."""
+    role_re = _role_header(g)
     tables: list[Table] = []
     k = 0
     while k < len(full):
+        a, b = full[k]
+        first = norm[a:b].strip(" |") if b - a <= 3 * _LABEL_CELL else ""  # 主 要 任 务: spaced out for show
+        first = re.sub(r"\s+", "", first)
+        if not first or len(first) > _LABEL_CELL or not (_NUMBER_HEADER.match(first) or _TASK_HEADER.search(first)
+                                             or role_re.match(first)):
+            k += 1  # a header opens with a label: its number, task or a role column
+            continue
         j = k
         cells: list[str] = []
         while j < len(full) and j - k < _HEADER_CELLS:
