@@ -185,14 +185,12 @@ def _split_joined(piece: Piece, g: Grammar, joiners: tuple[str, ...] | None = No
     if closed:
         head, tail = piece.sub(0, closed.start("joiner")), piece.sub(closed.end("joiner"))
         return [head, *_split_joined(strip_piece(tail), g, joiners)]
-    if g.is_placeholder(piece.text):
-        return [piece]
     for k, joiner in enumerate(joiners):
         if joiner not in piece.text:
             continue
         subs = [p for p in (strip_piece(x) for x in _split_words(piece, re.compile(re.escape(joiner)))) if p.text]
-        # Whole names on both sides: units, or a group and a unit (…领导小组成员单位及省地震局);
-        # never groups only (各区县政府及开发区管委会 reads as one group).
+        # Whole names on both sides: units, or a group and a unit either way round (…领导小组成员单位
+        # 及省地震局, 市发改委及有关部门); never groups only (各区县政府及开发区管委会 is one group).
         if len(subs) > 1 and all(g.has_unit_end(p.text) or g.is_placeholder(p.text) for p in subs) and \
                 any(not g.is_placeholder(p.text) for p in subs):
             return [r for p in subs for r in _split_joined(p, g, joiners[k + 1 :])]
