@@ -358,7 +358,8 @@ def _unnumbered_cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) 
         cells: list[str] = []
         while j < len(full) and j - k < _HEADER_CELLS:
             cell = re.sub(r"\s+", "", _cell_text(norm, *full[j]).text)
-            if len(cell) > _LABEL_CELL or re.search(r"[。,;:]", cell) or _ROW_NUMBER.match(cell):
+            if len(cell) > _LABEL_CELL or re.search(r"[。,;:]", cell) or _ROW_NUMBER.match(cell) or \
+                    _HEADING.match(cell) or _NUMBERED.match(cell):
                 break
             cells.append(cell)
             j += 1
@@ -392,7 +393,7 @@ def _unnumbered_cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) 
             for _ in range(trailing):
                 cell = _cell_text(norm, *full[j]) if j < len(full) else None
                 if cell is None or len(cell.text) > _TRAILING_CELL or _lists_units(cell.text, g) or \
-                        _ROW_NUMBER.match(cell.text):
+                        _ROW_NUMBER.match(cell.text) or _HEADING.match(cell.text) or _NUMBERED.match(cell.text):
                     break
                 row.end = cell.end
                 j += 1
@@ -400,9 +401,12 @@ def _unnumbered_cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) 
             table.end = row.end
             pending = []
         if table.rows:
-            # A row runs to the next one's start: a group cell between rows is no text of the row before.
+            # A row runs to the next one's start: a group cell between rows is no text of the row
+            # before. A section heading between them stays the outline's.
             for r, nxt in zip(table.rows, table.rows[1:], strict=False):
-                r.end = max(r.end, nxt.start)
+                gap = norm[r.end : nxt.start].split("\n")
+                if not any(_HEADING.match(x.strip(" |")) or _NUMBERED.match(x.strip(" |")) for x in gap):
+                    r.end = max(r.end, nxt.start)
             tables.append(table)
         k = max(j, k + 1)
     return tables
@@ -462,6 +466,7 @@ def _label_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[T
     tables: list[Table] = []
     table: Table | None = None
     row: TableRow | None = None
+    opener = ""  # the label that opens the table's records (重点工作); 年度工作目标: is a field of one
 
     def close() -> None:
         nonlocal table, row
@@ -478,12 +483,12 @@ def _label_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[T
         label = re.sub(r"\s+", "", m.group("label")) if m else ""
         role_m = role_re.match(label) if m else None
         kind = g.keyword_role(role_m.group("kw")) if role_m else None
-        if m and kind is None and _TASK_HEADER.search(label):
+        if m and kind is None and (label == opener or (table is None and _TASK_HEADER.search(label))):
             cell = _label_cell(norm, a, b, m)
             if cell.text:
                 close()
                 if table is None:
-                    table = Table(a, a)
+                    table, opener = Table(a, a), label
                 number = _NUMBERED.match(cell.text)
                 text = cell.sub(number.end()) if number else cell
                 start = cell.start if number else a
@@ -493,7 +498,7 @@ def _label_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[T
             close()
             if table is not None and table.rows:
                 tables.append(table)
-            table = None
+            table, opener = None, ""
             continue
         if m and kind in ("lead", "responsible", "support"):
             cell = _label_cell(norm, a, b, m)

@@ -158,6 +158,8 @@ def test_pipe_table_cells_are_boundaries() -> None:
     ]
     assert not any("|" in u.name for u in ex.units)
     assert ex.warnings == []  # 1.第一季度 and 2.第四季度 inside a cell are no items
+    # A field whose label reads like a task's (年度工作目标:) opens no record: 13.'s units stay its own.
+    assert ex.tasks[1].text == "实施城市更新行动,推进城中村改造。"
 
 
 def test_a_pipe_table_row_number_has_no_bar() -> None:
@@ -180,10 +182,11 @@ def test_a_table_a_cell_per_line_with_bars_known_by_its_header() -> None:
 def test_a_table_whose_rows_carry_no_number() -> None:
     ex = run(FAILURES / "table-rows-unnumbered.txt")
     assert [(t.number, names(t)) for t in annotated(ex)] == [
-        ("[1]", [("市自然资源和规划局", "lead", False), ("各县(市)区政府", "responsible", True),
-                 ("开发区管委会", "responsible", True)]),
-        ("[2]", [("市生态环境局", "lead", False), ("市发展改革委", "responsible", False),
-                 ("市水务局", "responsible", False)]),
-        ("[3]", [("市农业农村局", "lead", False)]),
+        ("一、[1]", [("市自然资源和规划局", "lead", False), ("各县(市)区政府", "responsible", True),
+                    ("开发区管委会", "responsible", True)]),
+        ("二、[2]", [("市生态环境局", "lead", False), ("市发展改革委", "responsible", False),
+                    ("市水务局", "responsible", False)]),
+        ("二、[3]", [("市农业农村局", "lead", False)]),
     ]
+    assert [t.number for t in ex.tasks if not t.responsibilities] == ["一、", "二、"]  # headings stay items
     assert annotated(ex)[0].text == "加快推进国土空间规划编制,完善城市功能布局。"
