@@ -125,6 +125,7 @@ def test_a_deadline_closing_an_annotation_is_a_note() -> None:
         [("国务院各部门", "responsible", True)],  # a placeholder-only bracket, read and flagged
         [("财政部", "lead", False), ("人民银行", "lead", False), ("有关部门", "responsible", True)],
         [("国务院办公厅", "responsible", False), ("市场监管总局", "responsible", False)],
+        [("财政部", "responsible", False), ("税务总局", "responsible", False)],
     ]
     assert not any("年" in u.name or "坚持" in u.name for u in ex.units)
 
