@@ -26,12 +26,12 @@ import re
 from collections.abc import Callable
 
 from graphmodel.errors import InputError, NoAnnotationsError
-from graphmodel.extract.annotations import Annotation, mentions
+from graphmodel.extract.annotations import Annotation, mentions, read_clauses
 from graphmodel.extract.attach import attach
 from graphmodel.extract.canonical import AliasTable, builtin_aliases
 from graphmodel.extract.document import find_date, find_issuers, find_title
 from graphmodel.extract.grammar import Grammar, default_grammar
-from graphmodel.extract.names import Piece
+from graphmodel.extract.names import Piece, split_top
 from graphmodel.extract.notes import lead_scopes
 from graphmodel.extract.outline import Item, enumerator_starts, insert_items, parse_outline
 from graphmodel.extract.places import PlaceFinder
@@ -111,9 +111,10 @@ def extract(
     done(0.25)
     late = recognise(doc, outline=True, prior=early)
     annotations, more = settle(early + late, order)
-    warnings += more + _unread_brackets(doc, annotations)
+    unread = _unread_brackets(doc, annotations)
+    warnings += more + unread
     done(0.4)
-    if not annotations and not _has_vocabulary(norm, g):
+    if not annotations and not unread and not _has_vocabulary(norm, g):
         raise NoAnnotationsError(f"{where}: no responsibility annotations found: not a plan "
                                  "(no 责任单位 / 牵头单位 / 配合单位 / (X牵头) forms)")
     attached = attach(norm, doc.items, annotations)
@@ -133,8 +134,9 @@ def extract(
     tasks: list[Task] = []
     numbers: list[str] = []
     for k, it in enumerate(items):
+        # A row's number without its cell bars ((1) | → (1)); a row with no number is [k].
         written = {"para": f"¶{it.value}", "line": f"[{it.value}]"}.get(it.style) or re.sub(
-            r"\s+", "", text[it.start : it.body])
+            r"[\s|]+", "", text[it.start : it.body]) or f"[{it.value}]"
         number = (numbers[it.parent] if it.parent is not None else "") + written
         numbers.append(number)
         task = build_task(ctx, it, number, doc_id, attached.carried[k], attached.within[k])
@@ -204,13 +206,28 @@ def _unread_brackets(doc: Doc, annotations: list[Annotation]) -> list[tuple[str,
         if b - a > 400:
             continue  # prose
         content = norm[a + 1 : b]
-        if not content.strip() or g.is_note(re.sub(r"\s+", "", content)):
+        if not content.strip():
+            continue
+        clauses = _clauses_then_more(Piece(content, a + 1), g)
+        if g.is_note(re.sub(r"\s+", "", content)) and not clauses:
             continue
         names = [p for p, _ in mentions(Piece(content, a + 1), g)[0]]
         listed = len(names) >= 2 and all(g.looks_like_unit(p.text) for p in names)
-        if vocabulary.search(norm, a, b + 1) or listed:
+        if vocabulary.search(norm, a, b + 1) or listed or clauses:
             out.append((f"a bracket that reads like an annotation was not read as one: {content[:30]!r}", (a, b + 1)))
     return out
+
+
+def _clauses_then_more(piece: Piece, g: Grammar) -> bool:
+    """Clauses of units closed by verbs, then text that is none (市发改委牵头,市财政局配合,分批次推进):
+    an annotation with a tail this grammar cannot read."""
+    verb = g.pattern("verb-end")
+    parts = split_top(piece, ",;")
+    closing = [k for k, p in enumerate(parts[:-1]) if verb.search(p.text.strip(" \n。"))]
+    if not closing:
+        return False
+    head = parts[closing[-1]]
+    return read_clauses(Piece(piece.text[: head.end - piece.start], piece.start), g) is not None
 
 
 def _has_vocabulary(norm: str, g: Grammar) -> bool:

@@ -67,7 +67,8 @@ def mentions(piece: Piece, g: Grammar) -> tuple[list[tuple[Piece, list[str]]], l
     -------
     tuple of (list, list of str)
         Each mention (`clean_piece`) with the notes removed from it; and every note of the list:
-        those removed from mentions, and a list item that is a note (…、省财政厅,排名第一的为牵头单位).
+        those removed from mentions, and a list item that is a note (…、省财政厅,排名第一的为牵头单位)
+        or a deadline (…、省财政厅,2020年底前完成).
 
     Examples
     --------
@@ -84,8 +85,9 @@ def mentions(piece: Piece, g: Grammar) -> tuple[list[tuple[Piece, list[str]]], l
     for p in split_list(piece, g):
         cleaned, found = clean_piece(p, g)
         notes += found
-        if cleaned.text and g.is_note(cleaned.text) and not g.has_unit_end(cleaned.text):
-            notes.append(cleaned.text)
+        aside = cleaned.text and (g.is_note(cleaned.text) or g.is_deadline(cleaned.text))
+        if aside and not g.has_unit_end(cleaned.text):
+            notes.append(cleaned.text)  # a note or a deadline (…,2020年底前完成) as a list item
         elif cleaned.text:
             out.append((cleaned, found))
     return out, notes

@@ -47,7 +47,7 @@ _FAMILY_PAIR = {"round": "()", "square": "[]", "angle": "<>"}
 
 # Every kind of line grammar.tsv may hold, in the order its header documents them.
 _KINDS = ("bracket", "role", "head", "keyword", "verb", "clause-start", "joiner", "side-suffix", "not-side",
-          "note", "note-start", "note-whole", "first-leads", "etc", "placeholder", "placeholder-pattern",
+          "note", "note-start", "note-whole", "first-leads", "deadline", "etc", "placeholder", "placeholder-pattern",
           "unit-end", "person-end", "keyword-shape")
 # The values a kind's third column takes; a kind not listed takes none.
 _VALUES: dict[str, tuple[str, ...]] = {
@@ -56,7 +56,7 @@ _VALUES: dict[str, tuple[str, ...]] = {
     "note": _NOTE_MEANINGS, "note-start": _NOTE_MEANINGS, "note-whole": _NOTE_MEANINGS,
 }
 # The kinds whose entries are regular expressions (one a line, not split on spaces).
-_PATTERN_KINDS = frozenset({"first-leads", "etc", "placeholder-pattern", "keyword-shape"})
+_PATTERN_KINDS = frozenset({"first-leads", "deadline", "etc", "placeholder-pattern", "keyword-shape"})
 # Full-width to half-width, as `graphmodel.extract.text.normalize` does for the text; entries are
 # compared with normalised text. (Kept here too: text.py builds its table from this grammar.)
 _WIDTH = {ord(a): b for a, b in zip("（）：；，、．　", "():;,、. ", strict=True)}
@@ -79,6 +79,7 @@ class Grammar:
     not_sides: frozenset[str]
     notes: tuple[tuple[str, NoteMeaning, str], ...]  # (word, meaning, where: any | start | whole)
     first_leads: re.Pattern[str]
+    deadline: re.Pattern[str]
     etc: re.Pattern[str]
     placeholders: frozenset[str]
     placeholder_patterns: tuple[re.Pattern[str], ...]
@@ -149,6 +150,15 @@ class Grammar:
 
     def is_note(self, text: str) -> bool:
         return bool(self.note_meanings(text))
+
+    def is_deadline(self, text: str) -> bool:
+        """A time limit or schedule (年内持续推进, 2020年底前完成): a note that names no unit.
+
+        >>> g = default_grammar()
+        >>> g.is_deadline("年内持续推进"), g.is_deadline("2020年底前完成"), g.is_deadline("市发改委")
+        (True, True, False)
+        """
+        return bool(self.deadline.search(text))
 
     # -- names ----------------------------------------------------------------------------------
     def is_placeholder(self, name: str) -> bool:
@@ -343,6 +353,7 @@ def _build(rows: dict[str, list[tuple[int, str, str]]], origin: str) -> Grammar:
         not_sides=frozenset(e for _, e, _ in rows["not-side"]),
         notes=tuple(notes),
         first_leads=_union(rows["first-leads"]),
+        deadline=_union(rows["deadline"]),
         etc=_union(rows["etc"]),
         placeholders=frozenset(e for _, e, _ in rows["placeholder"]),
         placeholder_patterns=tuple(re.compile(e) for _, e, _ in rows["placeholder-pattern"]),

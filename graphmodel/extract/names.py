@@ -35,7 +35,7 @@ class Piece:
         return Piece(self.text[a:b], self.start + a)
 
 
-def strip_piece(piece: Piece, chars: str = " \n,;、。.:") -> Piece:
+def strip_piece(piece: Piece, chars: str = " \n,;、。.:|") -> Piece:
     """A piece without the separators at its ends, its start moved past those it lost.
 
     Parameters
@@ -43,7 +43,8 @@ def strip_piece(piece: Piece, chars: str = " \n,;、。.:") -> Piece:
     piece : Piece
         A stretch of normalised text.
     chars : str
-        The characters to strip: by default spaces, line breaks and list punctuation.
+        The characters to strip: by default spaces, line breaks, list punctuation and a table's
+        cell bar (|).
 
     Returns
     -------
@@ -137,7 +138,7 @@ def looks_like_unit(name: str, grammar: Grammar | None = None) -> bool:
 def split_list(piece: Piece, grammar: Grammar | None = None) -> list[Piece]:
     """Split a list of units into its mentions.
 
-    It splits on 、 and , outside brackets, on spaces between whole names, and on joiners
+    It splits on 、 and , (and a table's cell bar |) outside brackets, on spaces between whole names, and on joiners
     between two whole units (市发改委和市财政局), and keeps group placeholders whole (各区、县级市).
 
     Parameters
@@ -158,8 +159,9 @@ def split_list(piece: Piece, grammar: Grammar | None = None) -> list[Piece]:
     ['市发改委', '市财政局', '市商务局', '各区、县级市']
     """
     g = grammar or default_grammar()
-    parts = [p for p in (strip_piece(x) for x in split_top(piece, "、,")) if p.text]
-    parts = [r for p in parts for q in _split_spaces(p, g) for r in _split_joined(q, g)]
+    # A table's cell bar (|) is a boundary too: a cell is never part of a name.
+    parts = [p for p in (strip_piece(x) for x in split_top(piece, "、,|")) if p.text]
+    parts = [q for p in parts for q in _split_spaces(p, g)]
     merged: list[Piece] = []
     for p in parts:
         if merged and _continues_group(merged[-1].text, _without_notes(p.text, g)):
@@ -167,11 +169,13 @@ def split_list(piece: Piece, grammar: Grammar | None = None) -> list[Piece]:
             merged[-1] = Piece(piece.text[prev.start - piece.start : p.end - piece.start], prev.start)
             continue
         merged.append(p)
-    return merged
+    # Joiners split after a group's levels are gathered (各区、县(市)政府及开发区管委会 stays one group).
+    return [r for p in merged for r in _split_joined(p, g)]
 
 
 def _split_joined(piece: Piece, g: Grammar, joiners: tuple[str, ...] | None = None) -> list[Piece]:
-    """市发展改革委和市财政局 / A会同B: two whole units joined by a joiner (市工业和信息化局 stays whole);
+    """市发展改革委和市财政局 / A会同B: two whole units, or a group and a unit (X成员单位及省地震局),
+    joined by a joiner (市工业和信息化局 stays whole);
     市总工会等部门和14个乡镇人民政府: a list closed by 等… and a group joined to it. The longer joiner
     is tried first (A会同B和C's 会同 before 和)."""
     joiners = tuple(sorted(g.joiners, key=len, reverse=True)) if joiners is None else joiners
@@ -181,13 +185,14 @@ def _split_joined(piece: Piece, g: Grammar, joiners: tuple[str, ...] | None = No
     if closed:
         head, tail = piece.sub(0, closed.start("joiner")), piece.sub(closed.end("joiner"))
         return [head, *_split_joined(strip_piece(tail), g, joiners)]
-    if g.is_placeholder(piece.text):
-        return [piece]
     for k, joiner in enumerate(joiners):
         if joiner not in piece.text:
             continue
         subs = [p for p in (strip_piece(x) for x in _split_words(piece, re.compile(re.escape(joiner)))) if p.text]
-        if len(subs) > 1 and all(g.has_unit_end(p.text) and not g.is_placeholder(p.text) for p in subs):
+        # Whole names on both sides: units, or a group and a unit either way round (…领导小组成员单位
+        # 及省地震局, 市发改委及有关部门); never groups only (各区县政府及开发区管委会 is one group).
+        if len(subs) > 1 and all(g.has_unit_end(p.text) or g.is_placeholder(p.text) for p in subs) and \
+                any(not g.is_placeholder(p.text) for p in subs):
             return [r for p in subs for r in _split_joined(p, g, joiners[k + 1 :])]
     return [piece]
 

@@ -111,14 +111,22 @@ def _keyword_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]
 
 
 def _body(doc: Doc, a: int, b: int) -> tuple[Piece, list[str]]:
-    """A bracket's content, cut at a full stop that a note follows (…配合。下同): the list, and the notes."""
+    """A bracket's content, cut at a full stop that a note follows (…配合。下同) and before the
+    deadlines that close it (…分别负责,年内持续推进): the list, and the notes."""
     content = doc.norm[a + 1 : b] if b - a <= _LONGEST else ""
+    notes: list[str] = []
     stop = content.find("。")
     if stop >= 0:
         tail = re.sub(r"\s+", "", content[stop + 1 :]).strip("。,;")
         if tail and doc.grammar.is_note(tail):
-            return Piece(content[:stop], a + 1), [tail]
-    return Piece(content, a + 1), []
+            content, notes = content[:stop], [tail]
+    while True:
+        cut = max(content.rfind(","), content.rfind(";"))
+        tail = re.sub(r"\s+", "", content[cut + 1 :]).strip("。")
+        if cut <= 0 or not tail or not doc.grammar.is_deadline(tail):
+            break
+        content, notes = content[:cut], [tail, *notes]
+    return Piece(content, a + 1), notes
 
 
 def _unknown_keyword_at(doc: Doc, at: int, end: int) -> bool:
@@ -169,6 +177,16 @@ def _line_end(doc: Doc, at: int) -> int:
     return end
 
 
+def _cell_end(norm: str, at: int, end: int) -> int:
+    """Where a keyword's value ends in a row of a table written with bars (牵头单位: | X |): at the
+    bar closing its cell; ``end`` when the value has no bar after it."""
+    k = at
+    while k < end and norm[k] in " |":
+        k += 1  # the bar opening the value's cell
+    bar = norm.find("|", k, end)
+    return bar if bar > k else end
+
+
 def _keyword_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
     keyword = g.pattern("keyword")
@@ -184,7 +202,7 @@ def _keyword_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
             and not any(a <= m.start() < b for a, b in table_spans)]
     for k, m in enumerate(hits):
         pos = m.start()
-        stop = _line_end(doc, m.end())
+        stop = _cell_end(norm, m.end(), _line_end(doc, m.end()))
         if k + 1 < len(hits) and hits[k + 1].start() < stop:
             stop = hits[k + 1].start()
         ann = Annotation(pos, stop, "line")

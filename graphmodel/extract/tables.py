@@ -5,10 +5,15 @@ row under it is a task whose role columns list its units. Tables reach the extra
 layouts, each read here into the same `Table`:
 
 - **tabs**: a line per row, cells split by tabs (what the readers make of a .docx or .html table);
-- **a line per cell**: a table copied from a web page, each cell on its own line, a row opening
-  with a line that holds only its number (1, 2, 1*);
+- **a line per cell**: a table copied from a web page, each cell on its own line (maybe with a
+  line holding only a bar between cells), a row opening with a line that holds only its number
+  (1, 2, 1*); or, when the rows carry no number (an empty 序号 cell leaves no line), a row is known
+  by its role cells: the lines that list units, after the task's cell;
 - **spaces**: a line per row, cells split by spaces (``1 地区生产总值增长7%以上. 发改委``), the role
-  cells last.
+  cells last;
+- **labels**: a record per task, a ``label: | value |`` line per field (``重点工作: | 135.统筹… |``,
+  ``牵头单位: | 市城管局 |``): a record opens with its task's label, and its role labels give the
+  roles. Every line of a record is the table's: an enumerator inside a cell is no item.
 
 Section headings between rows (一、数字化改革) stay the outline's; a merged cell repeats on every
 row it covers.
@@ -134,7 +139,9 @@ def find_tables(norm: str, raw: str, grammar: Grammar | None = None) -> list[Tab
         bars = _bars_as_tabs(norm)
         tables += _tab_tables(bars.replace("\t", " "), bars, lines, g)
     taken = [(t.start, t.end) for t in tables]
-    for found in (_cell_tables(norm, lines, g), _space_tables(norm, lines, g)):
+    full = [(a, b) for a, b in lines if norm[a:b].strip(" |")]  # the lines that hold a cell
+    for found in (_label_tables(norm, lines, g), _cell_tables(norm, full, g), _unnumbered_cell_tables(norm, full, g),
+                  _space_tables(norm, lines, g)):
         for t in found:
             if not any(a < t.end and t.start < b for a, b in taken):
                 tables.append(t)
@@ -256,11 +263,11 @@ def _cell_text(norm: str, a: int, b: int) -> Piece:
     return Piece(text, a + (raw.index(text) if text else 0))
 
 
-def _cell_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[Table]:
+def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Table]:
     """序号 / 重点工作 / 牵头责任单位 / 协同责任单位, each on its own line (maybe closed by a bar);
     then rows, each opening with a line that holds only its number, or, with no 序号 column, with
-    a numbered task (1. 生产总值增长7.5%以上。), its other cells on the lines after it."""
-    full = [(a, b) for a, b in lines if norm[a:b].strip(" |")]
+    a numbered task (1. 生产总值增长7.5%以上。), its other cells on the lines after it. ``full``: the
+    text's lines that hold a cell (not empty, not a bar alone)."""
     tables: list[Table] = []
     k = 0
     while k < len(full):
@@ -323,6 +330,88 @@ def _cell_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[Ta
     return tables
 
 
+_LABEL_CELL = 10  # characters: a header cell of an unnumbered table is a short label (目标与任务, 责任科室)
+_TRAILING_CELL = 20  # characters: a cell after the role cells is a short field (年底前, 持续推进)
+
+
+def _unnumbered_cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Table]:
+    """A table a cell per line whose rows carry no number (序号 cells left empty, or no 序号 column):
+    a header of short labels with a task and a role column (目标与任务 / 牵头责任单位 / 责任单位;
+    工作任务 / 具体要求 / 责任科室 / 时限要求), then rows known by their role cells. A row is the
+    task's cell (the line just before its role cells), its role cells (the lines after it that
+    list units, in the order of the role columns) and the short cells of the columns after those; a
+    line holding only a number before the task's cell is the row's number. Other lines between rows
+    (a merged group cell, a section heading) belong to no row's units. ``full``: the text's lines
+    that hold a cell."""
+    role_re = _role_header(g)
+    tables: list[Table] = []
+    k = 0
+    while k < len(full):
+        a, b = full[k]
+        first = norm[a:b].strip(" |") if b - a <= 3 * _LABEL_CELL else ""  # 主 要 任 务: spaced out for show
+        first = re.sub(r"\s+", "", first)
+        if not first or len(first) > _LABEL_CELL or not (_NUMBER_HEADER.match(first) or _TASK_HEADER.search(first)
+                                             or role_re.match(first)):
+            k += 1  # a header opens with a label: its number, task or a role column
+            continue
+        j = k
+        cells: list[str] = []
+        while j < len(full) and j - k < _HEADER_CELLS:
+            cell = re.sub(r"\s+", "", _cell_text(norm, *full[j]).text)
+            if len(cell) > _LABEL_CELL or re.search(r"[。,;:]", cell) or _ROW_NUMBER.match(cell) or \
+                    _HEADING.match(cell) or _NUMBERED.match(cell):
+                break
+            cells.append(cell)
+            j += 1
+        header = _header(cells, g) if len(cells) >= 2 else None
+        if header is None or min(header.roles) < header.task:
+            k = max(k + 1, j)
+            continue
+        roles = [header.roles[i] for i in sorted(header.roles)]
+        trailing = header.width - 1 - max(header.roles)
+        table = Table(full[k][0], full[j - 1][1])
+        pending: list[Piece] = []
+        while j < len(full):
+            cell = _cell_text(norm, *full[j])
+            if not _lists_units(cell.text, g) or not pending or _lists_units(pending[-1].text, g):
+                if len(pending) > _HEADER_CELLS or _header([_cell_text(norm, *x).text for x in full[j:j + 4]], g):
+                    break  # no row for many lines, or the next table's header
+                pending.append(cell)
+                j += 1
+                continue
+            task = pending[-1]
+            number = next((p for p in reversed(pending[:-1]) if _ROW_NUMBER.match(p.text)), None)
+            row = TableRow((number or task).start, task.end, number.text.strip(" |*") if number else "", task)
+            while j < len(full) and len(row.roles) < len(roles):
+                cell = _cell_text(norm, *full[j])
+                if not _lists_units(cell.text, g):
+                    break
+                role, side = roles[len(row.roles)]
+                row.roles.append((role, cell, side))
+                row.end = cell.end
+                j += 1
+            for _ in range(trailing):
+                cell = _cell_text(norm, *full[j]) if j < len(full) else None
+                if cell is None or len(cell.text) > _TRAILING_CELL or _lists_units(cell.text, g) or \
+                        _ROW_NUMBER.match(cell.text) or _HEADING.match(cell.text) or _NUMBERED.match(cell.text):
+                    break
+                row.end = cell.end
+                j += 1
+            table.rows.append(row)
+            table.end = row.end
+            pending = []
+        if table.rows:
+            # A row runs to the next one's start: a group cell between rows is no text of the row
+            # before. A section heading between them stays the outline's.
+            for r, nxt in zip(table.rows, table.rows[1:], strict=False):
+                gap = norm[r.end : nxt.start].split("\n")
+                if not any(_HEADING.match(x.strip(" |")) or _NUMBERED.match(x.strip(" |")) for x in gap):
+                    r.end = max(r.end, nxt.start)
+            tables.append(table)
+        k = max(j, k + 1)
+    return tables
+
+
 def _is_heading(norm: str, full: list[tuple[int, int]], j: int, g: Grammar) -> bool:
     """A numbered line followed by another numbered line (一、主要预期指标 / 1. 生产总值…) heads a
     section; it is no row."""
@@ -351,6 +440,79 @@ def _columns(header: _Header, cells: list[Piece], g: Grammar) -> _Header:
         if names and all(g.looks_like_unit(g.strip_etc(n.strip())) for n in names):
             roles[i] = header.roles[order.pop(0)]
     return _Header(0, 1, roles, len(cells) + 1)
+
+
+# -- labels ---------------------------------------------------------------------------------------
+_LABEL_LINE = re.compile(r"^\s*(?P<label>[^|:\n]{2,30}?)\s*:\s*\|")
+
+
+def _label_cell(norm: str, a: int, b: int, m: re.Match[str]) -> Piece:
+    """The value cell of a ``label: | value |`` line: to the next bar or the line's end."""
+    at = a + m.end()
+    bar = norm.find("|", at, b)
+    stop = bar if bar >= 0 else b
+    text = norm[at:stop]
+    lead = len(text) - len(text.lstrip())
+    return Piece(text.strip(), at + lead)
+
+
+def _label_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[Table]:
+    """Records of ``label: | value |`` lines: a task's label (重点工作:) opens a record, role labels
+    (牵头单位:, 责任单位:) list its units; other lines with a bar (a goal, a progress report, a
+    cell's continuation) are the record's too. A line without a bar ends the table."""
+    if "|" not in norm:
+        return []
+    role_re = _role_header(g)
+    tables: list[Table] = []
+    table: Table | None = None
+    row: TableRow | None = None
+    opener = ""  # the label that opens the table's records (重点工作); 年度工作目标: is a field of one
+
+    def close() -> None:
+        nonlocal table, row
+        if row is not None and row.roles and table is not None:
+            table.rows.append(row)
+            table.end = row.end
+        row = None
+
+    for a, b in lines:
+        line = norm[a:b]
+        if not line.strip():
+            continue
+        m = _LABEL_LINE.match(line)
+        label = re.sub(r"\s+", "", m.group("label")) if m else ""
+        role_m = role_re.match(label) if m else None
+        kind = g.keyword_role(role_m.group("kw")) if role_m else None
+        if m and kind is None and (label == opener or (table is None and _TASK_HEADER.search(label))):
+            cell = _label_cell(norm, a, b, m)
+            if cell.text:
+                close()
+                if table is None:
+                    table, opener = Table(a, a), label
+                number = _NUMBERED.match(cell.text)
+                text = cell.sub(number.end()) if number else cell
+                start = cell.start if number else a
+                row = TableRow(start, b, number.group().strip() if number else "", text)
+                continue
+        if row is None or "|" not in line:
+            close()
+            if table is not None and table.rows:
+                tables.append(table)
+            table, opener = None, ""
+            continue
+        if m and kind in ("lead", "responsible", "support"):
+            cell = _label_cell(norm, a, b, m)
+            if cell.text:
+                row.roles.append((kind, cell, role_m.group("side") if role_m else None))  # type: ignore[arg-type]
+        row.end = b
+    close()
+    if table is not None and table.rows:
+        tables.append(table)
+    # A record runs to the next one's start: the next label is no text of the task before it.
+    for t in tables:
+        for r, nxt in zip(t.rows, t.rows[1:], strict=False):
+            r.end = max(r.end, nxt.start)
+    return tables
 
 
 # -- spaces ---------------------------------------------------------------------------------------

@@ -194,7 +194,10 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
             named = g.side_of(g.named_region(name), side_names)
             if named and named != side:
                 side, level = named, None
-        role: Role = "lead" if first_lead and k == 0 and part.role == "responsible" else part.role
+        # A rank note (第一责任单位为牵头单位) picks a lead among several listed units; a lone unit
+        # stays responsible.
+        ranked = first_lead and k == 0 and len(part.mentions) > 1
+        role: Role = "lead" if ranked and part.role == "responsible" else part.role
         meanings = [m for n in notes for m in ctx.grammar.note_meanings(n)]
         if "lead" in meanings:  # 市发改委(牵头)、市财政局(配合)
             role = "lead"

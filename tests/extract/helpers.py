@@ -23,19 +23,27 @@ def score_file(path: Path) -> dict[str, Any]:
     return score(gold, run(path).to_dict(), out=lambda *_: None)
 
 
-HOLDOUT = DATA / "real" / "holdout"
+def holdout_folder(data: Path = DATA) -> Path:
+    """Where a holdout batch goes: ``real/holdout`` under ``data``. A batch there is kept apart and
+    never tuned on; it is held at its first-sight floors (``test_holdout.py``), not at 1.000."""
+    return data / "real" / "holdout"
 
 
-def gold_files() -> list[Path]:
-    """Every plan under tests/data that has a gold annotation: the seed, the fixture plans, the form
-    and failure fixtures and the real plans, except the holdout batch (kept apart, never tuned on:
-    ``holdout_files``)."""
-    found = [DATA / "2020-shanghai-dalian-plan.txt"]
+HOLDOUT = holdout_folder()
+
+
+def gold_files(data: Path = DATA) -> list[Path]:
+    """Every plan under ``data`` that has a gold annotation: the seed, the fixture plans, the form
+    and failure fixtures and the real plans, except a holdout batch (``holdout_files``)."""
+    found = [data / "2020-shanghai-dalian-plan.txt"]
     for pattern in ("plans*/*.txt", "forms/*.txt", "failures/*.txt", "real/*/*.txt"):
-        found += sorted(DATA.glob(pattern))
-    return [p for p in found if p.with_suffix(".gold.json").exists() and p.parent != HOLDOUT]
+        found += sorted(data.glob(pattern))
+    holdout = holdout_folder(data)
+    return [p for p in found if p.with_suffix(".gold.json").exists() and p.parent != holdout]
 
 
-def holdout_files() -> list[Path]:
-    """The holdout batch's plans with a gold annotation (tests/data/real/holdout)."""
-    return [p for p in sorted(HOLDOUT.glob("*.txt")) if p.with_suffix(".gold.json").exists()]
+def holdout_files(data: Path = DATA) -> list[Path]:
+    """The holdout batch's plans with a gold annotation (``real/holdout`` under ``data``; none when
+    the folder is absent)."""
+    folder = holdout_folder(data)
+    return [p for p in sorted(folder.glob("*.txt")) if p.with_suffix(".gold.json").exists()]

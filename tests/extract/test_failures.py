@@ -116,3 +116,78 @@ def test_every_failure_fixture_has_a_test() -> None:
     fixtures = {p.stem for p in Path(FAILURES).glob("*.txt")}
     source = Path(__file__).read_text(encoding="utf-8")
     assert all(f'"{name}.txt"' in source for name in fixtures), fixtures
+
+
+def test_a_deadline_closing_an_annotation_is_a_note() -> None:
+    ex = run(FAILURES / "placeholder-with-deadline.txt")
+    tasks = annotated(ex)
+    assert [names(t) for t in tasks] == [
+        [("国务院各部门", "responsible", True)],  # a placeholder-only bracket, read and flagged
+        [("财政部", "lead", False), ("人民银行", "lead", False), ("有关部门", "responsible", True)],
+        [("国务院办公厅", "responsible", False), ("市场监管总局", "responsible", False)],
+        [("财政部", "responsible", False), ("税务总局", "responsible", False)],
+    ]
+    assert not any("年" in u.name or "坚持" in u.name for u in ex.units)
+
+
+def test_a_joiner_between_a_group_and_a_unit_separates_them() -> None:
+    tasks = annotated(run(FAILURES / "group-joined-to-unit.txt"))
+    assert [names(t) for t in tasks] == [
+        [("省发改委", "lead", False), ("环鄱阳湖生态经济区建设领导小组成员单位", "support", True),
+         ("省地震局", "support", False)],
+        [("省重点办", "lead", False), ("省发改委", "support", False), ("各设区市政府", "support", True)],
+        [("省就业工作领导小组成员单位", "responsible", True)],  # a member-units group, no 各
+    ]
+
+
+def test_a_rank_note_makes_no_lone_unit_lead() -> None:
+    tasks = annotated(run(FAILURES / "rank-note-lone-unit.txt"))
+    assert [names(t) for t in tasks] == [
+        [("市发改委", "lead", False), ("市财政局", "responsible", False)],
+        [("市建设局", "responsible", False)],  # the note (下同) picks a lead among several units only
+        [("市交通局", "lead", False), ("市商务局", "responsible", False), ("市港口局", "responsible", False)],
+    ]
+
+
+def test_pipe_table_cells_are_boundaries() -> None:
+    ex = run(FAILURES / "pipe-table-cells.txt")
+    assert [(t.number, t.text) for t in ex.tasks] == [
+        ("12.", "推进老旧小区改造,完成改造项目100个。"), ("13.", "实施城市更新行动,推进城中村改造。")]
+    assert [names(t) for t in ex.tasks] == [
+        [("市住房城乡建设局", "lead", False), ("市财政局", "support", False), ("市规划和自然资源局", "support", False)],
+        [("市城市更新局", "lead", False)],
+    ]
+    assert not any("|" in u.name for u in ex.units)
+    assert ex.warnings == []  # 1.第一季度 and 2.第四季度 inside a cell are no items
+    # A field whose label reads like a task's (年度工作目标:) opens no record: 13.'s units stay its own.
+    assert ex.tasks[1].text == "实施城市更新行动,推进城中村改造。"
+
+
+def test_a_pipe_table_row_number_has_no_bar() -> None:
+    ex = run(DATA / "real" / "batch7" / "07_anhui-wuhu-2025-key-work-responsibility-table-PARTIAL.txt")
+    numbers = [t.number for t in annotated(ex)]
+    assert numbers[:2] == ["一、(1)", "一、(2)"] and not any("|" in n for n in numbers)
+
+
+def test_a_table_a_cell_per_line_with_bars_known_by_its_header() -> None:
+    ex = run(FAILURES / "table-cells-with-bars.txt")
+    assert [(t.number, t.text, names(t)) for t in annotated(ex)] == [
+        ("1", "及时公开统计工作相关政策文件,做好政策解读。", [("办公室", "responsible", False)]),
+        ("2", "按时发布统计数据,做好数据解读。", [("各科室", "responsible", True)]),
+        ("3", "规范政府网站统计专栏,及时更新栏目内容。",
+         [("综合科", "responsible", False), ("法规科", "responsible", False)]),
+    ]
+    assert ex.warnings == []
+
+
+def test_a_table_whose_rows_carry_no_number() -> None:
+    ex = run(FAILURES / "table-rows-unnumbered.txt")
+    assert [(t.number, names(t)) for t in annotated(ex)] == [
+        ("一、[1]", [("市自然资源和规划局", "lead", False), ("各县(市)区政府", "responsible", True),
+                    ("开发区管委会", "responsible", True)]),
+        ("二、[2]", [("市生态环境局", "lead", False), ("市发展改革委", "responsible", False),
+                    ("市水务局", "responsible", False)]),
+        ("二、[3]", [("市农业农村局", "lead", False)]),
+    ]
+    assert [t.number for t in ex.tasks if not t.responsibilities] == ["一、", "二、"]  # headings stay items
+    assert annotated(ex)[0].text == "加快推进国土空间规划编制,完善城市功能布局。"

@@ -57,6 +57,25 @@ def test_notes_and_names() -> None:
     assert g.strip_etc("州交通运输局等州级有关部门") == "州交通运输局"
 
 
+@pytest.mark.parametrize("text", ["年内持续推进", "2020年底前完成", "2021年12月31日前完成", "今年内完成", "长期坚持",
+                                  "2020-2022年", "第三季度", "6月底前"])
+def test_deadlines_are_recognised(text: str) -> None:
+    assert default_grammar().is_deadline(text)
+
+
+@pytest.mark.parametrize("text", ["市发改委", "各区政府", "内蒙古自治区", "底线", "市场监管局", "年度考核办"])
+def test_names_are_no_deadlines(text: str) -> None:
+    assert not default_grammar().is_deadline(text)
+
+
+def test_a_new_deadline_is_a_line_of_data() -> None:
+    text = ONE + "一、甲。（市发改委牵头,市财政局配合,分批次推进）"
+    ex = extract(text)  # the last clause has no verb: not read, but reported, never rejected
+    assert not ex.tasks[0].responsibilities and any("分批次推进" in w.message for w in ex.warnings)
+    g = load_grammar(BUILTIN + "deadline\t^分批次推进$\n")
+    assert [r.mention for r in extract(text, grammar=g).tasks[0].responsibilities] == ["市发改委", "市财政局"]
+
+
 def test_a_new_keyword_is_a_line_of_data() -> None:
     text = ONE + "一、甲。（督办单位：市发改委、市财政局）"
     assert [u.name for u in extract(text).units] == ["大连市发展改革委", "大连市财政局"]  # read, by its shape
