@@ -105,7 +105,7 @@ def _extraction_names(extractions: Sequence[Extraction]) -> list[str]:
     return [n for ex in extractions for u in ex.units for n in (u.name, *u.aliases)]
 
 
-def _graph_names(graph: nx.MultiDiGraph) -> list[str]:
+def _graph_names(graph: nx.MultiDiGraph[str]) -> list[str]:
     out = []
     for _, d in graph.nodes(data=True):
         if d.get("kind") in ("Unit", "Group"):
@@ -163,7 +163,7 @@ def together() -> Iterator[None]:
                 warn_unmatched(Corrections((c,), named=corrections.named), documents, names)
 
 
-def _graph_documents(graph: nx.MultiDiGraph) -> list[tuple[str, str | None]]:
+def _graph_documents(graph: nx.MultiDiGraph[str]) -> list[tuple[str, str | None]]:
     return [(n, d.get("title")) for n, d in graph.nodes(data=True) if d.get("kind") == "Document"]
 
 
@@ -260,7 +260,7 @@ def _echo_warning(source: str, warning: ExtractionWarning) -> None:
     click.echo(f"graphmodel: warning: {source}{where}: {warning.message}", err=True)
 
 
-def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path | None = None) -> nx.MultiDiGraph:
+def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path | None = None) -> nx.MultiDiGraph[str]:
     """Read a graph file, or read, extract and build the documents with a progress bar on stderr.
 
     Every file is read: those that are not plans are skipped with a note, bad ones with a
@@ -320,20 +320,20 @@ def _echo_report(report: CorpusReport) -> None:
         click.echo(f"graphmodel: {summary}", err=True)
 
 
-def resolve_documents(graph: nx.MultiDiGraph, refs: Sequence[str]) -> list[str] | None:
+def resolve_documents(graph: nx.MultiDiGraph[str], refs: Sequence[str]) -> list[str] | None:
     """Document ids for the --document values (None when none was given)."""
     return [find_document(graph, r) for r in refs] if refs else None
 
 
 def load_selection(paths: Sequence[Path], aliases_file: Path | None, documents: Sequence[str],
-                   side: str | None = None) -> tuple[nx.MultiDiGraph, list[str] | None, str | None]:
+                   side: str | None = None) -> tuple[nx.MultiDiGraph[str], list[str] | None, str | None]:
     """The graph of PATH... (`load`), the ids of the --document values (None for all) and the
     full name of --side (None when not given), each checked against the graph."""
     graph = load(paths, aliases_file)
     return graph, resolve_documents(graph, documents), find_side(graph, side) if side else None
 
 
-def task_labels(graph: nx.MultiDiGraph, tasks: Sequence[str], documents: Sequence[str] | None = None
+def task_labels(graph: nx.MultiDiGraph[str], tasks: Sequence[str], documents: Sequence[str] | None = None
                 ) -> list[str]:
     """Task numbers for a table; prefixed by the document's year (or title) when several
     documents are in scope (``documents``, else the whole graph), since numbers repeat."""

@@ -215,7 +215,7 @@ class GraphCache:
         of the corrections applied, see `loaders.parallel.corpus_key`)."""
         return hashlib.sha256("\n".join([self.version, *sorted(document_keys)]).encode()).hexdigest()
 
-    def get(self, key: str) -> tuple[nx.MultiDiGraph, list[tuple[str, ExtractionWarning]]] | None:
+    def get(self, key: str) -> tuple[nx.MultiDiGraph[str], list[tuple[str, ExtractionWarning]]] | None:
         """The graph and the documents' warnings under ``key``, or None."""
         from graphmodel.graph.assemble import paused_gc
         from loaders.graphpack import unpack_data
@@ -240,7 +240,7 @@ class GraphCache:
             os.utime(path)  # most recently used
         return graph, warnings
 
-    def put(self, key: str, graph: nx.MultiDiGraph, warnings: list[tuple[str, ExtractionWarning]]) -> None:
+    def put(self, key: str, graph: nx.MultiDiGraph[str], warnings: list[tuple[str, ExtractionWarning]]) -> None:
         """Keep ``graph`` under ``key``; a cache that cannot be written is skipped."""
         from graphmodel.graph.assemble import paused_gc
         from loaders.graphpack import pack_data, write_json

@@ -61,7 +61,7 @@ def graph_format(path: str | os.PathLike[str]) -> str:
     return GRAPH_SUFFIXES[suffix]
 
 
-def write_graph(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> str:
+def write_graph(graph: nx.MultiDiGraph[str], path: str | os.PathLike[str]) -> str:
     """Write ``graph`` atomically in the format its extension names; return that format."""
     check_graph(graph)
     fmt = graph_format(path)
@@ -77,7 +77,7 @@ def write_graph(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> str:
     return fmt
 
 
-def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
+def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph[str]:
     """Read a graph file written by `write_graph` (format by extension).
 
     Raises
@@ -91,7 +91,7 @@ def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     p = Path(path)
     if not p.is_file():
         raise InputError(f"{path}: no such file")
-    readers: dict[str, Callable[[Path], nx.MultiDiGraph]] = {
+    readers: dict[str, Callable[[Path], nx.MultiDiGraph[str]]] = {
         "gmg": read_pack, "json": _read_json, "graphml": _read_graphml, "gexf": _read_gexf}
     try:
         graph = readers[fmt](p)
@@ -107,7 +107,7 @@ def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
 # -- node-link JSON --------------------------------------------------------------------------
 
 
-def node_link_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
+def node_link_data(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
     """The graph as node-link data (networkx's layout, edges under ``edges``), lists as lists."""
     return {
         "directed": True,
@@ -118,7 +118,7 @@ def node_link_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
     }
 
 
-def node_link_graph(data: dict[str, Any]) -> nx.MultiDiGraph:
+def node_link_graph(data: dict[str, Any]) -> nx.MultiDiGraph[str]:
     """The graph of `node_link_data` output."""
     def nodes() -> Iterator[tuple[str, dict[str, Any]]]:
         for node in data["nodes"]:
@@ -134,7 +134,7 @@ def node_link_graph(data: dict[str, Any]) -> nx.MultiDiGraph:
         return assemble(dict(data["graph"]), nodes(), edges())
 
 
-def _read_json(path: Path) -> nx.MultiDiGraph:
+def _read_json(path: Path) -> nx.MultiDiGraph[str]:
     with paused_gc():
         data = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or "nodes" not in data or "edges" not in data:
@@ -166,7 +166,7 @@ def _label(data: dict[str, Any], node: str) -> str:
     return node
 
 
-def _flat(graph: nx.MultiDiGraph, renames: dict[str, str], labels: bool = False) -> nx.MultiDiGraph:
+def _flat(graph: nx.MultiDiGraph[str], renames: dict[str, str], labels: bool = False) -> nx.MultiDiGraph[str]:
     """A copy with lists as JSON, unique edge keys and the edge type as the edge's label."""
     out = nx.MultiDiGraph(**graph.graph)
     for n, d in graph.nodes(data=True):
@@ -179,7 +179,7 @@ def _flat(graph: nx.MultiDiGraph, renames: dict[str, str], labels: bool = False)
     return out
 
 
-def _restore(flat: nx.Graph, graph_attrs: dict[str, Any], renames: dict[str, str]) -> nx.MultiDiGraph:
+def _restore(flat: nx.Graph[str], graph_attrs: dict[str, Any], renames: dict[str, str]) -> nx.MultiDiGraph[str]:
     back = {v: k for k, v in renames.items()}
     graph = nx.MultiDiGraph(**graph_attrs)
     for n, d in flat.nodes(data=True):
@@ -190,14 +190,14 @@ def _restore(flat: nx.Graph, graph_attrs: dict[str, Any], renames: dict[str, str
     return graph
 
 
-def _read_graphml(path: Path) -> nx.MultiDiGraph:
+def _read_graphml(path: Path) -> nx.MultiDiGraph[str]:
     flat = nx.read_graphml(path, node_type=str, force_multigraph=True)
     attrs = {k: v for k, v in flat.graph.items() if k not in ("node_default", "edge_default")}
     check_graph(nx.MultiDiGraph(**attrs), str(path))  # the schema, before reading it as ours
     return _restore(flat, attrs, {})
 
 
-def _gexf_text(graph: nx.MultiDiGraph) -> str:
+def _gexf_text(graph: nx.MultiDiGraph[str]) -> str:
     flat = _flat(graph, _GEXF_RENAMES, labels=True)
     flat.graph.clear()  # GEXF keeps graph attributes in <meta>, written below
     text = "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', *nx.generate_gexf(flat, version="1.2draft")])
@@ -208,7 +208,7 @@ def _gexf_text(graph: nx.MultiDiGraph) -> str:
     return re.sub(r"<meta\b.*?</meta>", meta, text, count=1, flags=re.S) + "\n"
 
 
-def _read_gexf(path: Path) -> nx.MultiDiGraph:
+def _read_gexf(path: Path) -> nx.MultiDiGraph[str]:
     root = ET.parse(path).getroot()
     description = root.find("{*}meta/{*}description")
     schema = description.text if description is not None else None

@@ -89,7 +89,7 @@ def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
     return out, {"names": [list(o) for o in shapes], "rows": shape_of}
 
 
-def pack_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
+def pack_data(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
     """The graph as graph-pack data (see the module docstring)."""
     strings = _Strings()
     node_index = {n: i for i, n in enumerate(graph)}
@@ -175,7 +175,7 @@ def _rows(columns: dict[str, list[Any]], strings: list[str], size: int, first: t
     return iter(out)
 
 
-def unpack_data(data: dict[str, Any]) -> nx.MultiDiGraph:
+def unpack_data(data: dict[str, Any]) -> nx.MultiDiGraph[str]:
     """The graph of `pack_data` output.
 
     Raises
@@ -235,7 +235,7 @@ def write_json(fh: BinaryIO, data: Any, depth: int = 3) -> None:
     fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
-def write_pack(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
+def write_pack(graph: nx.MultiDiGraph[str], path: str | os.PathLike[str]) -> None:
     """Write ``graph`` as a graph pack, atomically."""
     with paused_gc():
         data = pack_data(graph)
@@ -247,7 +247,7 @@ def write_pack(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     atomic_writer(path, write)
 
 
-def read_pack(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
+def read_pack(path: str | os.PathLike[str]) -> nx.MultiDiGraph[str]:
     """Read a graph pack (errors as `unpack_data`, and json's for a file that is not JSON)."""
     with paused_gc():
         data = json.loads(Path(path).read_bytes())

@@ -137,7 +137,7 @@ def _database(parts: Sequence[DocumentPart]) -> tuple[dict[str, list[dict[str, A
     return nodes, rels
 
 
-def write_import_csvs(source: nx.MultiDiGraph | Sequence[DocumentPart], folder: str | os.PathLike[str]
+def write_import_csvs(source: nx.MultiDiGraph[str] | Sequence[DocumentPart], folder: str | os.PathLike[str]
                       ) -> ImportFiles:
     """Write documents as import-tool CSV files (and ``import.args``) into ``folder``.
 

@@ -232,7 +232,7 @@ def build_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: 
                     cache: bool = False, cache_dir: str | os.PathLike[str] | None = None,
                     progress: Callable[[Path], None] | None = None,
                     warn: Callable[[str, ExtractionWarning], None] | None = None,
-                    corrections: Corrections | None = None) -> nx.MultiDiGraph:
+                    corrections: Corrections | None = None) -> nx.MultiDiGraph[str]:
     """The graph of a corpus: documents extracted in ``jobs`` processes, through the caches.
 
     With ``cache``, the graph of the same corpus built before (same files, paths, aliases and

@@ -25,7 +25,7 @@ class UnitRef:
         return {"id": self.id, "name": self.name, "side": self.side}
 
 
-def unit_ref(graph: nx.MultiDiGraph, node: str) -> UnitRef:
+def unit_ref(graph: nx.MultiDiGraph[str], node: str) -> UnitRef:
     """A unit (or a group, place or any named node) as the analyses report it.
 
     Parameters
@@ -53,7 +53,7 @@ def unit_ref(graph: nx.MultiDiGraph, node: str) -> UnitRef:
     return UnitRef(node, str(data.get("name", node)), data.get("side"))
 
 
-def task_row(graph: nx.MultiDiGraph, task: str) -> dict[str, str]:
+def task_row(graph: nx.MultiDiGraph[str], task: str) -> dict[str, str]:
     """A task as the analyses' JSON lists it.
 
     Parameters
@@ -83,7 +83,7 @@ def task_row(graph: nx.MultiDiGraph, task: str) -> dict[str, str]:
     return {"id": task, "number": str(data.get("number", "")), "document": str(data.get("document", ""))}
 
 
-def scope(graph: nx.MultiDiGraph, document: str | Collection[str] | None) -> set[str] | None:
+def scope(graph: nx.MultiDiGraph[str], document: str | Collection[str] | None) -> set[str] | None:
     """Check the graph, and turn a document filter into a set of document ids.
 
     Parameters

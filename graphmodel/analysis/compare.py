@@ -65,21 +65,21 @@ class Comparison:
         return out
 
 
-def _pairs(graph: nx.MultiDiGraph, docs: set[str] | None
+def _pairs(graph: nx.MultiDiGraph[str], docs: set[str] | None
            ) -> dict[frozenset[str], tuple[UnitRef, UnitRef, int]]:
     return {frozenset((a, b)): (unit_ref(graph, a), unit_ref(graph, b), attrs["count"])
             for a, b, attrs in counterpart_edges(graph, docs)}
 
 
-def _stated(graph: nx.MultiDiGraph, docs: set[str] | None) -> dict[frozenset[str], StatedPairing]:
+def _stated(graph: nx.MultiDiGraph[str], docs: set[str] | None) -> dict[frozenset[str], StatedPairing]:
     return {frozenset((u, v)): StatedPairing(str(d.get("kind", "")), unit_ref(graph, u), unit_ref(graph, v))
             for u, v, k, d in graph.edges(keys=True, data=True)
             if k == "PAIRED_WITH" and (docs is None or d.get("document") in docs)}
 
 
 def compare_graphs(
-    before: nx.MultiDiGraph,
-    after: nx.MultiDiGraph,
+    before: nx.MultiDiGraph[str],
+    after: nx.MultiDiGraph[str],
     *,
     before_document: str | Collection[str] | None = None,
     after_document: str | Collection[str] | None = None,

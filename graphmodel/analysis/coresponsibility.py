@@ -45,8 +45,8 @@ class UnitCentrality:
                 "community": self.community, "bridges": self.bridges}
 
 
-def co_responsibility_graph(graph: nx.MultiDiGraph, *, document: str | Collection[str] | None = None
-                            ) -> nx.Graph:
+def co_responsibility_graph(graph: nx.MultiDiGraph[str], *, document: str | Collection[str] | None = None
+                            ) -> nx.Graph[str]:
     """Units linked by shared tasks.
 
     Parameters
@@ -103,7 +103,7 @@ def co_responsibility_graph(graph: nx.MultiDiGraph, *, document: str | Collectio
     return net
 
 
-def communities(net: nx.Graph, seed: int = DEFAULT_SEED) -> list[frozenset[str]]:
+def communities(net: nx.Graph[str], seed: int = DEFAULT_SEED) -> list[frozenset[str]]:
     """Louvain communities of a co-responsibility network.
 
     Parameters
@@ -129,7 +129,7 @@ def communities(net: nx.Graph, seed: int = DEFAULT_SEED) -> list[frozenset[str]]
     return sorted((frozenset(c) for c in found), key=lambda c: (-len(c), min(c)))
 
 
-def network_metrics(graph: nx.MultiDiGraph, *, document: str | Collection[str] | None = None,
+def network_metrics(graph: nx.MultiDiGraph[str], *, document: str | Collection[str] | None = None,
                     seed: int = DEFAULT_SEED) -> list[UnitCentrality]:
     """Degree, betweenness, community and bridging of every unit in scope.
 
@@ -182,7 +182,7 @@ def network_metrics(graph: nx.MultiDiGraph, *, document: str | Collection[str] |
     return rows
 
 
-def bridging_units(graph: nx.MultiDiGraph, *, document: str | Collection[str] | None = None,
+def bridging_units(graph: nx.MultiDiGraph[str], *, document: str | Collection[str] | None = None,
                    seed: int = DEFAULT_SEED) -> list[UnitCentrality]:
     """The units with a neighbour in another community.
 

@@ -63,7 +63,7 @@ class Gaps:
     no_counterpart: list[UnitGap] = field(default_factory=list)
 
 
-def _task_sides(graph: nx.MultiDiGraph, docs: set[str] | None) -> dict[str, tuple[set[str], set[str]]]:
+def _task_sides(graph: nx.MultiDiGraph[str], docs: set[str] | None) -> dict[str, tuple[set[str], set[str]]]:
     """Task -> (sides with a real unit, sides with a placeholder), for annotated tasks in scope."""
     out: dict[str, tuple[set[str], set[str]]] = {}
     for u, t, key in graph.edges(keys=True):
@@ -79,11 +79,11 @@ def _task_sides(graph: nx.MultiDiGraph, docs: set[str] | None) -> dict[str, tupl
     return out
 
 
-def _doc_sides(graph: nx.MultiDiGraph, task: str) -> list[str]:
+def _doc_sides(graph: nx.MultiDiGraph[str], task: str) -> list[str]:
     return list(graph.nodes[graph.nodes[task]["document"]].get("sides", []))
 
 
-def _gap(graph: nx.MultiDiGraph, task: str, kind: str, has: set[str], groups: set[str]) -> TaskGap:
+def _gap(graph: nx.MultiDiGraph[str], task: str, kind: str, has: set[str], groups: set[str]) -> TaskGap:
     doc_sides = _doc_sides(graph, task)
     missing = tuple(s for s in doc_sides if s not in has)
     return TaskGap(task, str(graph.nodes[task].get("number", "")), graph.nodes[task]["document"],
@@ -91,7 +91,7 @@ def _gap(graph: nx.MultiDiGraph, task: str, kind: str, has: set[str], groups: se
                    tuple(s for s in missing if s in groups))
 
 
-def one_sided_tasks(graph: nx.MultiDiGraph, *, document: str | Collection[str] | None = None
+def one_sided_tasks(graph: nx.MultiDiGraph[str], *, document: str | Collection[str] | None = None
                     ) -> list[TaskGap]:
     """Tasks of a plan with two or more sides that name real units of some sides but not all.
 
@@ -138,7 +138,7 @@ def one_sided_tasks(graph: nx.MultiDiGraph, *, document: str | Collection[str] |
     return sorted(out, key=lambda g: task_order(graph, g.task))
 
 
-def placeholder_tasks(graph: nx.MultiDiGraph, *, document: str | Collection[str] | None = None
+def placeholder_tasks(graph: nx.MultiDiGraph[str], *, document: str | Collection[str] | None = None
                       ) -> list[TaskGap]:
     """Tasks whose annotation names only group placeholders and no real unit.
 
@@ -180,7 +180,7 @@ def placeholder_tasks(graph: nx.MultiDiGraph, *, document: str | Collection[str]
     return sorted(out, key=lambda g: task_order(graph, g.task))
 
 
-def units_without_counterpart(graph: nx.MultiDiGraph, *, document: str | Collection[str] | None = None,
+def units_without_counterpart(graph: nx.MultiDiGraph[str], *, document: str | Collection[str] | None = None,
                               side: str | None = None) -> list[UnitGap]:
     """Units with a task in a plan of two or more sides that share no task with another side.
 
@@ -237,7 +237,7 @@ def units_without_counterpart(graph: nx.MultiDiGraph, *, document: str | Collect
     return sorted(out, key=lambda g: (-g.tasks, g.unit.name, g.unit.id))
 
 
-def gaps(graph: nx.MultiDiGraph, *, document: str | Collection[str] | None = None) -> Gaps:
+def gaps(graph: nx.MultiDiGraph[str], *, document: str | Collection[str] | None = None) -> Gaps:
     """The three kinds of gap at once.
 
     Parameters

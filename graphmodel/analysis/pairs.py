@@ -31,7 +31,7 @@ class CounterpartPair:
     tasks: tuple[str, ...]
     numbers: tuple[str, ...]
 
-    def to_dict(self, graph: nx.MultiDiGraph | None = None) -> dict[str, Any]:
+    def to_dict(self, graph: nx.MultiDiGraph[str] | None = None) -> dict[str, Any]:
         """The pair as JSON-ready data; with ``graph``, each task also gives its document."""
         tasks = [task_row(graph, t) if graph is not None else {"id": t, "number": n}
                  for t, n in zip(self.tasks, self.numbers, strict=True)]
@@ -40,7 +40,7 @@ class CounterpartPair:
 
 
 def counterpart_pairs(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     *,
     document: str | Collection[str] | None = None,
     side: str | None = None,

@@ -11,7 +11,7 @@ from graphmodel.graph import EDGE_TYPES, NODE_KINDS, check_graph
 __all__ = ["graph_stats"]
 
 
-def graph_stats(graph: nx.MultiDiGraph) -> dict[str, int]:
+def graph_stats(graph: nx.MultiDiGraph[str]) -> dict[str, int]:
     """Nodes of each kind, edges of each type, and the annotated tasks.
 
     Parameters

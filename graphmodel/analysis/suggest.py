@@ -38,7 +38,7 @@ class Suggestion:
                 "functions": list(self.functions), "similarity": self.similarity}
 
 
-def _other_sides(graph: nx.MultiDiGraph, unit: str, tasks: set[str]) -> set[str]:
+def _other_sides(graph: nx.MultiDiGraph[str], unit: str, tasks: set[str]) -> set[str]:
     own = graph.nodes[unit].get("side")
     docs = {graph.nodes[t]["document"] for t in tasks}
     if not docs:  # a unit with no task in scope: every document that lists its side
@@ -47,7 +47,7 @@ def _other_sides(graph: nx.MultiDiGraph, unit: str, tasks: set[str]) -> set[str]
 
 
 def suggest_counterparts(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     unit: str,
     *,
     side: str | None = None,

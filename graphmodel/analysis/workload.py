@@ -34,7 +34,7 @@ class UnitWorkload:
 
 
 def workload(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     *,
     document: str | Collection[str] | None = None,
     side: str | None = None,

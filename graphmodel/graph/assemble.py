@@ -53,7 +53,7 @@ def paused_gc() -> Iterator[None]:
 
 
 def assemble(graph_attrs: dict[str, Any], nodes: Iterable[tuple[str, dict[str, Any]]],
-             edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> nx.MultiDiGraph:
+             edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> nx.MultiDiGraph[str]:
     """A new MultiDiGraph with these nodes and edges, in this order.
 
     Parameters

@@ -29,7 +29,7 @@ _EdgeTable = dict[tuple[str, str, str], dict[str, Any]]
 _SHARED = frozenset({"Side", "Unit", "Group", "District", "Park"})
 
 
-def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
+def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph[str]:
     """Build one graph from the extractions of any number of documents.
 
     The extractions are consumed one at a time (a generator is not held in memory whole), and
@@ -148,7 +148,7 @@ class _Tables:
         docs = sorted(stated)
         self.edges[key] = {**edge, "documents": docs, "tasks": [stated[d] for d in docs]}
 
-    def graph(self) -> nx.MultiDiGraph:
+    def graph(self) -> nx.MultiDiGraph[str]:
         """The networkx graph: nodes and edges in sorted id order, then COUNTERPART."""
         nodes, edges = self.nodes, self.edges
         counterparts = _counterparts(nodes, edges)

@@ -17,7 +17,7 @@ import networkx as nx
 __all__ = ["unit_tasks", "task_order", "counterpart_edges", "derive_counterparts"]
 
 
-def task_order(graph: nx.MultiDiGraph, task: str) -> tuple[str, int, str]:
+def task_order(graph: nx.MultiDiGraph[str], task: str) -> tuple[str, int, str]:
     """A sort key that puts tasks in document order.
 
     Parameters
@@ -49,7 +49,7 @@ def task_order(graph: nx.MultiDiGraph, task: str) -> tuple[str, int, str]:
     return (data.get("document", ""), data.get("start", 0), task)
 
 
-def unit_tasks(graph: nx.MultiDiGraph, documents: Collection[str] | None = None,
+def unit_tasks(graph: nx.MultiDiGraph[str], documents: Collection[str] | None = None,
                groups: bool = False) -> dict[str, set[str]]:
     """The tasks each unit is responsible for, in any role.
 
@@ -97,7 +97,7 @@ def unit_tasks(graph: nx.MultiDiGraph, documents: Collection[str] | None = None,
     return out
 
 
-def counterpart_edges(graph: nx.MultiDiGraph, documents: Collection[str] | None = None
+def counterpart_edges(graph: nx.MultiDiGraph[str], documents: Collection[str] | None = None
                       ) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """The COUNTERPART pairs of a graph, in sorted order.
 

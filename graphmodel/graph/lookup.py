@@ -14,7 +14,7 @@ from graphmodel.graph.schema import SCHEMA
 __all__ = ["check_graph", "nodes_of_kind", "documents", "find_unit", "find_document", "find_side", "unit_label"]
 
 
-def check_graph(graph: object, where: str = "the graph") -> nx.MultiDiGraph:
+def check_graph(graph: object, where: str = "the graph") -> nx.MultiDiGraph[str]:
     """Check that ``graph`` is a graph `build_graph` made (or one read back from its files).
 
     Parameters
@@ -52,7 +52,7 @@ def check_graph(graph: object, where: str = "the graph") -> nx.MultiDiGraph:
     return graph
 
 
-def nodes_of_kind(graph: nx.MultiDiGraph, kind: str) -> list[str]:
+def nodes_of_kind(graph: nx.MultiDiGraph[str], kind: str) -> list[str]:
     """Ids of the nodes of one kind.
 
     Parameters
@@ -81,7 +81,7 @@ def nodes_of_kind(graph: nx.MultiDiGraph, kind: str) -> list[str]:
     return [n for n, k in graph.nodes(data="kind") if k == kind]
 
 
-def documents(graph: nx.MultiDiGraph) -> list[str]:
+def documents(graph: nx.MultiDiGraph[str]) -> list[str]:
     """The ids of the graph's documents, oldest first.
 
     Parameters
@@ -108,7 +108,7 @@ def documents(graph: nx.MultiDiGraph) -> list[str]:
     return sorted(docs, key=lambda d: (graph.nodes[d].get("date") or "", d))
 
 
-def unit_label(graph: nx.MultiDiGraph, node: str) -> str:
+def unit_label(graph: nx.MultiDiGraph[str], node: str) -> str:
     """What to call a node: its name, or its id when it has none.
 
     Parameters
@@ -137,7 +137,7 @@ def unit_label(graph: nx.MultiDiGraph, node: str) -> str:
 
 
 def find_unit(
-    graph: nx.MultiDiGraph, ref: str, side: str | Iterable[str] | None = None, *, groups: bool = False
+    graph: nx.MultiDiGraph[str], ref: str, side: str | Iterable[str] | None = None, *, groups: bool = False
 ) -> str:
     """The id of the one unit that ``ref`` names.
 
@@ -208,7 +208,7 @@ def find_unit(
     raise GraphError(f"no unit {ref!r}{where} in the graph{hint}")
 
 
-def find_side(graph: nx.MultiDiGraph, ref: str) -> str:
+def find_side(graph: nx.MultiDiGraph[str], ref: str) -> str:
     """The full name of the side ``ref`` names: its name (大连市) or short name (大连).
 
     Parameters
@@ -251,7 +251,7 @@ def find_side(graph: nx.MultiDiGraph, ref: str) -> str:
     raise GraphError(f"no side {ref!r} in the graph (sides: {known})")
 
 
-def find_document(graph: nx.MultiDiGraph, ref: str) -> str:
+def find_document(graph: nx.MultiDiGraph[str], ref: str) -> str:
     """The id of the one document that ``ref`` names: its id, title, source path or file name.
 
     Parameters

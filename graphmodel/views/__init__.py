@@ -64,7 +64,7 @@ def check_request(view: str, focus: str | None = None) -> None:
         raise GraphError(f"a unit to focus on is for the focus view, not {view!r}")
 
 
-def build_view(graph: nx.MultiDiGraph, view: str = "network", focus: str | None = None,
+def build_view(graph: nx.MultiDiGraph[str], view: str = "network", focus: str | None = None,
                sides: Iterable[str] = ()) -> ViewData | Scene:
     """The data of one view of ``graph``.
 
@@ -95,13 +95,13 @@ def build_view(graph: nx.MultiDiGraph, view: str = "network", focus: str | None 
     return counterparts_view(graph, sides, view)
 
 
-def render_html(graph: nx.MultiDiGraph, view: str = "network", focus: str | None = None,
+def render_html(graph: nx.MultiDiGraph[str], view: str = "network", focus: str | None = None,
                 sides: Iterable[str] = ()) -> str:
     """One self-contained HTML page of a view of ``graph`` (see `build_view`)."""
     return render_page(build_view(graph, view, focus, sides))
 
 
-def show(graph: nx.MultiDiGraph, view: str = "network", focus: str | None = None,
+def show(graph: nx.MultiDiGraph[str], view: str = "network", focus: str | None = None,
          sides: Iterable[str] = (), height: int = 640) -> InlinePage:
     """A view that a Jupyter notebook shows inline (see `build_view`)."""
     return InlinePage(render_html(graph, view, focus, sides), height)

@@ -20,7 +20,7 @@ from graphmodel.views.scene import KINDS, ROLES, SCHEMA, Scene, Tables, node_col
 __all__ = ["side_pairs", "counterparts_view"]
 
 
-def side_pairs(graph: nx.MultiDiGraph) -> list[tuple[str, str, int, int]]:
+def side_pairs(graph: nx.MultiDiGraph[str]) -> list[tuple[str, str, int, int]]:
     """The pairs of sides that counterpart links join, as the documents pair them.
 
     Returns
@@ -51,7 +51,7 @@ def side_pairs(graph: nx.MultiDiGraph) -> list[tuple[str, str, int, int]]:
     return sorted(out, key=lambda p: (-p[3], -p[2], order.get(p[0], 0), order.get(p[1], 0)))
 
 
-def counterparts_view(graph: nx.MultiDiGraph, sides: Iterable[str] = (), view: str = "counterparts"
+def counterparts_view(graph: nx.MultiDiGraph[str], sides: Iterable[str] = (), view: str = "counterparts"
                        ) -> Scene:
     """Units that have counterparts, their tasks, and the pairs of sides, for the page to pair.
 

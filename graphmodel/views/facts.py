@@ -59,7 +59,7 @@ def _year(attrs: dict[str, Any]) -> str | None:
     return found.group(1) if found else None
 
 
-def documents(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
+def documents(graph: nx.MultiDiGraph[str]) -> dict[str, dict[str, Any]]:
     """Each document's id mapped to its title, date, year and source, in id order."""
     out: dict[str, dict[str, Any]] = {}
     for node, attrs in sorted(graph.nodes(data=True)):
@@ -74,7 +74,7 @@ def documents(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
     return out
 
 
-def side_order(graph: nx.MultiDiGraph) -> list[str]:
+def side_order(graph: nx.MultiDiGraph[str]) -> list[str]:
     """Side names as the documents list them (documents in id order), then any others sorted."""
     order: list[str] = []
     for doc in documents(graph).values():
@@ -83,7 +83,7 @@ def side_order(graph: nx.MultiDiGraph) -> list[str]:
     return order + sorted(rest)
 
 
-def node_side(graph: nx.MultiDiGraph, node: str) -> str | None:
+def node_side(graph: nx.MultiDiGraph[str], node: str) -> str | None:
     """The side a node belongs to (a Side node is its own side); None for tasks and documents."""
     attrs = graph.nodes[node]
     if attrs.get("kind") == "Side":
@@ -92,7 +92,7 @@ def node_side(graph: nx.MultiDiGraph, node: str) -> str | None:
     return str(side) if side else None
 
 
-def node_label(graph: nx.MultiDiGraph, node: str) -> str:
+def node_label(graph: nx.MultiDiGraph[str], node: str) -> str:
     """The short text drawn beside a node: a name, a task's number, a document's title."""
     attrs = graph.nodes[node]
     kind = attrs.get("kind")
@@ -103,7 +103,7 @@ def node_label(graph: nx.MultiDiGraph, node: str) -> str:
     return str(attrs.get("name") or node)
 
 
-def node_documents(graph: nx.MultiDiGraph, node: str) -> list[str]:
+def node_documents(graph: nx.MultiDiGraph[str], node: str) -> list[str]:
     """The ids of the documents a node comes from, sorted."""
     attrs = graph.nodes[node]
     kind = attrs.get("kind")
@@ -123,7 +123,7 @@ def node_documents(graph: nx.MultiDiGraph, node: str) -> list[str]:
     return sorted(found)
 
 
-def task_record(graph: nx.MultiDiGraph, task: str) -> dict[str, Any]:
+def task_record(graph: nx.MultiDiGraph[str], task: str) -> dict[str, Any]:
     """A task's number, heading, text and document, as the side panel shows them."""
     attrs = graph.nodes[task]
     return {
@@ -134,7 +134,7 @@ def task_record(graph: nx.MultiDiGraph, task: str) -> dict[str, Any]:
     }
 
 
-def unit_tasks(graph: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
+def unit_tasks(graph: nx.MultiDiGraph[str], node: str) -> list[dict[str, Any]]:
     """The tasks a unit or group is responsible for, with its role, in document order."""
     rows = [
         {"task": task, "role": data.get("role"), "mention": data.get("mention"),
@@ -150,7 +150,7 @@ def unit_tasks(graph: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
     return sorted(rows, key=order)
 
 
-def corrections_of(graph: nx.MultiDiGraph, node: str) -> list[str]:
+def corrections_of(graph: nx.MultiDiGraph[str], node: str) -> list[str]:
     """The corrections (``FILE:LINE``) behind a unit's responsibilities, each once, in order."""
     found: dict[str, None] = {}
     for _, _, key, data in graph.out_edges(node, keys=True, data=True):
@@ -159,7 +159,7 @@ def corrections_of(graph: nx.MultiDiGraph, node: str) -> list[str]:
     return list(found)
 
 
-def workload(graph: nx.MultiDiGraph, node: str) -> int:
+def workload(graph: nx.MultiDiGraph[str], node: str) -> int:
     """The number of distinct tasks a unit or group is responsible for."""
     return len({task for _, task, key in graph.out_edges(node, keys=True) if key == "RESPONSIBLE_FOR"})
 
@@ -181,7 +181,7 @@ def _edge_tasks(source: str, target: str, key: str, data: dict[str, Any]) -> lis
     return []
 
 
-def edge_record(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> dict[str, Any]:
+def edge_record(graph: nx.MultiDiGraph[str], source: str, target: str, key: str) -> dict[str, Any]:
     """An edge's type, ends, the tasks behind it and the documents it comes from."""
     data = graph.edges[source, target, key]
     tasks = [t for t in _edge_tasks(source, target, key, data) if t in graph]
@@ -205,7 +205,7 @@ def edge_record(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> d
     return record
 
 
-def tooltip(graph: nx.MultiDiGraph, node: str) -> str:
+def tooltip(graph: nx.MultiDiGraph[str], node: str) -> str:
     """Plain text shown on hover (vis-network shows a string title as text, never as HTML)."""
     attrs = graph.nodes[node]
     kind = attrs.get("kind")
@@ -232,7 +232,7 @@ def tooltip(graph: nx.MultiDiGraph, node: str) -> str:
     return "\n".join(lines)
 
 
-def heading(graph: nx.MultiDiGraph, what: str) -> str:
+def heading(graph: nx.MultiDiGraph[str], what: str) -> str:
     """A page title: what the view shows and the document (or the number of documents)."""
     docs = documents(graph)
     if len(docs) == 1:

@@ -14,7 +14,7 @@ from graphmodel.views.viewdata import ViewData, assemble
 __all__ = ["focus_view"]
 
 
-def focus_view(graph: nx.MultiDiGraph, unit: str, sides: Iterable[str] = ()) -> ViewData:
+def focus_view(graph: nx.MultiDiGraph[str], unit: str, sides: Iterable[str] = ()) -> ViewData:
     """A unit in the centre, its tasks around it, the units sharing those tasks outside.
 
     Parameters

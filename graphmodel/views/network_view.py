@@ -15,7 +15,7 @@ from graphmodel.views.scene import EDGE_TYPES, KINDS, ROLES, SCHEMA, Scene, Tabl
 __all__ = ["network_view", "check_sides", "side_part"]
 
 
-def check_sides(graph: nx.MultiDiGraph, sides: Iterable[str]) -> list[str]:
+def check_sides(graph: nx.MultiDiGraph[str], sides: Iterable[str]) -> list[str]:
     """The requested sides, checked: raise `GraphError` naming one the graph does not hold."""
     known = facts.side_order(graph)
     wanted = list(dict.fromkeys(sides))
@@ -25,7 +25,7 @@ def check_sides(graph: nx.MultiDiGraph, sides: Iterable[str]) -> list[str]:
     return wanted
 
 
-def side_part(graph: nx.MultiDiGraph, sides: Iterable[str]) -> set[str]:
+def side_part(graph: nx.MultiDiGraph[str], sides: Iterable[str]) -> set[str]:
     """The nodes of these sides, the tasks their units share and those tasks' parents and documents."""
     wanted = set(sides)
     keep = {n for n in graph if facts.node_side(graph, n) in wanted}
@@ -39,7 +39,7 @@ def side_part(graph: nx.MultiDiGraph, sides: Iterable[str]) -> set[str]:
     return keep
 
 
-def network_view(graph: nx.MultiDiGraph, sides: Iterable[str] = ()) -> Scene:
+def network_view(graph: nx.MultiDiGraph[str], sides: Iterable[str] = ()) -> Scene:
     """Every node and every edge but the derived counterpart links, placed by `layout.fast_spring`.
 
     Parameters
@@ -107,7 +107,7 @@ def network_view(graph: nx.MultiDiGraph, sides: Iterable[str] = ()) -> Scene:
     return Scene("network", data["title"], data, len(nodes), len(edges))
 
 
-def _node_documents(graph: nx.MultiDiGraph, tables: Tables, nodes: list[str]) -> list[list[int]]:
+def _node_documents(graph: nx.MultiDiGraph[str], tables: Tables, nodes: list[str]) -> list[list[int]]:
     # The documents a node comes from, as document rows: one pass over the edges, not one per node.
     found: dict[str, set[int]] = defaultdict(set)
     for u, v, data in graph.edges(data=True):

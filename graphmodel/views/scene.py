@@ -58,7 +58,7 @@ class Scene:
 class Tables:
     """Documents, sides and tasks as rows, each added once and then referred to by index."""
 
-    def __init__(self, graph: nx.MultiDiGraph) -> None:
+    def __init__(self, graph: nx.MultiDiGraph[str]) -> None:
         self.graph = graph
         self.docs = facts.documents(graph)
         self.doc_index = {d: i for i, d in enumerate(self.docs)}

@@ -77,7 +77,7 @@ class ViewData:
         }
 
 
-def node_record(graph: nx.MultiDiGraph, node: str, position: tuple[float, float],
+def node_record(graph: nx.MultiDiGraph[str], node: str, position: tuple[float, float],
                 palette: Mapping[str, str]) -> dict[str, Any]:
     """A vis-network node for ``node`` with its kind, side, documents, tasks and workload."""
     attrs = graph.nodes[node]
@@ -124,7 +124,7 @@ _EDGE_WORDS = {
 }
 
 
-def _edge_tooltip(graph: nx.MultiDiGraph, record: dict[str, Any]) -> str:
+def _edge_tooltip(graph: nx.MultiDiGraph[str], record: dict[str, Any]) -> str:
     # Plain text, like node tooltips.
     head = f"{facts.node_label(graph, record['from'])} → {facts.node_label(graph, record['to'])}"
     what = _EDGE_WORDS.get(record["type"], record["type"])
@@ -137,7 +137,7 @@ def _edge_tooltip(graph: nx.MultiDiGraph, record: dict[str, Any]) -> str:
     return f"{head}\n{what}"
 
 
-def assemble(graph: nx.MultiDiGraph, view: str, title: str, nodes: Iterable[str],
+def assemble(graph: nx.MultiDiGraph[str], view: str, title: str, nodes: Iterable[str],
              edges: Iterable[tuple[str, str, str]], positions: Mapping[str, tuple[float, float]],
              focus: str | None = None, fill: float | None = None) -> ViewData:
     """Build a `ViewData` from chosen nodes, edges (source, target, key) and positions.

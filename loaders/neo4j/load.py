@@ -419,7 +419,7 @@ def load_extractions(driver: neo4j.Driver, settings: Neo4jSettings, extractions:
     return load_parts(driver, settings, extraction_parts(extractions), **options)
 
 
-def load_graph(driver: neo4j.Driver, settings: Neo4jSettings, graph: nx.MultiDiGraph, **options: Any
+def load_graph(driver: neo4j.Driver, settings: Neo4jSettings, graph: nx.MultiDiGraph[str], **options: Any
                ) -> LoadSummary:
     """Load every document of a graph from `graphmodel.graph.build_graph` (see `load_parts`;
     each document states the merged values of the shared nodes it names)."""

@@ -136,7 +136,7 @@ def _kept(value: Any) -> bool:
     return value is not None and not (isinstance(value, (list, tuple, set, frozenset)) and not value)
 
 
-def node_props(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
+def node_props(graph: nx.MultiDiGraph[str], node: str) -> dict[str, Any]:
     """A node's attributes as Neo4j properties: without ``kind``, unknown values and empty
     lists, plus ``id``."""
     props = _stored(graph.nodes[node], f"node {node!r}", skip="kind")
@@ -144,12 +144,12 @@ def node_props(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
     return props
 
 
-def edge_props(graph: nx.MultiDiGraph, u: str, v: str, key: str) -> dict[str, Any]:
+def edge_props(graph: nx.MultiDiGraph[str], u: str, v: str, key: str) -> dict[str, Any]:
     """An edge's attributes as Neo4j properties (unknown values and empty lists left out)."""
     return _stored(graph.edges[u, v, key], f"edge {u!r} -{key}-> {v!r}")
 
 
-def _kinds(graph: nx.MultiDiGraph) -> dict[str, str]:
+def _kinds(graph: nx.MultiDiGraph[str]) -> dict[str, str]:
     check_graph(graph)
     kinds = {}
     for n, kind in graph.nodes(data="kind"):
@@ -162,7 +162,7 @@ def _kinds(graph: nx.MultiDiGraph) -> dict[str, str]:
     return kinds
 
 
-def _document_props(graph: nx.MultiDiGraph, doc: str) -> dict[str, Any]:
+def _document_props(graph: nx.MultiDiGraph[str], doc: str) -> dict[str, Any]:
     props = node_props(graph, doc)
     date = props.get("date")
     if date is not None:
@@ -174,7 +174,7 @@ def _document_props(graph: nx.MultiDiGraph, doc: str) -> dict[str, Any]:
     return props
 
 
-def _statement(graph: nx.MultiDiGraph, kinds: Mapping[str, str], node: str) -> Statement:
+def _statement(graph: nx.MultiDiGraph[str], kinds: Mapping[str, str], node: str) -> Statement:
     label = kinds[node]
     props = node_props(graph, node)
     del props["id"]
@@ -185,7 +185,7 @@ def _statement(graph: nx.MultiDiGraph, kinds: Mapping[str, str], node: str) -> S
     return Statement(label, node, fixed, props)
 
 
-def _counterparts(graph: nx.MultiDiGraph, doc: str, tasks: Sequence[str], alone: bool) -> list[dict[str, Any]]:
+def _counterparts(graph: nx.MultiDiGraph[str], doc: str, tasks: Sequence[str], alone: bool) -> list[dict[str, Any]]:
     """The document's own COUNTERPART links: counted within it, without the task list (the
     tasks behind a link are the ones both units are ``RESPONSIBLE_FOR`` in its document)."""
     if alone:  # the graph of this document alone: its COUNTERPART edges are the document's
@@ -230,7 +230,7 @@ def _seal(part: DocumentPart) -> DocumentPart:
     return part
 
 
-def document_parts(graph: nx.MultiDiGraph) -> list[DocumentPart]:
+def document_parts(graph: nx.MultiDiGraph[str]) -> list[DocumentPart]:
     """One part per document of ``graph``, in document id order.
 
     In time and memory linear in the graph: each document's rows come from its own tasks.
@@ -268,7 +268,7 @@ def document_parts(graph: nx.MultiDiGraph) -> list[DocumentPart]:
     return [_seal(_part(graph, kinds, doc, tasks_of[doc], pairings[doc], alone)) for doc in docs]
 
 
-def _part(graph: nx.MultiDiGraph, kinds: Mapping[str, str], doc: str, tasks: list[str],
+def _part(graph: nx.MultiDiGraph[str], kinds: Mapping[str, str], doc: str, tasks: list[str],
           pairings: list[dict[str, Any]], alone: bool) -> DocumentPart:
     part = DocumentPart(id=doc, props=_document_props(graph, doc))
     named: set[str] = set()

@@ -70,7 +70,7 @@ def _start(part: Sequence[str], band_of: Mapping[str, int], grid: bool) -> dict[
     return out
 
 
-def _part(g: nx.Graph, part: Sequence[str], bands: Mapping[str, int]) -> dict[str, tuple[float, float]]:
+def _part(g: nx.Graph[str], part: Sequence[str], bands: Mapping[str, int]) -> dict[str, tuple[float, float]]:
     if len(part) == 1:
         return {part[0]: (0.0, 0.0)}
     if len(part) <= _KAMADA_KAWAI_MAX:
