@@ -105,14 +105,16 @@ def extract(
     doc = Doc(text, norm, g, pair_brackets(norm), tables, enumerators=enumerator_starts(norm))
     done(0.05)
     order = [name for name, _, _ in RECOGNISERS]
-    early, warnings = settle(recognise(doc, outline=False), order)
+    early, settled = settle(recognise(doc, outline=False), order)
+    warnings: list[tuple[str, tuple[int, int] | None]] = list(settled)  # some warnings have no place
     done(0.2)
     doc.items = _outline(norm, tables, early)
     done(0.25)
     late = recognise(doc, outline=True, prior=early)
     annotations, more = settle(early + late, order)
     unread = _unread_brackets(doc, annotations)
-    warnings += more + unread
+    warnings += more
+    warnings += unread
     done(0.4)
     if not annotations and not unread and not _has_vocabulary(norm, g):
         raise NoAnnotationsError(f"{where}: no responsibility annotations found: not a plan "

@@ -323,7 +323,7 @@ def read_keyword_text(piece: Piece, ann: Annotation, g: Grammar) -> None:
             ann.persons += [p for p in re.split("[、,;]", person) if p]
             continue
         if kind is not None:
-            role = kind  # type: ignore[assignment]
+            role = kind
         parts, notes = read_list(content, role, g, ann)
         if label is not None:
             # 牵头单位:上海方面:X;大连方面:Y and 沪方:X;滇方:Y: the label names the side.

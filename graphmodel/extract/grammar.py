@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, cast
 
 from graphmodel.errors import InputError
 from graphmodel.model import Role
@@ -40,6 +40,7 @@ BracketFamily = Literal["round", "square", "angle", "quote"]
 
 ROLES: tuple[Role, ...] = ("lead", "responsible", "support")
 _MISSING = object()
+_T = TypeVar("_T")
 _MEMO_LIMIT = 200_000
 _KEYWORD_KINDS = (*ROLES, "person", "field")
 _NOTE_MEANINGS = ("carry", "duty", "short", "includes", "lead", "support", "first-leads", "other")
@@ -89,7 +90,7 @@ class Grammar:
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
-    def _remember(self, what: str, text: str, compute: Callable[[str], Any]) -> Any:
+    def _remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
         """``compute(text)``, remembered: a corpus names the same units thousands of times."""
         key = (what, text)
         found = self._memo.get(key, _MISSING)
@@ -97,7 +98,7 @@ class Grammar:
             if len(self._memo) > _MEMO_LIMIT:
                 self._memo.clear()
             found = self._memo[key] = compute(text)
-        return found
+        return cast(_T, found)  # the memo holds what compute returned for this key
 
     # -- brackets -------------------------------------------------------------------------------
     def normalisation(self) -> dict[int, str]:
@@ -224,7 +225,7 @@ def _side_label(g: Grammar) -> str:
     return rf"(?P<label>(?!(?:{not_side})\s*:)[\u4e00-\u9fff]{{1,5}}?)(?:{suffix})\s*:"
 
 
-_BUILDERS = {
+_BUILDERS: dict[str, Callable[[Grammar], str]] = {
     # 责任单位: / [责任单位] / 沪方: — the start of a keyword segment (keywords may break across lines)
     "keyword": lambda g: (
         rf"\[(?P<bracketed>{_alternation(list(g.keywords), True)})\]\s*:?"

@@ -238,7 +238,7 @@ def _continues_group(prev: str, nxt: str) -> bool:
         return True
     # 各市(州)、贵安新区数据管理部门: a region joins the group, and the department is all of theirs.
     region = g.region_prefix(nxt)
-    return bool(region) and region.endswith(("新区", "区", "县", "市", "州")) and len(nxt) > len(region) and \
+    return region is not None and region.endswith(("新区", "区", "县", "市", "州")) and len(nxt) > len(region) and \
         nxt[len(region):].endswith(("部门", "机构"))
 
 

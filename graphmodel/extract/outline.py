@@ -273,8 +273,8 @@ def insert_items(items: list[Item], extra: list[tuple[Item, int | None]]) -> lis
     [('cn', 1, None, [1]), ('row', 1, 0, []), ('cn', 2, None, [])]
     """
     parents: dict[int, Item | None] = {id(it): (items[it.parent] if it.parent is not None else None) for it in items}
-    for item, parent in extra:
-        parents[id(item)] = items[parent] if parent is not None else None
+    for item, under in extra:
+        parents[id(item)] = items[under] if under is not None else None
     merged = sorted([*items, *(item for item, _ in extra)], key=lambda it: it.start)
     index = {id(it): k for k, it in enumerate(merged)}
     for it in merged:

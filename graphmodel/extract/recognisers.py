@@ -132,7 +132,9 @@ def _body(doc: Doc, a: int, b: int) -> tuple[Piece, list[str]]:
 def _unknown_keyword_at(doc: Doc, at: int, end: int) -> bool:
     """Whether a keyword the grammar does not know (督办单位:) opens the text at ``at``."""
     m = doc.grammar.pattern("keyword-like").match(doc.norm, at, end)
-    return bool(m) and bool(doc.grammar.unknown_keyword(m.group("word"))) and not _ADDRESSEE.match(m.group("word"))
+    if m is None:
+        return False
+    return bool(doc.grammar.unknown_keyword(m.group("word"))) and not _ADDRESSEE.match(m.group("word"))
 
 
 def _clause_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:

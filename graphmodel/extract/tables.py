@@ -89,7 +89,7 @@ def _header(cells: list[str], g: Grammar) -> _Header | None:
         m = role_re.match(c)
         kind: KeywordKind | None = g.keyword_role(m.group("kw")) if m else None
         if m and kind in ("lead", "responsible", "support"):
-            roles[i] = (kind, m.group("side"))  # type: ignore[assignment]
+            roles[i] = (kind, m.group("side"))
     task = next((i for i, c in enumerate(cells) if i not in roles and _TASK_HEADER.search(c)), None)
     if not roles or task is None:
         return None
@@ -273,8 +273,8 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
     while k < len(full):
         cells: list[str] = []
         j = k
-        first = re.sub(r"\s+", "", _cell_text(norm, *full[k]).text)
-        if not (_NUMBER_HEADER.match(first) or _TASK_HEADER.search(first) or first.startswith("牵头")):
+        opening = re.sub(r"\s+", "", _cell_text(norm, *full[k]).text)
+        if not (_NUMBER_HEADER.match(opening) or _TASK_HEADER.search(opening) or opening.startswith("牵头")):
             k += 1  # a header opens with its number, task or leader column
             continue
         while j < len(full) and j - k < _HEADER_CELLS:

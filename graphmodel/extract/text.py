@@ -134,6 +134,7 @@ class BracketPairs:
 
 _CLOSE_OF = {"(": ")", "[": "]", "<": ">"}
 _OPEN_OF = {v: k for k, v in _CLOSE_OF.items()}
+_Trie = dict[str, "_Trie"]  # a character to the trie of what may follow it; "" marks a word's end
 
 
 def pair_brackets(norm: str) -> BracketPairs:
@@ -206,14 +207,14 @@ def word_pattern(words: frozenset[str] | set[str]) -> re.Pattern[str]:
     >>> word_pattern(set()).search("上海") is None
     True
     """
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
+    def build(node: _Trie) -> str:
         branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
         if not branches:
             return ""
