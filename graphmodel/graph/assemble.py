@@ -82,8 +82,9 @@ def assemble(graph_attrs: dict[str, Any], nodes: Iterable[tuple[str, dict[str, A
     >>> list(g.edges(keys=True))
     [('a', 'b', 'IN')]
     """
-    graph = nx.MultiDiGraph(**graph_attrs)
-    node, succ, pred = graph._node, graph._succ, graph._pred
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(**graph_attrs)
+    # The adjacency dicts are private, so not in networkx's stubs.
+    node, succ, pred = graph._node, graph._succ, graph._pred  # type: ignore[attr-defined]
     for n, attrs in nodes:
         if n in node:
             raise GraphError(f"the node {n!r} is listed twice")

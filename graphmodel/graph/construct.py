@@ -8,7 +8,7 @@ equal graph with the same node and edge order.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import networkx as nx
 
@@ -92,7 +92,7 @@ class _Tables:
 
     def shared(self, value: _V) -> _V:
         """The one copy of ``value`` this graph holds."""
-        return self.values.setdefault(value, value)
+        return cast(_V, self.values.setdefault(value, value))  # an equal value, so of the same type
 
     def add(self, ex: Extraction) -> None:
         doc_id = ex.document.id
@@ -285,7 +285,8 @@ def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], p
         if resp.unit not in unit_ids:
             raise GraphError(f"{where}: task {task.number} names the unit {resp.unit!r}, "
                              "which the extraction does not list")
-        attrs = {"role": tables.shared(resp.role), "mention": tables.shared(resp.mention), "document": doc_id}
+        attrs: dict[str, Any] = {"role": tables.shared(resp.role), "mention": tables.shared(resp.mention),
+                                 "document": doc_id}
         if resp.span is not None:
             attrs["start"] = tables.shared(resp.span[0])
             attrs["end"] = tables.shared(resp.span[1])

@@ -84,8 +84,9 @@ def unit_tasks(graph: nx.MultiDiGraph[str], documents: Collection[str] | None = 
     """
     kinds = {"Unit", "Group"} if groups else {"Unit"}
     out: dict[str, set[str]] = {}
-    nodes = graph._node  # the dicts themselves: this runs over every edge of a corpus
-    for u, targets in graph._succ.items():
+    # The dicts themselves: this runs over every edge of a corpus (networkx's stubs leave them out).
+    nodes = graph._node  # type: ignore[attr-defined]
+    for u, targets in graph._succ.items():  # type: ignore[attr-defined]
         if nodes[u].get("kind") not in kinds:
             continue
         for t, keys in targets.items():
@@ -127,8 +128,9 @@ def counterpart_edges(graph: nx.MultiDiGraph[str], documents: Collection[str] | 
     unit:上海市/上海市人力资源社会保障局 unit:大连市/大连市人力资源社会保障局 1 1.0
     unit:上海市/上海市发展改革委 unit:大连市/大连市发展改革委 1 1.0
     """
-    # The node dict itself: NodeView look-ups cost several times more, once per task and pair.
-    yield from derive_counterparts(unit_tasks(graph, documents), graph._node)
+    # The node dict itself (private, so not in networkx's stubs): NodeView look-ups cost several
+    # times more, once per task and pair.
+    yield from derive_counterparts(unit_tasks(graph, documents), graph._node)  # type: ignore[attr-defined]
 
 
 def derive_counterparts(tasks_of: Mapping[str, set[str]], nodes: Mapping[str, Mapping[str, Any]]
@@ -164,7 +166,7 @@ def derive_counterparts(tasks_of: Mapping[str, set[str]], nodes: Mapping[str, Ma
         for task in tasks_of[unit]:
             units_of[task].append(unit)
 
-    side = {u: nodes[u].get("side") for u in tasks_of}
+    side: dict[str, Any] = {u: nodes[u].get("side") for u in tasks_of}  # a unit's side, or None
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
     for task, units in units_of.items():
         if len(units) < 2:

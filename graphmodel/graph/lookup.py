@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import PurePath
 
 import networkx as nx
@@ -78,7 +78,7 @@ def nodes_of_kind(graph: nx.MultiDiGraph[str], kind: str) -> list[str]:
     >>> nodes_of_kind(G, "Side")
     ['side:上海市', 'side:大连市']
     """
-    return [n for n, k in graph.nodes(data="kind") if k == kind]
+    return [n for n, data in graph.nodes(data=True) if data.get("kind") == kind]
 
 
 def documents(graph: nx.MultiDiGraph[str]) -> list[str]:
@@ -186,7 +186,7 @@ def find_unit(
              if data.get("kind") in kinds and (not wanted or data.get("side") in wanted)]
     if ref in units:
         return ref
-    rules = (
+    rules: tuple[Callable[[str], bool], ...] = (
         lambda n: graph.nodes[n].get("name") == ref,
         lambda n: ref in graph.nodes[n].get("aliases", []),
         lambda n: str(graph.nodes[n].get("name", "")).endswith(ref),
