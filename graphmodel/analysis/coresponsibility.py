@@ -87,7 +87,7 @@ def co_responsibility_graph(graph: nx.MultiDiGraph[str], *, document: str | Coll
     """
     docs = scope(graph, document)
     tasks_of = unit_tasks(graph, docs)
-    net = nx.Graph()
+    net: nx.Graph[str] = nx.Graph()
     by_task: dict[str, list[str]] = defaultdict(list)
     for unit in sorted(tasks_of):
         net.add_node(unit, name=graph.nodes[unit].get("name"), side=graph.nodes[unit].get("side"))

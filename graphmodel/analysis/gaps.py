@@ -225,7 +225,7 @@ def units_without_counterpart(graph: nx.MultiDiGraph[str], *, document: str | Co
     for u, t, key in graph.edges(keys=True):
         if key != "RESPONSIBLE_FOR" or graph.nodes[u].get("kind") != "Unit" or u in paired:
             continue
-        doc = graph.nodes[t].get("document")
+        doc = graph.nodes[t].get("document", "")  # "" if missing, like None: in no scope, and no node
         if docs is not None and doc not in docs:
             continue
         if side is not None and graph.nodes[u].get("side") != side:

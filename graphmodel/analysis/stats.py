@@ -46,7 +46,7 @@ def graph_stats(graph: nx.MultiDiGraph[str]) -> dict[str, int]:
     {'Document': 1, 'Task': 4, 'Unit': 5, 'Group': 1, 'annotated tasks': 4, 'COUNTERPART': 3}
     """
     check_graph(graph)
-    kinds = Counter(k for _, k in graph.nodes(data="kind"))
+    kinds = Counter(data.get("kind") for _, data in graph.nodes(data=True))
     types = Counter(k for _, _, k in graph.edges(keys=True))
     annotated = {t for _, t, k in graph.edges(keys=True) if k == "RESPONSIBLE_FOR"}
     out = {kind: kinds.get(kind, 0) for kind in NODE_KINDS}

@@ -86,6 +86,7 @@ def workload(
     docs = scope(graph, document)
     kinds = {"Unit", "Group"} if groups else {"Unit"}
     roles: dict[str, dict[str, str]] = defaultdict(dict)  # unit -> task -> role
+    role: str  # networkx's stubs cannot tell the type of an attribute asked for by name
     for u, t, key, role in graph.edges(keys=True, data="role"):
         if key != "RESPONSIBLE_FOR" or graph.nodes[u].get("kind") not in kinds:
             continue

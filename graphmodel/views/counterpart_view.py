@@ -35,7 +35,7 @@ def side_pairs(graph: nx.MultiDiGraph[str]) -> list[tuple[str, str, int, int]]:
     shared: Counter[tuple[str, str]] = Counter()
     for u, v, k, data in graph.edges(keys=True, data=True):
         if k == "COUNTERPART":
-            a, b = sorted((facts.node_side(graph, u) or "", facts.node_side(graph, v) or ""), key=order.get)
+            a, b = sorted((facts.node_side(graph, u) or "", facts.node_side(graph, v) or ""), key=order.__getitem__)
             pairs[a, b] += 1
             shared[a, b] += int(data.get("count") or 1)
     first: Counter[tuple[str, str]] = Counter()

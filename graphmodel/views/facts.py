@@ -62,7 +62,7 @@ def _year(attrs: dict[str, Any]) -> str | None:
 def documents(graph: nx.MultiDiGraph[str]) -> dict[str, dict[str, Any]]:
     """Each document's id mapped to its title, date, year and source, in id order."""
     out: dict[str, dict[str, Any]] = {}
-    for node, attrs in sorted(graph.nodes(data=True)):
+    for node, attrs in sorted(graph.nodes.items()):
         if attrs.get("kind") == "Document":
             out[node] = {
                 "title": attrs.get("title") or node.removeprefix("doc:"),
@@ -79,7 +79,7 @@ def side_order(graph: nx.MultiDiGraph[str]) -> list[str]:
     order: list[str] = []
     for doc in documents(graph).values():
         order += [s for s in doc["sides"] if s not in order]
-    rest = {node_side(graph, n) for n in graph.nodes} - set(order) - {None}
+    rest = {side for n in graph.nodes if (side := node_side(graph, n)) is not None} - set(order)
     return order + sorted(rest)
 
 

@@ -109,7 +109,8 @@ def _part(names: list[str], edges: list[tuple[str, str]], bands: Mapping[str, in
     step = 0.1
     for i in range(iterations):
         move = np.zeros_like(pos)
-        dist, near = cKDTree(pos).query(pos, k=min(_NEIGHBOURS + 1, n), distance_upper_bound=_REACH * k)
+        found_at, found_ids = cKDTree(pos).query(pos, k=min(_NEIGHBOURS + 1, n), distance_upper_bound=_REACH * k)
+        dist, near = np.asarray(found_at), np.asarray(found_ids)  # arrays already: k > 1 (n > 1)
         found = np.isfinite(dist[:, 1:])
         delta = pos[:, None, :] - pos[np.where(found, near[:, 1:], 0)]
         dist2 = np.maximum(np.einsum("ijk,ijk->ij", delta, delta), 1e-9)

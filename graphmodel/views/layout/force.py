@@ -30,7 +30,7 @@ def spring(nodes: Sequence[str], edges: Iterable[tuple[str, str]],
     each side in its own vertical band, the first half of its sides left, nodes without a side
     in the middle, the rest right; so the sides of a plan settle apart rather than mixed.
     """
-    g = nx.Graph()
+    g: nx.Graph[str] = nx.Graph()
     g.add_nodes_from(nodes)
     g.add_edges_from((u, v) for u, v in edges if u != v)
     order = {n: i for i, n in enumerate(nodes)}

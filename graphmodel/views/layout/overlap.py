@@ -27,7 +27,8 @@ def wrap_label(text: str, columns: int = _LINE) -> str:
         return text
     count = math.ceil(_columns(text) / columns)
     target = _columns(text) / count
-    lines, line = [], ""
+    lines: list[str] = []
+    line = ""
     for ch in text:
         if line and _columns(line + ch) > target + 1 and len(lines) < count - 1:
             lines.append(line)
