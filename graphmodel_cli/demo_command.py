@@ -39,7 +39,7 @@ def demo(output: Path, top: int, fmt: str) -> None:
 
     check_output(output)  # a folder that does not exist fails before anything is printed
     to_stdout = str(output) == STDOUT
-    text = resources.files("graphmodel").joinpath("data", EXAMPLE).read_text(encoding="utf-8")
+    text = (resources.files("graphmodel") / "data" / EXAMPLE).read_text(encoding="utf-8")
     extraction = extract(text, source=EXAMPLE)
     graph = build_graph([extraction])
     annotated = sum(1 for t in extraction.tasks if t.responsibilities)

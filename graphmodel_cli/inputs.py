@@ -337,7 +337,7 @@ def task_labels(graph: nx.MultiDiGraph[str], tasks: Sequence[str], documents: Se
                 ) -> list[str]:
     """Task numbers for a table; prefixed by the document's year (or title) when several
     documents are in scope (``documents``, else the whole graph), since numbers repeat."""
-    docs = documents if documents is not None else [n for n, k in graph.nodes(data="kind") if k == "Document"]
+    docs = documents if documents is not None else [n for n, d in graph.nodes(data=True) if d.get("kind") == "Document"]
     out = []
     for t in tasks:
         number = str(graph.nodes[t].get("number", ""))

@@ -33,7 +33,7 @@ def stats(paths: tuple[Path, ...], aliases_file: Path | None, fmt: str) -> None:
     docs = []
     for d in document_ids(graph):
         data = graph.nodes[d]
-        tasks = sum(1 for n, k in graph.nodes(data="kind") if k == "Task" and graph.nodes[n]["document"] == d)
+        tasks = sum(1 for n, attrs in graph.nodes(data=True) if attrs.get("kind") == "Task" and attrs["document"] == d)
         docs.append({"document": d, "date": data.get("date"), "sides": data.get("sides", []), "tasks": tasks,
                      "pairs": len(counterpart_pairs(graph, document=d))})
     if fmt == "json":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -37,7 +38,7 @@ def units(paths: tuple[Path, ...], side: str | None, top: int | None, sort_by: s
     """
     graph, docs, side = load_selection(paths, aliases_file, documents, side)
     net = {r.unit.id: r for r in network_metrics(graph, document=docs, seed=seed)}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for w in workload(graph, document=docs, side=side):
         n = net[w.unit.id]
         rows.append({"unit": w.unit.name, "side": w.unit.side, "tasks": w.tasks, "lead": w.lead,

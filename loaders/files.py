@@ -121,7 +121,7 @@ def check_output(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLik
                 raise InputError(f"{path}: is one of the inputs ({source}); write the output to another file")
 
 
-def _write_through(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]) -> None:
+def _write_through(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) -> None:
     if os.fspath(path) == STDOUT:
         out = sys.stdout.buffer
         write(out)
@@ -137,7 +137,7 @@ def _write_through(path: str | os.PathLike[str], write: Callable[[BinaryIO], Non
         raise OSError(exc.errno, exc.strerror, os.fspath(path)) from None
 
 
-def atomic_writer(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]) -> None:
+def atomic_writer(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) -> None:
     """Call ``write`` on a temporary file beside ``path``, then rename it over ``path``.
 
     The rename is atomic on POSIX, so readers see the old file or the whole new one. On any

@@ -168,7 +168,7 @@ def _label(data: dict[str, Any], node: str) -> str:
 
 def _flat(graph: nx.MultiDiGraph[str], renames: dict[str, str], labels: bool = False) -> nx.MultiDiGraph[str]:
     """A copy with lists as JSON, unique edge keys and the edge type as the edge's label."""
-    out = nx.MultiDiGraph(**graph.graph)
+    out: nx.MultiDiGraph[str] = nx.MultiDiGraph(**graph.graph)
     for n, d in graph.nodes(data=True):
         attrs = {renames.get(k, k): _encode(v) for k, v in d.items()}
         if labels:
@@ -181,7 +181,7 @@ def _flat(graph: nx.MultiDiGraph[str], renames: dict[str, str], labels: bool = F
 
 def _restore(flat: nx.Graph[str], graph_attrs: dict[str, Any], renames: dict[str, str]) -> nx.MultiDiGraph[str]:
     back = {v: k for k, v in renames.items()}
-    graph = nx.MultiDiGraph(**graph_attrs)
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(**graph_attrs)
     for n, d in flat.nodes(data=True):
         graph.add_node(n, **{back.get(k, k): _decode(back.get(k, k), v) for k, v in d.items() if k != "label"})
     for u, v, d in flat.edges(data=True):  # read_gexf gives a DiGraph when no edges are parallel

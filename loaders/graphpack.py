@@ -26,12 +26,15 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import networkx as nx
 
 from graphmodel.graph.assemble import assemble, paused_gc
 from loaders.files import atomic_writer
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 __all__ = ["PACK_FORMAT", "write_pack", "read_pack", "pack_data", "unpack_data", "write_json"]
 
@@ -219,7 +222,7 @@ def unpack_data(data: dict[str, Any]) -> nx.MultiDiGraph[str]:
     return assemble(dict(data["graph"]), zip(ids, node_attrs, strict=True), edge_list)
 
 
-def write_json(fh: BinaryIO, data: Any, depth: int = 3) -> None:
+def write_json(fh: SupportsWrite[bytes], data: Any, depth: int = 3) -> None:
     """Write ``data`` as compact UTF-8 JSON, its outer dicts part by part.
 
     Each part is encoded whole by json's C encoder (streaming ``json.dump`` runs in Python,

@@ -99,12 +99,12 @@ def _cell(value: Any, kind: str, delimiter: str) -> str:
     if kind in ("long", "double"):
         return repr(float(value)) if kind == "double" else str(value)
     if kind == "date":
-        return value.isoformat()
+        return str(value.isoformat())  # a date
     return _quote(str(value))
 
 
 def _delimiter(lists: Iterable[list[str]]) -> str:
-    used = set()
+    used: set[str] = set()
     for items in lists:
         for item in items:
             used.update(ch for ch in _DELIMITERS if ch in item)

@@ -17,7 +17,7 @@ import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from graphmodel.errors import GraphmodelError
 from graphmodel.model import Extraction, ExtractionWarning
@@ -153,6 +153,16 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+@overload
+def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
+                      cache: ExtractionCache | None = None, keys: Sequence[str | None] | None = None,
+                      progress: Callable[[Path], None] | None = None,
+                      skip: Literal[False] = False) -> Iterator[Extraction]: ...
+@overload
+def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
+                      cache: ExtractionCache | None = None, keys: Sequence[str | None] | None = None,
+                      progress: Callable[[Path], None] | None = None,
+                      skip: bool) -> Iterator[Extraction | Skipped]: ...
 def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
                       cache: ExtractionCache | None = None, keys: Sequence[str | None] | None = None,
                       progress: Callable[[Path], None] | None = None,

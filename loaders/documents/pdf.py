@@ -16,10 +16,14 @@ import re
 import struct
 import unicodedata
 import zlib
+from typing import TYPE_CHECKING
 
 from loaders.documents.encoding import assess
 from loaders.documents.read_error import ReadError
 from loaders.documents.source import read_bytes
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 __all__ = ["read_pdf"]
 
@@ -81,8 +85,8 @@ def read_pdf(path: str | os.PathLike[str]) -> str:
     return text
 
 
-def _open_without_password(reader: object) -> bool:
+def _open_without_password(reader: PdfReader) -> bool:
     # Many PDFs are encrypted only to restrict printing, with an empty user password.
     from pypdf import PasswordType
 
-    return reader.decrypt("") != PasswordType.NOT_DECRYPTED  # type: ignore[attr-defined]
+    return reader.decrypt("") != PasswordType.NOT_DECRYPTED

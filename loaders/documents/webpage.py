@@ -196,7 +196,7 @@ def _declared_codec(head: bytes) -> str | None:
 
 
 def _hidden(tag: Tag) -> bool:
-    style = (tag.get("style") or "").replace(" ", "").lower()
+    style = str(tag.get("style") or "").replace(" ", "").lower()  # one string: bs4 splits class-like values only
     return tag.has_attr("hidden") or "display:none" in style or "visibility:hidden" in style
 
 

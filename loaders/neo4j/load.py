@@ -240,15 +240,15 @@ def _derive_touched(tx: neo4j.ManagedTransaction, current: dict[str, dict[str, A
     for (doc, node), s in sorted(new.items()):
         if (doc, node) not in old:
             added[node].append(s.stated)
-    for node, stated in added.items():
+    for node, all_stated in added.items():
         if node in again:
             continue
-        props = _added(current[node], label_of(node), stated)
+        props = _added(current[node], label_of(node), all_stated)
         if props is None:
             again.add(node)
             continue
         final[node] = props
-        links += [(node, t) for s in stated for t in s.get(LIES_IN, [])]
+        links += [(node, t) for s in all_stated for t in s.get(LIES_IN, [])]
     unlinks: list[dict[str, Any]] = []
     gone: dict[str, list[str]] = defaultdict(list)
     by_label: dict[str, list[str]] = defaultdict(list)

@@ -152,7 +152,8 @@ def edge_props(graph: nx.MultiDiGraph[str], u: str, v: str, key: str) -> dict[st
 def _kinds(graph: nx.MultiDiGraph[str]) -> dict[str, str]:
     check_graph(graph)
     kinds = {}
-    for n, kind in graph.nodes(data="kind"):
+    for n, data in graph.nodes(data=True):
+        kind = data.get("kind")
         if kind not in NODE_KINDS:
             raise GraphError(f"node {n!r} has the kind {kind!r}, which is none of {', '.join(NODE_KINDS)}")
         kinds[n] = str(kind)
@@ -191,7 +192,7 @@ def _counterparts(graph: nx.MultiDiGraph[str], doc: str, tasks: Sequence[str], a
     if alone:  # the graph of this document alone: its COUNTERPART edges are the document's
         pairs = [(u, v, d) for u, v, k, d in graph.edges(keys=True, data=True) if k == "COUNTERPART"]
     else:
-        small = nx.MultiDiGraph()
+        small: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         small.add_node(doc, **graph.nodes[doc])
         for t in tasks:
             small.add_node(t, **graph.nodes[t])
