@@ -50,4 +50,5 @@ def test_the_wheel_ships_every_file_of_the_packages(tmp_path: Path) -> None:
     templates = {f"graphmodel/views/templates/{n}" for n in ("scene.html", "scene.js", "canvas.js", "page.html")}
     launcher = {"loaders/server/GraphmodelNeo4j.java", "loaders/server/pom.xml", "loaders/server/shell-pom.xml"}
     assert data | templates | launcher | {"cypher/schema.cypher", "cypher/counterpart-pairs.cypher"} <= names
+    assert "graphmodel/py.typed" in names  # type checkers read graphmodel's hints only with this marker
     assert not any(n.startswith(("tests/", "notebooks/", "benchmarks/")) for n in names)
