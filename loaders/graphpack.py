@@ -67,7 +67,8 @@ def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
     names: dict[str, None] = {}
     for row in rows:
         names.update(dict.fromkeys(row))
-    names.pop(skip, None)  # type: ignore[arg-type]
+    if skip is not None:
+        names.pop(skip, None)
     out = {}
     for name in names:
         values = [row.get(name) for row in rows]

@@ -17,9 +17,9 @@ import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, Literal, cast, overload
 
-from graphmodel.errors import GraphmodelError
+from graphmodel.errors import GraphmodelError, InputError
 from graphmodel.model import Extraction, ExtractionWarning
 from loaders.cache import ExtractionCache, GraphCache
 from loaders.documents.source import read_bytes
@@ -130,14 +130,15 @@ class _Skip:
 
     def rebuild(self) -> Skipped:
         error = self.error.rebuild() if self.error is not None else None
-        return Skipped(self.path, self.reason, self.bad, error)  # type: ignore[arg-type]
+        return Skipped(self.path, self.reason, self.bad, cast("InputError | None", error))  # one in the worker
 
 
 def _work(item: tuple[Path, str | None]) -> Extraction | _Skip | _Failure:
     path, key = item
     try:
-        got = _one(path, _WORKER["aliases"], _WORKER["cache"], key, bool(_WORKER["skip"]),  # type: ignore[arg-type]
-                   _WORKER.get("corrections"))  # type: ignore[arg-type]
+        got = _one(path, cast("AliasTable | None", _WORKER["aliases"]),  # as _start set them
+                   cast("ExtractionCache | None", _WORKER["cache"]), key, bool(_WORKER["skip"]),
+                   cast("Corrections | None", _WORKER.get("corrections")))
     except Exception as exc:  # noqa: BLE001 - raised again in the caller, see _Failure
         return _Failure(exc)
     return _Skip(got) if isinstance(got, Skipped) else got

@@ -83,11 +83,12 @@ def _doc_sides(graph: nx.MultiDiGraph[str], task: str) -> list[str]:
     return list(graph.nodes[graph.nodes[task]["document"]].get("sides", []))
 
 
-def _gap(graph: nx.MultiDiGraph[str], task: str, kind: str, has: set[str], groups: set[str]) -> TaskGap:
+def _gap(graph: nx.MultiDiGraph[str], task: str, kind: Literal["one_side", "placeholders_only"], has: set[str],
+         groups: set[str]) -> TaskGap:
     doc_sides = _doc_sides(graph, task)
     missing = tuple(s for s in doc_sides if s not in has)
     return TaskGap(task, str(graph.nodes[task].get("number", "")), graph.nodes[task]["document"],
-                   kind, tuple(s for s in doc_sides if s in has), missing,  # type: ignore[arg-type]
+                   kind, tuple(s for s in doc_sides if s in has), missing,
                    tuple(s for s in missing if s in groups))
 
 

@@ -327,6 +327,7 @@ def _build(rows: dict[str, list[tuple[int, str, str]]], origin: str) -> Grammar:
     for needed in ("role", "head", "bracket"):
         if not rows[needed]:
             raise GrammarError(f"{origin}: no {needed} entries")
+    # load_grammar checked each value against _KINDS: the casts below hold.
     brackets: dict[str, tuple[str, BracketFamily]] = {}
     seen_chars: dict[str, int] = {}
     for lineno, entry, family in rows["bracket"]:
@@ -334,7 +335,7 @@ def _build(rows: dict[str, list[tuple[int, str, str]]], origin: str) -> Grammar:
             if ch in seen_chars:
                 raise GrammarError(f"{origin}, line {lineno}: {ch!r} is already a bracket (line {seen_chars[ch]})")
             seen_chars[ch] = lineno
-        brackets[entry[0]] = (entry[1], family)  # type: ignore[assignment]
+        brackets[entry[0]] = (entry[1], cast(BracketFamily, family))
     _unique(rows["role"], origin, "role word")
     heads = [e for _, e, _ in rows["head"]]
     generated = [(lineno, word + head, role) for lineno, word, role in rows["role"] for head in heads]
@@ -343,11 +344,11 @@ def _build(rows: dict[str, list[tuple[int, str, str]]], origin: str) -> Grammar:
     notes: list[tuple[str, NoteMeaning, str]] = []
     for kind, where in (("note", "any"), ("note-start", "start"), ("note-whole", "whole")):
         for _lineno, word, meaning in rows[kind]:
-            notes.append((word, meaning, where))  # type: ignore[arg-type]
+            notes.append((word, cast(NoteMeaning, meaning), where))
     return Grammar(
         brackets=brackets,
-        keywords=keywords,  # type: ignore[arg-type]
-        verbs=verbs,  # type: ignore[arg-type]
+        keywords=cast("dict[str, KeywordKind]", keywords),
+        verbs=cast("dict[str, Role]", verbs),
         clause_starts=tuple(e for _, e, _ in rows["clause-start"]),
         joiners=tuple(e for _, e, _ in rows["joiner"]),
         side_suffixes=tuple(e for _, e, _ in rows["side-suffix"]),
@@ -360,7 +361,7 @@ def _build(rows: dict[str, list[tuple[int, str, str]]], origin: str) -> Grammar:
         placeholder_patterns=tuple(re.compile(e) for _, e, _ in rows["placeholder-pattern"]),
         unit_ends=tuple(sorted({e for _, e, _ in rows["unit-end"]}, key=len, reverse=True)),
         person_ends=tuple(sorted({e for _, e, _ in rows["person-end"]}, key=len, reverse=True)),
-        keyword_shapes=tuple((re.compile(e), v) for _, e, v in rows["keyword-shape"]),  # type: ignore[misc]
+        keyword_shapes=tuple((re.compile(e), cast(KeywordKind, v)) for _, e, v in rows["keyword-shape"]),
     )
 
 

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import cast
 
 from graphmodel.extract.regions import DISTRICT_KINDS, PROVINCE_ABBREVIATIONS, gazetteer, short_name
 from graphmodel.extract.text import CJK, word_pattern
@@ -114,7 +115,7 @@ def _known_places() -> dict[str, tuple[PlaceKind, str, str]]:
             continue
         kind, side, *names = line.split("\t")
         for n in names:
-            out[n] = (kind, side, names[0])  # type: ignore[assignment]
+            out[n] = (cast(PlaceKind, kind), side, names[0])  # places.tsv is ours: district or park
     return out
 
 
