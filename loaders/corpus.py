@@ -236,7 +236,8 @@ def read_extractions(paths: Iterable[str | os.PathLike[str]], progress: Progress
 
 
 def read_corpus_graph(paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
-                      aliases: AliasTable | None = None, corrections: Corrections | None = None) -> nx.MultiDiGraph[str]:
+                      aliases: AliasTable | None = None, corrections: Corrections | None = None
+                      ) -> nx.MultiDiGraph[str]:
     """One graph from documents and folders, or from a single graph file.
 
     Parameters

@@ -158,12 +158,14 @@ def _context() -> multiprocessing.context.BaseContext:
 def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
                       cache: ExtractionCache | None = None, keys: Sequence[str | None] | None = None,
                       progress: Callable[[Path], None] | None = None,
-                      skip: Literal[False] = False) -> Iterator[Extraction]: ...
+                      skip: Literal[False] = False, corrections: Corrections | None = None
+                      ) -> Iterator[Extraction]: ...
 @overload
 def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
                       cache: ExtractionCache | None = None, keys: Sequence[str | None] | None = None,
                       progress: Callable[[Path], None] | None = None,
-                      skip: bool) -> Iterator[Extraction | Skipped]: ...
+                      skip: bool, corrections: Corrections | None = None
+                      ) -> Iterator[Extraction | Skipped]: ...
 def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
                       cache: ExtractionCache | None = None, keys: Sequence[str | None] | None = None,
                       progress: Callable[[Path], None] | None = None,

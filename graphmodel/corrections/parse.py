@@ -27,7 +27,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Literal, cast
 
 from graphmodel.errors import InputError
 from graphmodel.identity import task_number
@@ -265,9 +265,9 @@ def _parse_line(cells: list[str], source: str, number: int, where: str) -> Corre
         raise CorrectionsError(f"{where}: unknown role {role!r}; one of {', '.join(ROLES)}")
     if action in ("split", "sides") and not [n for n in (value or "").split(LIST_SEPARATOR) if n.strip()]:
         raise CorrectionsError(f"{where}: {action} needs names separated by {LIST_SEPARATOR}")
-    return Correction(action=action, document=document,  # type: ignore[arg-type]
+    return Correction(action=cast(Action, action), document=document,  # one of ACTIONS, checked above
                       task=task_number(task) if task is not None else None, unit=unit,
-                      role=role, value=value, source=source, line=number)  # type: ignore[arg-type]
+                      role=role, value=value, source=source, line=number)
 
 
 def format_corrections(rows: Iterable[Iterable[str]], comments: Iterable[str] = ()) -> str:

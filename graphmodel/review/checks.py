@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Protocol
 
 from graphmodel.extract.grammar import Grammar
 from graphmodel.extract.text import pair_brackets
@@ -38,15 +39,22 @@ _GAP = "\x00"  # what was taken out: never part of a word
 _CARRY = re.compile(r"下同|以下任务|以下各项|不再重复|不再一一列出|不再做分工|不再分工|不再列出")
 
 
-class FactLike:
+class FactLike(Protocol):
     """What the checks need of a read fact (`graphmodel.review.items.ReadFact`)."""
 
-    mention: str
-    role: str
-    side: str | None
-    span: Span | None
-    correction: str | None
-    collective: bool
+    # Read-only properties: a frozen dataclass (ReadFact) matches them.
+    @property
+    def mention(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def side(self) -> str | None: ...
+    @property
+    def span(self) -> Span | None: ...
+    @property
+    def correction(self) -> str | None: ...
+    @property
+    def collective(self) -> bool: ...
 
 
 def several_annotations(norm: str, task: Task) -> list[Flag]:

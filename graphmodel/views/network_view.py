@@ -87,7 +87,7 @@ def network_view(graph: nx.MultiDiGraph[str], sides: Iterable[str] = ()) -> Scen
         edge_columns["role"].append(ROLES.index(attrs["role"]) if attrs.get("role") in ROLES else -1)
     fixes = [str(graph.edges[e].get("correction") or "") for e in edges]
     if any(fixes):  # FILE:LINE of the correction behind a responsibility, for its tooltip
-        edge_columns["correction"] = fixes  # type: ignore[assignment]
+        edge_columns["correction"] = fixes  # type: ignore[assignment]  # the one column of text
     units = [n for n in nodes if graph.nodes[n].get("kind") in ("Unit", "Group")]
     resp = responsibilities(tables, units)
     resp["node"] = [index[units[i]] for i in resp["node"]]
