@@ -357,11 +357,11 @@ def _unnumbered_cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) 
         j = k
         cells: list[str] = []
         while j < len(full) and j - k < _HEADER_CELLS:
-            cell = re.sub(r"\s+", "", _cell_text(norm, *full[j]).text)
-            if len(cell) > _LABEL_CELL or re.search(r"[。,;:]", cell) or _ROW_NUMBER.match(cell) or \
-                    _HEADING.match(cell) or _NUMBERED.match(cell):
+            label = re.sub(r"\s+", "", _cell_text(norm, *full[j]).text)
+            if len(label) > _LABEL_CELL or re.search(r"[。,;:]", label) or _ROW_NUMBER.match(label) or \
+                    _HEADING.match(label) or _NUMBERED.match(label):
                 break
-            cells.append(cell)
+            cells.append(label)
             j += 1
         header = _header(cells, g) if len(cells) >= 2 else None
         if header is None or min(header.roles) < header.task:
@@ -391,11 +391,11 @@ def _unnumbered_cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) 
                 row.end = cell.end
                 j += 1
             for _ in range(trailing):
-                cell = _cell_text(norm, *full[j]) if j < len(full) else None
-                if cell is None or len(cell.text) > _TRAILING_CELL or _lists_units(cell.text, g) or \
-                        _ROW_NUMBER.match(cell.text) or _HEADING.match(cell.text) or _NUMBERED.match(cell.text):
+                short = _cell_text(norm, *full[j]) if j < len(full) else None
+                if short is None or len(short.text) > _TRAILING_CELL or _lists_units(short.text, g) or \
+                        _ROW_NUMBER.match(short.text) or _HEADING.match(short.text) or _NUMBERED.match(short.text):
                     break
-                row.end = cell.end
+                row.end = short.end
                 j += 1
             table.rows.append(row)
             table.end = row.end
@@ -503,7 +503,7 @@ def _label_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[T
         if m and kind in ("lead", "responsible", "support"):
             cell = _label_cell(norm, a, b, m)
             if cell.text:
-                row.roles.append((kind, cell, role_m.group("side") if role_m else None))  # type: ignore[arg-type]
+                row.roles.append((kind, cell, role_m.group("side") if role_m else None))
         row.end = b
     close()
     if table is not None and table.rows:
