@@ -264,13 +264,18 @@
       return b;
     }
     var late = [];
+    // Zoomed out on the network, links thin with the camera down to one pixel (drawn as
+    // hairlines) and dashes lengthen: rasterising thousands of wide or finely dashed links cost
+    // most of a repaint, and at that scale neither width nor a 4-pixel dash can be told apart.
+    var thin = state.mode === "network" ? Math.min(k, 1) : 1;
+    var dashScale = state.mode === "network" ? Math.min(4, Math.max(1, 0.5 / k)) : 1;
     for (var e = 0; e < G.from.length; e++) {
       if (!G.evisible[e]) { continue; }
       var a = G.from[e], b = G.to[e];
       var x1 = s.sx(G.x[a]), y1 = s.sy(G.y[a]), x2 = s.sx(G.x[b]), y2 = s.sy(G.y[b]);
       if ((x1 < 0 && x2 < 0) || (x1 > W && x2 > W) || (y1 < 0 && y2 < 0) || (y1 > H && y2 > H)) { continue; }
-      var width = Math.round(G.width[e] * 2) / 2;
       var on = !eemph || eemph[e];
+      var width = Math.max(1, Math.round(G.width[e] * (on && eemph ? 1 : thin) * 2) / 2);
       var bk = on ? bucket(G.ecolour[e], width, G.dash[e]) : bucket(DIM, 1, null);
       if (on && eemph) { bk.on = true; }
       bk.path.moveTo(x1, y1);
@@ -281,7 +286,7 @@
     function stroke(b) {
       ctx.strokeStyle = b.colour;
       ctx.lineWidth = b.width;
-      ctx.setLineDash(b.dash || []);
+      ctx.setLineDash(b.dash ? b.dash.map(function (d) { return d * dashScale; }) : []);
       ctx.stroke(b.path);
     }
     ctx.setLineDash([]);
@@ -294,9 +299,12 @@
       var lit = !emph || emph[u];
       var colour = lit ? G.colour[u] : DIM_NODE;
       var map = lit && emph ? front : groups;
-      var key = colour + G.shape[u];
+      // No outline on a dot under 4 pixels: it would cover most of the fill, and outlining
+      // thousands of tiny dots is much of a zoomed-out repaint.
+      var outline = lit && r >= 4;
+      var key = colour + G.shape[u] + (outline ? "|o" : "");
       var g = map.get(key);
-      if (!g) { g = { colour: colour, path: new Path2D(), lit: lit }; map.set(key, g); }
+      if (!g) { g = { colour: colour, path: new Path2D(), lit: outline }; map.set(key, g); }
       shapePath(g.path, G.shape[u], x, y, r);
     }
     function fill(g) {
