@@ -253,9 +253,34 @@
     }
   }
 
-  function paintGraph(ctx, s) {
+  // The links, rasterised once for a camera, a canvas size and a set of links shown and
+  // emphasised (the arrays are replaced, never changed in place, when those change): a search,
+  // a panel or anything else that leaves the links alone repaints the nodes and labels over
+  // the same picture of them, the costly part of a zoomed-out repaint.
+  var linkLayer = { canvas: document.createElement("canvas"), key: null, from: null, shown: null, emph: null };
+  function paintLinks(ctx, s) {
+    var L = linkLayer, c = s.canvas;
+    var key = [s.cam.x, s.cam.y, s.cam.k, s.width, s.height, s.ratio, state.mode].join();
+    if (L.key !== key || L.from !== G.from || L.shown !== G.evisible || L.emph !== G.eemph) {
+      if (L.canvas.width !== c.width || L.canvas.height !== c.height) {
+        L.canvas.width = c.width;
+        L.canvas.height = c.height;
+      }
+      var lctx = L.canvas.getContext("2d");
+      lctx.setTransform(s.ratio, 0, 0, s.ratio, 0, 0);
+      lctx.clearRect(0, 0, s.width, s.height);
+      paintEdges(lctx, s);
+      L.key = key; L.from = G.from; L.shown = G.evisible; L.emph = G.eemph;
+    }
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(L.canvas, 0, 0);
+    ctx.restore();
+  }
+
+  function paintEdges(ctx, s) {
     var W = s.width, H = s.height, k = s.cam.k;
-    var emph = G.emph, eemph = G.eemph;
+    var eemph = G.eemph;
     var buckets = new Map();
     function bucket(colour, width, dash) {
       var key = colour + "|" + width + "|" + (dash ? dash.join(",") : "");
@@ -290,6 +315,11 @@
       ctx.stroke(b.path);
     }
     ctx.setLineDash([]);
+  }
+
+  function paintGraph(ctx, s) {
+    var W = s.width, H = s.height, k = s.cam.k, emph = G.emph;
+    paintLinks(ctx, s);
     // Nodes, one path per colour and shape; emphasised ones last.
     var groups = new Map(), front = new Map();
     for (var u = 0; u < nodeCount; u++) {
