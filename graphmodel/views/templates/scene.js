@@ -257,7 +257,8 @@
   // emphasised (the arrays are replaced, never changed in place, when those change): a search,
   // a panel or anything else that leaves the links alone repaints the nodes and labels over
   // the same picture of them, the costly part of a zoomed-out repaint.
-  var linkLayer = { canvas: document.createElement("canvas"), key: null, from: null, shown: null, emph: null };
+  var linkLayer = { canvas: document.createElement("canvas"), key: null, from: null, shown: null, emph: null,
+                    paints: 0 };
   function paintLinks(ctx, s) {
     var L = linkLayer, c = s.canvas;
     var key = [s.cam.x, s.cam.y, s.cam.k, s.width, s.height, s.ratio, state.mode].join();
@@ -270,7 +271,7 @@
       lctx.setTransform(s.ratio, 0, 0, s.ratio, 0, 0);
       lctx.clearRect(0, 0, s.width, s.height);
       paintEdges(lctx, s);
-      L.key = key; L.from = G.from; L.shown = G.evisible; L.emph = G.eemph;
+      L.key = key; L.from = G.from; L.shown = G.evisible; L.emph = G.eemph; L.paints += 1;
     }
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -1057,6 +1058,7 @@
       return { x: box.left + surface.sx(G.x[u]), y: box.top + surface.sy(G.y[u]) };
     },
     labelsDrawn: function () { return G.labelsDrawn; },
+    linkPaints: function () { return linkLayer.paints; },
     colours: function () {
       var nodes = new Set(), edges = new Set();
       for (var u = 0; u < nodeCount; u++) { if (G.visible[u]) { nodes.add(G.colour[u]); } }
