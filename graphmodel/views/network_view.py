@@ -17,8 +17,8 @@ __all__ = ["network_view", "check_sides", "side_part"]
 
 def check_sides(graph: nx.MultiDiGraph[str], sides: Iterable[str]) -> list[str]:
     """The requested sides, checked: raise `GraphError` naming one the graph does not hold."""
-    known = facts.side_order(graph)
     wanted = list(dict.fromkeys(sides))
+    known = facts.side_order(graph) if wanted else []  # reading every side costs a pass over the graph
     for side in wanted:
         if side not in known:
             raise GraphError(f"no side {side!r} in the graph (sides: {'、'.join(known) or 'none'})")
@@ -61,8 +61,10 @@ def network_view(graph: nx.MultiDiGraph[str], sides: Iterable[str] = ()) -> Scen
     wanted = check_sides(graph, sides)
     chosen = side_part(graph, wanted) if wanted else set(graph.nodes)
     nodes = sorted(chosen)
-    edges = sorted((u, v, k) for u, v, k in graph.edges(keys=True)
-                   if k != "COUNTERPART" and u in chosen and v in chosen)
+    # Each edge with its attributes, read once (looking each up again by key costs as much).
+    records = sorted(((u, v, k), attrs) for u, v, k, attrs in graph.edges(keys=True, data=True)
+                     if k != "COUNTERPART" and u in chosen and v in chosen)
+    edges = [key for key, _ in records]
     tables = Tables(graph)
     tables.register(n for n in nodes if graph.nodes[n].get("kind") == "Task")
     rank = {s: i for i, s in enumerate(tables.sides)}
@@ -76,8 +78,7 @@ def network_view(graph: nx.MultiDiGraph[str], sides: Iterable[str] = ()) -> Scen
     columns["documents"] = _node_documents(graph, tables, nodes)
     edge_columns: dict[str, list[int]] = {"from": [], "to": [], "type": [], "document": [], "task": [],
                                           "role": []}
-    for u, v, k in edges:
-        attrs = graph.edges[u, v, k]
+    for (u, v, k), attrs in records:
         task = v if k == "RESPONSIBLE_FOR" else u if k in ("PART_OF", "MENTIONS") else attrs.get("task")
         edge_columns["from"].append(index[u])
         edge_columns["to"].append(index[v])

@@ -289,3 +289,31 @@ def test_axe_finds_no_violation(browser: Browser, seed: nx.MultiDiGraph, view: s
     assert violations == []
     assert loaded.errors == [] and loaded.blocked == []
     page.close()
+
+
+# The sum of the canvas's pixels, drawn synchronously: equal sums, the same picture.
+_PICTURE = """() => { const s = graphmodelView.surface; s.full();
+  const px = s.ctx.getImageData(0, 0, s.canvas.width, s.canvas.height).data;
+  let sum = 0; for (let i = 0; i < px.length; i++) { sum += px[i] * (1 + (i % 7)); } return sum; }"""
+
+
+def test_links_are_redrawn_when_they_change_and_kept_when_they_do_not(browser: Browser,
+                                                                      corpus: nx.MultiDiGraph) -> None:
+    loaded = browser.open(render_html(corpus, "network"))
+    page = loaded.page
+    before, paints = loaded.evaluate(_PICTURE), loaded.evaluate("() => graphmodelView.linkPaints()")
+    page.fill("#search", "发改委")  # lists matches, selects nothing: the links stay as they were
+    page.press("#search", "Enter")
+    assert page.eval_on_selector_all("#matches button", "els => els.length") > 1
+    assert loaded.evaluate(_PICTURE) == before
+    assert loaded.evaluate("() => graphmodelView.linkPaints()") == paints
+    page.click("input[data-year='2019']")  # links hidden: drawn again, and the picture changes
+    hidden = loaded.evaluate(_PICTURE)
+    assert hidden != before and loaded.evaluate("() => graphmodelView.linkPaints()") == paints + 1
+    page.click("input[data-year='2019']")
+    assert loaded.evaluate(_PICTURE) == before
+    loaded.evaluate("(id) => graphmodelView.selectNode(id)", DL_NDRC)  # emphasis and camera
+    assert loaded.evaluate(_PICTURE) != before
+    assert loaded.evaluate("() => graphmodelView.linkPaints()") == paints + 3
+    assert loaded.errors == [] and loaded.blocked == []
+    page.close()

@@ -125,3 +125,24 @@ def test_fast_spring_is_seeded_spreads_nodes_and_separates_parts() -> None:
     points = np.array([pos[n] for n in nodes])
     nearest, _ = cKDTree(points).query(points, k=2)
     assert nearest[:, 1].min() > 10
+
+
+def test_fast_spring_finds_the_parts_networkx_finds() -> None:
+    import random
+
+    import networkx as nx
+    import numpy as np
+
+    from graphmodel.views.layout.fast import _parts
+
+    rng = random.Random(5)
+    order = list(range(3000))
+    rng.shuffle(order)  # a long path through shuffled rows, then random links and lone nodes
+    links = [(order[i], order[i + 1]) for i in range(1500)] + \
+        [(rng.randrange(1500, 2800), rng.randrange(1500, 2800)) for _ in range(600)]
+    a, b = np.array([x for x, _ in links]), np.array([y for _, y in links])
+    part = _parts(3000, a, b)
+    g = nx.Graph(links)
+    g.add_nodes_from(range(3000))
+    for component in nx.connected_components(g):
+        assert {int(part[n]) for n in component} == {min(component)}

@@ -53,33 +53,45 @@ def fast_spring(nodes: Sequence[str], edges: Iterable[tuple[str, str]],
     True
     """
     index = {n: i for i, n in enumerate(nodes)}
-    pairs = {(min(index[u], index[v]), max(index[u], index[v])) for u, v in edges
-             if u != v and u in index and v in index}
-    parent = list(range(len(nodes)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for a, b in pairs:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    members: dict[int, list[int]] = {}
-    for i in range(len(nodes)):
-        members.setdefault(root(i), []).append(i)
-    edge_of: dict[int, list[tuple[int, int]]] = {}
-    for a, b in sorted(pairs):
-        edge_of.setdefault(root(a), []).append((a, b))
-    parts = sorted(members.items(), key=lambda item: (-len(item[1]), item[1][0]))
+    count = len(nodes)
+    ends = np.array([(index[u], index[v]) for u, v in edges if u != v and u in index and v in index],
+                    dtype=np.int64).reshape(-1, 2)
+    # Each link once, as (lower, higher) row, in row order.
+    keys = np.unique(ends.min(axis=1) * count + ends.max(axis=1))
+    a, b = keys // count, keys % count
+    part = _parts(count, a, b)
+    # Parts largest first, then by their first node; nodes and links keep row order inside.
+    # Sorting the rows and the links by part (stably) puts each part's together.
+    rows = np.argsort(part, kind="stable")
+    labels, starts, sizes = np.unique(part[rows], return_index=True, return_counts=True)
+    local = np.empty(count, dtype=np.int64)
+    local[rows] = np.arange(count) - np.repeat(starts, sizes)
+    links = np.argsort(part[a], kind="stable")
+    link_starts = np.searchsorted(part[a][links], labels)
+    link_ends = np.searchsorted(part[a][links], labels, "right")
     laid = []
-    for r, part in parts:
-        names = [nodes[i] for i in part]
-        laid.append(_part(names, [(nodes[a], nodes[b]) for a, b in edge_of.get(r, [])],
+    for p in sorted(range(len(labels)), key=lambda p: (-int(sizes[p]), int(labels[p]))):
+        members = rows[starts[p]:starts[p] + sizes[p]].tolist()
+        mine = links[link_starts[p]:link_ends[p]]
+        names = [nodes[i] for i in members]
+        laid.append(_part(names, np.stack([local[a[mine]], local[b[mine]]], axis=1),
                           _bands(names, sides or {}), iterations))
     return _pack(laid)
+
+
+def _parts(count: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    # The connected part of each node, named by its lowest row: labels propagated along the
+    # links until none changes (numpy, a few rounds per the parts' depth, pointer jumping).
+    label = np.arange(count)
+    while True:
+        low = np.minimum(label[a], label[b])
+        new = label.copy()
+        np.minimum.at(new, a, low)
+        np.minimum.at(new, b, low)
+        new = new[new]  # jump: a node takes its label's label
+        if np.array_equal(new, label):
+            return label
+        label = new
 
 
 def _gather(pairs: np.ndarray, force: np.ndarray, n: int) -> np.ndarray:
@@ -92,19 +104,17 @@ def _gather(pairs: np.ndarray, force: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
-def _part(names: list[str], edges: list[tuple[str, str]], bands: Mapping[str, int],
+def _part(names: list[str], ends: np.ndarray, bands: Mapping[str, int],
           iterations: int) -> dict[str, tuple[float, float]]:
     from scipy.spatial import cKDTree  # scipy takes half a second to import: only when laying out
 
     n = len(names)
     if n == 1:
         return {names[0]: (0.0, 0.0)}
-    local = {name: i for i, name in enumerate(names)}
     start = _start(names, bands, grid=True)
     pos = np.array([start[name] for name in names], dtype=float)
     # A tiny seeded jitter: nodes starting on one point would never separate.
     pos += np.random.default_rng(SEED).uniform(-1e-3, 1e-3, pos.shape)
-    ends = np.array([(local[u], local[v]) for u, v in edges], dtype=np.intp).reshape(-1, 2)
     k = math.sqrt(4.0 / n)  # the ideal distance in the [-1, 1]² square
     step = 0.1
     for i in range(iterations):
@@ -124,4 +134,4 @@ def _part(names: list[str], edges: list[tuple[str, str]], bands: Mapping[str, in
         pos += move * (np.minimum(length, limit) / length)[:, None]
     extent = float(max(np.ptp(pos[:, 0]), np.ptp(pos[:, 1]))) or 1.0
     scale = _SPACING * math.sqrt(n) * 1.2 / extent
-    return {name: (float(x) * scale, float(y) * scale) for name, (x, y) in zip(names, pos, strict=True)}
+    return {name: (float(x) * scale, float(y) * scale) for name, (x, y) in zip(names, pos.tolist(), strict=True)}

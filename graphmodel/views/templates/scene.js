@@ -247,9 +247,35 @@
     }
   }
 
-  function paintGraph(ctx, s) {
+  // The links, rasterised once for a camera, a canvas size and a set of links shown and
+  // emphasised (the arrays are replaced, never changed in place, when those change): a search,
+  // a panel or anything else that leaves the links alone repaints the nodes and labels over
+  // the same picture of them, the costly part of a zoomed-out repaint.
+  var linkLayer = { canvas: document.createElement("canvas"), key: null, from: null, shown: null, emph: null,
+                    paints: 0 };
+  function paintLinks(ctx, s) {
+    var L = linkLayer, c = s.canvas;
+    var key = [s.cam.x, s.cam.y, s.cam.k, s.width, s.height, s.ratio, state.mode].join();
+    if (L.key !== key || L.from !== G.from || L.shown !== G.evisible || L.emph !== G.eemph) {
+      if (L.canvas.width !== c.width || L.canvas.height !== c.height) {
+        L.canvas.width = c.width;
+        L.canvas.height = c.height;
+      }
+      var lctx = L.canvas.getContext("2d");
+      lctx.setTransform(s.ratio, 0, 0, s.ratio, 0, 0);
+      lctx.clearRect(0, 0, s.width, s.height);
+      paintEdges(lctx, s);
+      L.key = key; L.from = G.from; L.shown = G.evisible; L.emph = G.eemph; L.paints += 1;
+    }
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(L.canvas, 0, 0);
+    ctx.restore();
+  }
+
+  function paintEdges(ctx, s) {
     var W = s.width, H = s.height, k = s.cam.k;
-    var emph = G.emph, eemph = G.eemph;
+    var eemph = G.eemph;
     var buckets = new Map();
     function bucket(colour, width, dash) {
       var key = colour + "|" + width + "|" + (dash ? dash.join(",") : "");
@@ -258,13 +284,18 @@
       return b;
     }
     var late = [];
+    // Zoomed out on the network, links thin with the camera down to one pixel (drawn as
+    // hairlines) and dashes lengthen: rasterising thousands of wide or finely dashed links cost
+    // most of a repaint, and at that scale neither width nor a 4-pixel dash can be told apart.
+    var thin = state.mode === "network" ? Math.min(k, 1) : 1;
+    var dashScale = state.mode === "network" ? Math.min(4, Math.max(1, 0.5 / k)) : 1;
     for (var e = 0; e < G.from.length; e++) {
       if (!G.evisible[e]) { continue; }
       var a = G.from[e], b = G.to[e];
       var x1 = s.sx(G.x[a]), y1 = s.sy(G.y[a]), x2 = s.sx(G.x[b]), y2 = s.sy(G.y[b]);
       if ((x1 < 0 && x2 < 0) || (x1 > W && x2 > W) || (y1 < 0 && y2 < 0) || (y1 > H && y2 > H)) { continue; }
-      var width = Math.round(G.width[e] * 2) / 2;
       var on = !eemph || eemph[e];
+      var width = Math.max(1, Math.round(G.width[e] * (on && eemph ? 1 : thin) * 2) / 2);
       var bk = on ? bucket(G.ecolour[e], width, G.dash[e]) : bucket(DIM, 1, null);
       if (on && eemph) { bk.on = true; }
       bk.path.moveTo(x1, y1);
@@ -275,10 +306,15 @@
     function stroke(b) {
       ctx.strokeStyle = b.colour;
       ctx.lineWidth = b.width;
-      ctx.setLineDash(b.dash || []);
+      ctx.setLineDash(b.dash ? b.dash.map(function (d) { return d * dashScale; }) : []);
       ctx.stroke(b.path);
     }
     ctx.setLineDash([]);
+  }
+
+  function paintGraph(ctx, s) {
+    var W = s.width, H = s.height, k = s.cam.k, emph = G.emph;
+    paintLinks(ctx, s);
     // Nodes, one path per colour and shape; emphasised ones last.
     var groups = new Map(), front = new Map();
     for (var u = 0; u < nodeCount; u++) {
@@ -288,9 +324,12 @@
       var lit = !emph || emph[u];
       var colour = lit ? G.colour[u] : DIM_NODE;
       var map = lit && emph ? front : groups;
-      var key = colour + G.shape[u];
+      // No outline on a dot under 4 pixels: it would cover most of the fill, and outlining
+      // thousands of tiny dots is much of a zoomed-out repaint.
+      var outline = lit && r >= 4;
+      var key = colour + G.shape[u] + (outline ? "|o" : "");
       var g = map.get(key);
-      if (!g) { g = { colour: colour, path: new Path2D(), lit: lit }; map.set(key, g); }
+      if (!g) { g = { colour: colour, path: new Path2D(), lit: outline }; map.set(key, g); }
       shapePath(g.path, G.shape[u], x, y, r);
     }
     function fill(g) {
@@ -1016,6 +1055,7 @@
       return { x: box.left + surface.sx(G.x[u]), y: box.top + surface.sy(G.y[u]) };
     },
     labelsDrawn: function () { return G.labelsDrawn; },
+    linkPaints: function () { return linkLayer.paints; },
     colours: function () {
       var nodes = new Set(), edges = new Set();
       for (var u = 0; u < nodeCount; u++) { if (G.visible[u]) { nodes.add(G.colour[u]); } }
