@@ -92,5 +92,5 @@ def review(paths: tuple[Path, ...], output: Path | None, fmt: str, flags: tuple[
     from loaders.files import atomic_write_text
 
     atomic_write_text(output, render_review(items, extractions))
-    documents = f"{len(extractions)} document" + ("" if len(extractions) == 1 else "s")
-    click.echo(f"wrote {output}: {len(items)} items, {flagged} flagged, {documents}", err=True)
+    plans = f"{len(extractions)} document" + ("" if len(extractions) == 1 else "s")
+    click.echo(f"wrote {output}: {len(items)} items, {flagged} flagged, {plans}", err=True)
