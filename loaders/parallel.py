@@ -209,13 +209,25 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
     jobs = min(jobs, len(items))
     # Small chunks keep the progress bar moving and the workers evenly loaded.
     chunk = max(1, min(8, len(items) // (jobs * 16)))
-    with _context().Pool(jobs, initializer=_start, initargs=(aliases, cache, skip, corrections)) as pool:
+    pool = _context().Pool(jobs, initializer=_start, initargs=(aliases, cache, skip, corrections))
+    finished = False
+    try:
         for (path, _key), got in zip(items, pool.imap(_work, items, chunksize=chunk), strict=True):
             if isinstance(got, _Failure):
                 raise got.rebuild()
             if progress is not None:
                 progress(path)
             yield got.rebuild() if isinstance(got, _Skip) else got
+        finished = True
+    finally:
+        # All done: the workers end on the pool's sentinels, with no signal. Killing them with
+        # SIGTERM (what `with Pool` does even then) once left the suite waiting forever on a worker
+        # that outlived it, blocked on the task queue's lock after its sibling died holding it.
+        if finished:
+            pool.close()
+            pool.join()
+        else:  # an error, or the caller stopped early: nothing more is wanted from them
+            pool.terminate()
 
 
 def _key_of(cache: ExtractionCache, path: Path) -> str | None:
