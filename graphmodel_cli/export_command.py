@@ -22,7 +22,9 @@ FORMATS = ("neo4j-import",)
 def _refuse_format(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     # --format is the table format of the analysis commands; export's file format was called so once.
     if value is not None:
-        raise click.BadOptionUsage("format", f"export takes --to, not --format (--to {value}); "
+        # The value is echoed only when it is one of the formats: a user's text may hold a line break.
+        hint = f" (--to {value})" if value in FORMATS else f" (--to {'|'.join(FORMATS)})"
+        raise click.BadOptionUsage("format", f"export takes --to, not --format{hint}; "
                                    "--format is the table format of the analysis commands", ctx)
 
 

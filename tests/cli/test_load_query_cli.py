@@ -119,6 +119,8 @@ def test_export_refuses_format_and_names_to(tmp_path: Path) -> None:
     assert got.exit_code == 2
     assert "export takes --to, not --format (--to neo4j-import)" in got.output
     assert not (tmp_path / "out").exists()
+    odd = CliRunner().invoke(cli, ["export", "--format", "a\rb\nc", str(tmp_path / "out"), str(SEED)])
+    assert odd.exit_code == 2 and len(odd.stderr.strip().splitlines()) == 1, odd.stderr  # the value is not echoed
 
 
 @pytest.mark.neo4j
