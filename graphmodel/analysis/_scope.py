@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from graphmodel.errors import GraphError
-from graphmodel.graph import check_graph, nodes_of_kind
+from graphmodel.graph import check_graph, node_side, nodes_of_kind, task_document, task_number, unit_label
 
 __all__ = ["UnitRef", "scope", "unit_ref", "task_row"]
 
@@ -26,13 +26,11 @@ class UnitRef:
 
 
 def unit_ref(graph: nx.MultiDiGraph, node: str) -> UnitRef:
-    data = graph.nodes[node]
-    return UnitRef(node, str(data.get("name", node)), data.get("side"))
+    return UnitRef(node, unit_label(graph, node), node_side(graph, node))
 
 
 def task_row(graph: nx.MultiDiGraph, task: str) -> dict[str, str]:
-    data = graph.nodes[task]
-    return {"id": task, "number": str(data.get("number", "")), "document": str(data.get("document", ""))}
+    return {"id": task, "number": task_number(graph, task), "document": task_document(graph, task)}
 
 
 def scope(graph: nx.MultiDiGraph, document: str | Collection[str] | None) -> set[str] | None:

@@ -6,7 +6,7 @@ from collections import Counter
 
 import networkx as nx
 
-from graphmodel.graph import EDGE_TYPES, NODE_KINDS, check_graph
+from graphmodel.graph import EDGE_TYPES, NODE_KINDS, check_graph, node_kind, responsibilities
 
 __all__ = ["graph_stats"]
 
@@ -22,9 +22,9 @@ def graph_stats(graph: nx.MultiDiGraph) -> dict[str, int]:
         appears, with 0 when the graph has none.
     """
     check_graph(graph)
-    kinds = Counter(k for _, k in graph.nodes(data="kind"))
+    kinds = Counter(node_kind(graph, n) for n in graph)
     types = Counter(k for _, _, k in graph.edges(keys=True))
-    annotated = {t for _, t, k in graph.edges(keys=True) if k == "RESPONSIBLE_FOR"}
+    annotated = {r.task for r in responsibilities(graph)}
     out = {kind: kinds.get(kind, 0) for kind in NODE_KINDS}
     out["annotated tasks"] = len(annotated)
     out.update({t: types.get(t, 0) for t in EDGE_TYPES})

@@ -14,46 +14,9 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["unit_tasks", "task_order", "counterpart_edges", "derive_counterparts"]
+from graphmodel.graph.access import unit_tasks
 
-
-def task_order(graph: nx.MultiDiGraph, task: str) -> tuple[str, int, str]:
-    """A sort key that puts tasks in document order: document id, start offset, task id."""
-    data = graph.nodes[task]
-    return (data.get("document", ""), data.get("start", 0), task)
-
-
-def unit_tasks(graph: nx.MultiDiGraph, documents: Collection[str] | None = None,
-               groups: bool = False) -> dict[str, set[str]]:
-    """The tasks each unit is responsible for, in any role.
-
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    documents : collection of str, optional
-        Only tasks of these document ids; every task when None.
-    groups : bool
-        Also count group placeholders (kind ``Group``); by default only real units.
-
-    Returns
-    -------
-    dict
-        Unit id to the set of its task ids; units with no task in scope are absent.
-    """
-    kinds = {"Unit", "Group"} if groups else {"Unit"}
-    out: dict[str, set[str]] = {}
-    nodes = graph._node  # the dicts themselves: this runs over every edge of a corpus
-    for u, targets in graph._succ.items():
-        if nodes[u].get("kind") not in kinds:
-            continue
-        for t, keys in targets.items():
-            if "RESPONSIBLE_FOR" not in keys:
-                continue
-            if documents is not None and nodes[t].get("document") not in documents:
-                continue
-            out.setdefault(u, set()).add(t)
-    return out
+__all__ = ["counterpart_edges", "derive_counterparts"]
 
 
 def counterpart_edges(graph: nx.MultiDiGraph, documents: Collection[str] | None = None

@@ -9,9 +9,18 @@ from pathlib import PurePath
 import networkx as nx
 
 from graphmodel.errors import GraphError
+from graphmodel.graph.access import (
+    document_record,
+    node_aliases,
+    node_kind,
+    node_side,
+    nodes_of_kind,
+    side_short,
+    unit_label,
+)
 from graphmodel.graph.schema import SCHEMA
 
-__all__ = ["check_graph", "nodes_of_kind", "documents", "find_unit", "find_document", "find_side", "unit_label"]
+__all__ = ["check_graph", "find_unit", "find_document", "find_side"]
 
 
 def check_graph(graph: object, where: str = "the graph") -> nx.MultiDiGraph:
@@ -22,22 +31,6 @@ def check_graph(graph: object, where: str = "the graph") -> nx.MultiDiGraph:
     if schema != SCHEMA:
         raise GraphError(f"{where} is not a {SCHEMA} graph (schema is {schema!r})")
     return graph
-
-
-def nodes_of_kind(graph: nx.MultiDiGraph, kind: str) -> list[str]:
-    """Ids of the nodes of one kind, in graph order (sorted by id)."""
-    return [n for n, k in graph.nodes(data="kind") if k == kind]
-
-
-def documents(graph: nx.MultiDiGraph) -> list[str]:
-    """Document ids, oldest first (by date where known, then by id)."""
-    docs = nodes_of_kind(graph, "Document")
-    return sorted(docs, key=lambda d: (graph.nodes[d].get("date") or "", d))
-
-
-def unit_label(graph: nx.MultiDiGraph, node: str) -> str:
-    """A node's name, or its id when it has none."""
-    return str(graph.nodes[node].get("name", node))
 
 
 def find_unit(
@@ -66,21 +59,21 @@ def find_unit(
     ref = ref.strip()
     wanted = {side} if isinstance(side, str) else set(side or ())
     kinds = ("Unit", "Group") if groups else ("Unit",)
-    units = [n for n, data in graph.nodes(data=True)
-             if data.get("kind") in kinds and (not wanted or data.get("side") in wanted)]
+    units = [n for n in graph.nodes
+             if node_kind(graph, n) in kinds and (not wanted or node_side(graph, n) in wanted)]
     if ref in units:
         return ref
     rules = (
-        lambda n: graph.nodes[n].get("name") == ref,
-        lambda n: ref in graph.nodes[n].get("aliases", []),
-        lambda n: str(graph.nodes[n].get("name", "")).endswith(ref),
+        lambda n: unit_label(graph, n) == ref,
+        lambda n: ref in node_aliases(graph, n),
+        lambda n: unit_label(graph, n).endswith(ref),
     )
     for rule in rules:
         found = [n for n in units if rule(n)]
         if len(found) == 1:
             return found[0]
         if found:
-            listed = ", ".join(f"{unit_label(graph, n)} ({graph.nodes[n].get('side') or '-'})"
+            listed = ", ".join(f"{unit_label(graph, n)} ({node_side(graph, n) or '-'})"
                                for n in found[:6])
             raise GraphError(f"the unit {ref!r} is ambiguous: {listed}; give its side (--side) or full name")
     where = f" on the side {'、'.join(sorted(wanted))}" if wanted else ""
@@ -102,11 +95,11 @@ def find_side(graph: nx.MultiDiGraph, ref: str) -> str:
         not silently select nothing).
     """
     ref = ref.strip()
-    sides = [graph.nodes[n] for n in nodes_of_kind(graph, "Side")]
-    for data in sides:
-        if ref in (data.get("name"), data.get("short")):
-            return str(data.get("name"))
-    known = "、".join(sorted(str(d.get("name")) for d in sides)) or "none"
+    sides = [(node_side(graph, n), side_short(graph, n)) for n in nodes_of_kind(graph, "Side")]
+    for name, short in sides:
+        if ref in (name, short):
+            return str(name)
+    known = "、".join(sorted(str(name) for name, _ in sides)) or "none"
     raise GraphError(f"no side {ref!r} in the graph (sides: {known})")
 
 
@@ -123,11 +116,11 @@ def find_document(graph: nx.MultiDiGraph, ref: str) -> str:
         return ref
 
     def names(d: str) -> set[str]:
-        data = graph.nodes[d]
-        out = {data.get("title") or ""}
-        if data.get("source"):
-            path = PurePath(data["source"])
-            out |= {data["source"], path.name, path.stem}
+        record = document_record(graph, d)
+        out = {record.title or ""}
+        if record.source:
+            path = PurePath(record.source)
+            out |= {record.source, path.name, path.stem}
         return out - {""}
 
     found = [d for d in docs if ref in names(d)]

@@ -1,0 +1,384 @@
+"""Reading a built graph: the one place that knows its node and edge attributes.
+
+Analyses, views, loaders and the command line read nodes and edges through these accessors
+rather than by attribute names of their own, so the schema of DEVELOPERS.md ("The graph") is
+written down in code once. List attributes may be lists or the JSON strings the exporters write
+(a graph read by networkx alone); `list_attribute` decodes both.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+__all__ = [
+    "DocumentRecord",
+    "UnitTask",
+    "PairingEdge",
+    "CounterpartLink",
+    "list_attribute",
+    "node_kind",
+    "node_side",
+    "side_short",
+    "unit_label",
+    "node_label",
+    "node_aliases",
+    "node_documents",
+    "lies_in",
+    "nodes_of_kind",
+    "documents",
+    "document_record",
+    "document_records",
+    "document_sides",
+    "side_order",
+    "task_document",
+    "task_number",
+    "task_order",
+    "tasks_by_document",
+    "unit_responsibilities",
+    "task_responsibilities",
+    "responsibilities",
+    "unit_tasks",
+    "pairing_edges",
+    "counterpart_links",
+    "counterparts",
+    "edge_tasks",
+]
+
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """A Document node: its front matter as stored (None where unknown)."""
+
+    id: str
+    title: str | None
+    date: str | None  # YYYY-MM-DD
+    source: str | None
+    sides: tuple[str, ...]  # names, in the order the document lists them
+
+    @property
+    def label(self) -> str:
+        """The title, or the id without its ``doc:`` prefix when there is none."""
+        return self.title or self.id.removeprefix("doc:")
+
+    @property
+    def year(self) -> str | None:
+        """The year of the date, else a year the title names (2021年), else None."""
+        date = str(self.date or "")
+        if re.match(r"\d{4}", date):
+            return date[:4]
+        found = _YEAR.search(str(self.title or ""))
+        return found.group(1) if found else None
+
+
+@dataclass(frozen=True)
+class UnitTask:
+    """A ``RESPONSIBLE_FOR`` edge: a unit (or group placeholder), a task, the role, the mention."""
+
+    unit: str
+    task: str
+    role: str | None
+    mention: str | None
+
+
+@dataclass(frozen=True)
+class PairingEdge:
+    """A ``PAIRED_WITH`` edge: a pairing of parks, districts or units the plans state.
+
+    ``document``, ``task`` and the span are those of the first statement; ``documents`` and
+    ``tasks`` list every statement (``""`` for a statement outside every task).
+    """
+
+    a: str
+    b: str
+    kind: str | None
+    document: str | None
+    task: str | None
+    start: int | None
+    end: int | None
+    documents: tuple[str, ...]
+    tasks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CounterpartLink:
+    """A ``COUNTERPART`` edge stored in the graph (see `counterpart_edges` for any scope)."""
+
+    a: str
+    b: str
+    count: int | None
+    tasks: tuple[str, ...]
+    jaccard: float | None
+
+
+def list_attribute(value: Any) -> list[Any]:
+    """A list attribute as a list, whether stored as a list or as its JSON string."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if isinstance(value, str):
+        try:
+            decoded = json.loads(value)
+        except ValueError:
+            return [value]
+        return list(decoded) if isinstance(decoded, list) else [decoded]
+    return [value]
+
+
+def node_kind(graph: nx.MultiDiGraph, node: str) -> str | None:
+    """What a node is: ``Document``, ``Side``, ``Task``, ``Unit``, ``Group``, ``District`` or ``Park``."""
+    return graph.nodes[node].get("kind")
+
+
+def node_side(graph: nx.MultiDiGraph, node: str) -> str | None:
+    """The side a node belongs to (a Side node is its own side); None for tasks and documents."""
+    attrs = graph.nodes[node]
+    if attrs.get("kind") == "Side":
+        return attrs.get("name") or node.removeprefix("side:")
+    side = attrs.get("side")
+    return str(side) if side else None
+
+
+def side_short(graph: nx.MultiDiGraph, node: str) -> str | None:
+    """A Side node's short name (沪, 大连), where known."""
+    return graph.nodes[node].get("short")
+
+
+def unit_label(graph: nx.MultiDiGraph, node: str) -> str:
+    """A node's name, or its id when it has none."""
+    return str(graph.nodes[node].get("name") or node)
+
+
+def node_label(graph: nx.MultiDiGraph, node: str) -> str:
+    """The short text naming a node: a name, a task's number, a document's title."""
+    attrs = graph.nodes[node]
+    kind = attrs.get("kind")
+    if kind == "Task":
+        return str(attrs.get("number") or node.rsplit("#", 1)[-1])
+    if kind == "Document":
+        return str(attrs.get("title") or node.removeprefix("doc:"))
+    return str(attrs.get("name") or node)
+
+
+def node_aliases(graph: nx.MultiDiGraph, node: str) -> list[str]:
+    """The other names of a unit, district or park, as stored (sorted); [] for other kinds."""
+    return [str(a) for a in list_attribute(graph.nodes[node].get("aliases"))]
+
+
+def node_documents(graph: nx.MultiDiGraph, node: str) -> list[str]:
+    """The ids of the documents a node comes from, sorted."""
+    attrs = graph.nodes[node]
+    kind = attrs.get("kind")
+    if kind == "Document":
+        return [node]
+    if kind == "Task":
+        return [attrs["document"]] if attrs.get("document") else []
+    if kind == "Side":
+        name = node_side(graph, node)
+        return sorted(r.id for r in document_records(graph).values() if name in r.sides)
+    found = {
+        data["document"]
+        for edges in (graph.out_edges(node, data=True), graph.in_edges(node, data=True))
+        for _, _, data in edges
+        if data.get("document")
+    }
+    return sorted(found)
+
+
+def lies_in(graph: nx.MultiDiGraph, node: str) -> list[str]:
+    """The ids a node has an ``IN`` edge to (its side, district or park), sorted."""
+    return sorted(v for _, v, k in graph.out_edges(node, keys=True) if k == "IN")
+
+
+def nodes_of_kind(graph: nx.MultiDiGraph, kind: str) -> list[str]:
+    """Ids of the nodes of one kind, in graph order (sorted by id)."""
+    return [n for n, k in graph.nodes(data="kind") if k == kind]
+
+
+def documents(graph: nx.MultiDiGraph) -> list[str]:
+    """Document ids, oldest first (by date where known, then by id)."""
+    docs = nodes_of_kind(graph, "Document")
+    return sorted(docs, key=lambda d: (graph.nodes[d].get("date") or "", d))
+
+
+def document_record(graph: nx.MultiDiGraph, doc: str) -> DocumentRecord:
+    """A document's front matter."""
+    attrs = graph.nodes[doc]
+    return DocumentRecord(doc, attrs.get("title"), attrs.get("date"), attrs.get("source"),
+                          tuple(str(s) for s in list_attribute(attrs.get("sides"))))
+
+
+def document_records(graph: nx.MultiDiGraph) -> dict[str, DocumentRecord]:
+    """Every document's front matter, in id order."""
+    return {n: document_record(graph, n) for n, k in sorted(graph.nodes(data="kind")) if k == "Document"}
+
+
+def document_sides(graph: nx.MultiDiGraph, doc: str) -> list[str]:
+    """The names of a document's sides, in the order it lists them."""
+    return [str(s) for s in list_attribute(graph.nodes[doc].get("sides"))]
+
+
+def side_order(graph: nx.MultiDiGraph) -> list[str]:
+    """Side names as the documents list them (documents in id order), then any others sorted."""
+    order: list[str] = []
+    for doc in document_records(graph).values():
+        order += [s for s in doc.sides if s not in order]
+    rest = {node_side(graph, n) for n in graph.nodes} - set(order) - {None}
+    return order + sorted(rest)  # type: ignore[arg-type]
+
+
+def task_document(graph: nx.MultiDiGraph, task: str) -> str:
+    """The id of the document a task belongs to."""
+    return str(graph.nodes[task].get("document", ""))
+
+
+def task_number(graph: nx.MultiDiGraph, task: str) -> str:
+    """A task's number in its normal form (``一、(一)``); ``""`` when it has none."""
+    return str(graph.nodes[task].get("number", ""))
+
+
+def task_order(graph: nx.MultiDiGraph, task: str) -> tuple[str, int, str]:
+    """A sort key that puts tasks in document order: document id, start offset, task id."""
+    data = graph.nodes[task]
+    return (data.get("document", ""), data.get("start", 0), task)
+
+
+def tasks_by_document(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """The ids of each document's tasks, in graph order, by the document id the tasks give."""
+    out: dict[str, list[str]] = {}
+    for n, data in graph.nodes(data=True):
+        if data.get("kind") == "Task":
+            out.setdefault(data.get("document"), []).append(n)
+    return out
+
+
+def _unit_task(unit: str, task: str, data: dict[str, Any]) -> UnitTask:
+    return UnitTask(unit, task, data.get("role"), data.get("mention"))
+
+
+def unit_responsibilities(graph: nx.MultiDiGraph, unit: str) -> list[UnitTask]:
+    """What a unit or group is responsible for, in document order of the tasks."""
+    rows = [_unit_task(unit, task, data) for _, task, key, data in graph.out_edges(unit, keys=True, data=True)
+            if key == "RESPONSIBLE_FOR"]
+
+    def order(row: UnitTask) -> tuple[str, int, str]:
+        attrs = graph.nodes[row.task]
+        return (str(attrs.get("document") or ""), int(attrs.get("start") or 0), row.task)
+
+    return sorted(rows, key=order)
+
+
+def task_responsibilities(graph: nx.MultiDiGraph, task: str) -> list[UnitTask]:
+    """The units and groups responsible for a task, in graph order."""
+    return [_unit_task(unit, task, data) for unit, _, key, data in graph.in_edges(task, keys=True, data=True)
+            if key == "RESPONSIBLE_FOR"]
+
+
+def responsibilities(graph: nx.MultiDiGraph, documents: Collection[str] | None = None, *,
+                     groups: bool = True, side: str | None = None) -> Iterator[UnitTask]:
+    """Every ``RESPONSIBLE_FOR`` edge in graph order.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `build_graph`.
+    documents : collection of str, optional
+        Only tasks of these document ids; every task when None.
+    groups : bool
+        Also the edges of group placeholders (kind ``Group``).
+    side : str, optional
+        Only units of this side.
+    """
+    kinds = {"Unit", "Group"} if groups else {"Unit"}
+    nodes = graph._node
+    for u, targets in graph._succ.items():
+        data_u = nodes[u]
+        if data_u.get("kind") not in kinds or (side is not None and data_u.get("side") != side):
+            continue
+        for t, keys in targets.items():
+            data = keys.get("RESPONSIBLE_FOR")
+            if data is None or (documents is not None and nodes[t].get("document") not in documents):
+                continue
+            yield _unit_task(u, t, data)
+
+
+def unit_tasks(graph: nx.MultiDiGraph, documents: Collection[str] | None = None,
+               groups: bool = False) -> dict[str, set[str]]:
+    """The tasks each unit is responsible for, in any role.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `build_graph`.
+    documents : collection of str, optional
+        Only tasks of these document ids; every task when None.
+    groups : bool
+        Also count group placeholders (kind ``Group``); by default only real units.
+
+    Returns
+    -------
+    dict
+        Unit id to the set of its task ids; units with no task in scope are absent.
+    """
+    kinds = {"Unit", "Group"} if groups else {"Unit"}
+    out: dict[str, set[str]] = {}
+    nodes = graph._node  # the dicts themselves: this runs over every edge of a corpus
+    for u, targets in graph._succ.items():
+        if nodes[u].get("kind") not in kinds:
+            continue
+        for t, keys in targets.items():
+            if "RESPONSIBLE_FOR" not in keys:
+                continue
+            if documents is not None and nodes[t].get("document") not in documents:
+                continue
+            out.setdefault(u, set()).add(t)
+    return out
+
+
+def pairing_edges(graph: nx.MultiDiGraph, documents: Collection[str] | None = None) -> list[PairingEdge]:
+    """The ``PAIRED_WITH`` edges in graph order; with ``documents``, those whose first statement
+    is in one of them."""
+    out = []
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if key != "PAIRED_WITH" or (documents is not None and data.get("document") not in documents):
+            continue
+        out.append(PairingEdge(u, v, data.get("kind"), data.get("document"), data.get("task"),
+                               data.get("start"), data.get("end"),
+                               tuple(map(str, list_attribute(data.get("documents")))),
+                               tuple(map(str, list_attribute(data.get("tasks"))))))
+    return out
+
+
+def counterpart_links(graph: nx.MultiDiGraph) -> list[CounterpartLink]:
+    """The ``COUNTERPART`` edges stored in the graph, in graph order."""
+    return [CounterpartLink(u, v, data.get("count"), tuple(map(str, list_attribute(data.get("tasks")))),
+                            data.get("jaccard"))
+            for u, v, key, data in graph.edges(keys=True, data=True) if key == "COUNTERPART"]
+
+
+def counterparts(graph: nx.MultiDiGraph, unit: str) -> list[tuple[str, str, str]]:
+    """The stored ``COUNTERPART`` edges of a unit, either way, as (source, target, key)."""
+    out = [(u, v, k) for u, v, k in graph.out_edges(unit, keys=True) if k == "COUNTERPART"]
+    return out + [(u, v, k) for u, v, k in graph.in_edges(unit, keys=True) if k == "COUNTERPART"]
+
+
+def edge_tasks(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> list[str]:
+    """The tasks behind an edge: the task it leads to or from, or the tasks it lists."""
+    if key == "RESPONSIBLE_FOR":
+        return [target]
+    if key in ("PART_OF", "MENTIONS"):
+        return [source]
+    data = graph.edges[source, target, key]
+    if key == "COUNTERPART":
+        return [str(t) for t in list_attribute(data.get("tasks"))]
+    if data.get("task"):
+        return [str(data["task"])]
+    return []
