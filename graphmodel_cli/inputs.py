@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 import networkx as nx
 
-from graphmodel.graph import build_graph, find_document
+from graphmodel.graph import build_graph, document_record, find_document, nodes_of_kind, task_document, task_number
 from graphmodel.model import Extraction
 
 if TYPE_CHECKING:
@@ -199,12 +199,12 @@ def task_labels(graph: nx.MultiDiGraph, tasks: Sequence[str], documents: Sequenc
                 ) -> list[str]:
     """Task numbers for a table; prefixed by the document's year (or title) when several
     documents are in scope (``documents``, else the whole graph), since numbers repeat."""
-    docs = documents if documents is not None else [n for n, k in graph.nodes(data="kind") if k == "Document"]
+    docs = documents if documents is not None else nodes_of_kind(graph, "Document")
     out = []
     for t in tasks:
-        number = str(graph.nodes[t].get("number", ""))
+        number = task_number(graph, t)
         if len(docs) > 1:
-            doc = graph.nodes[graph.nodes[t]["document"]]
-            number = f"{(doc.get('date') or '')[:4] or doc.get('title') or graph.nodes[t]['document']}:{number}"
+            doc = document_record(graph, task_document(graph, t))
+            number = f"{(doc.date or '')[:4] or doc.title or doc.id}:{number}"
         out.append(number)
     return out

@@ -18,6 +18,7 @@ import networkx as nx
 
 __all__ = [
     "DocumentRecord",
+    "TaskRecord",
     "UnitTask",
     "PairingEdge",
     "CounterpartLink",
@@ -39,15 +40,19 @@ __all__ = [
     "task_document",
     "task_number",
     "task_order",
+    "task_record",
+    "mentioned_in",
     "tasks_by_document",
     "unit_responsibilities",
     "task_responsibilities",
     "responsibilities",
     "unit_tasks",
     "pairing_edges",
-    "counterpart_links",
+    "stored_counterparts",
     "counterparts",
     "edge_tasks",
+    "edge_document",
+    "edge_role",
 ]
 
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
@@ -76,6 +81,19 @@ class DocumentRecord:
             return date[:4]
         found = _YEAR.search(str(self.title or ""))
         return found.group(1) if found else None
+
+
+@dataclass(frozen=True)
+class TaskRecord:
+    """A Task node as stored (None where unknown)."""
+
+    id: str
+    document: str | None
+    number: str | None  # normal form, as in the id
+    title: str | None  # the heading, where the item has one
+    text: str | None
+    start: int | None
+    end: int | None
 
 
 @dataclass(frozen=True)
@@ -251,6 +269,18 @@ def task_order(graph: nx.MultiDiGraph, task: str) -> tuple[str, int, str]:
     return (data.get("document", ""), data.get("start", 0), task)
 
 
+def task_record(graph: nx.MultiDiGraph, task: str) -> TaskRecord:
+    """A task's document, number, heading, text and span."""
+    attrs = graph.nodes[task]
+    return TaskRecord(task, attrs.get("document"), attrs.get("number"), attrs.get("title"), attrs.get("text"),
+                      attrs.get("start"), attrs.get("end"))
+
+
+def mentioned_in(graph: nx.MultiDiGraph, place: str) -> list[str]:
+    """The tasks that mention a district or park (``MENTIONS``), in graph order."""
+    return [t for t, _, k in graph.in_edges(place, keys=True) if k == "MENTIONS"]
+
+
 def tasks_by_document(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
     """The ids of each document's tasks, in graph order, by the document id the tasks give."""
     out: dict[str, list[str]] = {}
@@ -357,7 +387,7 @@ def pairing_edges(graph: nx.MultiDiGraph, documents: Collection[str] | None = No
     return out
 
 
-def counterpart_links(graph: nx.MultiDiGraph) -> list[CounterpartLink]:
+def stored_counterparts(graph: nx.MultiDiGraph) -> list[CounterpartLink]:
     """The ``COUNTERPART`` edges stored in the graph, in graph order."""
     return [CounterpartLink(u, v, data.get("count"), tuple(map(str, list_attribute(data.get("tasks")))),
                             data.get("jaccard"))
@@ -382,3 +412,14 @@ def edge_tasks(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> li
     if data.get("task"):
         return [str(data["task"])]
     return []
+
+
+def edge_document(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> str | None:
+    """The id of the document an edge comes from (the first that states it); None for derived
+    and ``IN`` edges."""
+    return graph._succ[source][target][key].get("document")
+
+
+def edge_role(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> str | None:
+    """The role of a ``RESPONSIBLE_FOR`` edge (lead, responsible, support); None for other edges."""
+    return graph._succ[source][target][key].get("role")

@@ -9,6 +9,17 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.errors import GraphError
+from graphmodel.graph import (
+    check_graph,
+    edge_document,
+    edge_role,
+    edge_tasks,
+    node_kind,
+    node_side,
+    side_order,
+    task_document,
+    unit_responsibilities,
+)
 from graphmodel.views import facts, layout, style
 from graphmodel.views.scene import EDGE_TYPES, KINDS, ROLES, SCHEMA, Scene, Tables, node_columns, responsibilities
 
@@ -17,7 +28,7 @@ __all__ = ["network_view", "check_sides", "side_part"]
 
 def check_sides(graph: nx.MultiDiGraph, sides: Iterable[str]) -> list[str]:
     """The requested sides, checked: raise `GraphError` naming one the graph does not hold."""
-    known = facts.side_order(graph)
+    known = side_order(graph)
     wanted = list(dict.fromkeys(sides))
     for side in wanted:
         if side not in known:
@@ -28,8 +39,8 @@ def check_sides(graph: nx.MultiDiGraph, sides: Iterable[str]) -> list[str]:
 def side_part(graph: nx.MultiDiGraph, sides: Iterable[str]) -> set[str]:
     """The nodes of these sides, the tasks their units share and those tasks' parents and documents."""
     wanted = set(sides)
-    keep = {n for n in graph if facts.node_side(graph, n) in wanted}
-    stack = [t for n in keep for _, t, k in graph.out_edges(n, keys=True) if k == "RESPONSIBLE_FOR"]
+    keep = {n for n in graph if node_side(graph, n) in wanted}
+    stack = [r.task for n in keep for r in unit_responsibilities(graph, n)]
     while stack:
         node = stack.pop()
         if node in keep:
@@ -56,35 +67,35 @@ def network_view(graph: nx.MultiDiGraph, sides: Iterable[str] = ()) -> Scene:
         ``edges`` (``from``, ``to``, ``type``, ``document``, ``task``, ``role`` columns) and
         ``responsibility``.
     """
-    facts.check_graph(graph)
+    check_graph(graph)
     wanted = check_sides(graph, sides)
     chosen = side_part(graph, wanted) if wanted else set(graph.nodes)
     nodes = sorted(chosen)
     edges = sorted((u, v, k) for u, v, k in graph.edges(keys=True)
                    if k != "COUNTERPART" and u in chosen and v in chosen)
     tables = Tables(graph)
-    tables.register(n for n in nodes if graph.nodes[n].get("kind") == "Task")
+    tables.register(n for n in nodes if node_kind(graph, n) == "Task")
     rank = {s: i for i, s in enumerate(tables.sides)}
     positions = layout.fast_spring(nodes, [(u, v) for u, v, _ in edges],
-                                   {n: rank.get(facts.node_side(graph, n) or "") for n in nodes})
+                                   {n: rank.get(node_side(graph, n) or "") for n in nodes})
     index = {n: i for i, n in enumerate(nodes)}
     columns = node_columns(tables, nodes)
     columns["x"] = [round(positions[n][0]) for n in nodes]
     columns["y"] = [round(positions[n][1]) for n in nodes]
-    columns["task"] = [tables.task(n) if graph.nodes[n].get("kind") == "Task" else -1 for n in nodes]
+    columns["task"] = [tables.task(n) if node_kind(graph, n) == "Task" else -1 for n in nodes]
     columns["documents"] = _node_documents(graph, tables, nodes)
     edge_columns: dict[str, list[int]] = {"from": [], "to": [], "type": [], "document": [], "task": [],
                                           "role": []}
     for u, v, k in edges:
-        attrs = graph.edges[u, v, k]
-        task = v if k == "RESPONSIBLE_FOR" else u if k in ("PART_OF", "MENTIONS") else attrs.get("task")
+        task = next(iter(edge_tasks(graph, u, v, k)), None)
+        role = edge_role(graph, u, v, k)
         edge_columns["from"].append(index[u])
         edge_columns["to"].append(index[v])
         edge_columns["type"].append(EDGE_TYPES.index(k) if k in EDGE_TYPES else -1)
-        edge_columns["document"].append(tables.document(attrs.get("document")))
+        edge_columns["document"].append(tables.document(edge_document(graph, u, v, k)))
         edge_columns["task"].append(tables.task(task) if task and task in graph else -1)
-        edge_columns["role"].append(ROLES.index(attrs["role"]) if attrs.get("role") in ROLES else -1)
-    units = [n for n in nodes if graph.nodes[n].get("kind") in ("Unit", "Group")]
+        edge_columns["role"].append(ROLES.index(role) if role in ROLES else -1)
+    units = [n for n in nodes if node_kind(graph, n) in ("Unit", "Group")]
     resp = responsibilities(tables, units)
     resp["node"] = [index[units[i]] for i in resp["node"]]
     data: dict[str, Any] = {
@@ -106,24 +117,24 @@ def network_view(graph: nx.MultiDiGraph, sides: Iterable[str] = ()) -> Scene:
 def _node_documents(graph: nx.MultiDiGraph, tables: Tables, nodes: list[str]) -> list[list[int]]:
     # The documents a node comes from, as document rows: one pass over the edges, not one per node.
     found: dict[str, set[int]] = defaultdict(set)
-    for u, v, data in graph.edges(data=True):
-        doc = tables.document(data.get("document"))
+    for u, v, k in graph.edges(keys=True):
+        doc = tables.document(edge_document(graph, u, v, k))
         if doc >= 0:
             found[u].add(doc)
             found[v].add(doc)
     by_side: dict[str, set[int]] = defaultdict(set)
     for d, info in tables.docs.items():
-        for s in info["sides"]:
+        for s in info.sides:
             by_side[s].add(tables.doc_index[d])
     out = []
     for n in nodes:
-        kind = graph.nodes[n].get("kind")
+        kind = node_kind(graph, n)
         if kind == "Document":
             out.append([tables.document(n)])
         elif kind == "Task":
-            out.append([tables.document(graph.nodes[n].get("document"))])
+            out.append([tables.document(task_document(graph, n))])
         elif kind == "Side":
-            out.append(sorted(by_side.get(facts.node_side(graph, n) or "", set())))
+            out.append(sorted(by_side.get(node_side(graph, n) or "", set())))
         else:
             out.append(sorted(found.get(n, set())))
     return out
