@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +23,8 @@ __all__ = [
     "PairingEdge",
     "CounterpartLink",
     "list_attribute",
+    "node_attributes",
+    "edge_attributes",
     "node_kind",
     "node_side",
     "side_short",
@@ -43,11 +45,14 @@ __all__ = [
     "task_record",
     "mentioned_in",
     "tasks_by_document",
+    "responsibility",
     "unit_responsibilities",
     "task_responsibilities",
     "responsibilities",
     "unit_tasks",
+    "pairing_edge",
     "pairing_edges",
+    "counterpart_link",
     "stored_counterparts",
     "counterparts",
     "edge_tasks",
@@ -149,6 +154,16 @@ def list_attribute(value: Any) -> list[Any]:
             return [value]
         return list(decoded) if isinstance(decoded, list) else [decoded]
     return [value]
+
+
+def node_attributes(graph: nx.MultiDiGraph, node: str) -> Mapping[str, Any]:
+    """Every attribute of a node as stored, ``kind`` included: for writers that store them all."""
+    return graph.nodes[node]
+
+
+def edge_attributes(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> Mapping[str, Any]:
+    """Every attribute of an edge as stored: for writers that store them all."""
+    return graph._succ[source][target][key]
 
 
 def node_kind(graph: nx.MultiDiGraph, node: str) -> str | None:
@@ -290,8 +305,13 @@ def tasks_by_document(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
     return out
 
 
-def _unit_task(unit: str, task: str, data: dict[str, Any]) -> UnitTask:
+def _unit_task(unit: str, task: str, data: Mapping[str, Any]) -> UnitTask:
     return UnitTask(unit, task, data.get("role"), data.get("mention"))
+
+
+def responsibility(graph: nx.MultiDiGraph, unit: str, task: str) -> UnitTask:
+    """The ``RESPONSIBLE_FOR`` edge from a unit (or group) to a task."""
+    return _unit_task(unit, task, graph._succ[unit][task]["RESPONSIBLE_FOR"])
 
 
 def unit_responsibilities(graph: nx.MultiDiGraph, unit: str) -> list[UnitTask]:
@@ -373,25 +393,37 @@ def unit_tasks(graph: nx.MultiDiGraph, documents: Collection[str] | None = None,
     return out
 
 
+def _pairing(a: str, b: str, data: Mapping[str, Any]) -> PairingEdge:
+    return PairingEdge(a, b, data.get("kind"), data.get("document"), data.get("task"), data.get("start"),
+                       data.get("end"), tuple(map(str, list_attribute(data.get("documents")))),
+                       tuple(map(str, list_attribute(data.get("tasks")))))
+
+
+def pairing_edge(graph: nx.MultiDiGraph, a: str, b: str) -> PairingEdge:
+    """The ``PAIRED_WITH`` edge from ``a`` to ``b``."""
+    return _pairing(a, b, graph._succ[a][b]["PAIRED_WITH"])
+
+
 def pairing_edges(graph: nx.MultiDiGraph, documents: Collection[str] | None = None) -> list[PairingEdge]:
     """The ``PAIRED_WITH`` edges in graph order; with ``documents``, those whose first statement
     is in one of them."""
-    out = []
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        if key != "PAIRED_WITH" or (documents is not None and data.get("document") not in documents):
-            continue
-        out.append(PairingEdge(u, v, data.get("kind"), data.get("document"), data.get("task"),
-                               data.get("start"), data.get("end"),
-                               tuple(map(str, list_attribute(data.get("documents")))),
-                               tuple(map(str, list_attribute(data.get("tasks"))))))
-    return out
+    return [_pairing(u, v, data) for u, v, key, data in graph.edges(keys=True, data=True)
+            if key == "PAIRED_WITH" and (documents is None or data.get("document") in documents)]
+
+
+def _link(a: str, b: str, data: Mapping[str, Any]) -> CounterpartLink:
+    return CounterpartLink(a, b, data.get("count"), tuple(map(str, list_attribute(data.get("tasks")))),
+                           data.get("jaccard"))
+
+
+def counterpart_link(graph: nx.MultiDiGraph, a: str, b: str) -> CounterpartLink:
+    """The stored ``COUNTERPART`` edge from ``a`` to ``b``."""
+    return _link(a, b, graph._succ[a][b]["COUNTERPART"])
 
 
 def stored_counterparts(graph: nx.MultiDiGraph) -> list[CounterpartLink]:
     """The ``COUNTERPART`` edges stored in the graph, in graph order."""
-    return [CounterpartLink(u, v, data.get("count"), tuple(map(str, list_attribute(data.get("tasks")))),
-                            data.get("jaccard"))
-            for u, v, key, data in graph.edges(keys=True, data=True) if key == "COUNTERPART"]
+    return [_link(u, v, data) for u, v, key, data in graph.edges(keys=True, data=True) if key == "COUNTERPART"]
 
 
 def counterparts(graph: nx.MultiDiGraph, unit: str) -> list[tuple[str, str, str]]:

@@ -8,15 +8,15 @@ counterparts; the pair runs from the unit of the side the document lists first.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from itertools import combinations
 from typing import Any
 
 import networkx as nx
 
-from graphmodel.graph.access import unit_tasks
+from graphmodel.graph.access import node_kind, task_responsibilities, unit_tasks
 
-__all__ = ["counterpart_edges", "derive_counterparts"]
+__all__ = ["counterpart_edges", "task_counterparts", "derive_counterparts"]
 
 
 def counterpart_edges(graph: nx.MultiDiGraph, documents: Collection[str] | None = None
@@ -39,6 +39,17 @@ def counterpart_edges(graph: nx.MultiDiGraph, documents: Collection[str] | None 
     """
     # The node dict itself: NodeView look-ups cost several times more, once per task and pair.
     yield from derive_counterparts(unit_tasks(graph, documents), graph._node)
+
+
+def task_counterparts(graph: nx.MultiDiGraph, tasks: Iterable[str]) -> list[tuple[str, str, dict[str, Any]]]:
+    """The COUNTERPART pairs counted over these tasks only (one document's, say), as
+    `counterpart_edges` gives them; in time linear in the tasks' edges, not the graph's."""
+    tasks_of: dict[str, set[str]] = {}
+    for t in tasks:
+        for r in task_responsibilities(graph, t):
+            if node_kind(graph, r.unit) == "Unit":
+                tasks_of.setdefault(r.unit, set()).add(t)
+    return derive_counterparts(tasks_of, graph._node)
 
 
 def derive_counterparts(tasks_of: Mapping[str, set[str]], nodes: Mapping[str, Mapping[str, Any]]

@@ -13,13 +13,17 @@ import networkx as nx
 
 from graphmodel.graph import (
     DocumentRecord,
+    counterpart_link,
     document_record,
     document_records,
+    edge_document,
     edge_tasks,
     node_aliases,
     node_kind,
     node_label,
     node_side,
+    pairing_edge,
+    responsibility,
     task_record,
     unit_responsibilities,
 )
@@ -72,9 +76,9 @@ def edge_id(source: str, target: str, key: str) -> str:
 
 def edge_record(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> dict[str, Any]:
     """An edge's type, ends, the tasks behind it and the documents it comes from."""
-    data = graph.edges[source, target, key]
     tasks = [t for t in edge_tasks(graph, source, target, key) if t in graph]
-    docs = {data["document"]} if data.get("document") else set()
+    document = edge_document(graph, source, target, key)
+    docs = {document} if document else set()
     docs |= {doc for t in tasks if (doc := task_record(graph, t).document)}
     record: dict[str, Any] = {
         "id": edge_id(source, target, key),
@@ -84,13 +88,17 @@ def edge_record(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> d
         "tasks": tasks,
         "documents": sorted(docs),
     }
-    for name in ("role", "mention", "kind"):
-        if data.get(name):
-            record[name] = str(data[name])
-    if key == "COUNTERPART":
-        record["count"] = int(data.get("count") or len(tasks))
-        if data.get("jaccard") is not None:
-            record["jaccard"] = round(float(data["jaccard"]), 3)
+    if key == "RESPONSIBLE_FOR":
+        duty = responsibility(graph, source, target)
+        record.update({name: str(value) for name, value in (("role", duty.role), ("mention", duty.mention))
+                       if value})
+    elif key == "PAIRED_WITH" and (kind := pairing_edge(graph, source, target).kind):
+        record["kind"] = str(kind)
+    elif key == "COUNTERPART":
+        link = counterpart_link(graph, source, target)
+        record["count"] = int(link.count or len(tasks))
+        if link.jaccard is not None:
+            record["jaccard"] = round(float(link.jaccard), 3)
     return record
 
 

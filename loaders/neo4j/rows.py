@@ -36,14 +36,16 @@ from graphmodel.graph import (
     check_graph,
     document_record,
     document_sides,
+    edge_attributes,
     lies_in,
+    node_attributes,
     node_kind,
     pairing_edges,
     stored_counterparts,
     task_responsibilities,
     tasks_by_document,
 )
-from graphmodel.graph.counterpart_links import derive_counterparts
+from graphmodel.graph.counterpart_links import task_counterparts
 from graphmodel.model import Extraction
 
 __all__ = [
@@ -153,20 +155,21 @@ def _kept(value: Any) -> bool:
 def node_props(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
     """A node's attributes as Neo4j properties: without ``kind``, unknown values and empty
     lists, plus ``id``."""
-    props = _stored(graph.nodes[node], f"node {node!r}", skip="kind")
+    props = _stored(node_attributes(graph, node), f"node {node!r}", skip="kind")
     props["id"] = node
     return props
 
 
 def edge_props(graph: nx.MultiDiGraph, u: str, v: str, key: str) -> dict[str, Any]:
     """An edge's attributes as Neo4j properties (unknown values and empty lists left out)."""
-    return _stored(graph.edges[u, v, key], f"edge {u!r} -{key}-> {v!r}")
+    return _stored(edge_attributes(graph, u, v, key), f"edge {u!r} -{key}-> {v!r}")
 
 
 def _kinds(graph: nx.MultiDiGraph) -> dict[str, str]:
     check_graph(graph)
     kinds = {}
-    for n, kind in graph.nodes(data="kind"):
+    for n in graph:
+        kind = node_kind(graph, n)
         if kind not in NODE_KINDS:
             raise GraphError(f"node {n!r} has the kind {kind!r}, which is none of {', '.join(NODE_KINDS)}")
         kinds[n] = str(kind)
@@ -205,12 +208,7 @@ def _counterparts(graph: nx.MultiDiGraph, doc: str, tasks: Sequence[str], alone:
     if alone:  # the graph of this document alone: its COUNTERPART edges are the document's
         pairs = [(link.a, link.b, link.count, link.jaccard) for link in stored_counterparts(graph)]
     else:  # the rule of build_graph over this document's tasks only
-        tasks_of: dict[str, set[str]] = {}
-        for t in tasks:
-            for r in task_responsibilities(graph, t):
-                if node_kind(graph, r.unit) == "Unit":
-                    tasks_of.setdefault(r.unit, set()).add(t)
-        pairs = [(a, b, attrs["count"], attrs["jaccard"]) for a, b, attrs in derive_counterparts(tasks_of, graph._node)]
+        pairs = [(a, b, attrs["count"], attrs["jaccard"]) for a, b, attrs in task_counterparts(graph, tasks)]
     date = document_record(graph, doc).date
     year = {"year": int(str(date)[:4])} if date else {}
     return [{"a": a, "b": b, "props": {"document": doc, "count": count, "jaccard": jaccard, **year}}
@@ -281,12 +279,14 @@ def _part(graph: nx.MultiDiGraph, kinds: Mapping[str, str], doc: str, tasks: lis
     named: set[str] = set()
     for t in tasks:
         part.tasks.append({"id": t, "props": node_props(graph, t)})
-        for u, _, key, data in graph.in_edges(t, keys=True, data=True):
-            if key == "RESPONSIBLE_FOR":
-                part.edges[key, kinds[u], "Task"].append({"a": u, "b": t, "props": _stored(data, f"edge {u!r}")})
-                named.add(u)
-        for _, v, key, data in graph.out_edges(t, keys=True, data=True):
+        for r in task_responsibilities(graph, t):
+            data = edge_attributes(graph, r.unit, t, "RESPONSIBLE_FOR")
+            part.edges["RESPONSIBLE_FOR", kinds[r.unit], "Task"].append(
+                {"a": r.unit, "b": t, "props": _stored(data, f"edge {r.unit!r}")})
+            named.add(r.unit)
+        for _, v, key in graph.out_edges(t, keys=True):
             if key in ("PART_OF", "MENTIONS"):
+                data = edge_attributes(graph, t, v, key)
                 part.edges[key, "Task", kinds[v]].append({"a": t, "b": v, "props": _stored(data, f"edge {t!r}")})
                 if key == "MENTIONS":
                     named.add(v)
