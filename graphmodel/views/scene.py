@@ -28,6 +28,7 @@ from graphmodel.graph import (
     unit_responsibilities,
 )
 from graphmodel.views import style
+from graphmodel.views.viewdata import PageData
 
 __all__ = ["SCHEMA", "KINDS", "EDGE_TYPES", "ROLES", "Scene", "Tables", "responsibilities", "node_columns"]
 
@@ -38,15 +39,12 @@ ROLES = ["lead", "responsible", "support"]
 
 
 @dataclass
-class Scene:
-    """The data of one canvas view, ready to embed in a page (see the module docstring).
+class Scene(PageData):
+    """The data of one canvas view (``network``, ``counterparts``, ``matrix``), ready to embed in a
+    page (see the module docstring).
 
     Attributes
     ----------
-    view : str
-        ``network``, ``counterparts`` or ``matrix``.
-    title : str
-        Shown at the top of the page (plain text).
     data : dict
         The JSON-able tables the page reads (``schema`` is `SCHEMA`).
     node_count, edge_count : int
@@ -54,8 +52,6 @@ class Scene:
         counterpart pairs over all documents.
     """
 
-    view: str
-    title: str
     data: dict[str, Any] = field(default_factory=dict)
     node_count: int = 0
     edge_count: int = 0

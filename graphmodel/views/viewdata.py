@@ -14,19 +14,31 @@ import networkx as nx
 from graphmodel.graph import mentioned_in, node_aliases, node_documents, node_kind, node_label, node_side, side_order
 from graphmodel.views import facts, layout, style
 
-__all__ = ["ViewData", "node_record", "assemble"]
+__all__ = ["PageData", "ViewData", "node_record", "assemble"]
 
 
 @dataclass
-class ViewData:
-    """One view of a graph, ready to embed in a page.
+class PageData:
+    """What every view gives its page: the view's name and the title shown at its top.
 
     Attributes
     ----------
     view : str
-        ``network``, ``counterparts`` or ``focus``.
+        One of `graphmodel.views.VIEWS`.
     title : str
         Shown at the top of the page (plain text).
+    """
+
+    view: str
+    title: str
+
+
+@dataclass
+class ViewData(PageData):
+    """One view of a graph (the ``focus`` view), ready to embed in a page.
+
+    Attributes
+    ----------
     nodes, edges : list of dict
         vis-network items plus ``kind``, ``side``, ``documents``, ``tasks`` for the page's
         filters and side panel.
@@ -42,8 +54,6 @@ class ViewData:
         The node a focus view is centred on.
     """
 
-    view: str
-    title: str
     nodes: list[dict[str, Any]] = field(default_factory=list)
     edges: list[dict[str, Any]] = field(default_factory=list)
     tasks: dict[str, dict[str, Any]] = field(default_factory=dict)
