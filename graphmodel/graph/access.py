@@ -332,6 +332,20 @@ def task_responsibilities(graph: nx.MultiDiGraph, task: str) -> list[UnitTask]:
             if key == "RESPONSIBLE_FOR"]
 
 
+def _responsibility_edges(graph: nx.MultiDiGraph, documents: Collection[str] | None, kinds: Collection[str],
+                          side: str | None = None) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
+    # The dicts themselves: this runs over every edge of a corpus.
+    nodes = graph._node
+    for u, targets in graph._succ.items():
+        data_u = nodes[u]
+        if data_u.get("kind") not in kinds or (side is not None and data_u.get("side") != side):
+            continue
+        for t, keys in targets.items():
+            data = keys.get("RESPONSIBLE_FOR")
+            if data is not None and (documents is None or nodes[t].get("document") in documents):
+                yield u, t, data
+
+
 def responsibilities(graph: nx.MultiDiGraph, documents: Collection[str] | None = None, *,
                      groups: bool = True, side: str | None = None) -> Iterator[UnitTask]:
     """Every ``RESPONSIBLE_FOR`` edge in graph order.
@@ -347,17 +361,8 @@ def responsibilities(graph: nx.MultiDiGraph, documents: Collection[str] | None =
     side : str, optional
         Only units of this side.
     """
-    kinds = {"Unit", "Group"} if groups else {"Unit"}
-    nodes = graph._node
-    for u, targets in graph._succ.items():
-        data_u = nodes[u]
-        if data_u.get("kind") not in kinds or (side is not None and data_u.get("side") != side):
-            continue
-        for t, keys in targets.items():
-            data = keys.get("RESPONSIBLE_FOR")
-            if data is None or (documents is not None and nodes[t].get("document") not in documents):
-                continue
-            yield _unit_task(u, t, data)
+    for u, t, data in _responsibility_edges(graph, documents, ("Unit", "Group") if groups else ("Unit",), side):
+        yield _unit_task(u, t, data)
 
 
 def unit_tasks(graph: nx.MultiDiGraph, documents: Collection[str] | None = None,
@@ -378,18 +383,9 @@ def unit_tasks(graph: nx.MultiDiGraph, documents: Collection[str] | None = None,
     dict
         Unit id to the set of its task ids; units with no task in scope are absent.
     """
-    kinds = {"Unit", "Group"} if groups else {"Unit"}
     out: dict[str, set[str]] = {}
-    nodes = graph._node  # the dicts themselves: this runs over every edge of a corpus
-    for u, targets in graph._succ.items():
-        if nodes[u].get("kind") not in kinds:
-            continue
-        for t, keys in targets.items():
-            if "RESPONSIBLE_FOR" not in keys:
-                continue
-            if documents is not None and nodes[t].get("document") not in documents:
-                continue
-            out.setdefault(u, set()).add(t)
+    for u, t, _ in _responsibility_edges(graph, documents, ("Unit", "Group") if groups else ("Unit",)):
+        out.setdefault(u, set()).add(t)
     return out
 
 
