@@ -348,18 +348,18 @@ def _responsibility_edges(graph: nx.MultiDiGraph, documents: Collection[str] | N
 
 def responsibilities(graph: nx.MultiDiGraph, documents: Collection[str] | None = None, *,
                      groups: bool = True, side: str | None = None) -> Iterator[UnitTask]:
-    """Every ``RESPONSIBLE_FOR`` edge in graph order.
+    """Every ``RESPONSIBLE_FOR`` edge in graph order, as `UnitTask` records.
 
     Parameters
     ----------
     graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
+        The graph to read.
     documents : collection of str, optional
-        Only tasks of these document ids; every task when None.
+        Only edges to the tasks of these documents (ids); all edges when None.
     groups : bool
-        Also the edges of group placeholders (kind ``Group``).
+        Also the edges of group placeholders (kind ``Group``), as by default.
     side : str, optional
-        Only units of this side.
+        Only the edges of units (and groups) of this side.
     """
     for u, t, data in _responsibility_edges(graph, documents, ("Unit", "Group") if groups else ("Unit",), side):
         yield _unit_task(u, t, data)
