@@ -134,7 +134,7 @@ def _compile(cls: type[Record]) -> None:
     if "to_dict" not in cls.__dict__:
         cls.to_dict = ns["to_dict"]  # type: ignore[method-assign]
     if "from_dict" not in cls.__dict__:
-        cls.from_dict = staticmethod(ns["from_dict"])  # type: ignore[method-assign, assignment]
+        cls.from_dict = staticmethod(ns["from_dict"])  # type: ignore[method-assign]
 
 
 class Record:

@@ -158,31 +158,35 @@ def list_attribute(value: Any) -> list[Any]:
 
 def node_attributes(graph: nx.MultiDiGraph, node: str) -> Mapping[str, Any]:
     """Every attribute of a node as stored, ``kind`` included: for writers that store them all."""
-    return graph.nodes[node]
+    attrs: Mapping[str, Any] = graph.nodes[node]
+    return attrs
 
 
 def edge_attributes(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> Mapping[str, Any]:
     """Every attribute of an edge as stored: for writers that store them all."""
-    return graph._succ[source][target][key]
+    attrs: Mapping[str, Any] = graph._succ[source][target][key]
+    return attrs
 
 
 def node_kind(graph: nx.MultiDiGraph, node: str) -> str | None:
     """What a node is: ``Document``, ``Side``, ``Task``, ``Unit``, ``Group``, ``District`` or ``Park``."""
-    return graph.nodes[node].get("kind")
+    kind: str | None = graph.nodes[node].get("kind")
+    return kind
 
 
 def node_side(graph: nx.MultiDiGraph, node: str) -> str | None:
     """The side a node belongs to (a Side node is its own side); None for tasks and documents."""
     attrs = graph.nodes[node]
     if attrs.get("kind") == "Side":
-        return attrs.get("name") or node.removeprefix("side:")
+        return str(attrs.get("name") or node.removeprefix("side:"))
     side = attrs.get("side")
     return str(side) if side else None
 
 
 def side_short(graph: nx.MultiDiGraph, node: str) -> str | None:
     """A Side node's short name (沪, 大连), where known."""
-    return graph.nodes[node].get("short")
+    short: str | None = graph.nodes[node].get("short")
+    return short
 
 
 def unit_label(graph: nx.MultiDiGraph, node: str) -> str:
@@ -264,8 +268,8 @@ def side_order(graph: nx.MultiDiGraph) -> list[str]:
     order: list[str] = []
     for doc in document_records(graph).values():
         order += [s for s in doc.sides if s not in order]
-    rest = {node_side(graph, n) for n in graph.nodes} - set(order) - {None}
-    return order + sorted(rest)  # type: ignore[arg-type]
+    rest = {side for n in graph.nodes if (side := node_side(graph, n)) is not None} - set(order)
+    return order + sorted(rest)
 
 
 def task_document(graph: nx.MultiDiGraph, task: str) -> str:
@@ -445,9 +449,11 @@ def edge_tasks(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> li
 def edge_document(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> str | None:
     """The id of the document an edge comes from (the first that states it); None for derived
     and ``IN`` edges."""
-    return graph._succ[source][target][key].get("document")
+    document: str | None = graph._succ[source][target][key].get("document")
+    return document
 
 
 def edge_role(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> str | None:
     """The role of a ``RESPONSIBLE_FOR`` edge (lead, responsible, support); None for other edges."""
-    return graph._succ[source][target][key].get("role")
+    role: str | None = graph._succ[source][target][key].get("role")
+    return role

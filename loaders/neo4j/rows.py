@@ -253,19 +253,18 @@ def document_parts(graph: nx.MultiDiGraph) -> list[DocumentPart]:
     kinds = _kinds(graph)
     docs = sorted(n for n, k in kinds.items() if k == "Document")
     tasks_of: dict[str, list[str]] = {d: [] for d in docs}
-    for doc, tasks in tasks_by_document(graph).items():
-        if doc not in tasks_of:
-            raise GraphError(f"task {tasks[0]!r} belongs to the document {doc!r}, which the graph lacks")
-        tasks_of[doc] = tasks
+    for owner, tasks in tasks_by_document(graph).items():
+        if owner not in tasks_of:
+            raise GraphError(f"task {tasks[0]!r} belongs to the document {owner!r}, which the graph lacks")
+        tasks_of[owner] = tasks
     pairings: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for p in pairing_edges(graph):
         stating = p.documents or (p.document,)
-        tasks = p.tasks or (p.task or "",)
-        for doc, task in zip(stating, tasks, strict=True):
+        for doc, task in zip(stating, p.tasks or (p.task or "",), strict=True):
             if doc not in tasks_of:
                 raise GraphError(f"edge {p.a!r} -PAIRED_WITH-> {p.b!r} names the document {doc!r}, "
                                  "which the graph lacks")
-            props = {"kind": p.kind, "document": doc, "task": task or None}
+            props: dict[str, Any] = {"kind": p.kind, "document": doc, "task": task or None}
             if doc == p.document:  # a graph keeps the span of the first statement only
                 props.update({"start": p.start, "end": p.end})
             pairings[doc].append({"a": p.a, "b": p.b, "props": {k: x for k, x in props.items() if _kept(x)}})
