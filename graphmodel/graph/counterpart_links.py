@@ -55,8 +55,37 @@ def counterpart_edges(graph: nx.MultiDiGraph[str], documents: Collection[str] | 
 
 
 def task_counterparts(graph: nx.MultiDiGraph[str], tasks: Iterable[str]) -> list[tuple[str, str, dict[str, Any]]]:
-    """The COUNTERPART pairs counted over these tasks only (one document's, say), as
-    `counterpart_edges` gives them; in time linear in the tasks' edges, not the graph's."""
+    """The COUNTERPART pairs counted over these tasks only (one document's, say).
+
+    As `counterpart_edges` gives them, in time linear in the tasks' edges, not the graph's.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `build_graph`.
+    tasks : iterable of str
+        Task ids of ``graph``.
+
+    Returns
+    -------
+    list of tuple
+        ``(unit a, unit b, attributes)``, the attributes ``count``, ``tasks`` and ``jaccard``
+        as on a COUNTERPART edge.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph, nodes_of_kind
+    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
+    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
+    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
+    >>> G = build_graph([extract(plan)])
+    >>> [first, second] = nodes_of_kind(G, "Task")
+    >>> [(a, b, attrs["count"]) for a, b, attrs in task_counterparts(G, [second])]
+    [('unit:上海市/上海市人力资源社会保障局', 'unit:大连市/大连市人力资源社会保障局', 1)]
+    >>> task_counterparts(G, [])
+    []
+    """
     tasks_of: dict[str, set[str]] = {}
     for t in tasks:
         for r in task_responsibilities(graph, t):
