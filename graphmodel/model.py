@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from graphmodel.errors import InputError
+from graphmodel.records import Record, json_field, omit_empty, omit_none
+
 __all__ = [
     "SCHEMA",
     "Role",
@@ -34,65 +37,31 @@ PairingKind = Literal["district", "park", "unit"]
 Span = tuple[int, int]
 
 
-def _span(value: Any) -> Span | None:
-    return (int(value[0]), int(value[1])) if value is not None else None
-
-
 @dataclass(frozen=True)
-class Side:
+class Side(Record):
     """A region whose units share the work, e.g. 上海市 (short 沪 or 上海)."""
 
     name: str
-    short: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"name": self.name}
-        if self.short:
-            d["short"] = self.short
-        return d
+    short: str | None = json_field(omit="empty", default=None)
 
 
 @dataclass
-class DocumentInfo:
+class DocumentInfo(Record):
     """A document's identity and front matter."""
+
+    json_order = ("id", "title", "date", "issuers", "sides", "source", "sha256")
 
     id: str
     title: str | None
     sides: list[Side]
-    source: str | None = None
+    source: str | None = omit_none()
     date: str | None = None  # YYYY-MM-DD
     issuers: list[str] = field(default_factory=list)
-    sha256: str | None = None  # of the text as read; changes with every revision
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "id": self.id,
-            "title": self.title,
-            "date": self.date,
-            "issuers": list(self.issuers),
-            "sides": [s.to_dict() for s in self.sides],
-        }
-        if self.source is not None:
-            d["source"] = self.source
-        if self.sha256 is not None:
-            d["sha256"] = self.sha256
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> DocumentInfo:
-        return cls(
-            id=d["id"],
-            title=d.get("title"),
-            sides=[Side(s["name"], s.get("short")) for s in d.get("sides", [])],
-            source=d.get("source"),
-            date=d.get("date"),
-            issuers=list(d.get("issuers", [])),
-            sha256=d.get("sha256"),
-        )
+    sha256: str | None = omit_none()  # of the text as read; changes with every revision
 
 
 @dataclass
-class Responsibility:
+class Responsibility(Record):
     """One unit (or group placeholder) named in a task's responsibility annotation."""
 
     mention: str  # as written, notes such as (按职责分工负责,下同) removed
@@ -100,43 +69,20 @@ class Responsibility:
     side: str | None  # name of a document side
     role: Role = "responsible"
     collective: bool = False  # a placeholder for a group, e.g. 各有关单位
-    span: Span | None = None  # of the mention in the document text
-    correction: str | None = None  # FILE:LINE of the correction(s) that made or changed it
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "mention": self.mention,
-            "unit": self.unit,
-            "side": self.side,
-            "role": self.role,
-            "collective": self.collective,
-        }
-        if self.span is not None:
-            d["span"] = list(self.span)
-        if self.correction is not None:
-            d["correction"] = self.correction
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Responsibility:
-        return cls(
-            mention=d["mention"],
-            unit=d["unit"],
-            side=d.get("side"),
-            role=d.get("role", "responsible"),
-            collective=bool(d.get("collective", False)),
-            span=_span(d.get("span")),
-            correction=d.get("correction"),
-        )
+    span: Span | None = omit_none()  # of the mention in the document text
+    correction: str | None = omit_none()  # FILE:LINE of the correction(s) that made or changed it
 
 
 @dataclass
-class Task:
+class Task(Record):
     """A numbered item of the plan's outline.
 
     A task that carries responsibilities is a leaf of the work; a heading whose numbered
     children carry them is their parent.
     """
+
+    json_order = ("id", "number", "parent", "title", "text", "span", "responsibilities", "places",
+                  "lead_officials", "annotation_span")
 
     id: str  # unique in the corpus: "<document id>#<number>"
     number: str  # enumerators as written, outermost first, e.g. "二、(五)1."
@@ -146,44 +92,12 @@ class Task:
     title: str | None = None
     responsibilities: list[Responsibility] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # ids of `Place`
-    lead_officials: list[str] = field(default_factory=list)  # 牵头领导: persons, not units
-    annotation_span: Span | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "id": self.id,
-            "number": self.number,
-            "parent": self.parent,
-            "title": self.title,
-            "text": self.text,
-            "span": list(self.span),
-            "responsibilities": [r.to_dict() for r in self.responsibilities],
-            "places": list(self.places),
-        }
-        if self.lead_officials:
-            d["lead_officials"] = list(self.lead_officials)
-        if self.annotation_span is not None:
-            d["annotation_span"] = list(self.annotation_span)
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Task:
-        return cls(
-            id=d["id"],
-            number=d["number"],
-            text=d["text"],
-            span=_span(d.get("span")) or (0, 0),
-            parent=d.get("parent"),
-            title=d.get("title"),
-            responsibilities=[Responsibility.from_dict(r) for r in d.get("responsibilities", [])],
-            places=list(d.get("places", [])),
-            lead_officials=list(d.get("lead_officials", [])),
-            annotation_span=_span(d.get("annotation_span")),
-        )
+    lead_officials: list[str] = omit_empty()  # 牵头领导: persons, not units
+    annotation_span: Span | None = omit_none()
 
 
 @dataclass
-class Unit:
+class Unit(Record):
     """One real unit (agency, office, company), or a group placeholder when `collective`.
 
     The id is derived from side and canonical name, so the same unit gets the same id in
@@ -195,38 +109,12 @@ class Unit:
     side: str | None
     aliases: list[str] = field(default_factory=list)
     collective: bool = False
-    district: str | None = None  # id of the `Place` the unit belongs to, e.g. 浦东新区
-    correction: str | None = None  # FILE:LINE of the correction(s) that made, merged or renamed it
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "id": self.id,
-            "name": self.name,
-            "side": self.side,
-            "aliases": list(self.aliases),
-            "collective": self.collective,
-        }
-        if self.district is not None:
-            d["district"] = self.district
-        if self.correction is not None:
-            d["correction"] = self.correction
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Unit:
-        return cls(
-            id=d["id"],
-            name=d["name"],
-            side=d.get("side"),
-            aliases=list(d.get("aliases", [])),
-            collective=bool(d.get("collective", False)),
-            district=d.get("district"),
-            correction=d.get("correction"),
-        )
+    district: str | None = omit_none()  # id of the `Place` the unit belongs to, e.g. 浦东新区
+    correction: str | None = omit_none()  # FILE:LINE of the correction(s) that made, merged or renamed it
 
 
 @dataclass
-class Place:
+class Place(Record):
     """A district (…区, …县, county-level …市, 新区) or a park/zone (…园区, 高新区, 自贸区, …)."""
 
     id: str
@@ -235,72 +123,30 @@ class Place:
     side: str | None = None
     aliases: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)  # where the text names it
-    parent: str | None = None  # id of the district a park lies in, where known
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "id": self.id,
-            "kind": self.kind,
-            "name": self.name,
-            "side": self.side,
-            "aliases": list(self.aliases),
-            "spans": [list(s) for s in self.spans],
-        }
-        if self.parent is not None:
-            d["parent"] = self.parent
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Place:
-        return cls(
-            id=d["id"],
-            kind=d["kind"],
-            name=d["name"],
-            side=d.get("side"),
-            aliases=list(d.get("aliases", [])),
-            spans=[_span(s) or (0, 0) for s in d.get("spans", [])],
-            parent=d.get("parent"),
-        )
+    parent: str | None = omit_none()  # id of the district a park lies in, where known
 
 
 @dataclass
-class Pairing:
+class Pairing(Record):
     """A pairing the text states outright: twinned parks, paired (结对) districts or units."""
 
     kind: PairingKind
     a: str  # id of a Place or Unit
     b: str
     task: str | None = None
-    span: Span | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"kind": self.kind, "a": self.a, "b": self.b, "task": self.task}
-        if self.span is not None:
-            d["span"] = list(self.span)
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Pairing:
-        return cls(kind=d["kind"], a=d["a"], b=d["b"], task=d.get("task"), span=_span(d.get("span")))
+    span: Span | None = omit_none()
 
 
 @dataclass
-class ExtractionWarning:
+class ExtractionWarning(Record):
     """Something the extraction could not do cleanly, with where it happened."""
 
     message: str
     span: Span | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"message": self.message, "span": list(self.span) if self.span else None}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> ExtractionWarning:
-        return cls(message=d["message"], span=_span(d.get("span")))
-
 
 @dataclass
-class Extraction:
+class Extraction(Record):
     """Everything extracted from one document."""
 
     document: DocumentInfo
@@ -311,30 +157,21 @@ class Extraction:
     warnings: list[ExtractionWarning] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema": SCHEMA,
-            "document": self.document.to_dict(),
-            "tasks": [t.to_dict() for t in self.tasks],
-            "units": [u.to_dict() for u in self.units],
-            "places": [p.to_dict() for p in self.places],
-            "pairings": [p.to_dict() for p in self.pairings],
-            "warnings": [w.to_dict() for w in self.warnings],
-        }
+        """The JSON of the contract, ``schema`` first."""
+        return {"schema": SCHEMA, **super().to_dict()}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Extraction:
-        if d.get("schema") != SCHEMA:
-            from graphmodel.errors import InputError
+        """The extraction `to_dict` gave ``d``.
 
+        Raises
+        ------
+        InputError
+            When ``d`` is not of the schema `SCHEMA`.
+        """
+        if d.get("schema") != SCHEMA:
             raise InputError(f"not a {SCHEMA} extraction (schema is {d.get('schema')!r})")
-        return cls(
-            document=DocumentInfo.from_dict(d["document"]),
-            tasks=[Task.from_dict(t) for t in d.get("tasks", [])],
-            units=[Unit.from_dict(u) for u in d.get("units", [])],
-            places=[Place.from_dict(p) for p in d.get("places", [])],
-            pairings=[Pairing.from_dict(p) for p in d.get("pairings", [])],
-            warnings=[ExtractionWarning.from_dict(w) for w in d.get("warnings", [])],
-        )
+        return super().from_dict(d)
 
     def unit(self, unit_id: str) -> Unit:
         """The unit with this id; KeyError when there is none."""

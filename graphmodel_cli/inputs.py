@@ -12,7 +12,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 import networkx as nx
 
-from graphmodel.graph import build_graph, find_document, find_side
+from graphmodel.graph import (
+    build_graph,
+    document_record,
+    find_document,
+    find_side,
+    node_aliases,
+    nodes_of_kind,
+    task_document,
+    task_number,
+    unit_label,
+)
 from graphmodel.model import Extraction, ExtractionWarning
 
 if TYPE_CHECKING:
@@ -107,10 +117,9 @@ def _extraction_names(extractions: Sequence[Extraction]) -> list[str]:
 
 def _graph_names(graph: nx.MultiDiGraph[str]) -> list[str]:
     out = []
-    for _, d in graph.nodes(data=True):
-        if d.get("kind") in ("Unit", "Group"):
-            aliases = d.get("aliases") or []
-            out += [str(n) for n in [d.get("name"), *([aliases] if isinstance(aliases, str) else aliases)] if n]
+    for kind in ("Unit", "Group"):
+        for n in nodes_of_kind(graph, kind):
+            out += [name for name in (unit_label(graph, n), *node_aliases(graph, n)) if name]
     return out
 
 
@@ -164,7 +173,7 @@ def together() -> Iterator[None]:
 
 
 def _graph_documents(graph: nx.MultiDiGraph[str]) -> list[tuple[str, str | None]]:
-    return [(n, d.get("title")) for n, d in graph.nodes(data=True) if d.get("kind") == "Document"]
+    return [(n, document_record(graph, n).title) for n in nodes_of_kind(graph, "Document")]
 
 
 def _context_corrections(paths: Sequence[Path]) -> Corrections | None:
@@ -337,12 +346,12 @@ def task_labels(graph: nx.MultiDiGraph[str], tasks: Sequence[str], documents: Se
                 ) -> list[str]:
     """Task numbers for a table; prefixed by the document's year (or title) when several
     documents are in scope (``documents``, else the whole graph), since numbers repeat."""
-    docs = documents if documents is not None else [n for n, d in graph.nodes(data=True) if d.get("kind") == "Document"]
+    docs = documents if documents is not None else nodes_of_kind(graph, "Document")
     out = []
     for t in tasks:
-        number = str(graph.nodes[t].get("number", ""))
+        number = task_number(graph, t)
         if len(docs) > 1:
-            doc = graph.nodes[graph.nodes[t]["document"]]
-            number = f"{(doc.get('date') or '')[:4] or doc.get('title') or graph.nodes[t]['document']}:{number}"
+            doc = document_record(graph, task_document(graph, t))
+            number = f"{(doc.date or '')[:4] or doc.title or doc.id}:{number}"
         out.append(number)
     return out

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from graphmodel.analysis import counterpart_pairs, graph_stats
-from graphmodel.graph import documents as document_ids
+from graphmodel.graph import document_record, documents, tasks_by_document
 from graphmodel_cli.inputs import aliases_option, load, paths_argument
 from graphmodel_cli.output import echo_rows, format_option
 
@@ -31,10 +31,10 @@ def stats(paths: tuple[Path, ...], aliases_file: Path | None, fmt: str) -> None:
     graph = load(paths, aliases_file)
     counts = graph_stats(graph)
     docs = []
-    for d in document_ids(graph):
-        data = graph.nodes[d]
-        tasks = sum(1 for n, attrs in graph.nodes(data=True) if attrs.get("kind") == "Task" and attrs["document"] == d)
-        docs.append({"document": d, "date": data.get("date"), "sides": data.get("sides", []), "tasks": tasks,
+    tasks = tasks_by_document(graph)
+    for d in documents(graph):
+        record = document_record(graph, d)
+        docs.append({"document": d, "date": record.date, "sides": list(record.sides), "tasks": len(tasks.get(d, [])),
                      "pairs": len(counterpart_pairs(graph, document=d))})
     if fmt == "json":
         click.echo(json.dumps({"counts": counts, "documents": docs}, ensure_ascii=False, indent=2))

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from graphmodel.analysis import suggest_counterparts
-from graphmodel.graph import find_side, find_unit
+from graphmodel.graph import find_side, find_unit, node_side, unit_label
 from graphmodel_cli.inputs import analysis_options, load_selection, paths_argument, task_labels
 from graphmodel_cli.output import echo_rows
 
@@ -36,8 +36,8 @@ def suggest(unit: str, paths: tuple[Path, ...], side: str | None, target: str | 
     unit_id = find_unit(graph, unit, side=side)
     found = suggest_counterparts(graph, unit_id, side=target, document=docs, top=top)
     if fmt == "json":
-        echo_rows([{"for": {"id": unit_id, "name": graph.nodes[unit_id]["name"],
-                            "side": graph.nodes[unit_id].get("side")}, **s.to_dict()} for s in found], fmt)
+        echo_rows([{"for": {"id": unit_id, "name": unit_label(graph, unit_id), "side": node_side(graph, unit_id)},
+                    **s.to_dict()} for s in found], fmt)
         return
     echo_rows([{"candidate": s.unit.name, "side": s.unit.side, "shared": s.shared,
                 "functions": "、".join(s.functions), "similarity": s.similarity,

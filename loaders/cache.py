@@ -53,7 +53,8 @@ _VERSION = re.compile(r"[0-9a-f]{16}")  # a version folder's name: only these ar
 _ROOT = Path(__file__).resolve().parents[1]
 # What an extraction depends on besides the file: the extractor, its data, the model it fills
 # and the readers that turn files into text. A change to any of these files is a new version.
-_SOURCES = ("graphmodel/extract", "graphmodel/data", "graphmodel/model.py", "loaders/documents")
+_SOURCES = ("graphmodel/extract", "graphmodel/data", "graphmodel/model.py", "graphmodel/records.py",
+            "loaders/documents")
 
 
 def cache_directory() -> Path:

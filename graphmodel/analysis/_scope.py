@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from graphmodel.errors import GraphError
-from graphmodel.graph import check_graph, nodes_of_kind
+from graphmodel.graph import check_graph, node_side, nodes_of_kind, task_document, task_number, unit_label
 
 __all__ = ["UnitRef", "scope", "unit_ref", "task_row"]
 
@@ -49,8 +49,7 @@ def unit_ref(graph: nx.MultiDiGraph[str], node: str) -> UnitRef:
     >>> unit_ref(G, "unit:大连市/大连市发展改革委")
     UnitRef(id='unit:大连市/大连市发展改革委', name='大连市发展改革委', side='大连市')
     """
-    data = graph.nodes[node]
-    return UnitRef(node, str(data.get("name", node)), data.get("side"))
+    return UnitRef(node, unit_label(graph, node), node_side(graph, node))
 
 
 def task_row(graph: nx.MultiDiGraph[str], task: str) -> dict[str, str]:
@@ -79,8 +78,7 @@ def task_row(graph: nx.MultiDiGraph[str], task: str) -> dict[str, str]:
     {'id': 'doc:2020年上海市与大连市对口合作计划@...#一、', 'number': '一、',
      'document': 'doc:2020年上海市与大连市对口合作计划@...'}
     """
-    data = graph.nodes[task]
-    return {"id": task, "number": str(data.get("number", "")), "document": str(data.get("document", ""))}
+    return {"id": task, "number": task_number(graph, task), "document": task_document(graph, task)}
 
 
 def scope(graph: nx.MultiDiGraph[str], document: str | Collection[str] | None) -> set[str] | None:

@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.analysis._scope import UnitRef, scope, unit_ref
-from graphmodel.graph import counterpart_edges, unit_tasks
+from graphmodel.graph import counterpart_edges, pairing_edges, unit_tasks
 
 __all__ = ["PairChange", "StatedPairing", "Comparison", "compare_graphs"]
 
@@ -72,9 +72,8 @@ def _pairs(graph: nx.MultiDiGraph[str], docs: set[str] | None
 
 
 def _stated(graph: nx.MultiDiGraph[str], docs: set[str] | None) -> dict[frozenset[str], StatedPairing]:
-    return {frozenset((u, v)): StatedPairing(str(d.get("kind", "")), unit_ref(graph, u), unit_ref(graph, v))
-            for u, v, k, d in graph.edges(keys=True, data=True)
-            if k == "PAIRED_WITH" and (docs is None or d.get("document") in docs)}
+    return {frozenset((p.a, p.b)): StatedPairing(p.kind or "", unit_ref(graph, p.a), unit_ref(graph, p.b))
+            for p in pairing_edges(graph, docs)}
 
 
 def compare_graphs(

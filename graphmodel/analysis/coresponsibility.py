@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.analysis._scope import UnitRef, scope, unit_ref
-from graphmodel.graph import task_order, unit_tasks
+from graphmodel.graph import node_side, task_order, unit_label, unit_tasks
 
 __all__ = [
     "DEFAULT_SEED",
@@ -90,7 +90,7 @@ def co_responsibility_graph(graph: nx.MultiDiGraph[str], *, document: str | Coll
     net: nx.Graph[str] = nx.Graph()
     by_task: dict[str, list[str]] = defaultdict(list)
     for unit in sorted(tasks_of):
-        net.add_node(unit, name=graph.nodes[unit].get("name"), side=graph.nodes[unit].get("side"))
+        net.add_node(unit, name=unit_label(graph, unit), side=node_side(graph, unit))
         for task in tasks_of[unit]:
             by_task[task].append(unit)
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)

@@ -11,7 +11,16 @@ from typing import Any, Literal
 import networkx as nx
 
 from graphmodel.analysis._scope import UnitRef, scope, unit_ref
-from graphmodel.graph import counterpart_edges, task_order
+from graphmodel.graph import (
+    counterpart_edges,
+    document_sides,
+    node_kind,
+    node_side,
+    responsibilities,
+    task_document,
+    task_number,
+    task_order,
+)
 
 __all__ = [
     "TaskGap",
@@ -66,12 +75,10 @@ class Gaps:
 def _task_sides(graph: nx.MultiDiGraph[str], docs: set[str] | None) -> dict[str, tuple[set[str], set[str]]]:
     """Task -> (sides with a real unit, sides with a placeholder), for annotated tasks in scope."""
     out: dict[str, tuple[set[str], set[str]]] = {}
-    for u, t, key in graph.edges(keys=True):
-        if key != "RESPONSIBLE_FOR" or (docs is not None and graph.nodes[t].get("document") not in docs):
-            continue
-        units, groups = out.setdefault(t, (set(), set()))
-        side = graph.nodes[u].get("side")
-        kind = graph.nodes[u].get("kind")
+    for r in responsibilities(graph, docs):
+        units, groups = out.setdefault(r.task, (set(), set()))
+        side = node_side(graph, r.unit)
+        kind = node_kind(graph, r.unit)
         if side is not None:
             (units if kind == "Unit" else groups).add(side)
         elif kind == "Unit":
@@ -80,14 +87,14 @@ def _task_sides(graph: nx.MultiDiGraph[str], docs: set[str] | None) -> dict[str,
 
 
 def _doc_sides(graph: nx.MultiDiGraph[str], task: str) -> list[str]:
-    return list(graph.nodes[graph.nodes[task]["document"]].get("sides", []))
+    return document_sides(graph, task_document(graph, task))
 
 
 def _gap(graph: nx.MultiDiGraph[str], task: str, kind: Literal["one_side", "placeholders_only"], has: set[str],
          groups: set[str]) -> TaskGap:
     doc_sides = _doc_sides(graph, task)
     missing = tuple(s for s in doc_sides if s not in has)
-    return TaskGap(task, str(graph.nodes[task].get("number", "")), graph.nodes[task]["document"],
+    return TaskGap(task, task_number(graph, task), task_document(graph, task),
                    kind, tuple(s for s in doc_sides if s in has), missing,
                    tuple(s for s in missing if s in groups))
 
@@ -223,17 +230,10 @@ def units_without_counterpart(graph: nx.MultiDiGraph[str], *, document: str | Co
     docs = scope(graph, document)
     paired = {u for a, b, _ in counterpart_edges(graph, docs) for u in (a, b)}
     tasks: dict[str, set[str]] = defaultdict(set)
-    for u, t, key in graph.edges(keys=True):
-        if key != "RESPONSIBLE_FOR" or graph.nodes[u].get("kind") != "Unit" or u in paired:
-            continue
-        doc = graph.nodes[t].get("document", "")  # "" if missing, like None: in no scope, and no node
-        if docs is not None and doc not in docs:
-            continue
-        if side is not None and graph.nodes[u].get("side") != side:
-            continue
-        if len(graph.nodes[doc].get("sides", [])) >= 2:
-            tasks[u].add(t)
-    out = [UnitGap(unit_ref(graph, u), len(ts), tuple(sorted({graph.nodes[t]["document"] for t in ts})))
+    for r in responsibilities(graph, docs, groups=False, side=side):
+        if r.unit not in paired and len(document_sides(graph, task_document(graph, r.task))) >= 2:
+            tasks[r.unit].add(r.task)
+    out = [UnitGap(unit_ref(graph, u), len(ts), tuple(sorted({task_document(graph, t) for t in ts})))
            for u, ts in tasks.items()]
     return sorted(out, key=lambda g: (-g.tasks, g.unit.name, g.unit.id))
 

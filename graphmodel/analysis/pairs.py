@@ -11,7 +11,7 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.analysis._scope import UnitRef, scope, task_row, unit_ref
-from graphmodel.graph import counterpart_edges
+from graphmodel.graph import counterpart_edges, node_side, task_number, unit_label
 
 __all__ = ["CounterpartPair", "counterpart_pairs"]
 
@@ -97,24 +97,22 @@ def counterpart_pairs(
     []
     """
     docs = scope(graph, document)
-    nodes = graph.nodes
     kept = []
     for a, b, attrs in counterpart_edges(graph, docs):
-        da, db = nodes[a], nodes[b]
-        if side is not None and side not in (da.get("side"), db.get("side")):
+        if side is not None and side not in (node_side(graph, a), node_side(graph, b)):
             continue
         if unit is not None and unit not in (a, b):
             continue
         if attrs["count"] < min_shared:
             continue
-        kept.append(((-attrs["count"], -attrs["jaccard"], str(da.get("name", a)), str(db.get("name", b)), a, b),
+        kept.append(((-attrs["count"], -attrs["jaccard"], unit_label(graph, a), unit_label(graph, b), a, b),
                      attrs))
     # Records only for the pairs returned: a corpus has hundreds of thousands of pairs.
     kept = heapq.nsmallest(top, kept, key=itemgetter(0)) if top is not None else sorted(kept, key=itemgetter(0))
     pairs = []
     for (*_, a, b), attrs in kept:
         tasks = tuple(attrs["tasks"])
-        numbers = tuple(str(nodes[t].get("number", "")) for t in tasks)
+        numbers = tuple(task_number(graph, t) for t in tasks)
         pairs.append(CounterpartPair(unit_ref(graph, a), unit_ref(graph, b), attrs["count"], attrs["jaccard"],
                                      tasks, numbers))
     return pairs

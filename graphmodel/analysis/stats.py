@@ -6,7 +6,7 @@ from collections import Counter
 
 import networkx as nx
 
-from graphmodel.graph import EDGE_TYPES, NODE_KINDS, check_graph
+from graphmodel.graph import EDGE_TYPES, NODE_KINDS, check_graph, node_kind, responsibilities
 
 __all__ = ["graph_stats"]
 
@@ -46,9 +46,9 @@ def graph_stats(graph: nx.MultiDiGraph[str]) -> dict[str, int]:
     {'Document': 1, 'Task': 4, 'Unit': 5, 'Group': 1, 'annotated tasks': 4, 'COUNTERPART': 3}
     """
     check_graph(graph)
-    kinds = Counter(data.get("kind") for _, data in graph.nodes(data=True))
+    kinds = Counter(node_kind(graph, n) for n in graph)
     types = Counter(k for _, _, k in graph.edges(keys=True))
-    annotated = {t for _, t, k in graph.edges(keys=True) if k == "RESPONSIBLE_FOR"}
+    annotated = {r.task for r in responsibilities(graph)}
     out = {kind: kinds.get(kind, 0) for kind in NODE_KINDS}
     out["annotated tasks"] = len(annotated)
     out.update({t: types.get(t, 0) for t in EDGE_TYPES})

@@ -15,7 +15,16 @@ import networkx as nx
 from graphmodel.analysis._scope import UnitRef, scope, unit_ref
 from graphmodel.analysis.functions import FunctionTable, function_labels, name_similarity
 from graphmodel.errors import GraphError
-from graphmodel.graph import nodes_of_kind, task_order, unit_tasks
+from graphmodel.graph import (
+    document_sides,
+    node_kind,
+    node_side,
+    nodes_of_kind,
+    task_document,
+    task_order,
+    unit_label,
+    unit_tasks,
+)
 
 __all__ = ["Suggestion", "suggest_counterparts", "MIN_SIMILARITY"]
 
@@ -39,11 +48,11 @@ class Suggestion:
 
 
 def _other_sides(graph: nx.MultiDiGraph[str], unit: str, tasks: set[str]) -> set[str]:
-    own = graph.nodes[unit].get("side")
-    docs = {graph.nodes[t]["document"] for t in tasks}
+    own = node_side(graph, unit)
+    docs = {task_document(graph, t) for t in tasks}
     if not docs:  # a unit with no task in scope: every document that lists its side
-        docs = {d for d in nodes_of_kind(graph, "Document") if own in graph.nodes[d].get("sides", [])}
-    return {s for d in docs for s in graph.nodes[d].get("sides", [])} - {own}
+        docs = {d for d in nodes_of_kind(graph, "Document") if own in document_sides(graph, d)}
+    return {s for d in docs for s in document_sides(graph, d)} - {own}
 
 
 def suggest_counterparts(
@@ -102,20 +111,20 @@ def suggest_counterparts(
     []
     """
     docs = scope(graph, document)
-    if graph.nodes.get(unit, {}).get("kind") != "Unit":
+    if unit not in graph or node_kind(graph, unit) != "Unit":
         raise GraphError(f"no unit {unit!r} in the graph")
     tasks_of = unit_tasks(graph, docs)
     mine = tasks_of.get(unit, set())
     sides = {side} if side is not None else _other_sides(graph, unit, mine)
-    own_side = graph.nodes[unit].get("side")
+    own_side = node_side(graph, unit)
     regions = tuple(s for s in sides | {own_side} if s)
-    name = str(graph.nodes[unit].get("name", ""))
+    name = unit_label(graph, unit)
     own_functions = function_labels(name, table)
     out = []
     for other in nodes_of_kind(graph, "Unit"):
-        if other == unit or graph.nodes[other].get("side") not in sides:
+        if other == unit or node_side(graph, other) not in sides:
             continue
-        other_name = str(graph.nodes[other].get("name", ""))
+        other_name = unit_label(graph, other)
         shared = sorted(mine & tasks_of.get(other, set()), key=lambda t: task_order(graph, t))
         functions = tuple(sorted(own_functions & function_labels(other_name, table)))
         similarity = name_similarity(name, other_name, regions)

@@ -10,7 +10,7 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.analysis._scope import UnitRef, scope, unit_ref
-from graphmodel.graph import counterpart_edges
+from graphmodel.graph import counterpart_edges, responsibilities, task_document
 
 __all__ = ["UnitWorkload", "workload"]
 
@@ -84,17 +84,9 @@ def workload(
     ['各有关单位']
     """
     docs = scope(graph, document)
-    kinds = {"Unit", "Group"} if groups else {"Unit"}
-    roles: dict[str, dict[str, str]] = defaultdict(dict)  # unit -> task -> role
-    role: str  # networkx's stubs cannot tell the type of an attribute asked for by name
-    for u, t, key, role in graph.edges(keys=True, data="role"):
-        if key != "RESPONSIBLE_FOR" or graph.nodes[u].get("kind") not in kinds:
-            continue
-        if docs is not None and graph.nodes[t].get("document") not in docs:
-            continue
-        if side is not None and graph.nodes[u].get("side") != side:
-            continue
-        roles[u][t] = role
+    roles: dict[str, dict[str, str | None]] = defaultdict(dict)  # unit -> task -> role
+    for r in responsibilities(graph, docs, groups=groups, side=side):
+        roles[r.unit][r.task] = r.role
     partners: dict[str, set[str]] = defaultdict(set)
     for a, b, _ in counterpart_edges(graph, docs):
         partners[a].add(b)
@@ -102,7 +94,7 @@ def workload(
     rows = []
     for unit, tasks in roles.items():
         counts = {r: sum(1 for v in tasks.values() if v == r) for r in ("lead", "responsible", "support")}
-        documents = tuple(sorted({str(graph.nodes[t].get("document")) for t in tasks}))
+        documents = tuple(sorted({task_document(graph, t) for t in tasks}))
         rows.append(UnitWorkload(unit_ref(graph, unit), len(tasks), counts["lead"], counts["responsible"],
                                  counts["support"], documents, len(partners[unit])))
     rows.sort(key=lambda w: (-w.tasks, -w.lead, w.unit.name, w.unit.id))

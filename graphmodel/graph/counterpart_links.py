@@ -8,94 +8,15 @@ counterparts; the pair runs from the unit of the side the document lists first.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from itertools import combinations
 from typing import Any
 
 import networkx as nx
 
-__all__ = ["unit_tasks", "task_order", "counterpart_edges", "derive_counterparts"]
+from graphmodel.graph.access import node_kind, task_responsibilities, unit_tasks
 
-
-def task_order(graph: nx.MultiDiGraph[str], task: str) -> tuple[str, int, str]:
-    """A sort key that puts tasks in document order.
-
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    task : str
-        A task id of ``graph``.
-
-    Returns
-    -------
-    tuple
-        ``(document id, start offset, task id)``.
-
-    Examples
-    --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
-    ...         "\\n二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
-    >>> tasks = [t for t, kind in G.nodes(data="kind") if kind == "Task"]
-    >>> [t.split("#")[1] for t in sorted(tasks, key=lambda t: task_order(G, t))]
-    ['一、', '二、']
-    >>> task_order(G, tasks[0])
-    ('doc:2020年上海市与大连市对口合作计划@...', 19, 'doc:2020年上海市与大连市对口合作计划@...#一、')
-    """
-    data = graph.nodes[task]
-    return (data.get("document", ""), data.get("start", 0), task)
-
-
-def unit_tasks(graph: nx.MultiDiGraph[str], documents: Collection[str] | None = None,
-               groups: bool = False) -> dict[str, set[str]]:
-    """The tasks each unit is responsible for, in any role.
-
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    documents : collection of str, optional
-        Only tasks of these document ids; every task when None.
-    groups : bool
-        Also count group placeholders (kind ``Group``); by default only real units.
-
-    Returns
-    -------
-    dict
-        Unit id to the set of its task ids; units with no task in scope are absent.
-
-    Examples
-    --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
-    ...         "\\n二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
-    >>> {u: sorted(t.split("#")[1] for t in ts) for u, ts in unit_tasks(G).items()}
-    {'unit:上海市/上海市人力资源社会保障局': ['二、'], 'unit:上海市/上海市发展改革委': ['一、'],
-     'unit:大连市/大连市人力资源社会保障局': ['二、'], 'unit:大连市/大连市发展改革委': ['一、']}
-    >>> sorted(set(unit_tasks(G, groups=True)) - set(unit_tasks(G)))
-    ['group:大连市/各有关单位']
-    >>> unit_tasks(G, documents=[])
-    {}
-    """
-    kinds = {"Unit", "Group"} if groups else {"Unit"}
-    out: dict[str, set[str]] = {}
-    # The dicts themselves: this runs over every edge of a corpus (networkx's stubs leave them out).
-    nodes = graph._node  # type: ignore[attr-defined]
-    for u, targets in graph._succ.items():  # type: ignore[attr-defined]
-        if nodes[u].get("kind") not in kinds:
-            continue
-        for t, keys in targets.items():
-            if "RESPONSIBLE_FOR" not in keys:
-                continue
-            if documents is not None and nodes[t].get("document") not in documents:
-                continue
-            out.setdefault(u, set()).add(t)
-    return out
+__all__ = ["counterpart_edges", "task_counterparts", "derive_counterparts"]
 
 
 def counterpart_edges(graph: nx.MultiDiGraph[str], documents: Collection[str] | None = None
@@ -131,6 +52,46 @@ def counterpart_edges(graph: nx.MultiDiGraph[str], documents: Collection[str] | 
     # The node dict itself (private, so not in networkx's stubs): NodeView look-ups cost several
     # times more, once per task and pair.
     yield from derive_counterparts(unit_tasks(graph, documents), graph._node)  # type: ignore[attr-defined]
+
+
+def task_counterparts(graph: nx.MultiDiGraph[str], tasks: Iterable[str]) -> list[tuple[str, str, dict[str, Any]]]:
+    """The COUNTERPART pairs counted over these tasks only (one document's, say).
+
+    As `counterpart_edges` gives them, in time linear in the tasks' edges, not the graph's.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A graph from `build_graph`.
+    tasks : iterable of str
+        Task ids of ``graph``.
+
+    Returns
+    -------
+    list of tuple
+        ``(unit a, unit b, attributes)``, the attributes ``count``, ``tasks`` and ``jaccard``
+        as on a COUNTERPART edge.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> from graphmodel.graph import build_graph, nodes_of_kind
+    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
+    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
+    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
+    >>> G = build_graph([extract(plan)])
+    >>> [first, second] = nodes_of_kind(G, "Task")
+    >>> [(a, b, attrs["count"]) for a, b, attrs in task_counterparts(G, [second])]
+    [('unit:上海市/上海市人力资源社会保障局', 'unit:大连市/大连市人力资源社会保障局', 1)]
+    >>> task_counterparts(G, [])
+    []
+    """
+    tasks_of: dict[str, set[str]] = {}
+    for t in tasks:
+        for r in task_responsibilities(graph, t):
+            if node_kind(graph, r.unit) == "Unit":
+                tasks_of.setdefault(r.unit, set()).add(t)
+    return derive_counterparts(tasks_of, graph.nodes)
 
 
 def derive_counterparts(tasks_of: Mapping[str, set[str]], nodes: Mapping[str, Mapping[str, Any]]

@@ -9,9 +9,18 @@ from pathlib import PurePath
 import networkx as nx
 
 from graphmodel.errors import GraphError
+from graphmodel.graph.access import (
+    document_record,
+    node_aliases,
+    node_kind,
+    node_side,
+    nodes_of_kind,
+    side_short,
+    unit_label,
+)
 from graphmodel.graph.schema import SCHEMA
 
-__all__ = ["check_graph", "nodes_of_kind", "documents", "find_unit", "find_document", "find_side", "unit_label"]
+__all__ = ["check_graph", "find_unit", "find_document", "find_side"]
 
 
 def check_graph(graph: object, where: str = "the graph") -> nx.MultiDiGraph[str]:
@@ -50,90 +59,6 @@ def check_graph(graph: object, where: str = "the graph") -> nx.MultiDiGraph[str]
     if schema != SCHEMA:
         raise GraphError(f"{where} is not a {SCHEMA} graph (schema is {schema!r})")
     return graph
-
-
-def nodes_of_kind(graph: nx.MultiDiGraph[str], kind: str) -> list[str]:
-    """Ids of the nodes of one kind.
-
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    kind : str
-        A node kind (see `NODE_KINDS`): ``Unit``, ``Task``, ``Side``, ….
-
-    Returns
-    -------
-    list of str
-        In graph order (`build_graph` adds nodes sorted by id).
-
-    Examples
-    --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = "2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
-    >>> G = build_graph([extract(plan)])
-    >>> nodes_of_kind(G, "Unit")
-    ['unit:上海市/上海市发展改革委', 'unit:大连市/大连市发展改革委']
-    >>> nodes_of_kind(G, "Side")
-    ['side:上海市', 'side:大连市']
-    """
-    return [n for n, data in graph.nodes(data=True) if data.get("kind") == kind]
-
-
-def documents(graph: nx.MultiDiGraph[str]) -> list[str]:
-    """The ids of the graph's documents, oldest first.
-
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-
-    Returns
-    -------
-    list of str
-        Sorted by date where known (a document without one comes first), then by id.
-
-    Examples
-    --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plans = ["2021年上海市与大连市对口合作计划\\n2021年3月1日\\n一、甲。（责任单位：上海市发改委）",
-    ...          "2020年上海市与大连市对口合作计划\\n2020年3月1日\\n一、甲。（责任单位：上海市发改委）"]
-    >>> G = build_graph(extract(p) for p in plans)
-    >>> [G.nodes[d]["date"] for d in documents(G)]
-    ['2020-03-01', '2021-03-01']
-    """
-    docs = nodes_of_kind(graph, "Document")
-    return sorted(docs, key=lambda d: (graph.nodes[d].get("date") or "", d))
-
-
-def unit_label(graph: nx.MultiDiGraph[str], node: str) -> str:
-    """What to call a node: its name, or its id when it has none.
-
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    node : str
-        A node id of ``graph``.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = "2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
-    >>> G = build_graph([extract(plan)])
-    >>> unit_label(G, "unit:上海市/上海市发展改革委")
-    '上海市发展改革委'
-    >>> unit_label(G, nodes_of_kind(G, "Task")[0])
-    'doc:2020年上海市与大连市对口合作计划@...#一、'
-    """
-    return str(graph.nodes[node].get("name", node))
 
 
 def find_unit(
@@ -182,21 +107,21 @@ def find_unit(
     ref = ref.strip()
     wanted = {side} if isinstance(side, str) else set(side or ())
     kinds = ("Unit", "Group") if groups else ("Unit",)
-    units = [n for n, data in graph.nodes(data=True)
-             if data.get("kind") in kinds and (not wanted or data.get("side") in wanted)]
+    units = [n for n in graph.nodes
+             if node_kind(graph, n) in kinds and (not wanted or node_side(graph, n) in wanted)]
     if ref in units:
         return ref
     rules: tuple[Callable[[str], bool], ...] = (
-        lambda n: graph.nodes[n].get("name") == ref,
-        lambda n: ref in graph.nodes[n].get("aliases", []),
-        lambda n: str(graph.nodes[n].get("name", "")).endswith(ref),
+        lambda n: unit_label(graph, n) == ref,
+        lambda n: ref in node_aliases(graph, n),
+        lambda n: unit_label(graph, n).endswith(ref),
     )
     for rule in rules:
         found = [n for n in units if rule(n)]
         if len(found) == 1:
             return found[0]
         if found:
-            listed = ", ".join(f"{unit_label(graph, n)} ({graph.nodes[n].get('side') or '-'})"
+            listed = ", ".join(f"{unit_label(graph, n)} ({node_side(graph, n) or '-'})"
                                for n in found[:6])
             raise GraphError(f"the unit {ref!r} is ambiguous: {listed}; give its side (--side) or full name")
     where = f" on the side {'、'.join(sorted(wanted))}" if wanted else ""
@@ -243,11 +168,11 @@ def find_side(graph: nx.MultiDiGraph[str], ref: str) -> str:
     graphmodel.errors.GraphError: no side '沈阳' in the graph (sides: 上海市、大连市)
     """
     ref = ref.strip()
-    sides = [graph.nodes[n] for n in nodes_of_kind(graph, "Side")]
-    for data in sides:
-        if ref in (data.get("name"), data.get("short")):
-            return str(data.get("name"))
-    known = "、".join(sorted(str(d.get("name")) for d in sides)) or "none"
+    sides = [(node_side(graph, n), side_short(graph, n)) for n in nodes_of_kind(graph, "Side")]
+    for name, short in sides:
+        if ref in (name, short):
+            return str(name)
+    known = "、".join(sorted(str(name) for name, _ in sides)) or "none"
     raise GraphError(f"no side {ref!r} in the graph (sides: {known})")
 
 
@@ -288,11 +213,11 @@ def find_document(graph: nx.MultiDiGraph[str], ref: str) -> str:
         return ref
 
     def names(d: str) -> set[str]:
-        data = graph.nodes[d]
-        out = {data.get("title") or ""}
-        if data.get("source"):
-            path = PurePath(data["source"])
-            out |= {data["source"], path.name, path.stem}
+        record = document_record(graph, d)
+        out = {record.title or ""}
+        if record.source:
+            path = PurePath(record.source)
+            out |= {record.source, path.name, path.stem}
         return out - {""}
 
     found = [d for d in docs if ref in names(d)]

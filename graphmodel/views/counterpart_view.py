@@ -13,6 +13,7 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.errors import GraphError
+from graphmodel.graph import check_graph, document_records, node_side, side_order, stored_counterparts
 from graphmodel.views import facts
 from graphmodel.views.network_view import check_sides
 from graphmodel.views.scene import KINDS, ROLES, SCHEMA, Scene, Tables, node_columns, responsibilities
@@ -27,20 +28,19 @@ def side_pairs(graph: nx.MultiDiGraph[str]) -> list[tuple[str, str, int, int]]:
     -------
     list of tuple
         ``(left, right, pairs, shared)``: the side the documents list first (most often, then
-        in `facts.side_order`), the other, how many counterpart pairs of units join them and
+        in `graphmodel.graph.side_order`), the other, how many counterpart pairs of units join them and
         how many shared tasks those pairs count; most shared tasks first.
     """
-    order = {s: i for i, s in enumerate(facts.side_order(graph))}
+    order = {s: i for i, s in enumerate(side_order(graph))}
     pairs: Counter[tuple[str, str]] = Counter()
     shared: Counter[tuple[str, str]] = Counter()
-    for u, v, k, data in graph.edges(keys=True, data=True):
-        if k == "COUNTERPART":
-            a, b = sorted((facts.node_side(graph, u) or "", facts.node_side(graph, v) or ""), key=order.__getitem__)
-            pairs[a, b] += 1
-            shared[a, b] += int(data.get("count") or 1)
+    for link in stored_counterparts(graph):
+        a, b = sorted((node_side(graph, link.a) or "", node_side(graph, link.b) or ""), key=order.__getitem__)
+        pairs[a, b] += 1
+        shared[a, b] += int(link.count or 1)
     first: Counter[tuple[str, str]] = Counter()
-    for info in facts.documents(graph).values():
-        sides = info["sides"]
+    for info in document_records(graph).values():
+        sides = info.sides
         for i, a in enumerate(sides):
             for b in sides[i + 1:]:
                 first[a, b] += 1
@@ -72,7 +72,7 @@ def counterparts_view(graph: nx.MultiDiGraph[str], sides: Iterable[str] = (), vi
         sides (``left``, ``right`` side indexes, ``pairs``, ``shared``) and ``pair`` (the one
         shown first).
     """
-    facts.check_graph(graph)
+    check_graph(graph)
     wanted = check_sides(graph, sides)
     if len(wanted) > 2:
         raise GraphError(f"the {view} view shows one pair of sides: give at most two, not {len(wanted)}")
@@ -80,7 +80,7 @@ def counterparts_view(graph: nx.MultiDiGraph[str], sides: Iterable[str] = (), vi
     first = next((i for i, p in enumerate(pairs) if set(wanted) <= {p[0], p[1]}), None)
     if wanted and first is None:
         raise GraphError(f"no counterpart links join {' and '.join(wanted)}")
-    units = {n for u, v, k in graph.edges(keys=True) if k == "COUNTERPART" for n in (u, v)}
+    units = {n for link in stored_counterparts(graph) for n in (link.a, link.b)}
     edge_count = sum(p[2] for p in pairs)
     ordered = sorted(units)
     tables = Tables(graph)

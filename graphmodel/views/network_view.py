@@ -9,6 +9,18 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.errors import GraphError
+from graphmodel.graph import (
+    check_graph,
+    edge_document,
+    edge_role,
+    edge_tasks,
+    node_kind,
+    node_side,
+    responsibility,
+    side_order,
+    task_document,
+    unit_responsibilities,
+)
 from graphmodel.views import facts, layout, style
 from graphmodel.views.scene import EDGE_TYPES, KINDS, ROLES, SCHEMA, Scene, Tables, node_columns, responsibilities
 
@@ -18,7 +30,7 @@ __all__ = ["network_view", "check_sides", "side_part"]
 def check_sides(graph: nx.MultiDiGraph[str], sides: Iterable[str]) -> list[str]:
     """The requested sides, checked: raise `GraphError` naming one the graph does not hold."""
     wanted = list(dict.fromkeys(sides))
-    known = facts.side_order(graph) if wanted else []  # reading every side costs a pass over the graph
+    known = side_order(graph) if wanted else []  # reading every side costs a pass over the graph
     for side in wanted:
         if side not in known:
             raise GraphError(f"no side {side!r} in the graph (sides: {'、'.join(known) or 'none'})")
@@ -28,8 +40,8 @@ def check_sides(graph: nx.MultiDiGraph[str], sides: Iterable[str]) -> list[str]:
 def side_part(graph: nx.MultiDiGraph[str], sides: Iterable[str]) -> set[str]:
     """The nodes of these sides, the tasks their units share and those tasks' parents and documents."""
     wanted = set(sides)
-    keep = {n for n in graph if facts.node_side(graph, n) in wanted}
-    stack = [t for n in keep for _, t, k in graph.out_edges(n, keys=True) if k == "RESPONSIBLE_FOR"]
+    keep = {n for n in graph if node_side(graph, n) in wanted}
+    stack = [r.task for n in keep for r in unit_responsibilities(graph, n)]
     while stack:
         node = stack.pop()
         if node in keep:
@@ -57,39 +69,39 @@ def network_view(graph: nx.MultiDiGraph[str], sides: Iterable[str] = ()) -> Scen
         ``correction`` when a responsibility comes from a correction) and
         ``responsibility``.
     """
-    facts.check_graph(graph)
+    check_graph(graph)
     wanted = check_sides(graph, sides)
     chosen = side_part(graph, wanted) if wanted else set(graph.nodes)
     nodes = sorted(chosen)
-    # Each edge with its attributes, read once (looking each up again by key costs as much).
-    records = sorted(((u, v, k), attrs) for u, v, k, attrs in graph.edges(keys=True, data=True)
-                     if k != "COUNTERPART" and u in chosen and v in chosen)
-    edges = [key for key, _ in records]
+    edges = sorted((u, v, k) for u, v, k in graph.edges(keys=True)
+                   if k != "COUNTERPART" and u in chosen and v in chosen)
     tables = Tables(graph)
-    tables.register(n for n in nodes if graph.nodes[n].get("kind") == "Task")
+    tables.register(n for n in nodes if node_kind(graph, n) == "Task")
     rank = {s: i for i, s in enumerate(tables.sides)}
     positions = layout.fast_spring(nodes, [(u, v) for u, v, _ in edges],
-                                   {n: rank.get(facts.node_side(graph, n) or "") for n in nodes})
+                                   {n: rank.get(node_side(graph, n) or "") for n in nodes})
     index = {n: i for i, n in enumerate(nodes)}
     columns = node_columns(tables, nodes)
     columns["x"] = [round(positions[n][0]) for n in nodes]
     columns["y"] = [round(positions[n][1]) for n in nodes]
-    columns["task"] = [tables.task(n) if graph.nodes[n].get("kind") == "Task" else -1 for n in nodes]
+    columns["task"] = [tables.task(n) if node_kind(graph, n) == "Task" else -1 for n in nodes]
     columns["documents"] = _node_documents(graph, tables, nodes)
     edge_columns: dict[str, list[int]] = {"from": [], "to": [], "type": [], "document": [], "task": [],
                                           "role": []}
-    for (u, v, k), attrs in records:
-        task = v if k == "RESPONSIBLE_FOR" else u if k in ("PART_OF", "MENTIONS") else attrs.get("task")
+    fixes: list[str] = []
+    for u, v, k in edges:
+        task = next(iter(edge_tasks(graph, u, v, k)), None)
+        role = edge_role(graph, u, v, k)
+        fixes.append((responsibility(graph, u, v).correction or "") if k == "RESPONSIBLE_FOR" else "")
         edge_columns["from"].append(index[u])
         edge_columns["to"].append(index[v])
         edge_columns["type"].append(EDGE_TYPES.index(k) if k in EDGE_TYPES else -1)
-        edge_columns["document"].append(tables.document(attrs.get("document")))
+        edge_columns["document"].append(tables.document(edge_document(graph, u, v, k)))
         edge_columns["task"].append(tables.task(task) if task and task in graph else -1)
-        edge_columns["role"].append(ROLES.index(attrs["role"]) if attrs.get("role") in ROLES else -1)
-    fixes = [str(graph.edges[e].get("correction") or "") for e in edges]
+        edge_columns["role"].append(ROLES.index(role) if role in ROLES else -1)
     if any(fixes):  # FILE:LINE of the correction behind a responsibility, for its tooltip
         edge_columns["correction"] = fixes  # type: ignore[assignment]  # the one column of text
-    units = [n for n in nodes if graph.nodes[n].get("kind") in ("Unit", "Group")]
+    units = [n for n in nodes if node_kind(graph, n) in ("Unit", "Group")]
     resp = responsibilities(tables, units)
     resp["node"] = [index[units[i]] for i in resp["node"]]
     data: dict[str, Any] = {
@@ -111,24 +123,24 @@ def network_view(graph: nx.MultiDiGraph[str], sides: Iterable[str] = ()) -> Scen
 def _node_documents(graph: nx.MultiDiGraph[str], tables: Tables, nodes: list[str]) -> list[list[int]]:
     # The documents a node comes from, as document rows: one pass over the edges, not one per node.
     found: dict[str, set[int]] = defaultdict(set)
-    for u, v, data in graph.edges(data=True):
-        doc = tables.document(data.get("document"))
+    for u, v, k in graph.edges(keys=True):
+        doc = tables.document(edge_document(graph, u, v, k))
         if doc >= 0:
             found[u].add(doc)
             found[v].add(doc)
     by_side: dict[str, set[int]] = defaultdict(set)
     for d, info in tables.docs.items():
-        for s in info["sides"]:
+        for s in info.sides:
             by_side[s].add(tables.doc_index[d])
     out = []
     for n in nodes:
-        kind = graph.nodes[n].get("kind")
+        kind = node_kind(graph, n)
         if kind == "Document":
             out.append([tables.document(n)])
         elif kind == "Task":
-            out.append([tables.document(graph.nodes[n].get("document"))])
+            out.append([tables.document(task_document(graph, n))])
         elif kind == "Side":
-            out.append(sorted(by_side.get(facts.node_side(graph, n) or "", set())))
+            out.append(sorted(by_side.get(node_side(graph, n) or "", set())))
         else:
             out.append(sorted(found.get(n, set())))
     return out

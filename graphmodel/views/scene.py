@@ -16,8 +16,20 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.graph import task_order
-from graphmodel.views import facts, style
+from graphmodel.graph import (
+    document_records,
+    node_aliases,
+    node_kind,
+    node_label,
+    node_side,
+    side_order,
+    task_order,
+    task_record,
+    unit_responsibilities,
+)
+from graphmodel.views import style
+from graphmodel.views.facts import corrections_of
+from graphmodel.views.viewdata import PageData
 
 __all__ = ["SCHEMA", "KINDS", "EDGE_TYPES", "ROLES", "Scene", "Tables", "responsibilities", "node_columns"]
 
@@ -28,15 +40,12 @@ ROLES = ["lead", "responsible", "support"]
 
 
 @dataclass
-class Scene:
-    """The data of one canvas view, ready to embed in a page (see the module docstring).
+class Scene(PageData):
+    """The data of one canvas view (``network``, ``counterparts``, ``matrix``), ready to embed in a
+    page (see the module docstring).
 
     Attributes
     ----------
-    view : str
-        ``network``, ``counterparts`` or ``matrix``.
-    title : str
-        Shown at the top of the page (plain text).
     data : dict
         The JSON-able tables the page reads (``schema`` is `SCHEMA`).
     node_count, edge_count : int
@@ -44,8 +53,6 @@ class Scene:
         counterpart pairs over all documents.
     """
 
-    view: str
-    title: str
     data: dict[str, Any] = field(default_factory=dict)
     node_count: int = 0
     edge_count: int = 0
@@ -60,9 +67,9 @@ class Tables:
 
     def __init__(self, graph: nx.MultiDiGraph[str]) -> None:
         self.graph = graph
-        self.docs = facts.documents(graph)
+        self.docs = document_records(graph)
         self.doc_index = {d: i for i, d in enumerate(self.docs)}
-        self.sides = facts.side_order(graph)
+        self.sides = side_order(graph)
         self.side_index = {s: i for i, s in enumerate(self.sides)}
         self.task_ids: list[str] = []
         self.task_index: dict[str, int] = {}
@@ -85,17 +92,16 @@ class Tables:
         return self.doc_index.get(doc, -1) if doc else -1
 
     def to_dict(self) -> dict[str, Any]:
-        nodes = self.graph.nodes
         columns: dict[str, list[Any]] = {"document": [], "number": [], "title": [], "text": []}
         for t in self.task_ids:
-            attrs = nodes[t]
-            columns["document"].append(self.document(attrs.get("document")))
-            columns["number"].append(str(attrs.get("number") or t.rsplit("#", 1)[-1]))
-            columns["title"].append(str(attrs.get("title") or ""))
-            columns["text"].append(str(attrs.get("text") or ""))
+            task = task_record(self.graph, t)
+            columns["document"].append(self.document(task.document))
+            columns["number"].append(node_label(self.graph, t))
+            columns["title"].append(str(task.title or ""))
+            columns["text"].append(str(task.text or ""))
         return {
-            "documents": [{"id": d, "title": info["title"], "year": info["year"],
-                           "sides": [self.side(s) for s in info["sides"]]} for d, info in self.docs.items()],
+            "documents": [{"id": d, "title": info.label, "year": info.year,
+                           "sides": [self.side(s) for s in info.sides]} for d, info in self.docs.items()],
             "sides": self.sides,
             "colours": (colours := style.side_colours(self.sides)),
             # Groups, districts and parks: the side's hue, lighter but still 3:1 against white.
@@ -108,13 +114,13 @@ class Tables:
 def responsibilities(tables: Tables, units: Iterable[str]) -> dict[str, list[int]]:
     """Each unit's tasks (any role) in document order: ``node`` (row in ``units``), ``task``, ``role`` columns."""
     out: dict[str, list[int]] = {"node": [], "task": [], "role": []}
-    rows = [facts.unit_tasks(tables.graph, unit) for unit in units]
-    tables.register(r["task"] for unit_rows in rows for r in unit_rows)
+    rows = [unit_responsibilities(tables.graph, unit) for unit in units]
+    tables.register(r.task for unit_rows in rows for r in unit_rows)
     for i, unit_rows in enumerate(rows):
         for row in unit_rows:
             out["node"].append(i)
-            out["task"].append(tables.task(row["task"]))
-            out["role"].append(ROLES.index(row["role"]) if row["role"] in ROLES else 1)
+            out["task"].append(tables.task(row.task))
+            out["role"].append(ROLES.index(row.role) if row.role in ROLES else 1)
     return out
 
 
@@ -124,17 +130,16 @@ def node_columns(tables: Tables, nodes: list[str]) -> dict[str, list[Any]]:
     graph = tables.graph
     columns: dict[str, list[Any]] = {"id": [], "name": [], "kind": [], "side": [], "aliases": []}
     for n in nodes:
-        attrs = graph.nodes[n]
-        name = facts.node_label(graph, n)
+        name = node_label(graph, n)
+        kind = node_kind(graph, n)
         columns["id"].append(n)
         columns["name"].append(name)
-        columns["kind"].append(KINDS.index(attrs["kind"]) if attrs.get("kind") in KINDS else -1)
-        columns["side"].append(tables.side(facts.node_side(graph, n)))
-        columns["aliases"].append([a for a in dict.fromkeys(map(str, facts.as_list(attrs.get("aliases"))))
-                                   if a != name])
+        columns["kind"].append(KINDS.index(kind) if kind in KINDS else -1)
+        columns["side"].append(tables.side(node_side(graph, n)))
+        columns["aliases"].append([a for a in dict.fromkeys(node_aliases(graph, n)) if a != name])
     # The corrections behind a unit's responsibilities (FILE:LINE), for its tooltip; a column only
     # when some node has one, so a page of uncorrected plans is as before.
-    fixes = [", ".join(facts.corrections_of(graph, n)) if graph.nodes[n].get("kind") in ("Unit", "Group") else ""
+    fixes = [", ".join(corrections_of(graph, n)) if node_kind(graph, n) in ("Unit", "Group") else ""
              for n in nodes]
     if any(fixes):
         columns["correction"] = fixes

@@ -11,21 +11,34 @@ from typing import Any
 
 import networkx as nx
 
+from graphmodel.graph import mentioned_in, node_aliases, node_documents, node_kind, node_label, node_side, side_order
 from graphmodel.views import facts, layout, style
 
-__all__ = ["ViewData", "node_record", "assemble"]
+__all__ = ["PageData", "ViewData", "node_record", "assemble"]
 
 
 @dataclass
-class ViewData:
-    """One view of a graph, ready to embed in a page.
+class PageData:
+    """What every view gives its page: the view's name and the title shown at its top.
 
     Attributes
     ----------
     view : str
-        ``network``, ``counterparts`` or ``focus``.
+        One of `graphmodel.views.VIEWS`.
     title : str
         Shown at the top of the page (plain text).
+    """
+
+    view: str
+    title: str
+
+
+@dataclass
+class ViewData(PageData):
+    """One view of a graph (the ``focus`` view), ready to embed in a page.
+
+    Attributes
+    ----------
     nodes, edges : list of dict
         vis-network items plus ``kind``, ``side``, ``documents``, ``tasks`` for the page's
         filters and side panel.
@@ -41,8 +54,6 @@ class ViewData:
         The node a focus view is centred on.
     """
 
-    view: str
-    title: str
     nodes: list[dict[str, Any]] = field(default_factory=list)
     edges: list[dict[str, Any]] = field(default_factory=list)
     tasks: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -80,10 +91,9 @@ class ViewData:
 def node_record(graph: nx.MultiDiGraph[str], node: str, position: tuple[float, float],
                 palette: Mapping[str, str]) -> dict[str, Any]:
     """A vis-network node for ``node`` with its kind, side, documents, tasks and workload."""
-    attrs = graph.nodes[node]
-    kind = str(attrs.get("kind") or "")
-    side = facts.node_side(graph, node)
-    name = facts.node_label(graph, node)
+    kind = str(node_kind(graph, node) or "")
+    side = node_side(graph, node)
+    name = node_label(graph, node)
     record: dict[str, Any] = {
         "id": node,
         "name": name,  # searched and shown in the panel; the drawn label may be wrapped
@@ -92,23 +102,22 @@ def node_record(graph: nx.MultiDiGraph[str], node: str, position: tuple[float, f
         "kind": kind,
         "side": side,
         "aliases": [],
-        "documents": facts.node_documents(graph, node),
+        "documents": node_documents(graph, node),
         # Whole pixels: vis-network truncates positions to integers anyway.
         "x": round(position[0]),
         "y": round(position[1]),
     }
     # Other spellings only: the name is searched anyway.
-    record["aliases"] = [a for a in dict.fromkeys(map(str, facts.as_list(attrs.get("aliases"))))
-                         if a != name]
+    record["aliases"] = [a for a in dict.fromkeys(node_aliases(graph, node)) if a != name]
     if kind in ("Unit", "Group"):
-        rows = facts.unit_tasks(graph, node)
+        rows = facts.responsibility_rows(graph, node)
         record["tasks"] = rows
         record["workload"] = len({r["task"] for r in rows})
     elif kind == "Task":
         record["tasks"] = [{"task": node}]
         record["workload"] = 0
     elif kind in ("District", "Park"):
-        record["tasks"] = [{"task": t} for t, _, k in graph.in_edges(node, keys=True) if k == "MENTIONS"]
+        record["tasks"] = [{"task": t} for t in mentioned_in(graph, node)]
         record["workload"] = len(record["tasks"])
     else:
         record["tasks"] = []
@@ -126,7 +135,7 @@ _EDGE_WORDS = {
 
 def _edge_tooltip(graph: nx.MultiDiGraph[str], record: dict[str, Any]) -> str:
     # Plain text, like node tooltips.
-    head = f"{facts.node_label(graph, record['from'])} → {facts.node_label(graph, record['to'])}"
+    head = f"{node_label(graph, record['from'])} → {node_label(graph, record['to'])}"
     what = _EDGE_WORDS.get(record["type"], record["type"])
     if record["type"] == "COUNTERPART":
         what = f"{record['count']} shared tasks"
@@ -146,7 +155,7 @@ def assemble(graph: nx.MultiDiGraph[str], view: str, title: str, nodes: Iterable
     `layout.separate`; ``fill`` is for a force layout's crowded core).
     """
     node_list = list(nodes)
-    palette = style.side_colours(facts.side_order(graph))
+    palette = style.side_colours(side_order(graph))
     node_records = [node_record(graph, n, positions[n], palette) for n in node_list]
     boxes = {n["id"]: layout.label_box(n["label"], n["size"]) for n in node_records}
     moved = layout.separate({n["id"]: (n["x"], n["y"]) for n in node_records}, boxes, fill=fill)
@@ -164,8 +173,8 @@ def assemble(graph: nx.MultiDiGraph[str], view: str, title: str, nodes: Iterable
 
     task_ids = {row["task"] for n in node_records for row in n["tasks"]}
     task_ids |= {t for e in edge_records for t in e["tasks"]}
-    tasks = {t: facts.task_record(graph, t) for t in sorted(task_ids) if t in graph}
-    all_docs = facts.documents(graph)
+    tasks = {t: facts.task_json(graph, t) for t in sorted(task_ids) if t in graph}
+    all_docs = facts.documents_json(graph)
     used_docs = {d for item in node_records + edge_records for d in item["documents"]}
     used_docs |= {t["document"] for t in tasks.values() if t["document"]}
     docs = {d: info for d, info in all_docs.items() if d in used_docs}

@@ -29,7 +29,23 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.errors import GraphError
-from graphmodel.graph import EDGE_TYPES, NODE_KINDS, build_graph, check_graph, counterpart_edges
+from graphmodel.graph import (
+    EDGE_TYPES,
+    NODE_KINDS,
+    build_graph,
+    check_graph,
+    document_record,
+    document_sides,
+    edge_attributes,
+    lies_in,
+    node_attributes,
+    node_kind,
+    pairing_edges,
+    stored_counterparts,
+    task_responsibilities,
+    tasks_by_document,
+)
+from graphmodel.graph.counterpart_links import task_counterparts
 from graphmodel.model import Extraction
 
 __all__ = [
@@ -139,21 +155,21 @@ def _kept(value: Any) -> bool:
 def node_props(graph: nx.MultiDiGraph[str], node: str) -> dict[str, Any]:
     """A node's attributes as Neo4j properties: without ``kind``, unknown values and empty
     lists, plus ``id``."""
-    props = _stored(graph.nodes[node], f"node {node!r}", skip="kind")
+    props = _stored(node_attributes(graph, node), f"node {node!r}", skip="kind")
     props["id"] = node
     return props
 
 
 def edge_props(graph: nx.MultiDiGraph[str], u: str, v: str, key: str) -> dict[str, Any]:
     """An edge's attributes as Neo4j properties (unknown values and empty lists left out)."""
-    return _stored(graph.edges[u, v, key], f"edge {u!r} -{key}-> {v!r}")
+    return _stored(edge_attributes(graph, u, v, key), f"edge {u!r} -{key}-> {v!r}")
 
 
 def _kinds(graph: nx.MultiDiGraph[str]) -> dict[str, str]:
     check_graph(graph)
     kinds = {}
-    for n, data in graph.nodes(data=True):
-        kind = data.get("kind")
+    for n in graph:
+        kind = node_kind(graph, n)
         if kind not in NODE_KINDS:
             raise GraphError(f"node {n!r} has the kind {kind!r}, which is none of {', '.join(NODE_KINDS)}")
         kinds[n] = str(kind)
@@ -180,9 +196,9 @@ def _statement(graph: nx.MultiDiGraph[str], kinds: Mapping[str, str], node: str)
     props = node_props(graph, node)
     del props["id"]
     fixed = {k: props.pop(k) for k in FIXED[label] if k in props}
-    lies_in = sorted(v for _, v, k in graph.out_edges(node, keys=True) if k == "IN")
-    if lies_in:
-        props[LIES_IN] = lies_in
+    targets = lies_in(graph, node)
+    if targets:
+        props[LIES_IN] = targets
     return Statement(label, node, fixed, props)
 
 
@@ -190,21 +206,13 @@ def _counterparts(graph: nx.MultiDiGraph[str], doc: str, tasks: Sequence[str], a
     """The document's own COUNTERPART links: counted within it, without the task list (the
     tasks behind a link are the ones both units are ``RESPONSIBLE_FOR`` in its document)."""
     if alone:  # the graph of this document alone: its COUNTERPART edges are the document's
-        pairs = [(u, v, d) for u, v, k, d in graph.edges(keys=True, data=True) if k == "COUNTERPART"]
-    else:
-        small: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-        small.add_node(doc, **graph.nodes[doc])
-        for t in tasks:
-            small.add_node(t, **graph.nodes[t])
-            for u, _, key in graph.in_edges(t, keys=True):
-                if key == "RESPONSIBLE_FOR":
-                    small.add_node(u, **graph.nodes[u])
-                    small.add_edge(u, t, key=key)
-        pairs = list(counterpart_edges(small))
-    date = graph.nodes[doc].get("date")
+        pairs = [(link.a, link.b, link.count, link.jaccard) for link in stored_counterparts(graph)]
+    else:  # the rule of build_graph over this document's tasks only
+        pairs = [(a, b, attrs["count"], attrs["jaccard"]) for a, b, attrs in task_counterparts(graph, tasks)]
+    date = document_record(graph, doc).date
     year = {"year": int(str(date)[:4])} if date else {}
-    return [{"a": a, "b": b, "props": {"document": doc, "count": attrs["count"], "jaccard": attrs["jaccard"], **year}}
-            for a, b, attrs in pairs]
+    return [{"a": a, "b": b, "props": {"document": doc, "count": count, "jaccard": jaccard, **year}}
+            for a, b, count, jaccard in pairs]
 
 
 def _canonical(value: Any) -> Any:
@@ -245,26 +253,21 @@ def document_parts(graph: nx.MultiDiGraph[str]) -> list[DocumentPart]:
     kinds = _kinds(graph)
     docs = sorted(n for n, k in kinds.items() if k == "Document")
     tasks_of: dict[str, list[str]] = {d: [] for d in docs}
-    for n, k in kinds.items():
-        if k == "Task":
-            doc = graph.nodes[n].get("document")
-            if doc not in tasks_of:
-                raise GraphError(f"task {n!r} belongs to the document {doc!r}, which the graph lacks")
-            tasks_of[doc].append(n)
+    for owner, tasks in tasks_by_document(graph).items():
+        if owner not in tasks_of:
+            raise GraphError(f"task {tasks[0]!r} belongs to the document {owner!r}, which the graph lacks")
+        tasks_of[owner] = tasks
     pairings: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        if key != "PAIRED_WITH":
-            continue
-        first = data.get("document")
-        stating = data.get("documents") or [first]
-        tasks = data.get("tasks") or [data.get("task") or ""]
-        for doc, task in zip(stating, tasks, strict=True):
+    for p in pairing_edges(graph):
+        stating = p.documents or (p.document,)
+        for doc, task in zip(stating, p.tasks or (p.task or "",), strict=True):
             if doc not in tasks_of:
-                raise GraphError(f"edge {u!r} -PAIRED_WITH-> {v!r} names the document {doc!r}, which the graph lacks")
-            props = {"kind": data.get("kind"), "document": doc, "task": task or None}
-            if doc == first:  # a graph keeps the span of the first statement only
-                props.update({k: data[k] for k in ("start", "end") if k in data})
-            pairings[doc].append({"a": u, "b": v, "props": {k: x for k, x in props.items() if _kept(x)}})
+                raise GraphError(f"edge {p.a!r} -PAIRED_WITH-> {p.b!r} names the document {doc!r}, "
+                                 "which the graph lacks")
+            props: dict[str, Any] = {"kind": p.kind, "document": doc, "task": task or None}
+            if doc == p.document:  # a graph keeps the span of the first statement only
+                props.update({"start": p.start, "end": p.end})
+            pairings[doc].append({"a": p.a, "b": p.b, "props": {k: x for k, x in props.items() if _kept(x)}})
     alone = len(docs) == 1
     return [_seal(_part(graph, kinds, doc, tasks_of[doc], pairings[doc], alone)) for doc in docs]
 
@@ -275,12 +278,14 @@ def _part(graph: nx.MultiDiGraph[str], kinds: Mapping[str, str], doc: str, tasks
     named: set[str] = set()
     for t in tasks:
         part.tasks.append({"id": t, "props": node_props(graph, t)})
-        for u, _, key, data in graph.in_edges(t, keys=True, data=True):
-            if key == "RESPONSIBLE_FOR":
-                part.edges[key, kinds[u], "Task"].append({"a": u, "b": t, "props": _stored(data, f"edge {u!r}")})
-                named.add(u)
-        for _, v, key, data in graph.out_edges(t, keys=True, data=True):
+        for r in task_responsibilities(graph, t):
+            data = edge_attributes(graph, r.unit, t, "RESPONSIBLE_FOR")
+            part.edges["RESPONSIBLE_FOR", kinds[r.unit], "Task"].append(
+                {"a": r.unit, "b": t, "props": _stored(data, f"edge {r.unit!r}")})
+            named.add(r.unit)
+        for _, v, key in graph.out_edges(t, keys=True):
             if key in ("PART_OF", "MENTIONS"):
+                data = edge_attributes(graph, t, v, key)
                 part.edges[key, "Task", kinds[v]].append({"a": t, "b": v, "props": _stored(data, f"edge {t!r}")})
                 if key == "MENTIONS":
                     named.add(v)
@@ -292,7 +297,7 @@ def _part(graph: nx.MultiDiGraph[str], kinds: Mapping[str, str], doc: str, tasks
     if alone:  # the graph of this document alone: everything in it is its statement
         named = {n for n, k in kinds.items() if k in FIXED}
     else:
-        named.update(f"side:{s}" for s in graph.nodes[doc].get("sides", []) if f"side:{s}" in graph)
+        named.update(f"side:{s}" for s in document_sides(graph, doc) if f"side:{s}" in graph)
         todo = list(named)
         while todo:  # and the places and sides the named nodes lie in
             for _, v, key in graph.out_edges(todo.pop(), keys=True):

@@ -11,7 +11,7 @@ from graphmodel.corrections import HEADER, apply_corrections, parse_corrections
 from graphmodel.extract import extract
 from graphmodel.graph import build_graph
 from graphmodel.views import build_view, render_html
-from graphmodel.views.facts import edge_record, tooltip, unit_tasks
+from graphmodel.views.facts import edge_record, responsibility_rows, tooltip
 from graphmodel.views.network_view import network_view
 from tests.conftest import DATA
 from tests.views.browser import Browser
@@ -35,7 +35,7 @@ def test_tooltips_and_records_name_the_correction() -> None:
     assert "corrected: c.tsv:3" in tooltip(graph, UNIT).splitlines()
     assert "corrected" not in tooltip(graph, "unit:遵义市/遵义市卫生健康局")
     assert edge_record(graph, UNIT, TASK, "RESPONSIBLE_FOR")["correction"] == "c.tsv:3"
-    assert unit_tasks(graph, UNIT) == [{"task": TASK, "role": "support", "mention": "教育局", "correction": "c.tsv:3"}]
+    assert responsibility_rows(graph, UNIT) == [{"task": TASK, "role": "support", "mention": "教育局", "correction": "c.tsv:3"}]
 
 
 def test_the_focus_view_edge_title_names_it() -> None:
