@@ -6,8 +6,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -93,6 +95,21 @@ def require_local_neo4j() -> None:
     require_tool("java")
     if not is_built():
         require_tool("maven")
+
+
+@pytest.fixture(scope="session")
+def playwright_session() -> Iterator[Any]:
+    """One Playwright for the whole run. Its sync API runs an event loop of its own, and a second
+    `sync_playwright()` while one is open fails ("Sync API inside the asyncio loop"): every test
+    that drives Chromium launches its browser from this one."""
+    require_tool("chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - the test extra installs it
+        require(False, "Playwright (pip install -e '.[test]')")
+        raise
+    with sync_playwright() as p:
+        yield p
 
 
 @pytest.fixture(scope="session")

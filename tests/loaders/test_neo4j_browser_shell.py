@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import neo4j
 import pytest
@@ -25,7 +26,7 @@ from click.testing import CliRunner
 
 from graphmodel_cli.main import cli
 from loaders.server import free_port, stop
-from tests.conftest import ARTIFACTS, find_chromium, require_local_neo4j, require_tool
+from tests.conftest import ARTIFACTS, find_chromium, require_local_neo4j
 
 pytestmark = pytest.mark.neo4j
 
@@ -66,10 +67,9 @@ def test_start_prints_the_browser_address_and_status_repeats_it(started: Started
 
 
 @pytest.mark.browser
-def test_the_browser_connects_and_runs_a_query_with_no_outside_request(started: Started) -> None:
-    require_tool("chromium")
+def test_the_browser_connects_and_runs_a_query_with_no_outside_request(started: Started,
+                                                                        playwright_session: Any) -> None:
     chromium = find_chromium()
-    from playwright.sync_api import sync_playwright
 
     outside: list[str] = []
     sockets: list[str] = []
@@ -82,27 +82,26 @@ def test_the_browser_connects_and_runs_a_query_with_no_outside_request(started: 
             outside.append(url)
             r.abort()
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--no-first-run",
-                                          "--disable-background-networking", "--disable-component-update",
-                                          "--disable-sync"])
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.route("**/*", route)
-            page.on("websocket", lambda ws: sockets.append(ws.url))
-            page.goto(started.browser, wait_until="load")
-            page.get_by_text("You have a working connection").wait_for(timeout=120_000)
-            page.locator(".monaco-editor").first.click()
-            page.keyboard.type("MATCH (s:Side) RETURN s.name AS side, 40 + 2 AS answer")
-            page.keyboard.press("Control+Enter")
-            page.get_by_text("大连市").first.wait_for(timeout=60_000)
-            frame = page.locator("[data-testid='frame']").filter(has_text="MATCH (s:Side)").first
-            text = frame.inner_text()
-            ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / "neo4j-browser.png"))
-        finally:
-            browser.close()
+    browser = playwright_session.chromium.launch(executable_path=str(chromium), headless=True,
+                                                 args=["--no-sandbox", "--disable-gpu", "--no-first-run",
+                                                       "--disable-background-networking",
+                                                       "--disable-component-update", "--disable-sync"])
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.route("**/*", route)
+        page.on("websocket", lambda ws: sockets.append(ws.url))
+        page.goto(started.browser, wait_until="load")
+        page.get_by_text("You have a working connection").wait_for(timeout=120_000)
+        page.locator(".monaco-editor").first.click()
+        page.keyboard.type("MATCH (s:Side) RETURN s.name AS side, 40 + 2 AS answer")
+        page.keyboard.press("Control+Enter")
+        page.get_by_text("大连市").first.wait_for(timeout=60_000)
+        frame = page.locator("[data-testid='frame']").filter(has_text="MATCH (s:Side)").first
+        text = frame.inner_text()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "neo4j-browser.png"))
+    finally:
+        browser.close()
     assert re.search(r"side\s+answer\s+1\s+\"大连市\"\s+42", text), text
     assert outside == []
     port = started.uri.rsplit(":", 1)[1]

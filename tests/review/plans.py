@@ -20,7 +20,7 @@ DROPPED = """广州市人才工作实施意见
 # The note makes the first unit listed lead, also where a list has one unit and no lead word.
 FIRST_LEADS = """丽水市2023年重点工作责任分解
 一、全市生产总值增长7%。责任单位：市发改委、市经信局（列第一位为牵头单位，下同）
-二、社会消费品零售总额增长5%。责任单位：市商务局
+二、社会消费品零售总额增长5%。责任单位：市商务局、市市场监管局
 """
 
 # A note carrying placeholders to every later task, which the extractor does not read.

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.conftest import find_chromium, require, require_tool
+from tests.conftest import find_chromium
 
 ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -73,23 +74,16 @@ class Browser:
 
 
 @pytest.fixture(scope="session")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    require_tool("chromium")
+def browser(tmp_path_factory: pytest.TempPathFactory, playwright_session: Any) -> Iterator[Browser]:
     chromium = find_chromium()
     assert chromium is not None
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - the test extra installs it
-        require(False, "Playwright (pip install -e '.[test]')")
-        raise
     profile = tmp_path_factory.mktemp("chromium-profile")
     pages = tmp_path_factory.mktemp("pages")
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(profile), executable_path=str(chromium), headless=True, args=ARGS,
-            offline=True, locale="zh-CN",
-        )
-        try:
-            yield Browser(context, pages)
-        finally:
-            context.close()
+    context = playwright_session.chromium.launch_persistent_context(
+        str(profile), executable_path=str(chromium), headless=True, args=ARGS,
+        offline=True, locale="zh-CN",
+    )
+    try:
+        yield Browser(context, pages)
+    finally:
+        context.close()
