@@ -10,9 +10,8 @@ import click
 
 from graphmodel.errors import InputError
 from graphmodel.extract import extract as extract_text
-from graphmodel_cli.inputs import CORRECTIONS_HELP, corrected, read_corrections_for
+from graphmodel_cli.inputs import CORRECTIONS_HELP, corrected, echo_warning, read_corrections_for
 
-_GRAPH_SUFFIXES = (".graphml", ".gexf")
 LONG_DOCUMENT = 200_000  # characters: from here extraction takes seconds, so a bar shows it is alive
 
 
@@ -47,7 +46,7 @@ def extract(file: Path, output: Path | None, aliases_file: Path | None, correcti
     if output is not None:
         check_output(output, [file])
     corrections = read_corrections_for([file], corrections_file)  # a bad file fails before the work
-    if file.exists() and (file.suffix.lower() in _GRAPH_SUFFIXES or is_graph_file(file)):
+    if file.exists() and is_graph_file(file):
         raise InputError(f"{file}: a graph file, not a plan document; extract reads .txt, .html, .docx and .pdf")
     aliases = read_aliases(aliases_file) if aliases_file else None
     text = read_document(file)
@@ -60,8 +59,7 @@ def extract(file: Path, output: Path | None, aliases_file: Path | None, correcti
 
             result = extract_text(text, source=str(file), aliases=aliases, progress=advance)
     for w in result.warnings:
-        where = f" at characters {w.span[0]}-{w.span[1]}" if w.span else ""
-        click.echo(f"graphmodel: warning: {file}{where}: {w.message}", err=True)
+        echo_warning(str(file), w)
     result = corrected(result, file, corrections, aliases)
     data = result.to_dict()
     out = json.dumps(data, ensure_ascii=False, indent=None if compact else 2) + "\n"

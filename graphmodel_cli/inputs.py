@@ -258,13 +258,14 @@ def _extract(plans: _Plans) -> list[Extraction]:
     corpus.check(strict=bool(ctx and ctx.meta.get(STRICT)))
     for ex in corpus.extractions:
         for w in ex.warnings:
-            _echo_warning(ex.document.source or "", w)
+            echo_warning(ex.document.source or "", w)
     _unmatched(plans.corrections, [(ex.document.id, ex.document.title) for ex in corpus.extractions],
                _extraction_names(corpus.extractions))
     return list(corpus.extractions)
 
 
-def _echo_warning(source: str, warning: ExtractionWarning) -> None:
+def echo_warning(source: str, warning: ExtractionWarning) -> None:
+    """An extraction warning on stderr: ``graphmodel: warning: SOURCE at characters A-B: message``."""
     where = f" at characters {warning.span[0]}-{warning.span[1]}" if warning.span else ""
     click.echo(f"graphmodel: warning: {source}{where}: {warning.message}", err=True)
 
@@ -301,7 +302,7 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
             plans.report.files += len(plans.files)  # as if read: the notes and summary are the same
             _echo_report(plans.report)
             for source, w in warnings:
-                _echo_warning(source, w)
+                echo_warning(source, w)
             _unmatched(plans.corrections, _graph_documents(graph), _graph_names(graph))
             return graph
     skipped_before = len(plans.report.skipped)

@@ -68,7 +68,7 @@ def review(paths: tuple[Path, ...], output: Path | None, fmt: str, flags: tuple[
 
     for p in paths:
         # A graph merges its documents: what each plan's annotation said is no longer there.
-        if is_graph_file(p) or p.suffix.lower() == ".gmg":
+        if is_graph_file(p):
             raise InputError(f"{p}: a graph file holds no plan's reading; review the plans "
                              "or their saved extractions")
     extractions = load_documents(paths, aliases_file, output=output)

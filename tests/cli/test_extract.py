@@ -130,3 +130,11 @@ def test_a_long_document_shows_a_progress_bar_on_stderr(monkeypatch: pytest.Monk
     assert shown.exit_code == 0, shown.output
     assert f"extracting {SEED.name}" in shown.stderr
     assert json.loads(shown.stdout) == json.loads(quiet.stdout)  # the bar never reaches stdout
+
+
+def test_a_saved_graph_of_any_format_is_named_as_one(tmp_path: Path) -> None:
+    for suffix in (".gmg", ".graphml"):
+        saved = tmp_path / f"seed{suffix}"
+        assert CliRunner().invoke(cli, ["build", str(SEED), "-o", str(saved)]).exit_code == 0
+        got = invoke(str(saved))
+        assert got.exit_code == 2 and "a graph file, not a plan document" in got.stderr, (suffix, got.stderr)
