@@ -5,10 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from graphmodel.errors import InputError
 from graphmodel.extract.canonical import AliasTable
-from loaders.documents.read_error import ReadError
-from loaders.documents.source import read_bytes
+from loaders.documents.source import read_user_text
 
 __all__ = ["read_aliases", "MAX_ALIAS_BYTES"]
 
@@ -24,13 +22,5 @@ def read_aliases(path: str | os.PathLike[str]) -> AliasTable:
         When the file is missing, not a regular file (a pipe, a device), too large, or not UTF-8.
     """
     p = Path(path)
-    try:
-        data = read_bytes(p, limit=MAX_ALIAS_BYTES)
-    except ReadError as exc:
-        reason = "no such alias file" if exc.reason == "no such file" else f"alias file: {exc.reason}"
-        raise InputError(f"{p}: {reason}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{p}: the alias file is not UTF-8") from None
+    text = read_user_text(p, "alias", MAX_ALIAS_BYTES)
     return AliasTable.from_text(text, str(p))

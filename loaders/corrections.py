@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graphmodel.corrections import FILE_NAME, Corrections, CorrectionsError, apply_corrections, parse_corrections
-from loaders.documents.read_error import ReadError
-from loaders.documents.source import read_bytes
+from loaders.documents.source import read_user_text
 
 if TYPE_CHECKING:
     from graphmodel.extract.canonical import AliasTable
@@ -37,16 +36,7 @@ def read_corrections(path: str | os.PathLike[str]) -> Corrections:
         correction (the message names ``FILE:LINE``).
     """
     p = Path(path)
-    try:
-        data = read_bytes(p, limit=MAX_CORRECTIONS_BYTES)
-    except ReadError as exc:
-        reason = "no such corrections file" if exc.reason == "no such file" else f"corrections file: {exc.reason}"
-        raise CorrectionsError(f"{p}: {reason}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise CorrectionsError(f"{p}:{line}: the corrections file is not UTF-8") from None
+    text = read_user_text(p, "corrections", MAX_CORRECTIONS_BYTES, CorrectionsError)
     return parse_corrections(text, str(p))
 
 

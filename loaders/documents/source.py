@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from graphmodel.errors import InputError
 from loaders.documents.read_error import ReadError
 
 __all__ = ["MAX_DOCUMENT_BYTES", "check_file", "read_bytes", "sniff_format", "special_kind"]
@@ -108,6 +109,26 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_DOCUMENT_BYTES) ->
     if len(data) > limit:  # a file that grew, or one whose size the system does not report (/proc)
         raise ReadError(path, f"is larger than {_megabytes(limit)}; graphmodel reads documents up to that size")
     return data
+
+
+def read_user_text(path: str | os.PathLike[str], what: str, limit: int,
+                   error: type[InputError] = InputError) -> str:
+    """A file the user writes for graphmodel (an alias table, corrections), as UTF-8 text.
+
+    ``what`` names it in the one-line ``error`` raised when it is missing, not a regular file,
+    over ``limit`` bytes, or not UTF-8 (then with the line: ``FILE:LINE: the WHAT file is not
+    UTF-8``).
+    """
+    try:
+        data = read_bytes(path, limit=limit)
+    except ReadError as exc:
+        reason = f"no such {what} file" if exc.reason == "no such file" else f"{what} file: {exc.reason}"
+        raise error(f"{path}: {reason}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise error(f"{path}:{line}: the {what} file is not UTF-8") from None
 
 
 def _megabytes(n: int) -> str:
