@@ -60,7 +60,10 @@ def read_docx(path: str | os.PathLike[str]) -> str:
     from lxml.etree import LxmlError
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        try:
+            document = docx.Document(io.BytesIO(data))
+        except AttributeError as exc:  # python-docx on a content-types part in another namespace
+            raise ValueError(f"unreadable package parts ({exc})") from None
         numbering = Numbering.of(document)
         lines = list(_body_lines(document, numbering))
     # What a damaged package raises from zipfile, zlib, lxml and python-docx.

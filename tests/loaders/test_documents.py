@@ -490,3 +490,17 @@ def test_importing_is_cheap() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_docx_whose_content_types_lose_their_namespace_is_an_error(tmp_path: Path) -> None:
+    # Found by the readers' fuzz test: python-docx raised AttributeError on such a package.
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(READ / "plan.docx") as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b'xmlns="http://schemas', b'xmlns="ttp://schemas')
+            out.writestr(item, data)
+    path = tmp_path / "bad-types.docx"
+    path.write_bytes(buffer.getvalue())
+    assert "is not a valid .docx file" in read_error(path).reason
