@@ -37,7 +37,10 @@ PARAMETERS: dict[str, tuple[str, str]] = {
     "documents": ("collection of str, optional", "Only tasks of these document ids; every task when None."),
     "document": ("str or collection of str, optional",
                  "Only tasks of these document ids; the whole corpus when None."),
-    "side": ("str, optional", "Only units (and groups) of this side (its full name)."),
+    "side": ("str, optional", "Only units of this side (its full name)."),
+    "name": ("str", "A unit's name."),
+    "seed": ("int", "The Louvain seed; the same seed gives the same communities."),
+    "table": ("mapping, optional", "A function table (`parse_function_table`); the built-in one by default."),
     "groups": ("bool", "Also group placeholders (kind ``Group``), not only real units."),
 }
 

@@ -248,7 +248,7 @@ def node_kind(graph: nx.MultiDiGraph[str], node: str) -> str | None:
 
     Examples
     --------
-    >>> node_kind(G, "group:大连市/各有关单位"), node_kind(G, "district:大连市/中山区")
+    >>> node_kind(G, "group:上海市/各有关单位"), node_kind(G, "district:大连市/中山区")
     ('Group', 'District')
     """
     return _text(graph.nodes[node], "kind")
@@ -417,7 +417,7 @@ def nodes_of_kind(graph: nx.MultiDiGraph[str], kind: str) -> list[str]:
     --------
     >>> nodes_of_kind(G, "Unit")
     ['unit:上海市/上海市人力资源社会保障局', 'unit:上海市/上海市发展改革委', 'unit:上海市/上海市科委',
-     'unit:大连市/大连市人力资源社会保障局', 'unit:大连市/大连市发展改革委']
+     'unit:大连市/大连市发展改革委', 'unit:大连市/大连市科技局']
     >>> nodes_of_kind(G, "Side")
     ['side:上海市', 'side:大连市']
     """
@@ -581,7 +581,7 @@ def task_record(graph: nx.MultiDiGraph[str], task: str) -> TaskRecord:
     --------
     >>> record = task_record(G, nodes_of_kind(G, "Task")[1])
     >>> record.number, record.title, record.text
-    ('三、', None, '科技合作。')
+    ('三、', None, '人才交流。')
     """
     attrs = graph.nodes[task]
     return TaskRecord(task, attrs.get("document"), attrs.get("number"), attrs.get("title"), attrs.get("text"),
@@ -644,7 +644,7 @@ def responsibility(graph: nx.MultiDiGraph[str], unit: str, task: str) -> UnitTas
 
     Examples
     --------
-    >>> duty = responsibility(G, "group:大连市/各有关单位", documents(G)[0] + "#二、")
+    >>> duty = responsibility(G, "group:上海市/各有关单位", documents(G)[0] + "#四、")
     >>> duty.role, duty.mention, duty.correction
     ('responsible', '各有关单位', None)
     """
@@ -685,7 +685,7 @@ def task_responsibilities(graph: nx.MultiDiGraph[str], task: str) -> list[UnitTa
     Examples
     --------
     >>> [r.unit for r in task_responsibilities(G, documents(G)[0] + "#二、")]
-    ['group:大连市/各有关单位', 'unit:上海市/上海市人力资源社会保障局', 'unit:大连市/大连市人力资源社会保障局']
+    ['unit:上海市/上海市科委', 'unit:大连市/大连市科技局']
     """
     return [_unit_task(unit, task, data) for unit, _, key, data in graph.in_edges(task, keys=True, data=True)
             if key == "RESPONSIBLE_FOR"]
@@ -716,10 +716,11 @@ def responsibilities(graph: nx.MultiDiGraph[str], documents: Collection[str] | N
 
     Examples
     --------
-    >>> [r.unit for r in responsibilities(G, side="大连市")]
-    ['group:大连市/各有关单位', 'unit:大连市/大连市人力资源社会保障局', 'unit:大连市/大连市发展改革委']
+    >>> [r.unit for r in responsibilities(G, side="上海市")]
+    ['group:上海市/各有关单位', 'unit:上海市/上海市人力资源社会保障局', 'unit:上海市/上海市发展改革委',
+     'unit:上海市/上海市科委', 'unit:上海市/上海市科委']
     >>> len(list(responsibilities(G, groups=False))), len(list(responsibilities(G, documents=[])))
-    (5, 0)
+    (6, 0)
     """
     for u, t, data in _responsibility_edges(graph, documents, ("Unit", "Group") if groups else ("Unit",), side):
         yield _unit_task(u, t, data)
@@ -737,11 +738,11 @@ def unit_tasks(graph: nx.MultiDiGraph[str], documents: Collection[str] | None = 
     Examples
     --------
     >>> {u: sorted(t.split("#")[1] for t in ts) for u, ts in unit_tasks(G).items()}
-    {'unit:上海市/上海市人力资源社会保障局': ['二、'], 'unit:上海市/上海市发展改革委': ['一、'],
-     'unit:上海市/上海市科委': ['三、'], 'unit:大连市/大连市人力资源社会保障局': ['二、'],
-     'unit:大连市/大连市发展改革委': ['一、']}
+    {'unit:上海市/上海市人力资源社会保障局': ['三、'], 'unit:上海市/上海市发展改革委': ['一、'],
+     'unit:上海市/上海市科委': ['一、', '二、'], 'unit:大连市/大连市发展改革委': ['一、'],
+     'unit:大连市/大连市科技局': ['二、']}
     >>> sorted(set(unit_tasks(G, groups=True)) - set(unit_tasks(G)))
-    ['group:上海市/各有关单位', 'group:大连市/各有关单位']
+    ['group:上海市/各有关单位']
     >>> unit_tasks(G, documents=[])
     {}
     """
@@ -831,8 +832,8 @@ def stored_counterparts(graph: nx.MultiDiGraph[str]) -> list[CounterpartLink]:
     Examples
     --------
     >>> [(link.a, link.b) for link in stored_counterparts(G)]
-    [('unit:上海市/上海市人力资源社会保障局', 'unit:大连市/大连市人力资源社会保障局'),
-     ('unit:上海市/上海市发展改革委', 'unit:大连市/大连市发展改革委')]
+    [('unit:上海市/上海市发展改革委', 'unit:大连市/大连市发展改革委'),
+     ('unit:上海市/上海市科委', 'unit:大连市/大连市发展改革委'), ('unit:上海市/上海市科委', 'unit:大连市/大连市科技局')]
     """
     return [_link(u, v, data) for u, v, key, data in graph.edges(keys=True, data=True) if key == "COUNTERPART"]
 
@@ -852,8 +853,8 @@ def counterparts(graph: nx.MultiDiGraph[str], unit: str) -> list[tuple[str, str,
 
     Examples
     --------
-    >>> counterparts(G, "unit:大连市/大连市发展改革委")
-    [('unit:上海市/上海市发展改革委', 'unit:大连市/大连市发展改革委', 'COUNTERPART')]
+    >>> counterparts(G, "unit:大连市/大连市科技局")
+    [('unit:上海市/上海市科委', 'unit:大连市/大连市科技局', 'COUNTERPART')]
     """
     out = [(u, v, k) for u, v, k in graph.out_edges(unit, keys=True) if k == "COUNTERPART"]
     return out + [(u, v, k) for u, v, k in graph.in_edges(unit, keys=True) if k == "COUNTERPART"]
