@@ -19,30 +19,45 @@ from typing import Any
 
 __all__ = ["PARAMETERS", "RAISES", "document_functions", "parameters_section"]
 
-# name -> (type, description)
-PARAMETERS: dict[str, tuple[str, str]] = {
-    "graph": ("networkx.MultiDiGraph", "A graph from `graphmodel.graph.build_graph`."),
-    "node": ("str", "A node id of ``graph``."),
-    "task": ("str", "A task id of ``graph``."),
-    "doc": ("str", "A Document node's id."),
-    "unit": ("str", "A Unit (or Group) node's id."),
-    "place": ("str", "A District or Park node's id."),
-    "kind": ("str", "A node kind (see `NODE_KINDS`): ``Unit``, ``Task``, ``Side``, …."),
-    "source": ("str", "The edge's ends."),
-    "target": ("str", "The edge's ends."),
-    "key": ("str", "The edge's type (``RESPONSIBLE_FOR``, ``IN``, …)."),
-    "a": ("str", "The two ends, in the edge's direction."),
-    "b": ("str", "The two ends, in the edge's direction."),
-    "ref": ("str", "What the user typed."),
-    "documents": ("collection of str, optional", "Only tasks of these document ids; every task when None."),
-    "document": ("str or collection of str, optional",
-                 "Only tasks of these document ids; the whole corpus when None."),
-    "side": ("str, optional", "Only units of this side (its full name)."),
-    "name": ("str", "A unit's name."),
-    "seed": ("int", "The Louvain seed; the same seed gives the same communities."),
-    "table": ("mapping, optional", "A function table (`parse_function_table`); the built-in one by default."),
-    "groups": ("bool", "Also group placeholders (kind ``Group``), not only real units."),
-}
+# The shared entries, written as in a Parameters section (read by `_entries` into PARAMETERS).
+_SHARED = """
+graph : networkx.MultiDiGraph
+    A graph from `graphmodel.graph.build_graph`.
+node : str
+    A node id of ``graph``.
+task : str
+    A task id of ``graph``.
+doc : str
+    A Document node's id.
+unit : str
+    A Unit (or Group) node's id.
+place : str
+    A District or Park node's id.
+kind : str
+    A node kind (see `NODE_KINDS`): ``Unit``, ``Task``, ``Side``, ….
+source, target : str
+    The edge's ends.
+key : str
+    The edge's type (``RESPONSIBLE_FOR``, ``IN``, …).
+a, b : str
+    The two ends, in the edge's direction.
+ref : str
+    What the user typed.
+documents : collection of str, optional
+    Only tasks of these document ids; every task when None.
+document : str or collection of str, optional
+    Only tasks of these document ids; the whole corpus when None.
+side : str, optional
+    Only units of this side (its full name).
+groups : bool
+    Also group placeholders (kind ``Group``), not only real units.
+name : str
+    A unit's name.
+seed : int
+    The Louvain seed; the same seed gives the same communities.
+table : mapping, optional
+    A function table (`parse_function_table`); the built-in one by default.
+"""
 
 RAISES: dict[str, str] = {
     "graph": "GraphError\n    When ``graph`` is not a graphmodel graph.",
@@ -60,11 +75,12 @@ def _sections(doc: str) -> dict[str, tuple[int, int, str]]:
             for k, m in enumerate(marks)}
 
 
-def _own_entries(body: str, indent: str) -> dict[str, list[str]]:
-    """The entries a written Parameters section holds: each name to its lines (dedented)."""
+def _entries(body: str, indent: str = "") -> dict[str, list[str]]:
+    """The entries of a Parameters section's body: each name to its entry's lines (dedented; one
+    list for ``a, b : type``)."""
     entries: dict[str, list[str]] = {}
     lines: list[str] = []
-    for line in body.splitlines()[2:]:
+    for line in body.splitlines():
         if not line.strip():
             continue
         text = line.removeprefix(indent)
@@ -75,6 +91,9 @@ def _own_entries(body: str, indent: str) -> dict[str, list[str]]:
         else:
             lines.append(text)
     return entries
+
+
+PARAMETERS: dict[str, list[str]] = _entries(_SHARED)
 
 
 def parameters_section(function: Callable[..., Any], own: Mapping[str, list[str]] | None = None) -> list[str]:
@@ -113,28 +132,21 @@ def parameters_section(function: Callable[..., Any], own: Mapping[str, list[str]
     names = list(inspect.signature(function).parameters)
     if unknown := sorted(set(own) - set(names)):
         raise KeyError(f"{function.__qualname__} has no parameter {unknown[0]!r}")
-    entries: list[tuple[list[str], list[str]]] = []  # names, the entry's lines
+    entries: list[tuple[list[str], list[str]]] = []  # the names, the entry's lines
     for name in names:
-        if name in own:
-            lines = own[name]
-            if entries and entries[-1][1] is lines:  # one written entry for a, b
-                continue
-            entries.append(([name], lines))
-            continue
-        if name not in PARAMETERS:
+        lines = own.get(name) or PARAMETERS.get(name)
+        if lines is None:
             raise KeyError(f"{function.__qualname__}: no description of the parameter {name!r}")
-        kind, text = PARAMETERS[name]
-        shared = [f" : {kind}", f"    {text}"]
-        if entries and entries[-1][1] == shared:
+        if entries and entries[-1][1] is lines:  # one entry for a, b
             entries[-1][0].append(name)
         else:
-            entries.append(([name], shared))
-    out = ["Parameters", "----------"] if entries else []
+            entries.append(([name], lines))
     for group, lines in entries:
-        if lines[0].startswith(" : "):
-            out += [", ".join(group) + lines[0], *lines[1:]]
-        else:
-            out += lines
+        if [n.lstrip("*") for n in lines[0].split(" : ")[0].split(", ")] != group:
+            raise KeyError(f"{function.__qualname__}: the entry {lines[0]!r} does not fit the parameters {group}")
+    out = ["Parameters", "----------"] if entries else []
+    for _, lines in entries:
+        out += lines
     return out
 
 
@@ -146,7 +158,7 @@ def _complete(function: Callable[..., Any], raises: str | None) -> str | None:
     own: dict[str, list[str]] = {}
     if "Parameters" in found:
         start, end, indent = found["Parameters"]
-        own = _own_entries(doc[start:end], indent)
+        own = _entries(doc[start:end].split("\n", 2)[2], indent)
         doc = doc[:start] + doc[end:]
         found = _sections(doc)
     inserts = []
