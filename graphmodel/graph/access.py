@@ -244,7 +244,7 @@ def node_kind(graph: nx.MultiDiGraph[str], node: str) -> str | None:
     Returns
     -------
     str or None
-        None when the node has no kind.
+        None for a node without a ``kind`` attribute (one `build_graph` did not add).
 
     Examples
     --------
