@@ -2,6 +2,8 @@
 
 Build it with `build_graph` from `graphmodel.model.Extraction` objects; its schema is in
 DEVELOPERS.md ("The graph"). The analyses in `graphmodel.analysis` read it.
+
+In the examples, ``G`` is ``graphmodel.examples.example_graph()``, the graph of one small plan.
 """
 
 from graphmodel.graph import access
