@@ -8,14 +8,14 @@ import click
 
 from graphmodel.analysis import graph_stats
 from graphmodel_cli.inputs import aliases_option, load, paths_argument
-from graphmodel_cli.output import echo_rows, format_option
+from graphmodel_cli.output import echo_rows, format_option, output_option
 
 
 @click.command()
 @paths_argument
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True), required=True,
-              help="The graph file: .gmg (graphmodel's own, fastest to read), .json (node-link), .graphml or "
-                   ".gexf; - writes node-link JSON to standard output (the table then goes to stderr).")
+@output_option(required=True,
+               help="The graph file: .gmg (graphmodel's own, fastest to read), .json (node-link), .graphml or "
+                    ".gexf; - writes node-link JSON to standard output (the table then goes to stderr).")
 @aliases_option
 @format_option
 def build(paths: tuple[Path, ...], output: Path, aliases_file: Path | None, fmt: str) -> None:

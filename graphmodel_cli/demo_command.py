@@ -16,15 +16,14 @@ from graphmodel.extract import extract
 from graphmodel.graph import build_graph
 from graphmodel.views import build_view, render_page
 from graphmodel_cli.inputs import task_labels
-from graphmodel_cli.output import format_option, render
+from graphmodel_cli.output import format_option, output_option, render
 
 EXAMPLE = "2020-shanghai-dalian-plan.txt"
 
 
 @click.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
-              default=Path("graphmodel-demo.html"), show_default=True,
-              help="Where to write the HTML view (- for standard output; the table then goes to stderr).")
+@output_option(default=Path("graphmodel-demo.html"), show_default=True,
+               help="Where to write the HTML view (- for standard output; the table then goes to stderr).")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many pairs to list.")
 @format_option
 def demo(output: Path, top: int, fmt: str) -> None:

@@ -11,14 +11,14 @@ import click
 from graphmodel.errors import InputError
 from graphmodel.extract import extract as extract_text
 from graphmodel_cli.inputs import CORRECTIONS_HELP, corrected, echo_warning, read_corrections_for
+from graphmodel_cli.output import output_option
 
 LONG_DOCUMENT = 200_000  # characters: from here extraction takes seconds, so a bar shows it is alive
 
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
-              help="Write the JSON here (- for standard output, the default).")
+@output_option(help="Write the JSON here (- for standard output, the default).")
 @click.option("--aliases", "aliases_file", type=click.Path(path_type=Path, dir_okay=False),
               help="A file of unit aliases (one unit a line, names tab-separated, canonical first).")
 @click.option("--corrections", "corrections_file", type=click.Path(path_type=Path, dir_okay=False),

@@ -9,13 +9,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 from wcwidth import wcswidth
 
 FORMATS = ("table", "json", "csv")
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 format_option = click.option(
     "--format",
@@ -25,6 +28,13 @@ format_option = click.option(
     show_default=True,
     help="Output as an aligned table, JSON or CSV.",
 )
+
+
+def output_option(help: str, **settings: Any) -> Callable[[F], F]:
+    """``-o/--output FILE``: a file path, ``-`` for standard output (``settings``: ``required``,
+    ``default``, … as `click.option` takes them)."""
+    return click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+                        help=help, **settings)
 
 
 def _cell(value: Any) -> str:

@@ -11,7 +11,7 @@ import click
 from graphmodel.model import Extraction
 from graphmodel.review.flags import FLAGS
 from graphmodel_cli.inputs import aliases_option, document_option, load_documents, paths_argument
-from graphmodel_cli.output import echo_rows, format_option
+from graphmodel_cli.output import echo_rows, format_option, output_option
 
 TABLE = ("document", "task", "flags", "annotation", "read", "details")
 CSV = ("document", "task", "flags", "annotation", "read", "placeholders", "places", "details")
@@ -35,9 +35,9 @@ def _texts(extractions: Sequence[Extraction]) -> dict[str, str]:
 
 @click.command()
 @paths_argument
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True), default=None,
-              help="Write the review page (one self-contained, offline UTF-8 HTML file) here instead of "
-                   "printing the list; - for standard output.")
+@output_option(default=None,
+               help="Write the review page (one self-contained, offline UTF-8 HTML file) here instead of "
+                    "printing the list; - for standard output.")
 @format_option
 @click.option("--flag", "flags", multiple=True, type=click.Choice(["strong", *FLAGS]),
               help="Only items with this flag (strong: any flag but one-plan and close-name); "

@@ -9,12 +9,12 @@ import click
 from graphmodel.graph import find_side
 from graphmodel.views import VIEWS, build_view, check_request, render_page
 from graphmodel_cli.inputs import aliases_option, load, paths_argument
+from graphmodel_cli.output import output_option
 
 
 @click.command()
 @paths_argument
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
-              help="The HTML file to write (one self-contained UTF-8 page); - for standard output.")
+@output_option(required=True, help="The HTML file to write (one self-contained UTF-8 page); - for standard output.")
 @click.option("--view", "view_name", type=click.Choice(VIEWS), default=None,
               help="network: the whole graph; counterparts: one pair of sides, each side's units "
                    "in a column, linked by shared tasks; matrix: the same pairs as a matrix; "

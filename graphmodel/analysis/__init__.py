@@ -2,6 +2,8 @@
 
 Each takes the graph first and keyword filters after, like networkx's algorithms, and returns
 frozen records (with ``to_dict()`` for JSON) in a documented, deterministic order.
+
+In the examples, ``G`` is ``graphmodel.examples.example_graph()``, the graph of one small plan.
 """
 
 from graphmodel.analysis._scope import UnitRef

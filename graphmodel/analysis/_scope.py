@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from graphmodel.docstrings import document_functions
 from graphmodel.errors import GraphError
 from graphmodel.graph import check_graph, node_side, nodes_of_kind, task_document, task_number, unit_label
 
@@ -28,13 +29,6 @@ class UnitRef:
 def unit_ref(graph: nx.MultiDiGraph[str], node: str) -> UnitRef:
     """A unit (or a group, place or any named node) as the analyses report it.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `graphmodel.graph.build_graph`.
-    node : str
-        A node id of ``graph``.
-
     Returns
     -------
     UnitRef
@@ -42,10 +36,6 @@ def unit_ref(graph: nx.MultiDiGraph[str], node: str) -> UnitRef:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = "2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
-    >>> G = build_graph([extract(plan)])
     >>> unit_ref(G, "unit:大连市/大连市发展改革委")
     UnitRef(id='unit:大连市/大连市发展改革委', name='大连市发展改革委', side='大连市')
     """
@@ -55,13 +45,6 @@ def unit_ref(graph: nx.MultiDiGraph[str], node: str) -> UnitRef:
 def task_row(graph: nx.MultiDiGraph[str], task: str) -> dict[str, str]:
     """A task as the analyses' JSON lists it.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `graphmodel.graph.build_graph`.
-    task : str
-        A task id of ``graph``.
-
     Returns
     -------
     dict
@@ -69,12 +52,7 @@ def task_row(graph: nx.MultiDiGraph[str], task: str) -> dict[str, str]:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = "2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
-    >>> G = build_graph([extract(plan)])
-    >>> [task] = [t for t, kind in G.nodes(data="kind") if kind == "Task"]
-    >>> task_row(G, task)
+    >>> task_row(G, sorted(t for t, kind in G.nodes(data="kind") if kind == "Task")[0])
     {'id': 'doc:2020年上海市与大连市对口合作计划@...#一、', 'number': '一、',
      'document': 'doc:2020年上海市与大连市对口合作计划@...'}
     """
@@ -86,8 +64,6 @@ def scope(graph: nx.MultiDiGraph[str], document: str | Collection[str] | None) -
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph
-        A graph from `graphmodel.graph.build_graph`.
     document : str or collection of str, optional
         A document id, or several.
 
@@ -103,10 +79,6 @@ def scope(graph: nx.MultiDiGraph[str], document: str | Collection[str] | None) -
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = "2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
-    >>> G = build_graph([extract(plan)])
     >>> scope(G, None) is None
     True
     >>> [doc] = scope(G, [d for d, kind in G.nodes(data="kind") if kind == "Document"])
@@ -126,3 +98,6 @@ def scope(graph: nx.MultiDiGraph[str], document: str | Collection[str] | None) -
     if missing:
         raise GraphError(f"no document {missing[0]!r} in the graph")
     return wanted
+
+
+document_functions(globals())

@@ -13,6 +13,7 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.analysis._scope import UnitRef, scope, unit_ref
+from graphmodel.docstrings import document_functions
 from graphmodel.graph import counterpart_edges, pairing_edges, unit_tasks
 
 __all__ = ["PairChange", "StatedPairing", "Comparison", "compare_graphs"]
@@ -151,3 +152,6 @@ def compare_graphs(
         pairings_gained=sorted((p for k, p in stated_new.items() if k not in stated_old), key=by_names),
         pairings_lost=sorted((p for k, p in stated_old.items() if k not in stated_new), key=by_names),
     )
+
+
+document_functions(globals())

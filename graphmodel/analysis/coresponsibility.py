@@ -16,6 +16,7 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.analysis._scope import UnitRef, scope, unit_ref
+from graphmodel.docstrings import document_functions
 from graphmodel.graph import node_side, task_order, unit_label, unit_tasks
 
 __all__ = [
@@ -49,13 +50,6 @@ def co_responsibility_graph(graph: nx.MultiDiGraph[str], *, document: str | Coll
                             ) -> nx.Graph[str]:
     """Units linked by shared tasks.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `graphmodel.graph.build_graph`.
-    document : str or collection of str, optional
-        Only tasks of these document ids.
-
     Returns
     -------
     networkx.Graph
@@ -63,22 +57,8 @@ def co_responsibility_graph(graph: nx.MultiDiGraph[str], *, document: str | Coll
         an edge between two units that share tasks, with ``weight`` (how many) and ``tasks``
         (their ids in document order). Group placeholders are left out.
 
-    Raises
-    ------
-    GraphError
-        When ``graph`` is not a graphmodel graph, or ``document`` names a document it does not
-        hold.
-
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n"
-    ...         "一、共建园区。（责任单位：上海市发改委、上海市科委；大连市发改委）\\n"
-    ...         "二、科技合作。（责任单位：上海市科委；大连市科技局）\\n"
-    ...         "三、人才交流。（责任单位：上海市人社局）\\n"
-    ...         "四、宣传推介。（责任单位：各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> net = co_responsibility_graph(G)
     >>> net.number_of_nodes(), net.number_of_edges()
     (5, 4)
@@ -110,8 +90,6 @@ def communities(net: nx.Graph[str], seed: int = DEFAULT_SEED) -> list[frozenset[
     ----------
     net : networkx.Graph
         A network from `co_responsibility_graph` (edge ``weight``: shared tasks).
-    seed : int
-        The Louvain seed; the same seed gives the same communities.
 
     Returns
     -------
@@ -133,36 +111,13 @@ def network_metrics(graph: nx.MultiDiGraph[str], *, document: str | Collection[s
                     seed: int = DEFAULT_SEED) -> list[UnitCentrality]:
     """Degree, betweenness, community and bridging of every unit in scope.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `graphmodel.graph.build_graph`.
-    document : str or collection of str, optional
-        Only tasks of these document ids.
-    seed : int
-        The Louvain seed; the same seed gives the same communities.
-
     Returns
     -------
     list of UnitCentrality
         Highest betweenness first, then highest degree, then by name.
 
-    Raises
-    ------
-    GraphError
-        When ``graph`` is not a graphmodel graph, or ``document`` names a document it does not
-        hold.
-
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n"
-    ...         "一、共建园区。（责任单位：上海市发改委、上海市科委；大连市发改委）\\n"
-    ...         "二、科技合作。（责任单位：上海市科委；大连市科技局）\\n"
-    ...         "三、人才交流。（责任单位：上海市人社局）\\n"
-    ...         "四、宣传推介。（责任单位：各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> for r in network_metrics(G)[:3]:
     ...     print(r.unit.name, r.degree, round(r.betweenness, 3), r.community, r.bridges)
     上海市科委 3 0.333 1 1
@@ -186,40 +141,20 @@ def bridging_units(graph: nx.MultiDiGraph[str], *, document: str | Collection[st
                    seed: int = DEFAULT_SEED) -> list[UnitCentrality]:
     """The units with a neighbour in another community.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `graphmodel.graph.build_graph`.
-    document : str or collection of str, optional
-        Only tasks of these document ids.
-    seed : int
-        The Louvain seed; the same seed gives the same communities.
-
     Returns
     -------
     list of UnitCentrality
         Those of `network_metrics` with ``bridges`` above 0: most communities reached first,
         then highest betweenness, then by name.
 
-    Raises
-    ------
-    GraphError
-        When ``graph`` is not a graphmodel graph, or ``document`` names a document it does not
-        hold.
-
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n"
-    ...         "一、共建园区。（责任单位：上海市发改委、上海市科委；大连市发改委）\\n"
-    ...         "二、科技合作。（责任单位：上海市科委；大连市科技局）\\n"
-    ...         "三、人才交流。（责任单位：上海市人社局）\\n"
-    ...         "四、宣传推介。（责任单位：各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> [(r.unit.name, r.bridges) for r in bridging_units(G)]
     [('上海市科委', 1), ('上海市发展改革委', 1), ('大连市发展改革委', 1)]
     """
     rows = [r for r in network_metrics(graph, document=document, seed=seed) if r.bridges]
     rows.sort(key=lambda r: (-r.bridges, -r.betweenness, r.unit.name, r.unit.id))
     return rows
+
+
+document_functions(globals(), raises={"scope": ("co_responsibility_graph", "network_metrics", "bridging_units")})

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
 
+from graphmodel.docstrings import document_functions
 from graphmodel.errors import InputError
 
 __all__ = ["FunctionTable", "parse_function_table", "default_function_table", "function_labels",
@@ -85,13 +86,6 @@ def default_function_table() -> dict[str, tuple[str, ...]]:
 def function_labels(name: str, table: FunctionTable | None = None) -> frozenset[str]:
     """The functions whose words occur in ``name``.
 
-    Parameters
-    ----------
-    name : str
-        A unit's name.
-    table : mapping, optional
-        A function table (`parse_function_table`); the built-in one by default.
-
     Returns
     -------
     frozenset of str
@@ -112,8 +106,6 @@ def name_core(name: str, regions: Iterable[str] = ()) -> str:
 
     Parameters
     ----------
-    name : str
-        A unit's name.
     regions : iterable of str
         Region names to take off its start (the longest that matches); without one, a level
         word (市, 省, 区, 县) at its start goes.
@@ -170,3 +162,6 @@ def name_similarity(a: str, b: str, regions: Iterable[str] = ()) -> float:
     if not x or not y:
         return 0.0
     return 2 * len(x & y) / (len(x) + len(y))
+
+
+document_functions(globals())

@@ -11,6 +11,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from graphmodel.analysis._scope import UnitRef, scope, unit_ref
+from graphmodel.docstrings import document_functions
 from graphmodel.graph import (
     counterpart_edges,
     document_sides,
@@ -106,34 +107,13 @@ def one_sided_tasks(graph: nx.MultiDiGraph[str], *, document: str | Collection[s
     A side that names only a placeholder (各有关单位) counts as missing; it is listed in
     ``placeholder_sides``.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `graphmodel.graph.build_graph`.
-    document : str or collection of str, optional
-        Only tasks of these document ids; the whole corpus when None.
-
     Returns
     -------
     list of TaskGap
         Of kind ``one_side``, in document order.
 
-    Raises
-    ------
-    GraphError
-        When ``graph`` is not a graphmodel graph, or ``document`` names a document it does not
-        hold.
-
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n"
-    ...         "一、共建园区。（责任单位：上海市发改委、上海市科委；大连市发改委）\\n"
-    ...         "二、科技合作。（责任单位：上海市科委；大连市科技局）\\n"
-    ...         "三、人才交流。（责任单位：上海市人社局）\\n"
-    ...         "四、宣传推介。（责任单位：各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> [(g.number, g.sides, g.missing) for g in one_sided_tasks(G)]
     [('三、', ('上海市',), ('大连市',))]
     """
@@ -150,35 +130,14 @@ def placeholder_tasks(graph: nx.MultiDiGraph[str], *, document: str | Collection
                       ) -> list[TaskGap]:
     """Tasks whose annotation names only group placeholders and no real unit.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `graphmodel.graph.build_graph`.
-    document : str or collection of str, optional
-        Only tasks of these document ids; the whole corpus when None.
-
     Returns
     -------
     list of TaskGap
         Of kind ``placeholders_only``, in document order; ``placeholder_sides`` are the sides
         of the placeholders.
 
-    Raises
-    ------
-    GraphError
-        When ``graph`` is not a graphmodel graph, or ``document`` names a document it does not
-        hold.
-
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n"
-    ...         "一、共建园区。（责任单位：上海市发改委、上海市科委；大连市发改委）\\n"
-    ...         "二、科技合作。（责任单位：上海市科委；大连市科技局）\\n"
-    ...         "三、人才交流。（责任单位：上海市人社局）\\n"
-    ...         "四、宣传推介。（责任单位：各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> [(g.number, g.missing, g.placeholder_sides) for g in placeholder_tasks(G)]
     [('四、', ('上海市', '大连市'), ('上海市',))]
     """
@@ -192,36 +151,13 @@ def units_without_counterpart(graph: nx.MultiDiGraph[str], *, document: str | Co
                               side: str | None = None) -> list[UnitGap]:
     """Units with a task in a plan of two or more sides that share no task with another side.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `graphmodel.graph.build_graph`.
-    document : str or collection of str, optional
-        Only tasks of these document ids; the whole corpus when None.
-    side : str, optional
-        Only units of this side (its full name).
-
     Returns
     -------
     list of UnitGap
         Most tasks first, then by name.
 
-    Raises
-    ------
-    GraphError
-        When ``graph`` is not a graphmodel graph, or ``document`` names a document it does not
-        hold.
-
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n"
-    ...         "一、共建园区。（责任单位：上海市发改委、上海市科委；大连市发改委）\\n"
-    ...         "二、科技合作。（责任单位：上海市科委；大连市科技局）\\n"
-    ...         "三、人才交流。（责任单位：上海市人社局）\\n"
-    ...         "四、宣传推介。（责任单位：各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> [(g.unit.name, g.tasks) for g in units_without_counterpart(G)]
     [('上海市人力资源社会保障局', 1)]
     >>> units_without_counterpart(G, side="大连市")
@@ -241,38 +177,21 @@ def units_without_counterpart(graph: nx.MultiDiGraph[str], *, document: str | Co
 def gaps(graph: nx.MultiDiGraph[str], *, document: str | Collection[str] | None = None) -> Gaps:
     """The three kinds of gap at once.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `graphmodel.graph.build_graph`.
-    document : str or collection of str, optional
-        Only tasks of these document ids; the whole corpus when None.
-
     Returns
     -------
     Gaps
         `one_sided_tasks`, `placeholder_tasks` and `units_without_counterpart` of the same
         scope.
 
-    Raises
-    ------
-    GraphError
-        When ``graph`` is not a graphmodel graph, or ``document`` names a document it does not
-        hold.
-
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n"
-    ...         "一、共建园区。（责任单位：上海市发改委、上海市科委；大连市发改委）\\n"
-    ...         "二、科技合作。（责任单位：上海市科委；大连市科技局）\\n"
-    ...         "三、人才交流。（责任单位：上海市人社局）\\n"
-    ...         "四、宣传推介。（责任单位：各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> found = gaps(G)
     >>> len(found.one_side), len(found.placeholders_only), len(found.no_counterpart)
     (1, 1, 1)
     """
     return Gaps(one_sided_tasks(graph, document=document), placeholder_tasks(graph, document=document),
                 units_without_counterpart(graph, document=document))
+
+
+document_functions(globals(), raises={"scope": (
+    "one_sided_tasks", "placeholder_tasks", "units_without_counterpart", "gaps")})

@@ -11,6 +11,7 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.analysis._scope import UnitRef, scope, task_row, unit_ref
+from graphmodel.docstrings import document_functions
 from graphmodel.graph import counterpart_edges, node_side, task_number, unit_label
 
 __all__ = ["CounterpartPair", "counterpart_pairs"]
@@ -52,8 +53,6 @@ def counterpart_pairs(
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph
-        A graph from `graphmodel.graph.build_graph`.
     document : str or collection of str, optional
         Count only the tasks of these document ids; the whole corpus when None.
     side : str, optional
@@ -70,22 +69,8 @@ def counterpart_pairs(
     list of CounterpartPair
         Sorted by shared tasks (most first), then Jaccard (highest first), then the names.
 
-    Raises
-    ------
-    GraphError
-        When ``graph`` is not a graphmodel graph, or ``document`` names a document it does not
-        hold.
-
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n"
-    ...         "一、共建园区。（责任单位：上海市发改委、上海市科委；大连市发改委）\\n"
-    ...         "二、科技合作。（责任单位：上海市科委；大连市科技局）\\n"
-    ...         "三、人才交流。（责任单位：上海市人社局）\\n"
-    ...         "四、宣传推介。（责任单位：各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> for p in counterpart_pairs(G):
     ...     print(p.a.name, p.b.name, p.shared, p.jaccard, p.numbers)
     上海市发展改革委 大连市发展改革委 1 1.0 ('一、',)
@@ -116,3 +101,6 @@ def counterpart_pairs(
         pairs.append(CounterpartPair(unit_ref(graph, a), unit_ref(graph, b), attrs["count"], attrs["jaccard"],
                                      tasks, numbers))
     return pairs
+
+
+document_functions(globals(), raises={"scope": ("counterpart_pairs",)})

@@ -6,6 +6,7 @@ from collections import Counter
 
 import networkx as nx
 
+from graphmodel.docstrings import document_functions
 from graphmodel.graph import EDGE_TYPES, NODE_KINDS, check_graph, node_kind, responsibilities
 
 __all__ = ["graph_stats"]
@@ -14,11 +15,6 @@ __all__ = ["graph_stats"]
 def graph_stats(graph: nx.MultiDiGraph[str]) -> dict[str, int]:
     """Nodes of each kind, edges of each type, and the annotated tasks.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `graphmodel.graph.build_graph`.
-
     Returns
     -------
     dict
@@ -26,21 +22,8 @@ def graph_stats(graph: nx.MultiDiGraph[str]) -> dict[str, int]:
         (tasks with at least one responsibility), then each edge type; every kind and type
         appears, with 0 when the graph has none.
 
-    Raises
-    ------
-    GraphError
-        When ``graph`` is not a graphmodel graph.
-
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n"
-    ...         "一、共建园区。（责任单位：上海市发改委、上海市科委；大连市发改委）\\n"
-    ...         "二、科技合作。（责任单位：上海市科委；大连市科技局）\\n"
-    ...         "三、人才交流。（责任单位：上海市人社局）\\n"
-    ...         "四、宣传推介。（责任单位：各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> stats = graph_stats(G)
     >>> {k: stats[k] for k in ("Document", "Task", "Unit", "Group", "annotated tasks", "COUNTERPART")}
     {'Document': 1, 'Task': 4, 'Unit': 5, 'Group': 1, 'annotated tasks': 4, 'COUNTERPART': 3}
@@ -53,3 +36,6 @@ def graph_stats(graph: nx.MultiDiGraph[str]) -> dict[str, int]:
     out["annotated tasks"] = len(annotated)
     out.update({t: types.get(t, 0) for t in EDGE_TYPES})
     return out
+
+
+document_functions(globals(), raises={"graph": ("graph_stats",)})

@@ -14,6 +14,7 @@ import networkx as nx
 
 from graphmodel.analysis._scope import UnitRef, scope, unit_ref
 from graphmodel.analysis.functions import FunctionTable, function_labels, name_similarity
+from graphmodel.docstrings import document_functions
 from graphmodel.errors import GraphError
 from graphmodel.graph import (
     document_sides,
@@ -68,8 +69,6 @@ def suggest_counterparts(
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph
-        A graph from `graphmodel.graph.build_graph`.
     unit : str
         A unit id (see `graphmodel.graph.find_unit` to resolve a name).
     side : str, optional
@@ -78,8 +77,6 @@ def suggest_counterparts(
         Count shared tasks only in these document ids.
     top : int, optional
         At most this many suggestions (None: all).
-    table : mapping, optional
-        A function table (`parse_function_table`); the built-in one by default.
 
     Returns
     -------
@@ -95,14 +92,6 @@ def suggest_counterparts(
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n"
-    ...         "一、共建园区。（责任单位：上海市发改委、上海市科委；大连市发改委）\\n"
-    ...         "二、科技合作。（责任单位：上海市科委；大连市科技局）\\n"
-    ...         "三、人才交流。（责任单位：上海市人社局）\\n"
-    ...         "四、宣传推介。（责任单位：各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> for s in suggest_counterparts(G, "unit:上海市/上海市科委"):
     ...     print(s.unit.name, s.shared, s.functions, s.similarity)
     大连市科技局 1 ('科技',) 0.0
@@ -132,3 +121,6 @@ def suggest_counterparts(
             out.append(Suggestion(unit_ref(graph, other), len(shared), tuple(shared), functions, similarity))
     out.sort(key=lambda s: (-s.shared, -len(s.functions), -s.similarity, s.unit.name, s.unit.id))
     return out[:top] if top is not None else out
+
+
+document_functions(globals())

@@ -10,6 +10,7 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.analysis._scope import UnitRef, scope, unit_ref
+from graphmodel.docstrings import document_functions
 from graphmodel.graph import counterpart_edges, responsibilities, task_document
 
 __all__ = ["UnitWorkload", "workload"]
@@ -44,12 +45,6 @@ def workload(
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph
-        A graph from `graphmodel.graph.build_graph`.
-    document : str or collection of str, optional
-        Only tasks of these document ids.
-    side : str, optional
-        Only units of this side.
     groups : bool
         Include group placeholders (各有关单位, …) as rows too.
 
@@ -59,22 +54,8 @@ def workload(
         Units with at least one task in scope, most tasks first, then most lead tasks, then
         by name.
 
-    Raises
-    ------
-    GraphError
-        When ``graph`` is not a graphmodel graph, or ``document`` names a document it does not
-        hold.
-
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n"
-    ...         "一、共建园区。（责任单位：上海市发改委、上海市科委；大连市发改委）\\n"
-    ...         "二、科技合作。（责任单位：上海市科委；大连市科技局）\\n"
-    ...         "三、人才交流。（责任单位：上海市人社局）\\n"
-    ...         "四、宣传推介。（责任单位：各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> for w in workload(G, side="上海市"):
     ...     print(w.unit.name, w.tasks, w.lead, w.responsible, w.support, w.counterparts)
     上海市科委 2 0 2 0 2
@@ -99,3 +80,6 @@ def workload(
                                  counts["support"], documents, len(partners[unit])))
     rows.sort(key=lambda w: (-w.tasks, -w.lead, w.unit.name, w.unit.id))
     return rows
+
+
+document_functions(globals(), raises={"scope": ("workload",)})

@@ -4,6 +4,9 @@ Analyses, views, loaders and the command line read nodes and edges through these
 rather than by attribute names of their own, so the schema of DEVELOPERS.md ("The graph") is
 written down in code once. List attributes may be lists or the JSON strings the exporters write
 (a graph read by networkx alone); `list_attribute` decodes both.
+
+The Parameters sections are completed from the shared descriptions of `graphmodel.docstrings`
+(`document_functions`, at the end); the examples read `graphmodel.examples.example_graph`.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+
+from graphmodel.docstrings import document_functions
 
 __all__ = [
     "DocumentRecord",
@@ -156,6 +161,12 @@ def _node_dicts(graph: nx.MultiDiGraph[str]) -> dict[str, dict[str, Any]]:
     return nodes
 
 
+def _text(attrs: Mapping[str, Any], name: str) -> str | None:
+    # A text attribute as stored (None where missing), typed for mypy.
+    value: str | None = attrs.get(name)
+    return value
+
+
 def list_attribute(value: Any) -> list[Any]:
     """A list attribute as a list, whether stored as a list or as its JSON string.
 
@@ -195,13 +206,6 @@ def list_attribute(value: Any) -> list[Any]:
 def node_attributes(graph: nx.MultiDiGraph[str], node: str) -> Mapping[str, Any]:
     """Every attribute of a node as stored, ``kind`` included: for writers that store them all.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    node : str
-        A node id of ``graph``.
-
     Returns
     -------
     Mapping
@@ -209,12 +213,6 @@ def node_attributes(graph: nx.MultiDiGraph[str], node: str) -> Mapping[str, Any]
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> dict(node_attributes(G, "side:上海市"))
     {'kind': 'Side', 'name': '上海市', 'short': '沪'}
     """
@@ -223,30 +221,14 @@ def node_attributes(graph: nx.MultiDiGraph[str], node: str) -> Mapping[str, Any]
 
 
 def edge_attributes(graph: nx.MultiDiGraph[str], source: str, target: str, key: str) -> Mapping[str, Any]:
-    """Every attribute of an edge as stored: for writers that store them all.
-
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    source, target : str
-        The edge's ends.
-    key : str
-        Its type (``RESPONSIBLE_FOR``, ``IN``, …).
+    """Every attribute of an edge as stored (the dict itself, as `node_attributes` gives a node's).
 
     Returns
     -------
     Mapping
-        The edge's attribute dict itself (read, do not change it).
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> dict(edge_attributes(G, "unit:上海市/上海市发展改革委", "side:上海市", "IN"))
     {}
     >>> sorted(edge_attributes(G, "unit:上海市/上海市发展改革委", nodes_of_kind(G, "Task")[0], "RESPONSIBLE_FOR"))
@@ -259,42 +241,21 @@ def edge_attributes(graph: nx.MultiDiGraph[str], source: str, target: str, key: 
 def node_kind(graph: nx.MultiDiGraph[str], node: str) -> str | None:
     """What a node is: ``Document``, ``Side``, ``Task``, ``Unit``, ``Group``, ``District`` or ``Park``.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    node : str
-        A node id of ``graph``.
-
     Returns
     -------
     str or None
-        None when the node has no kind.
+        None for a node without a ``kind`` attribute (one `build_graph` did not add).
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
-    >>> node_kind(G, "group:大连市/各有关单位"), node_kind(G, "district:大连市/中山区")
+    >>> node_kind(G, "group:上海市/各有关单位"), node_kind(G, "district:大连市/中山区")
     ('Group', 'District')
     """
-    kind: str | None = graph.nodes[node].get("kind")
-    return kind
+    return _text(graph.nodes[node], "kind")
 
 
 def node_side(graph: nx.MultiDiGraph[str], node: str) -> str | None:
     """The side a node belongs to (a Side node is its own side).
-
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    node : str
-        A node id of ``graph``.
 
     Returns
     -------
@@ -303,12 +264,6 @@ def node_side(graph: nx.MultiDiGraph[str], node: str) -> str | None:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> node_side(G, "unit:大连市/大连市发展改革委"), node_side(G, "side:上海市")
     ('大连市', '上海市')
     >>> node_side(G, nodes_of_kind(G, "Task")[0]) is None
@@ -326,8 +281,6 @@ def side_short(graph: nx.MultiDiGraph[str], node: str) -> str | None:
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
     node : str
         A Side node's id.
 
@@ -337,41 +290,22 @@ def side_short(graph: nx.MultiDiGraph[str], node: str) -> str | None:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> side_short(G, "side:上海市"), side_short(G, "side:大连市")
     ('沪', '大连')
     """
-    short: str | None = graph.nodes[node].get("short")
-    return short
+    return _text(graph.nodes[node], "short")
 
 
 def unit_label(graph: nx.MultiDiGraph[str], node: str) -> str:
     """What to call a node: its name, or its id when it has none.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    node : str
-        A node id of ``graph``.
-
     Returns
     -------
     str
+        The ``name`` attribute; `node_label` also names tasks and documents.
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> unit_label(G, "unit:上海市/上海市发展改革委")
     '上海市发展改革委'
     >>> unit_label(G, nodes_of_kind(G, "Task")[0])
@@ -381,30 +315,16 @@ def unit_label(graph: nx.MultiDiGraph[str], node: str) -> str:
 
 
 def node_label(graph: nx.MultiDiGraph[str], node: str) -> str:
-    """The short text naming a node: a name, a task's number, a document's title.
-
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    node : str
-        A node id of ``graph``.
+    """The short text naming a node, that a view draws beside it: a name, a task's number, a document's title.
 
     Returns
     -------
     str
-        What a view draws beside the node.
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> [node_label(G, n) for n in (*documents(G), *nodes_of_kind(G, "Task"))]
-    ['2020年上海市与大连市对口合作计划', '一、', '二、']
+    ['2020年上海市与大连市对口合作计划', '一、', '三、', '二、', '四、']
     >>> node_label(G, "unit:大连市/大连市发展改革委")
     '大连市发展改革委'
     """
@@ -420,13 +340,6 @@ def node_label(graph: nx.MultiDiGraph[str], node: str) -> str:
 def node_aliases(graph: nx.MultiDiGraph[str], node: str) -> list[str]:
     """The other names of a unit, group, district or park, as stored.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    node : str
-        A node id of ``graph``.
-
     Returns
     -------
     list of str
@@ -434,12 +347,6 @@ def node_aliases(graph: nx.MultiDiGraph[str], node: str) -> list[str]:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> node_aliases(G, "unit:上海市/上海市人力资源社会保障局")
     ['上海市人社局']
     >>> node_aliases(G, "side:上海市")
@@ -451,13 +358,6 @@ def node_aliases(graph: nx.MultiDiGraph[str], node: str) -> list[str]:
 def node_documents(graph: nx.MultiDiGraph[str], node: str) -> list[str]:
     """The ids of the documents a node comes from.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    node : str
-        A node id of ``graph``.
-
     Returns
     -------
     list of str
@@ -466,12 +366,6 @@ def node_documents(graph: nx.MultiDiGraph[str], node: str) -> list[str]:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> node_documents(G, "unit:大连市/大连市发展改革委")
     ['doc:2020年上海市与大连市对口合作计划@...']
     >>> node_documents(G, "side:大连市") == documents(G)
@@ -498,13 +392,6 @@ def node_documents(graph: nx.MultiDiGraph[str], node: str) -> list[str]:
 def lies_in(graph: nx.MultiDiGraph[str], node: str) -> list[str]:
     """The ids a node has an ``IN`` edge to: its side, district or park.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    node : str
-        A node id of ``graph``.
-
     Returns
     -------
     list of str
@@ -512,12 +399,6 @@ def lies_in(graph: nx.MultiDiGraph[str], node: str) -> list[str]:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> lies_in(G, "district:大连市/中山区")
     ['side:大连市']
     """
@@ -527,13 +408,6 @@ def lies_in(graph: nx.MultiDiGraph[str], node: str) -> list[str]:
 def nodes_of_kind(graph: nx.MultiDiGraph[str], kind: str) -> list[str]:
     """Ids of the nodes of one kind.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    kind : str
-        A node kind (see `NODE_KINDS`): ``Unit``, ``Task``, ``Side``, ….
-
     Returns
     -------
     list of str
@@ -541,15 +415,9 @@ def nodes_of_kind(graph: nx.MultiDiGraph[str], kind: str) -> list[str]:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> nodes_of_kind(G, "Unit")
-    ['unit:上海市/上海市人力资源社会保障局', 'unit:上海市/上海市发展改革委',
-     'unit:大连市/大连市人力资源社会保障局', 'unit:大连市/大连市发展改革委']
+    ['unit:上海市/上海市人力资源社会保障局', 'unit:上海市/上海市发展改革委', 'unit:上海市/上海市科委',
+     'unit:大连市/大连市发展改革委', 'unit:大连市/大连市科技局']
     >>> nodes_of_kind(G, "Side")
     ['side:上海市', 'side:大连市']
     """
@@ -558,11 +426,6 @@ def nodes_of_kind(graph: nx.MultiDiGraph[str], kind: str) -> list[str]:
 
 def documents(graph: nx.MultiDiGraph[str]) -> list[str]:
     """The ids of the graph's documents, oldest first.
-
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
 
     Returns
     -------
@@ -586,13 +449,6 @@ def documents(graph: nx.MultiDiGraph[str]) -> list[str]:
 def document_record(graph: nx.MultiDiGraph[str], doc: str) -> DocumentRecord:
     """A document's front matter.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    doc : str
-        A Document node's id.
-
     Returns
     -------
     DocumentRecord
@@ -600,12 +456,6 @@ def document_record(graph: nx.MultiDiGraph[str], doc: str) -> DocumentRecord:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> record = document_record(G, documents(G)[0])
     >>> record.title, record.date, record.year, record.sides
     ('2020年上海市与大连市对口合作计划', '2020-03-01', '2020', ('上海市', '大连市'))
@@ -618,11 +468,6 @@ def document_record(graph: nx.MultiDiGraph[str], doc: str) -> DocumentRecord:
 def document_records(graph: nx.MultiDiGraph[str]) -> dict[str, DocumentRecord]:
     """Every document's front matter.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-
     Returns
     -------
     dict
@@ -630,12 +475,6 @@ def document_records(graph: nx.MultiDiGraph[str]) -> dict[str, DocumentRecord]:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> [r.label for r in document_records(G).values()]
     ['2020年上海市与大连市对口合作计划']
     """
@@ -643,28 +482,14 @@ def document_records(graph: nx.MultiDiGraph[str]) -> dict[str, DocumentRecord]:
 
 
 def document_sides(graph: nx.MultiDiGraph[str], doc: str) -> list[str]:
-    """The names of a document's sides.
-
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    doc : str
-        A Document node's id.
+    """The names of a document's sides, in the order it lists them.
 
     Returns
     -------
     list of str
-        In the order the document lists them.
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> document_sides(G, documents(G)[0])
     ['上海市', '大连市']
     """
@@ -674,11 +499,6 @@ def document_sides(graph: nx.MultiDiGraph[str], doc: str) -> list[str]:
 def side_order(graph: nx.MultiDiGraph[str]) -> list[str]:
     """Side names as the documents list them, then any others.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-
     Returns
     -------
     list of str
@@ -687,12 +507,6 @@ def side_order(graph: nx.MultiDiGraph[str]) -> list[str]:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> side_order(G)
     ['上海市', '大连市']
     """
@@ -706,13 +520,6 @@ def side_order(graph: nx.MultiDiGraph[str]) -> list[str]:
 def task_document(graph: nx.MultiDiGraph[str], task: str) -> str:
     """The id of the document a task belongs to.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    task : str
-        A task id of ``graph``.
-
     Returns
     -------
     str
@@ -720,12 +527,6 @@ def task_document(graph: nx.MultiDiGraph[str], task: str) -> str:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> task_document(G, nodes_of_kind(G, "Task")[0])
     'doc:2020年上海市与大连市对口合作计划@...'
     """
@@ -735,13 +536,6 @@ def task_document(graph: nx.MultiDiGraph[str], task: str) -> str:
 def task_number(graph: nx.MultiDiGraph[str], task: str) -> str:
     """A task's number in its normal form (``一、(一)``).
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    task : str
-        A task id of ``graph``.
-
     Returns
     -------
     str
@@ -749,27 +543,14 @@ def task_number(graph: nx.MultiDiGraph[str], task: str) -> str:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> [task_number(G, t) for t in nodes_of_kind(G, "Task")]
-    ['一、', '二、']
+    ['一、', '三、', '二、', '四、']
     """
     return str(graph.nodes[task].get("number", ""))
 
 
 def task_order(graph: nx.MultiDiGraph[str], task: str) -> tuple[str, int, str]:
     """A sort key that puts tasks in document order.
-
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    task : str
-        A task id of ``graph``.
 
     Returns
     -------
@@ -778,16 +559,11 @@ def task_order(graph: nx.MultiDiGraph[str], task: str) -> tuple[str, int, str]:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
-    ...         "\\n二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> tasks = [t for t, kind in G.nodes(data="kind") if kind == "Task"]
     >>> [t.split("#")[1] for t in sorted(tasks, key=lambda t: task_order(G, t))]
-    ['一、', '二、']
+    ['一、', '二、', '三、', '四、']
     >>> task_order(G, tasks[0])
-    ('doc:2020年上海市与大连市对口合作计划@...', 19, 'doc:2020年上海市与大连市对口合作计划@...#一、')
+    ('doc:2020年上海市与大连市对口合作计划@...', 29, 'doc:2020年上海市与大连市对口合作计划@...#一、')
     """
     data = graph.nodes[task]
     return (data.get("document", ""), data.get("start", 0), task)
@@ -796,13 +572,6 @@ def task_order(graph: nx.MultiDiGraph[str], task: str) -> tuple[str, int, str]:
 def task_record(graph: nx.MultiDiGraph[str], task: str) -> TaskRecord:
     """A task's document, number, heading, text and span.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    task : str
-        A task id of ``graph``.
-
     Returns
     -------
     TaskRecord
@@ -810,15 +579,9 @@ def task_record(graph: nx.MultiDiGraph[str], task: str) -> TaskRecord:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> record = task_record(G, nodes_of_kind(G, "Task")[1])
     >>> record.number, record.title, record.text
-    ('二、', None, '人才交流。')
+    ('三、', None, '人才交流。')
     """
     attrs = graph.nodes[task]
     return TaskRecord(task, attrs.get("document"), attrs.get("number"), attrs.get("title"), attrs.get("text"),
@@ -828,13 +591,6 @@ def task_record(graph: nx.MultiDiGraph[str], task: str) -> TaskRecord:
 def mentioned_in(graph: nx.MultiDiGraph[str], place: str) -> list[str]:
     """The tasks that mention a district or park (``MENTIONS``).
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    place : str
-        A District or Park node's id.
-
     Returns
     -------
     list of str
@@ -842,12 +598,6 @@ def mentioned_in(graph: nx.MultiDiGraph[str], place: str) -> list[str]:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> [task_number(G, t) for t in mentioned_in(G, "district:大连市/中山区")]
     ['一、']
     """
@@ -857,11 +607,6 @@ def mentioned_in(graph: nx.MultiDiGraph[str], place: str) -> list[str]:
 def tasks_by_document(graph: nx.MultiDiGraph[str]) -> dict[str, list[str]]:
     """The ids of each document's tasks.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-
     Returns
     -------
     dict
@@ -869,14 +614,8 @@ def tasks_by_document(graph: nx.MultiDiGraph[str]) -> dict[str, list[str]]:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> {d.split("@")[0]: [task_number(G, t) for t in ts] for d, ts in tasks_by_document(G).items()}
-    {'doc:2020年上海市与大连市对口合作计划': ['一、', '二、']}
+    {'doc:2020年上海市与大连市对口合作计划': ['一、', '三、', '二、', '四、']}
     """
     out: dict[str, list[str]] = {}
     for n, data in graph.nodes(data=True):
@@ -895,10 +634,6 @@ def responsibility(graph: nx.MultiDiGraph[str], unit: str, task: str) -> UnitTas
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    unit : str
-        A Unit or Group node's id.
     task : str
         A task id; ``KeyError`` when ``unit`` is not responsible for it.
 
@@ -909,13 +644,7 @@ def responsibility(graph: nx.MultiDiGraph[str], unit: str, task: str) -> UnitTas
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
-    >>> duty = responsibility(G, "group:大连市/各有关单位", nodes_of_kind(G, "Task")[1])
+    >>> duty = responsibility(G, "group:上海市/各有关单位", documents(G)[0] + "#四、")
     >>> duty.role, duty.mention, duty.correction
     ('responsible', '各有关单位', None)
     """
@@ -925,13 +654,6 @@ def responsibility(graph: nx.MultiDiGraph[str], unit: str, task: str) -> UnitTas
 def unit_responsibilities(graph: nx.MultiDiGraph[str], unit: str) -> list[UnitTask]:
     """What a unit or group is responsible for.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    unit : str
-        A Unit or Group node's id.
-
     Returns
     -------
     list of UnitTask
@@ -939,12 +661,6 @@ def unit_responsibilities(graph: nx.MultiDiGraph[str], unit: str) -> list[UnitTa
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> [(task_number(G, r.task), r.role, r.mention) for r in unit_responsibilities(G, "unit:上海市/上海市发展改革委")]
     [('一、', 'responsible', '上海市发改委')]
     """
@@ -961,13 +677,6 @@ def unit_responsibilities(graph: nx.MultiDiGraph[str], unit: str) -> list[UnitTa
 def task_responsibilities(graph: nx.MultiDiGraph[str], task: str) -> list[UnitTask]:
     """The units and groups responsible for a task.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    task : str
-        A task id of ``graph``.
-
     Returns
     -------
     list of UnitTask
@@ -975,14 +684,8 @@ def task_responsibilities(graph: nx.MultiDiGraph[str], task: str) -> list[UnitTa
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
-    >>> [r.unit for r in task_responsibilities(G, nodes_of_kind(G, "Task")[1])]
-    ['group:大连市/各有关单位', 'unit:上海市/上海市人力资源社会保障局', 'unit:大连市/大连市人力资源社会保障局']
+    >>> [r.unit for r in task_responsibilities(G, documents(G)[0] + "#二、")]
+    ['unit:上海市/上海市科委', 'unit:大连市/大连市科技局']
     """
     return [_unit_task(unit, task, data) for unit, _, key, data in graph.in_edges(task, keys=True, data=True)
             if key == "RESPONSIBLE_FOR"]
@@ -1006,17 +709,6 @@ def responsibilities(graph: nx.MultiDiGraph[str], documents: Collection[str] | N
                      groups: bool = True, side: str | None = None) -> Iterator[UnitTask]:
     """Every ``RESPONSIBLE_FOR`` edge, as `UnitTask` records.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    documents : collection of str, optional
-        Only edges to the tasks of these documents (ids); all edges when None.
-    groups : bool
-        Also the edges of group placeholders (kind ``Group``), as by default.
-    side : str, optional
-        Only the edges of units (and groups) of this side.
-
     Yields
     ------
     UnitTask
@@ -1024,16 +716,11 @@ def responsibilities(graph: nx.MultiDiGraph[str], documents: Collection[str] | N
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
-    >>> [r.unit for r in responsibilities(G, side="大连市")]
-    ['group:大连市/各有关单位', 'unit:大连市/大连市人力资源社会保障局', 'unit:大连市/大连市发展改革委']
+    >>> [r.unit for r in responsibilities(G, side="上海市")]
+    ['group:上海市/各有关单位', 'unit:上海市/上海市人力资源社会保障局', 'unit:上海市/上海市发展改革委',
+     'unit:上海市/上海市科委', 'unit:上海市/上海市科委']
     >>> len(list(responsibilities(G, groups=False))), len(list(responsibilities(G, documents=[])))
-    (4, 0)
+    (6, 0)
     """
     for u, t, data in _responsibility_edges(graph, documents, ("Unit", "Group") if groups else ("Unit",), side):
         yield _unit_task(u, t, data)
@@ -1043,15 +730,6 @@ def unit_tasks(graph: nx.MultiDiGraph[str], documents: Collection[str] | None = 
                groups: bool = False) -> dict[str, set[str]]:
     """The tasks each unit is responsible for, in any role.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    documents : collection of str, optional
-        Only tasks of these document ids; every task when None.
-    groups : bool
-        Also count group placeholders (kind ``Group``); by default only real units.
-
     Returns
     -------
     dict
@@ -1059,16 +737,12 @@ def unit_tasks(graph: nx.MultiDiGraph[str], documents: Collection[str] | None = 
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
-    ...         "\\n二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> {u: sorted(t.split("#")[1] for t in ts) for u, ts in unit_tasks(G).items()}
-    {'unit:上海市/上海市人力资源社会保障局': ['二、'], 'unit:上海市/上海市发展改革委': ['一、'],
-     'unit:大连市/大连市人力资源社会保障局': ['二、'], 'unit:大连市/大连市发展改革委': ['一、']}
+    {'unit:上海市/上海市人力资源社会保障局': ['三、'], 'unit:上海市/上海市发展改革委': ['一、'],
+     'unit:上海市/上海市科委': ['一、', '二、'], 'unit:大连市/大连市发展改革委': ['一、'],
+     'unit:大连市/大连市科技局': ['二、']}
     >>> sorted(set(unit_tasks(G, groups=True)) - set(unit_tasks(G)))
-    ['group:大连市/各有关单位']
+    ['group:上海市/各有关单位']
     >>> unit_tasks(G, documents=[])
     {}
     """
@@ -1087,13 +761,6 @@ def _pairing(a: str, b: str, data: Mapping[str, Any]) -> PairingEdge:
 def pairing_edge(graph: nx.MultiDiGraph[str], a: str, b: str) -> PairingEdge:
     """The ``PAIRED_WITH`` edge from ``a`` to ``b``.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    a, b : str
-        The paired nodes, in the edge's direction.
-
     Returns
     -------
     PairingEdge
@@ -1101,12 +768,6 @@ def pairing_edge(graph: nx.MultiDiGraph[str], a: str, b: str) -> PairingEdge:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> edge = pairing_edge(G, "district:上海市/黄浦区", "district:大连市/中山区")
     >>> edge.kind, task_number(G, edge.task), len(edge.documents)
     ('district', '一、', 1)
@@ -1119,8 +780,6 @@ def pairing_edges(graph: nx.MultiDiGraph[str], documents: Collection[str] | None
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
     documents : collection of str, optional
         Only the edges whose first statement is in one of these documents; all when None.
 
@@ -1131,12 +790,6 @@ def pairing_edges(graph: nx.MultiDiGraph[str], documents: Collection[str] | None
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> [(p.a, p.b, p.kind) for p in pairing_edges(G)]
     [('district:上海市/黄浦区', 'district:大连市/中山区', 'district')]
     >>> pairing_edges(G, documents=[])
@@ -1154,13 +807,6 @@ def _link(a: str, b: str, data: Mapping[str, Any]) -> CounterpartLink:
 def counterpart_link(graph: nx.MultiDiGraph[str], a: str, b: str) -> CounterpartLink:
     """The stored ``COUNTERPART`` edge from ``a`` to ``b``.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    a, b : str
-        The units, in the edge's direction.
-
     Returns
     -------
     CounterpartLink
@@ -1168,12 +814,6 @@ def counterpart_link(graph: nx.MultiDiGraph[str], a: str, b: str) -> Counterpart
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> link = counterpart_link(G, "unit:上海市/上海市发展改革委", "unit:大连市/大连市发展改革委")
     >>> link.count, link.jaccard, [task_number(G, t) for t in link.tasks]
     (1, 1.0, ['一、'])
@@ -1184,11 +824,6 @@ def counterpart_link(graph: nx.MultiDiGraph[str], a: str, b: str) -> Counterpart
 def stored_counterparts(graph: nx.MultiDiGraph[str]) -> list[CounterpartLink]:
     """The ``COUNTERPART`` edges stored in the graph (see `counterpart_edges` for any scope).
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-
     Returns
     -------
     list of CounterpartLink
@@ -1196,15 +831,9 @@ def stored_counterparts(graph: nx.MultiDiGraph[str]) -> list[CounterpartLink]:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> [(link.a, link.b) for link in stored_counterparts(G)]
-    [('unit:上海市/上海市人力资源社会保障局', 'unit:大连市/大连市人力资源社会保障局'),
-     ('unit:上海市/上海市发展改革委', 'unit:大连市/大连市发展改革委')]
+    [('unit:上海市/上海市发展改革委', 'unit:大连市/大连市发展改革委'),
+     ('unit:上海市/上海市科委', 'unit:大连市/大连市发展改革委'), ('unit:上海市/上海市科委', 'unit:大连市/大连市科技局')]
     """
     return [_link(u, v, data) for u, v, key, data in graph.edges(keys=True, data=True) if key == "COUNTERPART"]
 
@@ -1214,8 +843,6 @@ def counterparts(graph: nx.MultiDiGraph[str], unit: str) -> list[tuple[str, str,
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
     unit : str
         A Unit node's id.
 
@@ -1226,14 +853,8 @@ def counterparts(graph: nx.MultiDiGraph[str], unit: str) -> list[tuple[str, str,
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
-    >>> counterparts(G, "unit:大连市/大连市发展改革委")
-    [('unit:上海市/上海市发展改革委', 'unit:大连市/大连市发展改革委', 'COUNTERPART')]
+    >>> counterparts(G, "unit:大连市/大连市科技局")
+    [('unit:上海市/上海市科委', 'unit:大连市/大连市科技局', 'COUNTERPART')]
     """
     out = [(u, v, k) for u, v, k in graph.out_edges(unit, keys=True) if k == "COUNTERPART"]
     return out + [(u, v, k) for u, v, k in graph.in_edges(unit, keys=True) if k == "COUNTERPART"]
@@ -1241,15 +862,6 @@ def counterparts(graph: nx.MultiDiGraph[str], unit: str) -> list[tuple[str, str,
 
 def edge_tasks(graph: nx.MultiDiGraph[str], source: str, target: str, key: str) -> list[str]:
     """The tasks behind an edge.
-
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    source, target : str
-        The edge's ends.
-    key : str
-        Its type.
 
     Returns
     -------
@@ -1259,12 +871,6 @@ def edge_tasks(graph: nx.MultiDiGraph[str], source: str, target: str, key: str) 
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> [task_number(G, t) for t in edge_tasks(G, "district:上海市/黄浦区", "district:大连市/中山区", "PAIRED_WITH")]
     ['一、']
     >>> edge_tasks(G, "district:上海市/黄浦区", "side:上海市", "IN")
@@ -1285,15 +891,6 @@ def edge_tasks(graph: nx.MultiDiGraph[str], source: str, target: str, key: str) 
 def edge_document(graph: nx.MultiDiGraph[str], source: str, target: str, key: str) -> str | None:
     """The id of the document an edge comes from (the first that states it).
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    source, target : str
-        The edge's ends.
-    key : str
-        Its type.
-
     Returns
     -------
     str or None
@@ -1301,12 +898,6 @@ def edge_document(graph: nx.MultiDiGraph[str], source: str, target: str, key: st
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> edge_document(G, "district:上海市/黄浦区", "district:大连市/中山区", "PAIRED_WITH") == documents(G)[0]
     True
     >>> edge_document(G, "district:上海市/黄浦区", "side:上海市", "IN") is None
@@ -1319,15 +910,6 @@ def edge_document(graph: nx.MultiDiGraph[str], source: str, target: str, key: st
 def edge_role(graph: nx.MultiDiGraph[str], source: str, target: str, key: str) -> str | None:
     """The role of a ``RESPONSIBLE_FOR`` edge: ``lead``, ``responsible`` or ``support``.
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    source, target : str
-        The edge's ends.
-    key : str
-        Its type.
-
     Returns
     -------
     str or None
@@ -1335,12 +917,6 @@ def edge_role(graph: nx.MultiDiGraph[str], source: str, target: str, key: str) -
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = ("2020年上海市与大连市对口合作计划\\n2020年3月1日\\n"
-    ...         "一、共建园区。推动上海市黄浦区与大连市中山区结对。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、人才交流。（责任单位：上海市人社局；大连市人社局、各有关单位）")
-    >>> G = build_graph([extract(plan)])
     >>> edge_role(G, "unit:上海市/上海市发展改革委", nodes_of_kind(G, "Task")[0], "RESPONSIBLE_FOR")
     'responsible'
     >>> edge_role(G, "unit:上海市/上海市发展改革委", "side:上海市", "IN") is None
@@ -1348,3 +924,6 @@ def edge_role(graph: nx.MultiDiGraph[str], source: str, target: str, key: str) -
     """
     role: str | None = _adjacency(graph)[source][target][key].get("role")
     return role
+
+
+document_functions(globals())

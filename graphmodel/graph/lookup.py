@@ -8,6 +8,7 @@ from pathlib import PurePath
 
 import networkx as nx
 
+from graphmodel.docstrings import document_functions
 from graphmodel.errors import GraphError
 from graphmodel.graph.access import (
     document_record,
@@ -28,8 +29,6 @@ def check_graph(graph: object, where: str = "the graph") -> nx.MultiDiGraph[str]
 
     Parameters
     ----------
-    graph : object
-        What the caller was given as a graph.
     where : str
         Names it in the error message (a file, "the graph").
 
@@ -68,8 +67,6 @@ def find_unit(
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
     ref : str
         A unit id, a canonical name, an alias, or the end of a name (``科委`` for 上海市科委),
         tried in that order; the first rule that matches anything decides.
@@ -91,10 +88,6 @@ def find_unit(
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = "2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
-    >>> G = build_graph([extract(plan)])
     >>> find_unit(G, "上海市发改委")  # an alias
     'unit:上海市/上海市发展改革委'
     >>> find_unit(G, "发展改革委", side="大连市")  # the end of a name, on one side
@@ -136,13 +129,6 @@ def find_unit(
 def find_side(graph: nx.MultiDiGraph[str], ref: str) -> str:
     """The full name of the side ``ref`` names: its name (大连市) or short name (大连).
 
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
-    ref : str
-        What the user typed.
-
     Returns
     -------
     str
@@ -156,10 +142,6 @@ def find_side(graph: nx.MultiDiGraph[str], ref: str) -> str:
 
     Examples
     --------
-    >>> from graphmodel.extract import extract
-    >>> from graphmodel.graph import build_graph
-    >>> plan = "2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
-    >>> G = build_graph([extract(plan)])
     >>> find_side(G, "大连")
     '大连市'
     >>> find_side(G, "沈阳")
@@ -181,8 +163,6 @@ def find_document(graph: nx.MultiDiGraph[str], ref: str) -> str:
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph
-        A graph from `build_graph`.
     ref : str
         What the user typed: an id, a title, a source path, a file name with or without its
         suffix.
@@ -226,3 +206,6 @@ def find_document(graph: nx.MultiDiGraph[str], ref: str) -> str:
     if found:
         raise GraphError(f"the document {ref!r} is ambiguous: {', '.join(found)}")
     raise GraphError(f"no document {ref!r} in the graph")
+
+
+document_functions(globals())

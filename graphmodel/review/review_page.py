@@ -21,7 +21,7 @@ from graphmodel.review.flags import FLAGS, STRONG
 from graphmodel.review.items import ReviewItem
 from graphmodel.views import assets
 from graphmodel.views.escape import check_inline, script_json
-from graphmodel.views.page import content_security_policy
+from graphmodel.views.page import content_security_policy, styles
 
 __all__ = ["CORRECTIONS_FILE", "CORRECTIONS_HEADER", "ACTIONS", "review_data", "render_review"]
 
@@ -69,7 +69,7 @@ def render_review(items: Sequence[ReviewItem], extractions: Iterable[Extraction]
     values = {
         "TITLE": html.escape(data["title"]),
         "CSP": html.escape(content_security_policy(script)),
-        "REVIEW_CSS": check_inline(assets.template("review.css"), "review.css"),
+        "STYLES": styles(check_inline(assets.template("review.css"), "review.css")),
         "DATA": script_json(data),
         "REVIEW_JS": script,
     }

@@ -35,7 +35,7 @@ def vis_network_css() -> str:
     return _read("pyvis", "lib", f"vis-{VIS_VERSION}", "vis-network.css")
 
 
-# A line that stands for a shared part: ``<!-- @include top.html -->`` or ``// @include dom.js``.
+# A line that stands for a shared part: ``<!-- @include head.html -->`` or ``// @include dom.js``.
 _INCLUDE = re.compile(r"^[ \t]*(?://|<!--)[ \t]*@include[ \t]+([\w.-]+)[ \t]*(?:-->)?[ \t]*\n", re.M)
 
 
@@ -43,8 +43,9 @@ _INCLUDE = re.compile(r"^[ \t]*(?://|<!--)[ \t]*@include[ \t]+([\w.-]+)[ \t]*(?:
 def template(name: str) -> str:
     """A file of ``graphmodel/views/templates``, its ``@include`` lines replaced by the parts they name.
 
-    ``page.*`` draw the focus view, ``scene.*`` and ``canvas.js`` the others; ``top.html`` (the
-    head and the title bar) and ``dom.js`` (element helpers) are the parts both pages share.
+    ``page.*`` draw the focus view, ``scene.*`` and ``canvas.js`` the others; ``head.html`` (the
+    head, the review page's too), ``top.html`` (the title bar) and ``dom.js`` (element helpers)
+    are the parts the pages share.
     Parts are included as they are (a part includes nothing), before any slot is filled, so a
     script's hash covers what the page holds.
     """

@@ -21,7 +21,7 @@ from graphmodel.views.escape import check_inline, script_json
 from graphmodel.views.scene import Scene
 from graphmodel.views.viewdata import ViewData
 
-__all__ = ["render_page", "content_security_policy"]
+__all__ = ["render_page", "content_security_policy", "styles"]
 
 _SLOT = re.compile(r"\{\{([A-Z_]+)\}\}")
 
@@ -37,8 +37,8 @@ def content_security_policy(*scripts: str) -> str:
             + "; base-uri 'none'; form-action 'none'")
 
 
-def _styles(*sheets: str) -> str:
-    """The style elements of a page's head (`top.html`), one a stylesheet."""
+def styles(*sheets: str) -> str:
+    """The style elements of a page's head (``{{STYLES}}`` in `head.html`), one a stylesheet."""
     return "\n".join(f"<style>{css}</style>" for css in sheets)
 
 
@@ -62,7 +62,7 @@ def render_page(view: ViewData | Scene) -> str:
     values = {
         "TITLE": html.escape(view.title),
         "CSP": html.escape(content_security_policy(vis_js, page_js)),
-        "STYLES": _styles(check_inline(assets.vis_network_css(), "vis-network.css"),
+        "STYLES": styles(check_inline(assets.vis_network_css(), "vis-network.css"),
                           check_inline(assets.template("page.css"), "page.css")),
         "DATA": script_json(view.to_dict()),
         "VIS_JS": vis_js,
@@ -78,7 +78,7 @@ def _render_scene(scene: Scene) -> str:
     values = {
         "TITLE": html.escape(scene.title),
         "CSP": html.escape(content_security_policy(canvas_js, scene_js)),
-        "STYLES": _styles(check_inline(assets.template("page.css"), "page.css"),
+        "STYLES": styles(check_inline(assets.template("page.css"), "page.css"),
                           check_inline(assets.template("scene.css"), "scene.css")),
         "DATA": script_json(scene.to_dict()),
         "CANVAS_JS": canvas_js,

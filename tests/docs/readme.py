@@ -22,6 +22,11 @@ _SECONDS = re.compile(r"\b\d+(?:\.\d+)? s\b")
 _LOCAL_BOLT = re.compile(r"bolt://127\.0\.0\.1:\d+")
 
 
+def _fixed_port(text: str) -> str:
+    """The local server's address as the README writes it (the tests' server has its own port)."""
+    return _LOCAL_BOLT.sub("bolt://127.0.0.1:7687", text)
+
+
 @dataclass(frozen=True)
 class Block:
     command: str
@@ -42,7 +47,7 @@ def blocks(text: str | None = None) -> list[Block]:
 
 def normalize(output: str) -> str:
     """What may differ between runs: the seconds a load took, the local server's port."""
-    return _LOCAL_BOLT.sub("bolt://127.0.0.1:7687", _SECONDS.sub("<t> s", output.rstrip("\n")))
+    return _fixed_port(_SECONDS.sub("<t> s", output.rstrip("\n")))
 
 
 def run(command: str, workdir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -76,7 +81,7 @@ def _write() -> None:
             done = run(block.command, Path(tmp))
             if done.returncode != 0:
                 raise SystemExit(f"failed: {block.command}\n{done.stdout}")
-            outputs.append(_LOCAL_BOLT.sub("bolt://127.0.0.1:7687", done.stdout))
+            outputs.append(_fixed_port(done.stdout))
     for block, output in reversed(list(zip(blocks(text), outputs, strict=True))):
         text = text[: block.start] + output + text[block.end :]
     README.write_text(text, encoding="utf-8")

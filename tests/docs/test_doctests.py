@@ -19,9 +19,14 @@ from typing import Any
 
 import pytest
 
+from graphmodel.examples import example_graph
+
 PACKAGES = ("graphmodel.analysis", "graphmodel.graph", "graphmodel.extract")
+# The helpers the packages' docstrings are written with, checked alike.
+HELPERS = ("graphmodel.docstrings", "graphmodel.examples")
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 _SECTION = re.compile(r"^(\w[\w ]*)\n-{3,}$", re.M)
+_USES_G = re.compile(r"\bG\b")
 _PARAMETER = re.compile(r"^(\*{0,2}\w+(?:, \*{0,2}\w+)*)(?: :.*)?$")
 
 
@@ -30,7 +35,7 @@ def module_names() -> list[str]:
     for package in PACKAGES:
         names.append(package)
         names += [m.name for m in pkgutil.walk_packages(importlib.import_module(package).__path__, package + ".")]
-    return sorted(names)
+    return sorted(names + list(HELPERS))
 
 
 MODULES = module_names()
@@ -45,7 +50,7 @@ def public_functions() -> dict[str, Callable[..., Any]]:
         for attr in module.__all__:
             obj = getattr(module, attr)
             function = inspect.unwrap(obj) if callable(obj) else obj
-            if inspect.isfunction(function) and function.__module__.startswith(PACKAGES):
+            if inspect.isfunction(function) and function.__module__.startswith(PACKAGES + HELPERS):
                 found[f"{function.__module__}.{function.__qualname__}"] = obj
     return dict(sorted(found.items()))
 
@@ -74,12 +79,15 @@ def documented_parameters(section: str) -> list[str]:
 @cache
 def run_doctests(name: str) -> tuple[doctest.TestResults, list[str], str]:
     """Run every docstring example of a module (once a session); the results, the names of the
-    docstrings with examples, and the runner's report of failures."""
+    docstrings with examples, and the runner's report of failures. ``G``, where an example uses
+    it, is a new `example_graph` for each docstring."""
     module = importlib.import_module(name)
     report: list[str] = []
     runner = doctest.DocTestRunner(optionflags=FLAGS)
     tests = [t for t in doctest.DocTestFinder().find(module, name) if t.examples]
     for test in tests:
+        if any(_USES_G.search(example.source) for example in test.examples):
+            test.globs["G"] = example_graph()
         runner.run(test, out=report.append, clear_globs=True)
     return runner.summarize(verbose=False), [t.name for t in tests], "".join(report)
 
