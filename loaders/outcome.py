@@ -36,14 +36,14 @@ class Skipped:
 
     Attributes
     ----------
-    path
+    path : Path
         The file or folder.
-    reason
+    reason : str
         Why, one line, without the path.
-    bad
+    bad : bool
         True for a file that should have been a plan and could not be read; False for one that
         is not a plan (a note).
-    error
+    error : InputError or None
         The error that skipped it, when there was one.
     """
 

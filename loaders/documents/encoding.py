@@ -50,16 +50,16 @@ class Assessment:
 
     Attributes
     ----------
-    total
+    total : int
         Characters other than whitespace.
-    bad
+    bad : int
         Control, private-use, unassigned and replacement characters.
-    non_ascii
+    non_ascii : int
         Characters outside ASCII.
-    common
+    common : int
         Non-ASCII characters in GB2312 (common hanzi, CJK and full-width punctuation) or in the
         general / CJK punctuation blocks.
-    hanzi
+    hanzi : int
         Common hanzi (GB2312 characters in the CJK Unified Ideographs block).
     """
 
