@@ -242,8 +242,10 @@ def _tab_tables(norm: str, raw: str, lines: list[tuple[int, int]], g: Grammar) -
             cells = _tab_cells(norm, raw, *line)
             if _header([c.text for c in cells], g):
                 break  # the header of the next table
-            if 0 < header.width - len(cells) < header.width - header.task:
-                # Merged cells of the first columns (类别, a leader) are written on their first row only.
+            if 0 < header.width - len(cells) < header.width - header.task and not (
+                    header.number == 0 and _NUMBER_CELL.match(cells[0].text)):
+                # Merged cells of the first columns (类别, a leader) are written on their first row
+                # only; a row that opens with its number lacks cells at its end instead (cut, empty).
                 cells = [Piece("", line[0])] * (header.width - len(cells)) + cells
             row = _row(line[0], line[1], cells, header, g)
             if row is not None:

@@ -191,3 +191,13 @@ def test_a_table_whose_rows_carry_no_number() -> None:
     ]
     assert [t.number for t in ex.tasks if not t.responsibilities] == ["一、", "二、"]  # headings stay items
     assert annotated(ex)[0].text == "加快推进国土空间规划编制,完善城市功能布局。"
+
+
+def test_a_pipe_table_row_short_of_its_last_cells_keeps_its_number_and_task() -> None:
+    # The last row lacks its progress cell: the cells missing are at its end, not merged ones at its start.
+    ex = run(FAILURES / "pipe-table-row-short.txt")
+    assert [(t.number, t.text, names(t)) for t in annotated(ex)] == [
+        ("1", "完成县第二中学迁建项目,实现秋季开学。", [("县教体局", "responsible", False), ("各相关乡镇政府", "responsible", True)]),
+        ("2", "启动城乡供水一体化建设,提升城区供水能力。", [("县住建局", "responsible", False), ("各相关乡镇政府", "responsible", True)]),
+    ]
+    assert not any(u.name in ("毛晓青", "张学伟") for u in ex.units)
