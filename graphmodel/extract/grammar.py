@@ -49,12 +49,13 @@ _FAMILY_PAIR = {"round": "()", "square": "[]", "angle": "<>"}
 # Every kind of line grammar.tsv may hold, in the order its header documents them.
 _KINDS = ("bracket", "role", "head", "keyword", "verb", "clause-start", "joiner", "side-suffix", "not-side",
           "note", "note-start", "note-whole", "first-leads", "deadline", "etc", "placeholder", "placeholder-pattern",
-          "unit-end", "person-end", "keyword-shape")
+          "unit-end", "person-end", "keyword-shape", "mark")
 # The values a kind's third column takes; a kind not listed takes none.
 _VALUES: dict[str, tuple[str, ...]] = {
     "bracket": ("round", "square", "angle", "quote"),
     "role": ROLES, "verb": ROLES, "keyword": _KEYWORD_KINDS, "keyword-shape": (*ROLES, "person"),
     "note": _NOTE_MEANINGS, "note-start": _NOTE_MEANINGS, "note-whole": _NOTE_MEANINGS,
+    "mark": ("lead", "support"),
 }
 # The kinds whose entries are regular expressions (one a line, not split on spaces).
 _PATTERN_KINDS = frozenset({"first-leads", "deadline", "etc", "placeholder-pattern", "keyword-shape"})
@@ -78,7 +79,7 @@ class Grammar:
     joiners: tuple[str, ...]
     side_suffixes: tuple[str, ...]
     not_sides: frozenset[str]
-    notes: tuple[tuple[str, NoteMeaning, str], ...]  # (word, meaning, where: any | start | whole)
+    notes: tuple[tuple[str, NoteMeaning, str], ...]  # (word, meaning, where: any | start | whole | mark)
     first_leads: re.Pattern[str]
     deadline: re.Pattern[str]
     etc: re.Pattern[str]
@@ -87,6 +88,7 @@ class Grammar:
     unit_ends: tuple[str, ...]
     person_ends: tuple[str, ...]
     keyword_shapes: tuple[tuple[re.Pattern[str], KeywordKind], ...]
+    marks: tuple[str, ...] = ()  # signs written before a unit's name that give it a role (★X leads)
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -141,7 +143,7 @@ class Grammar:
             hit = (
                 (where == "any" and word in text)
                 or (where == "start" and text.startswith(word) and len(text) > len(word))
-                or (where == "whole" and text == word)
+                or (where in ("whole", "mark") and text == word)
             )
             if hit and meaning not in found:
                 found.append(meaning)
@@ -342,7 +344,7 @@ def _build(rows: dict[str, list[tuple[int, str, str]]], origin: str) -> Grammar:
     keywords = _unique(generated + rows["keyword"], origin, "keyword")
     verbs = _unique(rows["verb"], origin, "verb")
     notes: list[tuple[str, NoteMeaning, str]] = []
-    for kind, where in (("note", "any"), ("note-start", "start"), ("note-whole", "whole")):
+    for kind, where in (("note", "any"), ("note-start", "start"), ("note-whole", "whole"), ("mark", "mark")):
         for _lineno, word, meaning in rows[kind]:
             notes.append((word, cast(NoteMeaning, meaning), where))
     return Grammar(
@@ -362,6 +364,7 @@ def _build(rows: dict[str, list[tuple[int, str, str]]], origin: str) -> Grammar:
         unit_ends=tuple(sorted({e for _, e, _ in rows["unit-end"]}, key=len, reverse=True)),
         person_ends=tuple(sorted({e for _, e, _ in rows["person-end"]}, key=len, reverse=True)),
         keyword_shapes=tuple((re.compile(e), cast(KeywordKind, v)) for _, e, v in rows["keyword-shape"]),
+        marks=tuple(sorted({e for _, e, _ in rows["mark"]}, key=len, reverse=True)),
     )
 
 

@@ -269,6 +269,8 @@ def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, li
     (Piece(text='市财政局', start=3, stop=None), ['按职责分工负责'])
     >>> clean_piece(Piece("沈河区政府等部\\n门", 0))[0].text
     '沈河区政府'
+    >>> clean_piece(Piece("★区发改委", 0))
+    (Piece(text='区发改委', start=1, stop=None), ['★'])
     """
     g = grammar or default_grammar()
     text = piece.text
@@ -293,6 +295,11 @@ def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, li
     stripped = g.strip_etc(cleaned.rstrip(",;、。.:"))
     lead = len(stripped) - len(stripped.lstrip(",;、。.:"))
     stripped = stripped[lead:]
+    # A mark before the name (★区发改委: the lead) is the mention's note, not its name.
+    mark = next((m for m in g.marks if stripped.startswith(m) and len(stripped) > len(m)), None)
+    if mark:
+        notes.append(mark)
+        lead, stripped = lead + len(mark), stripped[len(mark):]
     if not stripped:
         return Piece("", piece.start + (where[0] if where else 0)), notes
     first, last = where[lead], where[lead + len(stripped) - 1]

@@ -79,6 +79,7 @@ class _Header:
     task: int
     roles: dict[int, tuple[Role, str | None]]  # column -> role, side label
     width: int
+    wording: int = 0  # columns right after the task's that hold its wording too (项目 / 重点工作目标任务)
 
 
 def _header(cells: list[str], g: Grammar) -> _Header | None:
@@ -94,7 +95,11 @@ def _header(cells: list[str], g: Grammar) -> _Header | None:
     if not roles or task is None:
         return None
     number = next((i for i, c in enumerate(cells) if _NUMBER_HEADER.match(c)), None)
-    return _Header(number, task, roles, len(cells))
+    wording = 0
+    while task + wording + 1 < len(cells) and task + wording + 1 not in roles and _TASK_HEADER.search(
+            cells[task + wording + 1]):
+        wording += 1
+    return _Header(number, task, roles, len(cells), wording)
 
 
 def _lines(norm: str) -> list[tuple[int, int]]:
@@ -296,6 +301,20 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             a, b = full[j]
             first = _cell_text(norm, a, b)
             m = _ROW_NUMBER.match(first.text) if numbered else _NUMBERED.match(first.text)
+            merged = _merged_row(norm, full, j, header, g) if numbered and m is None else None
+            if merged:
+                # A row whose number (and the cells before its task) are merged with the row above:
+                # known by its task's enumerator and its role cells.
+                task_m = _NUMBERED.match(merged[0].text)
+                assert task_m is not None  # _merged_row opens with a numbered task
+                number = Piece(merged[0].text[: task_m.end()], merged[0].start)
+                merged[0] = Piece(merged[0].text[task_m.end():].strip(), merged[0].start + task_m.end())
+                row = _row(number.start, merged[-1].end, [number, *merged], _columns(header, merged, g), g)
+                j += len(merged)
+                if row is not None and row.roles:
+                    table.rows.append(row)
+                    table.end = row.end
+                continue
             if m is None or (not numbered and _is_heading(norm, full, j, g)):
                 if _header([_cell_text(norm, x, y).text for x, y in full[j : j + header.width]], g):
                     break  # the header of the next table
@@ -322,7 +341,24 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
                 j += 1
             if not cells_at:
                 continue
-            row = _row(number.start, cells_at[-1].end, [number, *cells_at], _columns(header, cells_at, g), g)
+            # A cell may run over several lines (a leader a line): while role columns are left
+            # unfilled, a line that lists units is the next role cell.
+            missing = sum(i > header.task for i in header.roles) - len(_columns(header, cells_at, g).roles)
+            while missing > 0 and j < len(full):
+                text = _cell_text(norm, *full[j])
+                if (_ROW_NUMBER.match(text.text) if numbered else _NUMBERED.match(text.text)) or not _lists_units(
+                        text.text, g):
+                    break
+                cells_at.append(text)
+                j, missing = j + 1, missing - 1
+            columns = _columns(header, cells_at, g)
+            row = _row(number.start, cells_at[-1].end, [number, *cells_at], columns, g)
+            first_role = min(columns.roles, default=0)  # its index in [number, *cells_at]
+            if row is not None and header.wording:
+                # The task's wording runs over the columns after it that the header names as a
+                # task's too (项目, then 重点工作目标任务; 目标名称, then 工作标准), never into a role cell.
+                wording_end = cells_at[min(header.wording, first_role - 2)].end
+                row.text = Piece(norm[row.text.start : wording_end], row.text.start)
             if row is not None and row.roles:
                 table.rows.append(row)
                 table.end = row.end
@@ -412,6 +448,35 @@ def _unnumbered_cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) 
             tables.append(table)
         k = max(j, k + 1)
     return tables
+
+
+def _merged_row(norm: str, full: list[tuple[int, int]], j: int, header: _Header, g: Grammar) -> list[Piece] | None:
+    """The lines of a row whose number and first cells are merged with the row above (so left no
+    line): a numbered task (2.一般公共预算收入…), at most a line for each column between the task
+    and the role columns (a leader), then its role cells. None if the lines at ``j`` are no such row."""
+    task = _cell_text(norm, *full[j])
+    if not _NUMBERED.match(task.text) or _HEADING.match(task.text) or _lists_units(task.text, g):
+        return None
+    roles = sorted(i for i in header.roles if i > header.task)
+    if not roles:
+        return None
+    between = roles[0] - header.task - 1
+    cells = [task]
+    k = j + 1
+    while k < len(full) and len(cells) <= 1 + between:
+        text = _cell_text(norm, *full[k])
+        if _ROW_NUMBER.match(text.text) or _NUMBERED.match(text.text) or _HEADING.match(text.text):
+            return None
+        cells.append(text)
+        k += 1
+        if _lists_units(text.text, g):
+            break
+    else:
+        return None
+    while k < len(full) and len(cells) - 1 - between < len(roles) and _lists_units(_cell_text(norm, *full[k]).text, g):
+        cells.append(_cell_text(norm, *full[k]))
+        k += 1
+    return cells
 
 
 def _is_heading(norm: str, full: list[tuple[int, int]], j: int, g: Grammar) -> bool:

@@ -201,3 +201,27 @@ def test_a_pipe_table_row_short_of_its_last_cells_keeps_its_number_and_task() ->
         ("2", "启动城乡供水一体化建设,提升城区供水能力。", [("县住建局", "responsible", False), ("各相关乡镇政府", "responsible", True)]),
     ]
     assert not any(u.name in ("毛晓青", "张学伟") for u in ex.units)
+
+
+def test_a_table_a_cell_per_line_whose_rows_share_merged_cells_and_mark_the_lead() -> None:
+    ex = run(FAILURES / "table-cells-star-lead.txt")
+    assert [(t.number, names(t)) for t in annotated(ex)] == [
+        ("一、1", [("区发改委", "lead", False), ("统计局", "responsible", False)]),
+        ("一、2.", [("区财政局", "lead", False), ("税务局", "responsible", False)]),
+        ("一、3.", [("区工信局", "lead", False)]),
+    ]
+    first, second = annotated(ex)[:2]
+    assert "经济指标" in first.text and "地区生产总值增长5%以上" in first.text  # 项目 and the task's cell
+    assert second.text == "一般公共预算收入同口径增长6%以上。"
+    assert not any("★" in u.name or u.name == "李 明" for u in ex.units)
+
+
+def test_a_table_a_cell_per_line_with_a_cell_over_several_lines() -> None:
+    ex = run(FAILURES / "table-cells-multiline-cell.txt")
+    assert [(t.number, names(t)) for t in annotated(ex)] == [
+        ("1", [("住建局", "lead", False), ("新闸街道", "support", False), ("五星街道", "support", False),
+               ("发改局", "support", False), ("财政局", "support", False), ("新运集团", "support", False)]),
+        ("2", [("工信局", "lead", False), ("发改局", "support", False), ("商务局", "support", False)]),
+    ]
+    assert annotated(ex)[0].text.startswith("城市更新\n(1)老城复兴样板区要见成效")  # 目标名称, then 工作标准
+    assert not any(u.name in ("王一鸣", "李晓红", "赵志刚") for u in ex.units)

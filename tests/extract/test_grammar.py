@@ -28,6 +28,7 @@ ONE = "2021年大连市重点工作任务分工方案\n"
         ("etc\t等(\t", "the pattern does not compile"),
         ("verb\t牵头\tsupport", "verb '牵头' is given two meanings"),
         ("role\t牵头\tlead\tmore", "more than three columns"),
+        ("mark\t☆\tresponsible", "mark takes lead or support, not 'responsible'"),
     ],
 )
 def test_a_bad_line_is_one_error_naming_the_line(line: str, message: str) -> None:
@@ -90,6 +91,15 @@ def test_a_new_bracket_pair_is_a_line_of_data() -> None:
     assert not any(t.responsibilities for t in extract(text).tasks)
     ex = extract(text, grammar=load_grammar(BUILTIN + "bracket\t⦅⦆\tround\n"))
     assert [r.mention for r in ex.tasks[0].responsibilities] == ["市发改委", "市财政局"]
+
+
+def test_a_new_mark_is_a_line_of_data() -> None:
+    text = ONE + "一、甲。（责任单位：▲市发改委、市财政局）"
+    assert [r.mention for r in extract(text).tasks[0].responsibilities] == ["▲市发改委", "市财政局"]
+    ex = extract(text, grammar=load_grammar(BUILTIN + "mark\t▲\tlead\n"))
+    assert [(r.mention, r.role) for r in ex.tasks[0].responsibilities] == [("市发改委", "lead"), ("市财政局", "responsible")]
+    assert [(r.mention, r.role) for r in extract(text.replace("▲", "★")).tasks[0].responsibilities] == [
+        ("市发改委", "lead"), ("市财政局", "responsible")]  # the built-in mark
 
 
 def test_every_registered_form_has_a_name_the_policy_orders() -> None:
