@@ -354,9 +354,10 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             columns = _columns(header, cells_at, g)
             row = _row(number.start, cells_at[-1].end, [number, *cells_at], columns, g)
             first_role = min(columns.roles, default=0)  # its index in [number, *cells_at]
-            if row is not None and header.wording:
+            if row is not None and numbered and header.wording:
                 # The task's wording runs over the columns after it that the header names as a
-                # task's too (项目, then 重点工作目标任务; 目标名称, then 工作标准), never into a role cell.
+                # task's too (项目, then 重点工作目标任务; 目标名称, then 工作标准), never into a role
+                # cell. (Rows without a 序号 column open with their numbered task: that line is it.)
                 wording_end = cells_at[min(header.wording, first_role - 2)].end
                 row.text = Piece(norm[row.text.start : wording_end], row.text.start)
             if row is not None and row.roles:
