@@ -49,7 +49,7 @@ _FAMILY_PAIR = {"round": "()", "square": "[]", "angle": "<>"}
 # Every kind of line grammar.tsv may hold, in the order its header documents them.
 _KINDS = ("bracket", "role", "head", "keyword", "verb", "clause-start", "joiner", "side-suffix", "not-side",
           "note", "note-start", "note-whole", "first-leads", "deadline", "etc", "placeholder", "placeholder-pattern",
-          "unit-end", "person-end", "keyword-shape", "mark")
+          "unit-end", "person-end", "keyword-shape", "mark", "heading-tail", "group-word")
 # The values a kind's third column takes; a kind not listed takes none.
 _VALUES: dict[str, tuple[str, ...]] = {
     "bracket": ("round", "square", "angle", "quote"),
@@ -89,6 +89,8 @@ class Grammar:
     person_ends: tuple[str, ...]
     keyword_shapes: tuple[tuple[re.Pattern[str], KeywordKind], ...]
     marks: tuple[str, ...] = ()  # signs written before a unit's name that give it a role (★X leads)
+    heading_tails: tuple[str, ...] = ()  # after a heading's clause: 省监察厅牵头的工作
+    group_words: tuple[str, ...] = ()  # the word a group names its members by: 各, 有关
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -238,6 +240,8 @@ _BUILDERS: dict[str, Callable[[Grammar], str]] = {
     # 等部门和…: a list closed by an etc, then a joiner (the etc pattern without its end anchor)
     "etc-joiner": lambda g: rf"(?:{g.etc.pattern.replace('$', '')})(?P<joiner>{_alternation(list(g.joiners))})",
     "verb-end": lambda g: rf"(?P<verb>{_alternation(list(g.verbs))})$",
+    # 省监察厅牵头的工作: what follows the clause of a heading that names whose work its items are
+    "heading-tail": lambda g: rf"(?:{_alternation(list(g.heading_tails))})$" if g.heading_tails else "(?!)",
     "clause-start": lambda g: rf"^(?:{_alternation(list(g.clause_starts))})",
     "joiner": lambda g: _alternation(list(g.joiners)),
     # Any sign of the vocabulary: a keyword, or a verb closing a bracket (X牵头).
@@ -365,6 +369,8 @@ def _build(rows: dict[str, list[tuple[int, str, str]]], origin: str) -> Grammar:
         person_ends=tuple(sorted({e for _, e, _ in rows["person-end"]}, key=len, reverse=True)),
         keyword_shapes=tuple((re.compile(e), cast(KeywordKind, v)) for _, e, v in rows["keyword-shape"]),
         marks=tuple(sorted({e for _, e, _ in rows["mark"]}, key=len, reverse=True)),
+        heading_tails=tuple(e for _, e, _ in rows["heading-tail"]),
+        group_words=tuple(e for _, e, _ in rows["group-word"]),
     )
 
 

@@ -190,9 +190,11 @@ def _split_joined(piece: Piece, g: Grammar, joiners: tuple[str, ...] | None = No
             continue
         subs = [p for p in (strip_piece(x) for x in _split_words(piece, re.compile(re.escape(joiner)))) if p.text]
         # Whole names on both sides: units, or a group and a unit either way round (…领导小组成员单位
-        # 及省地震局, 市发改委及有关部门); never groups only (各区县政府及开发区管委会 is one group).
-        if len(subs) > 1 and all(g.has_unit_end(p.text) or g.is_placeholder(p.text) for p in subs) and \
-                any(not g.is_placeholder(p.text) for p in subs):
+        # 及省地震局, 市发改委及有关部门); groups only when each names its members (省直各部门和各市
+        # 人民政府), never else (各区县政府及开发区管委会 is one group).
+        if len(subs) > 1 and all(g.has_unit_end(p.text) or g.is_placeholder(p.text) for p in subs) and (
+                any(not g.is_placeholder(p.text) for p in subs)
+                or all(any(w in p.text for w in g.group_words) for p in subs)):
             return [r for p in subs for r in _split_joined(p, g, joiners[k + 1 :])]
     return [piece]
 

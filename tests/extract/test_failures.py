@@ -225,3 +225,23 @@ def test_a_table_a_cell_per_line_with_a_cell_over_several_lines() -> None:
     ]
     assert annotated(ex)[0].text.startswith("城市更新\n(1)老城复兴样板区要见成效")  # 目标名称, then 工作标准
     assert not any(u.name in ("王一鸣", "李晓红", "赵志刚") for u in ex.units)
+
+
+def test_a_lead_named_in_a_heading_holds_for_the_items_beneath_it() -> None:
+    ex = run(FAILURES / "heading-lead.txt")
+    assert [(t.number, names(t)) for t in annotated(ex)] == [
+        ("一、(一)", [("省监察厅", "lead", False)]),
+        ("一、(二)1.", [("省编办", "lead", False)]),
+        ("一、(二)2.", [("省编办", "lead", False), ("省财政厅", "responsible", False), ("省人事厅", "responsible", False),
+                      ("各市人民政府", "responsible", True)]),
+        ("一、(三)", [("省审计厅", "lead", False), ("省直各部门", "responsible", True),
+                    ("各市人民政府", "responsible", True)]),
+    ]
+    by_number = {t.number: t for t in ex.tasks}
+    assert by_number["一、(一)"].title == "省监察厅牵头的工作"  # the heading stays the task's title
+    assert by_number["一、(三)"].text.startswith("全面加强审计工作")
+    two = by_number["一、(二)2."]  # its annotation is its own line; the heading's lead is written above it
+    text = (FAILURES / "heading-lead.txt").read_text(encoding="utf-8")
+    assert two.annotation_span is not None and text[two.annotation_span[0] : two.annotation_span[1]].startswith("协同单位")
+    assert not by_number["一、(二)"].responsibilities and not by_number["一、"].responsibilities
+    assert not any(u.name == "张明" for u in ex.units)  # a heading naming a person names no unit

@@ -102,9 +102,17 @@ def test_a_new_mark_is_a_line_of_data() -> None:
         ("市发改委", "lead"), ("市财政局", "responsible")]  # the built-in mark
 
 
+def test_a_new_heading_tail_is_a_line_of_data() -> None:
+    text = ONE + "一、市发改委牵头的重点工作\n(一)推进改革。(配合单位:市财政局)\n(二)扩大开放。(配合单位:市商务局)"
+    assert [[r.mention for r in t.responsibilities] for t in extract(text).tasks] == [[], ["市财政局"], ["市商务局"]]
+    ex = extract(text, grammar=load_grammar(BUILTIN + "heading-tail\t的重点工作\n"))
+    assert [[(r.mention, r.role) for r in t.responsibilities] for t in ex.tasks] == [
+        [], [("市发改委", "lead"), ("市财政局", "support")], [("市发改委", "lead"), ("市商务局", "support")]]
+
+
 def test_every_registered_form_has_a_name_the_policy_orders() -> None:
     names = [name for name, _, _ in RECOGNISERS]
-    assert names == ["keyword", "table", "clause", "line", "bare", "clause-line"]
+    assert names == ["keyword", "table", "clause", "line", "bare", "clause-line", "heading"]
     assert "outermost-first" in POLICIES
 
 
