@@ -298,8 +298,8 @@ def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, li
     lead = len(stripped) - len(stripped.lstrip(",;、。.:"))
     stripped = stripped[lead:]
     # A mark before the name (★区发改委: the lead) is the mention's note, not its name.
-    mark = next((m for m in g.marks if stripped.startswith(m) and len(stripped) > len(m)), None)
-    if mark:
+    mark = next((m for m in g.marks if stripped.startswith(m)), None) if stripped.startswith(g.marks) else None
+    if mark and len(stripped) > len(mark):
         notes.append(mark)
         lead, stripped = lead + len(mark), stripped[len(mark):]
     if not stripped:
