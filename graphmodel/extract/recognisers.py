@@ -360,7 +360,8 @@ _HEADING_LONGEST = 60  # characters: a longer first line is a sentence, not a he
 
 def _heading_leads(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     """An item's heading line that is a clause and a heading tail (省监察厅牵头的工作): whose work
-    the items under it are. A heading naming people only (孟学农省长负责的工作) names no unit."""
+    the items under it are. A heading has text or items beneath it and no full stop; one naming
+    people only (孟学农省长负责的工作) names no unit."""
     g, norm = doc.grammar, doc.norm
     tail = g.pattern("heading-tail")
     for it in doc.items:
@@ -370,7 +371,9 @@ def _heading_leads(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
         while at < it.end and norm[at] == " ":
             at += 1
         stop = norm.find("\n", at, it.end)
-        line = norm[at : stop if stop >= 0 else it.end].rstrip(" 。:")
+        if stop < 0 and not it.children:
+            continue  # nothing beneath it: a sentence, not a heading
+        line = norm[at : stop if stop >= 0 else it.end].rstrip(" :")
         m = tail.search(line) if len(line) <= _HEADING_LONGEST else None
         if m is None or m.start() == 0:
             continue

@@ -245,3 +245,11 @@ def test_a_lead_named_in_a_heading_holds_for_the_items_beneath_it() -> None:
     assert two.annotation_span is not None and text[two.annotation_span[0] : two.annotation_span[1]].startswith("协同单位")
     assert not by_number["一、(二)"].responsibilities and not by_number["一、"].responsibilities
     assert not any(u.name == "张明" for u in ex.units)  # a heading naming a person names no unit
+
+
+def test_a_sentence_ending_in_a_heading_tail_is_no_heading() -> None:
+    text = "2021年某市重点工作任务分工方案\n一、推进改革\n1.落实市财政局负责的工作。\n(牵头单位:市发改委)\n2.加快建设。(牵头单位:市商务局)"
+    assert [names(t) for t in annotated(extract(text))] == [[("市发改委", "lead", False)], [("市商务局", "lead", False)]]
+
+    # Nor is a last line with nothing beneath it.
+    assert [names(t) for t in annotated(extract(text + "\n3.市财政局牵头的工作"))][2:] == []
