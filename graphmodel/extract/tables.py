@@ -305,12 +305,9 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             if merged:
                 # A row whose number (and the cells before its task) are merged with the row above:
                 # known by its task's enumerator and its role cells.
-                task_m = _NUMBERED.match(merged[0].text)
-                assert task_m is not None  # _merged_row opens with a numbered task
-                number = Piece(merged[0].text[: task_m.end()], merged[0].start)
-                merged[0] = Piece(merged[0].text[task_m.end():].strip(), merged[0].start + task_m.end())
-                row = _row(number.start, merged[-1].end, [number, *merged], _columns(header, merged, g), g)
-                j += len(merged)
+                number, row_cells = merged
+                row = _row(number.start, row_cells[-1].end, [number, *row_cells], _columns(header, row_cells, g), g)
+                j += len(row_cells)
                 if row is not None and row.roles:
                     table.rows.append(row)
                     table.end = row.end
@@ -354,7 +351,7 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             columns = _columns(header, cells_at, g)
             row = _row(number.start, cells_at[-1].end, [number, *cells_at], columns, g)
             first_role = min(columns.roles, default=0)  # its index in [number, *cells_at]
-            if row is not None and numbered and header.wording:
+            if row is not None and row.roles and numbered and header.wording:
                 # The task's wording runs over the columns after it that the header names as a
                 # task's too (项目, then 重点工作目标任务; 目标名称, then 工作标准), never into a role
                 # cell. (Rows without a 序号 column open with their numbered task: that line is it.)
@@ -451,33 +448,31 @@ def _unnumbered_cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) 
     return tables
 
 
-def _merged_row(norm: str, full: list[tuple[int, int]], j: int, header: _Header, g: Grammar) -> list[Piece] | None:
-    """The lines of a row whose number and first cells are merged with the row above (so left no
-    line): a numbered task (2.一般公共预算收入…), at most a line for each column between the task
-    and the role columns (a leader), then its role cells. None if the lines at ``j`` are no such row."""
-    task = _cell_text(norm, *full[j])
-    if not _NUMBERED.match(task.text) or _HEADING.match(task.text) or _lists_units(task.text, g):
+def _merged_row(norm: str, full: list[tuple[int, int]], j: int, header: _Header, g: Grammar
+                ) -> tuple[Piece, list[Piece]] | None:
+    """A row whose number and first cells are merged with the row above (so left no line): a
+    numbered task (2.一般公共预算收入…), at most a line for each column between the task and the
+    role columns (a leader), then its role cells. Its number (the task's enumerator) and its cells
+    from the task's on; None if the lines at ``j`` are no such row."""
+    line = _cell_text(norm, *full[j])
+    m = _NUMBERED.match(line.text)
+    roles = sum(i > header.task for i in header.roles)
+    if m is None or not roles or _HEADING.match(line.text) or _lists_units(line.text, g):
         return None
-    roles = sorted(i for i in header.roles if i > header.task)
-    if not roles:
-        return None
-    between = roles[0] - header.task - 1
-    cells = [task]
-    k = j + 1
-    while k < len(full) and len(cells) <= 1 + between:
+    between = min(i for i in header.roles if i > header.task) - header.task - 1
+    cells = [Piece(line.text[m.end():].strip(), line.start + m.end())]
+    found = 0
+    for k in range(j + 1, len(full)):
         text = _cell_text(norm, *full[k])
-        if _ROW_NUMBER.match(text.text) or _NUMBERED.match(text.text) or _HEADING.match(text.text):
-            return None
-        cells.append(text)
-        k += 1
         if _lists_units(text.text, g):
-            break
-    else:
-        return None
-    while k < len(full) and len(cells) - 1 - between < len(roles) and _lists_units(_cell_text(norm, *full[k]).text, g):
-        cells.append(_cell_text(norm, *full[k]))
-        k += 1
-    return cells
+            if found == roles:
+                break
+            found += 1
+        elif found or len(cells) > between or _ROW_NUMBER.match(text.text) or _NUMBERED.match(text.text) or \
+                _HEADING.match(text.text):
+            break  # after the role cells, or no role cell where one is due
+        cells.append(text)
+    return (Piece(line.text[: m.end()], line.start), cells) if found else None
 
 
 def _is_heading(norm: str, full: list[tuple[int, int]], j: int, g: Grammar) -> bool:

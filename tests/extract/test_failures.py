@@ -253,3 +253,9 @@ def test_a_sentence_ending_in_a_heading_tail_is_no_heading() -> None:
 
     # Nor is a last line with nothing beneath it.
     assert [names(t) for t in annotated(extract(text + "\n3.市财政局牵头的工作"))][2:] == []
+
+
+def test_a_table_row_with_no_role_cell_is_no_row() -> None:
+    # A row cut after its first cell (项目): its wording has no role cell to run up to.
+    ex = extract("某区重点工作分解方案\n序号\n项目\n重点工作\n责任单位\n1\n经济指标\n")
+    assert not any(t.responsibilities for t in ex.tasks)
