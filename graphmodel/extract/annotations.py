@@ -42,7 +42,7 @@ class Annotation:
 
     start: int
     end: int
-    form: str  # the recogniser's name: keyword | clause | bare | line | table
+    form: str  # the recogniser's name: keyword | table | clause | line | bare | clause-line | heading
     parts: list[Part] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)

@@ -8,6 +8,9 @@ belongs to the item its text lies in: the deepest item it closes. Then:
   is reported; a numbering glitch never merges tasks;
 - ``(二)… (1)… (2)… (责任单位:X)``: an annotation after the last of several children none of
   which carries its own belongs to their parent (and never to a heading whose items carry their own);
+- a heading that names whose work its items are (``(一)省监察厅牵头的工作``, form ``heading``):
+  its units hold for every item beneath it that has no items of its own (the heading itself when
+  it has none), beside what each item carries;
 - an annotation outside every item becomes an unnumbered task of its paragraph;
 - the closing paragraph, signature and date after the last task are not task text.
 """
@@ -91,6 +94,7 @@ def attach(norm: str, items: list[Item], annotations: list[Annotation]) -> Attac
             warnings.append(("an annotation outside every task was not read", ann.span))
     within = [list(c) for c in carried]
     _lift_trailing(items, carried)
+    _carry_headings(items, carried)
     _cut_closing(norm, items, carried)
     for it in items:
         if it.note:
@@ -132,6 +136,8 @@ def _split_items(norm: str, items: list[Item], annotations: list[Annotation],
     """Split an item at the enumerator before each annotation that follows task text of its own."""
     by_item: dict[int, list[Annotation]] = {}
     for ann in annotations:
+        if ann.form == "heading":
+            continue  # the item's title, not an annotation that closes task text
         k = item_at(items, ann.start)
         if k is not None:
             by_item.setdefault(k, []).append(ann)
@@ -202,6 +208,23 @@ def _lift_trailing(items: list[Item], carried: list[list[Annotation]]) -> None:
         if carried[kids[-1]] and not any(_annotated(items, carried, c) for c in kids[:-1]):
             carried[k] = carried[kids[-1]]
             carried[kids[-1]] = []
+
+
+def _carry_headings(items: list[Item], carried: list[list[Annotation]]) -> None:
+    """A heading's units (form ``heading``) go to the items beneath it that have none of their own
+    (the leaves), each first among what it carries; a heading without items keeps them."""
+    for k, it in enumerate(items):
+        heads = [a for a in carried[k] if a.form == "heading"]
+        if not heads or not it.children:
+            continue
+        carried[k] = [a for a in carried[k] if a.form != "heading"]
+        stack = list(reversed(it.children))
+        while stack:
+            c = stack.pop()
+            if items[c].children:
+                stack += reversed(items[c].children)
+            else:
+                carried[c] = heads + carried[c]
 
 
 def _cut_closing(norm: str, items: list[Item], carried: list[list[Annotation]]) -> None:

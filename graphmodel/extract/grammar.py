@@ -49,12 +49,13 @@ _FAMILY_PAIR = {"round": "()", "square": "[]", "angle": "<>"}
 # Every kind of line grammar.tsv may hold, in the order its header documents them.
 _KINDS = ("bracket", "role", "head", "keyword", "verb", "clause-start", "joiner", "side-suffix", "not-side",
           "note", "note-start", "note-whole", "first-leads", "deadline", "etc", "placeholder", "placeholder-pattern",
-          "unit-end", "person-end", "keyword-shape")
+          "unit-end", "person-end", "keyword-shape", "mark", "heading-tail", "group-word")
 # The values a kind's third column takes; a kind not listed takes none.
 _VALUES: dict[str, tuple[str, ...]] = {
     "bracket": ("round", "square", "angle", "quote"),
     "role": ROLES, "verb": ROLES, "keyword": _KEYWORD_KINDS, "keyword-shape": (*ROLES, "person"),
     "note": _NOTE_MEANINGS, "note-start": _NOTE_MEANINGS, "note-whole": _NOTE_MEANINGS,
+    "mark": ("lead", "support"),
 }
 # The kinds whose entries are regular expressions (one a line, not split on spaces).
 _PATTERN_KINDS = frozenset({"first-leads", "deadline", "etc", "placeholder-pattern", "keyword-shape"})
@@ -78,7 +79,7 @@ class Grammar:
     joiners: tuple[str, ...]
     side_suffixes: tuple[str, ...]
     not_sides: frozenset[str]
-    notes: tuple[tuple[str, NoteMeaning, str], ...]  # (word, meaning, where: any | start | whole)
+    notes: tuple[tuple[str, NoteMeaning, str], ...]  # (word, meaning, where: any | start | whole | mark)
     first_leads: re.Pattern[str]
     deadline: re.Pattern[str]
     etc: re.Pattern[str]
@@ -87,6 +88,9 @@ class Grammar:
     unit_ends: tuple[str, ...]
     person_ends: tuple[str, ...]
     keyword_shapes: tuple[tuple[re.Pattern[str], KeywordKind], ...]
+    marks: tuple[str, ...] = ()  # signs written before a unit's name that give it a role (★X leads)
+    heading_tails: tuple[str, ...] = ()  # after a heading's clause: 省监察厅牵头的工作
+    group_words: tuple[str, ...] = ()  # the word a group names its members by: 各, 有关
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -141,7 +145,7 @@ class Grammar:
             hit = (
                 (where == "any" and word in text)
                 or (where == "start" and text.startswith(word) and len(text) > len(word))
-                or (where == "whole" and text == word)
+                or (where in ("whole", "mark") and text == word)
             )
             if hit and meaning not in found:
                 found.append(meaning)
@@ -236,6 +240,8 @@ _BUILDERS: dict[str, Callable[[Grammar], str]] = {
     # 等部门和…: a list closed by an etc, then a joiner (the etc pattern without its end anchor)
     "etc-joiner": lambda g: rf"(?:{g.etc.pattern.replace('$', '')})(?P<joiner>{_alternation(list(g.joiners))})",
     "verb-end": lambda g: rf"(?P<verb>{_alternation(list(g.verbs))})$",
+    # 省监察厅牵头的工作: what follows the clause of a heading that names whose work its items are
+    "heading-tail": lambda g: rf"(?:{_alternation(list(g.heading_tails))})$" if g.heading_tails else "(?!)",
     "clause-start": lambda g: rf"^(?:{_alternation(list(g.clause_starts))})",
     "joiner": lambda g: _alternation(list(g.joiners)),
     # Any sign of the vocabulary: a keyword, or a verb closing a bracket (X牵头).
@@ -342,7 +348,7 @@ def _build(rows: dict[str, list[tuple[int, str, str]]], origin: str) -> Grammar:
     keywords = _unique(generated + rows["keyword"], origin, "keyword")
     verbs = _unique(rows["verb"], origin, "verb")
     notes: list[tuple[str, NoteMeaning, str]] = []
-    for kind, where in (("note", "any"), ("note-start", "start"), ("note-whole", "whole")):
+    for kind, where in (("note", "any"), ("note-start", "start"), ("note-whole", "whole"), ("mark", "mark")):
         for _lineno, word, meaning in rows[kind]:
             notes.append((word, cast(NoteMeaning, meaning), where))
     return Grammar(
@@ -362,6 +368,9 @@ def _build(rows: dict[str, list[tuple[int, str, str]]], origin: str) -> Grammar:
         unit_ends=tuple(sorted({e for _, e, _ in rows["unit-end"]}, key=len, reverse=True)),
         person_ends=tuple(sorted({e for _, e, _ in rows["person-end"]}, key=len, reverse=True)),
         keyword_shapes=tuple((re.compile(e), cast(KeywordKind, v)) for _, e, v in rows["keyword-shape"]),
+        marks=tuple(sorted({e for _, e, _ in rows["mark"]}, key=len, reverse=True)),
+        heading_tails=tuple(e for _, e, _ in rows["heading-tail"]),
+        group_words=tuple(e for _, e, _ in rows["group-word"]),
     )
 
 

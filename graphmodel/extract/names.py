@@ -190,9 +190,11 @@ def _split_joined(piece: Piece, g: Grammar, joiners: tuple[str, ...] | None = No
             continue
         subs = [p for p in (strip_piece(x) for x in _split_words(piece, re.compile(re.escape(joiner)))) if p.text]
         # Whole names on both sides: units, or a group and a unit either way round (…领导小组成员单位
-        # 及省地震局, 市发改委及有关部门); never groups only (各区县政府及开发区管委会 is one group).
-        if len(subs) > 1 and all(g.has_unit_end(p.text) or g.is_placeholder(p.text) for p in subs) and \
-                any(not g.is_placeholder(p.text) for p in subs):
+        # 及省地震局, 市发改委及有关部门); groups only when each names its members (省直各部门和各市
+        # 人民政府), never else (各区县政府及开发区管委会 is one group).
+        if len(subs) > 1 and all(g.has_unit_end(p.text) or g.is_placeholder(p.text) for p in subs) and (
+                any(not g.is_placeholder(p.text) for p in subs)
+                or all(any(w in p.text for w in g.group_words) for p in subs)):
             return [r for p in subs for r in _split_joined(p, g, joiners[k + 1 :])]
     return [piece]
 
@@ -269,6 +271,8 @@ def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, li
     (Piece(text='市财政局', start=3, stop=None), ['按职责分工负责'])
     >>> clean_piece(Piece("沈河区政府等部\\n门", 0))[0].text
     '沈河区政府'
+    >>> clean_piece(Piece("★区发改委", 0))
+    (Piece(text='区发改委', start=1, stop=None), ['★'])
     """
     g = grammar or default_grammar()
     text = piece.text
@@ -293,6 +297,11 @@ def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, li
     stripped = g.strip_etc(cleaned.rstrip(",;、。.:"))
     lead = len(stripped) - len(stripped.lstrip(",;、。.:"))
     stripped = stripped[lead:]
+    # A mark before the name (★区发改委: the lead) is the mention's note, not its name.
+    mark = next((m for m in g.marks if stripped.startswith(m)), None) if stripped.startswith(g.marks) else None
+    if mark and len(stripped) > len(mark):
+        notes.append(mark)
+        lead, stripped = lead + len(mark), stripped[len(mark):]
     if not stripped:
         return Piece("", piece.start + (where[0] if where else 0)), notes
     first, last = where[lead], where[lead + len(stripped) - 1]

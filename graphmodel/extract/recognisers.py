@@ -10,10 +10,12 @@ the grammar); `graphmodel.extract.policy` then settles overlaps. The forms:
 - ``line``: a keyword outside brackets, to the end of its line or the next keyword: ``牵头单位:X``,
   ``【配合单位】Y``, ``沪方:X``;
 - ``bare``: a bracketed list of units, no keyword, that ends its paragraph or item: ``(A、B、各区县)``;
-- ``clause-line``: clauses opening a line, no bracket: ``由X副市长负责,市发改委牵头,相关部门配合,…``.
+- ``clause-line``: clauses opening a line, no bracket: ``由X副市长负责,市发改委牵头,相关部门配合,…``;
+- ``heading``: a heading that names whose work the items under it are: ``(一)省监察厅牵头的工作``
+  (its units hold for every item beneath it, `graphmodel.extract.attach`).
 
-A recogniser that needs the outline (``bare``) runs after the others, whose spans the outline
-skips. A bracket left open is read to the end of its line, with a warning.
+A recogniser that needs the outline (``bare``, ``clause-line``, ``heading``) runs after the others,
+whose spans the outline skips. A bracket left open is read to the end of its line, with a warning.
 """
 
 from __future__ import annotations
@@ -353,6 +355,37 @@ def _clause_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
                 break
 
 
+_HEADING_LONGEST = 60  # characters: a longer first line is a sentence, not a heading
+
+
+def _heading_leads(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
+    """An item's heading line that is a clause and a heading tail (省监察厅牵头的工作): whose work
+    the items under it are. A heading has text or items beneath it and no full stop; one naming
+    people only (孟学农省长负责的工作) names no unit."""
+    g, norm = doc.grammar, doc.norm
+    tail = g.pattern("heading-tail")
+    for it in doc.items:
+        if it.style in ("row", "para", "line"):
+            continue
+        at = it.body
+        while at < it.end and norm[at] == " ":
+            at += 1
+        stop = norm.find("\n", at, it.end)
+        if stop < 0 and not it.children:
+            continue  # nothing beneath it: a sentence, not a heading
+        line = norm[at : stop if stop >= 0 else it.end].rstrip(" :")
+        m = tail.search(line) if len(line) <= _HEADING_LONGEST else None
+        if m is None or m.start() == 0:
+            continue
+        clauses = read_clauses(Piece(line[: m.start()], at), g)
+        if clauses is None:
+            continue
+        ann = Annotation(at, at + len(line), "heading")
+        ann.parts, ann.notes = clause_parts(clauses, g, ann)
+        if ann.parts:
+            yield ann
+
+
 # The registry: (name, recogniser, needs the outline). For annotations with the same span, the
 # earlier entry wins (see `graphmodel.extract.policy`).
 RECOGNISERS: list[tuple[str, Recogniser, bool]] = [
@@ -362,6 +395,7 @@ RECOGNISERS: list[tuple[str, Recogniser, bool]] = [
     ("line", _keyword_lines, False),
     ("bare", _bare_brackets, True),
     ("clause-line", _clause_lines, True),
+    ("heading", _heading_leads, True),
 ]
 
 

@@ -79,6 +79,7 @@ class _Header:
     task: int
     roles: dict[int, tuple[Role, str | None]]  # column -> role, side label
     width: int
+    wording: int = 0  # columns right after the task's that hold its wording too (项目 / 重点工作目标任务)
 
 
 def _header(cells: list[str], g: Grammar) -> _Header | None:
@@ -94,7 +95,11 @@ def _header(cells: list[str], g: Grammar) -> _Header | None:
     if not roles or task is None:
         return None
     number = next((i for i, c in enumerate(cells) if _NUMBER_HEADER.match(c)), None)
-    return _Header(number, task, roles, len(cells))
+    wording = 0
+    while task + wording + 1 < len(cells) and task + wording + 1 not in roles and _TASK_HEADER.search(
+            cells[task + wording + 1]):
+        wording += 1
+    return _Header(number, task, roles, len(cells), wording)
 
 
 def _lines(norm: str) -> list[tuple[int, int]]:
@@ -242,8 +247,10 @@ def _tab_tables(norm: str, raw: str, lines: list[tuple[int, int]], g: Grammar) -
             cells = _tab_cells(norm, raw, *line)
             if _header([c.text for c in cells], g):
                 break  # the header of the next table
-            if 0 < header.width - len(cells) < header.width - header.task:
-                # Merged cells of the first columns (类别, a leader) are written on their first row only.
+            if 0 < header.width - len(cells) < header.width - header.task and not (
+                    header.number == 0 and _NUMBER_CELL.match(cells[0].text)):
+                # Merged cells of the first columns (类别, a leader) are written on their first row
+                # only; a row that opens with its number lacks cells at its end instead (cut, empty).
                 cells = [Piece("", line[0])] * (header.width - len(cells)) + cells
             row = _row(line[0], line[1], cells, header, g)
             if row is not None:
@@ -294,6 +301,17 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             a, b = full[j]
             first = _cell_text(norm, a, b)
             m = _ROW_NUMBER.match(first.text) if numbered else _NUMBERED.match(first.text)
+            merged = _merged_row(norm, full, j, header, g) if numbered and m is None else None
+            if merged:
+                # A row whose number (and the cells before its task) are merged with the row above:
+                # known by its task's enumerator and its role cells.
+                number, row_cells = merged
+                row = _row(number.start, row_cells[-1].end, [number, *row_cells], _columns(header, row_cells, g), g)
+                j += len(row_cells)
+                if row is not None and row.roles:
+                    table.rows.append(row)
+                    table.end = row.end
+                continue
             if m is None or (not numbered and _is_heading(norm, full, j, g)):
                 if _header([_cell_text(norm, x, y).text for x, y in full[j : j + header.width]], g):
                     break  # the header of the next table
@@ -320,7 +338,25 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
                 j += 1
             if not cells_at:
                 continue
-            row = _row(number.start, cells_at[-1].end, [number, *cells_at], _columns(header, cells_at, g), g)
+            # A cell may run over several lines (a leader a line): while role columns are left
+            # unfilled, a line that lists units is the next role cell.
+            missing = sum(i > header.task for i in header.roles) - len(_columns(header, cells_at, g).roles)
+            while missing > 0 and j < len(full):
+                text = _cell_text(norm, *full[j])
+                if (_ROW_NUMBER.match(text.text) if numbered else _NUMBERED.match(text.text)) or not _lists_units(
+                        text.text, g):
+                    break
+                cells_at.append(text)
+                j, missing = j + 1, missing - 1
+            columns = _columns(header, cells_at, g)
+            row = _row(number.start, cells_at[-1].end, [number, *cells_at], columns, g)
+            first_role = min(columns.roles, default=0)  # its index in [number, *cells_at]
+            if row is not None and row.roles and numbered and header.wording:
+                # The task's wording runs over the columns after it that the header names as a
+                # task's too (项目, then 重点工作目标任务; 目标名称, then 工作标准), never into a role
+                # cell. (Rows without a 序号 column open with their numbered task: that line is it.)
+                wording_end = cells_at[min(header.wording, first_role - 2)].end
+                row.text = Piece(norm[row.text.start : wording_end], row.text.start)
             if row is not None and row.roles:
                 table.rows.append(row)
                 table.end = row.end
@@ -410,6 +446,33 @@ def _unnumbered_cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) 
             tables.append(table)
         k = max(j, k + 1)
     return tables
+
+
+def _merged_row(norm: str, full: list[tuple[int, int]], j: int, header: _Header, g: Grammar
+                ) -> tuple[Piece, list[Piece]] | None:
+    """A row whose number and first cells are merged with the row above (so left no line): a
+    numbered task (2.一般公共预算收入…), at most a line for each column between the task and the
+    role columns (a leader), then its role cells. Its number (the task's enumerator) and its cells
+    from the task's on; None if the lines at ``j`` are no such row."""
+    line = _cell_text(norm, *full[j])
+    m = _NUMBERED.match(line.text)
+    roles = sum(i > header.task for i in header.roles)
+    if m is None or not roles or _HEADING.match(line.text) or _lists_units(line.text, g):
+        return None
+    between = min(i for i in header.roles if i > header.task) - header.task - 1
+    cells = [Piece(line.text[m.end():].strip(), line.start + m.end())]
+    found = 0
+    for k in range(j + 1, len(full)):
+        text = _cell_text(norm, *full[k])
+        if _lists_units(text.text, g):
+            if found == roles:
+                break
+            found += 1
+        elif found or len(cells) > between or _ROW_NUMBER.match(text.text) or _NUMBERED.match(text.text) or \
+                _HEADING.match(text.text):
+            break  # after the role cells, or no role cell where one is due
+        cells.append(text)
+    return (Piece(line.text[: m.end()], line.start), cells) if found else None
 
 
 def _is_heading(norm: str, full: list[tuple[int, int]], j: int, g: Grammar) -> bool:

@@ -136,7 +136,9 @@ def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[
     body = it.body
     while body < it.end and norm[body] in " \n":
         body += 1
-    inside = [a for a in {id(a): a for a in anns + within}.values() if it.body <= a.start < it.end]
+    # A heading naming whose work its items are (省监察厅牵头的工作) stays the task's title.
+    inside = [a for a in {id(a): a for a in anns + within}.values()
+              if it.body <= a.start < it.end and a.form != "heading"]
     first_ann = min((a.start for a in inside), default=it.end)
     title = None
     m = re.search(r"[ \n]+", norm[body:first_ann])
@@ -163,13 +165,14 @@ def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[
         pieces.append(tail)
     own = "".join(pieces).strip()
     span_end = max([a.end for a in anns] + [end])
+    closing = [a for a in anns if a.form != "heading"] or anns  # a heading's lead is written above the task
     task = Task(
         id=f"{doc_id}#{normalize(number)}",
         number=number,
         text=own,
         span=(it.start, span_end),
         title=title,
-        annotation_span=(min(a.start for a in anns), max(a.end for a in anns)) if anns else None,
+        annotation_span=(min(a.start for a in closing), max(a.end for a in closing)) if anns else None,
     )
     for ann in anns:
         ctx.warnings += ann.warnings

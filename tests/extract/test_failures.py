@@ -191,3 +191,71 @@ def test_a_table_whose_rows_carry_no_number() -> None:
     ]
     assert [t.number for t in ex.tasks if not t.responsibilities] == ["一、", "二、"]  # headings stay items
     assert annotated(ex)[0].text == "加快推进国土空间规划编制,完善城市功能布局。"
+
+
+def test_a_pipe_table_row_short_of_its_last_cells_keeps_its_number_and_task() -> None:
+    # The last row lacks its progress cell: the cells missing are at its end, not merged ones at its start.
+    ex = run(FAILURES / "pipe-table-row-short.txt")
+    assert [(t.number, t.text, names(t)) for t in annotated(ex)] == [
+        ("1", "完成县第二中学迁建项目,实现秋季开学。", [("县教体局", "responsible", False), ("各相关乡镇政府", "responsible", True)]),
+        ("2", "启动城乡供水一体化建设,提升城区供水能力。", [("县住建局", "responsible", False), ("各相关乡镇政府", "responsible", True)]),
+    ]
+    assert not any(u.name in ("毛晓青", "张学伟") for u in ex.units)
+
+
+def test_a_table_a_cell_per_line_whose_rows_share_merged_cells_and_mark_the_lead() -> None:
+    ex = run(FAILURES / "table-cells-star-lead.txt")
+    assert [(t.number, names(t)) for t in annotated(ex)] == [
+        ("一、1", [("区发改委", "lead", False), ("统计局", "responsible", False)]),
+        ("一、2.", [("区财政局", "lead", False), ("税务局", "responsible", False)]),
+        ("一、3.", [("区工信局", "lead", False)]),
+    ]
+    first, second = annotated(ex)[:2]
+    assert "经济指标" in first.text and "地区生产总值增长5%以上" in first.text  # 项目 and the task's cell
+    assert second.text == "一般公共预算收入同口径增长6%以上。"
+    assert not any("★" in u.name or u.name == "李 明" for u in ex.units)
+
+
+def test_a_table_a_cell_per_line_with_a_cell_over_several_lines() -> None:
+    ex = run(FAILURES / "table-cells-multiline-cell.txt")
+    assert [(t.number, names(t)) for t in annotated(ex)] == [
+        ("1", [("住建局", "lead", False), ("新闸街道", "support", False), ("五星街道", "support", False),
+               ("发改局", "support", False), ("财政局", "support", False), ("新运集团", "support", False)]),
+        ("2", [("工信局", "lead", False), ("发改局", "support", False), ("商务局", "support", False)]),
+    ]
+    assert annotated(ex)[0].text.startswith("城市更新\n(1)老城复兴样板区要见成效")  # 目标名称, then 工作标准
+    assert not any(u.name in ("王一鸣", "李晓红", "赵志刚") for u in ex.units)
+
+
+def test_a_lead_named_in_a_heading_holds_for_the_items_beneath_it() -> None:
+    ex = run(FAILURES / "heading-lead.txt")
+    assert [(t.number, names(t)) for t in annotated(ex)] == [
+        ("一、(一)", [("省监察厅", "lead", False)]),
+        ("一、(二)1.", [("省编办", "lead", False)]),
+        ("一、(二)2.", [("省编办", "lead", False), ("省财政厅", "responsible", False), ("省人事厅", "responsible", False),
+                      ("各市人民政府", "responsible", True)]),
+        ("一、(三)", [("省审计厅", "lead", False), ("省直各部门", "responsible", True),
+                    ("各市人民政府", "responsible", True)]),
+    ]
+    by_number = {t.number: t for t in ex.tasks}
+    assert by_number["一、(一)"].title == "省监察厅牵头的工作"  # the heading stays the task's title
+    assert by_number["一、(三)"].text.startswith("全面加强审计工作")
+    two = by_number["一、(二)2."]  # its annotation is its own line; the heading's lead is written above it
+    text = (FAILURES / "heading-lead.txt").read_text(encoding="utf-8")
+    assert two.annotation_span is not None and text[two.annotation_span[0] : two.annotation_span[1]].startswith("协同单位")
+    assert not by_number["一、(二)"].responsibilities and not by_number["一、"].responsibilities
+    assert not any(u.name == "张明" for u in ex.units)  # a heading naming a person names no unit
+
+
+def test_a_sentence_ending_in_a_heading_tail_is_no_heading() -> None:
+    text = "2021年某市重点工作任务分工方案\n一、推进改革\n1.落实市财政局负责的工作。\n(牵头单位:市发改委)\n2.加快建设。(牵头单位:市商务局)"
+    assert [names(t) for t in annotated(extract(text))] == [[("市发改委", "lead", False)], [("市商务局", "lead", False)]]
+
+    # Nor is a last line with nothing beneath it.
+    assert [names(t) for t in annotated(extract(text + "\n3.市财政局牵头的工作"))][2:] == []
+
+
+def test_a_table_row_with_no_role_cell_is_no_row() -> None:
+    # A row cut after its first cell (项目): its wording has no role cell to run up to.
+    ex = extract("某区重点工作分解方案\n序号\n项目\n重点工作\n责任单位\n1\n经济指标\n")
+    assert not any(t.responsibilities for t in ex.tasks)

@@ -19,13 +19,15 @@ from tests.extract.helpers import DATA
 
 PLANS = [DATA / "2020-shanghai-dalian-plan.txt", DATA / "plans" / "2021-wuxi-key-tasks.txt",
          DATA / "plans2" / "2021-ningbo-reform-task-table.txt", DATA / "real" / "batch1" / "05_chongqing-shapingba-2022-gov-work-report-targets-PARTIAL.txt",
-         DATA / "real" / "dev" / "01_guangzhou-633-talent-gathering-2012.txt"]
+         DATA / "real" / "dev" / "01_guangzhou-633-talent-gathering-2012.txt",
+         DATA / "real" / "batch8" / "07_jiangsu-suzhou-wujiang-2024-key-work-targets-table-PARTIAL.txt",
+         DATA / "real" / "batch8" / "01_shanxi-2008-provincial-government-work-targets-responsibility-PARTIAL.txt"]
 TEXTS = [p.read_text(encoding="utf-8")[:6000] for p in PLANS]
 PIECES = ["（", "）", "(", ")", "【", "】", "〔", "〕", "〈", "〉", "《", "》", "“", "”", "、", "，", "；", "：", "。", "\n", "\t",
           " ", "一、", "（一）", "1.", "11.121", "①", "第一条", "责任单位：", "牵头单位:", "配合单位：", "主责部门：",
           "数据提供单位:", "牵头", "配合", "负责", "按职责分工负责", "下同", "含", "以下简称", "排名第一的为牵头单位",
           "各有关单位", "市发改委", "上海市", "大连市", "浦东新区", "高新区", "沪方:", "序号", "等", "和", "会同",
-          "—" * 50, "(" * 30, ")" * 30, "2021年3月20日", "关于印发", "的通知"]
+          "—" * 50, "(" * 30, ")" * 30, "2021年3月20日", "关于印发", "的通知", "|", "\n|\n", "★", "牵头的工作"]
 LIMIT = 2.0  # seconds a case may take
 
 

@@ -28,6 +28,7 @@ ONE = "2021年大连市重点工作任务分工方案\n"
         ("etc\t等(\t", "the pattern does not compile"),
         ("verb\t牵头\tsupport", "verb '牵头' is given two meanings"),
         ("role\t牵头\tlead\tmore", "more than three columns"),
+        ("mark\t☆\tresponsible", "mark takes lead or support, not 'responsible'"),
     ],
 )
 def test_a_bad_line_is_one_error_naming_the_line(line: str, message: str) -> None:
@@ -92,9 +93,26 @@ def test_a_new_bracket_pair_is_a_line_of_data() -> None:
     assert [r.mention for r in ex.tasks[0].responsibilities] == ["市发改委", "市财政局"]
 
 
+def test_a_new_mark_is_a_line_of_data() -> None:
+    text = ONE + "一、甲。（责任单位：▲市发改委、市财政局）"
+    assert [r.mention for r in extract(text).tasks[0].responsibilities] == ["▲市发改委", "市财政局"]
+    ex = extract(text, grammar=load_grammar(BUILTIN + "mark\t▲\tlead\n"))
+    assert [(r.mention, r.role) for r in ex.tasks[0].responsibilities] == [("市发改委", "lead"), ("市财政局", "responsible")]
+    assert [(r.mention, r.role) for r in extract(text.replace("▲", "★")).tasks[0].responsibilities] == [
+        ("市发改委", "lead"), ("市财政局", "responsible")]  # the built-in mark
+
+
+def test_a_new_heading_tail_is_a_line_of_data() -> None:
+    text = ONE + "一、市发改委牵头的重点工作\n(一)推进改革。(配合单位:市财政局)\n(二)扩大开放。(配合单位:市商务局)"
+    assert [[r.mention for r in t.responsibilities] for t in extract(text).tasks] == [[], ["市财政局"], ["市商务局"]]
+    ex = extract(text, grammar=load_grammar(BUILTIN + "heading-tail\t的重点工作\n"))
+    assert [[(r.mention, r.role) for r in t.responsibilities] for t in ex.tasks] == [
+        [], [("市发改委", "lead"), ("市财政局", "support")], [("市发改委", "lead"), ("市商务局", "support")]]
+
+
 def test_every_registered_form_has_a_name_the_policy_orders() -> None:
     names = [name for name, _, _ in RECOGNISERS]
-    assert names == ["keyword", "table", "clause", "line", "bare", "clause-line"]
+    assert names == ["keyword", "table", "clause", "line", "bare", "clause-line", "heading"]
     assert "outermost-first" in POLICIES
 
 

@@ -59,10 +59,26 @@ def _cell_table(k: int) -> str:
     return HEAD + "序号\n重点任务\n牵头单位\n配合单位\n" + rows
 
 
+def _merged_cell_rows(k: int) -> str:
+    rows = "".join(f"{i % 900 + 1}.推进第{i}项工作\n|\n★市发改委、市财政局\n|\n" for i in range(2, k + 1))
+    return HEAD + "序号\n|\n项目\n|\n重点工作\n|\n责任单位\n|\n1\n|\n指标\n|\n1.推进第1项工作\n|\n★市发改委\n|\n" + rows
+
+
+def _heading_leads(k: int) -> str:
+    parts = []
+    for i in range(k):  # 50 headings to a part: 一、 … 二十四、
+        if i % 50 == 0:
+            n = i // 50 + 1
+            parts.append(f"{'二' if n >= 20 else ''}{'十' if n >= 10 else ''}{'一二三四五六七八九'[n % 10 - 1] if n % 10 else ''}、第{n}部分\n")
+        parts.append(f"({i % 50 + 1})市发改委牵头的工作\n1.推进第{i}项工作。\n2.加快项目建设。\n协同单位:市财政局。\n")
+    return HEAD + "".join(parts)
+
+
 CASES: dict[str, Callable[[int], str]] = {
     "many items": _items, "one long item full of places": _one_long_item, "one long line": _one_long_line,
     "unclosed brackets": _unclosed, "nested brackets": _nested, "closing brackets alone": _closes_without_opening,
     "a title of dashes": _dashes, "a tab table": _table, "a table a line per cell": _cell_table,
+    "a table a line per cell, rows sharing merged cells": _merged_cell_rows, "leads named in headings": _heading_leads,
 }
 
 

@@ -26,7 +26,10 @@ def test_splits_on_both_commas() -> None:
         ("省发改委及各设区市政府", ["省发改委", "各设区市政府"]),
         ("市发改委及有关部门", ["市发改委", "有关部门"]),
         ("各区政府和市财政局", ["各区政府", "市财政局"]),
-        ("区直有关单位和各街道", ["区直有关单位和各街道"]),
+        # Two groups joined are two when each names its members (各, 有关: grammar kind group-word).
+        ("区直有关单位和各街道", ["区直有关单位", "各街道"]),
+        ("省直各部门和各市人民政府", ["省直各部门", "各市人民政府"]),
+        ("各区县政府及开发区管委会", ["各区县政府及开发区管委会"]),
     ],
 )
 def test_never_splits_inside_brackets_or_group_placeholders(text: str, expected: list[str]) -> None:
