@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -276,7 +277,17 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
     Every file is read: those that are not plans are skipped with a note, bad ones with a
     warning naming the reason, then a summary line; ``--strict`` makes a bad file an error.
     ``output``, when the command writes one, is checked first: never one of the inputs.
+
+    The graph's objects are frozen out of the garbage collector's reach (`gc.freeze`; the
+    command's end unfreezes them, see `graphmodel_cli.main`): it lives until the command ends,
+    and a collection walking its millions of objects cost as much as a corpus's analysis.
     """
+    graph = _load(paths, aliases_file, output)
+    gc.freeze()
+    return graph
+
+
+def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None) -> nx.MultiDiGraph[str]:
     from graphmodel.errors import InputError
     from loaders.corpus import is_graph_file, read_corpus_graph
     from loaders.files import check_output
