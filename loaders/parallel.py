@@ -209,6 +209,8 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
         return
     # A document whose cache entry is there is read here: a worker would read it too, then pickle
     # the extraction to send it back and this process unpickle it, which costs more than the read.
+    if cache is not None:  # the keys, to look the entries up (and for the workers: not computed twice)
+        items = [(path, key if key is not None else _key_of(cache, path)) for path, key in items]
     here = [cache is not None and key is not None and cache.path(key).is_file() for _, key in items]
     work = [item for item, local in zip(items, here, strict=True) if not local]
     if len(work) < 2:  # nothing (or one document) to extract: no workers

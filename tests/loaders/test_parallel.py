@@ -90,6 +90,8 @@ def test_cached_documents_are_read_here_and_only_the_others_go_to_workers(tmp_pa
     warm = [ex.to_dict() for ex in extract_documents(files, jobs=2, cache=cache, keys=keys(), progress=done.append)]
     assert warm == cold and done == files
     assert started == []  # every entry was there: no worker
+    assert [ex.to_dict() for ex in extract_documents(files, jobs=2, cache=cache)] == cold  # keys computed here
+    assert started == []
     for changed in files[1:3]:  # two documents to extract again: workers for them, the rest read here
         changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     again = [ex.to_dict() for ex in extract_documents(files, jobs=2, cache=cache, keys=keys())]
