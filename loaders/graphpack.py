@@ -33,8 +33,8 @@ import json
 import os
 import sys
 from array import array
-from collections.abc import Iterable
-from itertools import repeat
+from collections.abc import Iterable, Sequence
+from itertools import compress, islice, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -94,7 +94,7 @@ class _Strings:
         index = self.index
         return index.setdefault(s, len(index))
 
-    def indices(self, values: list[str | None]) -> list[int]:
+    def indices(self, values: Sequence[str | None]) -> list[int]:
         """Each value's index (-1 for None), new strings added in the order they come."""
         index: dict[str | None, int] = self.index  # type: ignore[assignment]  # None is only looked up
         for s in dict.fromkeys(values):  # each distinct value once, in order
@@ -135,8 +135,9 @@ def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
             packed = pack_ints(strings.indices(values))
         elif kind == "i":
             packed = pack_ints([_ABSENT if v is None else v for v in values] if None in values else values)
-        elif kind == "ls":
-            packed = [None if v is None else [strings(x) for x in v] for v in values]
+        elif kind == "ls":  # all the lists' strings at once, then cut back into lists
+            at = iter(strings.indices([x for v in values if v is not None for x in v]))
+            packed = [None if v is None else list(islice(at, len(v))) for v in values]
         out[name] = [kind, packed]
     # A dict keeps the order its keys were added in (a node merged from several plans may have
     # gained one late), and a graph read back must be the same to the last key.
@@ -171,19 +172,23 @@ def pack_data(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
 
     sources: list[int] = []
     targets: list[int] = []
-    keys: list[int] = []
-    by_type: dict[str, list[dict[str, Any]]] = {}
+    types: list[str] = []
+    datas: list[dict[str, Any]] = []
     for u, nbrs in succ.items():
         i = node_index[u]
         for v, keyed in nbrs.items():
             j = node_index[v]
             for k, data in keyed.items():
-                if not isinstance(k, str):
-                    raise ValueError(f"an edge key must be a string (the edge type), not {k!r}")
                 sources.append(i)
                 targets.append(j)
-                keys.append(strings(k))
-                by_type.setdefault(k, []).append(data)
+                types.append(k)
+                datas.append(data)
+    for k in dict.fromkeys(types):
+        if not isinstance(k, str):
+            raise ValueError(f"an edge key must be a string (the edge type), not {k!r}")
+    keys = strings.indices(types)
+    # Each type's rows, in graph order (a pass per type, in C, rather than a step per edge).
+    by_type = {k: list(compress(datas, map(k.__eq__, types))) for k in dict.fromkeys(types)}
     node_groups = {kind: _columns(rows, "kind", strings) for kind, rows in by_kind.items()}
     edge_groups = {key: _columns(rows, None, strings) for key, rows in by_type.items()}
     node_columns = {k: cols for k, (cols, _) in node_groups.items()}
