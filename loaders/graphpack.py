@@ -33,6 +33,7 @@ import json
 import os
 import sys
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import compress, islice, repeat
 from pathlib import Path
@@ -290,9 +291,7 @@ def unpack_data(data: dict[str, Any]) -> nx.MultiDiGraph[str]:
     kinds = _strings_at(unpack_ints(nodes["kind"]), strings, absent=True)
     if len(kinds) != len(ids):
         raise ValueError("the nodes' id and kind lists differ in length")
-    counts = dict.fromkeys(kinds, 0)
-    for k in kinds:
-        counts[k] += 1
+    counts = Counter(kinds)  # counted in C
     node_shapes = nodes.get("shapes", {})
     node_attrs = _in_order(kinds, {
         k: _rows(nodes["columns"].get(k or "", {}), strings, n, None if k is None else ("kind", k),
@@ -306,9 +305,7 @@ def unpack_data(data: dict[str, Any]) -> nx.MultiDiGraph[str]:
     for ends in (sources, targets):
         if ends and (min(ends) < 0 or max(ends) >= len(ids)):
             raise ValueError("an edge names a node the file does not list")
-    type_counts = dict.fromkeys(keys, 0)
-    for k in keys:
-        type_counts[k] += 1
+    type_counts = Counter(keys)
     edge_shapes = edges.get("shapes", {})
     edge_attrs = _in_order(keys, {k: _rows(edges["columns"].get(k, {}), strings, n, None, edge_shapes.get(k))
                                   for k, n in type_counts.items()})
