@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from graphmodel.analysis import graph_stats
-from graphmodel_cli.inputs import aliases_option, load, paths_argument
+from graphmodel_cli.inputs import aliases_option, cached_pack, load, paths_argument
 from graphmodel_cli.output import echo_rows, format_option, output_option
 
 
@@ -29,12 +29,16 @@ def build(paths: tuple[Path, ...], output: Path, aliases_file: Path | None, fmt:
       graphmodel build plans/ -o plans.graphml
       graphmodel build 2021.docx 2022.pdf -o both.json --strict
     """
-    from loaders.files import STDOUT
+    from loaders.files import STDOUT, atomic_write_bytes
     from loaders.graph_files import graph_format, write_graph
 
     kind = graph_format(output)  # a wrong extension fails before the work, not after
     graph = load(paths, aliases_file, output=output)
-    write_graph(graph, output)
+    pack = cached_pack(graph) if kind == "gmg" else None
+    if pack is not None:  # the graph cache holds this graph's pack: the same bytes, not encoded again
+        atomic_write_bytes(output, pack)
+    else:
+        write_graph(graph, output)
     to_stdout = str(output) == STDOUT
     where = "standard output" if to_stdout else str(output)
     click.echo(f"graphmodel: wrote {where} ({kind}): {graph.number_of_nodes()} nodes, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -28,7 +29,7 @@ from graphmodel.model import Extraction, ExtractionWarning
 if TYPE_CHECKING:
     from graphmodel.corrections import Corrections
     from graphmodel.extract import AliasTable
-    from loaders.cache import ExtractionCache
+    from loaders.cache import ExtractionCache, GraphCache
     from loaders.outcome import CorpusReport
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -276,7 +277,17 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
     Every file is read: those that are not plans are skipped with a note, bad ones with a
     warning naming the reason, then a summary line; ``--strict`` makes a bad file an error.
     ``output``, when the command writes one, is checked first: never one of the inputs.
+
+    The graph's objects are frozen out of the garbage collector's reach (`gc.freeze`; the
+    command's end unfreezes them, see `graphmodel_cli.main`): it lives until the command ends,
+    and a collection walking its millions of objects cost as much as a corpus's analysis.
     """
+    graph = _load(paths, aliases_file, output)
+    gc.freeze()
+    return graph
+
+
+def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None) -> nx.MultiDiGraph[str]:
     from graphmodel.errors import InputError
     from loaders.corpus import is_graph_file, read_corpus_graph
     from loaders.files import check_output
@@ -299,6 +310,7 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
         found = graphs.get(key) if key is not None else None
         if found is not None:
             graph, warnings = found
+            _remember_pack(graph, graphs, key)
             plans.report.files += len(plans.files)  # as if read: the notes and summary are the same
             _echo_report(plans.report)
             for source, w in warnings:
@@ -310,7 +322,29 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
     graph = build_graph(extractions)
     if graphs is not None and key is not None and len(plans.report.skipped) == skipped_before:  # every plan read
         graphs.put(key, graph, [(ex.document.source or "", w) for ex in extractions for w in ex.warnings])
+        _remember_pack(graph, graphs, key)
     return graph
+
+
+_PACK = "graphmodel.pack"  # in the click context's meta: the graph cache entry that holds the graph loaded
+
+
+def _remember_pack(graph: nx.MultiDiGraph[str], graphs: GraphCache, key: str | None) -> None:
+    if key is not None:
+        click.get_current_context().meta[_PACK] = (graph, graphs, key)
+
+
+def cached_pack(graph: nx.MultiDiGraph[str]) -> bytes | None:
+    """The pack file's bytes of ``graph`` when `load` read it from the graph cache or kept it there
+    (and the entry is still there), else None: ``build -o FILE.gmg`` then copies them rather than
+    encoding the graph again."""
+    ctx = click.get_current_context(silent=True)
+    found = ctx.meta.get(_PACK) if ctx is not None else None
+    if found is None or found[0] is not graph:
+        return None
+    _, graphs, key = found
+    pack: bytes | None = graphs.pack(key)
+    return pack
 
 
 def load_documents(paths: Sequence[Path], aliases_file: Path | None = None, output: Path | None = None

@@ -9,6 +9,7 @@ temporary file on the way out; the exit code is then 128 + the signal's number.
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import os
 import signal
@@ -156,6 +157,8 @@ class _Group(FullSummaryGroup):
             _remove_temps()
             click.echo(f"graphmodel: terminated ({exc})", err=True)
             ctx.exit(128 + exc.signum)
+        finally:
+            gc.unfreeze()  # what `inputs.load` froze: collectable again when called in a longer process
 
 
 @click.group("graphmodel", cls=_Group,

@@ -221,25 +221,39 @@ class GraphCache:
         from graphmodel.graph.assemble import paused_gc
         from loaders.graphpack import unpack_data
 
-        path = self.folder / f"{key}.gmg"
-        try:
-            raw = path.read_bytes()
-        except OSError:
+        found = self._entry(key)
+        if found is None:
             return None
-        body, sep, tail = raw.rstrip(b"\n").rpartition(b"\n")  # the header is the last line
+        body, header = found
         try:
-            header = _trusted_header(tail, body, GRAPH_CACHE_FORMAT, key, self.version) if sep else None
-            if header is None:
-                return None
             warnings = [(str(source), ExtractionWarning.from_dict(w)) for source, w in header["warnings"]]
-            del raw, tail
             with paused_gc():
                 graph = unpack_data(json.loads(body))
         except (ValueError, KeyError, TypeError, IndexError, AttributeError, GraphError):
             return None
         with contextlib.suppress(OSError):
-            os.utime(path)  # most recently used
+            os.utime(self.folder / f"{key}.gmg")  # most recently used
         return graph, warnings
+
+    def pack(self, key: str) -> bytes | None:
+        """The entry's graph as the text of a pack file (`loaders.graphpack.write_pack` writes the
+        same bytes for the graph `get` gives), or None: a graph read from the cache is written
+        to a ``.gmg`` file without being encoded again."""
+        found = self._entry(key)
+        return found[0] + b"\n" if found is not None else None
+
+    def _entry(self, key: str) -> tuple[bytes, dict[str, Any]] | None:
+        """The entry's pack (its JSON text) and header when it matches ``key`` and this version."""
+        try:
+            raw = (self.folder / f"{key}.gmg").read_bytes()
+        except OSError:
+            return None
+        body, sep, tail = raw.rstrip(b"\n").rpartition(b"\n")  # the header is the last line
+        try:
+            header = _trusted_header(tail, body, GRAPH_CACHE_FORMAT, key, self.version) if sep else None
+        except ValueError:
+            return None
+        return (body, header) if header is not None else None
 
     def put(self, key: str, graph: nx.MultiDiGraph[str], warnings: list[tuple[str, ExtractionWarning]]) -> None:
         """Keep ``graph`` under ``key``; a cache that cannot be written is skipped."""

@@ -4,27 +4,38 @@ Node-link JSON repeats every attribute name and every string on every node and e
 document id on each of a plan's hundreds of responsibilities, the same unit names and roles
 again and again) and is read back one ``add_edge`` at a time. A graph pack is one JSON object:
 
-- ``format`` (``graphmodel.graph-pack/1``) and ``graph`` (the graph's attributes);
+- ``format`` (``graphmodel.graph-pack/2``) and ``graph`` (the graph's attributes);
 - ``strings``: every distinct string of the graph, once;
-- ``nodes``: ``id`` and ``kind`` (string indices, in graph order) and, for each kind, its
-  attribute ``columns``;
+- ``nodes``: ``id`` and ``kind`` (string indices, in graph order; kind -1 for none) and, for
+  each kind, its attribute ``columns``;
 - ``edges``: ``source`` and ``target`` (node indices), ``key`` (string indices), in graph order,
   and, for each edge type, its attribute ``columns``;
 - in both, ``shapes`` for a kind (type) whose rows do not all hold their attributes in the
   columns' order: ``names`` (orders of column positions) and ``rows`` (each row's order).
 
-A column is ``[type, values]`` with one value for each node of that kind (edge of that type),
-in order: type ``s`` holds string indices, ``ls`` lists of string indices, ``v`` plain JSON
-values (numbers, booleans); ``null`` means the attribute is absent. Reading gives a graph
-equal to the one written, in the same order, whose equal strings are one object (a plan's
-document id is held once, not once per edge). Files are written atomically.
+A list of integers (``id``, ``kind``, ``source``, ``target``, ``key`` and the integer columns)
+is a string: the base64 of 32-bit little-endian signed integers (`pack_ints`), which JSON reads
+as one string and Python turns back into integers without parsing each (most of a graph is
+such numbers). A column is ``[type, values]`` with one value for each node of that kind (edge
+of that type), in order: type ``s`` holds string indices (packed, -1 when absent), ``i``
+integers (packed, -2**31 when absent; booleans and integers beyond 32 bits are ``v``), ``ls``
+lists of string indices and ``v`` plain JSON values (``null`` when absent). Reading gives a
+graph equal to the one written, in the same order, whose equal strings are one object (a
+plan's document id is held once, not once per edge). Files are written atomically. Packs of
+format ``graphmodel.graph-pack/1`` (the same, with every list of integers as a JSON list, ``s``
+columns with ``null`` when absent, and no ``i`` columns) are read too.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import os
-from collections.abc import Iterable, Iterator
+import sys
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import compress, islice, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -36,9 +47,42 @@ from loaders.files import atomic_writer
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
-__all__ = ["PACK_FORMAT", "write_pack", "read_pack", "pack_data", "unpack_data", "write_json"]
+__all__ = ["PACK_FORMAT", "write_pack", "read_pack", "pack_data", "unpack_data", "write_json", "pack_ints",
+           "unpack_ints"]
 
-PACK_FORMAT = "graphmodel.graph-pack/1"
+PACK_FORMAT = "graphmodel.graph-pack/2"
+_READ_FORMATS = (PACK_FORMAT, "graphmodel.graph-pack/1")
+_ABSENT = -(2**31)  # an absent value in an ``i`` column
+_INT_MAX = 2**31 - 1
+
+
+def pack_ints(values: list[int]) -> str:
+    """Integers (each in 32 bits) as the base64 of their little-endian bytes."""
+    packed = array("i", values)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def unpack_ints(data: str | list[int]) -> list[int]:
+    """The integers of `pack_ints` (a list is a version 1 pack's, and is returned as it is).
+
+    Raises
+    ------
+    ValueError
+        When ``data`` is not packed integers (binascii.Error is a ValueError).
+    TypeError
+        When it is neither a string nor a list.
+    """
+    if isinstance(data, list):
+        return data
+    if not isinstance(data, str):
+        raise TypeError(f"packed integers must be a string, not {type(data).__name__}")
+    packed = array("i")
+    packed.frombytes(base64.b64decode(data, validate=True))
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tolist()
 
 
 class _Strings:
@@ -51,12 +95,24 @@ class _Strings:
         index = self.index
         return index.setdefault(s, len(index))
 
+    def indices(self, values: Sequence[str | None]) -> list[int]:
+        """Each value's index (-1 for None), new strings added in the order they come."""
+        index: dict[str | None, int] = self.index  # type: ignore[assignment]  # None is only looked up
+        for s in dict.fromkeys(values):  # each distinct value once, in order
+            if s is not None and s not in index:
+                index[s] = len(index)
+        return list(map(index.get, values, repeat(-1)))
+
 
 def _column_type(values: list[Any]) -> str:
-    present = [v for v in values if v is not None]
-    if all(isinstance(v, str) for v in present):
+    types = set(map(type, values))
+    types.discard(type(None))
+    if types <= {str}:
         return "s"
-    if all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in present):
+    if types == {int}:
+        present = [v for v in values if v is not None]
+        return "i" if min(present) >= -_INT_MAX and max(present) <= _INT_MAX else "v"
+    if types == {list} and all(isinstance(x, str) for v in values if v is not None for x in v):
         return "ls"
     return "v"
 
@@ -64,28 +120,30 @@ def _column_type(values: list[Any]) -> str:
 def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
              ) -> tuple[dict[str, list[Any]], dict[str, list[Any]] | None]:
     """A group's columns, and its row shapes when rows do not all keep the columns' order."""
+    keys = list(map(tuple, rows))
+    distinct = dict.fromkeys(keys)  # few distinct key tuples in a group
     names: dict[str, None] = {}
-    for row in rows:
-        names.update(dict.fromkeys(row))
+    for k in distinct:
+        names.update(dict.fromkeys(k))
     if skip is not None:
         names.pop(skip, None)
-    out = {}
+    out: dict[str, list[Any]] = {}
     for name in names:
-        values = [row.get(name) for row in rows]
+        values: list[Any] = list(map(dict.get, rows, repeat(name)))
         kind = _column_type(values)
+        packed: Any = values
         if kind == "s":
-            values = [None if v is None else strings(v) for v in values]
-        elif kind == "ls":
-            values = [None if v is None else [strings(x) for x in v] for v in values]
-        out[name] = [kind, values]
+            packed = pack_ints(strings.indices(values))
+        elif kind == "i":
+            packed = pack_ints([_ABSENT if v is None else v for v in values] if None in values else values)
+        elif kind == "ls":  # all the lists' strings at once, then cut back into lists
+            at = iter(strings.indices([x for v in values if v is not None for x in v]))
+            packed = [None if v is None else list(islice(at, len(v))) for v in values]
+        out[name] = [kind, packed]
     # A dict keeps the order its keys were added in (a node merged from several plans may have
     # gained one late), and a graph read back must be the same to the last key.
     position = {name: i for i, name in enumerate(names)}
-    orders: dict[tuple[str, ...], tuple[int, ...]] = {}  # few distinct key tuples in a group
-    keys = [tuple(row) for row in rows]
-    for k in keys:
-        if k not in orders:
-            orders[k] = tuple(position[name] for name in k if name != skip)
+    orders = {k: tuple(position[name] for name in k if name != skip) for k in distinct}
     if all(list(o) == sorted(o) for o in orders.values()):
         return out, None
     shapes: dict[tuple[int, ...], int] = {}
@@ -96,28 +154,42 @@ def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
 def pack_data(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
     """The graph as graph-pack data (see the module docstring)."""
     strings = _Strings()
-    node_index = {n: i for i, n in enumerate(graph)}
+    # The dicts themselves (private, so not in networkx's stubs): its views cost more, once per edge.
+    nodes: dict[str, dict[str, Any]] = graph._node  # type: ignore[attr-defined]
+    succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = graph._succ  # type: ignore[attr-defined]
+    for n in nodes:
+        if not isinstance(n, str):
+            raise ValueError(f"a node id must be a string, not {n!r}")
+    node_index = {n: i for i, n in enumerate(nodes)}
     node_kinds: list[int] = []
     by_kind: dict[str, list[dict[str, Any]]] = {}
-    for _n, data in graph.nodes(data=True):
+    for data in nodes.values():
         kind = data.get("kind")
         if kind is not None and not isinstance(kind, str):
             raise ValueError(f"a node kind must be a string, not {kind!r}")
         node_kinds.append(-1 if kind is None else strings(kind))
         by_kind.setdefault(kind or "", []).append(data)
-    ids = [strings(n) if isinstance(n, str) else _bad_node(n) for n in graph]
+    ids = strings.indices(list(nodes))
 
     sources: list[int] = []
     targets: list[int] = []
-    keys: list[int] = []
-    by_type: dict[str, list[dict[str, Any]]] = {}
-    for u, v, k, data in graph.edges(keys=True, data=True):
+    types: list[str] = []
+    datas: list[dict[str, Any]] = []
+    for u, nbrs in succ.items():
+        i = node_index[u]
+        for v, keyed in nbrs.items():
+            j = node_index[v]
+            for k, data in keyed.items():
+                sources.append(i)
+                targets.append(j)
+                types.append(k)
+                datas.append(data)
+    for k in dict.fromkeys(types):
         if not isinstance(k, str):
             raise ValueError(f"an edge key must be a string (the edge type), not {k!r}")
-        sources.append(node_index[u])
-        targets.append(node_index[v])
-        keys.append(strings(k))
-        by_type.setdefault(k, []).append(data)
+    keys = strings.indices(types)
+    # Each type's rows, in graph order (a pass per type, in C, rather than a step per edge).
+    by_type = {k: list(compress(datas, map(k.__eq__, types))) for k in dict.fromkeys(types)}
     node_groups = {kind: _columns(rows, "kind", strings) for kind, rows in by_kind.items()}
     edge_groups = {key: _columns(rows, None, strings) for key, rows in by_type.items()}
     node_columns = {k: cols for k, (cols, _) in node_groups.items()}
@@ -128,30 +200,44 @@ def pack_data(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
         "format": PACK_FORMAT,
         "graph": dict(graph.graph),
         "strings": list(strings.index),
-        "nodes": {"id": ids, "kind": node_kinds, "columns": node_columns, "shapes": node_shapes},
-        "edges": {"source": sources, "target": targets, "key": keys, "columns": edge_columns, "shapes": edge_shapes},
+        "nodes": {"id": pack_ints(ids), "kind": pack_ints(node_kinds), "columns": node_columns,
+                  "shapes": node_shapes},
+        "edges": {"source": pack_ints(sources), "target": pack_ints(targets), "key": pack_ints(keys),
+                  "columns": edge_columns, "shapes": edge_shapes},
     }
 
 
-def _bad_node(n: object) -> int:
-    raise ValueError(f"a node id must be a string, not {n!r}")
+def _strings_at(indices: list[int], strings: list[Any], absent: bool = False) -> list[Any]:
+    """The strings at these indices; with ``absent``, -1 is None (else an error)."""
+    if indices and (min(indices) < (-1 if absent else 0) or max(indices) >= len(strings)):
+        raise IndexError("a string index the file does not list")
+    if absent and -1 in indices:
+        strings = [*strings, None]  # -1 is the last item
+    return list(map(strings.__getitem__, indices))
 
 
 def _decoded(column: list[Any], strings: list[str]) -> list[Any]:
     kind, values = column
     if kind == "s":
-        if None not in values:
-            return list(map(strings.__getitem__, values))
-        return [None if v is None else strings[v] for v in values]
+        if isinstance(values, list) and None in values:  # a version 1 column
+            values = [-1 if v is None else v for v in values]
+        return _strings_at(unpack_ints(values), strings, absent=True)
+    if kind == "i":
+        ints: list[Any] = unpack_ints(values)
+        return [None if v == _ABSENT else v for v in ints] if _ABSENT in ints else ints
     if kind == "ls":
-        return [None if v is None else [strings[x] for x in v] for v in values]
+        every = [x for v in values if v is not None for x in v]  # checked at once: many short lists
+        if every and (min(every) < 0 or max(every) >= len(strings)):
+            raise IndexError("a string index the file does not list")
+        at = strings.__getitem__
+        return [None if v is None else list(map(at, v)) for v in values]
     if kind == "v":
         return list(values)
     raise ValueError(f"unknown column type {kind!r}")
 
 
 def _rows(columns: dict[str, list[Any]], strings: list[str], size: int, first: tuple[str, Any] | None = None,
-          shapes: dict[str, list[Any]] | None = None) -> Iterator[dict[str, Any]]:
+          shapes: dict[str, list[Any]] | None = None) -> list[dict[str, Any]]:
     """The attribute dicts of one group, in order (absent values left out)."""
     names = list(columns)
     decoded = [_decoded(columns[name], strings) for name in names]
@@ -163,63 +249,68 @@ def _rows(columns: dict[str, list[Any]], strings: list[str], size: int, first: t
         if len(shapes["rows"]) != size:
             raise ValueError(f"the shapes list has {len(shapes['rows'])} rows for {size}")
         head = {first[0]: first[1]} if first is not None else {}
-        return ({**head, **{n: col[r] for n, col in orders[s] if col[r] is not None}}
-                for r, s in enumerate(shapes["rows"]))
+        return [{**head, **{n: col[r] for n, col in orders[s] if col[r] is not None}}
+                for r, s in enumerate(shapes["rows"])]
     if first is not None:
         names.insert(0, first[0])
         decoded.insert(0, [first[1]] * size)
     if not names:
-        return ({} for _ in range(size))
-    out = [dict(zip(names, row, strict=True)) for row in zip(*decoded, strict=True)]
+        return [{} for _ in range(size)]
+    # dict(zip(names, row)) for each row, with the loops in C: most of a graph is edges.
+    out = list(map(dict, map(zip, repeat(names), zip(*decoded, strict=True))))
     for name, values in zip(names, decoded, strict=True):
-        if None in values:  # absent here and there (a task without a title): drop those keys
-            for r, v in enumerate(values):
-                if v is None:
-                    del out[r][name]
-    return iter(out)
+        r = -1
+        try:
+            while True:  # absent here and there (a task without a title): drop those keys
+                r = values.index(None, r + 1)
+                del out[r][name]
+        except ValueError:
+            pass
+    return out
+
+
+def _in_order(groups: list[Any], rows: dict[Any, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Each item's next row of its group (``groups[i]`` names item i's group)."""
+    its = {k: iter(group) for k, group in rows.items()}
+    return list(map(next, map(its.__getitem__, groups)))
 
 
 def unpack_data(data: dict[str, Any]) -> nx.MultiDiGraph[str]:
-    """The graph of `pack_data` output.
+    """The graph of `pack_data` output (or of a version 1 pack).
 
     Raises
     ------
     ValueError, KeyError, TypeError, IndexError
         When the data is not a graph pack.
     """
-    if data.get("format") != PACK_FORMAT:
+    if data.get("format") not in _READ_FORMATS:
         raise ValueError(f"not a {PACK_FORMAT} file (format is {data.get('format')!r})")
     strings: list[str] = data["strings"]
     nodes, edges = data["nodes"], data["edges"]
-    ids = [strings[i] for i in nodes["id"]]
-    kinds = [None if k == -1 else strings[k] for k in nodes["kind"]]
+    ids = _strings_at(unpack_ints(nodes["id"]), strings)
+    kinds = _strings_at(unpack_ints(nodes["kind"]), strings, absent=True)
     if len(kinds) != len(ids):
         raise ValueError("the nodes' id and kind lists differ in length")
-    counts: dict[str | None, int] = {}
-    for k in kinds:
-        counts[k] = counts.get(k, 0) + 1
+    counts = Counter(kinds)  # counted in C
     node_shapes = nodes.get("shapes", {})
-    node_rows = {k: _rows(nodes["columns"].get(k or "", {}), strings, n, None if k is None else ("kind", k),
-                          node_shapes.get(k or ""))
-                 for k, n in counts.items()}
-    node_attrs = [next(node_rows[k]) for k in kinds]
+    node_attrs = _in_order(kinds, {
+        k: _rows(nodes["columns"].get(k or "", {}), strings, n, None if k is None else ("kind", k),
+                 node_shapes.get(k or ""))
+        for k, n in counts.items()})
 
-    keys = list(map(strings.__getitem__, edges["key"]))
-    sources, targets = edges["source"], edges["target"]
+    keys = _strings_at(unpack_ints(edges["key"]), strings)
+    sources, targets = unpack_ints(edges["source"]), unpack_ints(edges["target"])
     if not len(keys) == len(sources) == len(targets):
         raise ValueError("the edges' source, target and key lists differ in length")
     for ends in (sources, targets):
         if ends and (min(ends) < 0 or max(ends) >= len(ids)):
             raise ValueError("an edge names a node the file does not list")
-    type_counts: dict[str, int] = {}
-    for k in keys:
-        type_counts[k] = type_counts.get(k, 0) + 1
+    type_counts = Counter(keys)
     edge_shapes = edges.get("shapes", {})
-    edge_rows = {k: _rows(edges["columns"].get(k, {}), strings, n, None, edge_shapes.get(k))
-                 for k, n in type_counts.items()}
+    edge_attrs = _in_order(keys, {k: _rows(edges["columns"].get(k, {}), strings, n, None, edge_shapes.get(k))
+                                  for k, n in type_counts.items()})
     edge_list: Iterable[tuple[str, str, str, dict[str, Any]]] = zip(
-        map(ids.__getitem__, sources), map(ids.__getitem__, targets), keys,
-        [next(edge_rows[k]) for k in keys], strict=True)
+        map(ids.__getitem__, sources), map(ids.__getitem__, targets), keys, edge_attrs, strict=True)
     return assemble(dict(data["graph"]), zip(ids, node_attrs, strict=True), edge_list)
 
 

@@ -2,7 +2,8 @@
 
 `extract_documents` yields one extraction per path, in the order of the paths whatever the
 number of workers, so the results do not depend on ``jobs``. With a cache, a document whose
-entry is there is not read again (see `loaders.cache`); a worker that extracts a document
+entry is there is not read again (see `loaders.cache`): its entry is read in the calling
+process, and only the other documents go to the workers; a worker that extracts a document
 adds its entry. An error in a worker (a file that cannot be read, a text with no plan) is
 raised in the caller as it would be with one process.
 """
@@ -206,13 +207,28 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
                 progress(path)
             yield extraction
         return
-    jobs = min(jobs, len(items))
+    # A document whose cache entry is there is read here: a worker would read it too, then pickle
+    # the extraction to send it back and this process unpickle it, which costs more than the read.
+    if cache is not None:  # the keys, to look the entries up (and for the workers: not computed twice)
+        items = [(path, key if key is not None else _key_of(cache, path)) for path, key in items]
+    here = [cache is not None and key is not None and cache.path(key).is_file() for _, key in items]
+    work = [item for item, local in zip(items, here, strict=True) if not local]
+    if len(work) < 2:  # nothing (or one document) to extract: no workers
+        for path, key in items:
+            extraction = _one(path, aliases, cache, key, skip, corrections)
+            if progress is not None:
+                progress(path)
+            yield extraction
+        return
+    jobs = min(jobs, len(work))
     # Small chunks keep the progress bar moving and the workers evenly loaded.
-    chunk = max(1, min(8, len(items) // (jobs * 16)))
+    chunk = max(1, min(8, len(work) // (jobs * 16)))
     pool = _context().Pool(jobs, initializer=_start, initargs=(aliases, cache, skip, corrections))
     finished = False
     try:
-        for (path, _key), got in zip(items, pool.imap(_work, items, chunksize=chunk), strict=True):
+        results = pool.imap(_work, work, chunksize=chunk)
+        for (path, key), local in zip(items, here, strict=True):
+            got = _one(path, aliases, cache, key, skip, corrections) if local else next(results)
             if isinstance(got, _Failure):
                 raise got.rebuild()
             if progress is not None:

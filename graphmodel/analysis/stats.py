@@ -7,7 +7,7 @@ from collections import Counter
 import networkx as nx
 
 from graphmodel.docstrings import document_functions
-from graphmodel.graph import EDGE_TYPES, NODE_KINDS, check_graph, node_kind, responsibilities
+from graphmodel.graph import EDGE_TYPES, NODE_KINDS, check_graph, node_kind, unit_tasks
 
 __all__ = ["graph_stats"]
 
@@ -31,7 +31,7 @@ def graph_stats(graph: nx.MultiDiGraph[str]) -> dict[str, int]:
     check_graph(graph)
     kinds = Counter(node_kind(graph, n) for n in graph)
     types = Counter(k for _, _, k in graph.edges(keys=True))
-    annotated = {r.task for r in responsibilities(graph)}
+    annotated = {t for tasks in unit_tasks(graph, groups=True).values() for t in tasks}  # no record per edge
     out = {kind: kinds.get(kind, 0) for kind in NODE_KINDS}
     out["annotated tasks"] = len(annotated)
     out.update({t: types.get(t, 0) for t in EDGE_TYPES})

@@ -281,17 +281,19 @@ def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], p
         raise GraphError(f"{where}: task {task.number} has the parent {task.parent!r}, "
                          "which it does not list")
 
+    share = tables.values.setdefault  # `tables.shared` without a call of its own: it runs per value of every edge
     for resp in task.responsibilities:
         if resp.unit not in unit_ids:
             raise GraphError(f"{where}: task {task.number} names the unit {resp.unit!r}, "
                              "which the extraction does not list")
-        attrs: dict[str, Any] = {"role": tables.shared(resp.role), "mention": tables.shared(resp.mention),
+        attrs: dict[str, Any] = {"role": share(resp.role, resp.role), "mention": share(resp.mention, resp.mention),
                                  "document": doc_id}
-        if resp.span is not None:
-            attrs["start"] = tables.shared(resp.span[0])
-            attrs["end"] = tables.shared(resp.span[1])
+        span = resp.span
+        if span is not None:
+            attrs["start"] = share(span[0], span[0])
+            attrs["end"] = share(span[1], span[1])
         if resp.correction is not None:  # FILE:LINE of the correction behind it
-            attrs["correction"] = tables.shared(resp.correction)
+            attrs["correction"] = share(resp.correction, resp.correction)
         key = (resp.unit, task.id, "RESPONSIBLE_FOR")
         old = edges.get(key)
         # A unit named twice for one task keeps its strongest role, then its first mention.

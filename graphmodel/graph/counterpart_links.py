@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.docstrings import document_functions
-from graphmodel.graph.access import node_kind, task_responsibilities, unit_tasks
+from graphmodel.graph.access import list_attribute, node_kind, task_responsibilities, unit_tasks
 
 __all__ = ["counterpart_edges", "task_counterparts", "derive_counterparts"]
 
@@ -27,7 +27,9 @@ def counterpart_edges(graph: nx.MultiDiGraph[str], documents: Collection[str] | 
     Parameters
     ----------
     documents : collection of str, optional
-        Count only tasks of these document ids; the whole corpus when None.
+        Count only tasks of these document ids; the whole corpus when None. For the whole
+        corpus, the graph's own COUNTERPART edges are the answer when it has any (`build_graph`
+        derives them by this rule; a saved graph keeps them), so they are not derived again.
 
     Yields
     ------
@@ -44,9 +46,35 @@ def counterpart_edges(graph: nx.MultiDiGraph[str], documents: Collection[str] | 
     unit:上海市/上海市科委 unit:大连市/大连市发展改革委 1 0.5
     unit:上海市/上海市科委 unit:大连市/大连市科技局 1 0.5
     """
+    if documents is None:
+        stored = _stored_counterparts(graph)
+        if stored:
+            yield from stored
+            return
     # The node dict itself (private, so not in networkx's stubs): NodeView look-ups cost several
     # times more, once per task and pair.
     yield from derive_counterparts(unit_tasks(graph, documents), graph._node)  # type: ignore[attr-defined]
+
+
+def _stored_counterparts(graph: nx.MultiDiGraph[str]) -> list[tuple[str, str, dict[str, Any]]]:
+    """The graph's COUNTERPART edges as `derive_counterparts` gives them (fresh dicts, sorted).
+
+    Only units' out-edges are looked at: a corpus has a few hundred units and a few hundred
+    thousand edges.
+    """
+    nodes = graph._node  # type: ignore[attr-defined]  # private, so not in networkx's stubs
+    succ = graph._succ  # type: ignore[attr-defined]
+    out = []
+    for u, targets in succ.items():
+        if nodes[u].get("kind") != "Unit":
+            continue
+        for v, keys in targets.items():
+            data = keys.get("COUNTERPART")
+            if data is not None:
+                out.append((u, v, {"count": data["count"], "tasks": list_attribute(data["tasks"]),
+                                   "jaccard": data["jaccard"]}))
+    out.sort(key=lambda p: (p[0], p[1]))
+    return out
 
 
 def task_counterparts(graph: nx.MultiDiGraph[str], tasks: Iterable[str]) -> list[tuple[str, str, dict[str, Any]]]:

@@ -17,6 +17,7 @@ import pytest
 from graphmodel.errors import GraphError, InputError
 from graphmodel.graph import build_graph
 from loaders.graph_files import read_graph, write_graph
+from loaders.graphpack import pack_ints, unpack_ints
 from tests.graph.plans import DL, SH, T, plan, plan_2020, plan_2021
 
 GEXF = "{http://www.gexf.net/1.2draft}"
@@ -173,7 +174,7 @@ def test_a_pack_holds_each_string_once_and_reads_back_shared(graph: nx.MultiDiGr
     write_graph(graph, tmp_path / "g.gmg")
     write_graph(graph, tmp_path / "g.json")
     data = json.loads((tmp_path / "g.gmg").read_text(encoding="utf-8"))
-    assert data["format"] == "graphmodel.graph-pack/1"
+    assert data["format"] == "graphmodel.graph-pack/2"
     assert len(data["strings"]) == len(set(data["strings"]))
     assert "doc:园区计划" in data["strings"]
     assert (tmp_path / "g.gmg").stat().st_size < (tmp_path / "g.json").stat().st_size / 2
@@ -202,13 +203,15 @@ def test_a_broken_pack_is_a_one_line_error(tmp_path: Path, graph: nx.MultiDiGrap
         read_graph(path)
     write_graph(graph, path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["edges"]["target"][0] = 10**6  # a node that is not there
+    targets = unpack_ints(data["edges"]["target"])
+    targets[0] = 10**6  # a node that is not there
+    data["edges"]["target"] = pack_ints(targets)
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(GraphError, match="g.gmg: not a graph graphmodel wrote"):
         read_graph(path)
     data["format"] = "something else"
     path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(GraphError, match="not a graphmodel.graph-pack/1 file"):
+    with pytest.raises(GraphError, match="not a graphmodel.graph-pack/2 file"):
         read_graph(path)
 
 

@@ -59,3 +59,41 @@ def test_a_reader_error_keeps_its_class_and_attributes(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as caught:
         list(extract_documents(expand_paths([folder]), jobs=2))
     assert caught.value.path == folder / "zz-binary.txt" or str(caught.value.path).endswith("zz-binary.txt")
+
+
+def test_cached_documents_are_read_here_and_only_the_others_go_to_workers(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    import loaders.parallel
+
+    folder = tmp_path / "plans"
+    shutil.copytree(DATA / "corpus", folder / "corpus")
+    shutil.copytree(DATA / "plans", folder / "plans")
+    files = expand_paths([folder])
+    assert len(files) >= 4
+    cache = ExtractionCache(tmp_path / "cache")
+
+    def keys() -> list[str | None]:
+        return [cache.key(p.read_bytes(), os.path.abspath(p)) for p in files]
+
+    cold = [ex.to_dict() for ex in extract_documents(files, jobs=2, cache=cache, keys=keys())]
+    started: list[int] = []
+    real = loaders.parallel._context
+
+    def context() -> object:
+        started.append(1)
+        return real()
+
+    monkeypatch.setattr(loaders.parallel, "_context", context)
+    done: list[Path] = []
+    warm = [ex.to_dict() for ex in extract_documents(files, jobs=2, cache=cache, keys=keys(), progress=done.append)]
+    assert warm == cold and done == files
+    assert started == []  # every entry was there: no worker
+    assert [ex.to_dict() for ex in extract_documents(files, jobs=2, cache=cache)] == cold  # keys computed here
+    assert started == []
+    for changed in files[1:3]:  # two documents to extract again: workers for them, the rest read here
+        changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    again = [ex.to_dict() for ex in extract_documents(files, jobs=2, cache=cache, keys=keys())]
+    assert started == [1]
+    assert again == [read_extraction(p).to_dict() for p in files]

@@ -1,0 +1,109 @@
+"""The pack's version 2 encoding: packed integers, integer columns, and version 1 packs still read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from graphmodel.errors import GraphError
+from graphmodel.graph import build_graph
+from loaders.graph_files import read_graph, write_graph
+from loaders.graphpack import pack_data, pack_ints, unpack_data, unpack_ints
+from tests.graph.plans import plan_2020, plan_2021
+
+
+def _same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
+    assert list(a.nodes(data=True)) == list(b.nodes(data=True))
+    assert list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
+    assert [list(d) for _, d in a.nodes(data=True)] == [list(d) for _, d in b.nodes(data=True)]
+    assert [list(d) for *_, d in a.edges(keys=True, data=True)] == [list(d) for *_, d in b.edges(keys=True, data=True)]
+    assert [list(a.pred[n]) for n in a] == [list(b.pred[n]) for n in b]
+    assert a.graph == b.graph
+
+
+def _graph() -> nx.MultiDiGraph:
+    g = build_graph([plan_2020(), plan_2021()])
+    task = next(n for n, kind in g.nodes(data="kind") if kind == "Task")
+    del g.nodes[task]["start"]  # absent from one row of an integer column
+    g.add_node("x:big", kind="Other", size=2**40, flag=True, share=0.5)  # too big for 32 bits; not ints
+    return g
+
+
+def test_packed_integers_round_trip() -> None:
+    values = [0, 1, -1, 2**31 - 1, -(2**31), 123456]
+    packed = pack_ints(values)
+    assert isinstance(packed, str)
+    assert unpack_ints(packed) == values
+    assert unpack_ints([3, 4]) == [3, 4]  # a version 1 list is taken as it is
+    assert pack_ints([1]) == "AQAAAA=="  # little-endian, whatever the machine
+    with pytest.raises(ValueError):
+        unpack_ints("AQAA")  # three bytes: not whole integers
+    with pytest.raises(ValueError):
+        unpack_ints("not base64!")
+
+
+def test_columns_are_typed_and_the_graph_reads_back_the_same() -> None:
+    g = _graph()
+    data = json.loads(json.dumps(pack_data(g), ensure_ascii=False))
+    assert data["format"] == "graphmodel.graph-pack/2"
+    tasks = data["nodes"]["columns"]["Task"]
+    assert tasks["start"][0] == "i" and tasks["document"][0] == "s" and tasks["lead_officials"][0] == "ls"
+    assert isinstance(data["nodes"]["id"], str) and isinstance(data["edges"]["source"], str)
+    other = data["nodes"]["columns"]["Other"]
+    assert [other[k][0] for k in ("size", "flag", "share")] == ["v", "v", "v"]
+    back = unpack_data(data)
+    _same(g, back)
+
+
+def _as_version_1(data: dict[str, Any]) -> dict[str, Any]:
+    """The same graph as a version 1 pack: JSON lists of integers, ``null`` for absent strings."""
+    def column(kind: str, values: Any) -> list[Any]:
+        if kind == "s":
+            return ["s", [None if i == -1 else i for i in unpack_ints(values)]]
+        if kind == "i":
+            return ["v", [None if i == -(2**31) else i for i in unpack_ints(values)]]
+        return [kind, values]
+
+    out = json.loads(json.dumps(data))
+    out["format"] = "graphmodel.graph-pack/1"
+    for part, lists in (("nodes", ("id", "kind")), ("edges", ("source", "target", "key"))):
+        for name in lists:
+            out[part][name] = unpack_ints(out[part][name])
+        for columns in out[part]["columns"].values():
+            for name, (kind, values) in columns.items():
+                columns[name] = column(kind, values)
+    return out
+
+
+def test_a_version_1_pack_still_reads(tmp_path: Path) -> None:
+    g = _graph()
+    old = _as_version_1(pack_data(g))
+    assert isinstance(old["edges"]["source"], list)
+    path = tmp_path / "old.gmg"
+    path.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    _same(g, read_graph(path))
+
+
+@pytest.mark.parametrize("damage", ["short ints", "string index", "negative index", "list index", "kind"])
+def test_a_damaged_version_2_pack_is_a_one_line_error(tmp_path: Path, damage: str) -> None:
+    path = tmp_path / "g.gmg"
+    write_graph(_graph(), path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    tasks = data["nodes"]["columns"]["Task"]
+    if damage == "short ints":
+        data["edges"]["source"] = data["edges"]["source"][:-4]  # not whole integers
+    elif damage == "string index":
+        tasks["document"][1] = pack_ints([len(data["strings"])] * len(unpack_ints(tasks["document"][1])))
+    elif damage == "negative index":
+        tasks["document"][1] = pack_ints([-2] * len(unpack_ints(tasks["document"][1])))
+    elif damage == "list index":
+        tasks["lead_officials"][1] = [[-3]] * len(tasks["lead_officials"][1])
+    else:
+        tasks["start"][0] = "q"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(GraphError, match="g.gmg: not a graph graphmodel wrote"):
+        read_graph(path)
