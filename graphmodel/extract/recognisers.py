@@ -161,8 +161,11 @@ def _sentence_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation
 def _read_sentences(doc: Doc, piece: Piece, ann: Annotation) -> bool:
     """Read ``piece`` sentence by sentence into ``ann``: whether it has two sentences or more, each
     read, one of them by a keyword or by clauses, and some unit named."""
+    sentences = split_top(piece, "。")
+    if sum(1 for s in sentences if s.text.strip(" \n,;")) < 2 and _opens_with_keyword(doc, piece):
+        return False  # one sentence, a keyword's: the keyword form reads it, ;-parts and all
     read: list[str | None] = []
-    for sentence in split_top(piece, "。"):
+    for sentence in sentences:
         form = _read_sentence(doc, sentence, ann, note=False)
         halves = split_top(sentence, ";") if form is None else []
         if len(halves) > 1:  # X等按职责分工负责;责任单位:P: each part by its form
@@ -182,8 +185,7 @@ def _read_sentence(doc: Doc, piece: Piece, ann: Annotation, note: bool = True) -
     flat = re.sub(r"\s+", "", piece.text)
     if not flat.strip(",;"):
         return "empty"
-    at = piece.start + len(piece.text) - len(piece.text.lstrip(" \n"))
-    if g.pattern("keyword").match(doc.norm, at, piece.end) or _unknown_keyword_at(doc, at, piece.end):
+    if _opens_with_keyword(doc, piece):
         read_keyword_text(piece, ann, g)
         return "keyword"
     clauses = read_clauses(piece, g)
@@ -203,6 +205,13 @@ def _read_sentence(doc: Doc, piece: Piece, ann: Annotation, note: bool = True) -
         ann.notes.append(flat)
         return "note"
     return None
+
+
+def _opens_with_keyword(doc: Doc, piece: Piece) -> bool:
+    """Whether a keyword (or one the grammar does not know, 督办单位:) opens ``piece``."""
+    at = piece.start + len(piece.text) - len(piece.text.lstrip(" \n"))
+    keyword = doc.grammar.pattern("keyword").match(doc.norm, at, piece.end)
+    return keyword is not None or _unknown_keyword_at(doc, at, piece.end)
 
 
 def _clause_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
