@@ -161,9 +161,11 @@ def _sentence_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation
 def _read_sentences(doc: Doc, piece: Piece, ann: Annotation) -> bool:
     """Read ``piece`` sentence by sentence into ``ann``: whether it has two sentences or more, each
     read, one of them by a keyword or by clauses, and some unit named."""
+    if "。" not in piece.text and _opens_with_keyword(doc, piece):
+        return False  # one sentence, a keyword's: the keyword form reads it, ;-parts and all (the common case)
     sentences = split_top(piece, "。")
     if sum(1 for s in sentences if s.text.strip(" \n,;")) < 2 and _opens_with_keyword(doc, piece):
-        return False  # one sentence, a keyword's: the keyword form reads it, ;-parts and all
+        return False
     read: list[str | None] = []
     for sentence in sentences:
         form = _read_sentence(doc, sentence, ann, note=False)
