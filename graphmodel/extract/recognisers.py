@@ -3,6 +3,9 @@
 Each recogniser scans the whole document once and proposes annotations (`Annotation`, read with
 the grammar); `graphmodel.extract.policy` then settles overlaps. The forms:
 
+- ``sentences``: a bracket of several sentences (split at ``。``; a sentence no form reads whole is
+  split at ``;``), each read by the form that reads it (a keyword, clauses, a bare list, a note), one
+  of them by a keyword or clauses: ``(A、B等按职责分工负责。责任单位:P、Q。以下均需P、Q落实,不再列出)``;
 - ``keyword``: a bracket that opens with a keyword or a side label: ``(责任单位:A;B)``,
   ``【牵头单位:X】``, ``(沪方:X;滇方:Y)``;
 - ``table``: a row of a task table (序号 / 任务 / 牵头单位 / 配合单位 columns);
@@ -137,6 +140,80 @@ def _unknown_keyword_at(doc: Doc, at: int, end: int) -> bool:
     if m is None:
         return False
     return bool(doc.grammar.unknown_keyword(m.group("word"))) and not _ADDRESSEE.match(m.group("word"))
+
+
+def _sentence_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
+    """A bracket of several sentences, each read by its own form, so that one sentence's form
+    (A、B等按职责分工负责。) does not keep another's (责任单位:P、Q。) from being read. A bracket that
+    one sentence fills is left to the other forms."""
+    norm = doc.norm
+    for a, b in sorted(doc.brackets.close.items()):
+        if norm[a] not in "([" or b - a > _LONGEST:
+            continue
+        content = norm[a + 1 : b]
+        if "。" not in content and ";" not in content:
+            continue  # one sentence: the cheap test first, as most brackets are
+        ann = Annotation(a, b + 1, "sentences")
+        if _read_sentences(doc, Piece(content, a + 1), ann):
+            yield ann
+
+
+def _read_sentences(doc: Doc, piece: Piece, ann: Annotation) -> bool:
+    """Read ``piece`` sentence by sentence into ``ann``: whether it has two sentences or more, each
+    read, one of them by a keyword or by clauses, and some unit named."""
+    if "。" not in piece.text and _opens_with_keyword(doc, piece):
+        return False  # one sentence, a keyword's: the keyword form reads it, ;-parts and all (the common case)
+    sentences = split_top(piece, "。")
+    if sum(1 for s in sentences if s.text.strip(" \n,;")) < 2 and _opens_with_keyword(doc, piece):
+        return False
+    read: list[str | None] = []
+    for sentence in sentences:
+        form = _read_sentence(doc, sentence, ann, note=False)
+        halves = split_top(sentence, ";") if form is None else []
+        if len(halves) > 1:  # X等按职责分工负责;责任单位:P: each part by its form
+            read += [_read_sentence(doc, half, ann) for half in halves]
+        else:  # a note is the last reading tried: its words (负责) are found in most annotations
+            read.append(form or _read_sentence(doc, sentence, ann))
+    if None in read:
+        return False
+    read = [form for form in read if form != "empty"]
+    return len(read) > 1 and bool({"keyword", "clause"} & set(read)) and bool(ann.parts)
+
+
+def _read_sentence(doc: Doc, piece: Piece, ann: Annotation, note: bool = True) -> str | None:
+    """Read one sentence of a bracket into ``ann`` by the first form that reads it whole (a note
+    only if ``note``): its form's name (``empty`` for nothing but spaces), or None when none does."""
+    g = doc.grammar
+    flat = re.sub(r"\s+", "", piece.text)
+    if not flat.strip(",;"):
+        return "empty"
+    if _opens_with_keyword(doc, piece):
+        read_keyword_text(piece, ann, g)
+        return "keyword"
+    clauses = read_clauses(piece, g)
+    if clauses is not None:
+        parts, notes = clause_parts(clauses, g, ann)
+        ann.parts += parts
+        ann.notes += notes
+        return "clause"
+    # A note whose words end like a unit's name (列第一位的为牵头部门) is not a list of units.
+    if _bare_list(piece, g) and not any(g.is_note(p.text) for p, _ in mentions(piece, g)[0]):
+        parts, notes = read_list(piece, "responsible", g)
+        ann.parts += parts
+        ann.notes += notes
+        return "bare"
+    flat = flat.strip("。,;")
+    if note and (g.is_note(flat) or g.is_deadline(flat)):
+        ann.notes.append(flat)
+        return "note"
+    return None
+
+
+def _opens_with_keyword(doc: Doc, piece: Piece) -> bool:
+    """Whether a keyword (or one the grammar does not know, 督办单位:) opens ``piece``."""
+    at = piece.start + len(piece.text) - len(piece.text.lstrip(" \n"))
+    keyword = doc.grammar.pattern("keyword").match(doc.norm, at, piece.end)
+    return keyword is not None or _unknown_keyword_at(doc, at, piece.end)
 
 
 def _clause_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
@@ -389,6 +466,7 @@ def _heading_leads(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
 # The registry: (name, recogniser, needs the outline). For annotations with the same span, the
 # earlier entry wins (see `graphmodel.extract.policy`).
 RECOGNISERS: list[tuple[str, Recogniser, bool]] = [
+    ("sentences", _sentence_brackets, False),  # before keyword: a keyword opening one sentence of several
     ("keyword", _keyword_brackets, False),
     ("table", _table_rows, False),
     ("clause", _clause_brackets, False),

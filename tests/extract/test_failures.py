@@ -69,7 +69,41 @@ def test_bracket_families_the_grammar_lists() -> None:
     ex = run(FAILURES / "unlisted-brackets.txt")
     assert [[m for m, *_ in names(t)] for t in annotated(ex)] == [
         ["省发展改革委", "省交通运输厅", "相关市（州）人民政府"], ["省商务厅", "省发展改革委"]]
-    assert any("full stop" in w.message and "以下均需" in w.message for w in ex.warnings)
+    assert not any("以下均需" in w.message for w in ex.warnings)  # a carry note, read as a note
+
+
+def test_a_bracket_of_sentences_reads_each_sentence_by_its_form() -> None:
+    ex = run(FAILURES / "sentences-in-a-bracket.txt")
+    tasks = annotated(ex)
+    # A verb list, a keyword sentence of groups and a carry note (以下均需P、Q落实: a note, nothing carried).
+    assert names(tasks[0]) == [("市生态环境局", "responsible", False), ("发展改革委", "responsible", False),
+                               ("水利局", "responsible", False), ("各县（区）人民政府", "responsible", True),
+                               ("各开发园区管委会", "responsible", True)]
+    unit_names = {u.id: u.name for u in ex.units}  # short names keep the first's level
+    assert [unit_names[r.unit] for r in tasks[0].responsibilities[:3]] == [
+        "柳州市生态环境局", "柳州市发展改革委", "柳州市水利局"]
+    # A keyword sentence, then a verb clause; a sentence split at ; into a verb list and a keyword.
+    assert names(tasks[1]) == [("市工业和信息化局", "lead", False), ("市商务局", "support", False),
+                               ("市市场监管局", "support", False)]
+    assert names(tasks[2]) == [("市住房城乡建设局", "responsible", False), ("各县（区）人民政府", "responsible", True)]
+    # Two verb clauses a sentence each (read whole, 市交通运输局牵头。市公安局 was one unit).
+    assert names(tasks[3]) == [("市交通运输局", "lead", False), ("市公安局", "support", False)]
+    assert [t.number for t in tasks] == ["一、1.", "一、2.", "一、3.", "一、4."]
+    assert ex.warnings == []
+
+
+def test_a_bracket_of_sentences_one_of_them_unread_is_left_to_the_other_forms() -> None:
+    plan = ("2024年柳州市重点工作分工方案\n1.甲。(市发改委牵头,市财政局配合。详见附件2)\n"
+            "2.乙。(责任单位:市发改委。详见附件2)\n3.丙。(市发改委、市财政局;各区政府)\n")
+    ex = extract(plan)
+    first, second, third = ex.tasks
+    assert first.responsibilities == []  # not read, and reported
+    assert any("not read as one" in w.message and "详见附件2" in w.message for w in ex.warnings)
+    assert names(second) == [("市发改委", "responsible", False)]
+    assert any("full stop" in w.message for w in ex.warnings)
+    # One sentence a bare list reads whole: the bare form's, ;-parts and all.
+    assert names(third) == [("市发改委", "responsible", False), ("市财政局", "responsible", False),
+                            ("各区政府", "responsible", True)]
 
 
 def test_an_annotation_with_a_full_stop_and_a_note_is_read() -> None:

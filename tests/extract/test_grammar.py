@@ -53,6 +53,7 @@ def test_notes_and_names() -> None:
     assert g.note_meanings("按职责分工负责,下同") == ["carry", "duty", "other"]
     assert "first-leads" in g.note_meanings("排名第一的为牵头单位") and "first-leads" in g.note_meanings("首位单位为牵头单位")
     assert g.note_meanings("含开发区管委会,下同")[:2] == ["carry", "includes"]
+    assert g.note_meanings("以下均需各县(市、区)人民政府落实,不再列出") == ["carry"]  # batch9 11
     assert g.is_placeholder("各有关单位") and g.is_placeholder("14个乡镇人民政府") and not g.is_placeholder("市财政局")
     assert g.is_person("杨志武副市长") and not g.looks_like_unit("杨志武副市长") and g.looks_like_unit("机关党委(人事司)")
     assert g.strip_etc("州交通运输局等州级有关部门") == "州交通运输局"
@@ -112,7 +113,7 @@ def test_a_new_heading_tail_is_a_line_of_data() -> None:
 
 def test_every_registered_form_has_a_name_the_policy_orders() -> None:
     names = [name for name, _, _ in RECOGNISERS]
-    assert names == ["keyword", "table", "clause", "line", "bare", "clause-line", "heading"]
+    assert names == ["sentences", "keyword", "table", "clause", "line", "bare", "clause-line", "heading"]
     assert "outermost-first" in POLICIES
 
 

@@ -73,6 +73,13 @@ def test_a_carried_note_the_extractor_did_not_read_flags_the_later_tasks() -> No
     assert "carried-note" in by_number(items, "2.").codes
 
 
+def test_a_carry_note_read_as_a_note_but_not_applied_still_flags_the_later_tasks() -> None:
+    # 以下均需P、Q落实,不再列出 (batch9 11) is a note of the grammar; the extractor does not carry P, Q.
+    items, _ = items_of(plans.CARRY_NOTE)
+    assert [(u.name, u.role) for u in by_number(items, "1.").units] == [("玉林市生态环境局", "responsible")]
+    assert "carried-note" in by_number(items, "2.").codes
+
+
 def test_a_note_that_changes_who_for_later_tasks_flags_them_and_itself() -> None:
     items, _ = items_of(plans.INCLUDES)
     assert "carried-note" in by_number(items, "一、").codes
