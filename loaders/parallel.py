@@ -99,6 +99,17 @@ def _one(path: Path, aliases: AliasTable | None, cache: ExtractionCache | None, 
     return attempt(path, lambda: extract_one(path, aliases, cache, key, corrections))
 
 
+
+def _in_process(items: list[tuple[Path, str | None]], aliases: AliasTable | None,
+                cache: ExtractionCache | None, skip: bool, corrections: Corrections | None,
+                progress: Callable[[Path], None] | None) -> Iterator[Extraction | Skipped]:
+    """Each of ``items`` extracted (or read from the cache) here, in order: no workers."""
+    for path, key in items:
+        extraction = _one(path, aliases, cache, key, skip, corrections)
+        if progress is not None:
+            progress(path)
+        yield extraction
+
 class _Failure:
     """An exception raised in a worker, sent back so the caller raises it as its own.
 
@@ -201,11 +212,7 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
     jobs = default_jobs() if jobs is None else max(1, jobs)
     items = list(zip(paths, keys if keys is not None else [None] * len(paths), strict=True))
     if jobs == 1 or len(items) < 2:
-        for path, key in items:
-            extraction = _one(path, aliases, cache, key, skip, corrections)
-            if progress is not None:
-                progress(path)
-            yield extraction
+        yield from _in_process(items, aliases, cache, skip, corrections, progress)
         return
     # A document whose cache entry is there is read here: a worker would read it too, then pickle
     # the extraction to send it back and this process unpickle it, which costs more than the read.
@@ -214,11 +221,7 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
     here = [cache is not None and key is not None and cache.path(key).is_file() for _, key in items]
     work = [item for item, local in zip(items, here, strict=True) if not local]
     if len(work) < 2:  # nothing (or one document) to extract: no workers
-        for path, key in items:
-            extraction = _one(path, aliases, cache, key, skip, corrections)
-            if progress is not None:
-                progress(path)
-            yield extraction
+        yield from _in_process(items, aliases, cache, skip, corrections, progress)
         return
     jobs = min(jobs, len(work))
     # Small chunks keep the progress bar moving and the workers evenly loaded.
