@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graphmodel.extract.grammar import Grammar, default_grammar
 from graphmodel.extract.regions import gazetteer
@@ -81,14 +82,23 @@ def split_top(piece: Piece, seps: str) -> list[Piece]:
     [Piece(text='市发改委', start=0, stop=None), Piece(text='各区(市、县)', start=5, stop=None)]
     """
     out: list[Piece] = []
-    depths = bracket_depths(piece.text)
+    text = piece.text
+    depths: list[int] | None = None
     last = 0
-    for i, ch in enumerate(piece.text):
-        if ch in seps and depths[i] == 0:
-            out.append(Piece(piece.text[last:i], piece.start + last))
+    for m in _separators(seps).finditer(text):  # only the separators, not every character
+        i = m.start()
+        if depths is None:
+            depths = bracket_depths(text)
+        if depths[i] == 0:
+            out.append(Piece(text[last:i], piece.start + last))
             last = i + 1
-    out.append(Piece(piece.text[last:], piece.start + last))
+    out.append(Piece(text[last:], piece.start + last))
     return out
+
+
+@lru_cache(maxsize=64)
+def _separators(seps: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(seps)}]" if seps else "(?!)")
 
 
 def is_collective(name: str, grammar: Grammar | None = None) -> bool:
