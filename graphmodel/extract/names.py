@@ -288,17 +288,16 @@ def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, li
     where: list[int] = []
     closes = _closes(text)
     i = 0
-    while i < len(text):
-        ch = text[i]
-        j = closes.get(i)
-        if j is not None and j - i <= _NOTE_LONGEST and g.is_note(re.sub(r"\s+", "", text[i + 1 : j])):
-            notes.append(re.sub(r"\s+", "", text[i + 1 : j]))
-            i = j + 1
+    for o in sorted(closes):  # the brackets in order; one inside a note already skipped is passed
+        j = closes[o]
+        if o < i or j - o > _NOTE_LONGEST:
             continue
-        if not ch.isspace():
-            chars.append(ch)
-            where.append(i)
-        i += 1
+        note = re.sub(r"\s+", "", text[o + 1 : j])
+        if g.is_note(note):
+            _keep(text, i, o, chars, where)
+            notes.append(note)
+            i = j + 1
+    _keep(text, i, len(text), chars, where)
     cleaned = "".join(chars)
     stripped = g.strip_etc(cleaned.rstrip(",;、。.:"))
     lead = len(stripped) - len(stripped.lstrip(",;、。.:"))
@@ -310,15 +309,32 @@ def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, li
     return Piece(stripped, piece.start + first, stop if stop - (piece.start + first) != len(stripped) else None), notes
 
 
+def _keep(text: str, a: int, b: int, chars: list[str], where: list[int]) -> None:
+    """Add the characters of ``text[a:b]`` but spaces to ``chars``, their offsets to ``where``."""
+    run = text[a:b]
+    if run.split() == [run]:  # no space in it: the whole run at once
+        chars.append(run)
+        where.extend(range(a, b))
+        return
+    for k in range(a, b):
+        if not text[k].isspace():
+            chars.append(text[k])
+            where.append(k)
+
+
+_BRACKET = re.compile(r"[()<>\[\]]")
+
+
 def _closes(text: str) -> dict[int, int]:
     """Where each (, < and [ of ``text`` closes (nearest first), in one pass."""
     pairs = {"(": ")", "<": ">", "[": "]"}
     stacks: dict[str, list[int]] = {"(": [], "<": [], "[": []}
     opener = {v: k for k, v in pairs.items()}
     out: dict[int, int] = {}
-    for i, ch in enumerate(text):
+    for m in _BRACKET.finditer(text):  # only the brackets, not every character
+        i, ch = m.start(), m.group()
         if ch in stacks:
             stacks[ch].append(i)
-        elif ch in opener and stacks[opener[ch]]:
+        elif stacks[opener[ch]]:
             out[stacks[opener[ch]].pop()] = i
     return out
