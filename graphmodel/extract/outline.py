@@ -19,6 +19,7 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 _ENUM = re.compile(
+    r"(?=[第一二三四五六七八九十(\d" + _CIRCLED + r"])(?:"  # every branch's first character: skips the rest fast
     r"第(?P<chap>[一二三四五六七八九十]{1,3})章"  # 第一章 … 第一条: chapters and articles of measures
     r"|第(?P<art>[一二三四五六七八九十]{1,3})条"
     r"|(?P<cn>[一二三四五六七八九十]{1,3})、"
@@ -27,6 +28,7 @@ _ENUM = re.compile(
     r"|\((?P<par>\d{1,2})\)"
     r"|(?P<circ>[" + _CIRCLED + r"])"
     r"|(?<!\()(?P<rpar>\d{1,2})\)"
+    r")"
 )
 # Any enumerator shape, numbers included (11.121人才梯队项目): only where an item must start.
 _LOOSE = re.compile(
