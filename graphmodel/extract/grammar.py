@@ -100,6 +100,12 @@ class Grammar:
             found = self._memo[key] = compute(text)
         return cast(_T, found)  # the memo holds what compute returned for this key
 
+    def remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
+        """``compute(text)``, remembered on this grammar under ``what``: for a pure function of a
+        string and the grammar (cleaning a unit's name), which a corpus calls on the same strings
+        again and again. ``compute`` must return a value nobody changes (a tuple, a string)."""
+        return self._remember(what, text, compute)
+
     # -- brackets -------------------------------------------------------------------------------
     def normalisation(self) -> dict[int, str]:
         """Character map that turns every bracket of a family into that family's pair."""

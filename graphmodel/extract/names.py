@@ -281,7 +281,12 @@ def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, li
     '沈河区政府'
     """
     g = grammar or default_grammar()
-    text = piece.text
+    text, first, stop, notes = g.remember("clean_piece", piece.text, lambda t: _clean(t, g))
+    return Piece(text, piece.start + first, None if stop is None else piece.start + stop), list(notes)
+
+
+def _clean(text: str, g: Grammar) -> tuple[str, int, int | None, tuple[str, ...]]:
+    """`clean_piece` of a piece starting at 0: the text, its start and stop, the notes."""
     notes: list[str] = []
     # Keep each kept character's offset in ``text``, so the mention's span stays exact.
     chars: list[str] = []
@@ -303,10 +308,10 @@ def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, li
     lead = len(stripped) - len(stripped.lstrip(",;、。.:"))
     stripped = stripped[lead:]
     if not stripped:
-        return Piece("", piece.start + (where[0] if where else 0)), notes
+        return "", where[0] if where else 0, None, tuple(notes)
     first, last = where[lead], where[lead + len(stripped) - 1]
-    stop = piece.start + last + 1
-    return Piece(stripped, piece.start + first, stop if stop - (piece.start + first) != len(stripped) else None), notes
+    stop = last + 1
+    return stripped, first, stop if stop - first != len(stripped) else None, tuple(notes)
 
 
 def _keep(text: str, a: int, b: int, chars: list[str], where: list[int]) -> None:
