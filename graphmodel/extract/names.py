@@ -169,6 +169,12 @@ def split_list(piece: Piece, grammar: Grammar | None = None) -> list[Piece]:
     ['市发改委', '市财政局', '市商务局', '各区、县级市']
     """
     g = grammar or default_grammar()
+    found = g.remember("split_list", piece.text,
+                       lambda t: tuple((p.text, p.start, p.stop) for p in _split_list(Piece(t, 0), g)))
+    return [Piece(text, piece.start + a, None if b is None else piece.start + b) for text, a, b in found]
+
+
+def _split_list(piece: Piece, g: Grammar) -> list[Piece]:
     # A table's cell bar (|) is a boundary too: a cell is never part of a name.
     parts = [p for p in (strip_piece(x) for x in split_top(piece, "、,|")) if p.text]
     parts = [q for p in parts for q in _split_spaces(p, g)]
