@@ -93,12 +93,12 @@ class Grammar:
     def _remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
         """``compute(text)``, remembered: a corpus names the same units thousands of times."""
         key = (what, text)
-        found = self._memo.get(key, _MISSING)
+        found: _T = self._memo.get(key, _MISSING)  # the memo holds what compute returned for this key
         if found is _MISSING:
             if len(self._memo) > _MEMO_LIMIT:
                 self._memo.clear()
             found = self._memo[key] = compute(text)
-        return cast(_T, found)  # the memo holds what compute returned for this key
+        return found
 
     def remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
         """``compute(text)``, remembered on this grammar under ``what``: for a pure function of a
