@@ -50,6 +50,14 @@ _SHORT_FORMS = (
 )
 _COOPERATION_PARK = re.compile(rf"[{CJK}]{{2}}对口合作(?:产业园区|产业园)")
 _COOPERATE = re.compile(r"合作|共建|结对|对接|共同|联动|携手|协作|对口")
+# Compiled once (they were built and looked up in re's cache on every call of a scan).
+_FTZ_NAME = re.compile(r"中国\([^()]+\)(?:自由贸易试验区|自贸试验区)(.+)")
+_PAIRED_COUNTY = re.compile(rf"(?<=[市县区][与和、及同])([{CJK}]县)(?![{CJK}]{{0,1}}[县区市])")
+_AFTER_CITY_DISTRICT = re.compile(rf"[{CJK}]{{2,3}}?(?:新区|区|县)")
+_NOT_A_DISTRICT = re.compile("[各区市县镇乡两全本该]")
+_ZONE_AREA = re.compile(rf"[{CJK}]{{2,4}}?(?:园区|片区)")
+_HOST = re.compile(rf"\(([{CJK}]{{2,6}})\)")
+_HOSTED_TAIL = re.compile(rf"[{CJK}]{{0,24}}?(?:产业园区|园区|园|合作区|示范区)")
 _MIDDLE_MAX = 10
 # Characters that never stand inside a place's name: connectors, prepositions, punctuation.
 _STOP_CHARS = set("与和及的在为将把赴到、,。;:等或向从对由以并同")
@@ -78,6 +86,18 @@ def _words() -> _Words:
     return _Words(park, tuple(rows["inner"]), tuple(rows["new-area"]), frozenset(rows["country"]),
                   tuple(rows["stop"]), frozenset(rows.get("common", ())),
                   re.compile("|".join(map(re.escape, park + tuple(rows["new-area"])))))
+
+
+@lru_cache(maxsize=1)
+def _inner_re() -> re.Pattern[str]:
+    """A zone word inside a park (综合保税区 in 无锡高新区综合保税区)."""
+    return re.compile("|".join(map(re.escape, _words().inner)))
+
+
+@lru_cache(maxsize=1)
+def _park_word_re() -> re.Pattern[str]:
+    """Any park word (the words as the data file writes them)."""
+    return re.compile("|".join(_words().park))
 
 
 def place_id(kind: str, side: str | None, name: str) -> str:
@@ -212,7 +232,7 @@ class PlaceFinder:
                 if name.startswith(prefix) and len(name) > len(prefix) + 1:
                     name = name[len(prefix):]
                     break
-        m = re.fullmatch(r"中国\([^()]+\)(?:自由贸易试验区|自贸试验区)(.+)", name)
+        m = _FTZ_NAME.fullmatch(name)
         if m:
             name = m.group(1)
         for long, short in _SHORT_FORMS:
@@ -245,7 +265,7 @@ class PlaceFinder:
         words, lengths = _region_words()
         for n in lengths:
             rest = name[n:]
-            if name[:n] in words and len(rest) >= 4 and not re.fullmatch("|".join(_words().park), rest):
+            if name[:n] in words and len(rest) >= 4 and not _park_word_re().fullmatch(rest):
                 return rest
         return None
 
@@ -338,7 +358,7 @@ class PlaceFinder:
                 continue  # 沿海城市间 is "between coastal cities"; 支持海城市与昆山市 names 海城市
             out += self._hit(name, "district", None, offset + a, offset + b)
         # A two-character county (丰县) only where a pairing names it: 宜兴市与丰县.
-        for m in re.finditer(rf"(?<=[市县区][与和、及同])([{CJK}]县)(?![{CJK}]{{0,1}}[县区市])", text):
+        for m in _PAIRED_COUNTY.finditer(text):
             if g.kind(m.group(1)) in DISTRICT_KINDS:
                 out += self._hit(m.group(1), "district", None, offset + m.start(1), offset + m.end(1))
         return out
@@ -349,11 +369,11 @@ class PlaceFinder:
         words, lengths = _region_words()
         out = []
         for city, _a, b in _scan(text, words, lengths):
-            m = re.match(rf"[{CJK}]{{2,3}}?(?:新区|区|县)", text[b : b + 5])
+            m = _AFTER_CITY_DISTRICT.match(text[b : b + 5])
             if not m or (g.kind(city) not in ("province", "city") and city not in g.by_short):
                 continue
             district = m.group()
-            if re.search("[各区市县镇乡两全本该]", district[:-1]) or _GENERIC_AREA.search(district):
+            if _NOT_A_DISTRICT.search(district[:-1]) or _GENERIC_AREA.search(district):
                 continue
             if not city.endswith("市") and district not in g.by_name:
                 continue  # after a short city name (沈阳浑南区) only a known district counts
@@ -381,12 +401,12 @@ class PlaceFinder:
             if found is None:
                 continue
             start, side, region = found
-            inner = re.match("|".join(map(re.escape, words.inner)), text[end:])
+            inner = _inner_re().match(text, end)  # at ``end``, without copying the rest of the text
             if inner and m.group() not in words.inner:
-                end += inner.end()  # 无锡高新区综合保税区: a zone inside a park is the zone
-            sub = re.match(rf"[{CJK}]{{2,4}}?(?:园区|片区)", text[end:])
+                end = inner.end()  # 无锡高新区综合保税区: a zone inside a park is the zone
+            sub = _ZONE_AREA.match(text, end)
             if sub and m.group() in words.inner and not _STOP_CHARS & set(sub.group()):
-                end += sub.end()  # 沈阳综合保税区桃仙园区: an area of a zone
+                end = sub.end()  # 沈阳综合保税区桃仙园区: an area of a zone
             kind: PlaceKind = "district" if m.group() in words.new_area else "park"
             if kind == "park" and _ends_with_district(text[start:end]):
                 continue  # 长春市绿园区: a district whose name ends like a park's
@@ -443,18 +463,18 @@ class PlaceFinder:
         g = gazetteer()
         words = _words()
         out = []
-        for m in re.finditer(rf"\(([{CJK}]{{2,6}})\)", text):
+        for m in _HOST.finditer(text):
             a = m.start()
             guest = next((text[a - n : a] for n in (4, 3, 2) if a >= n and (
                 text[a - n : a] in g.by_short or text[a - n : a] in g.by_name
                 or (n == 2 and text[a - 2] == "中" and text[a - 1] in words.countries))), None)
             if guest is None or guest == "中国":
                 continue
-            tail = re.match(rf"[{CJK}]{{0,24}}?(?:产业园区|园区|园|合作区|示范区)", text[m.end():])
+            tail = _HOSTED_TAIL.match(text, m.end())
             if not tail:
                 continue
             host = g.prefix(m.group(1)) or g.full_name(m.group(1))
-            start, end = a - len(guest), m.end() + tail.end()
+            start, end = a - len(guest), tail.end()
             out += self._hit(text[start:end], "park", self._side_of_region(host), offset + start, offset + end, host)
         for m in _FTZ.finditer(text):
             province = g.full_name(m.group(1)) or m.group(1)
