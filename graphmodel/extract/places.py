@@ -452,11 +452,9 @@ class PlaceFinder:
             best = (start, side, region)
         return best
 
-    def _side_initials(self) -> set[str]:
+    def _side_initials(self) -> frozenset[str]:
         """The characters the plan's sides, the regions around them and in them go by (沪, 津, 兰)."""
-        g = gazetteer()
-        regions = {r for s in self.sides for r in g.all_ancestors(s)} | {c for s in self.sides for c in g.children(s)}
-        return {PROVINCE_ABBREVIATIONS.get(r, "") for r in regions} - {""} | {r[0] for r in regions}
+        return _initials_of(tuple(self.sides))
 
     def _hosted(self, text: str, offset: int) -> list[_Hit]:
         """中英(大连)…园, 深圳(哈尔滨)产业园区, 中国(广东)自由贸易试验区南沙片区, “沪连对口合作产业园”."""
@@ -575,6 +573,14 @@ class PlaceFinder:
                     out.append(Pairing(kind, id1, id2, task, (a1, b2)))
                 break
         return out
+
+
+@lru_cache(maxsize=64)
+def _initials_of(sides: tuple[str, ...]) -> frozenset[str]:
+    """`PlaceFinder._side_initials` of these sides, worked out once (a province has many children)."""
+    g = gazetteer()
+    regions = {r for s in sides for r in g.all_ancestors(s)} | {c for s in sides for c in g.children(s)}
+    return frozenset({PROVINCE_ABBREVIATIONS.get(r, "") for r in regions} - {""} | {r[0] for r in regions})
 
 
 def _ends_with_district(name: str) -> bool:
