@@ -216,6 +216,8 @@ class PlaceFinder:
     regions: dict[str, str] = field(default_factory=dict)  # place id → the region it lies in
     _found: dict[tuple[int, int], list[tuple[int, int, str]]] = field(default_factory=dict)
     _prefix_cache: tuple[int, dict[str, tuple[str | None, str | None]]] | None = None
+    _places_seen: int = -1  # len(places) when _prefix_cache was last checked: places are only added
+    _lengths_cache: tuple[dict[str, tuple[str | None, str | None]], list[int]] | None = None
     _sides_of: dict[str | None, str | None] = field(default_factory=dict)
 
     def _side_of_region(self, region: str | None) -> str | None:
@@ -305,6 +307,9 @@ class PlaceFinder:
 
     def _overlay(self) -> dict[str, tuple[str | None, str | None]]:
         """The plan's sides and the districts found so far, which lead park names too."""
+        if self._prefix_cache is not None and self._places_seen == len(self.places):
+            return self._prefix_cache[1]  # no place added since: the count of districts is the same
+        self._places_seen = len(self.places)
         districts = sum(1 for p in self.places.values() if p.kind == "district")
         if self._prefix_cache is None or self._prefix_cache[0] != districts:
             out: dict[str, tuple[str | None, str | None]] = {}
@@ -317,8 +322,11 @@ class PlaceFinder:
         return self._prefix_cache[1]
 
     def _prefix_lengths(self) -> list[int]:
-        _, lengths = _base_prefixes()
-        return sorted(set(lengths) | {len(n) for n in self._overlay()}, reverse=True)
+        overlay = self._overlay()
+        if self._lengths_cache is None or self._lengths_cache[0] is not overlay:
+            _, lengths = _base_prefixes()
+            self._lengths_cache = (overlay, sorted(set(lengths) | {len(n) for n in overlay}, reverse=True))
+        return self._lengths_cache[1]
 
     # -- scans -----------------------------------------------------------------------------------
     def scan_text(self, text: str, offset: int) -> list[str]:
