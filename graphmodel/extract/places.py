@@ -189,7 +189,14 @@ def _initials() -> frozenset[str]:
 def _scan(text: str, words: frozenset[str], lengths: tuple[int, ...]) -> list[tuple[str, int, int]]:
     """Longest words of ``words`` in ``text``, left to right: one pass of a trie-shaped pattern."""
     del lengths  # the pattern knows them
-    return [(m.group(), m.start(), m.end()) for m in _pattern(words).finditer(text) if m.group() in words]
+    return list(_scan_once(text, words))
+
+
+@lru_cache(maxsize=4)
+def _scan_once(text: str, words: frozenset[str]) -> tuple[tuple[str, int, int], ...]:
+    """`_scan`, remembered for the last texts: districts and districts after their city scan one
+    text for the same words."""
+    return tuple((m.group(), m.start(), m.end()) for m in _pattern(words).finditer(text) if m.group() in words)
 
 
 @lru_cache(maxsize=8)
