@@ -100,6 +100,12 @@ def _park_word_re() -> re.Pattern[str]:
     return re.compile("|".join(_words().park))
 
 
+@lru_cache(maxsize=1)
+def _long_park_word_re() -> re.Pattern[str]:
+    """A park word of three characters or more, anywhere (one search instead of a loop over the words)."""
+    return re.compile("|".join(re.escape(w) for w in _words().park if len(w) >= 3) or "(?!)")
+
+
 def place_id(kind: str, side: str | None, name: str) -> str:
     """The id of a district or park.
 
@@ -459,7 +465,7 @@ class PlaceFinder:
             middle = text[middle_from:word_at]
             if len(middle) > _MIDDLE_MAX or _has_stop(text, start, word_at, words.stops):
                 continue
-            if any(w in middle for w in words.park if len(w) >= 3):
+            if _long_park_word_re().search(middle):
                 continue  # 上海张江高新区两地园区: a name holds one park word, at its end
             market = text[middle_from - 1] == "市" and middle.startswith("场")
             if middle.startswith(("市场", "市内", "市域")) or market:
