@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = ["Item", "parse_outline", "insert_items", "chinese_numeral", "enumerators_in", "enumerator_starts"]
 
@@ -152,7 +153,8 @@ def enumerator_starts(norm: str) -> list[int]:
     return [start for _style, _value, start, _body in _candidates(norm)]
 
 
-def _candidates(norm: str) -> list[tuple[str, int, int, int]]:
+@lru_cache(maxsize=4)  # enumerator_starts and parse_outline read the same text
+def _candidates(norm: str) -> tuple[tuple[str, int, int, int], ...]:
     out = []
     for m in _ENUM.finditer(norm):
         start = m.start()
@@ -166,7 +168,7 @@ def _candidates(norm: str) -> list[tuple[str, int, int, int]]:
         if value <= 0:
             continue
         out.append((style, value, start, m.end()))
-    return out
+    return tuple(out)
 
 
 def parse_outline(norm: str, exclude: list[tuple[int, int]] | None = None,
