@@ -438,13 +438,17 @@ class PlaceFinder:
         """Where the name ending in the park word at ``word_at`` starts, with its side and region."""
         words = _words()
         best: tuple[int, str | None, str | None] | None = None
+        overlay, (base, _) = self._overlay(), _base_prefixes()  # what _prefix knows: a miss is None
         for start in range(word_at - 1, max(word_at - _MIDDLE_MAX - 6, 0) - 1, -1):
             if not _CJK_RE.match(text[start]) or text[start] in _STOP_CHARS:
                 break
             middle_from = None
             side = region = None
             for n in lengths:
-                lead = self._prefix(text[start : start + n]) if start + n <= word_at else None
+                if start + n > word_at:
+                    continue
+                piece = text[start : start + n]
+                lead = self._prefix(piece) if piece in overlay or piece in base else None
                 if lead is not None:
                     middle_from = start + n
                     side, region = lead
