@@ -19,7 +19,7 @@ from graphmodel.extract.text import bracket_depths
 __all__ = ["Piece", "split_top", "split_list", "clean_piece", "is_collective", "looks_like_unit", "strip_piece"]
 
 
-@dataclass
+@dataclass(slots=True)  # slots: pieces are made and read by the thousand in a plan
 class Piece:
     """A stretch of an annotation: its text and where it starts in the document."""
 
