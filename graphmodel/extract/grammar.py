@@ -97,12 +97,18 @@ class Grammar:
     def _remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
         """``compute(text)``, remembered: a corpus names the same units thousands of times."""
         key = (what, text)
-        found = self._memo.get(key, _MISSING)
+        found: _T = self._memo.get(key, _MISSING)  # the memo holds what compute returned for this key
         if found is _MISSING:
             if len(self._memo) > _MEMO_LIMIT:
                 self._memo.clear()
             found = self._memo[key] = compute(text)
-        return cast(_T, found)  # the memo holds what compute returned for this key
+        return found
+
+    def remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
+        """``compute(text)``, remembered on this grammar under ``what``: for a pure function of a
+        string and the grammar (cleaning a unit's name), which a corpus calls on the same strings
+        again and again. ``compute`` must return a value nobody changes (a tuple, a string)."""
+        return self._remember(what, text, compute)
 
     # -- brackets -------------------------------------------------------------------------------
     def normalisation(self) -> dict[int, str]:
@@ -215,11 +221,28 @@ class Grammar:
 
 
 def _alternation(words: list[str], breakable: bool = False) -> str:
-    """Longest first; with ``breakable`` a line break may fall between any two characters (PDF text)."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    if breakable:
-        return "|".join("\n?".join(map(re.escape, w)) for w in ordered)
-    return "|".join(map(re.escape, ordered))
+    """Longest first; with ``breakable`` a line break may fall between any two characters (PDF text).
+
+    Built as a trie (牵头(?:单位|部门)…): the regex engine then tries one branch per character
+    instead of every word at every position of a document.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    gap = "\n?" if breakable else ""
+
+    def build(node: dict[str, Any], first: bool) -> str:
+        branches = [re.escape(ch) + build(sub, False) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        body = body if first else gap + body
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie, True)
 
 
 def _side_label(g: Grammar) -> str:

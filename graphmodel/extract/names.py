@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graphmodel.extract.grammar import Grammar, default_grammar
 from graphmodel.extract.regions import gazetteer
@@ -18,7 +19,7 @@ from graphmodel.extract.text import bracket_depths
 __all__ = ["Piece", "split_top", "split_list", "clean_piece", "is_collective", "looks_like_unit", "strip_piece"]
 
 
-@dataclass
+@dataclass(slots=True)  # slots: pieces are made and read by the thousand in a plan
 class Piece:
     """A stretch of an annotation: its text and where it starts in the document."""
 
@@ -81,14 +82,23 @@ def split_top(piece: Piece, seps: str) -> list[Piece]:
     [Piece(text='市发改委', start=0, stop=None), Piece(text='各区(市、县)', start=5, stop=None)]
     """
     out: list[Piece] = []
-    depths = bracket_depths(piece.text)
+    text = piece.text
+    depths: list[int] | None = None
     last = 0
-    for i, ch in enumerate(piece.text):
-        if ch in seps and depths[i] == 0:
-            out.append(Piece(piece.text[last:i], piece.start + last))
+    for m in _separators(seps).finditer(text):  # only the separators, not every character
+        i = m.start()
+        if depths is None:
+            depths = bracket_depths(text)
+        if depths[i] == 0:
+            out.append(Piece(text[last:i], piece.start + last))
             last = i + 1
-    out.append(Piece(piece.text[last:], piece.start + last))
+    out.append(Piece(text[last:], piece.start + last))
     return out
+
+
+@lru_cache(maxsize=64)
+def _separators(seps: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(seps)}]" if seps else "(?!)")
 
 
 def is_collective(name: str, grammar: Grammar | None = None) -> bool:
@@ -159,6 +169,12 @@ def split_list(piece: Piece, grammar: Grammar | None = None) -> list[Piece]:
     ['市发改委', '市财政局', '市商务局', '各区、县级市']
     """
     g = grammar or default_grammar()
+    found = g.remember("split_list", piece.text,
+                       lambda t: tuple((p.text, p.start, p.stop) for p in _split_list(Piece(t, 0), g)))
+    return [Piece(text, piece.start + a, None if b is None else piece.start + b) for text, a, b in found]
+
+
+def _split_list(piece: Piece, g: Grammar) -> list[Piece]:
     # A table's cell bar (|) is a boundary too: a cell is never part of a name.
     parts = [p for p in (strip_piece(x) for x in split_top(piece, "、,|")) if p.text]
     parts = [q for p in parts for q in _split_spaces(p, g)]
@@ -275,24 +291,28 @@ def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, li
     (Piece(text='区发改委', start=1, stop=None), ['★'])
     """
     g = grammar or default_grammar()
-    text = piece.text
+    text, first, stop, notes = g.remember("clean_piece", piece.text, lambda t: _clean(t, g))
+    return Piece(text, piece.start + first, None if stop is None else piece.start + stop), list(notes)
+
+
+def _clean(text: str, g: Grammar) -> tuple[str, int, int | None, tuple[str, ...]]:
+    """`clean_piece` of a piece starting at 0: the text, its start and stop, the notes."""
     notes: list[str] = []
     # Keep each kept character's offset in ``text``, so the mention's span stays exact.
     chars: list[str] = []
     where: list[int] = []
     closes = _closes(text)
     i = 0
-    while i < len(text):
-        ch = text[i]
-        j = closes.get(i)
-        if j is not None and j - i <= _NOTE_LONGEST and g.is_note(re.sub(r"\s+", "", text[i + 1 : j])):
-            notes.append(re.sub(r"\s+", "", text[i + 1 : j]))
-            i = j + 1
+    for o in sorted(closes):  # the brackets in order; one inside a note already skipped is passed
+        j = closes[o]
+        if o < i or j - o > _NOTE_LONGEST:
             continue
-        if not ch.isspace():
-            chars.append(ch)
-            where.append(i)
-        i += 1
+        note = re.sub(r"\s+", "", text[o + 1 : j])
+        if g.is_note(note):
+            _keep(text, i, o, chars, where)
+            notes.append(note)
+            i = j + 1
+    _keep(text, i, len(text), chars, where)
     cleaned = "".join(chars)
     stripped = g.strip_etc(cleaned.rstrip(",;、。.:"))
     lead = len(stripped) - len(stripped.lstrip(",;、。.:"))
@@ -303,10 +323,26 @@ def clean_piece(piece: Piece, grammar: Grammar | None = None) -> tuple[Piece, li
         notes.append(mark)
         lead, stripped = lead + len(mark), stripped[len(mark):]
     if not stripped:
-        return Piece("", piece.start + (where[0] if where else 0)), notes
+        return "", where[0] if where else 0, None, tuple(notes)
     first, last = where[lead], where[lead + len(stripped) - 1]
-    stop = piece.start + last + 1
-    return Piece(stripped, piece.start + first, stop if stop - (piece.start + first) != len(stripped) else None), notes
+    stop = last + 1
+    return stripped, first, stop if stop - first != len(stripped) else None, tuple(notes)
+
+
+def _keep(text: str, a: int, b: int, chars: list[str], where: list[int]) -> None:
+    """Add the characters of ``text[a:b]`` but spaces to ``chars``, their offsets to ``where``."""
+    run = text[a:b]
+    if run.split() == [run]:  # no space in it: the whole run at once
+        chars.append(run)
+        where.extend(range(a, b))
+        return
+    for k in range(a, b):
+        if not text[k].isspace():
+            chars.append(text[k])
+            where.append(k)
+
+
+_BRACKET = re.compile(r"[()<>\[\]]")
 
 
 def _closes(text: str) -> dict[int, int]:
@@ -315,9 +351,10 @@ def _closes(text: str) -> dict[int, int]:
     stacks: dict[str, list[int]] = {"(": [], "<": [], "[": []}
     opener = {v: k for k, v in pairs.items()}
     out: dict[int, int] = {}
-    for i, ch in enumerate(text):
+    for m in _BRACKET.finditer(text):  # only the brackets, not every character
+        i, ch = m.start(), m.group()
         if ch in stacks:
             stacks[ch].append(i)
-        elif ch in opener and stacks[opener[ch]]:
+        elif stacks[opener[ch]]:
             out[stacks[opener[ch]].pop()] = i
     return out

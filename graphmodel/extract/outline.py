@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = ["Item", "parse_outline", "insert_items", "chinese_numeral", "enumerators_in", "enumerator_starts"]
 
@@ -19,6 +20,7 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 _ENUM = re.compile(
+    r"(?=[第一二三四五六七八九十(\d" + _CIRCLED + r"])(?:"  # every branch's first character: skips the rest fast
     r"第(?P<chap>[一二三四五六七八九十]{1,3})章"  # 第一章 … 第一条: chapters and articles of measures
     r"|第(?P<art>[一二三四五六七八九十]{1,3})条"
     r"|(?P<cn>[一二三四五六七八九十]{1,3})、"
@@ -27,6 +29,7 @@ _ENUM = re.compile(
     r"|\((?P<par>\d{1,2})\)"
     r"|(?P<circ>[" + _CIRCLED + r"])"
     r"|(?<!\()(?P<rpar>\d{1,2})\)"
+    r")"
 )
 # Any enumerator shape, numbers included (11.121人才梯队项目): only where an item must start.
 _LOOSE = re.compile(
@@ -150,7 +153,8 @@ def enumerator_starts(norm: str) -> list[int]:
     return [start for _style, _value, start, _body in _candidates(norm)]
 
 
-def _candidates(norm: str) -> list[tuple[str, int, int, int]]:
+@lru_cache(maxsize=4)  # enumerator_starts and parse_outline read the same text
+def _candidates(norm: str) -> tuple[tuple[str, int, int, int], ...]:
     out = []
     for m in _ENUM.finditer(norm):
         start = m.start()
@@ -164,7 +168,7 @@ def _candidates(norm: str) -> list[tuple[str, int, int, int]]:
         if value <= 0:
             continue
         out.append((style, value, start, m.end()))
-    return out
+    return tuple(out)
 
 
 def parse_outline(norm: str, exclude: list[tuple[int, int]] | None = None,

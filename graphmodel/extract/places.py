@@ -50,6 +50,14 @@ _SHORT_FORMS = (
 )
 _COOPERATION_PARK = re.compile(rf"[{CJK}]{{2}}对口合作(?:产业园区|产业园)")
 _COOPERATE = re.compile(r"合作|共建|结对|对接|共同|联动|携手|协作|对口")
+# Compiled once (they were built and looked up in re's cache on every call of a scan).
+_FTZ_NAME = re.compile(r"中国\([^()]+\)(?:自由贸易试验区|自贸试验区)(.+)")
+_PAIRED_COUNTY = re.compile(rf"(?<=[市县区][与和、及同])([{CJK}]县)(?![{CJK}]{{0,1}}[县区市])")
+_AFTER_CITY_DISTRICT = re.compile(rf"[{CJK}]{{2,3}}?(?:新区|区|县)")
+_NOT_A_DISTRICT = re.compile("[各区市县镇乡两全本该]")
+_ZONE_AREA = re.compile(rf"[{CJK}]{{2,4}}?(?:园区|片区)")
+_HOST = re.compile(rf"\(([{CJK}]{{2,6}})\)")
+_HOSTED_TAIL = re.compile(rf"[{CJK}]{{0,24}}?(?:产业园区|园区|园|合作区|示范区)")
 _MIDDLE_MAX = 10
 # Characters that never stand inside a place's name: connectors, prepositions, punctuation.
 _STOP_CHARS = set("与和及的在为将把赴到、,。;:等或向从对由以并同")
@@ -78,6 +86,24 @@ def _words() -> _Words:
     return _Words(park, tuple(rows["inner"]), tuple(rows["new-area"]), frozenset(rows["country"]),
                   tuple(rows["stop"]), frozenset(rows.get("common", ())),
                   re.compile("|".join(map(re.escape, park + tuple(rows["new-area"])))))
+
+
+@lru_cache(maxsize=1)
+def _inner_re() -> re.Pattern[str]:
+    """A zone word inside a park (综合保税区 in 无锡高新区综合保税区)."""
+    return re.compile("|".join(map(re.escape, _words().inner)))
+
+
+@lru_cache(maxsize=1)
+def _park_word_re() -> re.Pattern[str]:
+    """Any park word (the words as the data file writes them)."""
+    return re.compile("|".join(_words().park))
+
+
+@lru_cache(maxsize=1)
+def _long_park_word_re() -> re.Pattern[str]:
+    """A park word of three characters or more, anywhere (one search instead of a loop over the words)."""
+    return re.compile("|".join(re.escape(w) for w in _words().park if len(w) >= 3) or "(?!)")
 
 
 def place_id(kind: str, side: str | None, name: str) -> str:
@@ -169,7 +195,14 @@ def _initials() -> frozenset[str]:
 def _scan(text: str, words: frozenset[str], lengths: tuple[int, ...]) -> list[tuple[str, int, int]]:
     """Longest words of ``words`` in ``text``, left to right: one pass of a trie-shaped pattern."""
     del lengths  # the pattern knows them
-    return [(m.group(), m.start(), m.end()) for m in _pattern(words).finditer(text) if m.group() in words]
+    return list(_scan_once(text, words))
+
+
+@lru_cache(maxsize=4)
+def _scan_once(text: str, words: frozenset[str]) -> tuple[tuple[str, int, int], ...]:
+    """`_scan`, remembered for the last texts: districts and districts after their city scan one
+    text for the same words."""
+    return tuple((m.group(), m.start(), m.end()) for m in _pattern(words).finditer(text) if m.group() in words)
 
 
 @lru_cache(maxsize=8)
@@ -196,6 +229,8 @@ class PlaceFinder:
     regions: dict[str, str] = field(default_factory=dict)  # place id → the region it lies in
     _found: dict[tuple[int, int], list[tuple[int, int, str]]] = field(default_factory=dict)
     _prefix_cache: tuple[int, dict[str, tuple[str | None, str | None]]] | None = None
+    _places_seen: int = -1  # len(places) when _prefix_cache was last checked: places are only added
+    _lengths_cache: tuple[dict[str, tuple[str | None, str | None]], list[int]] | None = None
     _sides_of: dict[str | None, str | None] = field(default_factory=dict)
 
     def _side_of_region(self, region: str | None) -> str | None:
@@ -212,7 +247,7 @@ class PlaceFinder:
                 if name.startswith(prefix) and len(name) > len(prefix) + 1:
                     name = name[len(prefix):]
                     break
-        m = re.fullmatch(r"中国\([^()]+\)(?:自由贸易试验区|自贸试验区)(.+)", name)
+        m = _FTZ_NAME.fullmatch(name)
         if m:
             name = m.group(1)
         for long, short in _SHORT_FORMS:
@@ -245,7 +280,7 @@ class PlaceFinder:
         words, lengths = _region_words()
         for n in lengths:
             rest = name[n:]
-            if name[:n] in words and len(rest) >= 4 and not re.fullmatch("|".join(_words().park), rest):
+            if name[:n] in words and len(rest) >= 4 and not _park_word_re().fullmatch(rest):
                 return rest
         return None
 
@@ -285,6 +320,9 @@ class PlaceFinder:
 
     def _overlay(self) -> dict[str, tuple[str | None, str | None]]:
         """The plan's sides and the districts found so far, which lead park names too."""
+        if self._prefix_cache is not None and self._places_seen == len(self.places):
+            return self._prefix_cache[1]  # no place added since: the count of districts is the same
+        self._places_seen = len(self.places)
         districts = sum(1 for p in self.places.values() if p.kind == "district")
         if self._prefix_cache is None or self._prefix_cache[0] != districts:
             out: dict[str, tuple[str | None, str | None]] = {}
@@ -297,8 +335,11 @@ class PlaceFinder:
         return self._prefix_cache[1]
 
     def _prefix_lengths(self) -> list[int]:
-        _, lengths = _base_prefixes()
-        return sorted(set(lengths) | {len(n) for n in self._overlay()}, reverse=True)
+        overlay = self._overlay()
+        if self._lengths_cache is None or self._lengths_cache[0] is not overlay:
+            _, lengths = _base_prefixes()
+            self._lengths_cache = (overlay, sorted(set(lengths) | {len(n) for n in overlay}, reverse=True))
+        return self._lengths_cache[1]
 
     # -- scans -----------------------------------------------------------------------------------
     def scan_text(self, text: str, offset: int) -> list[str]:
@@ -338,7 +379,7 @@ class PlaceFinder:
                 continue  # 沿海城市间 is "between coastal cities"; 支持海城市与昆山市 names 海城市
             out += self._hit(name, "district", None, offset + a, offset + b)
         # A two-character county (丰县) only where a pairing names it: 宜兴市与丰县.
-        for m in re.finditer(rf"(?<=[市县区][与和、及同])([{CJK}]县)(?![{CJK}]{{0,1}}[县区市])", text):
+        for m in _PAIRED_COUNTY.finditer(text):
             if g.kind(m.group(1)) in DISTRICT_KINDS:
                 out += self._hit(m.group(1), "district", None, offset + m.start(1), offset + m.end(1))
         return out
@@ -349,11 +390,11 @@ class PlaceFinder:
         words, lengths = _region_words()
         out = []
         for city, _a, b in _scan(text, words, lengths):
-            m = re.match(rf"[{CJK}]{{2,3}}?(?:新区|区|县)", text[b : b + 5])
+            m = _AFTER_CITY_DISTRICT.match(text[b : b + 5])
             if not m or (g.kind(city) not in ("province", "city") and city not in g.by_short):
                 continue
             district = m.group()
-            if re.search("[各区市县镇乡两全本该]", district[:-1]) or _GENERIC_AREA.search(district):
+            if _NOT_A_DISTRICT.search(district[:-1]) or _GENERIC_AREA.search(district):
                 continue
             if not city.endswith("市") and district not in g.by_name:
                 continue  # after a short city name (沈阳浑南区) only a known district counts
@@ -381,12 +422,12 @@ class PlaceFinder:
             if found is None:
                 continue
             start, side, region = found
-            inner = re.match("|".join(map(re.escape, words.inner)), text[end:])
+            inner = _inner_re().match(text, end)  # at ``end``, without copying the rest of the text
             if inner and m.group() not in words.inner:
-                end += inner.end()  # 无锡高新区综合保税区: a zone inside a park is the zone
-            sub = re.match(rf"[{CJK}]{{2,4}}?(?:园区|片区)", text[end:])
+                end = inner.end()  # 无锡高新区综合保税区: a zone inside a park is the zone
+            sub = _ZONE_AREA.match(text, end)
             if sub and m.group() in words.inner and not _STOP_CHARS & set(sub.group()):
-                end += sub.end()  # 沈阳综合保税区桃仙园区: an area of a zone
+                end = sub.end()  # 沈阳综合保税区桃仙园区: an area of a zone
             kind: PlaceKind = "district" if m.group() in words.new_area else "park"
             if kind == "park" and _ends_with_district(text[start:end]):
                 continue  # 长春市绿园区: a district whose name ends like a park's
@@ -397,13 +438,17 @@ class PlaceFinder:
         """Where the name ending in the park word at ``word_at`` starts, with its side and region."""
         words = _words()
         best: tuple[int, str | None, str | None] | None = None
+        overlay, (base, _) = self._overlay(), _base_prefixes()  # what _prefix knows: a miss is None
         for start in range(word_at - 1, max(word_at - _MIDDLE_MAX - 6, 0) - 1, -1):
             if not _CJK_RE.match(text[start]) or text[start] in _STOP_CHARS:
                 break
             middle_from = None
             side = region = None
             for n in lengths:
-                lead = self._prefix(text[start : start + n]) if start + n <= word_at else None
+                if start + n > word_at:
+                    continue
+                piece = text[start : start + n]
+                lead = self._prefix(piece) if piece in overlay or piece in base else None
                 if lead is not None:
                     middle_from = start + n
                     side, region = lead
@@ -424,7 +469,7 @@ class PlaceFinder:
             middle = text[middle_from:word_at]
             if len(middle) > _MIDDLE_MAX or _has_stop(text, start, word_at, words.stops):
                 continue
-            if any(w in middle for w in words.park if len(w) >= 3):
+            if _long_park_word_re().search(middle):
                 continue  # 上海张江高新区两地园区: a name holds one park word, at its end
             market = text[middle_from - 1] == "市" and middle.startswith("场")
             if middle.startswith(("市场", "市内", "市域")) or market:
@@ -432,29 +477,27 @@ class PlaceFinder:
             best = (start, side, region)
         return best
 
-    def _side_initials(self) -> set[str]:
+    def _side_initials(self) -> frozenset[str]:
         """The characters the plan's sides, the regions around them and in them go by (沪, 津, 兰)."""
-        g = gazetteer()
-        regions = {r for s in self.sides for r in g.all_ancestors(s)} | {c for s in self.sides for c in g.children(s)}
-        return {PROVINCE_ABBREVIATIONS.get(r, "") for r in regions} - {""} | {r[0] for r in regions}
+        return _initials_of(tuple(self.sides))
 
     def _hosted(self, text: str, offset: int) -> list[_Hit]:
         """中英(大连)…园, 深圳(哈尔滨)产业园区, 中国(广东)自由贸易试验区南沙片区, “沪连对口合作产业园”."""
         g = gazetteer()
         words = _words()
         out = []
-        for m in re.finditer(rf"\(([{CJK}]{{2,6}})\)", text):
+        for m in _HOST.finditer(text):
             a = m.start()
             guest = next((text[a - n : a] for n in (4, 3, 2) if a >= n and (
                 text[a - n : a] in g.by_short or text[a - n : a] in g.by_name
                 or (n == 2 and text[a - 2] == "中" and text[a - 1] in words.countries))), None)
             if guest is None or guest == "中国":
                 continue
-            tail = re.match(rf"[{CJK}]{{0,24}}?(?:产业园区|园区|园|合作区|示范区)", text[m.end():])
+            tail = _HOSTED_TAIL.match(text, m.end())
             if not tail:
                 continue
             host = g.prefix(m.group(1)) or g.full_name(m.group(1))
-            start, end = a - len(guest), m.end() + tail.end()
+            start, end = a - len(guest), tail.end()
             out += self._hit(text[start:end], "park", self._side_of_region(host), offset + start, offset + end, host)
         for m in _FTZ.finditer(text):
             province = g.full_name(m.group(1)) or m.group(1)
@@ -555,6 +598,14 @@ class PlaceFinder:
                     out.append(Pairing(kind, id1, id2, task, (a1, b2)))
                 break
         return out
+
+
+@lru_cache(maxsize=64)
+def _initials_of(sides: tuple[str, ...]) -> frozenset[str]:
+    """`PlaceFinder._side_initials` of these sides, worked out once (a province has many children)."""
+    g = gazetteer()
+    regions = {r for s in sides for r in g.all_ancestors(s)} | {c for s in sides for c in g.children(s)}
+    return frozenset({PROVINCE_ABBREVIATIONS.get(r, "") for r in regions} - {""} | {r[0] for r in regions})
 
 
 def _ends_with_district(name: str) -> bool:

@@ -27,6 +27,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from graphmodel.extract.annotations import (
     Annotation,
@@ -73,11 +74,7 @@ class Doc:
             for a, b in self.brackets.close.items():
                 diff[a + 1] += 1
                 diff[b] -= 1
-            depth, run = [], 0
-            for d in diff[: len(self.norm) + 1]:
-                run += d
-                depth.append(run)
-            self._depth = depth
+            self._depth = list(accumulate(diff[: len(self.norm) + 1]))
         return self._depth[at] > 0
 
     def line_of(self, at: int) -> int:

@@ -102,6 +102,8 @@ class Gazetteer:
         self._scan_re: re.Pattern[str] | None = None
         self._ancestry: dict[str, frozenset[str]] = {}
         self._prefixes: dict[str, str | None] = {}
+        self._named: dict[str, str | None] = {}  # named_region, remembered: units recur
+        self._levels: dict[str, str | None] = {}  # level_of, remembered
         self._city_shorts = {short for short, found in self.by_short.items()
                              if any(r.kind in ("province", "city") for r in found)}
 
@@ -185,6 +187,13 @@ class Gazetteer:
     def named_region(self, name: str) -> str | None:
         """The province or city a unit's name names at its start, by full or short name
         (上海证券交易所 → 上海市): what tells which side a unit is on."""
+        if name not in self._named:
+            if len(self._named) > 200_000:
+                self._named.clear()
+            self._named[name] = self._named_region(name)
+        return self._named[name]
+
+    def _named_region(self, name: str) -> str | None:
         full = self.prefix(name)
         if full:
             return full
@@ -251,6 +260,13 @@ class Gazetteer:
     def level_of(self, mention: str) -> str | None:
         """The level word a short name starts with (市统计局 → 市, 自治区财政厅 → 自治区), or None
         (市场监管局)."""
+        if mention not in self._levels:
+            if len(self._levels) > 200_000:
+                self._levels.clear()
+            self._levels[mention] = self._level_of(mention)
+        return self._levels[mention]
+
+    def _level_of(self, mention: str) -> str | None:
         if mention.startswith(self.not_levels):
             return None
         return next((lv for lv in self.levels if mention.startswith(lv) and len(mention) > len(lv)), None)

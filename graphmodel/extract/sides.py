@@ -9,6 +9,7 @@ annotation a part's side is its label (沪方:), else what its units' names say,
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from graphmodel.extract.annotations import Annotation, Part
 from graphmodel.extract.document import make_sides, title_regions
@@ -140,8 +141,7 @@ def part_side(part: Part, ann: Annotation, sides: list[Side], grammar: Grammar,
             return labelled
     votes: Counter[str] = Counter()
     for piece, _ in part.mentions:
-        text = piece.text
-        side = g.side_of(g.named_region(text), names) or g.side_of_level(text, names)
+        side = _named_side(piece.text, tuple(names))
         if side:
             votes[side] += 1
     default = None
@@ -155,3 +155,11 @@ def part_side(part: Part, ann: Annotation, sides: list[Side], grammar: Grammar,
         return default
     warnings.append((f"cannot tell which side these units are on; assumed {names[0]}", ann.span))
     return names[0]
+
+
+@lru_cache(maxsize=65_536)
+def _named_side(text: str, sides: tuple[str, ...]) -> str | None:
+    """The side a unit's name says, by its region or its level word (remembered: the gazetteer is
+    fixed and a corpus names the same units again and again)."""
+    g = gazetteer()
+    return g.side_of(g.named_region(text), sides) or g.side_of_level(text, sides)

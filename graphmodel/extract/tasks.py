@@ -43,6 +43,9 @@ class TaskContext:
     warnings: list[tuple[str, Span]] = field(default_factory=list)
     included: dict[tuple[str | None, str], list[str]] = field(default_factory=dict)  # 含X,下同
     short_names: dict[tuple[str | None, str], str] = field(default_factory=dict)  # 以下简称X → unit id
+    # canonical_unit's answers: a plan names the same units in many tasks
+    canonical: dict[tuple[str, str | None, tuple[str, ...], str | None], tuple[str, str, str | None]] = field(
+        default_factory=dict)
 
 
 def own_text_spans(it: Item, anns: list[Annotation]) -> list[Span]:
@@ -266,7 +269,10 @@ def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, 
     base = name
     if second and all(ctx.grammar.has_unit_end(x) for x in second.groups()):
         base = second.group(1)
-    canonical, full, level = canonical_unit(base, side, side_names, level, ctx.aliases)
+    key = (base, side, side_names, level)
+    if key not in ctx.canonical:
+        ctx.canonical[key] = canonical_unit(base, side, side_names, level, ctx.aliases)
+    canonical, full, level = ctx.canonical[key]
     uid = ctx.short_names.get((side, name)) or ctx.short_names.get((side, base)) or unit_id(side, canonical)
     unit = ctx.units.get(uid)
     if unit is None:

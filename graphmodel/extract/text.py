@@ -26,6 +26,8 @@ _PAIRS = {
 OPEN = "([<《“‘{"
 CLOSE = ")]>》”’}"
 
+_BRACKET_RE = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
+
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _CJK_RE = re.compile(f"[{CJK}]")
 
@@ -108,15 +110,20 @@ def bracket_depths(s: str) -> list[int]:
     [0, 0, 1, 1, 2, 1, 0, 0]
     """
     depth = 0
-    out = []
-    for ch in s:
-        if ch in CLOSE and depth > 0:
+    out: list[int] = []
+    last = 0
+    for m in _BRACKET_RE.finditer(s):  # only the brackets; the runs between keep their depth
+        at = m.start()
+        out += [depth] * (at - last)
+        last = at + 1
+        if s[at] in CLOSE and depth > 0:
             depth -= 1
             out.append(depth)
             continue
         out.append(depth)
-        if ch in OPEN:
+        if s[at] in OPEN:
             depth += 1
+    out += [depth] * (len(s) - last)
     return out
 
 
