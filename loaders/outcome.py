@@ -37,7 +37,7 @@ class Skipped:
     Attributes
     ----------
     path : Path
-        The file or folder.
+        The file or folder, as the run named it.
     reason : str
         Why, one line, without the path.
     bad : bool

@@ -65,17 +65,8 @@ def attach(norm: str, items: list[Item], annotations: list[Annotation]) -> Attac
     The bracket after (二) closes all of 二、's children, none of which carries its own, so it
     is lifted to 二、:
 
-    >>> from graphmodel.extract.grammar import default_grammar
-    >>> from graphmodel.extract.outline import parse_outline
-    >>> from graphmodel.extract.recognisers import Doc, recognise
-    >>> from graphmodel.extract.text import normalize, pair_brackets
-    >>> text = ("一、推进改革。（牵头单位：市发改委；配合单位：市财政局）\\n"
-    ...         "二、扩大开放\\n（一）引进外资。\\n（二）发展外贸。\\n（市商务局、市外办）")
-    >>> norm = normalize(text)
-    >>> doc = Doc(text, norm, default_grammar(), pair_brackets(norm), [])
-    >>> early = recognise(doc, outline=False)
-    >>> doc.items = parse_outline(norm, skip=[a.span for a in early])
-    >>> annotations = early + recognise(doc, outline=True, prior=early)
+    >>> from graphmodel.examples import example_reading
+    >>> norm, doc, annotations = example_reading()
     >>> attached = attach(norm, doc.items, annotations)
     >>> [[norm[a.start:a.end] for a in anns] for anns in attached.carried]
     [['(牵头单位:市发改委;配合单位:市财政局)'], ['(市商务局、市外办)'], [], []]

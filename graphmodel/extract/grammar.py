@@ -280,13 +280,14 @@ def load_grammar(text: str, origin: str = "grammar file") -> Grammar:
     Parameters
     ----------
     text : str
-        The file's content.
+        The file's lines: ``kind<TAB>value[<TAB>meaning]``, ``#`` comments and blank lines skipped.
     origin : str
         Names the file in error messages.
 
     Returns
     -------
     Grammar
+        Every kind's words and patterns, checked; its compiled patterns are built on first use.
 
     Raises
     ------

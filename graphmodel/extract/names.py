@@ -114,6 +114,7 @@ def is_collective(name: str, grammar: Grammar | None = None) -> bool:
     Returns
     -------
     bool
+        True when the grammar's placeholder patterns match the whole name.
 
     Examples
     --------
@@ -129,13 +130,14 @@ def looks_like_unit(name: str, grammar: Grammar | None = None) -> bool:
     Parameters
     ----------
     name : str
-        A cleaned mention.
+        A mention as `clean_piece` leaves it: notes, brackets and joiners taken off.
     grammar : Grammar, optional
         Gives the unit endings and placeholders; the built-in grammar by default.
 
     Returns
     -------
     bool
+        False for a phrase (a verb or a task's wording), a bare region or a person's post.
 
     Examples
     --------

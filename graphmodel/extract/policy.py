@@ -77,9 +77,9 @@ def settle(found: list[Annotation], order: list[str], policy: str = "outermost-f
     Parameters
     ----------
     found : list of Annotation
-        Every annotation the recognisers proposed.
+        The proposals, passed to the policy as they are.
     order : list of str
-        The recognisers' names in registration order (`RECOGNISERS`).
+        Passed to the policy too: it ranks forms by it (see `outermost_first`).
     policy : str
         A name in `POLICIES`.
 
@@ -95,13 +95,12 @@ def settle(found: list[Annotation], order: list[str], policy: str = "outermost-f
 
     Examples
     --------
+    The default policy, `outermost_first` (its examples show more), keeps a line over the clause
+    inside it:
+
     >>> from graphmodel.extract.annotations import Annotation
-    >>> found = [Annotation(0, 10, "line"), Annotation(2, 8, "clause"), Annotation(5, 15, "keyword"),
-    ...          Annotation(20, 30, "clause"), Annotation(20, 30, "keyword")]
-    >>> kept, warnings = settle(found, ["keyword", "table", "clause", "line"])
-    >>> [(a.form, a.start, a.end) for a in kept]
-    [('line', 0, 10), ('keyword', 20, 30)]
-    >>> warnings
-    [('a keyword annotation overlaps a line annotation and was not read', (5, 15))]
+    >>> kept, warnings = settle([Annotation(2, 8, "clause"), Annotation(0, 10, "line")], ["clause", "line"])
+    >>> [a.form for a in kept], warnings
+    (['line'], [])
     """
     return POLICIES[policy](found, order)

@@ -327,7 +327,7 @@ def gazetteer() -> Gazetteer:
     Returns
     -------
     Gazetteer
-        Shared between callers.
+        The same object on every call; callers read it and never change it.
 
     Examples
     --------

@@ -46,13 +46,9 @@ def detect_sides(title: str | None, issuers: list[str], annotations: list[Annota
 
     Examples
     --------
+    >>> from graphmodel.examples import EXAMPLE_PAIRED, example_reading
     >>> from graphmodel.extract.grammar import default_grammar
-    >>> from graphmodel.extract.recognisers import Doc, recognise
-    >>> from graphmodel.extract.text import normalize, pair_brackets
-    >>> text = ("一、推进改革。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、扩大开放。（责任单位：沪方：市商务局；连方：市外办）")
-    >>> norm = normalize(text)
-    >>> annotations = recognise(Doc(text, norm, default_grammar(), pair_brackets(norm), []), outline=False)
+    >>> norm, doc, annotations = example_reading(EXAMPLE_PAIRED)
     >>> detect_sides(None, [], annotations, default_grammar())
     [Side(name='上海市', short='沪'), Side(name='大连市', short='大连')]
     >>> detect_sides("2020年大连市与上海市对口合作计划", [], annotations, default_grammar())
@@ -115,13 +111,9 @@ def part_side(part: Part, ann: Annotation, sides: list[Side], grammar: Grammar,
 
     Examples
     --------
+    >>> from graphmodel.examples import EXAMPLE_PAIRED, example_reading
     >>> from graphmodel.extract.grammar import default_grammar
-    >>> from graphmodel.extract.recognisers import Doc, recognise
-    >>> from graphmodel.extract.text import normalize, pair_brackets
-    >>> text = ("一、推进改革。（责任单位：上海市发改委；大连市发改委）\\n"
-    ...         "二、扩大开放。（责任单位：沪方：市商务局；连方：市外办）")
-    >>> norm = normalize(text)
-    >>> annotations = recognise(Doc(text, norm, default_grammar(), pair_brackets(norm), []), outline=False)
+    >>> norm, doc, annotations = example_reading(EXAMPLE_PAIRED)
     >>> sides = detect_sides(None, [], annotations, default_grammar())
     >>> warnings = []
     >>> [part_side(p, a, sides, default_grammar(), warnings) for a in annotations for p in a.parts]

@@ -113,17 +113,9 @@ def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[
 
     Examples
     --------
+    >>> from graphmodel.examples import EXAMPLE_OUTLINE as text, example_reading
     >>> from graphmodel.extract.grammar import default_grammar
-    >>> from graphmodel.extract.outline import parse_outline
-    >>> from graphmodel.extract.recognisers import Doc, recognise
-    >>> from graphmodel.extract.text import normalize, pair_brackets
-    >>> text = ("一、推进改革。（牵头单位：市发改委；配合单位：市财政局）\\n"
-    ...         "二、扩大开放\\n（一）引进外资。\\n（二）发展外贸。\\n（市商务局、市外办）")
-    >>> norm = normalize(text)
-    >>> doc = Doc(text, norm, default_grammar(), pair_brackets(norm), [])
-    >>> early = recognise(doc, outline=False)
-    >>> doc.items = parse_outline(norm, skip=[a.span for a in early])
-    >>> annotations = early + recognise(doc, outline=True, prior=early)
+    >>> norm, doc, annotations = example_reading(text)
     >>> from graphmodel.extract.attach import attach
     >>> attached = attach(norm, doc.items, annotations)
     >>> from graphmodel.extract.canonical import builtin_aliases

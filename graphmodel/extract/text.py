@@ -81,6 +81,7 @@ def is_cjk(ch: str) -> bool:
     Returns
     -------
     bool
+        False for punctuation, full-width forms and every other script.
 
     Examples
     --------
