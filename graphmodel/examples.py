@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 if TYPE_CHECKING:
-    from graphmodel.extract.recognisers import Annotation, Doc
+    from graphmodel.extract.annotations import Annotation
+    from graphmodel.extract.recognisers import Doc
 
 __all__ = ["EXAMPLE_PLAN", "EXAMPLE_SOURCE", "example_graph", "EXAMPLE_OUTLINE", "EXAMPLE_PAIRED",
            "example_reading"]

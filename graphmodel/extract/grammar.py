@@ -22,6 +22,7 @@ from importlib import resources
 from typing import Any, Literal, TypeVar, cast
 
 from graphmodel.errors import InputError
+from graphmodel.extract.memo import remembered
 from graphmodel.model import Role
 
 __all__ = [
@@ -39,9 +40,7 @@ NoteMeaning = Literal["carry", "duty", "short", "includes", "lead", "support", "
 BracketFamily = Literal["round", "square", "angle", "quote"]
 
 ROLES: tuple[Role, ...] = ("lead", "responsible", "support")
-_MISSING = object()
 _T = TypeVar("_T")
-_MEMO_LIMIT = 200_000
 _KEYWORD_KINDS = (*ROLES, "person", "field")
 _NOTE_MEANINGS = ("carry", "duty", "short", "includes", "lead", "support", "first-leads", "other")
 _FAMILY_PAIR = {"round": "()", "square": "[]", "angle": "<>"}
@@ -96,12 +95,7 @@ class Grammar:
 
     def _remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
         """``compute(text)``, remembered: a corpus names the same units thousands of times."""
-        key = (what, text)
-        found: _T = self._memo.get(key, _MISSING)  # the memo holds what compute returned for this key
-        if found is _MISSING:
-            if len(self._memo) > _MEMO_LIMIT:
-                self._memo.clear()
-            found = self._memo[key] = compute(text)
+        found: _T = remembered(self._memo, (what, text), lambda: compute(text))
         return found
 
     def remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from graphmodel.extract.memo import remembered
 from graphmodel.extract.text import CJK
 
 __all__ = ["Region", "Gazetteer", "gazetteer", "short_name", "side_of_region", "PROVINCE_ABBREVIATIONS"]
@@ -157,11 +158,7 @@ class Gazetteer:
         """The longest known region name at the start of ``text`` (full names of three characters
         or more)."""
         key = text[: self._lengths[0]] if self._lengths else text
-        if key not in self._prefixes:
-            if len(self._prefixes) > 200_000:
-                self._prefixes.clear()
-            self._prefixes[key] = self._prefix(key)
-        return self._prefixes[key]
+        return remembered(self._prefixes, key, lambda: self._prefix(key))
 
     def _prefix(self, text: str) -> str | None:
         for n in self._lengths:
@@ -187,11 +184,7 @@ class Gazetteer:
     def named_region(self, name: str) -> str | None:
         """The province or city a unit's name names at its start, by full or short name
         (上海证券交易所 → 上海市): what tells which side a unit is on."""
-        if name not in self._named:
-            if len(self._named) > 200_000:
-                self._named.clear()
-            self._named[name] = self._named_region(name)
-        return self._named[name]
+        return remembered(self._named, name, lambda: self._named_region(name))
 
     def _named_region(self, name: str) -> str | None:
         full = self.prefix(name)
@@ -260,11 +253,7 @@ class Gazetteer:
     def level_of(self, mention: str) -> str | None:
         """The level word a short name starts with (市统计局 → 市, 自治区财政厅 → 自治区), or None
         (市场监管局)."""
-        if mention not in self._levels:
-            if len(self._levels) > 200_000:
-                self._levels.clear()
-            self._levels[mention] = self._level_of(mention)
-        return self._levels[mention]
+        return remembered(self._levels, mention, lambda: self._level_of(mention))
 
     def _level_of(self, mention: str) -> str | None:
         if mention.startswith(self.not_levels):
