@@ -293,3 +293,15 @@ def test_a_table_row_with_no_role_cell_is_no_row() -> None:
     # A row cut after its first cell (项目): its wording has no role cell to run up to.
     ex = extract("某区重点工作分解方案\n序号\n项目\n重点工作\n责任单位\n1\n经济指标\n")
     assert not any(t.responsibilities for t in ex.tasks)
+
+
+def test_targets_run_together_in_a_paragraph_are_a_task_each() -> None:
+    # Unnumbered targets in one paragraph, each closed by its own (X牵头): an annotation closes at
+    # most the text since the one before it (one opens a line and closes the sentence before it).
+    ex = run(FAILURES / "targets-run-together.txt")
+    tasks = annotated(ex)
+    assert [t.number for t in tasks] == ["一、1.[1]", "一、1.[2]", "一、1.[3]", "一、1.[4]", "一、2."]
+    assert [[r.mention for r in t.responsibilities] for t in tasks[:4]] == [
+        ["市林业局"], ["市人力社保局", "市统计局"], ["市水务局"], ["市环保局"]]
+    assert [t.text for t in tasks[:4]] == ["森林覆盖率达到百分之四十。", "城镇登记失业率控制在百分之四以内。",
+                                           "万元生产总值用水量下降百分之十五。", "化学需氧量排放总量减少百分之十。"]
