@@ -305,3 +305,14 @@ def test_targets_run_together_in_a_paragraph_are_a_task_each() -> None:
         ["市林业局"], ["市人力社保局", "市统计局"], ["市水务局"], ["市环保局"]]
     assert [t.text for t in tasks[:4]] == ["森林覆盖率达到百分之四十。", "城镇登记失业率控制在百分之四以内。",
                                            "万元生产总值用水量下降百分之十五。", "化学需氧量排放总量减少百分之十。"]
+
+
+def test_two_units_joined_by_he_are_two_and_a_he_inside_a_name_stays() -> None:
+    # 和 splits where both sides end as a unit's name, also beside 及 (A和B及相关市州) and beside a
+    # 和 inside a name (省人力资源和社会保障厅和省教育厅).
+    first, second = annotated(run(FAILURES / "units-joined-by-he.txt"))
+    assert names(first) == [("省能源局", "lead", False), ("省发展改革委", "support", False),
+                            ("工业和信息化厅", "support", False), ("生态环境厅", "support", False),
+                            ("省气象局", "support", False), ("相关市州", "support", True)]
+    assert names(second) == [("省人力资源和社会保障厅", "lead", False), ("省教育厅", "lead", False),
+                             ("省住房和城乡建设厅", "support", False)]
