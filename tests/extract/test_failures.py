@@ -316,3 +316,11 @@ def test_two_units_joined_by_he_are_two_and_a_he_inside_a_name_stays() -> None:
                             ("省气象局", "support", False), ("相关市州", "support", True)]
     assert names(second) == [("省人力资源和社会保障厅", "lead", False), ("省教育厅", "lead", False),
                              ("省住房和城乡建设厅", "support", False)]
+
+
+def test_a_placeholder_whose_ge_follows_a_level_prefix_is_a_group() -> None:
+    # 区属各重点国企, 市属各驻区企业: a level with its affix (属, 级, 直) before 各 names no one unit.
+    first, second = annotated(run(FAILURES / "placeholder-after-level.txt"))
+    assert names(first)[1:] == [("区财政局", "responsible", False), ("区属各重点国企", "responsible", True)]
+    assert names(second)[1:] == [("区住建交通局", "responsible", False), ("市属各驻区企业", "responsible", True),
+                                 ("区级各有关部门", "responsible", True)]
