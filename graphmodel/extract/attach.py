@@ -184,21 +184,24 @@ def _unnumbered_lines(norm: str, item: Item, anns: list[Annotation]) -> tuple[li
     closing = anns if under else anns[1:]
     before = [None] + closing[:-1] if under else anns[:-1]
     out = []
+    open_line = False  # the annotation before left text on its line, which this one must close
     for k, (prev, ann) in enumerate(zip(before, closing, strict=True), 1):
         start = norm.rfind("\n", item.body, ann.start) + 1
         if start > item.body and not _TEXT.search(norm[start : ann.start]):
             start = norm.rfind("\n", item.body, start - 1) + 1  # (X牵头) opening a line closes the one before
-        if prev is not None and start < prev.end:
+        if prev is not None and start <= prev.end:
             start = prev.end  # run together: the text since the annotation before
+        elif open_line:
+            return [], False  # text after an annotation that no annotation closes
         line_end = norm.find("\n", ann.end) if "\n" in norm[ann.end : item.end] else item.end
-        if _TEXT.search(norm[ann.end : line_end]) and (k == len(closing) or
-                                                         not _TEXT.search(norm[ann.end : closing[k].start])):
-            return [], False  # an annotation that does not close its line, nor text the next one closes
+        open_line = bool(_TEXT.search(norm[ann.end : line_end]))
         while start < ann.start and norm[start] in " \n":
             start += 1
-        if start <= item.body:
+        if start <= item.body or not _TEXT.search(norm[start : ann.start]):
             return [], False
         out.append(Item("line", k, start, start, item.end, item.depth + (1 if under else 0)))
+    if open_line:
+        return [], False  # the last annotation does not close its line
     return out, under
 
 

@@ -324,3 +324,12 @@ def test_a_placeholder_whose_ge_follows_a_level_prefix_is_a_group() -> None:
     assert names(first)[1:] == [("区财政局", "responsible", False), ("区属各重点国企", "responsible", True)]
     assert names(second)[1:] == [("区住建交通局", "responsible", False), ("市属各驻区企业", "responsible", True),
                                  ("区级各有关部门", "responsible", True)]
+
+
+def test_run_together_text_that_no_annotation_closes_is_reported_not_split() -> None:
+    # 丙… after the last bracket is closed by none: the targets are not guessed apart, the item is reported.
+    ex = extract("某市目标分工\n一、主要目标\n1.约束性指标。\n甲指标达到十。(市林业局牵头)乙指标达到五。(市水务局牵头)丙指标另行安排。\n")
+    assert [t.number for t in annotated(ex)] == ["一、1."]
+    assert any(w.message == "two annotations in one numbered item, with task text between them" for w in ex.warnings)
+    ok = extract("某市目标分工\n一、主要目标\n1.约束性指标。\n甲指标达到十。(市林业局牵头)乙指标达到五。(市水务局牵头)\n")
+    assert [t.number for t in annotated(ok)] == ["一、1.[1]", "一、1.[2]"]
