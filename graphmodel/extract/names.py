@@ -205,6 +205,8 @@ def _whole_sides(piece: Piece, subs: list[Piece], g: Grammar) -> list[Piece]:
     """The pieces between joiners, a joiner inside a name kept (市人力资源和社会保障局和市教育局:
     市人力资源 is no whole name, so its 和 stays): each side runs on until it ends as a unit or a
     placeholder; a rest that never does joins the side before it."""
+    if len(subs) < 3:
+        return subs  # two sides: regrouping could only join them again
     out: list[Piece] = []
     first = 0
     for k, p in enumerate(subs):
