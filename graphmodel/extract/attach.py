@@ -162,25 +162,37 @@ def _split_items(norm: str, items: list[Item], annotations: list[Annotation],
 
 
 def _unnumbered_lines(norm: str, item: Item, anns: list[Annotation]) -> tuple[list[Item], bool]:
-    """Lines each closed by an annotation and numbered by none: under a heading (耕地保有量保持在
-    2000.9万亩。(市国土局牵头)), each is a task of its own under the heading; after a numbered line
-    that carries its own (⑤…(责任单位:X); 新增…(责任单位:Y)), each is a task beside it. Returns
-    the items and whether they go under ``item``."""
+    """Lines or sentences each closed by an annotation and numbered by none: under a heading
+    (耕地保有量保持在2000.9万亩。(市国土局牵头)), each is a task of its own under the heading; after
+    a numbered line that carries its own (⑤…(责任单位:X); 新增…(责任单位:Y)), each is a task beside
+    it. Targets run together in one paragraph (甲。(X牵头)乙。(Y牵头)) are tasks each: an annotation
+    closes at most the text since the one before it. Returns the items and whether they go under
+    ``item``."""
     body_line_end = norm.find("\n", item.body)
     if body_line_end < 0:
         return [], False
     under = anns[0].start >= body_line_end  # the heading's own line carries no annotation
+    closing = anns if under else anns[1:]
+    before = [None] + closing[:-1] if under else anns[:-1]
     out = []
-    for k, ann in enumerate(anns if under else anns[1:], 1):
-        after = norm[ann.end : norm.find("\n", ann.end) if "\n" in norm[ann.end : item.end] else item.end]
-        if _TEXT.search(after):
-            return [], False  # an annotation that does not close its line
+    open_line = False  # the annotation before left text on its line, which this one must close
+    for k, (prev, ann) in enumerate(zip(before, closing, strict=True), 1):
         start = norm.rfind("\n", item.body, ann.start) + 1
-        while start < ann.start and norm[start] == " ":
+        if start > item.body and not _TEXT.search(norm[start : ann.start]):
+            start = norm.rfind("\n", item.body, start - 1) + 1  # (X牵头) opening a line closes the one before
+        if prev is not None and start <= prev.end:
+            start = prev.end  # run together: the text since the annotation before
+        elif open_line:
+            return [], False  # text after an annotation that no annotation closes
+        line_end = norm.find("\n", ann.end) if "\n" in norm[ann.end : item.end] else item.end
+        open_line = bool(_TEXT.search(norm[ann.end : line_end]))
+        while start < ann.start and norm[start] in " \n":
             start += 1
-        if start <= item.body:
+        if start <= item.body or not _TEXT.search(norm[start : ann.start]):
             return [], False
         out.append(Item("line", k, start, start, item.end, item.depth + (1 if under else 0)))
+    if open_line:
+        return [], False  # the last annotation does not close its line
     return out, under
 
 

@@ -206,15 +206,36 @@ def _split_joined(piece: Piece, g: Grammar, joiners: tuple[str, ...] | None = No
     for k, joiner in enumerate(joiners):
         if joiner not in piece.text:
             continue
-        subs = [p for p in (strip_piece(x) for x in _split_words(piece, re.compile(re.escape(joiner)))) if p.text]
+        subs = _whole_sides(piece, [p for p in (strip_piece(x) for x in _split_words(
+            piece, re.compile(re.escape(joiner)))) if p.text], g)
         # Whole names on both sides: units, or a group and a unit either way round (…领导小组成员单位
         # 及省地震局, 市发改委及有关部门); groups only when each names its members (省直各部门和各市
         # 人民政府), never else (各区县政府及开发区管委会 is one group).
         if len(subs) > 1 and all(g.has_unit_end(p.text) or g.is_placeholder(p.text) for p in subs) and (
                 any(not g.is_placeholder(p.text) for p in subs)
                 or all(any(w in p.text for w in g.group_words) for p in subs)):
-            return [r for p in subs for r in _split_joined(p, g, joiners[k + 1 :])]
+            # Each side may hold another joiner, one tried before this one too (A和B及相关盟市).
+            return [r for p in subs for r in _split_joined(p, g, joiners[:k] + joiners[k + 1 :])]
     return [piece]
+
+
+def _whole_sides(piece: Piece, subs: list[Piece], g: Grammar) -> list[Piece]:
+    """The pieces between joiners, a joiner inside a name kept (市人力资源和社会保障局和市教育局:
+    市人力资源 is no whole name, so its 和 stays): each side runs on until it ends as a unit or a
+    placeholder; a rest that never does joins the side before it."""
+    if len(subs) < 3:
+        return subs  # two sides: regrouping could only join them again
+    out: list[Piece] = []
+    first = 0
+    for k, p in enumerate(subs):
+        whole = piece.sub(subs[first].start - piece.start, p.end - piece.start)
+        if g.has_unit_end(whole.text) or g.is_placeholder(whole.text) or k == len(subs) - 1:
+            out.append(whole)
+            first = k + 1
+    if len(out) > 1 and not (g.has_unit_end(out[-1].text) or g.is_placeholder(out[-1].text)):
+        last = out.pop()
+        out[-1] = piece.sub(out[-1].start - piece.start, last.end - piece.start)
+    return out
 
 
 def _split_words(piece: Piece, pattern: re.Pattern[str]) -> list[Piece]:

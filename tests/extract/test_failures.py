@@ -293,3 +293,43 @@ def test_a_table_row_with_no_role_cell_is_no_row() -> None:
     # A row cut after its first cell (项目): its wording has no role cell to run up to.
     ex = extract("某区重点工作分解方案\n序号\n项目\n重点工作\n责任单位\n1\n经济指标\n")
     assert not any(t.responsibilities for t in ex.tasks)
+
+
+def test_targets_run_together_in_a_paragraph_are_a_task_each() -> None:
+    # Unnumbered targets in one paragraph, each closed by its own (X牵头): an annotation closes at
+    # most the text since the one before it (one opens a line and closes the sentence before it).
+    ex = run(FAILURES / "targets-run-together.txt")
+    tasks = annotated(ex)
+    assert [t.number for t in tasks] == ["一、1.[1]", "一、1.[2]", "一、1.[3]", "一、1.[4]", "一、2."]
+    assert [[r.mention for r in t.responsibilities] for t in tasks[:4]] == [
+        ["市林业局"], ["市人力社保局", "市统计局"], ["市水务局"], ["市环保局"]]
+    assert [t.text for t in tasks[:4]] == ["森林覆盖率达到百分之四十。", "城镇登记失业率控制在百分之四以内。",
+                                           "万元生产总值用水量下降百分之十五。", "化学需氧量排放总量减少百分之十。"]
+
+
+def test_two_units_joined_by_he_are_two_and_a_he_inside_a_name_stays() -> None:
+    # 和 splits where both sides end as a unit's name, also beside 及 (A和B及相关市州) and beside a
+    # 和 inside a name (省人力资源和社会保障厅和省教育厅).
+    first, second = annotated(run(FAILURES / "units-joined-by-he.txt"))
+    assert names(first) == [("省能源局", "lead", False), ("省发展改革委", "support", False),
+                            ("工业和信息化厅", "support", False), ("生态环境厅", "support", False),
+                            ("省气象局", "support", False), ("相关市州", "support", True)]
+    assert names(second) == [("省人力资源和社会保障厅", "lead", False), ("省教育厅", "lead", False),
+                             ("省住房和城乡建设厅", "support", False)]
+
+
+def test_a_placeholder_whose_ge_follows_a_level_prefix_is_a_group() -> None:
+    # 区属各重点国企, 市属各驻区企业: a level with its affix (属, 级, 直) before 各 names no one unit.
+    first, second = annotated(run(FAILURES / "placeholder-after-level.txt"))
+    assert names(first)[1:] == [("区财政局", "responsible", False), ("区属各重点国企", "responsible", True)]
+    assert names(second)[1:] == [("区住建交通局", "responsible", False), ("市属各驻区企业", "responsible", True),
+                                 ("区级各有关部门", "responsible", True)]
+
+
+def test_run_together_text_that_no_annotation_closes_is_reported_not_split() -> None:
+    # 丙… after the last bracket is closed by none: the targets are not guessed apart, the item is reported.
+    ex = extract("某市目标分工\n一、主要目标\n1.约束性指标。\n甲指标达到十。(市林业局牵头)乙指标达到五。(市水务局牵头)丙指标另行安排。\n")
+    assert [t.number for t in annotated(ex)] == ["一、1."]
+    assert any(w.message == "two annotations in one numbered item, with task text between them" for w in ex.warnings)
+    ok = extract("某市目标分工\n一、主要目标\n1.约束性指标。\n甲指标达到十。(市林业局牵头)乙指标达到五。(市水务局牵头)\n")
+    assert [t.number for t in annotated(ok)] == ["一、1.[1]", "一、1.[2]"]

@@ -55,6 +55,7 @@ def test_notes_and_names() -> None:
     assert g.note_meanings("含开发区管委会,下同")[:2] == ["carry", "includes"]
     assert g.note_meanings("以下均需各县(市、区)人民政府落实,不再列出") == ["carry"]  # batch9 11
     assert g.is_placeholder("各有关单位") and g.is_placeholder("14个乡镇人民政府") and not g.is_placeholder("市财政局")
+    assert g.is_placeholder("区属各重点国企") and g.is_placeholder("省直有关部门") and not g.is_placeholder("市属机关事务局")
     assert g.is_person("杨志武副市长") and not g.looks_like_unit("杨志武副市长") and g.looks_like_unit("机关党委(人事司)")
     assert g.strip_etc("州交通运输局等州级有关部门") == "州交通运输局"
 

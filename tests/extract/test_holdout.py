@@ -10,7 +10,7 @@ it scored the first time it saw the batch, as recorded beside it in ``first_sigh
 sight). Per file the gold count is fixed, true positives may only rise, false positives (pred - tp)
 and leaked placeholders only fall, and nothing may split, merge or be rejected; the batch's micro-F1 may not fall below its
 first-sight figure. With no holdout batch present (after one is turned into a tuning batch, as
-batch7 and batch8 were) there is nothing to hold; the mechanism itself is tested on a batch made here.
+batch7, batch8 and batch10 were) there is nothing to hold; the mechanism itself is tested on a batch made here.
 """
 
 from __future__ import annotations
@@ -87,17 +87,23 @@ def test_a_holdout_batch_is_kept_out_of_the_bar_and_held_at_its_floors(tmp_path:
 
 
 def test_a_leak_beyond_the_first_sight_record_fails(tmp_path: Path) -> None:
-    # 01 of the present holdout leaked 区属各重点国企 at first sight: its record allows one, not two.
-    source = DATA / "real" / "holdout" / "01_chongqing-yuzhong-2023-gov-work-report-key-tasks-PARTIAL"
+    # A gold that calls one of the plan's units a placeholder: the unit the extractor reads for it
+    # counts as a placeholder leaked. A record allowing one leak passes; one allowing none fails.
+    source = DATA / "real" / "batch7" / "04_fujian-putian-double-attraction-ten-opinions-PARTIAL"
     holdout = holdout_folder(tmp_path)
     holdout.mkdir(parents=True)
-    for suffix in (".txt", ".gold.json"):
-        shutil.copy(source.with_suffix(suffix), holdout / source.with_suffix(suffix).name)
+    shutil.copy(source.with_suffix(".txt"), holdout / source.with_suffix(".txt").name)
+    gold = json.loads(source.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    unit = gold["blocks"][0]["units"].pop(0)
+    gold["blocks"][0]["collective"].append({"side": unit["side"], "mention": unit["mention"], "role": unit["role"]})
+    (holdout / source.with_suffix(".gold.json").name).write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
     files = holdout_files(tmp_path)
-    record = {"base": "test", "files": {source.name: [9, 9, 9, 1]}}
+    r = score_file(files[0])
+    assert r["leaked"] == 1
+    record = {"base": "test", "files": {source.name: [r["tp"], r["gold"], r["pred"], 1]}}
     (holdout / FLOORS).write_text(json.dumps(record), encoding="utf-8")
     assert floor_failures(files) == []
-    record["files"][source.name] = [9, 9, 9, 0]
+    record["files"][source.name] = [r["tp"], r["gold"], r["pred"], 0]
     (holdout / FLOORS).write_text(json.dumps(record), encoding="utf-8")
     assert floor_failures(files) == [f"{source.name}: leaked/split/merged/not_units 1/0/0/0"]
 
@@ -116,8 +122,8 @@ def record_failures(data: Path = DATA) -> list[str]:
 
 
 def test_a_present_holdout_records_its_first_sight_figures_for_exactly_its_plans() -> None:
-    # The present holdout: collected as holdout3, scored once at 5470d38 (micro-F1 0.845); see its README.
-    # (batch7 and batch8 were holdouts before it, until they became tuning batches.)
+    # No holdout is present while a new one is collected apart; batch7, batch8 and batch10 (collected
+    # as holdout3, scored once at 5470d38, micro-F1 0.845) were holdouts until they became tuning batches.
     assert record_failures() == []
 
 
