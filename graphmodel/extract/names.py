@@ -210,10 +210,12 @@ def _split_joined(piece: Piece, g: Grammar, joiners: tuple[str, ...] | None = No
             piece, re.compile(re.escape(joiner)))) if p.text], g)
         # Whole names on both sides: units, or a group and a unit either way round (…领导小组成员单位
         # 及省地震局, 市发改委及有关部门); groups only when each names its members (省直各部门和各市
-        # 人民政府), never else (各区县政府及开发区管委会 is one group).
+        # 人民政府), never else (各区县政府及开发区管委会 is one group). A side after the first that is
+        # a unit ending alone (高新区党工委和管委会: 管委会) names no body of its own: one unit, unsplit.
         if len(subs) > 1 and all(g.has_unit_end(p.text) or g.is_placeholder(p.text) for p in subs) and (
                 any(not g.is_placeholder(p.text) for p in subs)
-                or all(any(w in p.text for w in g.group_words) for p in subs)):
+                or all(any(w in p.text for w in g.group_words) for p in subs)) and not any(
+                p.text in g.unit_ends for p in subs[1:]):
             # Each side may hold another joiner, one tried before this one too (A和B及相关盟市).
             return [r for p in subs for r in _split_joined(p, g, joiners[:k] + joiners[k + 1 :])]
     return [piece]

@@ -333,3 +333,28 @@ def test_run_together_text_that_no_annotation_closes_is_reported_not_split() -> 
     assert any(w.message == "two annotations in one numbered item, with task text between them" for w in ex.warnings)
     ok = extract("某市目标分工\n一、主要目标\n1.约束性指标。\n甲指标达到十。(市林业局牵头)乙指标达到五。(市水务局牵头)\n")
     assert [t.number for t in annotated(ok)] == ["一、1.[1]", "一、1.[2]"]
+
+
+def test_a_lead_named_on_a_section_heading_by_you_x_qiantou_shishi() -> None:
+    # 一、扩大有效投资政策(由县发改局牵头实施): 由X牵头实施 names the section's lead, and is the
+    # document's only annotation (batch11 08, rejected as having none before).
+    first = annotated(run(FAILURES / "lead-on-section-heading.txt"))[0]
+    assert first.number == "一、" and names(first) == [("县发改局", "lead", False)]
+
+
+def test_a_document_with_a_verb_inside_a_bracket_is_warned_of_never_rejected() -> None:
+    # The verb 牵头 not directly before the bracket's close (…牵头组织办理): nothing is read, but a
+    # document holding the vocabulary is reported, not rejected as having no annotations.
+    ex = extract("某县通知\n一、扩大投资(县发改局牵头组织办理)\n二、强化保障。\n")
+    assert any("vocabulary" in w.message for w in ex.warnings)
+
+
+def test_a_side_that_is_a_unit_ending_alone_is_not_split_off() -> None:
+    # 高新区党工委和管委会, 党委和人民政府: 管委会 / 人民政府 alone name no body of their own (the
+    # zone's or region's before 和), so 和 joins one body's parts; 市环保局和市住房城乡建设局 splits (batch11 02).
+    first, second = annotated(run(FAILURES / "one-body-joined-by-he.txt"))
+    assert names(first) == [("市水利局", "responsible", False), ("市发展改革委", "responsible", False),
+                            ("各县(市、区)党委和人民政府", "responsible", True),
+                            ("高新区党工委和管委会", "responsible", False)]
+    assert names(second) == [("市环保局", "responsible", False), ("市住房城乡建设局", "responsible", False),
+                             ("示范区党工委和管理委员会", "responsible", False)]
