@@ -31,7 +31,7 @@ from graphmodel.model import Role
 
 __all__ = ["TableRow", "Table", "find_tables", "table_lines"]
 
-_TASK_HEADER = re.compile(r"任务|工作|内容|事项|措施|举措|目标|项目")
+_TASK_HEADER = re.compile(r"任务|工作|内容|事项|实事|措施|举措|目标|项目")
 _NUMBER_HEADER = re.compile(r"^(?:序号|编号|序列)$")
 _NUMBER_CELL = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?\*?$")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\*?\s*\|?\s*$")
@@ -326,6 +326,11 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             else:
                 number = Piece(first.text[: m.end()], first.start)
             cells_at: list[Piece] = []
+            more: list[Piece] = []  # lines that run the last role cell on, a unit a line
+            role_columns = sum(i > header.task for i in header.roles)
+            # Only lines beyond the header's width can run a cell on: a row of as many lines as
+            # columns is a cell a column (a 评分部门 column after the 责任部门 one lists units too).
+            spare = _row_lines(norm, full, j, numbered) - (header.width - (1 if numbered else 0))
             if not numbered:  # the task cell is the numbered line itself, after its number
                 cells_at.append(Piece(first.text[m.end():].strip(), first.start + m.end()))
                 j += 1
@@ -334,6 +339,13 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
                 if (_ROW_NUMBER.match(text.text) if numbered else _NUMBERED.match(text.text)) or (
                         cells_at and not _fits(text.text, g)):
                     break  # the next row, or a line that is no cell of this one (a heading, a keyword line)
+                if len(more) < spare and len(cells_at) > 1 and _lists_units(text.text, g) and _lists_units(
+                        cells_at[-1].text, g) and sum(_lists_units(c.text, g) for c in cells_at[1:]) >= role_columns:
+                    # Every role column has its cell and this line lists units too, right after the
+                    # last: that cell runs on, a unit a paragraph (县水务局 / 县住建局 / 县护城河指挥部).
+                    more.append(text)
+                    j += 1
+                    continue
                 cells_at.append(text)
                 j += 1
             if not cells_at:
@@ -358,8 +370,10 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
                 wording_end = cells_at[min(header.wording, first_role - 2)].end
                 row.text = Piece(norm[row.text.start : wording_end], row.text.start)
             if row is not None and row.roles:
+                role, _, side = row.roles[-1]
+                row.roles += [(role, cell, side) for cell in more]
                 table.rows.append(row)
-                table.end = row.end
+                table.end = max(row.end, *(c.end for c in more)) if more else row.end
         if table.rows:
             tables.append(table)
         k = max(j, k + 1)
@@ -473,6 +487,15 @@ def _merged_row(norm: str, full: list[tuple[int, int]], j: int, header: _Header,
             break  # after the role cells, or no role cell where one is due
         cells.append(text)
     return (Piece(line.text[: m.end()], line.start), cells) if found else None
+
+
+def _row_lines(norm: str, full: list[tuple[int, int]], j: int, numbered: bool) -> int:
+    """How many lines from ``full[j]`` (a row's first cell after its number) to the next row's number."""
+    opens = _ROW_NUMBER if numbered else _NUMBERED
+    end = j + 1
+    while end < len(full) and not opens.match(_cell_text(norm, *full[end]).text):
+        end += 1
+    return end - j
 
 
 def _is_heading(norm: str, full: list[tuple[int, int]], j: int, g: Grammar) -> bool:

@@ -358,3 +358,16 @@ def test_a_side_that_is_a_unit_ending_alone_is_not_split_off() -> None:
                             ("高新区党工委和管委会", "responsible", False)]
     assert names(second) == [("市环保局", "responsible", False), ("市住房城乡建设局", "responsible", False),
                              ("示范区党工委和管理委员会", "responsible", False)]
+
+
+def test_a_role_cell_a_unit_a_paragraph_runs_on_until_the_next_cell() -> None:
+    # 责任单位 written a unit a paragraph (县水务局 / 县住建局 / 县护城河指挥部) before the 完成时限
+    # cell: the row has more lines than the header has columns, and the extra unit lines are the
+    # role cell's (batch11 07; the task column headed 民生实事).
+    first, second = annotated(run(FAILURES / "role-cell-a-unit-a-line.txt"))
+    assert names(first) == [("县水务局", "responsible", False), ("县住建局", "responsible", False),
+                            ("县护城河指挥部", "responsible", False)]
+    assert names(second) == [("县住建局", "responsible", False)]
+    # A row of as many lines as columns keeps a cell a column: the 评分部门 after 责任部门 is no role's.
+    ex = extract("某县任务清单\n序号\n重点任务\n责任部门\n评分部门\n1\n建设美丽乡村。\n县农业农村局\n市农业农村局\n")
+    assert [names(t) for t in annotated(ex)] == [[("县农业农村局", "responsible", False)]]
