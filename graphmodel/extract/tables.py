@@ -328,9 +328,7 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             cells_at: list[Piece] = []
             more: list[Piece] = []  # lines that run the last role cell on, a unit a line
             role_columns = sum(i > header.task for i in header.roles)
-            # Only lines beyond the header's width can run a cell on: a row of as many lines as
-            # columns is a cell a column (a 评分部门 column after the 责任部门 one lists units too).
-            spare = _row_lines(norm, full, j, numbered) - (header.width - (1 if numbered else 0))
+            after_more = 0  # cells of the row after the run of unit lines
             if not numbered:  # the task cell is the numbered line itself, after its number
                 cells_at.append(Piece(first.text[m.end():].strip(), first.start + m.end()))
                 j += 1
@@ -339,15 +337,20 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
                 if (_ROW_NUMBER.match(text.text) if numbered else _NUMBERED.match(text.text)) or (
                         cells_at and not _fits(text.text, g)):
                     break  # the next row, or a line that is no cell of this one (a heading, a keyword line)
-                if len(more) < spare and len(cells_at) > 1 and _lists_units(text.text, g) and _lists_units(
+                if not after_more and len(cells_at) > 1 and _lists_units(text.text, g) and _lists_units(
                         cells_at[-1].text, g) and sum(_lists_units(c.text, g) for c in cells_at[1:]) >= role_columns:
                     # Every role column has its cell and this line lists units too, right after the
-                    # last: that cell runs on, a unit a paragraph (县水务局 / 县住建局 / 县护城河指挥部).
+                    # last: that cell may run on, a unit a paragraph (县水务局 / 县住建局 / 县护城河指挥部).
                     more.append(text)
                     j += 1
                     continue
+                after_more += bool(more)
                 cells_at.append(text)
                 j += 1
+            # The columns after the last role column take the row's last lines: those of the run
+            # that no later line fills are theirs (a 评分部门 cell listing units), not the role cell's.
+            trailing = header.width - 1 - max(header.roles)
+            more = more[: max(0, len(more) - max(0, trailing - after_more))]
             if not cells_at:
                 continue
             # A cell may run over several lines (a leader a line): while role columns are left
@@ -487,15 +490,6 @@ def _merged_row(norm: str, full: list[tuple[int, int]], j: int, header: _Header,
             break  # after the role cells, or no role cell where one is due
         cells.append(text)
     return (Piece(line.text[: m.end()], line.start), cells) if found else None
-
-
-def _row_lines(norm: str, full: list[tuple[int, int]], j: int, numbered: bool) -> int:
-    """How many lines from ``full[j]`` (a row's first cell after its number) to the next row's number."""
-    opens = _ROW_NUMBER if numbered else _NUMBERED
-    end = j + 1
-    while end < len(full) and not opens.match(_cell_text(norm, *full[end]).text):
-        end += 1
-    return end - j
 
 
 def _is_heading(norm: str, full: list[tuple[int, int]], j: int, g: Grammar) -> bool:

@@ -362,8 +362,8 @@ def test_a_side_that_is_a_unit_ending_alone_is_not_split_off() -> None:
 
 def test_a_role_cell_a_unit_a_paragraph_runs_on_until_the_next_cell() -> None:
     # 责任单位 written a unit a paragraph (县水务局 / 县住建局 / 县护城河指挥部) before the 完成时限
-    # cell: the row has more lines than the header has columns, and the extra unit lines are the
-    # role cell's (batch11 07; the task column headed 民生实事).
+    # cell: unit lines right after the last role cell run it on, but for those the columns after
+    # it (完成时限, 评分部门) need as the row's last lines (batch11 07; the task column headed 民生实事).
     first, second = annotated(run(FAILURES / "role-cell-a-unit-a-line.txt"))
     assert names(first) == [("县水务局", "responsible", False), ("县住建局", "responsible", False),
                             ("县护城河指挥部", "responsible", False)]
@@ -371,3 +371,9 @@ def test_a_role_cell_a_unit_a_paragraph_runs_on_until_the_next_cell() -> None:
     # A row of as many lines as columns keeps a cell a column: the 评分部门 after 责任部门 is no role's.
     ex = extract("某县任务清单\n序号\n重点任务\n责任部门\n评分部门\n1\n建设美丽乡村。\n县农业农村局\n市农业农村局\n")
     assert [names(t) for t in annotated(ex)] == [[("县农业农村局", "responsible", False)]]
+    # The columns after the last role column take the row's last lines, also in a row whose
+    # spanning 考核指标 cell is written only in the row above: 市农业农村局 is 评分部门's.
+    ex = extract("某县任务清单\n序号\n考核指标\n考核内容\n责任部门\n评分部门\n1\n粮食供给\n粮食播种面积。\n"
+                 "县农业农村局\n县海洋与渔业局\n市农业农村局\n2\n生猪存栏。\n县农业农村局\n县海洋与渔业局\n市农业农村局\n")
+    both = [("县农业农村局", "responsible", False), ("县海洋与渔业局", "responsible", False)]
+    assert [names(t) for t in annotated(ex)] == [both, both]
