@@ -182,7 +182,7 @@ def _split_list(piece: Piece, g: Grammar) -> list[Piece]:
     parts = [q for p in parts for q in _split_spaces(p, g)]
     merged: list[Piece] = []
     for p in parts:
-        if merged and _continues_group(merged[-1].text, _without_notes(p.text, g)):
+        if merged and _continues_group(merged[-1].text, _without_notes(p.text, g), g):
             prev = merged[-1]
             merged[-1] = Piece(piece.text[prev.start - piece.start : p.end - piece.start], prev.start)
             continue
@@ -268,15 +268,20 @@ def _without_notes(text: str, g: Grammar) -> str:
     return text[: m.start()] if m and g.is_note(re.sub(r"\s+", "", m.group(1))) else text
 
 
-def _continues_group(prev: str, nxt: str) -> bool:
-    """各区、县级市 / 各区、县(市)政府及开发区管委会: the second piece extends a group's list of
-    levels; 各街道、区市场局 is a group and a unit."""
+def _continues_group(prev: str, nxt: str, grammar: Grammar) -> bool:
+    """各区、县级市 / 各区、县(市)政府及开发区管委会 / 各乡镇人民政府、街道办事处: the second piece
+    extends a group's list of levels; 各街道、区市场局 is a group and a unit."""
     if not re.search(r"^(?:[\u4e00-\u9fff]{0,6}?[省市区县])?各", prev):
         return False
-    if not re.search(r"(?:区|县|市|州|旗|镇|乡|街道|\))$", prev):
+    g = gazetteer()
+    # 各乡镇人民政府、街道办事处: the group's levels may be followed by their body (group-body); then
+    # a piece that is a group on its own (各县市区政府、开发区管委会) is a second group, not more levels.
+    body = next((b for b in g.group_bodies if prev.endswith(b)), "")
+    if not re.search(r"(?:区|县|市|州|旗|镇|乡|街道|\))$", prev[: len(prev) - len(body)]):
         return False
     nxt = re.sub(r"\s+", "", nxt)
-    g = gazetteer()
+    if body and grammar.is_placeholder(nxt):
+        return False
     if g.continues_group(nxt):
         return True
     # 各市(州)、贵安新区数据管理部门: a region joins the group, and the department is all of theirs.

@@ -516,7 +516,8 @@ def _columns(header: _Header, cells: list[Piece], g: Grammar) -> _Header:
     for i, cell in enumerate(cells[1:], 2):  # index 0 is the number, 1 the task
         if not order:
             break
-        names = [n for n in re.split("[、,;]", cell.text) if n.strip()]
+        # A role cell may close with a full stop (区投资促进中心。).
+        names = [n for n in re.split("[、,;]", cell.text.rstrip("。 ")) if n.strip()]
         if names and all(g.looks_like_unit(g.strip_etc(n.strip())) for n in names):
             roles[i] = header.roles[order.pop(0)]
     return _Header(0, 1, roles, len(cells) + 1)

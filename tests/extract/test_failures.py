@@ -377,3 +377,17 @@ def test_a_role_cell_a_unit_a_paragraph_runs_on_until_the_next_cell() -> None:
                  "县农业农村局\n县海洋与渔业局\n市农业农村局\n2\n生猪存栏。\n县农业农村局\n县海洋与渔业局\n市农业农村局\n")
     both = [("县农业农村局", "responsible", False), ("县海洋与渔业局", "responsible", False)]
     assert [names(t) for t in annotated(ex)] == [both, both]
+
+
+def test_a_level_and_its_body_after_a_group_with_its_body_stay_in_the_group() -> None:
+    # 各乡镇人民政府、街道办事处: 各 is over both (街道办事处 a level and its body, no name); a role cell
+    # may close with a full stop (区投资促进中心。) (batch11 05).
+    first, second = annotated(run(FAILURES / "group-levels-with-body.txt"))
+    assert first.number == "一、3" and names(first) == [
+        ("区发改委", "responsible", False), ("区工信局", "support", False), ("区教育局", "support", False),
+        ("各乡镇人民政府、街道办事处", "support", True), ("某某经开区管委会", "support", False)]
+    assert second.number == "二、69" and names(second) == [("区教育局", "responsible", False),
+                                                        ("区投资促进中心", "support", False)]
+    # A group after such a group is a second group (各县市区政府、开发区管委会, batch7 07).
+    ex = extract("某市重点工作\n1.扩大有效投资。(责任单位:市发改委,各县市区政府、开发区管委会)\n")
+    assert names(annotated(ex)[0])[1:] == [("各县市区政府", "responsible", True), ("开发区管委会", "responsible", True)]
