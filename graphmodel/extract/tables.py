@@ -334,7 +334,7 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
                 j += 1
             while j < len(full) and len(cells_at) < header.width - (1 if numbered else 0):
                 text = _cell_text(norm, *full[j])
-                if (_ROW_NUMBER.match(text.text) if numbered else _NUMBERED.match(text.text)) or (
+                if (_next_row(text.text, last) if numbered else _NUMBERED.match(text.text)) or (
                         cells_at and not _fits(text.text, g)):
                     break  # the next row, or a line that is no cell of this one (a heading, a keyword line)
                 if not after_more and len(cells_at) > 1 and _lists_units(text.text, g) and _lists_units(
@@ -358,7 +358,7 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             missing = sum(i > header.task for i in header.roles) - len(_columns(header, cells_at, g).roles)
             while missing > 0 and j < len(full):
                 text = _cell_text(norm, *full[j])
-                if (_ROW_NUMBER.match(text.text) if numbered else _NUMBERED.match(text.text)) or not _lists_units(
+                if (_next_row(text.text, last) if numbered else _NUMBERED.match(text.text)) or not _lists_units(
                         text.text, g):
                     break
                 cells_at.append(text)
@@ -490,6 +490,13 @@ def _merged_row(norm: str, full: list[tuple[int, int]], j: int, header: _Header,
             break  # after the role cells, or no role cell where one is due
         cells.append(text)
     return (Piece(line.text[: m.end()], line.start), cells) if found else None
+
+
+def _next_row(cell: str, last: int) -> bool:
+    """Whether a line holding a number alone opens the next row: its number is above the row's
+    (a 年度目标 cell of 0 is a cell of this row)."""
+    m = _ROW_NUMBER.match(cell)
+    return m is not None and int(m.group(1)) > last
 
 
 def _is_heading(norm: str, full: list[tuple[int, int]], j: int, g: Grammar) -> bool:

@@ -391,3 +391,12 @@ def test_a_level_and_its_body_after_a_group_with_its_body_stay_in_the_group() ->
     # A group after such a group is a second group (各县市区政府、开发区管委会, batch7 07).
     ex = extract("某市重点工作\n1.扩大有效投资。(责任单位:市发改委,各县市区政府、开发区管委会)\n")
     assert names(annotated(ex)[0])[1:] == [("各县市区政府", "responsible", True), ("开发区管委会", "responsible", True)]
+
+
+def test_a_table_cell_holding_a_small_number_is_no_row_number() -> None:
+    # 年度目标 0 (row 2) or 1 (row 3), a line holding a number alone: only a number above the row's
+    # own opens the next row (batch11 03, whose table ended at its first 0 before).
+    tasks = annotated(run(FAILURES / "table-cell-a-small-number.txt"))
+    assert [(t.number, names(t)) for t in tasks] == [
+        ("1", [("县农业农村局", "responsible", False)]), ("2", [("县农业农村局", "responsible", False)]),
+        ("3", [("县畜牧局", "responsible", False)])]
