@@ -261,8 +261,9 @@ _BUILDERS: dict[str, Callable[[Grammar], str]] = {
     "heading-tail": lambda g: rf"(?:{_alternation(list(g.heading_tails))})$" if g.heading_tails else "(?!)",
     "clause-start": lambda g: rf"^(?:{_alternation(list(g.clause_starts))})",
     "joiner": lambda g: _alternation(list(g.joiners)),
-    # Any sign of the vocabulary: a keyword, or a verb closing a bracket (X牵头).
-    "any-keyword": lambda g: rf"{_alternation(list(g.keywords))}|(?:{_alternation(list(g.verbs))})[)\]>]",
+    # Any sign of the vocabulary: a keyword, or a verb inside a bracket ((X牵头), (由X牵头实施)).
+    "any-keyword": lambda g: (rf"{_alternation(list(g.keywords))}"
+                              rf"|[(\[<][^()\[\]<>]*?(?:{_alternation(list(g.verbs))})[^()\[\]<>]*[)\]>]"),
     # Keyword-shaped words followed by a colon: the recogniser warns of those it does not know.
     "keyword-like": lambda g: r"(?P<word>[\u4e00-\u9fff]{2,6}(?:单位|部门|处室|科室|领导|负责人|责任人|联系人))\s*:",
 }

@@ -182,7 +182,7 @@ def _split_list(piece: Piece, g: Grammar) -> list[Piece]:
     parts = [q for p in parts for q in _split_spaces(p, g)]
     merged: list[Piece] = []
     for p in parts:
-        if merged and _continues_group(merged[-1].text, _without_notes(p.text, g)):
+        if merged and _continues_group(merged[-1].text, _without_notes(p.text, g), g):
             prev = merged[-1]
             merged[-1] = Piece(piece.text[prev.start - piece.start : p.end - piece.start], prev.start)
             continue
@@ -210,10 +210,12 @@ def _split_joined(piece: Piece, g: Grammar, joiners: tuple[str, ...] | None = No
             piece, re.compile(re.escape(joiner)))) if p.text], g)
         # Whole names on both sides: units, or a group and a unit either way round (…领导小组成员单位
         # 及省地震局, 市发改委及有关部门); groups only when each names its members (省直各部门和各市
-        # 人民政府), never else (各区县政府及开发区管委会 is one group).
+        # 人民政府), never else (各区县政府及开发区管委会 is one group). A side after the first that is
+        # a unit ending alone (高新区党工委和管委会: 管委会) names no body of its own: one unit, unsplit.
         if len(subs) > 1 and all(g.has_unit_end(p.text) or g.is_placeholder(p.text) for p in subs) and (
                 any(not g.is_placeholder(p.text) for p in subs)
-                or all(any(w in p.text for w in g.group_words) for p in subs)):
+                or all(any(w in p.text for w in g.group_words) for p in subs)) and not any(
+                p.text in g.unit_ends for p in subs[1:]):
             # Each side may hold another joiner, one tried before this one too (A和B及相关盟市).
             return [r for p in subs for r in _split_joined(p, g, joiners[:k] + joiners[k + 1 :])]
     return [piece]
@@ -266,15 +268,20 @@ def _without_notes(text: str, g: Grammar) -> str:
     return text[: m.start()] if m and g.is_note(re.sub(r"\s+", "", m.group(1))) else text
 
 
-def _continues_group(prev: str, nxt: str) -> bool:
-    """各区、县级市 / 各区、县(市)政府及开发区管委会: the second piece extends a group's list of
-    levels; 各街道、区市场局 is a group and a unit."""
+def _continues_group(prev: str, nxt: str, grammar: Grammar) -> bool:
+    """各区、县级市 / 各区、县(市)政府及开发区管委会 / 各乡镇人民政府、街道办事处: the second piece
+    extends a group's list of levels; 各街道、区市场局 is a group and a unit."""
     if not re.search(r"^(?:[\u4e00-\u9fff]{0,6}?[省市区县])?各", prev):
         return False
-    if not re.search(r"(?:区|县|市|州|旗|镇|乡|街道|\))$", prev):
+    g = gazetteer()
+    # 各乡镇人民政府、街道办事处: the group's levels may be followed by their body (group-body); then
+    # a piece that is a group on its own (各县市区政府、开发区管委会) is a second group, not more levels.
+    body = next((b for b in g.group_bodies if prev.endswith(b)), "")
+    if not re.search(r"(?:区|县|市|州|旗|镇|乡|街道|\))$", prev[: len(prev) - len(body)]):
         return False
     nxt = re.sub(r"\s+", "", nxt)
-    g = gazetteer()
+    if body and grammar.is_placeholder(nxt):
+        return False
     if g.continues_group(nxt):
         return True
     # 各市(州)、贵安新区数据管理部门: a region joins the group, and the department is all of theirs.

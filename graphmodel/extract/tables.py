@@ -31,7 +31,7 @@ from graphmodel.model import Role
 
 __all__ = ["TableRow", "Table", "find_tables", "table_lines"]
 
-_TASK_HEADER = re.compile(r"任务|工作|内容|事项|措施|举措|目标|项目")
+_TASK_HEADER = re.compile(r"任务|工作|内容|事项|实事|措施|举措|目标|项目")
 _NUMBER_HEADER = re.compile(r"^(?:序号|编号|序列)$")
 _NUMBER_CELL = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?\*?$")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\*?\s*\|?\s*$")
@@ -326,16 +326,31 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             else:
                 number = Piece(first.text[: m.end()], first.start)
             cells_at: list[Piece] = []
+            more: list[Piece] = []  # lines that run the last role cell on, a unit a line
+            role_columns = sum(i > header.task for i in header.roles)
+            after_more = 0  # cells of the row after the run of unit lines
             if not numbered:  # the task cell is the numbered line itself, after its number
                 cells_at.append(Piece(first.text[m.end():].strip(), first.start + m.end()))
                 j += 1
             while j < len(full) and len(cells_at) < header.width - (1 if numbered else 0):
                 text = _cell_text(norm, *full[j])
-                if (_ROW_NUMBER.match(text.text) if numbered else _NUMBERED.match(text.text)) or (
+                if (_next_row(text.text, last) if numbered else _NUMBERED.match(text.text)) or (
                         cells_at and not _fits(text.text, g)):
                     break  # the next row, or a line that is no cell of this one (a heading, a keyword line)
+                if not after_more and len(cells_at) > 1 and _lists_units(text.text, g) and _lists_units(
+                        cells_at[-1].text, g) and sum(_lists_units(c.text, g) for c in cells_at[1:]) >= role_columns:
+                    # Every role column has its cell and this line lists units too, right after the
+                    # last: that cell may run on, a unit a paragraph (县水务局 / 县住建局 / 县护城河指挥部).
+                    more.append(text)
+                    j += 1
+                    continue
+                after_more += bool(more)
                 cells_at.append(text)
                 j += 1
+            # The columns after the last role column take the row's last lines: those of the run
+            # that no later line fills are theirs (a 评分部门 cell listing units), not the role cell's.
+            trailing = header.width - 1 - max(header.roles)
+            more = more[: max(0, len(more) - max(0, trailing - after_more))]
             if not cells_at:
                 continue
             # A cell may run over several lines (a leader a line): while role columns are left
@@ -343,7 +358,7 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             missing = sum(i > header.task for i in header.roles) - len(_columns(header, cells_at, g).roles)
             while missing > 0 and j < len(full):
                 text = _cell_text(norm, *full[j])
-                if (_ROW_NUMBER.match(text.text) if numbered else _NUMBERED.match(text.text)) or not _lists_units(
+                if (_next_row(text.text, last) if numbered else _NUMBERED.match(text.text)) or not _lists_units(
                         text.text, g):
                     break
                 cells_at.append(text)
@@ -358,8 +373,10 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
                 wording_end = cells_at[min(header.wording, first_role - 2)].end
                 row.text = Piece(norm[row.text.start : wording_end], row.text.start)
             if row is not None and row.roles:
+                role, _, side = row.roles[-1]
+                row.roles += [(role, cell, side) for cell in more]
                 table.rows.append(row)
-                table.end = row.end
+                table.end = max(row.end, *(c.end for c in more)) if more else row.end
         if table.rows:
             tables.append(table)
         k = max(j, k + 1)
@@ -475,6 +492,13 @@ def _merged_row(norm: str, full: list[tuple[int, int]], j: int, header: _Header,
     return (Piece(line.text[: m.end()], line.start), cells) if found else None
 
 
+def _next_row(cell: str, last: int) -> bool:
+    """Whether a line holding a number alone opens the next row: its number is above the row's
+    (a 年度目标 cell of 0 is a cell of this row)."""
+    m = _ROW_NUMBER.match(cell)
+    return m is not None and int(m.group(1)) > last
+
+
 def _is_heading(norm: str, full: list[tuple[int, int]], j: int, g: Grammar) -> bool:
     """A numbered line followed by another numbered line (一、主要预期指标 / 1. 生产总值…) heads a
     section; it is no row."""
@@ -499,7 +523,8 @@ def _columns(header: _Header, cells: list[Piece], g: Grammar) -> _Header:
     for i, cell in enumerate(cells[1:], 2):  # index 0 is the number, 1 the task
         if not order:
             break
-        names = [n for n in re.split("[、,;]", cell.text) if n.strip()]
+        # A role cell may close with a full stop (区投资促进中心。).
+        names = [n for n in re.split("[、,;]", cell.text.rstrip("。 ")) if n.strip()]
         if names and all(g.looks_like_unit(g.strip_etc(n.strip())) for n in names):
             roles[i] = header.roles[order.pop(0)]
     return _Header(0, 1, roles, len(cells) + 1)

@@ -333,3 +333,70 @@ def test_run_together_text_that_no_annotation_closes_is_reported_not_split() -> 
     assert any(w.message == "two annotations in one numbered item, with task text between them" for w in ex.warnings)
     ok = extract("某市目标分工\n一、主要目标\n1.约束性指标。\n甲指标达到十。(市林业局牵头)乙指标达到五。(市水务局牵头)\n")
     assert [t.number for t in annotated(ok)] == ["一、1.[1]", "一、1.[2]"]
+
+
+def test_a_lead_named_on_a_section_heading_by_you_x_qiantou_shishi() -> None:
+    # 一、扩大有效投资政策(由县发改局牵头实施): 由X牵头实施 names the section's lead, and is the
+    # document's only annotation (batch11 08, rejected as having none before).
+    first = annotated(run(FAILURES / "lead-on-section-heading.txt"))[0]
+    assert first.number == "一、" and names(first) == [("县发改局", "lead", False)]
+
+
+def test_a_document_with_a_verb_inside_a_bracket_is_warned_of_never_rejected() -> None:
+    # The verb 牵头 not directly before the bracket's close (…牵头组织办理): nothing is read, but a
+    # document holding the vocabulary is reported, not rejected as having no annotations.
+    ex = extract("某县通知\n一、扩大投资(县发改局牵头组织办理)\n二、强化保障。\n")
+    assert any("vocabulary" in w.message for w in ex.warnings)
+
+
+def test_a_side_that_is_a_unit_ending_alone_is_not_split_off() -> None:
+    # 高新区党工委和管委会, 党委和人民政府: 管委会 / 人民政府 alone name no body of their own (the
+    # zone's or region's before 和), so 和 joins one body's parts; 市环保局和市住房城乡建设局 splits (batch11 02).
+    first, second = annotated(run(FAILURES / "one-body-joined-by-he.txt"))
+    assert names(first) == [("市水利局", "responsible", False), ("市发展改革委", "responsible", False),
+                            ("各县(市、区)党委和人民政府", "responsible", True),
+                            ("高新区党工委和管委会", "responsible", False)]
+    assert names(second) == [("市环保局", "responsible", False), ("市住房城乡建设局", "responsible", False),
+                             ("示范区党工委和管理委员会", "responsible", False)]
+
+
+def test_a_role_cell_a_unit_a_paragraph_runs_on_until_the_next_cell() -> None:
+    # 责任单位 written a unit a paragraph (县水务局 / 县住建局 / 县护城河指挥部) before the 完成时限
+    # cell: unit lines right after the last role cell run it on, but for those the columns after
+    # it (完成时限, 评分部门) need as the row's last lines (batch11 07; the task column headed 民生实事).
+    first, second = annotated(run(FAILURES / "role-cell-a-unit-a-line.txt"))
+    assert names(first) == [("县水务局", "responsible", False), ("县住建局", "responsible", False),
+                            ("县护城河指挥部", "responsible", False)]
+    assert names(second) == [("县住建局", "responsible", False)]
+    # A row of as many lines as columns keeps a cell a column: the 评分部门 after 责任部门 is no role's.
+    ex = extract("某县任务清单\n序号\n重点任务\n责任部门\n评分部门\n1\n建设美丽乡村。\n县农业农村局\n市农业农村局\n")
+    assert [names(t) for t in annotated(ex)] == [[("县农业农村局", "responsible", False)]]
+    # The columns after the last role column take the row's last lines, also in a row whose
+    # spanning 考核指标 cell is written only in the row above: 市农业农村局 is 评分部门's.
+    ex = extract("某县任务清单\n序号\n考核指标\n考核内容\n责任部门\n评分部门\n1\n粮食供给\n粮食播种面积。\n"
+                 "县农业农村局\n县海洋与渔业局\n市农业农村局\n2\n生猪存栏。\n县农业农村局\n县海洋与渔业局\n市农业农村局\n")
+    both = [("县农业农村局", "responsible", False), ("县海洋与渔业局", "responsible", False)]
+    assert [names(t) for t in annotated(ex)] == [both, both]
+
+
+def test_a_level_and_its_body_after_a_group_with_its_body_stay_in_the_group() -> None:
+    # 各乡镇人民政府、街道办事处: 各 is over both (街道办事处 a level and its body, no name); a role cell
+    # may close with a full stop (区投资促进中心。) (batch11 05).
+    first, second = annotated(run(FAILURES / "group-levels-with-body.txt"))
+    assert first.number == "一、3" and names(first) == [
+        ("区发改委", "responsible", False), ("区工信局", "support", False), ("区教育局", "support", False),
+        ("各乡镇人民政府、街道办事处", "support", True), ("某某经开区管委会", "support", False)]
+    assert second.number == "二、69" and names(second) == [("区教育局", "responsible", False),
+                                                        ("区投资促进中心", "support", False)]
+    # A group after such a group is a second group (各县市区政府、开发区管委会, batch7 07).
+    ex = extract("某市重点工作\n1.扩大有效投资。(责任单位:市发改委,各县市区政府、开发区管委会)\n")
+    assert names(annotated(ex)[0])[1:] == [("各县市区政府", "responsible", True), ("开发区管委会", "responsible", True)]
+
+
+def test_a_table_cell_holding_a_small_number_is_no_row_number() -> None:
+    # 年度目标 0 (row 2) or 1 (row 3), a line holding a number alone: only a number above the row's
+    # own opens the next row (batch11 03, whose table ended at its first 0 before).
+    tasks = annotated(run(FAILURES / "table-cell-a-small-number.txt"))
+    assert [(t.number, names(t)) for t in tasks] == [
+        ("1", [("县农业农村局", "responsible", False)]), ("2", [("县农业农村局", "responsible", False)]),
+        ("3", [("县畜牧局", "responsible", False)])]
