@@ -40,6 +40,8 @@ _NUMBERED = re.compile(
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
 _HEADER_CELLS = 10  # a header of more columns than this is no task table's
 _SPACE_ROW = re.compile(r"^\s*(\d{1,3})\*?[ \u3000]+\S")
+_UNITS_HEADER = re.compile(r"单位|部门|处室|科室|股室|机构")  # a column header naming units (评分部门)
+_BRACKETED = re.compile(r"^\([^()]{1,8}\)$")
 
 
 @lru_cache(maxsize=4)
@@ -288,7 +290,10 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             cell = _cell_text(norm, *full[j]).text
             if len(cell) > 40 or _ROW_NUMBER.match(cell) or _HEADING.match(cell) or _NUMBERED.match(cell):
                 break
-            cells.append(cell)
+            if cells and _BRACKETED.match(cell):
+                cells[-1] += cell  # 责任股室 / (单位): a header cell over two lines
+            else:
+                cells.append(cell)
             j += 1
         header = _header(cells, g) if len(cells) >= 2 else None
         if header is None or (header.number is not None and header.number != 0):
@@ -347,9 +352,10 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
                 after_more += bool(more)
                 cells_at.append(text)
                 j += 1
-            # The columns after the last role column take the row's last lines: those of the run
-            # that no later line fills are theirs (a 评分部门 cell listing units), not the role cell's.
-            trailing = header.width - 1 - max(header.roles)
+            # The columns after the last role column that list units take the row's last lines:
+            # those of the run that no later line fills are theirs (a 评分部门 cell listing units),
+            # not the role cell's. A 备注 column lists none.
+            trailing = sum(bool(_UNITS_HEADER.search(c)) for c in cells[max(header.roles) + 1:])
             more = more[: max(0, len(more) - max(0, trailing - after_more))]
             if not cells_at:
                 continue
@@ -366,6 +372,10 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             columns = _columns(header, cells_at, g)
             row = _row(number.start, cells_at[-1].end, [number, *cells_at], columns, g)
             first_role = min(columns.roles, default=0)  # its index in [number, *cells_at]
+            if row is not None and row.roles and numbered and header.task > 1 and first_role > 2:
+                # Columns between the number and the task (指标): their cells may span rows, written
+                # once, so the task's cell is the wordiest before the role cells, not the first.
+                row.text = max(cells_at[: first_role - 1], key=lambda c: len(c.text))
             if row is not None and row.roles and numbered and header.wording:
                 # The task's wording runs over the columns after it that the header names as a
                 # task's too (项目, then 重点工作目标任务; 目标名称, then 工作标准), never into a role
