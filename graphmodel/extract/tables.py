@@ -63,6 +63,7 @@ class TableRow:
     number: str
     text: Piece
     roles: list[tuple[Role, Piece, str | None]] = field(default_factory=list)  # role, cell, side label
+    body: int | None = None  # where the row's item opens, when before its task cell (a 指标 cell)
 
 
 @dataclass
@@ -375,6 +376,7 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             if row is not None and row.roles and numbered and header.task > 1 and first_role > 2:
                 # Columns between the number and the task (指标): their cells may span rows, written
                 # once, so the task's cell is the wordiest before the role cells, not the first.
+                row.body = cells_at[0].start
                 row.text = max(cells_at[: first_role - 1], key=lambda c: len(c.text))
             if row is not None and row.roles and numbered and header.wording:
                 # The task's wording runs over the columns after it that the header names as a
