@@ -182,8 +182,7 @@ def _outline(norm: str, tables: list[Table], annotations: list[Annotation]) -> l
             before = [i for i, it in enumerate(items) if it.start < row.start]
             parent = before[-1] if before else None
             depth = items[parent].depth + 1 if parent is not None else 0
-            body = row.text.start if row.body is None else row.body
-            rows.append((Item("row", k, row.start, body, row.end, depth), parent))
+            rows.append((Item("row", k, row.start, row.text.start, row.end, depth), parent))
     merged = insert_items(items, rows)
     for it, nxt in zip(merged, merged[1:], strict=False):
         if it.style == "row":  # a row runs to what follows it (a line 省牵头单位:X under a row of cells)

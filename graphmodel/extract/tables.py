@@ -63,7 +63,6 @@ class TableRow:
     number: str
     text: Piece
     roles: list[tuple[Role, Piece, str | None]] = field(default_factory=list)  # role, cell, side label
-    body: int | None = None  # where the row's item opens, when before its task cell (a 指标 cell)
 
 
 @dataclass
@@ -297,6 +296,15 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
                 cells.append(cell)
             j += 1
         header = _header(cells, g) if len(cells) >= 2 else None
+        before = header.number if header is not None and header.number else 0
+        if header is not None and 0 < before < len(cells) - before and all(
+                len(c) <= _LABEL_CELL and not re.search(r"\d", c) for c in cells[:before]):
+            # Columns before 序号 (考核项目) hold cells spanning rows: the first row's are the lines
+            # before its number, which the header's run took; the header is 序号 on, the table's
+            # start the first column's.
+            j -= before
+            cells = cells[before : len(cells) - before]
+            header = _header(cells, g)
         if header is None or (header.number is not None and header.number != 0):
             k += 1
             continue
@@ -340,8 +348,8 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
                 j += 1
             while j < len(full) and len(cells_at) < header.width - (1 if numbered else 0):
                 text = _cell_text(norm, *full[j])
-                if (_next_row(text.text, last) if numbered else _NUMBERED.match(text.text)) or (
-                        cells_at and not _fits(text.text, g)):
+                if (_next_row(text.text, last, _cell_text(norm, *full[j + 1]).text if j + 1 < len(full) else "", g)
+                        if numbered else _NUMBERED.match(text.text)) or (cells_at and not _fits(text.text, g)):
                     break  # the next row, or a line that is no cell of this one (a heading, a keyword line)
                 if not after_more and len(cells_at) > 1 and _lists_units(text.text, g) and _lists_units(
                         cells_at[-1].text, g) and sum(_lists_units(c.text, g) for c in cells_at[1:]) >= role_columns:
@@ -375,9 +383,9 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             first_role = min(columns.roles, default=0)  # its index in [number, *cells_at]
             if row is not None and row.roles and numbered and header.task > 1 and first_role > 2:
                 # Columns between the number and the task (指标): their cells may span rows, written
-                # once, so the task's cell is the wordiest before the role cells, not the first.
-                row.body = cells_at[0].start
-                row.text = max(cells_at[: first_role - 1], key=lambda c: len(c.text))
+                # once, so which line is the task's is unknown: the task is all of the row's lines
+                # before its role cells (the 指标 when written, the task, its 单位 and 目标).
+                row.text = Piece(norm[cells_at[0].start : cells_at[first_role - 2].end], cells_at[0].start)
             if row is not None and row.roles and numbered and header.wording:
                 # The task's wording runs over the columns after it that the header names as a
                 # task's too (项目, then 重点工作目标任务; 目标名称, then 工作标准), never into a role
@@ -504,11 +512,14 @@ def _merged_row(norm: str, full: list[tuple[int, int]], j: int, header: _Header,
     return (Piece(line.text[: m.end()], line.start), cells) if found else None
 
 
-def _next_row(cell: str, last: int) -> bool:
+def _next_row(cell: str, last: int, after: str = "", g: Grammar | None = None) -> bool:
     """Whether a line holding a number alone opens the next row: its number is above the row's
-    (a 年度目标 cell of 0 is a cell of this row)."""
+    (a 年度目标 cell of 0 is a cell of this row); a number that skips some (42 after row 9) and is
+    followed by a role cell (``after``, the next line) is a 年度目标 cell too, not a row."""
     m = _ROW_NUMBER.match(cell)
-    return m is not None and int(m.group(1)) > last
+    if m is None or int(m.group(1)) <= last:
+        return False
+    return int(m.group(1)) == last + 1 or g is None or not _lists_units(after, g)
 
 
 def _is_heading(norm: str, full: list[tuple[int, int]], j: int, g: Grammar) -> bool:
