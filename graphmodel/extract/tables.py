@@ -297,11 +297,13 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             j += 1
         header = _header(cells, g) if len(cells) >= 2 else None
         before = header.number if header is not None and header.number else 0
-        if header is not None and 0 < before < len(cells) - before and all(
-                len(c) <= _LABEL_CELL and not re.search(r"\d", c) for c in cells[:before]):
-            # Columns before 序号 (考核项目) hold cells spanning rows: the first row's are the lines
-            # before its number, which the header's run took; the header is 序号 on, the table's
-            # start the first column's.
+        if header is not None and before == 1 and len(cells) > 2 and len(cells[0]) <= _LABEL_CELL and not (
+                _TASK_HEADER.search(cells[-1]) or _UNITS_HEADER.search(cells[-1]) or _role_header(g).match(cells[-1])
+                or g.keyword_role(cells[-1])):
+            # A column before 序号 (考核项目) holds cells spanning rows: the first row's is the line
+            # before its number (农业高质高效), which the header's run took unless it is a column's
+            # label (评分部门: then the line before 序号 is a title); the header is 序号 on, the
+            # table's start the first column's. (Only one: a title before the header is no column.)
             j -= before
             cells = cells[before : len(cells) - before]
             header = _header(cells, g)

@@ -419,3 +419,15 @@ def test_a_section_run_into_the_next_unit_is_split_but_a_share_company_is_not() 
     assert [p.text for p in split_list(Piece("文化宣传股文化馆", 0))] == ["文化宣传股", "文化馆"]
     assert [p.text for p in split_list(Piece("某某股份有限公司", 0))] == ["某某股份有限公司"]
     assert [p.text for p in split_list(Piece("深圳市投资控股有限公司", 0))] == ["深圳市投资控股有限公司"]
+
+
+def test_a_cell_table_with_a_column_before_its_number_reads_only_the_role_column() -> None:
+    # batch11 03: 考核项目 before 序号 (its cell before row 1's number is no header cell); the task
+    # is every line of the row before its role cells (the spanning 考核指标, 考核内容, 单位, 目标);
+    # 评分部门 after 责任部门 is no annotation; 42, a 年度目标 followed by a role cell, is no row.
+    tasks = annotated(run(FAILURES / "table-cells-column-before-number.txt"))
+    assert [(t.number, names(t)) for t in tasks] == [
+        ("1", [("县海洋与渔业局", "responsible", False), ("县农业农村局", "responsible", False)]),
+        ("2", [("县农业农村局", "responsible", False)]), ("3", [("县农业农村局", "responsible", False)]),
+        ("4", [("县自然资源和规划局", "responsible", False)])]
+    assert tasks[0].text.startswith("保障重要农产品供给\n\n农业增加值增幅")
