@@ -180,6 +180,7 @@ def _split_list(piece: Piece, g: Grammar) -> list[Piece]:
     # A table's cell bar (|) is a boundary too: a cell is never part of a name.
     parts = [p for p in (strip_piece(x) for x in split_top(piece, "、,|")) if p.text]
     parts = [q for p in parts for q in _split_spaces(p, g)]
+    parts = [q for p in parts for q in _split_sections(p, g)]
     merged: list[Piece] = []
     for p in parts:
         if merged and _continues_group(merged[-1].text, _without_notes(p.text, g), g):
@@ -259,6 +260,19 @@ def _split_spaces(piece: Piece, g: Grammar) -> list[Piece]:
     subs = [p for p in (strip_piece(x, " ") for x in split_top(piece, " ")) if p.text]
     if len(subs) > 1 and all(g.looks_like_unit(re.sub(r"\s+", "", p.text)) for p in subs):
         return subs
+    return [piece]
+
+
+_SECTION_END = re.compile(r"(?<=[\u4e00-\u9fff]{2}股)(?<![控参入持]股)(?![份权东票]|有限)(?=[\u4e00-\u9fff]{2})")
+
+
+def _split_sections(piece: Piece, g: Grammar) -> list[Piece]:
+    """文化宣传股文化馆: a section (…股, a body's smallest, under which no unit sits) run together with
+    the next unit's name; split where both sides are whole units (股份有限公司, 投资控股有限公司 stay whole)."""
+    for m in _SECTION_END.finditer(piece.text):
+        left, right = piece.sub(0, m.start()), piece.sub(m.start())
+        if g.looks_like_unit(left.text) and g.looks_like_unit(right.text) and right.text not in g.unit_ends:
+            return [left, *_split_sections(right, g)]
     return [piece]
 
 

@@ -40,6 +40,8 @@ _NUMBERED = re.compile(
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
 _HEADER_CELLS = 10  # a header of more columns than this is no task table's
 _SPACE_ROW = re.compile(r"^\s*(\d{1,3})\*?[ \u3000]+\S")
+_UNITS_HEADER = re.compile(r"单位|部门|处室|科室|股室|机构")  # a column header naming units (评分部门)
+_BRACKETED = re.compile(r"^\([^()]{1,8}\)$")
 
 
 @lru_cache(maxsize=4)
@@ -288,9 +290,23 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             cell = _cell_text(norm, *full[j]).text
             if len(cell) > 40 or _ROW_NUMBER.match(cell) or _HEADING.match(cell) or _NUMBERED.match(cell):
                 break
-            cells.append(cell)
+            if cells and _BRACKETED.match(cell):
+                cells[-1] += cell  # 责任股室 / (单位): a header cell over two lines
+            else:
+                cells.append(cell)
             j += 1
         header = _header(cells, g) if len(cells) >= 2 else None
+        before = header.number if header is not None and header.number else 0
+        if header is not None and before == 1 and len(cells) > 2 and len(cells[0]) <= _LABEL_CELL and not (
+                _TASK_HEADER.search(cells[-1]) or _UNITS_HEADER.search(cells[-1]) or _role_header(g).match(cells[-1])
+                or g.keyword_role(cells[-1])):
+            # A column before 序号 (考核项目) holds cells spanning rows: the first row's is the line
+            # before its number (农业高质高效), which the header's run took unless it is a column's
+            # label (评分部门: then the line before 序号 is a title); the header is 序号 on, the
+            # table's start the first column's. (Only one: a title before the header is no column.)
+            j -= before
+            cells = cells[before : len(cells) - before]
+            header = _header(cells, g)
         if header is None or (header.number is not None and header.number != 0):
             k += 1
             continue
@@ -334,8 +350,8 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
                 j += 1
             while j < len(full) and len(cells_at) < header.width - (1 if numbered else 0):
                 text = _cell_text(norm, *full[j])
-                if (_next_row(text.text, last) if numbered else _NUMBERED.match(text.text)) or (
-                        cells_at and not _fits(text.text, g)):
+                if (_next_row(text.text, last, _cell_text(norm, *full[j + 1]).text if j + 1 < len(full) else "", g)
+                        if numbered else _NUMBERED.match(text.text)) or (cells_at and not _fits(text.text, g)):
                     break  # the next row, or a line that is no cell of this one (a heading, a keyword line)
                 if not after_more and len(cells_at) > 1 and _lists_units(text.text, g) and _lists_units(
                         cells_at[-1].text, g) and sum(_lists_units(c.text, g) for c in cells_at[1:]) >= role_columns:
@@ -347,9 +363,10 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
                 after_more += bool(more)
                 cells_at.append(text)
                 j += 1
-            # The columns after the last role column take the row's last lines: those of the run
-            # that no later line fills are theirs (a 评分部门 cell listing units), not the role cell's.
-            trailing = header.width - 1 - max(header.roles)
+            # The columns after the last role column that list units take the row's last lines:
+            # those of the run that no later line fills are theirs (a 评分部门 cell listing units),
+            # not the role cell's. A 备注 column lists none.
+            trailing = sum(bool(_UNITS_HEADER.search(c)) for c in cells[max(header.roles) + 1:])
             more = more[: max(0, len(more) - max(0, trailing - after_more))]
             if not cells_at:
                 continue
@@ -366,6 +383,11 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             columns = _columns(header, cells_at, g)
             row = _row(number.start, cells_at[-1].end, [number, *cells_at], columns, g)
             first_role = min(columns.roles, default=0)  # its index in [number, *cells_at]
+            if row is not None and row.roles and numbered and header.task > 1 and first_role > 2:
+                # Columns between the number and the task (指标): their cells may span rows, written
+                # once, so which line is the task's is unknown: the task is all of the row's lines
+                # before its role cells (the 指标 when written, the task, its 单位 and 目标).
+                row.text = Piece(norm[cells_at[0].start : cells_at[first_role - 2].end], cells_at[0].start)
             if row is not None and row.roles and numbered and header.wording:
                 # The task's wording runs over the columns after it that the header names as a
                 # task's too (项目, then 重点工作目标任务; 目标名称, then 工作标准), never into a role
@@ -492,11 +514,14 @@ def _merged_row(norm: str, full: list[tuple[int, int]], j: int, header: _Header,
     return (Piece(line.text[: m.end()], line.start), cells) if found else None
 
 
-def _next_row(cell: str, last: int) -> bool:
+def _next_row(cell: str, last: int, after: str = "", g: Grammar | None = None) -> bool:
     """Whether a line holding a number alone opens the next row: its number is above the row's
-    (a 年度目标 cell of 0 is a cell of this row)."""
+    (a 年度目标 cell of 0 is a cell of this row); a number that skips some (42 after row 9) and is
+    followed by a role cell (``after``, the next line) is a 年度目标 cell too, not a row."""
     m = _ROW_NUMBER.match(cell)
-    return m is not None and int(m.group(1)) > last
+    if m is None or int(m.group(1)) <= last:
+        return False
+    return int(m.group(1)) == last + 1 or g is None or not _lists_units(after, g)
 
 
 def _is_heading(norm: str, full: list[tuple[int, int]], j: int, g: Grammar) -> bool:

@@ -400,3 +400,34 @@ def test_a_table_cell_holding_a_small_number_is_no_row_number() -> None:
     assert [(t.number, names(t)) for t in tasks] == [
         ("1", [("县农业农村局", "responsible", False)]), ("2", [("县农业农村局", "responsible", False)]),
         ("3", [("县畜牧局", "responsible", False)])]
+
+
+def test_a_cell_table_with_spanning_cells_and_sections_reads_each_written_role_cell() -> None:
+    # batch11 09: 责任股室 / (单位) is one header cell; the 指标 cell spans rows (written once), so
+    # the task is the wordiest cell before the role cells; the 备注 column lists no units, so the
+    # role cell runs on a unit a line; 文化股文化馆 is two units run together; row 3 writes none.
+    tasks = annotated(run(FAILURES / "table-cells-section-units.txt"))
+    assert [(t.number, names(t)) for t in tasks] == [
+        ("1", [("文化股", "responsible", False), ("文化馆", "responsible", False), ("图书馆", "responsible", False)]),
+        ("2", [("文化股", "responsible", False), ("文化馆", "responsible", False)]),
+        ("4", [("文物股", "responsible", False)])]
+    assert tasks[0].text.startswith("公共服务\n全年开展送戏下乡")
+
+
+def test_a_section_run_into_the_next_unit_is_split_but_a_share_company_is_not() -> None:
+    from graphmodel.extract.names import Piece, split_list
+    assert [p.text for p in split_list(Piece("文化宣传股文化馆", 0))] == ["文化宣传股", "文化馆"]
+    assert [p.text for p in split_list(Piece("某某股份有限公司", 0))] == ["某某股份有限公司"]
+    assert [p.text for p in split_list(Piece("深圳市投资控股有限公司", 0))] == ["深圳市投资控股有限公司"]
+
+
+def test_a_cell_table_with_a_column_before_its_number_reads_only_the_role_column() -> None:
+    # batch11 03: 考核项目 before 序号 (its cell before row 1's number is no header cell); the task
+    # is every line of the row before its role cells (the spanning 考核指标, 考核内容, 单位, 目标);
+    # 评分部门 after 责任部门 is no annotation; 42, a 年度目标 followed by a role cell, is no row.
+    tasks = annotated(run(FAILURES / "table-cells-column-before-number.txt"))
+    assert [(t.number, names(t)) for t in tasks] == [
+        ("1", [("县海洋与渔业局", "responsible", False), ("县农业农村局", "responsible", False)]),
+        ("2", [("县农业农村局", "responsible", False)]), ("3", [("县农业农村局", "responsible", False)]),
+        ("4", [("县自然资源和规划局", "responsible", False)])]
+    assert tasks[0].text.startswith("保障重要农产品供给\n\n农业增加值增幅")
