@@ -48,13 +48,15 @@ _FAMILY_PAIR = {"round": "()", "square": "[]", "angle": "<>"}
 # Every kind of line grammar.tsv may hold, in the order its header documents them.
 _KINDS = ("bracket", "role", "head", "keyword", "verb", "clause-start", "joiner", "side-suffix", "not-side",
           "note", "note-start", "note-whole", "first-leads", "deadline", "etc", "placeholder", "placeholder-pattern",
-          "unit-end", "person-end", "keyword-shape", "mark", "heading-tail", "group-word")
+          "unit-end", "person-end", "keyword-shape", "mark", "heading-tail", "group-word", "column",
+          "section-end", "not-section")
 # The values a kind's third column takes; a kind not listed takes none.
 _VALUES: dict[str, tuple[str, ...]] = {
     "bracket": ("round", "square", "angle", "quote"),
     "role": ROLES, "verb": ROLES, "keyword": _KEYWORD_KINDS, "keyword-shape": (*ROLES, "person"),
     "note": _NOTE_MEANINGS, "note-start": _NOTE_MEANINGS, "note-whole": _NOTE_MEANINGS,
     "mark": ("lead", "support"),
+    "column": ("task", "units"),
 }
 # The kinds whose entries are regular expressions (one a line, not split on spaces).
 _PATTERN_KINDS = frozenset({"first-leads", "deadline", "etc", "placeholder-pattern", "keyword-shape"})
@@ -90,6 +92,10 @@ class Grammar:
     marks: tuple[str, ...] = ()  # signs written before a unit's name that give it a role (★X leads)
     heading_tails: tuple[str, ...] = ()  # after a heading's clause: 省监察厅牵头的工作
     group_words: tuple[str, ...] = ()  # the word a group names its members by: 各, 有关
+    task_columns: tuple[str, ...] = ()  # words of a table header's task column (任务, 项目)
+    unit_columns: tuple[str, ...] = ()  # words of a header column that names units (单位, 部门)
+    section_ends: tuple[str, ...] = ()  # a body's smallest section, ending its name (股)
+    not_sections: tuple[str, ...] = ()  # words holding a section end that end no section (控股, 股份)
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -264,6 +270,10 @@ _BUILDERS: dict[str, Callable[[Grammar], str]] = {
     # Any sign of the vocabulary: a keyword, or a verb inside a bracket ((X牵头), (由X牵头实施)).
     "any-keyword": lambda g: (rf"{_alternation(list(g.keywords))}"
                               rf"|[(\[<][^()\[\]<>]*?(?:{_alternation(list(g.verbs))})[^()\[\]<>]*[)\]>]"),
+    # A table header's task column and a column naming units (评分部门): anywhere in the cell.
+    "task-column": lambda g: _alternation(list(g.task_columns)) or "(?!)",
+    "unit-column": lambda g: _alternation(list(g.unit_columns)) or "(?!)",
+    "section-end": lambda g: _section_end(g),
     # Keyword-shaped words followed by a colon: the recogniser warns of those it does not know.
     "keyword-like": lambda g: r"(?P<word>[\u4e00-\u9fff]{2,6}(?:单位|部门|处室|科室|领导|负责人|责任人|联系人))\s*:",
 }
@@ -390,7 +400,33 @@ def _build(rows: dict[str, list[tuple[int, str, str]]], origin: str) -> Grammar:
         marks=tuple(sorted({e for _, e, _ in rows["mark"]}, key=len, reverse=True)),
         heading_tails=tuple(e for _, e, _ in rows["heading-tail"]),
         group_words=tuple(e for _, e, _ in rows["group-word"]),
+        task_columns=tuple(e for _, e, v in rows["column"] if v == "task"),
+        unit_columns=tuple(e for _, e, v in rows["column"] if v == "units"),
+        section_ends=tuple(e for _, e, _ in rows["section-end"]),
+        not_sections=_not_sections(rows, origin),
     )
+
+
+def _not_sections(rows: dict[str, list[tuple[int, str, str]]], origin: str) -> tuple[str, ...]:
+    """The not-section words, each starting or ending with a section end (控股, 股份): the only
+    places where `_section_end` can look for them."""
+    ends = [e for _, e, _ in rows["section-end"]]
+    for lineno, word, _ in rows["not-section"]:
+        if not any(word != e and (word.startswith(e) or word.endswith(e)) for e in ends):
+            raise GrammarError(f"{origin}, line {lineno}: not-section {word!r} neither starts nor ends "
+                               "with a section end")
+    return tuple(e for _, e, _ in rows["not-section"])
+
+
+def _section_end(g: Grammar) -> str:
+    """Where a section's name (文化宣传股) ends and the next unit's begins, two characters or more on
+    each side, except inside a not-section word (投资控股有限公司, 股份)."""
+    branches = []
+    for end in g.section_ends:
+        before = "".join(f"(?<!{re.escape(w)})" for w in g.not_sections if w.endswith(end))
+        after = _alternation([w[len(end):] for w in g.not_sections if w.startswith(end) and w != end])
+        branches.append(rf"(?<=[\u4e00-\u9fff]{{2}}{re.escape(end)}){before}" + (f"(?!{after})" if after else ""))
+    return rf"(?:{'|'.join(branches)})(?=[\u4e00-\u9fff]{{2}})" if branches else "(?!)"
 
 
 def _union(rows: list[tuple[int, str, str]]) -> re.Pattern[str]:

@@ -263,13 +263,10 @@ def _split_spaces(piece: Piece, g: Grammar) -> list[Piece]:
     return [piece]
 
 
-_SECTION_END = re.compile(r"(?<=[\u4e00-\u9fff]{2}股)(?<![控参入持]股)(?![份权东票]|有限)(?=[\u4e00-\u9fff]{2})")
-
-
 def _split_sections(piece: Piece, g: Grammar) -> list[Piece]:
     """文化宣传股文化馆: a section (…股, a body's smallest, under which no unit sits) run together with
     the next unit's name; split where both sides are whole units (股份有限公司, 投资控股有限公司 stay whole)."""
-    for m in _SECTION_END.finditer(piece.text):
+    for m in g.pattern("section-end").finditer(piece.text):
         left, right = piece.sub(0, m.start()), piece.sub(m.start())
         if g.looks_like_unit(left.text) and g.looks_like_unit(right.text) and right.text not in g.unit_ends:
             return [left, *_split_sections(right, g)]

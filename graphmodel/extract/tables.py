@@ -31,7 +31,6 @@ from graphmodel.model import Role
 
 __all__ = ["TableRow", "Table", "find_tables", "table_lines"]
 
-_TASK_HEADER = re.compile(r"任务|工作|内容|事项|实事|措施|举措|目标|项目")
 _NUMBER_HEADER = re.compile(r"^(?:序号|编号|序列)$")
 _NUMBER_CELL = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?\*?$")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\*?\s*\|?\s*$")
@@ -40,7 +39,6 @@ _NUMBERED = re.compile(
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
 _HEADER_CELLS = 10  # a header of more columns than this is no task table's
 _SPACE_ROW = re.compile(r"^\s*(\d{1,3})\*?[ \u3000]+\S")
-_UNITS_HEADER = re.compile(r"单位|部门|处室|科室|股室|机构")  # a column header naming units (评分部门)
 _BRACKETED = re.compile(r"^\([^()]{1,8}\)$")
 
 
@@ -93,12 +91,12 @@ def _header(cells: list[str], g: Grammar) -> _Header | None:
         kind: KeywordKind | None = g.keyword_role(m.group("kw")) if m else None
         if m and kind in ("lead", "responsible", "support"):
             roles[i] = (kind, m.group("side"))
-    task = next((i for i, c in enumerate(cells) if i not in roles and _TASK_HEADER.search(c)), None)
+    task = next((i for i, c in enumerate(cells) if i not in roles and g.pattern("task-column").search(c)), None)
     if not roles or task is None:
         return None
     number = next((i for i, c in enumerate(cells) if _NUMBER_HEADER.match(c)), None)
     wording = 0
-    while task + wording + 1 < len(cells) and task + wording + 1 not in roles and _TASK_HEADER.search(
+    while task + wording + 1 < len(cells) and task + wording + 1 not in roles and g.pattern("task-column").search(
             cells[task + wording + 1]):
         wording += 1
     return _Header(number, task, roles, len(cells), wording)
@@ -283,7 +281,8 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
         cells: list[str] = []
         j = k
         opening = re.sub(r"\s+", "", _cell_text(norm, *full[k]).text)
-        if not (_NUMBER_HEADER.match(opening) or _TASK_HEADER.search(opening) or opening.startswith("牵头")):
+        task_word = g.pattern("task-column").search(opening)
+        if not (_NUMBER_HEADER.match(opening) or task_word or opening.startswith("牵头")):
             k += 1  # a header opens with its number, task or leader column
             continue
         while j < len(full) and j - k < _HEADER_CELLS:
@@ -298,7 +297,8 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
         header = _header(cells, g) if len(cells) >= 2 else None
         before = header.number if header is not None and header.number else 0
         if header is not None and before == 1 and len(cells) > 2 and len(cells[0]) <= _LABEL_CELL and not (
-                _TASK_HEADER.search(cells[-1]) or _UNITS_HEADER.search(cells[-1]) or _role_header(g).match(cells[-1])
+                g.pattern("task-column").search(cells[-1]) or g.pattern("unit-column").search(cells[-1])
+                or _role_header(g).match(cells[-1])
                 or g.keyword_role(cells[-1])):
             # A column before 序号 (考核项目) holds cells spanning rows: the first row's is the line
             # before its number (农业高质高效), which the header's run took unless it is a column's
@@ -366,7 +366,7 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
             # The columns after the last role column that list units take the row's last lines:
             # those of the run that no later line fills are theirs (a 评分部门 cell listing units),
             # not the role cell's. A 备注 column lists none.
-            trailing = sum(bool(_UNITS_HEADER.search(c)) for c in cells[max(header.roles) + 1:])
+            trailing = sum(bool(g.pattern("unit-column").search(c)) for c in cells[max(header.roles) + 1:])
             more = more[: max(0, len(more) - max(0, trailing - after_more))]
             if not cells_at:
                 continue
@@ -425,7 +425,8 @@ def _unnumbered_cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) 
         a, b = full[k]
         first = norm[a:b].strip(" |") if b - a <= 3 * _LABEL_CELL else ""  # 主 要 任 务: spaced out for show
         first = re.sub(r"\s+", "", first)
-        if not first or len(first) > _LABEL_CELL or not (_NUMBER_HEADER.match(first) or _TASK_HEADER.search(first)
+        task_word = g.pattern("task-column").search(first) if first else None
+        if not first or len(first) > _LABEL_CELL or not (_NUMBER_HEADER.match(first) or task_word
                                              or role_re.match(first)):
             k += 1  # a header opens with a label: its number, task or a role column
             continue
@@ -596,7 +597,7 @@ def _label_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[T
         label = re.sub(r"\s+", "", m.group("label")) if m else ""
         role_m = role_re.match(label) if m else None
         kind = g.keyword_role(role_m.group("kw")) if role_m else None
-        if m and kind is None and (label == opener or (table is None and _TASK_HEADER.search(label))):
+        if m and kind is None and (label == opener or (table is None and g.pattern("task-column").search(label))):
             cell = _label_cell(norm, a, b, m)
             if cell.text:
                 close()

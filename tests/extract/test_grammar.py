@@ -29,6 +29,8 @@ ONE = "2021年大连市重点工作任务分工方案\n"
         ("verb\t牵头\tsupport", "verb '牵头' is given two meanings"),
         ("role\t牵头\tlead\tmore", "more than three columns"),
         ("mark\t☆\tresponsible", "mark takes lead or support, not 'responsible'"),
+        ("column\t任务\trole", "column takes task or units, not 'role'"),
+        ("not-section\t控股长", "neither starts nor ends with a section end"),
     ],
 )
 def test_a_bad_line_is_one_error_naming_the_line(line: str, message: str) -> None:
@@ -102,6 +104,26 @@ def test_a_new_mark_is_a_line_of_data() -> None:
     assert [(r.mention, r.role) for r in ex.tasks[0].responsibilities] == [("市发改委", "lead"), ("市财政局", "responsible")]
     assert [(r.mention, r.role) for r in extract(text.replace("▲", "★")).tasks[0].responsibilities] == [
         ("市发改委", "lead"), ("市财政局", "responsible")]  # the built-in mark
+
+
+def test_sections_run_together_split_by_data() -> None:
+    g = default_grammar()
+    assert [m.start() for m in g.pattern("section-end").finditer("文化宣传股文化馆")] == [5]
+    assert list(g.pattern("section-end").finditer("市投资控股有限公司")) == []  # 控股 is a not-section
+    assert list(g.pattern("section-end").finditer("某某股份有限公司")) == []
+    extra = load_grammar(BUILTIN + "not-section\t宣传股\n")
+    assert list(extra.pattern("section-end").finditer("文化宣传股文化馆")) == []
+    no_sections = load_grammar("".join(line for line in BUILTIN.splitlines(keepends=True)
+                                       if not line.startswith(("section-end", "not-section"))))
+    assert list(no_sections.pattern("section-end").finditer("文化宣传股文化馆")) == []
+
+
+def test_table_column_words_are_data() -> None:
+    g = default_grammar()
+    assert g.pattern("task-column").search("重点任务") and not g.pattern("task-column").search("牵头单位")
+    assert g.pattern("unit-column").search("评分部门") and not g.pattern("unit-column").search("备注")
+    g2 = load_grammar(BUILTIN + "column\t备注\tunits\n")
+    assert g2.pattern("unit-column").search("备注")
 
 
 def test_a_new_heading_tail_is_a_line_of_data() -> None:
