@@ -34,7 +34,7 @@ import os
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, compress, islice, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -257,8 +257,10 @@ def _rows(columns: dict[str, list[Any]], strings: list[str], size: int, first: t
         decoded.insert(0, [first[1]] * size)
     if not names:
         return [{} for _ in range(size)]
-    # dict(zip(names, row)) for each row, with the loops in C: most of a graph is edges.
-    out = list(map(dict, map(zip, repeat(names), zip(*decoded, strict=True))))
+    # A group of the schema's: its dicts made by a dict display; else dict(zip(names, row)) for
+    # each row, with the loops in C.
+    build = _BUILDERS.get(tuple(names))
+    out = build(*decoded) if build is not None else list(map(dict, map(zip, repeat(names), zip(*decoded, strict=True))))
     for name, values in zip(names, decoded, strict=True):
         r = -1
         try:
@@ -268,6 +270,21 @@ def _rows(columns: dict[str, list[Any]], strings: list[str], size: int, first: t
         except ValueError:
             pass
     return out
+
+
+# The groups that make most of a corpus's graph (the attributes `build_graph` gives them, in its
+# order), each row made by a dict display: a tenth fewer instructions to read a pack than
+# dict(zip(names, row)). Any other group takes the general path; both give the same dicts.
+_BUILDERS: dict[tuple[str, ...], Callable[..., list[dict[str, Any]]]] = {
+    ("role", "mention", "document", "start", "end"): lambda r, m, d, s, e: [
+        {"role": a, "mention": b, "document": c, "start": x, "end": y}
+        for a, b, c, x, y in zip(r, m, d, s, e, strict=True)],
+    ("document",): lambda d: [{"document": a} for a in d],
+    ("kind", "document", "number", "title", "text", "start", "end", "lead_officials"):
+        lambda k, d, n, t, x, s, e, lo: [
+            {"kind": a, "document": b, "number": c, "title": f, "text": g, "start": h, "end": i, "lead_officials": j}
+            for a, b, c, f, g, h, i, j in zip(k, d, n, t, x, s, e, lo, strict=True)],
+}
 
 
 def _in_order(groups: list[Any], rows: dict[Any, list[dict[str, Any]]]) -> list[dict[str, Any]]:
