@@ -377,9 +377,6 @@ def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None,
     extractions = _extract(plans)
     with _frozen_when_made():
         graph = build_graph(extractions)
-    from graphmodel_cli.main import keep_until_exit
-
-    keep_until_exit(extractions)  # freed at the process's end, not as this returns
     if graphs is not None and key is not None and len(plans.report.skipped) == skipped_before:  # every plan read
         summary = graph_summary(graph)
         click.get_current_context().meta[_SUMMARY] = (graph, summary)
