@@ -6,8 +6,15 @@ from pathlib import Path
 
 import click
 
-from graphmodel.analysis import graph_stats
-from graphmodel_cli.inputs import aliases_option, cached_pack, load, paths_argument
+from graphmodel_cli.inputs import (
+    CachedPack,
+    aliases_option,
+    cached_pack,
+    graph_summary,
+    load,
+    load_or_pack,
+    paths_argument,
+)
 from graphmodel_cli.output import echo_rows, format_option, output_option
 
 
@@ -33,17 +40,24 @@ def build(paths: tuple[Path, ...], output: Path, aliases_file: Path | None, fmt:
     from loaders.graph_files import graph_format, write_graph
 
     kind = graph_format(output)  # a wrong extension fails before the work, not after
-    graph = load(paths, aliases_file, output=output)
-    pack = cached_pack(graph) if kind == "gmg" else None
-    if pack is not None:  # the graph cache holds this graph's pack: the same bytes, not encoded again
-        atomic_write_bytes(output, pack)
+    if kind == "gmg":  # the graph cache's pack, when it holds this corpus's, is written without reading it
+        got = load_or_pack(paths, aliases_file, output=output)
     else:
-        write_graph(graph, output)
+        got = load(paths, aliases_file, output=output)
+    if isinstance(got, CachedPack):
+        atomic_write_bytes(output, got.pack)
+        summary = got.summary
+    else:
+        pack = cached_pack(got) if kind == "gmg" else None
+        if pack is not None:  # the graph cache holds this graph's pack: the same bytes, not encoded again
+            atomic_write_bytes(output, pack)
+        else:
+            write_graph(got, output)
+        summary = graph_summary(got)
     to_stdout = str(output) == STDOUT
     where = "standard output" if to_stdout else str(output)
-    click.echo(f"graphmodel: wrote {where} ({kind}): {graph.number_of_nodes()} nodes, "
-               f"{graph.number_of_edges()} edges", err=True)
-    rows = [{"what": k, "count": v} for k, v in graph_stats(graph).items()]
+    click.echo(f"graphmodel: wrote {where} ({kind}): {summary['nodes']} nodes, {summary['edges']} edges", err=True)
+    rows = [{"what": k, "count": v} for k, v in summary["stats"]]
     if to_stdout:
         from graphmodel_cli.output import render
 

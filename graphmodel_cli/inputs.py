@@ -282,12 +282,58 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
     command's end unfreezes them, see `graphmodel_cli.main`): it lives until the command ends,
     and a collection walking its millions of objects cost as much as a corpus's analysis.
     """
+    from graphmodel_cli.main import keep_until_exit
+
     graph = _load(paths, aliases_file, output)
+    assert not isinstance(graph, CachedPack)  # only with pack_only
     gc.freeze()
+    keep_until_exit(graph)
     return graph
 
 
-def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None) -> nx.MultiDiGraph[str]:
+@dataclass(frozen=True)
+class CachedPack:
+    """A corpus's graph as the graph cache keeps it, not made into a graph: its pack file's
+    bytes and its `graph_summary`."""
+
+    pack: bytes
+    summary: dict[str, Any]
+
+
+def load_or_pack(paths: Sequence[Path], aliases_file: Path | None = None, output: Path | None = None
+                 ) -> nx.MultiDiGraph[str] | CachedPack:
+    """`load`, or the graph cache's pack and summary of the corpus when it has them and nothing
+    needs the graph itself (no corrections, whose warnings name what the graph holds): ``build
+    -o FILE.gmg`` then copies the pack and prints the summary without reading the graph."""
+    from graphmodel_cli.main import keep_until_exit
+
+    got = _load(paths, aliases_file, output, pack_only=True)
+    if isinstance(got, CachedPack):
+        return got
+    gc.freeze()
+    keep_until_exit(got)
+    return got
+
+
+def graph_summary(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
+    """What ``build`` prints of a graph: ``nodes``, ``edges`` and ``stats`` (`graph_stats` as
+    ``[what, count]`` rows); kept with the graph in the graph cache."""
+    ctx = click.get_current_context(silent=True)
+    found = ctx.meta.get(_SUMMARY) if ctx is not None else None
+    if found is not None and found[0] is graph:
+        summary: dict[str, Any] = found[1]
+        return summary
+    from graphmodel.analysis import graph_stats
+
+    return {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
+            "stats": [[k, v] for k, v in graph_stats(graph).items()]}
+
+
+_SUMMARY = "graphmodel.summary"  # in the click context's meta: (graph, its summary) as kept in the graph cache
+
+
+def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None, pack_only: bool = False
+          ) -> nx.MultiDiGraph[str] | CachedPack:
     from graphmodel.errors import InputError
     from loaders.corpus import is_graph_file, read_corpus_graph
     from loaders.files import check_output
@@ -297,7 +343,8 @@ def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None)
             raise InputError("--corrections applies to plans, not to a built graph: build it again from the plans")
         if output is not None:
             check_output(output, paths)
-        return read_corpus_graph(paths)
+        with _frozen_when_made():
+            return read_corpus_graph(paths)
     plans = _plans(paths, aliases_file, output)
     graphs = key = None
     if plans.cache is not None and not plans.report.bad:
@@ -307,7 +354,16 @@ def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None)
 
         graphs = GraphCache()
         key = corpus_key(plans.files, plans.cache, graphs, plans.corrections)
-        found = graphs.get(key) if key is not None else None
+        cached = graphs.cached(key) if pack_only and key is not None and plans.corrections is None else None
+        if cached is not None:
+            pack, summary, warnings = cached
+            plans.report.files += len(plans.files)  # as if read: the notes and summary are the same
+            _echo_report(plans.report)
+            for source, w in warnings:
+                echo_warning(source, w)
+            return CachedPack(pack, summary)
+        with _frozen_when_made():
+            found = graphs.get(key) if key is not None else None
         if found is not None:
             graph, warnings = found
             _remember_pack(graph, graphs, key)
@@ -319,11 +375,29 @@ def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None)
             return graph
     skipped_before = len(plans.report.skipped)
     extractions = _extract(plans)
-    graph = build_graph(extractions)
+    with _frozen_when_made():
+        graph = build_graph(extractions)
     if graphs is not None and key is not None and len(plans.report.skipped) == skipped_before:  # every plan read
-        graphs.put(key, graph, [(ex.document.source or "", w) for ex in extractions for w in ex.warnings])
+        summary = graph_summary(graph)
+        click.get_current_context().meta[_SUMMARY] = (graph, summary)
+        graphs.put(key, graph, [(ex.document.source or "", w) for ex in extractions for w in ex.warnings], summary)
         _remember_pack(graph, graphs, key)
     return graph
+
+
+@contextmanager
+def _frozen_when_made() -> Iterator[None]:
+    """The garbage collector off while a graph is made, and what was made frozen before it is
+    back on (see `load`): turned on first, its next collection would walk every object of the
+    new graph once, a tenth of a second for a corpus of a thousand plans."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+        gc.freeze()
+    finally:
+        if was:
+            gc.enable()
 
 
 _PACK = "graphmodel.pack"  # in the click context's meta: the graph cache entry that holds the graph loaded

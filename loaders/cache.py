@@ -47,7 +47,7 @@ __all__ = ["CACHE_FORMAT", "GRAPH_CACHE_FORMAT", "KEEP_VERSIONS", "KEEP_GRAPHS",
 CACHE_FORMAT = "graphmodel.extraction-cache/1"
 KEEP_VERSIONS = 3
 KEEP_GRAPHS = 3
-GRAPH_CACHE_FORMAT = "graphmodel.graph-cache/1"
+GRAPH_CACHE_FORMAT = "graphmodel.graph-cache/2"
 _VERSION = re.compile(r"[0-9a-f]{16}")  # a version folder's name: only these are ever removed
 
 _ROOT = Path(__file__).resolve().parents[1]
@@ -235,6 +235,25 @@ class GraphCache:
             os.utime(self.folder / f"{key}.gmg")  # most recently used
         return graph, warnings
 
+    def cached(self, key: str) -> tuple[bytes, dict[str, Any], list[tuple[str, ExtractionWarning]]] | None:
+        """The entry's pack file bytes (as `pack`), the summary it was kept with and the
+        documents' warnings, without making the graph; None when there is no such entry or it
+        was kept without a summary."""
+        found = self._entry(key)
+        if found is None:
+            return None
+        body, header = found
+        summary = header.get("summary")
+        try:
+            warnings = [(str(source), ExtractionWarning.from_dict(w)) for source, w in header["warnings"]]
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return None
+        if not isinstance(summary, dict) or header.get("summary_sha256") != _summary_digest(summary):
+            return None  # the header's digest covers the pack; this one the summary
+        with contextlib.suppress(OSError):
+            os.utime(self.folder / f"{key}.gmg")  # most recently used
+        return body + b"\n", summary, warnings
+
     def pack(self, key: str) -> bytes | None:
         """The entry's graph as the text of a pack file (`loaders.graphpack.write_pack` writes the
         same bytes for the graph `get` gives), or None: a graph read from the cache is written
@@ -255,8 +274,10 @@ class GraphCache:
             return None
         return (body, header) if header is not None else None
 
-    def put(self, key: str, graph: nx.MultiDiGraph[str], warnings: list[tuple[str, ExtractionWarning]]) -> None:
-        """Keep ``graph`` under ``key``; a cache that cannot be written is skipped."""
+    def put(self, key: str, graph: nx.MultiDiGraph[str], warnings: list[tuple[str, ExtractionWarning]],
+            summary: dict[str, Any] | None = None) -> None:
+        """Keep ``graph`` under ``key``, with a ``summary`` of it (JSON data: what a command
+        prints of the graph, given back by `cached`); a cache that cannot be written is skipped."""
         from graphmodel.graph.assemble import paused_gc
         from loaders.graphpack import pack_data, write_json
 
@@ -266,8 +287,12 @@ class GraphCache:
         def write(fh: BinaryIO) -> None:
             digest = _Digest(fh)
             write_json(digest, data)
-            header = {"format": GRAPH_CACHE_FORMAT, "key": key, "version": self.version,
-                      "sha256": digest.hash.hexdigest(), "warnings": [[s, w.to_dict()] for s, w in warnings]}
+            header: dict[str, Any] = {"format": GRAPH_CACHE_FORMAT, "key": key, "version": self.version,
+                                      "sha256": digest.hash.hexdigest(),
+                                      "warnings": [[s, w.to_dict()] for s, w in warnings]}
+            if summary is not None:
+                header["summary"] = summary
+                header["summary_sha256"] = _summary_digest(summary)
             fh.write(b"\n" + json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n")
 
         try:
@@ -278,6 +303,10 @@ class GraphCache:
                 old.unlink(missing_ok=True)
         except OSError:
             return
+
+
+def _summary_digest(summary: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(summary, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 class _Digest:

@@ -21,19 +21,20 @@ Two more adjustments keep the files right for other tools:
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import networkx as nx
 
 from graphmodel.errors import GraphError, InputError
 from graphmodel.graph import LIST_ATTRIBUTES, SCHEMA, check_graph
 from graphmodel.graph.assemble import assemble, paused_gc
-from loaders.files import atomic_write_bytes, atomic_write_text
+from loaders.files import atomic_write_bytes, atomic_writer
 from loaders.graphpack import read_pack, write_pack
 
 __all__ = ["GRAPH_SUFFIXES", "graph_format", "write_graph", "read_graph", "node_link_data", "node_link_graph"]
@@ -68,8 +69,14 @@ def write_graph(graph: nx.MultiDiGraph[str], path: str | os.PathLike[str]) -> st
     if fmt == "gmg":
         write_pack(graph, path)
     elif fmt == "json":
-        text = json.dumps(node_link_data(graph), ensure_ascii=False, indent=1)
-        atomic_write_text(path, text + "\n")
+        data = node_link_data(graph)
+
+        def write(fh: BinaryIO) -> None:
+            for chunk in _indented_chunks(data):
+                fh.write(chunk.encode("utf-8"))
+            fh.write(b"\n")
+
+        atomic_writer(path, write)
     elif fmt == "graphml":
         atomic_write_bytes(path, "\n".join(nx.generate_graphml(_flat(graph, {}))).encode("utf-8") + b"\n")
     else:
@@ -116,6 +123,76 @@ def node_link_data(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
         "nodes": [{"id": n, **d} for n, d in graph.nodes(data=True)],
         "edges": [{"source": u, "target": v, "key": k, **d} for u, v, k, d in graph.edges(keys=True, data=True)],
     }
+
+
+# json.dumps(..., indent=1) runs json's encoder in Python (only compact output has the C one):
+# node-link text is written here instead, the same bytes, each scalar by json's C functions.
+_encode_str: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def _scalar(value: Any) -> str | None:
+    """``value`` as json.dumps writes it when it is a string, number, boolean or None, else None."""
+    kind = type(value)
+    if kind is str:
+        return _encode_str(value)
+    if kind is int:
+        return int.__repr__(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if kind is float:
+        if value != value:
+            return "NaN"
+        if value in (math.inf, -math.inf):
+            return "Infinity" if value > 0 else "-Infinity"
+        return float.__repr__(value)
+    return None
+
+
+def _indented(value: Any, level: int) -> str:
+    """``value`` as ``json.dumps(value, ensure_ascii=False, indent=1)`` writes it at depth ``level``."""
+    text = _scalar(value)
+    if text is not None:
+        return text
+    if type(value) is list:
+        if not value:
+            return "[]"
+        items = list(map(_scalar, value))
+        if None not in items:  # a list of scalars (lists of names, of task ids)
+            pad = "\n" + " " * (level + 1)
+            return "[" + pad + ("," + pad).join(items) + "\n" + " " * level + "]"  # type: ignore[arg-type]
+    # Anything else (nested containers, other types): json itself, its lines moved to this depth.
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
+
+
+def _indented_record(record: dict[str, Any], level: int) -> str:
+    """A node's or an edge's dict as an item of a list at depth ``level - 1``."""
+    pad = " " * level
+    if not record or any(type(k) is not str for k in record):
+        return pad + _indented(record, level)
+    inner = "\n" + pad + " "
+    return (pad + "{" + inner + ("," + inner).join(
+        [_encode_str(k) + ": " + _indented(v, level + 1) for k, v in record.items()]) + "\n" + pad + "}")
+
+
+def _indented_chunks(data: dict[str, Any], size: int = 5000) -> Iterator[str]:
+    """The text of ``json.dumps(data, ensure_ascii=False, indent=1)`` for node-link data, in pieces
+    (the nodes and edges a few thousand at a time: the whole text is never held)."""
+    yield "{"
+    for i, (key, value) in enumerate(data.items()):
+        yield ("," if i else "") + "\n " + _encode_str(key) + ": "
+        if key in ("nodes", "edges") and type(value) is list and value and all(type(r) is dict for r in value):
+            yield "[\n"
+            for start in range(0, len(value), size):
+                yield ("" if start == 0 else ",\n") + ",\n".join(
+                    [_indented_record(r, 2) for r in value[start:start + size]])
+            yield "\n ]"
+        else:
+            yield _indented(value, 1)
+    yield "\n}" if data else "}"
 
 
 def node_link_graph(data: dict[str, Any]) -> nx.MultiDiGraph[str]:

@@ -34,8 +34,8 @@ import os
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from itertools import compress, islice, repeat
+from collections.abc import Callable, Iterable, Sequence
+from itertools import chain, compress, islice, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -112,7 +112,7 @@ def _column_type(values: list[Any]) -> str:
     if types == {int}:
         present = [v for v in values if v is not None]
         return "i" if min(present) >= -_INT_MAX and max(present) <= _INT_MAX else "v"
-    if types == {list} and all(isinstance(x, str) for v in values if v is not None for x in v):
+    if types == {list} and set(map(type, chain.from_iterable(filter(None, values)))) <= {str}:
         return "ls"
     return "v"
 
@@ -171,19 +171,20 @@ def pack_data(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
         by_kind.setdefault(kind or "", []).append(data)
     ids = strings.indices(list(nodes))
 
-    sources: list[int] = []
-    targets: list[int] = []
-    types: list[str] = []
-    datas: list[dict[str, Any]] = []
-    for u, nbrs in succ.items():
-        i = node_index[u]
-        for v, keyed in nbrs.items():
-            j = node_index[v]
-            for k, data in keyed.items():
-                sources.append(i)
-                targets.append(j)
-                types.append(k)
-                datas.append(data)
+    # The edges in graph order, as columns, with the loops in C: each node's targets, each
+    # (node, target) pair's keys, each key's data.
+    outs = list(succ.values())
+    keyed: list[dict[str, dict[str, Any]]] = list(chain.from_iterable(map(dict.values, outs)))
+    pair_sources = chain.from_iterable(map(repeat, range(len(outs)), map(len, outs)))
+    pair_targets = map(node_index.__getitem__, chain.from_iterable(outs))
+    types: list[str] = list(chain.from_iterable(keyed))
+    datas: list[dict[str, Any]] = list(chain.from_iterable(map(dict.values, keyed)))
+    if len(types) == len(keyed):  # one key for each pair (no parallel edges): a pair is an edge
+        sources, targets = list(pair_sources), list(pair_targets)
+    else:
+        counts = list(map(len, keyed))
+        sources = list(chain.from_iterable(map(repeat, pair_sources, counts)))
+        targets = list(chain.from_iterable(map(repeat, pair_targets, counts)))
     for k in dict.fromkeys(types):
         if not isinstance(k, str):
             raise ValueError(f"an edge key must be a string (the edge type), not {k!r}")
@@ -256,8 +257,10 @@ def _rows(columns: dict[str, list[Any]], strings: list[str], size: int, first: t
         decoded.insert(0, [first[1]] * size)
     if not names:
         return [{} for _ in range(size)]
-    # dict(zip(names, row)) for each row, with the loops in C: most of a graph is edges.
-    out = list(map(dict, map(zip, repeat(names), zip(*decoded, strict=True))))
+    # A group of the schema's: its dicts made by a dict display; else dict(zip(names, row)) for
+    # each row, with the loops in C.
+    build = _BUILDERS.get(tuple(names))
+    out = build(*decoded) if build is not None else list(map(dict, map(zip, repeat(names), zip(*decoded, strict=True))))
     for name, values in zip(names, decoded, strict=True):
         r = -1
         try:
@@ -267,6 +270,21 @@ def _rows(columns: dict[str, list[Any]], strings: list[str], size: int, first: t
         except ValueError:
             pass
     return out
+
+
+# The groups that make most of a corpus's graph (the attributes `build_graph` gives them, in its
+# order), each row made by a dict display: a tenth fewer instructions to read a pack than
+# dict(zip(names, row)). Any other group takes the general path; both give the same dicts.
+_BUILDERS: dict[tuple[str, ...], Callable[..., list[dict[str, Any]]]] = {
+    ("role", "mention", "document", "start", "end"): lambda r, m, d, s, e: [
+        {"role": a, "mention": b, "document": c, "start": x, "end": y}
+        for a, b, c, x, y in zip(r, m, d, s, e, strict=True)],
+    ("document",): lambda d: [{"document": a} for a in d],
+    ("kind", "document", "number", "title", "text", "start", "end", "lead_officials"):
+        lambda k, d, n, t, x, s, e, lo: [
+            {"kind": a, "document": b, "number": c, "title": f, "text": g, "start": h, "end": i, "lead_officials": j}
+            for a, b, c, f, g, h, i, j in zip(k, d, n, t, x, s, e, lo, strict=True)],
+}
 
 
 def _in_order(groups: list[Any], rows: dict[Any, list[dict[str, Any]]]) -> list[dict[str, Any]]:

@@ -100,8 +100,9 @@ def assemble(graph_attrs: dict[str, Any], nodes: Iterable[tuple[str, dict[str, A
             back = pred.get(v)
             if back is None:
                 raise GraphError(f"the edge {u!r} -> {v!r} ({key}) names a node the graph does not have")
-            keys = out[v] = back[u] = {}
+            out[v] = back[u] = {key: attrs}
         elif key in keys:
             raise GraphError(f"the edge {u!r} -> {v!r} ({key}) is listed twice")
-        keys[key] = attrs
+        else:
+            keys[key] = attrs
     return graph

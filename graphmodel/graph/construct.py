@@ -8,6 +8,7 @@ equal graph with the same node and edge order.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any, TypeVar, cast
 
 import networkx as nx
@@ -69,8 +70,13 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph[str]:
     [('unit:上海市/上海市发展改革委', 'unit:大连市/大连市发展改革委')]
     """
     tables = _Tables()
+    if isinstance(extractions, (list, tuple)):  # nothing else runs between them: one pause for all
+        with paused_gc():
+            for ex in extractions:
+                tables.add(ex)
+            return tables.graph()
     for ex in extractions:
-        with paused_gc():  # not across the loop: the extractions may come from worker processes
+        with paused_gc():  # not across the loop: a generator may be extracting them meanwhile
             tables.add(ex)
     with paused_gc():
         return tables.graph()
@@ -152,7 +158,9 @@ class _Tables:
         """The networkx graph: nodes and edges in sorted id order, then COUNTERPART."""
         nodes, edges = self.nodes, self.edges
         counterparts = _counterparts(nodes, edges)
-        ordered = [(u, v, key, edges[u, v, key]) for u, v, key in sorted(edges)]
+        # Sorted by their keys alone (a key function: comparing (key, data) pairs would test the
+        # keys for equality first, twice the work), with no look-up afterwards.
+        ordered = [(u, v, key, data) for (u, v, key), data in sorted(edges.items(), key=itemgetter(0))]
         ordered += [(a, b, "COUNTERPART", attrs) for a, b, attrs in counterparts]
         return assemble({"schema": SCHEMA}, ((n, nodes[n]) for n in sorted(nodes)), ordered)
 
@@ -264,15 +272,22 @@ def _add_place(place: Place, places: dict[str, Place], tables: _Tables, where: s
 def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], places: dict[str, Place],
               tables: _Tables, where: str) -> None:
     edges = tables.edges
-    tables.put_node(task.id, "Task", {
+    share = tables.values.setdefault  # `tables.shared` without a call of its own: it runs per value of every edge
+    number = task_number(task.number)
+    start, end = task.span
+    attrs: dict[str, Any] = {
         "document": doc_id,
-        "number": tables.shared(task_number(task.number)),
+        "number": share(number, number),
         "title": task.title,
         "text": task.text,
-        "start": tables.shared(task.span[0]),
-        "end": tables.shared(task.span[1]),
+        "start": share(start, start),
+        "end": share(end, end),
         "lead_officials": list(task.lead_officials),
-    }, where)
+    }
+    if task.id in tables.nodes or task.title is None or task.text is None:
+        tables.put_node(task.id, "Task", attrs, where)  # merged, or with values left out
+    else:  # a new task (its id is its document's): what put_node would store
+        tables.nodes[task.id] = {"kind": "Task", **attrs}
     if task.parent is None:
         edges[task.id, doc_id, "PART_OF"] = {"document": doc_id}
     elif task.parent in task_ids:
@@ -281,13 +296,12 @@ def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], p
         raise GraphError(f"{where}: task {task.number} has the parent {task.parent!r}, "
                          "which it does not list")
 
-    share = tables.values.setdefault  # `tables.shared` without a call of its own: it runs per value of every edge
     for resp in task.responsibilities:
         if resp.unit not in unit_ids:
             raise GraphError(f"{where}: task {task.number} names the unit {resp.unit!r}, "
                              "which the extraction does not list")
-        attrs: dict[str, Any] = {"role": share(resp.role, resp.role), "mention": share(resp.mention, resp.mention),
-                                 "document": doc_id}
+        attrs = {"role": share(resp.role, resp.role), "mention": share(resp.mention, resp.mention),
+                 "document": doc_id}
         span = resp.span
         if span is not None:
             attrs["start"] = share(span[0], span[0])

@@ -59,18 +59,19 @@ def counterpart_edges(graph: nx.MultiDiGraph[str], documents: Collection[str] | 
 def _stored_counterparts(graph: nx.MultiDiGraph[str]) -> list[tuple[str, str, dict[str, Any]]]:
     """The graph's COUNTERPART edges as `derive_counterparts` gives them (fresh dicts, sorted).
 
-    Only units' out-edges are looked at: a corpus has a few hundred units and a few hundred
-    thousand edges.
+    Only units' in-edges are looked at: a COUNTERPART edge ends at a unit, and a unit's
+    in-edges are its counterparts and stated pairings, while its out-edges are every task it
+    is responsible for (a few hundred thousand in a corpus).
     """
     nodes = graph._node  # type: ignore[attr-defined]  # private, so not in networkx's stubs
-    succ = graph._succ  # type: ignore[attr-defined]
+    pred = graph._pred  # type: ignore[attr-defined]
     out = []
-    for u, targets in succ.items():
-        if nodes[u].get("kind") != "Unit":
+    for v, sources in pred.items():
+        if not sources or nodes[v].get("kind") != "Unit":
             continue
-        for v, keys in targets.items():
+        for u, keys in sources.items():
             data = keys.get("COUNTERPART")
-            if data is not None:
+            if data is not None and nodes[u].get("kind") == "Unit":
                 out.append((u, v, {"count": data["count"], "tasks": list_attribute(data["tasks"]),
                                    "jaccard": data["jaccard"]}))
     out.sort(key=lambda p: (p[0], p[1]))

@@ -229,3 +229,23 @@ def test_a_pack_keeps_each_nodes_order_of_attributes(tmp_path: Path) -> None:
     write_graph(back, tmp_path / "back.json")
     write_graph(g, tmp_path / "g.json")
     assert (tmp_path / "back.json").read_bytes() == (tmp_path / "g.json").read_bytes()
+
+
+def test_node_link_text_is_what_json_dumps_writes(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    # The node-link writer formats the text itself (json's indenting encoder runs in Python):
+    # the same bytes as json.dumps(..., indent=1), whatever the attributes hold.
+    from loaders.graph_files import node_link_data
+
+    odd = graph.copy()
+    odd.graph["extra"] = [1, {"a": []}]
+    odd.add_node("上海\"\n\\x", kind="Other", f=0.1, nan=float("nan"), inf=float("-inf"), big=2**70, flag=False,
+                 none=None, empty=[], names=["é", "a\tb"], nested={"x": [1, [2, []]], "y": {}}, pair=(1, "x"),
+                 mixed=[1, "a", None, True, 2.5], deep=[[1]], emptyd={})
+    odd.add_node("bare")
+    odd.add_edge("bare", "bare", key="SELF")
+    path = tmp_path / "g.json"
+    write_graph(odd, path)
+    assert path.read_text(encoding="utf-8") == json.dumps(node_link_data(odd), ensure_ascii=False, indent=1) + "\n"
+    empty = nx.MultiDiGraph(schema="graphmodel.graph/1")
+    write_graph(empty, path)
+    assert path.read_text(encoding="utf-8") == json.dumps(node_link_data(empty), ensure_ascii=False, indent=1) + "\n"

@@ -163,7 +163,7 @@ def test_fuzz_graph_files(tmp_path: Path) -> None:
 
     graph = read_corpus_graph([DATA / "corpus" / "2020-shanghai-dalian.txt"])
     seeds = {}
-    for suffix in (".json", ".graphml", ".gexf"):
+    for suffix in (".gmg", ".json", ".graphml", ".gexf"):
         write_graph(graph, tmp_path / f"seed{suffix}")
         seeds[suffix] = (tmp_path / f"seed{suffix}").read_bytes()
 
