@@ -42,7 +42,7 @@ from graphmodel.extract.grammar import Grammar
 from graphmodel.extract.names import Piece, split_top
 from graphmodel.extract.outline import Item
 from graphmodel.extract.tables import Table, table_lines
-from graphmodel.extract.text import BracketPairs
+from graphmodel.extract.text import BracketPairs, covers
 
 __all__ = ["Doc", "Recogniser", "RECOGNISERS", "recognise", "item_at"]
 
@@ -267,17 +267,21 @@ def _cell_end(norm: str, at: int, end: int) -> int:
 
 def _keyword_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
-    keyword = g.pattern("keyword")
-    table_spans = table_lines(doc.tables)
-    known = list(keyword.finditer(norm))
-    taken = [(m.start(), m.end()) for m in known]
+    in_table = covers(table_lines(doc.tables))
+    known = g.find_all("keyword", norm)
+    # The keywords' ends, in order (the matches of one scan neither overlap nor go back).
+    ends = [m.end() for m in known]
+
+    def clashes(m: re.Match[str]) -> bool:  # overlaps a known keyword
+        k = bisect.bisect_right(ends, m.start())
+        return k < len(known) and known[k].start() < m.end()
+
     # A keyword this grammar does not know (数据提供单位:) opens a line too; reading it warns.
-    unknown = [m for m in g.pattern("keyword-like").finditer(norm)
-               if g.unknown_keyword(m.group("word")) and not _ADDRESSEE.match(m.group("word"))
-               and not any(a < m.end() and m.start() < b for a, b in taken)]
+    unknown = [m for m in g.find_all("keyword-like", norm)
+               if g.unknown_keyword(m.group("word")) and not _ADDRESSEE.match(m.group("word")) and not clashes(m)]
     hits = [m for m in sorted(known + unknown, key=lambda m: m.start())
             if not doc.inside_bracket(m.start()) and (m.start() == 0 or norm[m.start() - 1] in _BOUNDARY)
-            and not any(a <= m.start() < b for a, b in table_spans)]
+            and not in_table(m.start())]
     for k, m in enumerate(hits):
         pos = m.start()
         stop = _cell_end(norm, m.end(), _line_end(doc, m.end()))

@@ -8,13 +8,15 @@ into the text as read, so every span stays valid. Each bracket family of the gra
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from graphmodel.extract.grammar import Grammar, default_grammar
 
-__all__ = ["normalize", "OPEN", "CLOSE", "bracket_depths", "CJK", "is_cjk", "BracketPairs", "pair_brackets",
+__all__ = ["covers", "normalize", "OPEN", "CLOSE", "bracket_depths", "CJK", "is_cjk", "BracketPairs", "pair_brackets",
            "word_pattern"]
 
 _PAIRS = {
@@ -230,3 +232,30 @@ def word_pattern(words: frozenset[str] | set[str]) -> re.Pattern[str]:
         return f"(?:{body})?" if "" in node else body
 
     return re.compile(build(trie) or "(?!)")
+
+
+def covers(spans: Iterable[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether an offset lies in any of ``spans`` (``[start, end)``, in any order, overlapping or
+    not): ``any(a <= at < b for a, b in spans)`` in logarithmic time, for checks made at many
+    offsets of a long text.
+
+    >>> inside = covers([(10, 20), (0, 3), (15, 30)])
+    >>> [at for at in (0, 2, 3, 9, 10, 25, 29, 30) if inside(at)]
+    [0, 2, 10, 25, 29]
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if a >= b:
+            continue  # empty: holds nothing
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+
+    def inside(at: int) -> bool:
+        k = bisect.bisect_right(starts, at) - 1
+        return k >= 0 and at < ends[k]
+
+    return inside
