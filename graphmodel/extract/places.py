@@ -169,6 +169,12 @@ def _base_prefixes() -> tuple[dict[str, tuple[str | None, str | None]], tuple[in
 
 
 @lru_cache(maxsize=1)
+def _base_prefix_pattern() -> re.Pattern[str]:
+    """`_base_prefixes` as a trie pattern: the longest of them at a place, in one match."""
+    return word_pattern(set(_base_prefixes()[0]))
+
+
+@lru_cache(maxsize=1)
 def _known_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(n) for n in _known_places()}, reverse=True))
 
@@ -230,7 +236,7 @@ class PlaceFinder:
     _found: dict[tuple[int, int], list[tuple[int, int, str]]] = field(default_factory=dict)
     _prefix_cache: tuple[int, dict[str, tuple[str | None, str | None]]] | None = None
     _places_seen: int = -1  # len(places) when _prefix_cache was last checked: places are only added
-    _lengths_cache: tuple[dict[str, tuple[str | None, str | None]], list[int]] | None = None
+    _patterns_cache: tuple[dict[str, tuple[str | None, str | None]], re.Pattern[str]] | None = None
     _sides_of: dict[str | None, str | None] = field(default_factory=dict)
 
     def _side_of_region(self, region: str | None) -> str | None:
@@ -334,12 +340,13 @@ class PlaceFinder:
             self._prefix_cache = (districts, out)
         return self._prefix_cache[1]
 
-    def _prefix_lengths(self) -> list[int]:
+    def _prefix_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """Trie patterns of what can lead a park's name (`_prefix`): the plan's overlay and the
+        names every plan shares; each matches the longest such name at a place."""
         overlay = self._overlay()
-        if self._lengths_cache is None or self._lengths_cache[0] is not overlay:
-            _, lengths = _base_prefixes()
-            self._lengths_cache = (overlay, sorted(set(lengths) | {len(n) for n in overlay}, reverse=True))
-        return self._lengths_cache[1]
+        if self._patterns_cache is None or self._patterns_cache[0] is not overlay:
+            self._patterns_cache = (overlay, word_pattern(set(overlay) - {""}))
+        return self._patterns_cache[1], _base_prefix_pattern()
 
     # -- scans -----------------------------------------------------------------------------------
     def scan_text(self, text: str, offset: int) -> list[str]:
@@ -414,11 +421,11 @@ class PlaceFinder:
         """A park word, and the name before it: a region or place and up to ten characters, or a
         pair of regions' initials (沪滇合作产业园)."""
         words = _words()
-        lengths = self._prefix_lengths()
+        patterns = self._prefix_patterns()
         out = []
         for m in words.park_re.finditer(text):
             end = m.end()
-            found = self._name_start(text, m.start(), lengths)
+            found = self._name_start(text, m.start(), patterns)
             if found is None:
                 continue
             start, side, region = found
@@ -434,25 +441,25 @@ class PlaceFinder:
             out += self._hit(text[start:end], kind, side, offset + start, offset + end, region)
         return out
 
-    def _name_start(self, text: str, word_at: int, lengths: list[int]) -> tuple[int, str | None, str | None] | None:
+    def _name_start(self, text: str, word_at: int, patterns: tuple[re.Pattern[str], re.Pattern[str]]
+                    ) -> tuple[int, str | None, str | None] | None:
         """Where the name ending in the park word at ``word_at`` starts, with its side and region."""
         words = _words()
         best: tuple[int, str | None, str | None] | None = None
-        overlay, (base, _) = self._overlay(), _base_prefixes()  # what _prefix knows: a miss is None
+        overlay, base = patterns  # what _prefix knows: the longest of either, before the park word
+        empty = "" in self._overlay()  # a side with no short name: an empty lead (as _prefix has it)
         for start in range(word_at - 1, max(word_at - _MIDDLE_MAX - 6, 0) - 1, -1):
             if not _CJK_RE.match(text[start]) or text[start] in _STOP_CHARS:
                 break
             middle_from = None
             side = region = None
-            for n in lengths:
-                if start + n > word_at:
-                    continue
-                piece = text[start : start + n]
-                lead = self._prefix(piece) if piece in overlay or piece in base else None
+            longest = max((m.end() for m in (overlay.match(text, start, word_at), base.match(text, start, word_at))
+                           if m), default=start)
+            if longest > start or empty:
+                lead = self._prefix(text[start:longest])
                 if lead is not None:
-                    middle_from = start + n
+                    middle_from = longest
                     side, region = lead
-                    break
             pair = text[start : start + 2]
             if (middle_from is None and len(pair) == 2 and pair[0] != pair[1] and all(c in _initials() for c in pair)
                     and not _starts_region(text, start + 1) and set(pair) & self._side_initials()):
