@@ -115,7 +115,7 @@ class Grammar:
             if len(memo) >= LIMIT:
                 memo.clear()
             found = memo[text] = compute(text)
-        return cast(_T, found)
+        return found  # type: ignore[no-any-return]  # (no cast: a call, and this runs very often)
 
     def remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
         """``compute(text)``, remembered on this grammar under ``what``: for a pure function of a

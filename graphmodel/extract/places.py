@@ -651,9 +651,20 @@ def _starts_region(text: str, at: int) -> bool:
     return any(text[at : at + n] in words for n in lengths)
 
 
+@lru_cache(maxsize=4)
+def _stops_pattern(stops: tuple[str, ...]) -> re.Pattern[str]:
+    return word_pattern(set(stops))
+
+
 def _has_stop(text: str, start: int, end: int, stops: tuple[str, ...]) -> bool:
     """Whether a stop word (建设, 推广) lies in ``text[start:end]`` or runs into it from before:
     a name never starts inside a word like 推广 (推广长白山…)."""
+    if all(stops):  # one trie pattern: a stop word inside, or the longest one starting just before
+        pattern = _stops_pattern(stops)
+        if pattern.search(text, start, end):
+            return True
+        return any((m := pattern.match(text, at, end)) is not None and m.end() > start
+                   for at in range(max(start - 3, 0), start))
     window = text[max(start - 3, 0) : end]
     offset = max(start - 3, 0)
     for s in stops:

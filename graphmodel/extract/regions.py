@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, cast
+from typing import Any
 
 from graphmodel.extract.memo import remembered
 from graphmodel.extract.text import CJK, word_pattern
@@ -164,7 +164,7 @@ class Gazetteer:
         found = self._prefixes.get(key, _MISSING)
         if found is _MISSING:
             found = remembered(self._prefixes, key, lambda: self._prefix(key))
-        return cast(str | None, found)
+        return found  # type: ignore[no-any-return]  # (no cast: a call, and this runs very often)
 
     def _prefix(self, text: str) -> str | None:
         for n in self._lengths:
@@ -193,7 +193,7 @@ class Gazetteer:
         found = self._named.get(name, _MISSING)
         if found is _MISSING:
             found = remembered(self._named, name, lambda: self._named_region(name))
-        return cast(str | None, found)
+        return found  # type: ignore[no-any-return]  # (no cast: a call, and this runs very often)
 
     def _named_region(self, name: str) -> str | None:
         full = self.prefix(name)
@@ -270,7 +270,7 @@ class Gazetteer:
         found = self._levels.get(mention, _MISSING)
         if found is _MISSING:
             found = remembered(self._levels, mention, lambda: self._level_of(mention))
-        return cast(str | None, found)
+        return found  # type: ignore[no-any-return]  # (no cast: a call, and this runs very often)
 
     def _level_of(self, mention: str) -> str | None:
         if mention.startswith(self.not_levels):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from graphmodel.extract.annotations import Annotation, Part
 from graphmodel.extract.canonical import AliasTable, canonical_unit, group_id, unit_id
-from graphmodel.extract.grammar import Grammar
+from graphmodel.extract.grammar import Grammar, default_grammar
 from graphmodel.extract.notes import in_scopes
 from graphmodel.extract.outline import Item
 from graphmodel.extract.regions import gazetteer
@@ -244,7 +244,10 @@ def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, 
          level: str | None, head: str = "") -> str | None:
     """Add one responsibility to ``task``; returns the level (市/省/区) the next mention may inherit.
     ``head`` is a department a bare region name shares with a later name of its list."""
-    written = ctx.text[span[0] : span[1]] if normalize(ctx.text[span[0] : span[1]]) == name else name
+    # The text as written where its normalised form is the name (the document's normalised text,
+    # when it was normalised by the built-in grammar as this is).
+    seen = ctx.norm[span[0] : span[1]] if ctx.grammar is default_grammar() else normalize(ctx.text[span[0] : span[1]])
+    written = ctx.text[span[0] : span[1]] if seen == name else name
     name = name + head
     if ctx.grammar.is_placeholder(name):
         uid = group_id(side, name)

@@ -54,3 +54,44 @@ def test_covers_is_any() -> None:
         spans = [(a, a + rng.randint(0, 8)) for a in (rng.randint(0, 40) for _ in range(rng.randint(0, 6)))]
         inside = covers(spans)
         assert [inside(at) for at in range(-2, 52)] == [any(a <= at < b for a, b in spans) for at in range(-2, 52)]
+
+
+def test_has_stop_is_a_search_of_every_stop_word() -> None:
+    from graphmodel.extract.places import _has_stop, _words
+
+    stops = _words().stops
+
+    def plain(text: str, start: int, end: int) -> bool:
+        offset = max(start - 3, 0)
+        window = text[offset:end]
+        return any(offset + at + len(s) > start for s in stops for at in range(len(window)) if window.startswith(s, at))
+
+    rng = random.Random(3)
+    pieces = [*stops, "上海", "园区", "合作", "建", "设", "推", "广", "市"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        start = rng.randint(0, len(text) - 1)
+        end = rng.randint(start + 1, len(text))
+        assert _has_stop(text, start, end, stops) == plain(text, start, end)
+
+
+def test_region_names_found_are_the_longest_ending_at_each_place() -> None:
+    from graphmodel.extract.regions import gazetteer
+
+    g = gazetteer()
+    names = sorted(g._scannable)
+    rng = random.Random(9)
+    for _ in range(300):
+        text = "".join(rng.choice([*rng.sample(names, 5), "市", "区", "县", "新", "和", "的"]) for _ in range(12))
+        found = []
+        for end in range(1, len(text) + 1):
+            n = next((n for n in g._lengths if end - n >= 0 and text[end - n : end] in g._scannable), None)
+            if n:
+                found.append((text[end - n : end], end - n, end))
+        found.sort(key=lambda x: (x[1], -x[2]))
+        out, reach = [], 0
+        for name, a, b in found:
+            if a >= reach:
+                out.append((name, a, b))
+                reach = b
+        assert g.find_all(text) == out
