@@ -26,7 +26,7 @@ from importlib import resources
 from typing import cast
 
 from graphmodel.extract.regions import DISTRICT_KINDS, PROVINCE_ABBREVIATIONS, gazetteer, short_name
-from graphmodel.extract.text import CJK, word_pattern
+from graphmodel.extract.text import CJK, WordIndex, word_pattern
 from graphmodel.model import Pairing, Place, PlaceKind, Span
 
 __all__ = ["PlaceFinder", "place_id"]
@@ -169,9 +169,9 @@ def _base_prefixes() -> tuple[dict[str, tuple[str | None, str | None]], tuple[in
 
 
 @lru_cache(maxsize=1)
-def _base_prefix_pattern() -> re.Pattern[str]:
-    """`_base_prefixes` as a trie pattern: the longest of them at a place, in one match."""
-    return word_pattern(set(_base_prefixes()[0]))
+def _base_prefix_pattern() -> WordIndex:
+    """`_base_prefixes` indexed: the longest of them at a place, in one look-up and one match."""
+    return WordIndex(_base_prefixes()[0])
 
 
 @lru_cache(maxsize=1)
@@ -236,7 +236,7 @@ class PlaceFinder:
     _found: dict[tuple[int, int], list[tuple[int, int, str]]] = field(default_factory=dict)
     _prefix_cache: tuple[int, dict[str, tuple[str | None, str | None]]] | None = None
     _places_seen: int = -1  # len(places) when _prefix_cache was last checked: places are only added
-    _patterns_cache: tuple[dict[str, tuple[str | None, str | None]], re.Pattern[str]] | None = None
+    _patterns_cache: tuple[dict[str, tuple[str | None, str | None]], WordIndex] | None = None
     _sides_of: dict[str | None, str | None] = field(default_factory=dict)
 
     def _side_of_region(self, region: str | None) -> str | None:
@@ -340,12 +340,12 @@ class PlaceFinder:
             self._prefix_cache = (districts, out)
         return self._prefix_cache[1]
 
-    def _prefix_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        """Trie patterns of what can lead a park's name (`_prefix`): the plan's overlay and the
-        names every plan shares; each matches the longest such name at a place."""
+    def _prefix_patterns(self) -> tuple[WordIndex, WordIndex]:
+        """What can lead a park's name (`_prefix`), the plan's overlay and the names every plan
+        shares, each indexed to give the longest such name at a place."""
         overlay = self._overlay()
         if self._patterns_cache is None or self._patterns_cache[0] is not overlay:
-            self._patterns_cache = (overlay, word_pattern(set(overlay) - {""}))
+            self._patterns_cache = (overlay, WordIndex(set(overlay) - {""}))
         return self._patterns_cache[1], _base_prefix_pattern()
 
     # -- scans -----------------------------------------------------------------------------------
@@ -441,7 +441,7 @@ class PlaceFinder:
             out += self._hit(text[start:end], kind, side, offset + start, offset + end, region)
         return out
 
-    def _name_start(self, text: str, word_at: int, patterns: tuple[re.Pattern[str], re.Pattern[str]]
+    def _name_start(self, text: str, word_at: int, patterns: tuple[WordIndex, WordIndex]
                     ) -> tuple[int, str | None, str | None] | None:
         """Where the name ending in the park word at ``word_at`` starts, with its side and region."""
         words = _words()
@@ -453,8 +453,7 @@ class PlaceFinder:
                 break
             middle_from = None
             side = region = None
-            longest = max((m.end() for m in (overlay.match(text, start, word_at), base.match(text, start, word_at))
-                           if m), default=start)
+            longest = max(overlay.longest(text, start, word_at), base.longest(text, start, word_at), start)
             if longest > start or empty:
                 lead = self._prefix(text[start:longest])
                 if lead is not None:
