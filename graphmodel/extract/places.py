@@ -169,7 +169,7 @@ def _base_prefixes() -> tuple[dict[str, tuple[str | None, str | None]], tuple[in
 
 
 @lru_cache(maxsize=1)
-def _base_prefix_pattern() -> WordIndex:
+def _base_prefix_index() -> WordIndex:
     """`_base_prefixes` indexed: the longest of them at a place, in one look-up and one match."""
     return WordIndex(_base_prefixes()[0])
 
@@ -236,7 +236,7 @@ class PlaceFinder:
     _found: dict[tuple[int, int], list[tuple[int, int, str]]] = field(default_factory=dict)
     _prefix_cache: tuple[int, dict[str, tuple[str | None, str | None]]] | None = None
     _places_seen: int = -1  # len(places) when _prefix_cache was last checked: places are only added
-    _patterns_cache: tuple[dict[str, tuple[str | None, str | None]], WordIndex] | None = None
+    _lengths_cache: tuple[dict[str, tuple[str | None, str | None]], list[int]] | None = None
     _sides_of: dict[str | None, str | None] = field(default_factory=dict)
 
     def _side_of_region(self, region: str | None) -> str | None:
@@ -340,13 +340,12 @@ class PlaceFinder:
             self._prefix_cache = (districts, out)
         return self._prefix_cache[1]
 
-    def _prefix_patterns(self) -> tuple[WordIndex, WordIndex]:
-        """What can lead a park's name (`_prefix`), the plan's overlay and the names every plan
-        shares, each indexed to give the longest such name at a place."""
+    def _overlay_lengths(self) -> list[int]:
+        """The lengths of the overlay's names (the plan's sides and districts), longest first."""
         overlay = self._overlay()
-        if self._patterns_cache is None or self._patterns_cache[0] is not overlay:
-            self._patterns_cache = (overlay, WordIndex(set(overlay) - {""}))
-        return self._patterns_cache[1], _base_prefix_pattern()
+        if self._lengths_cache is None or self._lengths_cache[0] is not overlay:
+            self._lengths_cache = (overlay, sorted({len(n) for n in overlay}, reverse=True))
+        return self._lengths_cache[1]
 
     # -- scans -----------------------------------------------------------------------------------
     def scan_text(self, text: str, offset: int) -> list[str]:
@@ -421,11 +420,11 @@ class PlaceFinder:
         """A park word, and the name before it: a region or place and up to ten characters, or a
         pair of regions' initials (沪滇合作产业园)."""
         words = _words()
-        patterns = self._prefix_patterns()
+        lengths = self._overlay_lengths()
         out = []
         for m in words.park_re.finditer(text):
             end = m.end()
-            found = self._name_start(text, m.start(), patterns)
+            found = self._name_start(text, m.start(), lengths)
             if found is None:
                 continue
             start, side, region = found
@@ -441,20 +440,26 @@ class PlaceFinder:
             out += self._hit(text[start:end], kind, side, offset + start, offset + end, region)
         return out
 
-    def _name_start(self, text: str, word_at: int, patterns: tuple[WordIndex, WordIndex]
-                    ) -> tuple[int, str | None, str | None] | None:
+    def _name_start(self, text: str, word_at: int, lengths: list[int]) -> tuple[int, str | None, str | None] | None:
         """Where the name ending in the park word at ``word_at`` starts, with its side and region."""
         words = _words()
         best: tuple[int, str | None, str | None] | None = None
-        overlay, base = patterns  # what _prefix knows: the longest of either, before the park word
-        empty = "" in self._overlay()  # a side with no short name: an empty lead (as _prefix has it)
+        # What _prefix knows, the longest before the park word: the names every plan shares (indexed)
+        # and the plan's overlay (a few names: by their lengths).
+        overlay, base = self._overlay(), _base_prefix_index()
         for start in range(word_at - 1, max(word_at - _MIDDLE_MAX - 6, 0) - 1, -1):
             if not _CJK_RE.match(text[start]) or text[start] in _STOP_CHARS:
                 break
             middle_from = None
             side = region = None
-            longest = max(overlay.longest(text, start, word_at), base.longest(text, start, word_at), start)
-            if longest > start or empty:
+            longest = max(base.longest(text, start, word_at), start)
+            for n in lengths:
+                if start + n <= longest:
+                    break  # no longer than what the shared names give
+                if start + n <= word_at and text[start : start + n] in overlay:
+                    longest = start + n
+                    break
+            if longest > start or "" in overlay:
                 lead = self._prefix(text[start:longest])
                 if lead is not None:
                     middle_from = longest
