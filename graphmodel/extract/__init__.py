@@ -21,6 +21,7 @@ Deterministic and offline: the same text gives the same JSON and the same ids.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Callable
@@ -176,11 +177,18 @@ def _outline(norm: str, tables: list[Table], annotations: list[Annotation]) -> l
     inside = [(a.start, a.end) for a in annotations if a.form != "table"]
     items = parse_outline(norm, exclude=table_lines(tables), skip=inside)
     rows: list[tuple[Item, int | None]] = []
+    starts = [it.start for it in items]
+    ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))  # as parse_outline gives them
     for table in tables:
         for k, row in enumerate(table.rows, 1):
-            # A row belongs to the heading above it, in the table (一、数字化改革) or before it.
-            before = [i for i, it in enumerate(items) if it.start < row.start]
-            parent = before[-1] if before else None
+            # A row belongs to the heading above it, in the table (一、数字化改革) or before it: the last
+            # item that starts before it.
+            if ordered:
+                last = bisect.bisect_left(starts, row.start) - 1
+                parent = last if last >= 0 else None
+            else:
+                before = [i for i, it in enumerate(items) if it.start < row.start]
+                parent = before[-1] if before else None
             depth = items[parent].depth + 1 if parent is not None else 0
             rows.append((Item("row", k, row.start, row.text.start, row.end, depth), parent))
     merged = insert_items(items, rows)
