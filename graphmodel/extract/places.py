@@ -447,6 +447,7 @@ class PlaceFinder:
         # What _prefix knows, the longest before the park word: the names every plan shares (indexed)
         # and the plan's overlay (a few names: by their lengths).
         overlay, base = self._overlay(), _base_prefix_index()
+        initials, side_initials = _initials(), self._side_initials()
         for start in range(word_at - 1, max(word_at - _MIDDLE_MAX - 6, 0) - 1, -1):
             if not _CJK_RE.match(text[start]) or text[start] in _STOP_CHARS:
                 break
@@ -465,8 +466,9 @@ class PlaceFinder:
                     middle_from = longest
                     side, region = lead
             pair = text[start : start + 2]
-            if (middle_from is None and len(pair) == 2 and pair[0] != pair[1] and all(c in _initials() for c in pair)
-                    and not _starts_region(text, start + 1) and set(pair) & self._side_initials()):
+            if (middle_from is None and len(pair) == 2 and pair[0] != pair[1] and pair[0] in initials
+                    and pair[1] in initials and (pair[0] in side_initials or pair[1] in side_initials)
+                    and not _starts_region(text, start + 1)):
                 if pair[0] == "中" and pair[1] not in words.countries:
                     continue
                 middle_from, side, region = start + 2, None, None  # 沪滇…, 中新… (not 广 + 深圳…)

@@ -110,3 +110,15 @@ def test_word_index_gives_the_longest_word() -> None:
                 plain = max((start + len(w) for w in words if text.startswith(w, start) and start + len(w) <= end),
                             default=-1)
                 assert index.longest(text, start, end) == plain
+
+
+def test_normalize_replaces_as_the_table_translates() -> None:
+    from graphmodel.extract.text import _table
+
+    g = default_grammar()
+    table = _table(g)
+    rng = random.Random(2)
+    alphabet = [chr(k) for k in table] + list("市发改委(牵头)、:; \n\tａ１")
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert normalize(text, g) == text.translate(table)
