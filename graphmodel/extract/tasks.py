@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from graphmodel.extract.annotations import Annotation, Part
 from graphmodel.extract.canonical import AliasTable, canonical_unit, group_id, unit_id
 from graphmodel.extract.grammar import Grammar, default_grammar
+from graphmodel.extract.memo import remembered
 from graphmodel.extract.notes import in_scopes
 from graphmodel.extract.outline import Item
 from graphmodel.extract.regions import gazetteer
@@ -273,7 +274,8 @@ def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, 
     key = (base, side, side_names, level)
     found = ctx.canonical.get(key)
     if found is None:
-        found = ctx.canonical[key] = canonical_unit(base, side, side_names, level, ctx.aliases)
+        found = ctx.canonical[key] = remembered(ctx.aliases.answers, key,
+                                                lambda: canonical_unit(base, side, side_names, level, ctx.aliases))
     canonical, full, level = found
     uid = (ctx.short_names and (ctx.short_names.get((side, name)) or ctx.short_names.get((side, base)))
            ) or unit_id(side, canonical)
