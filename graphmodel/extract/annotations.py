@@ -273,7 +273,18 @@ def read_list(piece: Piece, role: Role, g: Grammar, ann: Annotation | None = Non
 def _segments(piece: Piece, g: Grammar) -> list[tuple[str | None, str | None, Piece, Span]]:
     """Split text at each ``keyword:`` (or a side's label) outside brackets: (keyword, label,
     content, the keyword's span). A word shaped like a keyword that the grammar does not know
-    (数据提供单位:) splits too; `read_keyword_text` reports it."""
+    (数据提供单位:) splits too; `read_keyword_text` reports it. Remembered by text (offsets from the
+    piece's start): the recognisers read one bracket in several forms."""
+    found = g.remember("segments", piece.text, lambda t: tuple(
+        (keyword, label, content.text, content.start, where) for keyword, label, content, where in _split_segments(
+            Piece(t, 0), g)))
+    at = piece.start
+    return [(keyword, label, Piece(text, at + start), (at + a, at + b))
+            for keyword, label, text, start, (a, b) in found]
+
+
+def _split_segments(piece: Piece, g: Grammar) -> list[tuple[str | None, str | None, Piece, Span]]:
+    """`_segments`, worked out."""
     depths = bracket_depths(piece.text)
     hits = [m for m in g.pattern("keyword").finditer(piece.text) if depths[m.start()] == 0]
     taken = [(m.start(), m.end()) for m in hits]
