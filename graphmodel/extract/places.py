@@ -26,7 +26,7 @@ from importlib import resources
 from typing import cast
 
 from graphmodel.extract.regions import DISTRICT_KINDS, PROVINCE_ABBREVIATIONS, gazetteer, short_name
-from graphmodel.extract.text import CJK, WordIndex, word_pattern
+from graphmodel.extract.text import CJK, word_pattern
 from graphmodel.model import Pairing, Place, PlaceKind, Span
 
 __all__ = ["PlaceFinder", "place_id"]
@@ -169,9 +169,9 @@ def _base_prefixes() -> tuple[dict[str, tuple[str | None, str | None]], tuple[in
 
 
 @lru_cache(maxsize=1)
-def _base_prefix_index() -> WordIndex:
-    """`_base_prefixes` indexed: the longest of them at a place, in one look-up and one match."""
-    return WordIndex(_base_prefixes()[0])
+def _base_prefix_index() -> re.Pattern[str]:
+    """`_base_prefixes` as a trie pattern: the longest of them at a place, in one match."""
+    return word_pattern(set(_base_prefixes()[0]))
 
 
 @lru_cache(maxsize=1)
@@ -444,8 +444,8 @@ class PlaceFinder:
         """Where the name ending in the park word at ``word_at`` starts, with its side and region."""
         words = _words()
         best: tuple[int, str | None, str | None] | None = None
-        # What _prefix knows, the longest before the park word: the names every plan shares (indexed)
-        # and the plan's overlay (a few names: by their lengths).
+        # What _prefix knows, the longest before the park word: the names every plan shares (a trie
+        # pattern) and the plan's overlay (a few names: by their lengths).
         overlay, base = self._overlay(), _base_prefix_index()
         initials, side_initials = _initials(), self._side_initials()
         for start in range(word_at - 1, max(word_at - _MIDDLE_MAX - 6, 0) - 1, -1):
@@ -453,7 +453,8 @@ class PlaceFinder:
                 break
             middle_from = None
             side = region = None
-            longest = max(base.longest(text, start, word_at), start)
+            hit = base.match(text, start, word_at)
+            longest = hit.end() if hit else start
             for n in lengths:
                 if start + n <= longest:
                     break  # no longer than what the shared names give

@@ -23,7 +23,7 @@ from importlib import resources
 from typing import Any
 
 from graphmodel.extract.memo import remembered
-from graphmodel.extract.text import CJK, WordIndex
+from graphmodel.extract.text import CJK, word_pattern
 
 __all__ = ["Region", "Gazetteer", "gazetteer", "short_name", "side_of_region", "PROVINCE_ABBREVIATIONS"]
 
@@ -103,7 +103,7 @@ class Gazetteer:
         self._scannable = {n for n in self.by_name if len(n) >= 3}
         self._lengths = sorted({len(n) for n in self._scannable}, reverse=True)
         self._scan_re: re.Pattern[str] | None = None
-        self._reversed = WordIndex(())
+        self._reversed_re: re.Pattern[str] = re.compile("(?!)")
         self._ancestry: dict[str, frozenset[str]] = {}
         self._prefixes: dict[str, str | None] = {}
         self._named: dict[str, str | None] = {}  # named_region, remembered: units recur
@@ -217,18 +217,20 @@ class Gazetteer:
         """Known full region names in ``text`` with their offsets, longest first where they
         overlap, left to right; linear in the length of ``text``."""
         # Every scannable name ends with one of a few characters (区县市旗州…): anchor on those.
-        # At each, the longest name ending there: the longest of the reversed names in the reversed text.
+        # At each, the longest name ending there: the longest match of the reversed names (a trie
+        # pattern) in the reversed text.
         if self._scan_re is None:
             self._scan_re = re.compile("[" + "".join(sorted({n[-1] for n in self._scannable})) + "]")
-            self._reversed = WordIndex(n[::-1] for n in self._scannable)
+            self._reversed_re = word_pattern({n[::-1] for n in self._scannable})
         backwards = text[::-1]
         size = len(text)
-        longest = self._reversed.longest
+        match = self._reversed_re.match
         found: list[tuple[str, int, int]] = []
         for m in self._scan_re.finditer(text):
             end = m.end()
-            start = size - longest(backwards, size - end, size)  # -1 (none) gives a start past the text
-            if start < end:
+            hit = match(backwards, size - end)
+            if hit:
+                start = end - (hit.end() - hit.start())
                 found.append((text[start:end], start, end))
         found.sort(key=lambda x: (x[1], -x[2]))
         out: list[tuple[str, int, int]] = []

@@ -17,7 +17,7 @@ from functools import lru_cache
 from graphmodel.extract.grammar import Grammar, default_grammar
 
 __all__ = ["covers", "normalize", "OPEN", "CLOSE", "bracket_depths", "CJK", "is_cjk", "BracketPairs", "pair_brackets",
-           "word_pattern", "WordIndex"]
+           "word_pattern"]
 
 _PAIRS = {
     "：": ":", "；": ";", "，": ",", "．": ".", "　": " ", "\u00a0": " ",
@@ -271,45 +271,3 @@ def covers(spans: Iterable[tuple[int, int]]) -> Callable[[int], bool]:
 
     return inside
 
-
-class WordIndex:
-    """The longest of a set of words at a place of a text, found by the word's first two characters
-    (a dictionary) and one small trie pattern for the rest.
-
-    A trie pattern of thousands of words (`word_pattern`) tries its first characters one after the
-    other at each place it is matched; this looks them up instead.
-
-    >>> index = WordIndex({"上海", "上海市", "上", "大连"})
-    >>> [index.longest("上海市人", 0, n) for n in (1, 2, 3, 4)], index.longest("大海", 0, 2)
-    ([1, 2, 3, 3], -1)
-    """
-
-    def __init__(self, words: Iterable[str]) -> None:
-        words = set(words)
-        self._ones = {w for w in words if len(w) == 1}
-        rests: dict[str, set[str]] = {}
-        self._twos: set[str] = set()
-        for w in words:
-            if len(w) == 2:
-                self._twos.add(w)
-            if len(w) >= 2:
-                rests.setdefault(w[:2], set())
-            if len(w) >= 3:
-                rests[w[:2]].add(w[2:])
-        self._rests = {head: word_pattern(rest) if rest else None for head, rest in rests.items()}
-
-    def longest(self, text: str, start: int, end: int) -> int:
-        """Where the longest word starting at ``start`` and ending by ``end`` ends; -1 if none."""
-        if start + 2 <= end:
-            head = text[start : start + 2]
-            if head in self._rests:
-                rest = self._rests[head]
-                if rest is not None:
-                    m = rest.match(text, start + 2, end)
-                    if m is not None:
-                        return m.end()
-                if head in self._twos:
-                    return start + 2
-        if start < end and text[start] in self._ones:
-            return start + 1
-        return -1

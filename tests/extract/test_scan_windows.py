@@ -97,21 +97,6 @@ def test_region_names_found_are_the_longest_ending_at_each_place() -> None:
         assert g.find_all(text) == out
 
 
-def test_word_index_gives_the_longest_word() -> None:
-    from graphmodel.extract.text import WordIndex
-
-    rng = random.Random(7)
-    for _ in range(200):
-        words = {"".join(rng.choice("甲乙丙丁") for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(0, 12))}
-        index = WordIndex(words)
-        text = "".join(rng.choice("甲乙丙丁") for _ in range(10))
-        for start in range(len(text) + 1):
-            for end in range(start, len(text) + 1):
-                plain = max((start + len(w) for w in words if text.startswith(w, start) and start + len(w) <= end),
-                            default=-1)
-                assert index.longest(text, start, end) == plain
-
-
 def test_normalize_replaces_as_the_table_translates() -> None:
     from graphmodel.extract.text import _table
 
