@@ -45,6 +45,7 @@ _T = TypeVar("_T")
 _MARK = re.compile(r"[:\]]")
 _KEYWORD_LIKE_ENDS = ("单位", "部门", "处室", "科室", "领导", "负责人", "责任人", "联系人")
 _MISSING: Any = object()
+_NO_MEMO: dict[str, Any] = {}  # (never written)
 _KEYWORD_KINDS = (*ROLES, "person", "field")
 _NOTE_MEANINGS = ("carry", "duty", "short", "includes", "lead", "support", "first-leads", "other")
 _FAMILY_PAIR = {"round": "()", "square": "[]", "angle": "<>"}
@@ -227,14 +228,16 @@ class Grammar:
     # -- names ----------------------------------------------------------------------------------
     def is_placeholder(self, name: str) -> bool:
         """A name that stands for a group of units (各有关单位, 开放先导区, 区级相关部门)."""
-        return self._remember("is_placeholder", name, self._is_placeholder)
+        found = self._memo.get("is_placeholder", _NO_MEMO).get(name)  # a hit without a call: called for every mention
+        return found if found is not None else self._remember("is_placeholder", name, self._is_placeholder)
 
     def _is_placeholder(self, name: str) -> bool:
         return name in self.placeholders or any(p.search(name) for p in self.placeholder_patterns)
 
     def is_person(self, name: str) -> bool:
         """A name ending with a person's title (杨志武副市长): a person, never a unit."""
-        return self._remember("is_person", name, self._is_person)
+        found = self._memo.get("is_person", _NO_MEMO).get(name)  # a hit without a call: called for every mention
+        return found if found is not None else self._remember("is_person", name, self._is_person)
 
     def _is_person(self, name: str) -> bool:
         return name.endswith(self.person_ends) and len(name) > max(
@@ -243,7 +246,8 @@ class Grammar:
     def has_unit_end(self, name: str) -> bool:
         """Whether ``name`` ends like a unit's name; a bracket at its end (机关党委(人事司),
         哈尔滨工业大学(深圳)) is read past."""
-        return self._remember("has_unit_end", name, self._has_unit_end)
+        found = self._memo.get("has_unit_end", _NO_MEMO).get(name)  # a hit without a call: called for every mention
+        return found if found is not None else self._remember("has_unit_end", name, self._has_unit_end)
 
     def _has_unit_end(self, name: str) -> bool:
         if name.endswith(")") and "(" in name[:-1]:
@@ -254,7 +258,8 @@ class Grammar:
 
     def looks_like_unit(self, name: str) -> bool:
         """A name that reads like one unit or a group placeholder."""
-        return self._remember("looks_like_unit", name, self._looks_like_unit)
+        found = self._memo.get("looks_like_unit", _NO_MEMO).get(name)  # a hit without a call: called for every mention
+        return found if found is not None else self._remember("looks_like_unit", name, self._looks_like_unit)
 
     def _looks_like_unit(self, name: str) -> bool:
         return (self.has_unit_end(name) or self.is_placeholder(name)) and not self.is_person(name)

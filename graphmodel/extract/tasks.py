@@ -282,14 +282,17 @@ def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, 
     unit = ctx.units.get(uid)
     if unit is None:
         unit = ctx.units[uid] = Unit(uid, canonical, side)
-    names = [full, name, canonical]
+    names: tuple[str, ...] = (full, name, canonical)
     if base != name and second:
         other = canonical_unit(second.group(2), side, side_names, level, ctx.aliases)[0]
         ctx.short_names[(side, second.group(2))] = ctx.short_names[(side, other)] = uid
-        names += [full + name[len(base):], other]
+        names += (full + name[len(base):], other)
     for alias in names:
         if alias != unit.name and alias not in unit.aliases:
             unit.aliases.append(alias)
-    if not any(r.unit == uid for r in task.responsibilities):  # named twice in one task: one responsibility
+    for r in task.responsibilities:
+        if r.unit == uid:
+            break  # named twice in one task: one responsibility
+    else:
         task.responsibilities.append(Responsibility(written, uid, side, role, False, span))
     return level
