@@ -633,12 +633,15 @@ def _join_lines(text: str) -> tuple[str, list[int]]:
     if "\n" not in text:
         return text, list(range(len(text)))
     keep: list[int] = []
+    kept: list[str] = []  # the stretches kept, whole (not a character at a time)
     last = 0
     for m in _WRAP.finditer(text):
         keep += range(last, m.start())
+        kept.append(text[last : m.start()])
         last = m.end()
     keep += range(last, len(text))
-    return "".join(text[k] for k in keep), keep
+    kept.append(text[last:])
+    return "".join(kept), keep
 
 
 def _region_at(text: str, at: int) -> str | None:
