@@ -151,11 +151,11 @@ def extract(
                          None))
 
     finder = PlaceFinder([s.name for s in sides])
-    _places(norm, finder, tasks, ctx, items, attached.within)
+    own_spans = _places(norm, finder, tasks, ctx, items, attached.within)
     done(0.95)
     pairings = []
-    for task, it, within in zip(tasks, items, attached.within, strict=True):
-        for a, b in own_text_spans(it, within):
+    for task, spans in zip(tasks, own_spans, strict=True):
+        for a, b in spans:
             pairings += finder.pairings(norm[a:b], a, task.id)
 
     info = DocumentInfo(id=doc_id, title=title, sides=sides, source=source, date=date, issuers=issuers, sha256=sha)
@@ -208,7 +208,7 @@ def _unread_brackets(doc: Doc, annotations: list[Annotation]) -> list[tuple[str,
     vocabulary = g.pattern("any-keyword")
     out: list[tuple[str, tuple[int, int] | None]] = []
     k = 0
-    for a, b in sorted(doc.brackets.close.items()):
+    for a, b in doc.bracket_pairs():
         while k < len(spans) and spans[k][1] <= a:
             k += 1
         if k < len(spans) and spans[k][0] <= a < spans[k][1]:
@@ -247,7 +247,9 @@ def _has_vocabulary(norm: str, g: Grammar) -> bool:
 
 
 def _places(norm: str, finder: PlaceFinder, tasks: list[Task], ctx: TaskContext, items: list[Item],
-            within: list[list[Annotation]]) -> None:
+            within: list[list[Annotation]]) -> list[list[tuple[int, int]]]:
+    """Districts and parks in unit names and in each task's own text; returns the tasks' own text
+    spans (`own_text_spans`), which the pairings are read from too."""
     for task in tasks:  # districts and parks in unit names (浦东新区司法局), first: they lead park names
         for r in task.responsibilities:
             if not r.collective:
@@ -260,6 +262,7 @@ def _places(norm: str, finder: PlaceFinder, tasks: list[Task], ctx: TaskContext,
     own_spans = [own_text_spans(it, anns) for it, anns in zip(items, within, strict=True)]
     for task, spans in zip(tasks, own_spans, strict=True):
         task.places = sorted({pid for a, b in spans for pid in finder.scan_text(norm[a:b], a)})
+    return own_spans
 
 
 def _unique(warnings: list[ExtractionWarning]) -> list[ExtractionWarning]:

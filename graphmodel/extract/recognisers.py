@@ -66,6 +66,13 @@ class Doc:
     items: list[Item] = field(default_factory=list)
     enumerators: list[int] = field(default_factory=list)  # where an enumerator may stand, in order
     _depth: list[int] | None = None
+    _pairs: list[tuple[int, int]] | None = None
+
+    def bracket_pairs(self) -> list[tuple[int, int]]:
+        """The closed bracket pairs (open, close), in the order of their openings (sorted once)."""
+        if self._pairs is None:
+            self._pairs = sorted(self.brackets.close.items())
+        return self._pairs
 
     def inside_bracket(self, at: int) -> bool:
         """Whether ``at`` lies strictly inside a closed bracket pair (one linear pass, then O(1))."""
@@ -87,7 +94,7 @@ Recogniser = Callable[[Doc, list[Annotation]], Iterable[Annotation]]
 def _keyword_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
     keyword = g.pattern("keyword")
-    for a, b in sorted(doc.brackets.close.items()):
+    for a, b in doc.bracket_pairs():
         at = a + 1
         while at < b and norm[at] in " \n":
             at += 1
@@ -144,7 +151,7 @@ def _sentence_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation
     (A、B等按职责分工负责。) does not keep another's (责任单位:P、Q。) from being read. A bracket that
     one sentence fills is left to the other forms."""
     norm = doc.norm
-    for a, b in sorted(doc.brackets.close.items()):
+    for a, b in doc.bracket_pairs():
         if norm[a] not in "([" or b - a > _LONGEST:
             continue
         content = norm[a + 1 : b]
@@ -217,7 +224,7 @@ def _clause_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
     verb = g.pattern("verb-end")
     keyword_brackets = {a.start for a in found if a.form == "keyword"}
-    for a, b in sorted(doc.brackets.close.items()):
+    for a, b in doc.bracket_pairs():
         if norm[a] != "(" or b - a > _LONGEST or a in keyword_brackets:
             continue  # a keyword bracket is read already; the policy would keep it over a clause
         piece, notes = _body(doc, a, b)
@@ -361,7 +368,7 @@ def _bare_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     annotation."""
     g, norm = doc.grammar, doc.norm
     claimed_items = {item_at(doc.items, a.start) for a in found}
-    for a, b in sorted(doc.brackets.close.items()):
+    for a, b in doc.bracket_pairs():
         if norm[a] != "(" or b - a > _LONGEST:
             continue
         k = item_at(doc.items, a)

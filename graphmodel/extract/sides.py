@@ -64,10 +64,11 @@ def detect_sides(title: str | None, issuers: list[str], annotations: list[Annota
         for part in ann.parts:
             for piece, _ in part.mentions:
                 name = piece.text  # normalised already
-                level = None if grammar.is_placeholder(name) else g.level_of(name)
+                placeholder = grammar.is_placeholder(name)
+                level = None if placeholder else g.level_of(name)
                 if level:
                     levels[level] += 1
-                region = None if grammar.is_placeholder(name) else g.named_region(name)
+                region = None if placeholder else g.named_region(name)
                 if not region:
                     continue
                 all_votes[region] += 1
