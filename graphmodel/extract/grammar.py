@@ -163,7 +163,7 @@ class Grammar:
         the whole text's scan finds, in the same order.
 
         >>> g = default_grammar()
-        >>> text = "一、推进改革。牵头单位:市发改委\n配合单位: 市财政局" * 3
+        >>> text = "一、推进改革。牵头单位:市发改委\\n配合单位: 市财政局" * 3
         >>> [m.span() for m in g.find_all("keyword", text)] == [m.span() for m in g.pattern("keyword").finditer(text)]
         True
         """

@@ -246,10 +246,21 @@ def word_pattern(words: frozenset[str] | set[str]) -> re.Pattern[str]:
 
 
 def covers(spans: Iterable[tuple[int, int]]) -> Callable[[int], bool]:
-    """Whether an offset lies in any of ``spans`` (``[start, end)``, in any order, overlapping or
-    not): ``any(a <= at < b for a, b in spans)`` in logarithmic time, for checks made at many
-    offsets of a long text.
+    """Whether an offset lies in any of ``spans``: ``any(a <= at < b for a, b in spans)`` in
+    logarithmic time, for checks made at many offsets of a long text.
 
+    Parameters
+    ----------
+    spans : iterable of (int, int)
+        ``[start, end)`` ranges, in any order, overlapping or not; empty ones hold nothing.
+
+    Returns
+    -------
+    callable
+        Given an offset, whether some span holds it.
+
+    Examples
+    --------
     >>> inside = covers([(10, 20), (0, 3), (15, 30)])
     >>> [at for at in (0, 2, 3, 9, 10, 25, 29, 30) if inside(at)]
     [0, 2, 10, 25, 29]
