@@ -21,6 +21,7 @@ Deterministic and offline: the same text gives the same JSON and the same ids.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Callable
@@ -150,11 +151,11 @@ def extract(
                          None))
 
     finder = PlaceFinder([s.name for s in sides])
-    _places(norm, finder, tasks, ctx, items, attached.within)
+    own_spans = _places(norm, finder, tasks, ctx, items, attached.within)
     done(0.95)
     pairings = []
-    for task, it, within in zip(tasks, items, attached.within, strict=True):
-        for a, b in own_text_spans(it, within):
+    for task, spans in zip(tasks, own_spans, strict=True):
+        for a, b in spans:
             pairings += finder.pairings(norm[a:b], a, task.id)
 
     info = DocumentInfo(id=doc_id, title=title, sides=sides, source=source, date=date, issuers=issuers, sha256=sha)
@@ -176,11 +177,18 @@ def _outline(norm: str, tables: list[Table], annotations: list[Annotation]) -> l
     inside = [(a.start, a.end) for a in annotations if a.form != "table"]
     items = parse_outline(norm, exclude=table_lines(tables), skip=inside)
     rows: list[tuple[Item, int | None]] = []
+    starts = [it.start for it in items]
+    ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))  # as parse_outline gives them
     for table in tables:
         for k, row in enumerate(table.rows, 1):
-            # A row belongs to the heading above it, in the table (一、数字化改革) or before it.
-            before = [i for i, it in enumerate(items) if it.start < row.start]
-            parent = before[-1] if before else None
+            # A row belongs to the heading above it, in the table (一、数字化改革) or before it: the last
+            # item that starts before it.
+            if ordered:
+                last = bisect.bisect_left(starts, row.start) - 1
+                parent = last if last >= 0 else None
+            else:
+                before = [i for i, it in enumerate(items) if it.start < row.start]
+                parent = before[-1] if before else None
             depth = items[parent].depth + 1 if parent is not None else 0
             rows.append((Item("row", k, row.start, row.text.start, row.end, depth), parent))
     merged = insert_items(items, rows)
@@ -200,7 +208,7 @@ def _unread_brackets(doc: Doc, annotations: list[Annotation]) -> list[tuple[str,
     vocabulary = g.pattern("any-keyword")
     out: list[tuple[str, tuple[int, int] | None]] = []
     k = 0
-    for a, b in sorted(doc.brackets.close.items()):
+    for a, b in doc.bracket_pairs():
         while k < len(spans) and spans[k][1] <= a:
             k += 1
         if k < len(spans) and spans[k][0] <= a < spans[k][1]:
@@ -239,7 +247,9 @@ def _has_vocabulary(norm: str, g: Grammar) -> bool:
 
 
 def _places(norm: str, finder: PlaceFinder, tasks: list[Task], ctx: TaskContext, items: list[Item],
-            within: list[list[Annotation]]) -> None:
+            within: list[list[Annotation]]) -> list[list[tuple[int, int]]]:
+    """Districts and parks in unit names and in each task's own text; returns the tasks' own text
+    spans (`own_text_spans`), which the pairings are read from too."""
     for task in tasks:  # districts and parks in unit names (浦东新区司法局), first: they lead park names
         for r in task.responsibilities:
             if not r.collective:
@@ -252,6 +262,7 @@ def _places(norm: str, finder: PlaceFinder, tasks: list[Task], ctx: TaskContext,
     own_spans = [own_text_spans(it, anns) for it, anns in zip(items, within, strict=True)]
     for task, spans in zip(tasks, own_spans, strict=True):
         task.places = sorted({pid for a, b in spans for pid in finder.scan_text(norm[a:b], a)})
+    return own_spans
 
 
 def _unique(warnings: list[ExtractionWarning]) -> list[ExtractionWarning]:

@@ -80,6 +80,16 @@ def mentions(piece: Piece, g: Grammar) -> tuple[list[tuple[Piece, list[str]]], l
     >>> notes
     ['按职责分工负责', '排名第一的为牵头单位']
     """
+    # Remembered by text, with offsets from the piece's start: the recognisers read one bracket in
+    # several forms, and a corpus lists the same units again and again.
+    found, notes = g.remember("mentions", piece.text, lambda t: _mentions(Piece(t, 0), g))
+    at = piece.start
+    return [(Piece(text, at + a, None if b is None else at + b), list(own)) for text, a, b, own in found], list(notes)
+
+
+def _mentions(piece: Piece, g: Grammar) -> tuple[tuple[tuple[str, int, int | None, tuple[str, ...]], ...],
+                                                  tuple[str, ...]]:
+    """`mentions` of a piece starting at 0, as tuples."""
     out = []
     notes: list[str] = []
     for p in split_list(piece, g):
@@ -89,8 +99,8 @@ def mentions(piece: Piece, g: Grammar) -> tuple[list[tuple[Piece, list[str]]], l
         if aside and not g.has_unit_end(cleaned.text):
             notes.append(cleaned.text)  # a note or a deadline (…,2020年底前完成) as a list item
         elif cleaned.text:
-            out.append((cleaned, found))
-    return out, notes
+            out.append((cleaned.text, cleaned.start, cleaned.stop, tuple(found)))
+    return tuple(out), tuple(notes)
 
 
 def read_clauses(piece: Piece, g: Grammar) -> list[tuple[Piece, Role, int, int]] | None:
@@ -122,6 +132,15 @@ def read_clauses(piece: Piece, g: Grammar) -> list[tuple[Piece, Role, int, int]]
     >>> read_clauses(Piece("加快推进改革", 0), default_grammar()) is None
     True
     """
+    found = g.remember("read_clauses", piece.text, lambda t: _read_clauses(Piece(t, 0), g))
+    if found is None:
+        return None
+    at = piece.start
+    return [(Piece(text, at + a), role, index, count) for text, a, role, index, count in found]
+
+
+def _read_clauses(piece: Piece, g: Grammar) -> tuple[tuple[str, int, Role, int, int], ...] | None:
+    """`read_clauses` of a piece starting at 0, as tuples (remembered by text)."""
     groups = [grp for grp in split_top(piece, ";") if grp.text.strip(" \n。")]
     verb_end = g.pattern("verb-end")
     start_re = g.pattern("clause-start")
@@ -154,7 +173,7 @@ def read_clauses(piece: Piece, g: Grammar) -> list[tuple[Piece, Role, int, int]]
         return None
     if all(g.is_person(n) for n in names):
         return None  # people only: no unit is responsible here
-    return out
+    return tuple((units.text, units.start, role, index, count) for units, role, index, count in out)
 
 
 def clause_parts(clauses: list[tuple[Piece, Role, int, int]], g: Grammar, ann: Annotation | None = None
@@ -254,7 +273,18 @@ def read_list(piece: Piece, role: Role, g: Grammar, ann: Annotation | None = Non
 def _segments(piece: Piece, g: Grammar) -> list[tuple[str | None, str | None, Piece, Span]]:
     """Split text at each ``keyword:`` (or a side's label) outside brackets: (keyword, label,
     content, the keyword's span). A word shaped like a keyword that the grammar does not know
-    (数据提供单位:) splits too; `read_keyword_text` reports it."""
+    (数据提供单位:) splits too; `read_keyword_text` reports it. Remembered by text (offsets from the
+    piece's start): the recognisers read one bracket in several forms."""
+    found = g.remember("segments", piece.text, lambda t: tuple(
+        (keyword, label, content.text, content.start, where) for keyword, label, content, where in _split_segments(
+            Piece(t, 0), g)))
+    at = piece.start
+    return [(keyword, label, Piece(text, at + start), (at + a, at + b))
+            for keyword, label, text, start, (a, b) in found]
+
+
+def _split_segments(piece: Piece, g: Grammar) -> list[tuple[str | None, str | None, Piece, Span]]:
+    """`_segments`, worked out."""
     depths = bracket_depths(piece.text)
     hits = [m for m in g.pattern("keyword").finditer(piece.text) if depths[m.start()] == 0]
     taken = [(m.start(), m.end()) for m in hits]

@@ -25,6 +25,10 @@ class AliasTable:
 
     relative: dict[str, str] = field(default_factory=dict)  # remainder after the region -> canonical
     absolute: dict[str, str] = field(default_factory=dict)  # full name -> canonical full name
+    # canonical_unit's answers with this table (a corpus names the same units in plan after plan);
+    # a table is not changed once read (merged() makes a new one).
+    answers: dict[tuple[str, str | None, tuple[str, ...], str | None], tuple[str, str, str | None]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_text(cls, text: str, origin: str = "alias file") -> AliasTable:

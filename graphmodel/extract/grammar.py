@@ -22,7 +22,7 @@ from importlib import resources
 from typing import Any, Literal, TypeVar, cast
 
 from graphmodel.errors import InputError
-from graphmodel.extract.memo import remembered
+from graphmodel.extract.memo import LIMIT
 from graphmodel.model import Role
 
 __all__ = [
@@ -41,6 +41,11 @@ BracketFamily = Literal["round", "square", "angle", "quote"]
 
 ROLES: tuple[Role, ...] = ("lead", "responsible", "support")
 _T = TypeVar("_T")
+# What every match of the keyword patterns holds (`Grammar.find_all`), and a keyword-like word's ends.
+_MARK = re.compile(r"[:\]]")
+_KEYWORD_LIKE_ENDS = ("单位", "部门", "处室", "科室", "领导", "负责人", "责任人", "联系人")
+_MISSING: Any = object()
+_NO_MEMO: dict[str, Any] = {}  # (never written)
 _KEYWORD_KINDS = (*ROLES, "person", "field")
 _NOTE_MEANINGS = ("carry", "duty", "short", "includes", "lead", "support", "first-leads", "other")
 _FAMILY_PAIR = {"round": "()", "square": "[]", "angle": "<>"}
@@ -97,12 +102,21 @@ class Grammar:
     section_ends: tuple[str, ...] = ()  # a body's smallest section, ending its name (股)
     not_sections: tuple[str, ...] = ()  # words holding a section end that end no section (控股, 股份)
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
-    _memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
+    _memo: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)  # what → memo
 
     def _remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
-        """``compute(text)``, remembered: a corpus names the same units thousands of times."""
-        found: _T = remembered(self._memo, (what, text), lambda: compute(text))
-        return found
+        """``compute(text)``, remembered: a corpus names the same units thousands of times. One
+        bounded memo per ``what`` (`graphmodel.extract.memo`), looked up inline: this is called
+        tens of thousands of times a plan."""
+        memo = self._memo.get(what)
+        if memo is None:
+            memo = self._memo[what] = {}
+        found = memo.get(text, _MISSING)
+        if found is _MISSING:
+            if len(memo) >= LIMIT:
+                memo.clear()
+            found = memo[text] = compute(text)
+        return found  # type: ignore[no-any-return]  # (no cast: a call, and this runs very often)
 
     def remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
         """``compute(text)``, remembered on this grammar under ``what``: for a pure function of a
@@ -136,6 +150,46 @@ class Grammar:
         if found is None:
             found = self._compiled[name] = re.compile(_BUILDERS[name](self))
         return found
+
+    def find_all(self, name: str, text: str) -> list[re.Match[str]]:
+        """``list(self.pattern(name).finditer(text))`` for the patterns every match of which holds a
+        colon or a closing square bracket (``keyword``, ``keyword-like``), found without running
+        the pattern at every character of a long text: only in windows around those marks.
+
+        Every match of these patterns is the mark, whitespace before it and at most `_reach`
+        characters before that, and whitespace and one character after it: the windows around
+        the marks (merged where they meet) hold every match, and the pattern run on each window
+        (``finditer(text, a, b)``: lookbehinds still see the text before ``a``) finds each match
+        the whole text's scan finds, in the same order.
+
+        >>> g = default_grammar()
+        >>> text = "一、推进改革。牵头单位:市发改委\\n配合单位: 市财政局" * 3
+        >>> [m.span() for m in g.find_all("keyword", text)] == [m.span() for m in g.pattern("keyword").finditer(text)]
+        True
+        """
+        pattern = self.pattern(name)
+        reach = self._reach(name)
+        size = len(text)
+        windows: list[list[int]] = []
+        for m in _MARK.finditer(text):
+            a, b = m.start(), m.end()
+            while a > 0 and text[a - 1].isspace():
+                a -= 1
+            while b < size and text[b].isspace():
+                b += 1
+            a, b = max(0, a - reach), min(size, b + 1)
+            if windows and a <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], b)
+            else:
+                windows.append([a, b])
+        return [found for a, b in windows for found in pattern.finditer(text, a, b)]
+
+    def _reach(self, name: str) -> int:
+        """How many characters (whitespace before the mark aside) a match of ``name`` may hold before
+        its colon or closing bracket, with a margin: a keyword broken over lines at every
+        character, with its level (市) or bracket; a side's label and suffix; a keyword-like word."""
+        longest = max([len(w) for w in [*self.keywords, *self.side_suffixes, *self.not_sides]] or [0])
+        return 2 * longest + 16 if name == "keyword" else 6 + max(len(w) for w in _KEYWORD_LIKE_ENDS) + 4
 
     def verb_role(self, verb: str) -> Role:
         return self.verbs.get(verb, "responsible")
@@ -174,14 +228,16 @@ class Grammar:
     # -- names ----------------------------------------------------------------------------------
     def is_placeholder(self, name: str) -> bool:
         """A name that stands for a group of units (各有关单位, 开放先导区, 区级相关部门)."""
-        return self._remember("is_placeholder", name, self._is_placeholder)
+        found = self._memo.get("is_placeholder", _NO_MEMO).get(name)  # a hit without a call: called for every mention
+        return found if found is not None else self._remember("is_placeholder", name, self._is_placeholder)
 
     def _is_placeholder(self, name: str) -> bool:
         return name in self.placeholders or any(p.search(name) for p in self.placeholder_patterns)
 
     def is_person(self, name: str) -> bool:
         """A name ending with a person's title (杨志武副市长): a person, never a unit."""
-        return self._remember("is_person", name, self._is_person)
+        found = self._memo.get("is_person", _NO_MEMO).get(name)  # a hit without a call: called for every mention
+        return found if found is not None else self._remember("is_person", name, self._is_person)
 
     def _is_person(self, name: str) -> bool:
         return name.endswith(self.person_ends) and len(name) > max(
@@ -190,7 +246,8 @@ class Grammar:
     def has_unit_end(self, name: str) -> bool:
         """Whether ``name`` ends like a unit's name; a bracket at its end (机关党委(人事司),
         哈尔滨工业大学(深圳)) is read past."""
-        return self._remember("has_unit_end", name, self._has_unit_end)
+        found = self._memo.get("has_unit_end", _NO_MEMO).get(name)  # a hit without a call: called for every mention
+        return found if found is not None else self._remember("has_unit_end", name, self._has_unit_end)
 
     def _has_unit_end(self, name: str) -> bool:
         if name.endswith(")") and "(" in name[:-1]:
@@ -201,7 +258,8 @@ class Grammar:
 
     def looks_like_unit(self, name: str) -> bool:
         """A name that reads like one unit or a group placeholder."""
-        return self._remember("looks_like_unit", name, self._looks_like_unit)
+        found = self._memo.get("looks_like_unit", _NO_MEMO).get(name)  # a hit without a call: called for every mention
+        return found if found is not None else self._remember("looks_like_unit", name, self._looks_like_unit)
 
     def _looks_like_unit(self, name: str) -> bool:
         return (self.has_unit_end(name) or self.is_placeholder(name)) and not self.is_person(name)
@@ -275,7 +333,7 @@ _BUILDERS: dict[str, Callable[[Grammar], str]] = {
     "unit-column": lambda g: _alternation(list(g.unit_columns)) or "(?!)",
     "section-end": lambda g: _section_end(g),
     # Keyword-shaped words followed by a colon: the recogniser warns of those it does not know.
-    "keyword-like": lambda g: r"(?P<word>[\u4e00-\u9fff]{2,6}(?:单位|部门|处室|科室|领导|负责人|责任人|联系人))\s*:",
+    "keyword-like": lambda g: rf"(?P<word>[\u4e00-\u9fff]{{2,6}}(?:{'|'.join(_KEYWORD_LIKE_ENDS)}))\s*:",
 }
 
 

@@ -9,6 +9,7 @@ grammar's (``graphmodel/data/grammar.tsv``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -179,8 +180,8 @@ def split_list(piece: Piece, grammar: Grammar | None = None) -> list[Piece]:
 def _split_list(piece: Piece, g: Grammar) -> list[Piece]:
     # A table's cell bar (|) is a boundary too: a cell is never part of a name.
     parts = [p for p in (strip_piece(x) for x in split_top(piece, "、,|")) if p.text]
-    parts = [q for p in parts for q in _split_spaces(p, g)]
-    parts = [q for p in parts for q in _split_sections(p, g)]
+    # Each part's own splits, remembered by its text: a list is new, its names seldom are.
+    parts = [q for p in parts for q in _remember_split(g, "split_part", p, _split_part)]
     merged: list[Piece] = []
     for p in parts:
         if merged and _continues_group(merged[-1].text, _without_notes(p.text, g), g):
@@ -189,7 +190,22 @@ def _split_list(piece: Piece, g: Grammar) -> list[Piece]:
             continue
         merged.append(p)
     # Joiners split after a group's levels are gathered (各区、县(市)政府及开发区管委会 stays one group).
-    return [r for p in merged for r in _split_joined(p, g)]
+    return [r for p in merged for r in _remember_split(g, "split_joined", p, _split_joined)]
+
+
+def _split_part(piece: Piece, g: Grammar) -> list[Piece]:
+    """One item of a list split at spaces between whole names, then at sections (…股) run into the
+    next unit's name."""
+    return [q for p in _split_spaces(piece, g) for q in _split_sections(p, g)]
+
+
+def _remember_split(g: Grammar, what: str, piece: Piece, split: Callable[[Piece, Grammar], list[Piece]]
+                    ) -> list[Piece]:
+    """``split(piece, g)`` for a piece with no ``stop``, remembered by its text (offsets from its
+    start): ``split`` must read the piece's text only."""
+    found = g.remember(what, piece.text, lambda t: tuple((p.text, p.start, p.stop) for p in split(Piece(t, 0), g)))
+    at = piece.start
+    return [Piece(text, at + a, None if b is None else at + b) for text, a, b in found]
 
 
 def _split_joined(piece: Piece, g: Grammar, joiners: tuple[str, ...] | None = None) -> list[Piece]:

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from graphmodel.extract.text import covers
+
 __all__ = ["Item", "parse_outline", "insert_items", "chinese_numeral", "enumerators_in", "enumerator_starts"]
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -200,14 +202,14 @@ def parse_outline(norm: str, exclude: list[tuple[int, int]] | None = None,
     >>> [(it.style, it.value, it.depth) for it in parse_outline(text, skip=[(7, 16)])]
     [('cn', 1, 0), ('ar', 1, 1), ('cn', 2, 0)]
     """
-    exclude = exclude or []
+    excluded = covers(exclude or [])
     skipped = sorted(skip or [])
     items: list[Item] = []
     stack: list[int] = []  # indices into items, outermost first
     last_value: dict[str, int] = {}
     excerpt = False
     for style, value, start, body in _candidates(norm):
-        if any(a <= start < b for a, b in exclude) or _within(skipped, start):
+        if excluded(start) or _within(skipped, start):
             continue
         open_styles = [items[i].style for i in stack]
         note = None
@@ -238,9 +240,12 @@ def parse_outline(norm: str, exclude: list[tuple[int, int]] | None = None,
         stack.append(len(items))
         items.append(item)
         last_value[style] = value
+    cuts = sorted(a for a, _ in exclude or [])  # an item ends at the first excluded line after its start
     for i, item in enumerate(items):
         item.end = items[i + 1].start if i + 1 < len(items) else len(norm)
-        item.end = min([item.end] + [a for a, _ in exclude if item.start < a])
+        k = bisect.bisect_right(cuts, item.start)
+        if k < len(cuts):
+            item.end = min(item.end, cuts[k])
     return items
 
 

@@ -169,6 +169,12 @@ def _base_prefixes() -> tuple[dict[str, tuple[str | None, str | None]], tuple[in
 
 
 @lru_cache(maxsize=1)
+def _base_prefix_index() -> re.Pattern[str]:
+    """`_base_prefixes` as a trie pattern: the longest of them at a place, in one match."""
+    return word_pattern(set(_base_prefixes()[0]))
+
+
+@lru_cache(maxsize=1)
 def _known_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(n) for n in _known_places()}, reverse=True))
 
@@ -334,11 +340,11 @@ class PlaceFinder:
             self._prefix_cache = (districts, out)
         return self._prefix_cache[1]
 
-    def _prefix_lengths(self) -> list[int]:
+    def _overlay_lengths(self) -> list[int]:
+        """The lengths of the overlay's names (the plan's sides and districts), longest first."""
         overlay = self._overlay()
         if self._lengths_cache is None or self._lengths_cache[0] is not overlay:
-            _, lengths = _base_prefixes()
-            self._lengths_cache = (overlay, sorted(set(lengths) | {len(n) for n in overlay}, reverse=True))
+            self._lengths_cache = (overlay, sorted({len(n) for n in overlay}, reverse=True))
         return self._lengths_cache[1]
 
     # -- scans -----------------------------------------------------------------------------------
@@ -414,7 +420,7 @@ class PlaceFinder:
         """A park word, and the name before it: a region or place and up to ten characters, or a
         pair of regions' initials (沪滇合作产业园)."""
         words = _words()
-        lengths = self._prefix_lengths()
+        lengths = self._overlay_lengths()
         out = []
         for m in words.park_re.finditer(text):
             end = m.end()
@@ -438,24 +444,32 @@ class PlaceFinder:
         """Where the name ending in the park word at ``word_at`` starts, with its side and region."""
         words = _words()
         best: tuple[int, str | None, str | None] | None = None
-        overlay, (base, _) = self._overlay(), _base_prefixes()  # what _prefix knows: a miss is None
+        # What _prefix knows, the longest before the park word: the names every plan shares (a trie
+        # pattern) and the plan's overlay (a few names: by their lengths).
+        overlay, base = self._overlay(), _base_prefix_index()
+        initials, side_initials = _initials(), self._side_initials()
         for start in range(word_at - 1, max(word_at - _MIDDLE_MAX - 6, 0) - 1, -1):
             if not _CJK_RE.match(text[start]) or text[start] in _STOP_CHARS:
                 break
             middle_from = None
             side = region = None
+            hit = base.match(text, start, word_at)
+            longest = hit.end() if hit else start
             for n in lengths:
-                if start + n > word_at:
-                    continue
-                piece = text[start : start + n]
-                lead = self._prefix(piece) if piece in overlay or piece in base else None
-                if lead is not None:
-                    middle_from = start + n
-                    side, region = lead
+                if start + n <= longest:
+                    break  # no longer than what the shared names give
+                if start + n <= word_at and text[start : start + n] in overlay:
+                    longest = start + n
                     break
+            if longest > start or "" in overlay:
+                lead = self._prefix(text[start:longest])
+                if lead is not None:
+                    middle_from = longest
+                    side, region = lead
             pair = text[start : start + 2]
-            if (middle_from is None and len(pair) == 2 and pair[0] != pair[1] and all(c in _initials() for c in pair)
-                    and not _starts_region(text, start + 1) and set(pair) & self._side_initials()):
+            if (middle_from is None and len(pair) == 2 and pair[0] != pair[1] and pair[0] in initials
+                    and pair[1] in initials and (pair[0] in side_initials or pair[1] in side_initials)
+                    and not _starts_region(text, start + 1)):
                 if pair[0] == "中" and pair[1] not in words.countries:
                     continue
                 middle_from, side, region = start + 2, None, None  # 沪滇…, 中新… (not 广 + 深圳…)
@@ -619,12 +633,15 @@ def _join_lines(text: str) -> tuple[str, list[int]]:
     if "\n" not in text:
         return text, list(range(len(text)))
     keep: list[int] = []
+    kept: list[str] = []  # the stretches kept, whole (not a character at a time)
     last = 0
     for m in _WRAP.finditer(text):
         keep += range(last, m.start())
+        kept.append(text[last : m.start()])
         last = m.end()
     keep += range(last, len(text))
-    return "".join(text[k] for k in keep), keep
+    kept.append(text[last:])
+    return "".join(kept), keep
 
 
 def _region_at(text: str, at: int) -> str | None:
@@ -644,9 +661,20 @@ def _starts_region(text: str, at: int) -> bool:
     return any(text[at : at + n] in words for n in lengths)
 
 
+@lru_cache(maxsize=4)
+def _stops_pattern(stops: tuple[str, ...]) -> re.Pattern[str]:
+    return word_pattern(set(stops))
+
+
 def _has_stop(text: str, start: int, end: int, stops: tuple[str, ...]) -> bool:
     """Whether a stop word (建设, 推广) lies in ``text[start:end]`` or runs into it from before:
     a name never starts inside a word like 推广 (推广长白山…)."""
+    if all(stops):  # one trie pattern: a stop word inside, or the longest one starting just before
+        pattern = _stops_pattern(stops)
+        if pattern.search(text, start, end):
+            return True
+        return any((m := pattern.match(text, at, end)) is not None and m.end() > start
+                   for at in range(max(start - 3, 0), start))
     window = text[max(start - 3, 0) : end]
     offset = max(start - 3, 0)
     for s in stops:

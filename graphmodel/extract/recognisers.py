@@ -42,7 +42,7 @@ from graphmodel.extract.grammar import Grammar
 from graphmodel.extract.names import Piece, split_top
 from graphmodel.extract.outline import Item
 from graphmodel.extract.tables import Table, table_lines
-from graphmodel.extract.text import BracketPairs
+from graphmodel.extract.text import BracketPairs, covers
 
 __all__ = ["Doc", "Recogniser", "RECOGNISERS", "recognise", "item_at"]
 
@@ -66,6 +66,13 @@ class Doc:
     items: list[Item] = field(default_factory=list)
     enumerators: list[int] = field(default_factory=list)  # where an enumerator may stand, in order
     _depth: list[int] | None = None
+    _pairs: list[tuple[int, int]] | None = None
+
+    def bracket_pairs(self) -> list[tuple[int, int]]:
+        """The closed bracket pairs (open, close), in the order of their openings (sorted once)."""
+        if self._pairs is None:
+            self._pairs = sorted(self.brackets.close.items())
+        return self._pairs
 
     def inside_bracket(self, at: int) -> bool:
         """Whether ``at`` lies strictly inside a closed bracket pair (one linear pass, then O(1))."""
@@ -87,7 +94,7 @@ Recogniser = Callable[[Doc, list[Annotation]], Iterable[Annotation]]
 def _keyword_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
     keyword = g.pattern("keyword")
-    for a, b in sorted(doc.brackets.close.items()):
+    for a, b in doc.bracket_pairs():
         at = a + 1
         while at < b and norm[at] in " \n":
             at += 1
@@ -144,7 +151,7 @@ def _sentence_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation
     (A、B等按职责分工负责。) does not keep another's (责任单位:P、Q。) from being read. A bracket that
     one sentence fills is left to the other forms."""
     norm = doc.norm
-    for a, b in sorted(doc.brackets.close.items()):
+    for a, b in doc.bracket_pairs():
         if norm[a] not in "([" or b - a > _LONGEST:
             continue
         content = norm[a + 1 : b]
@@ -217,7 +224,7 @@ def _clause_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
     verb = g.pattern("verb-end")
     keyword_brackets = {a.start for a in found if a.form == "keyword"}
-    for a, b in sorted(doc.brackets.close.items()):
+    for a, b in doc.bracket_pairs():
         if norm[a] != "(" or b - a > _LONGEST or a in keyword_brackets:
             continue  # a keyword bracket is read already; the policy would keep it over a clause
         piece, notes = _body(doc, a, b)
@@ -267,17 +274,21 @@ def _cell_end(norm: str, at: int, end: int) -> int:
 
 def _keyword_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
-    keyword = g.pattern("keyword")
-    table_spans = table_lines(doc.tables)
-    known = list(keyword.finditer(norm))
-    taken = [(m.start(), m.end()) for m in known]
+    in_table = covers(table_lines(doc.tables))
+    known = g.find_all("keyword", norm)
+    # The keywords' ends, in order (the matches of one scan neither overlap nor go back).
+    ends = [m.end() for m in known]
+
+    def clashes(m: re.Match[str]) -> bool:  # overlaps a known keyword
+        k = bisect.bisect_right(ends, m.start())
+        return k < len(known) and known[k].start() < m.end()
+
     # A keyword this grammar does not know (数据提供单位:) opens a line too; reading it warns.
-    unknown = [m for m in g.pattern("keyword-like").finditer(norm)
-               if g.unknown_keyword(m.group("word")) and not _ADDRESSEE.match(m.group("word"))
-               and not any(a < m.end() and m.start() < b for a, b in taken)]
+    unknown = [m for m in g.find_all("keyword-like", norm)
+               if g.unknown_keyword(m.group("word")) and not _ADDRESSEE.match(m.group("word")) and not clashes(m)]
     hits = [m for m in sorted(known + unknown, key=lambda m: m.start())
             if not doc.inside_bracket(m.start()) and (m.start() == 0 or norm[m.start() - 1] in _BOUNDARY)
-            and not any(a <= m.start() < b for a, b in table_spans)]
+            and not in_table(m.start())]
     for k, m in enumerate(hits):
         pos = m.start()
         stop = _cell_end(norm, m.end(), _line_end(doc, m.end()))
@@ -357,7 +368,7 @@ def _bare_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     annotation."""
     g, norm = doc.grammar, doc.norm
     claimed_items = {item_at(doc.items, a.start) for a in found}
-    for a, b in sorted(doc.brackets.close.items()):
+    for a, b in doc.bracket_pairs():
         if norm[a] != "(" or b - a > _LONGEST:
             continue
         k = item_at(doc.items, a)

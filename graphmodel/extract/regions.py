@@ -20,9 +20,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from graphmodel.extract.memo import remembered
-from graphmodel.extract.text import CJK
+from graphmodel.extract.text import CJK, word_pattern
 
 __all__ = ["Region", "Gazetteer", "gazetteer", "short_name", "side_of_region", "PROVINCE_ABBREVIATIONS"]
 
@@ -37,6 +38,7 @@ PROVINCE_ABBREVIATIONS = {
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "朝鲜族自治州", "自治区", "自治州",
              "新区", "省", "市", "区", "县")
 DISTRICT_KINDS = ("district", "county", "county-city", "new-area")
+_MISSING: Any = object()
 _GUESS_RE = re.compile(  # never 有关市, 各区, 全市, 甘青两省: words for a group, not a region's name
     rf"^(?!各|有关|相关|其他|其它|全|本|该|外)(?![{CJK}]*?[两三几多]省)"
     rf"(?:[{CJK}]{{2,6}}?(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省)|[{CJK}]{{2,3}}?(?:市|新区|区|县|州))"
@@ -101,6 +103,7 @@ class Gazetteer:
         self._scannable = {n for n in self.by_name if len(n) >= 3}
         self._lengths = sorted({len(n) for n in self._scannable}, reverse=True)
         self._scan_re: re.Pattern[str] | None = None
+        self._reversed_re: re.Pattern[str] = re.compile("(?!)")
         self._ancestry: dict[str, frozenset[str]] = {}
         self._prefixes: dict[str, str | None] = {}
         self._named: dict[str, str | None] = {}  # named_region, remembered: units recur
@@ -158,7 +161,10 @@ class Gazetteer:
         """The longest known region name at the start of ``text`` (full names of three characters
         or more)."""
         key = text[: self._lengths[0]] if self._lengths else text
-        return remembered(self._prefixes, key, lambda: self._prefix(key))
+        found = self._prefixes.get(key, _MISSING)
+        if found is _MISSING:
+            found = remembered(self._prefixes, key, lambda: self._prefix(key))
+        return found  # type: ignore[no-any-return]  # (no cast: a call, and this runs very often)
 
     def _prefix(self, text: str) -> str | None:
         for n in self._lengths:
@@ -184,7 +190,10 @@ class Gazetteer:
     def named_region(self, name: str) -> str | None:
         """The province or city a unit's name names at its start, by full or short name
         (上海证券交易所 → 上海市): what tells which side a unit is on."""
-        return remembered(self._named, name, lambda: self._named_region(name))
+        found = self._named.get(name, _MISSING)
+        if found is _MISSING:
+            found = remembered(self._named, name, lambda: self._named_region(name))
+        return found  # type: ignore[no-any-return]  # (no cast: a call, and this runs very often)
 
     def _named_region(self, name: str) -> str | None:
         full = self.prefix(name)
@@ -208,15 +217,21 @@ class Gazetteer:
         """Known full region names in ``text`` with their offsets, longest first where they
         overlap, left to right; linear in the length of ``text``."""
         # Every scannable name ends with one of a few characters (区县市旗州…): anchor on those.
+        # At each, the longest name ending there: the longest match of the reversed names (a trie
+        # pattern) in the reversed text.
         if self._scan_re is None:
             self._scan_re = re.compile("[" + "".join(sorted({n[-1] for n in self._scannable})) + "]")
+            self._reversed_re = word_pattern({n[::-1] for n in self._scannable})
+        backwards = text[::-1]
+        size = len(text)
+        match = self._reversed_re.match
         found: list[tuple[str, int, int]] = []
         for m in self._scan_re.finditer(text):
             end = m.end()
-            for n in self._lengths:
-                if end - n >= 0 and text[end - n : end] in self._scannable:
-                    found.append((text[end - n : end], end - n, end))
-                    break
+            hit = match(backwards, size - end)
+            if hit:
+                start = end - (hit.end() - hit.start())
+                found.append((text[start:end], start, end))
         found.sort(key=lambda x: (x[1], -x[2]))
         out: list[tuple[str, int, int]] = []
         reach = 0
@@ -253,7 +268,10 @@ class Gazetteer:
     def level_of(self, mention: str) -> str | None:
         """The level word a short name starts with (市统计局 → 市, 自治区财政厅 → 自治区), or None
         (市场监管局)."""
-        return remembered(self._levels, mention, lambda: self._level_of(mention))
+        found = self._levels.get(mention, _MISSING)
+        if found is _MISSING:
+            found = remembered(self._levels, mention, lambda: self._level_of(mention))
+        return found  # type: ignore[no-any-return]  # (no cast: a call, and this runs very often)
 
     def _level_of(self, mention: str) -> str | None:
         if mention.startswith(self.not_levels):

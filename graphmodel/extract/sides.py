@@ -64,10 +64,11 @@ def detect_sides(title: str | None, issuers: list[str], annotations: list[Annota
         for part in ann.parts:
             for piece, _ in part.mentions:
                 name = piece.text  # normalised already
-                level = None if grammar.is_placeholder(name) else g.level_of(name)
+                placeholder = grammar.is_placeholder(name)
+                level = None if placeholder else g.level_of(name)
                 if level:
                     levels[level] += 1
-                region = None if grammar.is_placeholder(name) else g.named_region(name)
+                region = None if placeholder else g.named_region(name)
                 if not region:
                     continue
                 all_votes[region] += 1
@@ -131,17 +132,18 @@ def part_side(part: Part, ann: Annotation, sides: list[Side], grammar: Grammar,
         labelled = g.label_side(part.side_label, names, grammar.side_suffixes)
         if labelled:
             return labelled
-    votes: Counter[str] = Counter()
+    votes: dict[str, int] = {}  # (a dict, not a Counter: this runs for every part of every plan)
+    sides_key = tuple(names)
     for piece, _ in part.mentions:
-        side = _named_side(piece.text, tuple(names))
+        side = _named_side(piece.text, sides_key)
         if side:
-            votes[side] += 1
+            votes[side] = votes.get(side, 0) + 1
     default = None
     if part.siblings >= 2 and part.position is not None and part.position < len(sides):
         default = names[part.position]
     if votes:
-        best, n = votes.most_common(1)[0]
-        if default is None or (votes[default] == 0 and n > 0):
+        best, n = max(votes.items(), key=lambda kv: kv[1])  # the first of the most voted, as most_common(1)
+        if default is None or (votes.get(default, 0) == 0 and n > 0):
             return best
     if default is not None:
         return default

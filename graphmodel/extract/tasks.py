@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from graphmodel.extract.annotations import Annotation, Part
 from graphmodel.extract.canonical import AliasTable, canonical_unit, group_id, unit_id
-from graphmodel.extract.grammar import Grammar
+from graphmodel.extract.grammar import Grammar, default_grammar
+from graphmodel.extract.memo import remembered
 from graphmodel.extract.notes import in_scopes
 from graphmodel.extract.outline import Item
 from graphmodel.extract.regions import gazetteer
@@ -46,6 +47,12 @@ class TaskContext:
     # canonical_unit's answers: a plan names the same units in many tasks
     canonical: dict[tuple[str, str | None, tuple[str, ...], str | None], tuple[str, str, str | None]] = field(
         default_factory=dict)
+    side_names: tuple[str, ...] = field(init=False)  # the sides' names, looked up for every mention
+    plain: bool = field(init=False)  # ``norm`` is ``text`` normalised by the built-in grammar, as `normalize` does
+
+    def __post_init__(self) -> None:
+        self.side_names = tuple(s.name for s in self.sides)
+        self.plain = self.grammar is default_grammar()
 
 
 def own_text_spans(it: Item, anns: list[Annotation]) -> list[Span]:
@@ -180,7 +187,7 @@ def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[
 
 def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation, first_lead: bool) -> None:
     g = gazetteer()
-    side_names = [s.name for s in ctx.sides]
+    side_names = ctx.side_names
     side_of_part = part_side(part, ann, ctx.sides, ctx.grammar, ctx.warnings)
     level: str | None = None
     heads = _shared_heads([p.text for p, _ in part.mentions], side_names)  # mentions are normalised text
@@ -224,7 +231,7 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
             _add(ctx, task, side, extra, span, role, None)
 
 
-def _shared_heads(names: list[str], sides: list[str]) -> list[str]:
+def _shared_heads(names: list[str], sides: tuple[str, ...] | list[str]) -> list[str]:
     """For each name of a list that is a bare region (海东市) followed later by a region with a
     department (临夏州发展改革部门), that department: the list shares it. Empty strings elsewhere."""
     g = gazetteer()
@@ -244,7 +251,10 @@ def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, 
          level: str | None, head: str = "") -> str | None:
     """Add one responsibility to ``task``; returns the level (市/省/区) the next mention may inherit.
     ``head`` is a department a bare region name shares with a later name of its list."""
-    written = ctx.text[span[0] : span[1]] if normalize(ctx.text[span[0] : span[1]]) == name else name
+    # The text as written where its normalised form is the name (the document's normalised text,
+    # when it was normalised by the built-in grammar as this is).
+    seen = ctx.norm[span[0] : span[1]] if ctx.plain else normalize(ctx.text[span[0] : span[1]])
+    written = ctx.text[span[0] : span[1]] if seen == name else name
     name = name + head
     if ctx.grammar.is_placeholder(name):
         uid = group_id(side, name)
@@ -255,28 +265,34 @@ def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, 
         return level
     if not ctx.grammar.looks_like_unit(name) and (len(name) > 25 or re.search(r"[。:]", name)):
         ctx.warnings.append((f"could not split the annotation cleanly near {written[:20]!r}", span))
-    side_names = tuple(s.name for s in ctx.sides)
+    side_names = ctx.side_names
     # 市商务局(市粮食和物资储备局), 县发改局(粮食局): one office under two names; the first names it.
-    second = _SECOND_NAME.fullmatch(name)
+    second = _SECOND_NAME.fullmatch(name) if name.endswith(")") else None
     base = name
     if second and all(ctx.grammar.has_unit_end(x) for x in second.groups()):
         base = second.group(1)
     key = (base, side, side_names, level)
-    if key not in ctx.canonical:
-        ctx.canonical[key] = canonical_unit(base, side, side_names, level, ctx.aliases)
-    canonical, full, level = ctx.canonical[key]
-    uid = ctx.short_names.get((side, name)) or ctx.short_names.get((side, base)) or unit_id(side, canonical)
+    found = ctx.canonical.get(key)
+    if found is None:
+        found = ctx.canonical[key] = remembered(ctx.aliases.answers, key,
+                                                lambda: canonical_unit(base, side, side_names, level, ctx.aliases))
+    canonical, full, level = found
+    uid = (ctx.short_names and (ctx.short_names.get((side, name)) or ctx.short_names.get((side, base)))
+           ) or unit_id(side, canonical)
     unit = ctx.units.get(uid)
     if unit is None:
         unit = ctx.units[uid] = Unit(uid, canonical, side)
-    names = [full, name, canonical]
+    names: tuple[str, ...] = (full, name, canonical)
     if base != name and second:
         other = canonical_unit(second.group(2), side, side_names, level, ctx.aliases)[0]
         ctx.short_names[(side, second.group(2))] = ctx.short_names[(side, other)] = uid
-        names += [full + name[len(base):], other]
+        names += (full + name[len(base):], other)
     for alias in names:
         if alias != unit.name and alias not in unit.aliases:
             unit.aliases.append(alias)
-    if not any(r.unit == uid for r in task.responsibilities):  # named twice in one task: one responsibility
+    for r in task.responsibilities:
+        if r.unit == uid:
+            break  # named twice in one task: one responsibility
+    else:
         task.responsibilities.append(Responsibility(written, uid, side, role, False, span))
     return level

@@ -8,13 +8,15 @@ into the text as read, so every span stays valid. Each bracket family of the gra
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from graphmodel.extract.grammar import Grammar, default_grammar
 
-__all__ = ["normalize", "OPEN", "CLOSE", "bracket_depths", "CJK", "is_cjk", "BracketPairs", "pair_brackets",
+__all__ = ["covers", "normalize", "OPEN", "CLOSE", "bracket_depths", "CJK", "is_cjk", "BracketPairs", "pair_brackets",
            "word_pattern"]
 
 _PAIRS = {
@@ -65,9 +67,20 @@ def normalize(text: str, grammar: Grammar | None = None) -> str:
     >>> normalize("２０２０年【重点】")
     '2020年[重点]'
     """
-    out = text.translate(_table(grammar or default_grammar()))
+    pattern, table = _replacer(grammar or default_grammar())
+    # The characters to replace are few in a text: a pattern finds them (str.translate looks every
+    # character of the text up in the table, several times slower).
+    out = pattern.sub(lambda m: table[m.group()], text)
     assert len(out) == len(text)
     return out
+
+
+@lru_cache(maxsize=4)
+def _replacer(grammar: Grammar) -> tuple[re.Pattern[str], dict[str, str]]:
+    """`_table` as a pattern of the characters it replaces and a map from each to its replacement."""
+    table = {chr(k): v for k, v in _table(grammar).items() if chr(k) != v}
+    assert all(len(v) == 1 for v in table.values()), "normalisation is one character for one"
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(table)) + "]" if table else "(?!)"), table
 
 
 def is_cjk(ch: str) -> bool:
@@ -230,3 +243,42 @@ def word_pattern(words: frozenset[str] | set[str]) -> re.Pattern[str]:
         return f"(?:{body})?" if "" in node else body
 
     return re.compile(build(trie) or "(?!)")
+
+
+def covers(spans: Iterable[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether an offset lies in any of ``spans``: ``any(a <= at < b for a, b in spans)`` in
+    logarithmic time, for checks made at many offsets of a long text.
+
+    Parameters
+    ----------
+    spans : iterable of (int, int)
+        ``[start, end)`` ranges, in any order, overlapping or not; empty ones hold nothing.
+
+    Returns
+    -------
+    callable
+        Given an offset, whether some span holds it.
+
+    Examples
+    --------
+    >>> inside = covers([(10, 20), (0, 3), (15, 30)])
+    >>> [at for at in (0, 2, 3, 9, 10, 25, 29, 30) if inside(at)]
+    [0, 2, 10, 25, 29]
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if a >= b:
+            continue  # empty: holds nothing
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+
+    def inside(at: int) -> bool:
+        k = bisect.bisect_right(starts, at) - 1
+        return k >= 0 and at < ends[k]
+
+    return inside
+

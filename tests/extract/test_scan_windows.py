@@ -1,0 +1,109 @@
+"""The shortcuts the extractor takes for speed find what the plain scans find (issue 11)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from graphmodel.extract.grammar import default_grammar
+from graphmodel.extract.text import covers, normalize
+from tests.extract.helpers import DATA
+
+NAMES = ("keyword", "keyword-like")
+
+
+def _texts() -> list[str]:
+    out = []
+    for path in sorted(DATA.rglob("*.txt")):
+        try:
+            out.append(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            continue
+    return out
+
+
+def _same(name: str, text: str) -> None:
+    g = default_grammar()
+    fast = [(m.span(), m.groupdict()) for m in g.find_all(name, text)]
+    plain = [(m.span(), m.groupdict()) for m in g.pattern(name).finditer(text)]
+    assert fast == plain
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_find_all_is_finditer_on_every_plan(name: str) -> None:
+    texts = _texts()
+    assert len(texts) > 100
+    for text in texts:
+        _same(name, normalize(text, default_grammar()))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_find_all_is_finditer_on_random_text(name: str) -> None:
+    g = default_grammar()
+    words = [*g.keywords, *g.side_suffixes, *g.not_sides, "沪", "市", "上海", "单位", "部门", "负责人", "[", "]", ":",
+             " ", "\n", "\n\n", "   ", "、", "。", "(", ")", "发改委"]
+    rng = random.Random(11)
+    for _ in range(3000):
+        _same(name, "".join(rng.choice(words) for _ in range(rng.randint(0, 30))))
+
+
+def test_covers_is_any() -> None:
+    rng = random.Random(5)
+    for _ in range(500):
+        spans = [(a, a + rng.randint(0, 8)) for a in (rng.randint(0, 40) for _ in range(rng.randint(0, 6)))]
+        inside = covers(spans)
+        assert [inside(at) for at in range(-2, 52)] == [any(a <= at < b for a, b in spans) for at in range(-2, 52)]
+
+
+def test_has_stop_is_a_search_of_every_stop_word() -> None:
+    from graphmodel.extract.places import _has_stop, _words
+
+    stops = _words().stops
+
+    def plain(text: str, start: int, end: int) -> bool:
+        offset = max(start - 3, 0)
+        window = text[offset:end]
+        return any(offset + at + len(s) > start for s in stops for at in range(len(window)) if window.startswith(s, at))
+
+    rng = random.Random(3)
+    pieces = [*stops, "上海", "园区", "合作", "建", "设", "推", "广", "市"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        start = rng.randint(0, len(text) - 1)
+        end = rng.randint(start + 1, len(text))
+        assert _has_stop(text, start, end, stops) == plain(text, start, end)
+
+
+def test_region_names_found_are_the_longest_ending_at_each_place() -> None:
+    from graphmodel.extract.regions import gazetteer
+
+    g = gazetteer()
+    names = sorted(g._scannable)
+    rng = random.Random(9)
+    for _ in range(300):
+        text = "".join(rng.choice([*rng.sample(names, 5), "市", "区", "县", "新", "和", "的"]) for _ in range(12))
+        found = []
+        for end in range(1, len(text) + 1):
+            n = next((n for n in g._lengths if end - n >= 0 and text[end - n : end] in g._scannable), None)
+            if n:
+                found.append((text[end - n : end], end - n, end))
+        found.sort(key=lambda x: (x[1], -x[2]))
+        out, reach = [], 0
+        for name, a, b in found:
+            if a >= reach:
+                out.append((name, a, b))
+                reach = b
+        assert g.find_all(text) == out
+
+
+def test_normalize_replaces_as_the_table_translates() -> None:
+    from graphmodel.extract.text import _table
+
+    g = default_grammar()
+    table = _table(g)
+    rng = random.Random(2)
+    alphabet = [chr(k) for k in table] + list("市发改委(牵头)、:; \n\tａ１")
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert normalize(text, g) == text.translate(table)
