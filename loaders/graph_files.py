@@ -108,6 +108,8 @@ def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph[str]:
         raise InputError(f"{path}: not a {fmt} file ({exc})") from None
     except (nx.NetworkXError, KeyError, TypeError, ValueError, IndexError) as exc:
         raise GraphError(f"{path}: not a graph graphmodel wrote ({type(exc).__name__}: {exc})") from None
+    except LookupError as exc:  # after KeyError and IndexError: an XML declaration's unknown encoding
+        raise InputError(f"{path}: not a {fmt} file ({exc})") from None
     return check_graph(graph, str(path))
 
 

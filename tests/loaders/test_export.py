@@ -147,6 +147,15 @@ def test_unknown_extension_missing_file_and_foreign_files(tmp_path: Path, graph:
         read_graph(tmp_path / "list.json")
 
 
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
+def test_an_xml_declaration_naming_an_unknown_encoding_is_a_one_line_error(tmp_path: Path, suffix: str) -> None:
+    # Found by the readers' fuzz test: the XML parser raised LookupError, a traceback.
+    path = tmp_path / f"g{suffix}"
+    path.write_text('<?xml version="1.0" encoding="ATF-8"?><graphml/>', encoding="utf-8")
+    with pytest.raises(InputError, match=rf"g\{suffix}: not a {suffix[1:]} file \(unknown encoding"):
+        read_graph(path)
+
+
 def test_a_failed_write_leaves_the_old_file(tmp_path: Path, graph: nx.MultiDiGraph) -> None:
     target = tmp_path / "g.json"
     target.write_text("old", encoding="utf-8")
