@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -271,12 +271,14 @@ def echo_warning(source: str, warning: ExtractionWarning) -> None:
     click.echo(f"graphmodel: warning: {source}{where}: {warning.message}", err=True)
 
 
-def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path | None = None) -> nx.MultiDiGraph[str]:
+def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path | None = None,
+         edge_types: Collection[str] | None = None) -> nx.MultiDiGraph[str]:
     """Read a graph file, or read, extract and build the documents with a progress bar on stderr.
 
     Every file is read: those that are not plans are skipped with a note, bad ones with a
     warning naming the reason, then a summary line; ``--strict`` makes a bad file an error.
     ``output``, when the command writes one, is checked first: never one of the inputs.
+    ``edge_types``: a saved graph may then be read with only those edges (`read_graph`).
 
     The graph's objects are frozen out of the garbage collector's reach (`gc.freeze`; the
     command's end unfreezes them, see `graphmodel_cli.main`): it lives until the command ends,
@@ -284,7 +286,7 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
     """
     from graphmodel_cli.main import keep_until_exit
 
-    graph = _load(paths, aliases_file, output)
+    graph = _load(paths, aliases_file, output, edge_types=edge_types)
     assert not isinstance(graph, CachedPack)  # only with pack_only
     gc.freeze()
     keep_until_exit(graph)
@@ -332,8 +334,8 @@ def graph_summary(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
 _SUMMARY = "graphmodel.summary"  # in the click context's meta: (graph, its summary) as kept in the graph cache
 
 
-def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None, pack_only: bool = False
-          ) -> nx.MultiDiGraph[str] | CachedPack:
+def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None, pack_only: bool = False,
+          edge_types: Collection[str] | None = None) -> nx.MultiDiGraph[str] | CachedPack:
     from graphmodel.errors import InputError
     from loaders.corpus import is_graph_file, read_corpus_graph
     from loaders.files import check_output
@@ -344,7 +346,7 @@ def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None,
         if output is not None:
             check_output(output, paths)
         with _frozen_when_made():
-            return read_corpus_graph(paths)
+            return read_corpus_graph(paths, edge_types=edge_types)
     plans = _plans(paths, aliases_file, output)
     graphs = key = None
     if plans.cache is not None and not plans.report.bad:
@@ -444,10 +446,12 @@ def resolve_documents(graph: nx.MultiDiGraph[str], refs: Sequence[str]) -> list[
 
 
 def load_selection(paths: Sequence[Path], aliases_file: Path | None, documents: Sequence[str],
-                   side: str | None = None) -> tuple[nx.MultiDiGraph[str], list[str] | None, str | None]:
+                   side: str | None = None, edge_types: Collection[str] | None = None
+                   ) -> tuple[nx.MultiDiGraph[str], list[str] | None, str | None]:
     """The graph of PATH... (`load`), the ids of the --document values (None for all) and the
-    full name of --side (None when not given), each checked against the graph."""
-    graph = load(paths, aliases_file)
+    full name of --side (None when not given), each checked against the graph. ``edge_types``
+    (the edges the command needs) applies when no --document is given."""
+    graph = load(paths, aliases_file, edge_types=None if documents else edge_types)
     return graph, resolve_documents(graph, documents), find_side(graph, side) if side else None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -236,8 +236,8 @@ def read_extractions(paths: Iterable[str | os.PathLike[str]], progress: Progress
 
 
 def read_corpus_graph(paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
-                      aliases: AliasTable | None = None, corrections: Corrections | None = None
-                      ) -> nx.MultiDiGraph[str]:
+                      aliases: AliasTable | None = None, corrections: Corrections | None = None,
+                      edge_types: Collection[str] | None = None) -> nx.MultiDiGraph[str]:
     """One graph from documents and folders, or from a single graph file.
 
     Parameters
@@ -250,6 +250,9 @@ def read_corpus_graph(paths: Sequence[str | os.PathLike[str]], progress: Progres
         A user's alias table for the extraction (not used for a graph file).
     corrections : Corrections, optional
         Applied to each document's extraction (not to a graph file).
+    edge_types : collection of str, optional
+        For a graph file, the edge types the caller needs (see `read_graph`): others may be
+        left out. Documents are always built whole.
 
     Raises
     ------
@@ -260,5 +263,5 @@ def read_corpus_graph(paths: Sequence[str | os.PathLike[str]], progress: Progres
     if graphs:
         if len(paths) > 1:
             raise InputError(f"{graphs[0]}: a built graph must be given alone, not with other paths")
-        return read_graph(graphs[0])
+        return read_graph(graphs[0], edge_types)
     return build_graph(read_extractions(paths, progress, aliases, corrections))

@@ -25,7 +25,7 @@ import math
 import os
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -84,8 +84,12 @@ def write_graph(graph: nx.MultiDiGraph[str], path: str | os.PathLike[str]) -> st
     return fmt
 
 
-def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph[str]:
+def read_graph(path: str | os.PathLike[str], edge_types: Collection[str] | None = None) -> nx.MultiDiGraph[str]:
     """Read a graph file written by `write_graph` (format by extension).
+
+    ``edge_types`` names the edge types the caller needs: a graph pack then makes only those
+    edges (or all of them when it holds none of those types, see `loaders.graphpack.unpack_data`);
+    the other formats are read whole. Every node is read.
 
     Raises
     ------
@@ -101,7 +105,7 @@ def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph[str]:
     readers: dict[str, Callable[[Path], nx.MultiDiGraph[str]]] = {
         "gmg": read_pack, "json": _read_json, "graphml": _read_graphml, "gexf": _read_gexf}
     try:
-        graph = readers[fmt](p)
+        graph = read_pack(p, edge_types) if fmt == "gmg" else readers[fmt](p)
     except GraphError as exc:
         raise GraphError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
     except (ET.ParseError, json.JSONDecodeError, UnicodeDecodeError) as exc:

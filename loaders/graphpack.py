@@ -34,7 +34,7 @@ import os
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import chain, compress, islice, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -293,8 +293,14 @@ def _in_order(groups: list[Any], rows: dict[Any, list[dict[str, Any]]]) -> list[
     return list(map(next, map(its.__getitem__, groups)))
 
 
-def unpack_data(data: dict[str, Any]) -> nx.MultiDiGraph[str]:
+def unpack_data(data: dict[str, Any], edge_types: Collection[str] | None = None) -> nx.MultiDiGraph[str]:
     """The graph of `pack_data` output (or of a version 1 pack).
+
+    With ``edge_types``, only the edges of those types are made (every node is): a command that
+    needs a few of a corpus's edges (``pairs`` reads the stored ``COUNTERPART`` edges, a few
+    percent of them) does not pay for the rest. When the pack holds no edge of any of those
+    types, the whole graph is made, so that a caller that falls back on other edges (deriving
+    counterparts from responsibilities) finds them.
 
     Raises
     ------
@@ -324,6 +330,10 @@ def unpack_data(data: dict[str, Any]) -> nx.MultiDiGraph[str]:
         if ends and (min(ends) < 0 or max(ends) >= len(ids)):
             raise ValueError("an edge names a node the file does not list")
     type_counts = Counter(keys)
+    if edge_types is not None and any(k in type_counts for k in edge_types):
+        kept = [k in edge_types for k in keys]
+        keys, sources, targets = (list(compress(x, kept)) for x in (keys, sources, targets))
+        type_counts = Counter({k: n for k, n in type_counts.items() if k in edge_types})
     edge_shapes = edges.get("shapes", {})
     edge_attrs = _in_order(keys, {k: _rows(edges["columns"].get(k, {}), strings, n, None, edge_shapes.get(k))
                                   for k, n in type_counts.items()})
@@ -360,10 +370,11 @@ def write_pack(graph: nx.MultiDiGraph[str], path: str | os.PathLike[str]) -> Non
     atomic_writer(path, write)
 
 
-def read_pack(path: str | os.PathLike[str]) -> nx.MultiDiGraph[str]:
-    """Read a graph pack (errors as `unpack_data`, and json's for a file that is not JSON)."""
+def read_pack(path: str | os.PathLike[str], edge_types: Collection[str] | None = None) -> nx.MultiDiGraph[str]:
+    """Read a graph pack, with ``edge_types`` only those edges as `unpack_data` says (errors as
+    `unpack_data`, and json's for a file that is not JSON)."""
     with paused_gc():
         data = json.loads(Path(path).read_bytes())
         if not isinstance(data, dict):
             raise ValueError("not a graph pack (not a JSON object)")
-        return unpack_data(data)
+        return unpack_data(data, edge_types)

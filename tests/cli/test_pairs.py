@@ -79,3 +79,22 @@ def test_task_numbers_carry_the_year_when_several_plans_are_in_scope() -> None:
     assert code == 0
     # 上海市政府合作交流办 and 大连市发展改革委 share (一)(二) in 2020 and (一)(二) in 2021.
     assert out.splitlines()[1].split(",")[-1] == "2020:一、(一) 2020:一、(二) 2021:一、(一) 2021:二、(二)"
+
+
+def test_pairs_on_a_saved_pack_equal_pairs_on_the_plans(tmp_path: Path) -> None:
+    # `pairs g.gmg` reads only the stored COUNTERPART edges; the answer is the one the whole
+    # graph gives, in every format and filter, and also for a pack saved without them.
+    from loaders.graph_files import read_graph, write_graph
+
+    plans = Path(__file__).resolve().parents[1] / "data" / "corpus"
+    gmg, bare = tmp_path / "g.gmg", tmp_path / "bare.gmg"
+    assert run("build", str(plans), "-o", str(gmg), "--no-cache")[0] == 0
+    graph = read_graph(gmg)
+    graph.remove_edges_from([e for e in graph.edges(keys=True) if e[2] == "COUNTERPART"])
+    write_graph(graph, bare)
+    for args in (["--format", "json"], ["--top", "5"], ["--side", "大连市", "--format", "csv"],
+                 ["--unit", "大连市发展改革委", "--format", "json"], ["--min-shared", "2"]):
+        code, expected, _ = run("pairs", str(plans), "--no-cache", *args)
+        assert code == 0 and expected.strip()
+        for saved in (gmg, bare):
+            assert run("pairs", str(saved), *args)[1] == expected, (saved.name, args)

@@ -107,3 +107,22 @@ def test_a_damaged_version_2_pack_is_a_one_line_error(tmp_path: Path, damage: st
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(GraphError, match="g.gmg: not a graph graphmodel wrote"):
         read_graph(path)
+
+
+def test_a_pack_read_for_some_edge_types_makes_only_those_edges(tmp_path: Path) -> None:
+    graph = build_graph([plan_2020(), plan_2021()])
+    write_graph(graph, tmp_path / "g.gmg")
+    part = read_graph(tmp_path / "g.gmg", edge_types=("COUNTERPART",))
+    assert list(part.nodes(data=True)) == list(graph.nodes(data=True))
+    wanted = [e for e in graph.edges(keys=True, data=True) if e[2] == "COUNTERPART"]
+    assert wanted and list(part.edges(keys=True, data=True)) == wanted
+    assert [list(part.pred[n]) for n in part] == [[u for u in graph.pred[n] if "COUNTERPART" in graph.pred[n][u]]
+                                                  for n in graph]
+
+
+def test_a_pack_holding_none_of_the_edge_types_asked_for_reads_whole(tmp_path: Path) -> None:
+    # A caller that finds no stored COUNTERPART edge derives them from the responsibilities.
+    graph = build_graph([plan_2020(), plan_2021()])
+    graph.remove_edges_from([e for e in graph.edges(keys=True) if e[2] == "COUNTERPART"])
+    write_graph(graph, tmp_path / "g.gmg")
+    _same(read_graph(tmp_path / "g.gmg", edge_types=("COUNTERPART",)), graph)
