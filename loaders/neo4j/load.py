@@ -13,7 +13,10 @@ One transaction:
    wait for each other instead of deadlocking, and a deadlock the server still detects is
    retried by the driver);
 3. deletes the old versions' tasks (with their edges), pairings, counterpart links and
-   statements, and writes the new ones with ``UNWIND $rows`` and labelled ``CREATE`` only;
+   statements, and writes the new ones with ``UNWIND $rows`` and ``CREATE`` only: steps 1 and 2
+   return the element ids of the nodes they lock, the tasks are created per document and return
+   theirs, so every relationship is created between nodes matched by element id (no index
+   look-up per row);
 4. derives the shared nodes it touched: a node the transaction only adds statements to is
    updated from its own properties (aliases united, a value it lacked set); a node that lost
    or changed a statement is derived again from all its statements, and deleted when none is
