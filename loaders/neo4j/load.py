@@ -13,7 +13,10 @@ One transaction:
    wait for each other instead of deadlocking, and a deadlock the server still detects is
    retried by the driver);
 3. deletes the old versions' tasks (with their edges), pairings, counterpart links and
-   statements, and writes the new ones with ``UNWIND $rows`` and labelled ``CREATE`` only;
+   statements, and writes the new ones with ``UNWIND $rows`` and ``CREATE`` only: steps 1 and 2
+   return the element ids of the nodes they lock, the tasks are created per document and return
+   theirs, so every relationship is created between nodes matched by element id (no index
+   look-up per row);
 4. derives the shared nodes it touched: a node the transaction only adds statements to is
    updated from its own properties (aliases united, a value it lacked set); a node that lost
    or changed a statement is derived again from all its statements, and deleted when none is
@@ -27,6 +30,8 @@ once leave what one leaves. `remove_documents` takes documents out the same way.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 import time
 from collections import defaultdict
@@ -61,12 +66,16 @@ __all__ = ["DEFAULT_BATCH", "LoadSummary", "apply_schema", "check_format", "load
 DEFAULT_BATCH = 10000
 # Writing a node's id over itself takes the node's write lock and changes nothing.
 _LOCK = "SET {n}.id = {n}.id"
+# For statements whose plan the statistics cannot change (look-ups by element id or unique id):
+# the server would plan them again each time the growing database's statistics drift.
+_FIXED_PLAN = "CYPHER replan=skip"
 
 _LOCK_DOCUMENTS = f"""
+{_FIXED_PLAN}
 UNWIND $ids AS id
 MERGE (d:Document {{id: id}})
 {_LOCK.format(n="d")}
-RETURN d.id AS id, d.digest AS digest, d.source AS source, size(keys(d)) > 1 AS existed
+RETURN d.id AS id, elementId(d) AS eid, d.digest AS digest, d.source AS source, size(keys(d)) > 1 AS existed
 """
 _LOCK_EXISTING_DOCUMENTS = f"""
 UNWIND $ids AS id
@@ -168,44 +177,83 @@ def _run(tx: neo4j.ManagedTransaction, cypher: str, rows: Sequence[Any], batch: 
         tx.run(cypher, rows=list(chunk), **params).consume()
 
 
-def _lock_shared(tx: neo4j.ManagedTransaction, ids: dict[str, dict[str, dict[str, Any]]], batch: int
-                 ) -> tuple[dict[str, dict[str, Any]], set[tuple[str, str]]]:
+def _lock_shared(tx: neo4j.ManagedTransaction, ids: dict[str, dict[str, dict[str, Any]]], batch: int,
+                 eids: dict[str, str]) -> tuple[dict[str, dict[str, Any]], set[tuple[str, str]]]:
     """Lock (creating when missing) the shared nodes, label by label in id order; their
-    properties and their ``IN`` edges."""
+    properties and their ``IN`` edges. Their element ids go into ``eids``."""
     current: dict[str, dict[str, Any]] = {}
     links: set[tuple[str, str]] = set()
     for label in SHARED_LABELS:
         rows = [{"id": i, "fixed": ids[label][i]} for i in sorted(ids.get(label, {}))]
         for chunk in _chunks(rows, batch):
-            found = tx.run(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) ON CREATE SET n += row.fixed "
+            found = tx.run(f"{_FIXED_PLAN} UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
+                           "ON CREATE SET n += row.fixed "
                            f"{_LOCK.format(n='n')} "
-                           "RETURN n.id AS id, properties(n) AS props, [(n)-[:IN]->(m) | m.id] AS lies_in",
-                           rows=list(chunk))
-            for r in found:
-                current[r["id"]] = dict(r["props"])
-                links.update((r["id"], m) for m in r["lies_in"])
+                           # One record: the driver reads one big record much faster than many.
+                           "RETURN collect([n.id, elementId(n), properties(n), [(n)-[:IN]->(m) | m.id]]) AS nodes",
+                           rows=list(chunk)).single(strict=True)
+            for node, eid, props, lies_in in found["nodes"]:
+                current[node] = props
+                eids[node] = eid
+                links.update((node, m) for m in lies_in)
     return current, links
 
 
-def _write_new(tx: neo4j.ManagedTransaction, parts: Sequence[DocumentPart], batch: int) -> None:
-    _run(tx, "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d = row.props",
-         [{"id": p.id, "props": p.props} for p in parts], batch)
-    _run(tx, "UNWIND $rows AS row MATCH (d:Document {id: row.document}) CREATE (t:Task)-[:IN_PLAN]->(d) "
-             "SET t = row.props", [{"document": p.id, "props": t["props"]} for p in parts for t in p.tasks], batch)
+# Nodes this transaction locked or created are matched by element id (no index look-up).
+_BY_EID = "MATCH ({n}) WHERE elementId({n}) = {value}"
+_CREATE_TASKS = f"""
+{_FIXED_PLAN}
+UNWIND $rows AS row
+{_BY_EID.format(n="d", value="row.document")}
+UNWIND row.tasks AS props
+CREATE (t:Task)-[:IN_PLAN]->(d)
+SET t = props
+RETURN collect([t.id, elementId(t)]) AS tasks
+"""
+
+
+def _create_edges(tx: neo4j.ManagedTransaction, rel: str, start: str, end: str, rows: Sequence[dict[str, Any]],
+                  eids: dict[str, str], batch: int) -> None:
+    """``CREATE`` one relationship per row (``a``, ``b``, ``props``), both ends matched by element
+    id when this transaction knows them, else by label and id."""
+    known = [{"a": eids[r["a"]], "b": eids[r["b"]], "props": r["props"]} for r in rows
+             if r["a"] in eids and r["b"] in eids]
+    _run(tx, f"{_FIXED_PLAN} UNWIND $rows AS row {_BY_EID.format(n='a', value='row.a')} "
+             f"{_BY_EID.format(n='b', value='row.b')} CREATE (a)-[r:{rel}]->(b) SET r = row.props", known, batch)
+    if len(known) < len(rows):
+        _run(tx, f"UNWIND $rows AS row MATCH (a:{start} {{id: row.a}}) MATCH (b:{end} {{id: row.b}}) "
+                 f"CREATE (a)-[r:{rel}]->(b) SET r = row.props",
+             [r for r in rows if r["a"] not in eids or r["b"] not in eids], batch)
+
+
+def _write_new(tx: neo4j.ManagedTransaction, parts: Sequence[DocumentPart], batch: int,
+               eids: dict[str, str]) -> None:
+    _run(tx, f"{_FIXED_PLAN} UNWIND $rows AS row {_BY_EID.format(n='d', value='row.eid')} SET d = row.props",
+         [{"eid": eids[p.id], "props": p.props} for p in parts], batch)
+    # Tasks in statements of up to ``batch`` tasks, each document's together.
+    docs: list[dict[str, Any]] = []
+    size = 0
+    for p in parts:
+        for chunk in _chunks(p.tasks, batch):
+            if docs and size + len(chunk) > batch:
+                eids.update(tx.run(_CREATE_TASKS, rows=docs).single(strict=True)["tasks"])
+                docs, size = [], 0
+            docs.append({"document": eids[p.id], "tasks": [t["props"] for t in chunk]})
+            size += len(chunk)
+    if docs:
+        eids.update(tx.run(_CREATE_TASKS, rows=docs).single(strict=True)["tasks"])
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for p in parts:
         for group, rows in p.edges.items():
             groups[group] += rows
     for (rel, start, end), rows in sorted(groups.items()):
-        _run(tx, f"UNWIND $rows AS row MATCH (a:{start} {{id: row.a}}) MATCH (b:{end} {{id: row.b}}) "
-                 f"CREATE (a)-[r:{rel}]->(b) SET r = row.props", rows, batch)
+        _create_edges(tx, rel, start, end, rows, eids, batch)
     names: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for p in parts:
         for s in p.statements:
-            names[s.label].append({"document": p.id, "id": s.id, "stated": s.stated})
+            names[s.label].append({"a": p.id, "b": s.id, "props": s.stated})
     for label, rows in sorted(names.items()):
-        _run(tx, f"UNWIND $rows AS row MATCH (d:Document {{id: row.document}}) MATCH (n:{label} {{id: row.id}}) "
-                 "CREATE (d)-[s:NAMES]->(n) SET s = row.stated", rows, batch)
+        _create_edges(tx, "NAMES", "Document", label, rows, eids, batch)
 
 
 def _added(current: dict[str, Any], label: str, new: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
@@ -227,7 +275,7 @@ def _added(current: dict[str, Any], label: str, new: Sequence[dict[str, Any]]) -
 
 def _derive_touched(tx: neo4j.ManagedTransaction, current: dict[str, dict[str, Any]],
                     existing: set[tuple[str, str]], old: dict[tuple[str, str], dict[str, Any]],
-                    new: dict[tuple[str, str], Statement], batch: int) -> None:
+                    new: dict[tuple[str, str], Statement], batch: int, eids: dict[str, str]) -> None:
     """Set the final properties and ``IN`` edges of every locked shared node."""
     final: dict[str, dict[str, Any]] = {n: dict(p) for n, p in current.items()}
     links: list[tuple[str, str]] = []  # IN edges to make sure of
@@ -274,18 +322,21 @@ def _derive_touched(tx: neo4j.ManagedTransaction, current: dict[str, dict[str, A
     for label, rows in by_label_unlinks.items():
         _run(tx, f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}})-[r:IN]->(m) WHERE NOT m.id IN row.keep "
                  "DELETE r", rows, batch)
+    new_links = sorted(set(links) - existing)
+    _run(tx, f"{_FIXED_PLAN} UNWIND $rows AS row {_BY_EID.format(n='a', value='row.a')} "
+             f"{_BY_EID.format(n='b', value='row.b')} MERGE (a)-[:IN]->(b)",
+         [{"a": eids[a], "b": eids[b]} for a, b in new_links if a in eids and b in eids], batch)
     groups: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
-    for a, b in sorted(set(links) - existing):
-        groups[label_of(a), label_of(b)].append({"a": a, "b": b})
+    for a, b in new_links:
+        if a not in eids or b not in eids:
+            groups[label_of(a), label_of(b)].append({"a": a, "b": b})
     for (start, end), rows in sorted(groups.items()):
         _run(tx, f"UNWIND $rows AS row MATCH (a:{start} {{id: row.a}}) MATCH (b:{end} {{id: row.b}}) "
                  "MERGE (a)-[:IN]->(b)", rows, batch)
-    props_by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for node in sorted(final):
-        if final[node] != current[node]:
-            props_by_label[label_of(node)].append({"id": node, "props": {**final[node], "id": node}})
-    for label, rows in props_by_label.items():
-        _run(tx, f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n = row.props", rows, batch)
+    changed = [{"eid": eids[node], "props": {**final[node], "id": node}} for node in sorted(final)
+               if final[node] != current[node]]
+    _run(tx, f"{_FIXED_PLAN} UNWIND $rows AS row {_BY_EID.format(n='n', value='row.eid')} SET n = row.props",
+         changed, batch)
 
 
 @dataclass(frozen=True)
@@ -298,9 +349,11 @@ def _apply(tx: neo4j.ManagedTransaction, parts: Sequence[DocumentPart], removed:
     """One transaction: write ``parts`` (replacing their old versions) and remove ``removed``."""
     stored: dict[str, tuple[str | None, str | None]] = {}
     existing: set[str] = set()
+    eids: dict[str, str] = {}  # element ids of the nodes this transaction locked or created
     if parts:
         for r in tx.run(_LOCK_DOCUMENTS, ids=sorted(p.id for p in parts)):
             stored[r["id"]] = (r["digest"], r["source"])
+            eids[r["id"]] = r["eid"]
             if r["existed"]:
                 existing.add(r["id"])
     if removed:
@@ -331,15 +384,15 @@ def _apply(tx: neo4j.ManagedTransaction, parts: Sequence[DocumentPart], removed:
         for s in p.statements:
             new[p.id, s.id] = s
             shared[s.label][s.id] = s.fixed
-    current, existing_links = _lock_shared(tx, shared, batch)
+    current, existing_links = _lock_shared(tx, shared, batch, eids)
 
     for statement in _DELETE_OLD:
         for chunk in _chunks(existed, batch):
             tx.run(statement, ids=list(chunk)).consume()
     if removed:
         tx.run("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d", ids=list(removed)).consume()
-    _write_new(tx, changed, batch)
-    _derive_touched(tx, current, existing_links, old, new, batch)
+    _write_new(tx, changed, batch, eids)
+    _derive_touched(tx, current, existing_links, old, new, batch, eids)
     return _Outcome(len(changed) + len(removed))
 
 
@@ -355,6 +408,23 @@ def _packed(parts: Sequence[DocumentPart], batch: int) -> list[list[DocumentPart
             packs.append([part])
             size = part.size
     return packs
+
+
+@contextlib.contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the block (back as it was after).
+
+    A big load holds millions of row objects; each full collection walks them all, and the
+    rows a transaction makes (acyclic) trigger many: a fifth of the client's time. Refcounting
+    still frees them.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load_parts(
@@ -402,11 +472,12 @@ def load_parts(
     done = changed = 0
     if progress:
         progress(0, total)
-    for pack in packs:
-        changed += write(driver, settings, _apply, pack, (), batch_size).changed
-        done += sum(p.size for p in pack)
-        if progress:
-            progress(done, total)
+    with _no_gc_pauses():
+        for pack in packs:
+            changed += write(driver, settings, _apply, pack, (), batch_size).changed
+            done += sum(p.size for p in pack)
+            if progress:
+                progress(done, total)
     counterparts = sum(len(rows) for p in parts for (rel, _, _), rows in p.edges.items() if rel == "COUNTERPART")
     return LoadSummary(documents=len(parts), changed=changed, rows=total,
                        responsibilities=sum(p.responsibilities for p in parts), transactions=len(packs),
