@@ -285,10 +285,15 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
     command's end unfreezes them, see `graphmodel_cli.main`): it lives until the command ends,
     and a collection walking its millions of objects cost as much as a corpus's analysis.
     """
-    from graphmodel_cli.main import keep_until_exit
-
     graph = _load(paths, aliases_file, output, edge_types=edge_types)
     assert not isinstance(graph, CachedPack)  # only with pack_only
+    return _kept(graph)
+
+
+def _kept(graph: nx.MultiDiGraph[str]) -> nx.MultiDiGraph[str]:
+    """``graph`` frozen out of the collector's reach and held to the command's end (`load`)."""
+    from graphmodel_cli.main import keep_until_exit
+
     gc.freeze()
     keep_until_exit(graph)
     return graph
@@ -308,14 +313,8 @@ def load_or_pack(paths: Sequence[Path], aliases_file: Path | None = None, output
     """`load`, or the graph cache's pack and summary of the corpus when it has them and nothing
     needs the graph itself (no corrections, whose warnings name what the graph holds): ``build
     -o FILE.gmg`` then copies the pack and prints the summary without reading the graph."""
-    from graphmodel_cli.main import keep_until_exit
-
     got = _load(paths, aliases_file, output, pack_only=True)
-    if isinstance(got, CachedPack):
-        return got
-    gc.freeze()
-    keep_until_exit(got)
-    return got
+    return got if isinstance(got, CachedPack) else _kept(got)
 
 
 def graph_summary(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
@@ -391,8 +390,8 @@ def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None,
 
 def _handed_over(items: list[_T]) -> Iterator[_T]:
     """Each of ``items`` in order, taken out of the list as it is given: the graph is built while
-    the extractions it is built from are freed one by one, not next to all of them (a third less
-    peak memory for a corpus)."""
+    the extractions it is built from are freed one by one, not next to all of them (a fifth less
+    peak memory for a corpus: 642 → 525 MB for one plan changed in 1,000)."""
     items.reverse()
     while items:
         yield items.pop()
