@@ -103,9 +103,9 @@ def read_graph(path: str | os.PathLike[str], edge_types: Collection[str] | None 
     if not p.is_file():
         raise InputError(f"{path}: no such file")
     readers: dict[str, Callable[[Path], nx.MultiDiGraph[str]]] = {
-        "gmg": read_pack, "json": _read_json, "graphml": _read_graphml, "gexf": _read_gexf}
+        "gmg": lambda q: read_pack(q, edge_types), "json": _read_json, "graphml": _read_graphml, "gexf": _read_gexf}
     try:
-        graph = read_pack(p, edge_types) if fmt == "gmg" else readers[fmt](p)
+        graph = readers[fmt](p)
     except GraphError as exc:
         raise GraphError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
     except (ET.ParseError, json.JSONDecodeError, UnicodeDecodeError) as exc:
