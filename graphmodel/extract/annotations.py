@@ -15,6 +15,7 @@ kept as a warning with its span, never dropped in silence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graphmodel.extract.grammar import Grammar
@@ -336,6 +337,43 @@ def read_keyword_text(piece: Piece, ann: Annotation, g: Grammar) -> None:
     >>> ann.warnings
     [("unknown keyword '数据提供单位': read as a list of responsible units", (1, 8))]
     """
+    if piece.stop is not None:  # (never so from the recognisers: a reading is remembered by text alone)
+        _read_keyword_text(piece, ann, g)
+        return
+    # Remembered whole by text, offsets from the piece's start: a corpus writes the same
+    # annotations again and again, and one bracket is read by several recognisers.
+    _replay(g.remember("keyword_text", piece.text, lambda t: _recorded(_read_keyword_text, t, g)), piece.start, ann)
+
+
+# What reading a text puts into an annotation, offsets from the text's start: the parts (role,
+# mentions as (text, start, stop, notes), position, siblings, label), persons, notes, warnings.
+_Reading = tuple[
+    tuple[tuple[Role, tuple[tuple[str, int, int | None, tuple[str, ...]], ...], int | None, int, str | None], ...],
+    tuple[str, ...], tuple[str, ...], tuple[tuple[str, Span], ...]]
+
+
+def _recorded(read: Callable[[Piece, Annotation, Grammar], None], text: str, g: Grammar) -> _Reading:
+    """What ``read`` puts into an empty annotation from ``text`` (starting at 0), as tuples."""
+    ann = Annotation(0, len(text), "")
+    read(Piece(text, 0), ann, g)
+    parts = tuple((part.role, tuple((p.text, p.start, p.stop, tuple(notes)) for p, notes in part.mentions),
+                   part.position, part.siblings, part.side_label) for part in ann.parts)
+    return parts, tuple(ann.persons), tuple(ann.notes), tuple(ann.warnings)
+
+
+def _replay(reading: _Reading, at: int, ann: Annotation) -> None:
+    """Put a recorded reading (`_recorded`) of a text starting at ``at`` into ``ann``."""
+    parts, persons, notes, warnings = reading
+    for role, found, position, siblings, label in parts:
+        ann.parts.append(Part(role, [(Piece(text, at + a, None if b is None else at + b), list(own))
+                                     for text, a, b, own in found], position, siblings, label))
+    ann.persons += persons
+    ann.notes += notes
+    ann.warnings += [(message, (at + a, at + b)) for message, (a, b) in warnings]
+
+
+def _read_keyword_text(piece: Piece, ann: Annotation, g: Grammar) -> None:
+    """`read_keyword_text`, worked out."""
     role: Role = "responsible"  # a side's label alone lists responsible units
     for keyword, label, content, where in _segments(piece, g):
         kind = g.keyword_role(keyword) if keyword else None

@@ -352,6 +352,8 @@ class PlaceFinder:
         """Places named in a task's text (``text`` starts at ``offset`` in the document). A line
         break between two Chinese characters (text copied from a PDF: 无锡\n高新区) is read as
         nothing."""
+        if not text or text.isspace():
+            return []  # a task's text after its annotation is often a line break: no place to find
         joined, where = _join_lines(text)
         hits = (self._districts(joined, 0) + self._city_districts(joined, 0) + self._known(joined, 0)
                 + self._parks(joined, 0) + self._hosted(joined, 0) + self._listed_zones(joined, 0))

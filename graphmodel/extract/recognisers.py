@@ -164,53 +164,73 @@ def _sentence_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation
 
 def _read_sentences(doc: Doc, piece: Piece, ann: Annotation) -> bool:
     """Read ``piece`` sentence by sentence into ``ann``: whether it has two sentences or more, each
-    read, one of them by a keyword or by clauses, and some unit named."""
+    read, one of them by a keyword or by clauses, and some unit named. Each sentence's form is
+    found first and the sentences read only when the bracket is kept (most brackets of one
+    sentence are not: another form reads them)."""
     if "。" not in piece.text and _opens_with_keyword(doc, piece):
         return False  # one sentence, a keyword's: the keyword form reads it, ;-parts and all (the common case)
     sentences = split_top(piece, "。")
     if sum(1 for s in sentences if s.text.strip(" \n,;")) < 2 and _opens_with_keyword(doc, piece):
         return False
-    read: list[str | None] = []
+    plan: list[tuple[Piece, str | None]] = []
     for sentence in sentences:
-        form = _read_sentence(doc, sentence, ann, note=False)
+        form = _sentence_form(doc, sentence)
         halves = split_top(sentence, ";") if form is None else []
         if len(halves) > 1:  # X等按职责分工负责;责任单位:P: each part by its form
-            read += [_read_sentence(doc, half, ann) for half in halves]
+            plan += [(half, _sentence_form(doc, half) or _note_form(doc, half)) for half in halves]
         else:  # a note is the last reading tried: its words (负责) are found in most annotations
-            read.append(form or _read_sentence(doc, sentence, ann))
+            plan.append((sentence, form or _note_form(doc, sentence)))
+    read = [form for _, form in plan]
     if None in read:
         return False
     read = [form for form in read if form != "empty"]
-    return len(read) > 1 and bool({"keyword", "clause"} & set(read)) and bool(ann.parts)
+    if len(read) < 2 or not {"keyword", "clause"} & set(read):
+        return False
+    for sentence, form in plan:
+        _read_as(doc, sentence, ann, form)
+    return bool(ann.parts)
 
 
-def _read_sentence(doc: Doc, piece: Piece, ann: Annotation, note: bool = True) -> str | None:
-    """Read one sentence of a bracket into ``ann`` by the first form that reads it whole (a note
-    only if ``note``): its form's name (``empty`` for nothing but spaces), or None when none does."""
+def _sentence_form(doc: Doc, piece: Piece) -> str | None:
+    """The first form that reads one sentence of a bracket whole, a note aside: its name
+    (``empty`` for nothing but spaces), or None when none does. Reads nothing into an annotation."""
     g = doc.grammar
-    flat = re.sub(r"\s+", "", piece.text)
-    if not flat.strip(",;"):
+    if not re.sub(r"\s+", "", piece.text).strip(",;"):
         return "empty"
     if _opens_with_keyword(doc, piece):
-        read_keyword_text(piece, ann, g)
         return "keyword"
-    clauses = read_clauses(piece, g)
-    if clauses is not None:
-        parts, notes = clause_parts(clauses, g, ann)
-        ann.parts += parts
-        ann.notes += notes
+    if read_clauses(piece, g) is not None:
         return "clause"
     # A note whose words end like a unit's name (列第一位的为牵头部门) is not a list of units.
     if _bare_list(piece, g) and not any(g.is_note(p.text) for p, _ in mentions(piece, g)[0]):
+        return "bare"
+    return None
+
+
+def _note_form(doc: Doc, piece: Piece) -> str | None:
+    """``note`` when a sentence no other form reads is a note or a deadline, else None."""
+    g = doc.grammar
+    flat = re.sub(r"\s+", "", piece.text).strip("。,;")
+    return "note" if g.is_note(flat) or g.is_deadline(flat) else None
+
+
+def _read_as(doc: Doc, piece: Piece, ann: Annotation, form: str | None) -> None:
+    """Read one sentence of a bracket into ``ann`` by its form (`_sentence_form`, `_note_form`)."""
+    g = doc.grammar
+    if form == "keyword":
+        read_keyword_text(piece, ann, g)
+    elif form == "clause":
+        clauses = read_clauses(piece, g)
+        assert clauses is not None  # (its form says so)
+        parts, notes = clause_parts(clauses, g, ann)
+        ann.parts += parts
+        ann.notes += notes
+    elif form == "bare":
         parts, notes = read_list(piece, "responsible", g)
         ann.parts += parts
         ann.notes += notes
-        return "bare"
-    flat = flat.strip("。,;")
-    if note and (g.is_note(flat) or g.is_deadline(flat)):
-        ann.notes.append(flat)
-        return "note"
-    return None
+    elif form == "note":
+        ann.notes.append(re.sub(r"\s+", "", piece.text).strip("。,;"))
 
 
 def _opens_with_keyword(doc: Doc, piece: Piece) -> bool:
