@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import cast
 
+from graphmodel.extract.memo import remembered
 from graphmodel.extract.regions import DISTRICT_KINDS, PROVINCE_ABBREVIATIONS, gazetteer, short_name
 from graphmodel.extract.text import CJK, word_pattern
 from graphmodel.model import Pairing, Place, PlaceKind, Span
@@ -367,16 +368,17 @@ class PlaceFinder:
 
     def _districts(self, text: str, offset: int) -> list[_Hit]:
         g = gazetteer()
-        words, lengths = _region_words()
-        # Where each character is covered by a province's or city's name (上海 in 上海城市).
+        names = [(name, a, b) for name, a, b in g.find_all(text) if g.kind(name) in DISTRICT_KINDS]
+        # Where each character is covered by a province's or city's name (上海 in 上海城市); only
+        # asked where a district is named (most of a plan's texts name none).
         covered: dict[int, tuple[int, int]] = {}
-        for _w, x, y in _scan(text, words, lengths):
-            for i in range(x, y):
-                covered[i] = (x, y)
+        if names:
+            words, lengths = _region_words()
+            for _w, x, y in _scan(text, words, lengths):
+                for i in range(x, y):
+                    covered[i] = (x, y)
         out = []
-        for name, a, b in g.find_all(text):
-            if g.kind(name) not in DISTRICT_KINDS:
-                continue
+        for name, a, b in names:
             crossing = [c for c in {covered.get(a), covered.get(b - 1)} if c is not None]
             if any(x < a < y < b or a < x < b < y for x, y in crossing):
                 continue  # 海城市 inside 上海城市: the text names 上海, not 海城市
@@ -394,6 +396,8 @@ class PlaceFinder:
 
     def _city_districts(self, text: str, offset: int) -> list[_Hit]:
         """深圳市福田区, 齐齐哈尔市龙沙区: a name after its city is a district of that city."""
+        if "区" not in text and "县" not in text:
+            return []  # (what follows the city ends with 新区, 区 or 县)
         g = gazetteer()
         words, lengths = _region_words()
         out = []
@@ -550,6 +554,8 @@ class PlaceFinder:
     def scan_unit(self, name: str, side: str | None, span: Span | None) -> str | None:
         """The district or park a unit's name places it in (浦东新区司法局 → 浦东新区,
         广州南沙新区管委会 → 南沙新区, 大连自贸片区管委会 → 大连自贸片区)."""
+        if not _may_place(name):
+            return None  # most units' names (市财政局) name no place: known from the name alone
         g = gazetteer()
         base = span[0] if span else 0
         rest, skipped = name, 0
@@ -614,6 +620,35 @@ class PlaceFinder:
                     out.append(Pairing(kind, id1, id2, task, (a1, b2)))
                 break
         return out
+
+
+_MAY_PLACE: dict[str, bool] = {}  # a bounded memo (`graphmodel.extract.memo`): unit names recur across plans
+
+
+def _may_place(name: str) -> bool:
+    """Whether `PlaceFinder.scan_unit` may find a place in a unit's name: its name after a province
+    or city starts with a district's, or it ends with a park word once a body's word is cut
+    (浦东新区司法局, 大连自贸片区管委会). Where not, it finds none whatever the plan: the
+    steps of `scan_unit` that tell read the name and the built-in data only."""
+    found = _MAY_PLACE.get(name)
+    return found if found is not None else remembered(_MAY_PLACE, name, lambda: _could_place(name))
+
+
+def _could_place(name: str) -> bool:
+    g = gazetteer()
+    rest = name
+    city = g.prefix(name)
+    if city and g.kind(city) in ("province", "city"):
+        rest = name[len(city):]
+    else:
+        for n in (4, 3, 2):
+            if name[:n] in g.by_short and g.kind(g.full_name(name[:n]) or "") in ("province", "city"):
+                rest = name[n:]
+                break
+    region = g.prefix(rest)
+    if region and g.kind(region) in DISTRICT_KINDS:
+        return True
+    return _UNIT_SUFFIX.sub("", name).endswith(_words().park)
 
 
 @lru_cache(maxsize=64)
