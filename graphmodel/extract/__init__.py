@@ -41,7 +41,7 @@ from graphmodel.extract.recognisers import RECOGNISERS, Doc, recognise
 from graphmodel.extract.sides import detect_sides
 from graphmodel.extract.tables import Table, find_tables, table_lines
 from graphmodel.extract.tasks import TaskContext, build_task, own_text_spans
-from graphmodel.extract.text import normalize, pair_brackets
+from graphmodel.extract.text import normalize, pair_brackets, unspaced
 from graphmodel.identity import document_id
 from graphmodel.model import DocumentInfo, Extraction, ExtractionWarning, Task
 
@@ -219,7 +219,7 @@ def _unread_brackets(doc: Doc, annotations: list[Annotation]) -> list[tuple[str,
         if not content.strip():
             continue
         clauses = _clauses_then_more(Piece(content, a + 1), g)
-        if g.is_note(re.sub(r"\s+", "", content)) and not clauses:
+        if g.is_note(unspaced(content)) and not clauses:
             continue
         names = [p for p, _ in mentions(Piece(content, a + 1), g)[0]]
         listed = len(names) >= 2 and all(g.looks_like_unit(p.text) for p in names)

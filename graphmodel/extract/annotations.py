@@ -19,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graphmodel.extract.grammar import Grammar
-from graphmodel.extract.names import Piece, clean_piece, split_list, split_top
-from graphmodel.extract.text import bracket_depths
+from graphmodel.extract.names import Piece, clean_piece, split_item, split_list, split_top, strip_piece
+from graphmodel.extract.text import bracket_depths, unspaced
 from graphmodel.model import Role, Span
 
 __all__ = ["Part", "Annotation", "read_keyword_text", "read_clauses", "read_list", "mentions", "clause_parts"]
@@ -93,15 +93,46 @@ def _mentions(piece: Piece, g: Grammar) -> tuple[tuple[tuple[str, int, int | Non
     """`mentions` of a piece starting at 0, as tuples."""
     out = []
     notes: list[str] = []
+    if "各" not in piece.text:
+        # No group whose levels the next item could continue (`split_list`): item by item, each
+        # read at once and remembered by its text (a list is new, its items seldom are).
+        for item in split_top(piece, "、,|"):
+            item = strip_piece(item)
+            if not item.text:
+                continue
+            at = item.start
+            for held, text, a, b in g.remember("mention_item", item.text, lambda t: _mention_item(t, g)):
+                notes += held
+                if b == -1:
+                    notes.append(text)
+                elif text:
+                    out.append((text, at + a, None if b is None else at + b, held))
+        return tuple(out), tuple(notes)
     for p in split_list(piece, g):
         cleaned, found = clean_piece(p, g)
         notes += found
-        aside = cleaned.text and (g.is_note(cleaned.text) or g.is_deadline(cleaned.text))
-        if aside and not g.has_unit_end(cleaned.text):
+        # (A name's unit ending, the cheapest question, first: most mentions have one.)
+        if cleaned.text and not g.has_unit_end(cleaned.text) and (
+                g.is_note(cleaned.text) or g.is_deadline(cleaned.text)):
             notes.append(cleaned.text)  # a note or a deadline (…,2020年底前完成) as a list item
         elif cleaned.text:
             out.append((cleaned.text, cleaned.start, cleaned.stop, tuple(found)))
     return tuple(out), tuple(notes)
+
+
+def _mention_item(text: str, g: Grammar) -> tuple[tuple[tuple[str, ...], str, int, int | None], ...]:
+    """The mentions of one item of a list no group runs through (`split_item`), read as `_mentions`
+    reads them: for each, the notes it held, and its cleaned text with its start and stop (a stop
+    of -1: the text is a note or a deadline, not a mention)."""
+    out: list[tuple[tuple[str, ...], str, int, int | None]] = []
+    for p in split_item(Piece(text, 0), g):
+        cleaned, found = clean_piece(p, g)
+        if cleaned.text and not g.has_unit_end(cleaned.text) and (
+                g.is_note(cleaned.text) or g.is_deadline(cleaned.text)):
+            out.append((tuple(found), cleaned.text, cleaned.start, -1))
+        else:
+            out.append((tuple(found), cleaned.text, cleaned.start, cleaned.stop))
+    return tuple(out)
 
 
 def read_clauses(piece: Piece, g: Grammar) -> list[tuple[Piece, Role, int, int]] | None:
@@ -274,14 +305,9 @@ def read_list(piece: Piece, role: Role, g: Grammar, ann: Annotation | None = Non
 def _segments(piece: Piece, g: Grammar) -> list[tuple[str | None, str | None, Piece, Span]]:
     """Split text at each ``keyword:`` (or a side's label) outside brackets: (keyword, label,
     content, the keyword's span). A word shaped like a keyword that the grammar does not know
-    (数据提供单位:) splits too; `read_keyword_text` reports it. Remembered by text (offsets from the
-    piece's start): the recognisers read one bracket in several forms."""
-    found = g.remember("segments", piece.text, lambda t: tuple(
-        (keyword, label, content.text, content.start, where) for keyword, label, content, where in _split_segments(
-            Piece(t, 0), g)))
-    at = piece.start
-    return [(keyword, label, Piece(text, at + start), (at + a, at + b))
-            for keyword, label, text, start, (a, b) in found]
+    (数据提供单位:) splits too; `read_keyword_text` reports it. (Not remembered on its own: the
+    reading of the whole text is, `read_keyword_text`.)"""
+    return _split_segments(piece, g)
 
 
 def _split_segments(piece: Piece, g: Grammar) -> list[tuple[str | None, str | None, Piece, Span]]:
@@ -387,7 +413,7 @@ def _read_keyword_text(piece: Piece, ann: Annotation, g: Grammar) -> None:
             continue
         content = _sentence(content, ann, g)
         if kind == "person":
-            person = re.sub(r"\s+", "", content.text.strip(" \n,;。"))
+            person = unspaced(content.text.strip(" \n,;。"))
             ann.persons += [p for p in re.split("[、,;]", person) if p]
             continue
         if kind is not None:
@@ -408,7 +434,7 @@ def _sentence(content: Piece, ann: Annotation, g: Grammar) -> Piece:
     if stop < 0:
         return content
     rest = content.sub(stop + 1)
-    tail = re.sub(r"\s+", "", rest.text).strip("。,;")
+    tail = unspaced(rest.text).strip("。,;")
     if tail:
         if g.is_note(tail):
             ann.notes.append(tail)

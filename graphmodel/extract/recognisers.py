@@ -42,7 +42,7 @@ from graphmodel.extract.grammar import Grammar
 from graphmodel.extract.names import Piece, split_top
 from graphmodel.extract.outline import Item
 from graphmodel.extract.tables import Table, table_lines
-from graphmodel.extract.text import BracketPairs, covers
+from graphmodel.extract.text import BracketPairs, covers, unspaced
 
 __all__ = ["Doc", "Recogniser", "RECOGNISERS", "recognise", "item_at"]
 
@@ -126,12 +126,12 @@ def _body(doc: Doc, a: int, b: int) -> tuple[Piece, list[str]]:
     notes: list[str] = []
     stop = content.find("。")
     if stop >= 0:
-        tail = re.sub(r"\s+", "", content[stop + 1 :]).strip("。,;")
+        tail = unspaced(content[stop + 1 :]).strip("。,;")
         if tail and doc.grammar.is_note(tail):
             content, notes = content[:stop], [tail]
     while True:
         cut = max(content.rfind(","), content.rfind(";"))
-        tail = re.sub(r"\s+", "", content[cut + 1 :]).strip("。")
+        tail = unspaced(content[cut + 1 :]).strip("。")
         if cut <= 0 or not tail or not doc.grammar.is_deadline(tail):
             break
         content, notes = content[:cut], [tail, *notes]
@@ -195,7 +195,7 @@ def _sentence_form(doc: Doc, piece: Piece) -> str | None:
     """The first form that reads one sentence of a bracket whole, a note aside: its name
     (``empty`` for nothing but spaces), or None when none does. Reads nothing into an annotation."""
     g = doc.grammar
-    if not re.sub(r"\s+", "", piece.text).strip(",;"):
+    if not unspaced(piece.text).strip(",;"):
         return "empty"
     if _opens_with_keyword(doc, piece):
         return "keyword"
@@ -210,7 +210,7 @@ def _sentence_form(doc: Doc, piece: Piece) -> str | None:
 def _note_form(doc: Doc, piece: Piece) -> str | None:
     """``note`` when a sentence no other form reads is a note or a deadline, else None."""
     g = doc.grammar
-    flat = re.sub(r"\s+", "", piece.text).strip("。,;")
+    flat = unspaced(piece.text).strip("。,;")
     return "note" if g.is_note(flat) or g.is_deadline(flat) else None
 
 
@@ -230,7 +230,7 @@ def _read_as(doc: Doc, piece: Piece, ann: Annotation, form: str | None) -> None:
         ann.parts += parts
         ann.notes += notes
     elif form == "note":
-        ann.notes.append(re.sub(r"\s+", "", piece.text).strip("。,;"))
+        ann.notes.append(unspaced(piece.text).strip("。,;"))
 
 
 def _opens_with_keyword(doc: Doc, piece: Piece) -> bool:
@@ -417,7 +417,7 @@ def _bare_list(piece: Piece, g: Grammar) -> bool:
     text = piece.text
     if "。" in text or len(text) > 400 or not text.strip():
         return False
-    if g.is_note(re.sub(r"\s+", "", text)) and not re.search("[、,]", text):
+    if g.is_note(unspaced(text)) and not re.search("[、,]", text):
         return False
     ms, _ = mentions(piece, g)
     if not ms or any(len(p.text) > 40 for p, _ in ms):
