@@ -47,6 +47,8 @@ from graphmodel.model import DocumentInfo, Extraction, ExtractionWarning, Task
 
 __all__ = ["extract", "AliasTable", "builtin_aliases"]
 
+_NUMBER_GAPS = re.compile(r"[\s|]+")  # what a task's number loses: spaces, a row's cell bars
+
 
 def extract(
     text: str,
@@ -138,8 +140,8 @@ def extract(
     numbers: list[str] = []
     for k, it in enumerate(items):
         # A row's number without its cell bars ((1) | → (1)); a row with no number is [k].
-        written = {"para": f"¶{it.value}", "line": f"[{it.value}]"}.get(it.style) or re.sub(
-            r"[\s|]+", "", text[it.start : it.body]) or f"[{it.value}]"
+        written = (f"¶{it.value}" if it.style == "para" else f"[{it.value}]" if it.style == "line" else
+                   _NUMBER_GAPS.sub("", text[it.start : it.body]) or f"[{it.value}]")
         number = (numbers[it.parent] if it.parent is not None else "") + written
         numbers.append(number)
         task = build_task(ctx, it, number, doc_id, attached.carried[k], attached.within[k])

@@ -321,6 +321,7 @@ _BUILDERS: dict[str, Callable[[Grammar], str]] = {
     # 等部门和…: a list closed by an etc, then a joiner (the etc pattern without its end anchor)
     "etc-joiner": lambda g: rf"(?:{g.etc.pattern.replace('$', '')})(?P<joiner>{_alternation(list(g.joiners))})",
     "verb-end": lambda g: rf"(?P<verb>{_alternation(list(g.verbs))})$",
+    "verb": lambda g: _alternation(list(g.verbs)),  # a verb anywhere (none: no clause closes with one)
     # 省监察厅牵头的工作: what follows the clause of a heading that names whose work its items are
     "heading-tail": lambda g: rf"(?:{_alternation(list(g.heading_tails))})$" if g.heading_tails else "(?!)",
     "clause-start": lambda g: rf"^(?:{_alternation(list(g.clause_starts))})",

@@ -50,6 +50,7 @@ _BOUNDARY = set(" \n。;,:)>]")
 _LONGEST = 400  # characters: a bracket longer than this holds prose, never an annotation
 _ADDRESSEE = re.compile(r"(?:各|有关|相关|其他|其它|全体)")  # 各有关单位: a notice's addressee, not a keyword
 _TRAILER = re.compile(r"[\s。;,.、|]*")
+_LIST_SEPARATOR = re.compile("[、,]")
 _ITEM_START = re.compile(r"[一二三四五六七八九十]+、|\(|\d+[.、]|[①-⑳]")
 
 
@@ -274,7 +275,7 @@ def _line_end(doc: Doc, at: int) -> int:
         line = norm[at:stop].rstrip()
         after = norm.find("\n", stop + 1)
         nxt = norm[stop + 1 : after if after >= 0 else end].strip()
-        last = re.split("[、,]", line)[-1].strip() if line else ""
+        last = _LIST_SEPARATOR.split(line)[-1].strip() if line else ""
         cut = line.endswith(("、", ",")) or (last and not g.looks_like_unit(last))
         if not nxt or not cut or keyword.match(nxt) or _ITEM_START.match(nxt):
             return stop
@@ -372,15 +373,12 @@ def item_at(items: list[Item], at: int) -> int | None:
     >>> item_at(items, 0), item_at(items, 4), item_at(items, 9)
     (None, 0, 1)
     """
-    lo, hi = 0, len(items)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if items[mid].start <= at:
-            lo = mid + 1
-        else:
-            hi = mid
-    k = lo - 1
+    k = bisect.bisect_right(items, at, key=_start) - 1
     return k if k >= 0 and at < items[k].end else None
+
+
+def _start(item: Item) -> int:
+    return item.start
 
 
 def _bare_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
