@@ -505,8 +505,10 @@ class PlaceFinder:
         """中英(大连)…园, 深圳(哈尔滨)产业园区, 中国(广东)自由贸易试验区南沙片区, “沪连对口合作产业园”."""
         g = gazetteer()
         words = _words()
-        out = []
-        for m in _HOST.finditer(text):
+        out: list[_Hit] = []
+        # Each pattern below needs a sign the text seldom holds: asked first, so a task's text is not
+        # run through all four.
+        for m in _HOST.finditer(text) if "(" in text else ():
             a = m.start()
             guest = next((text[a - n : a] for n in (4, 3, 2) if a >= n and (
                 text[a - n : a] in g.by_short or text[a - n : a] in g.by_name
@@ -519,21 +521,21 @@ class PlaceFinder:
             host = g.prefix(m.group(1)) or g.full_name(m.group(1))
             start, end = a - len(guest), tail.end()
             out += self._hit(text[start:end], "park", self._side_of_region(host), offset + start, offset + end, host)
-        for m in _FTZ.finditer(text):
+        for m in _FTZ.finditer(text) if "中国(" in text else ():
             province = g.full_name(m.group(1)) or m.group(1)
             out += self._hit(m.group(), "park", self._side_of_region(province), offset + m.start(), offset + m.end(),
                              province)
-        for m in _COOPERATION_PARK.finditer(text):
+        for m in _COOPERATION_PARK.finditer(text) if "对口合作" in text else ():
             out += self._hit(m.group(), "park", None, offset + m.start(), offset + m.end())
-        for m in _QUOTED.finditer(text):
+        for m in _QUOTED.finditer(text) if "“" in text else ():
             if m.group(1).endswith(words.park):
                 out += self._hit(m.group(1), "park", None, offset + m.start(1), offset + m.end(1))
         return out
 
     def _listed_zones(self, text: str, offset: int) -> list[_Hit]:
         """长兴岛、花园口等特殊功能区: the items of a list of zones."""
-        out = []
-        for m in _LIST_END.finditer(text):
+        out: list[_Hit] = []
+        for m in _LIST_END.finditer(text) if "等" in text else ():
             begin = m.start()
             while begin > 0 and (_CJK_RE.match(text[begin - 1]) or text[begin - 1] in "、或和"):
                 begin -= 1
