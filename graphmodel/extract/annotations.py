@@ -240,10 +240,11 @@ def clause_parts(clauses: list[tuple[Piece, Role, int, int]], g: Grammar, ann: A
     parts, notes = [], []
     for units, role, index, count in clauses:
         ms, ns = mentions(units, g)
-        people = [p for p, _ in ms if g.is_person(p.text)]
-        if ann is not None:
-            ann.persons += [p.text for p in people]
-        ms = [(p, n) for p, n in ms if not g.is_person(p.text)]
+        people = [p.text for p, _ in ms if g.is_person(p.text)]
+        if people:
+            if ann is not None:
+                ann.persons += people
+            ms = [(p, n) for p, n in ms if not g.is_person(p.text)]
         if ms:
             parts.append(Part(role, ms, position=index if count > 1 else None, siblings=count))
         notes += ns
@@ -317,9 +318,9 @@ def _split_segments(piece: Piece, g: Grammar) -> list[tuple[str | None, str | No
     depths = bracket_depths(piece.text)
     hits = [m for m in g.pattern("keyword").finditer(piece.text) if depths[m.start()] == 0]
     taken = [(m.start(), m.end()) for m in hits]
-    for m in g.pattern("keyword-like").finditer(piece.text):
-        clash = any(a < m.end() and m.start() < b for a, b in taken)
-        if depths[m.start()] == 0 and g.unknown_keyword(m.group("word")) and not clash:
+    for m in g.pattern("keyword-like").finditer(piece.text):  # (most are known keywords: asked first)
+        if depths[m.start()] == 0 and g.unknown_keyword(m.group("word")) and not any(
+                a < m.end() and m.start() < b for a, b in taken):
             hits.append(m)
     hits.sort(key=lambda m: m.start())
     out: list[tuple[str | None, str | None, Piece, Span]] = []

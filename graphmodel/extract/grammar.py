@@ -104,8 +104,10 @@ class Grammar:
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
     _memo: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)  # what → memo
 
-    def _remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
-        """``compute(text)``, remembered: a corpus names the same units thousands of times. One
+    def remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
+        """``compute(text)``, remembered on this grammar under ``what``: for a pure function of a
+        string and the grammar (cleaning a unit's name), which a corpus calls on the same strings
+        again and again. ``compute`` must return a value nobody changes (a tuple, a string). One
         bounded memo per ``what`` (`graphmodel.extract.memo`), looked up inline: this is called
         tens of thousands of times a plan."""
         memo = self._memo.get(what)
@@ -118,11 +120,7 @@ class Grammar:
             found = memo[text] = compute(text)
         return found  # type: ignore[no-any-return]  # (no cast: a call, and this runs very often)
 
-    def remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
-        """``compute(text)``, remembered on this grammar under ``what``: for a pure function of a
-        string and the grammar (cleaning a unit's name), which a corpus calls on the same strings
-        again and again. ``compute`` must return a value nobody changes (a tuple, a string)."""
-        return self._remember(what, text, compute)
+    _remember = remember  # (the name the grammar's own predicates use)
 
     # -- brackets -------------------------------------------------------------------------------
     def normalisation(self) -> dict[int, str]:
