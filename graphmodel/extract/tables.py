@@ -281,7 +281,8 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
     while k < len(full):
         cells: list[str] = []
         j = k
-        opening = unspaced(_cell_text(norm, *full[k]).text)
+        a, b = full[k]
+        opening = unspaced(norm[a:b].strip(" |"))  # (the cell's text, `_cell_text`, without a Piece)
         task_word = g.pattern("task-column").search(opening)
         if not (_NUMBER_HEADER.match(opening) or task_word or opening.startswith("牵头")):
             k += 1  # a header opens with its number, task or leader column
