@@ -164,6 +164,8 @@ def read_clauses(piece: Piece, g: Grammar) -> list[tuple[Piece, Role, int, int]]
     >>> read_clauses(Piece("加快推进改革", 0), default_grammar()) is None
     True
     """
+    if not g.pattern("verb").search(piece.text):
+        return None  # no clause closes with a verb (a keyword's list, the common case): not clauses
     found = g.remember("read_clauses", piece.text, lambda t: _read_clauses(Piece(t, 0), g))
     if found is None:
         return None
@@ -173,8 +175,6 @@ def read_clauses(piece: Piece, g: Grammar) -> list[tuple[Piece, Role, int, int]]
 
 def _read_clauses(piece: Piece, g: Grammar) -> tuple[tuple[str, int, Role, int, int], ...] | None:
     """`read_clauses` of a piece starting at 0, as tuples (remembered by text)."""
-    if not g.pattern("verb").search(piece.text):
-        return None  # no clause closes with a verb (a keyword's list, the common case): not clauses
     groups = [grp for grp in split_top(piece, ";") if grp.text.strip(" \n。")]
     verb_end = g.pattern("verb-end")
     start_re = g.pattern("clause-start")
