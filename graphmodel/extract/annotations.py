@@ -108,6 +108,14 @@ def _mentions(piece: Piece, g: Grammar) -> tuple[tuple[tuple[str, int, int | Non
                 elif text:
                     out.append((text, at + a, None if b is None else at + b, held))
         return tuple(out), tuple(notes)
+    return _mentions_by_list(piece, g)
+
+
+def _mentions_by_list(piece: Piece, g: Grammar) -> tuple[tuple[tuple[str, int, int | None, tuple[str, ...]], ...],
+                                                          tuple[str, ...]]:
+    """`_mentions` of any list, through `split_list` (the way for a list a group runs through)."""
+    out = []
+    notes: list[str] = []
     for p in split_list(piece, g):
         cleaned, found = clean_piece(p, g)
         notes += found
