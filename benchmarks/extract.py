@@ -1,6 +1,7 @@
 """Extraction speed and peak memory: the seed plan, every fixture plan, generated plans, one long plan.
 
     python benchmarks/extract.py [--repeat 5] [--long 40] [--generated 60]
+    python benchmarks/extract.py --corpus DIR [--plans 200] [--warm 20] [--repeat 3]
 
 Each timing is the best of REPEAT runs, in wall time and in CPU time of this process (on a
 machine shared with other work the CPU figure is nearer what an idle one gives). The seed's
@@ -13,6 +14,14 @@ plan is the seed's body repeated LONG times under new top-level headings (about 
 characters), to show how extraction grows with a document's length. Peak memory is Python
 allocations as traced by tracemalloc, measured on a separate run from the timings. The machine's
 load is printed first.
+
+With ``--corpus DIR`` (a folder of plan files, e.g. the ``plans`` folder `benchmarks/corpus.py`
+writes) only the corpus figure is printed: the first PLANS files in name order are read (by
+`loaders.documents.read_document`), the first WARM of them extracted once as a warm-up (patterns
+compiled, data loaded, memos started as a build's first plans start them), then the rest each
+once, timed in CPU time of this process: ms a plan, REPEAT times over (each a new process would
+be fairer, but the memos then hold the sample's own texts from the run before; so every run after
+the first is warm, and the first is the figure a build pays).
 """
 
 from __future__ import annotations
@@ -97,12 +106,37 @@ def generated(count: int) -> None:
           f"(cpu {cpu / count * 1000:.1f} ms), {wall / base:,.0f} × one regex pass over them")
 
 
+def corpus(folder: Path, plans: int, warm: int, repeat: int) -> None:
+    """CPU ms a plan over the first ``plans`` files of ``folder`` after ``warm`` of them as a warm-up."""
+    from loaders.documents import read_document
+
+    texts = [(read_document(p), str(p)) for p in sorted(folder.iterdir())[:plans]]
+    for text, name in texts[:warm]:
+        extract(text, source=name)
+    rest = texts[warm:]
+    chars = sum(len(t) for t, _ in rest) / max(1, len(rest))
+    for run in range(repeat):
+        start_cpu = time.process_time()
+        for text, name in rest:
+            extract(text, source=name)
+        cpu = time.process_time() - start_cpu
+        print(f"run {run + 1}: {len(rest)} plans ({chars:,.0f} chars on average) after {warm} warm-up: "
+              f"{cpu / len(rest) * 1000:.2f} ms cpu a plan" + (" (first sight)" if run == 0 else " (memos hold them)"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--long", type=int, default=40, help="copies of the seed in the long plan")
     parser.add_argument("--generated", type=int, default=60, help="generated plans, each extracted once")
+    parser.add_argument("--corpus", type=Path, help="a folder of plan files: only the corpus figure")
+    parser.add_argument("--plans", type=int, default=200, help="with --corpus: files read, warm-up included")
+    parser.add_argument("--warm", type=int, default=20, help="with --corpus: files extracted before the timing")
     args = parser.parse_args()
+    if args.corpus:
+        print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}, {os.cpu_count()} cores")
+        corpus(args.corpus, args.plans, args.warm, args.repeat)
+        return
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}, {os.cpu_count()} cores")
     seed_path = DATA / "2020-shanghai-dalian-plan.txt"
     seed = seed_path.read_text(encoding="utf-8")

@@ -41,11 +41,13 @@ from graphmodel.extract.recognisers import RECOGNISERS, Doc, recognise
 from graphmodel.extract.sides import detect_sides
 from graphmodel.extract.tables import Table, find_tables, table_lines
 from graphmodel.extract.tasks import TaskContext, build_task, own_text_spans
-from graphmodel.extract.text import normalize, pair_brackets
+from graphmodel.extract.text import normalize, pair_brackets, unspaced
 from graphmodel.identity import document_id
 from graphmodel.model import DocumentInfo, Extraction, ExtractionWarning, Task
 
 __all__ = ["extract", "AliasTable", "builtin_aliases"]
+
+_NUMBER_GAPS = re.compile(r"[\s|]+")  # what a task's number loses: spaces, a row's cell bars
 
 
 def extract(
@@ -138,8 +140,8 @@ def extract(
     numbers: list[str] = []
     for k, it in enumerate(items):
         # A row's number without its cell bars ((1) | → (1)); a row with no number is [k].
-        written = {"para": f"¶{it.value}", "line": f"[{it.value}]"}.get(it.style) or re.sub(
-            r"[\s|]+", "", text[it.start : it.body]) or f"[{it.value}]"
+        written = (f"¶{it.value}" if it.style == "para" else f"[{it.value}]" if it.style == "line" else
+                   _NUMBER_GAPS.sub("", text[it.start : it.body]) or f"[{it.value}]")
         number = (numbers[it.parent] if it.parent is not None else "") + written
         numbers.append(number)
         task = build_task(ctx, it, number, doc_id, attached.carried[k], attached.within[k])
@@ -205,7 +207,6 @@ def _unread_brackets(doc: Doc, annotations: list[Annotation]) -> list[tuple[str,
     reported, so that nothing recognisable is dropped in silence."""
     g, norm = doc.grammar, doc.norm
     spans = sorted((a.start, a.end) for a in annotations)
-    vocabulary = g.pattern("any-keyword")
     out: list[tuple[str, tuple[int, int] | None]] = []
     k = 0
     for a, b in doc.bracket_pairs():
@@ -218,14 +219,22 @@ def _unread_brackets(doc: Doc, annotations: list[Annotation]) -> list[tuple[str,
         content = norm[a + 1 : b]
         if not content.strip():
             continue
-        clauses = _clauses_then_more(Piece(content, a + 1), g)
-        if g.is_note(re.sub(r"\s+", "", content)) and not clauses:
-            continue
-        names = [p for p, _ in mentions(Piece(content, a + 1), g)[0]]
-        listed = len(names) >= 2 and all(g.looks_like_unit(p.text) for p in names)
-        if vocabulary.search(norm, a, b + 1) or listed or clauses:
+        # Remembered by the bracket's text: most such brackets are enumerators ((一), (1)).
+        if g.remember("reads-like-annotation", norm[a : b + 1], lambda t: _reads_like_annotation(t, g)):
             out.append((f"a bracket that reads like an annotation was not read as one: {content[:30]!r}", (a, b + 1)))
     return out
+
+
+def _reads_like_annotation(bracket: str, g: Grammar) -> bool:
+    """Whether a bracket (its text, brackets included) holds responsibility vocabulary, a list of
+    units, or clauses with a tail the grammar cannot read, and is not a note."""
+    content = bracket[1:-1]
+    clauses = _clauses_then_more(Piece(content, 1), g)
+    if g.is_note(unspaced(content)) and not clauses:
+        return False
+    names = [p for p, _ in mentions(Piece(content, 1), g)[0]]
+    listed = len(names) >= 2 and all(g.looks_like_unit(p.text) for p in names)
+    return bool(g.pattern("any-keyword").search(bracket) or listed or clauses)
 
 
 def _clauses_then_more(piece: Piece, g: Grammar) -> bool:

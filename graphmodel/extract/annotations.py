@@ -15,11 +15,12 @@ kept as a warning with its span, never dropped in silence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graphmodel.extract.grammar import Grammar
-from graphmodel.extract.names import Piece, clean_piece, split_list, split_top
-from graphmodel.extract.text import bracket_depths
+from graphmodel.extract.names import Piece, clean_piece, split_item, split_list, split_top, strip_piece
+from graphmodel.extract.text import bracket_depths, unspaced
 from graphmodel.model import Role, Span
 
 __all__ = ["Part", "Annotation", "read_keyword_text", "read_clauses", "read_list", "mentions", "clause_parts"]
@@ -92,15 +93,54 @@ def _mentions(piece: Piece, g: Grammar) -> tuple[tuple[tuple[str, int, int | Non
     """`mentions` of a piece starting at 0, as tuples."""
     out = []
     notes: list[str] = []
+    if "各" not in piece.text:
+        # No group whose levels the next item could continue (`split_list`): item by item, each
+        # read at once and remembered by its text (a list is new, its items seldom are).
+        for item in split_top(piece, "、,|"):
+            item = strip_piece(item)
+            if not item.text:
+                continue
+            at = item.start
+            for held, text, a, b in g.remember("mention_item", item.text, lambda t: _mention_item(t, g)):
+                notes += held
+                if b == -1:
+                    notes.append(text)
+                elif text:
+                    out.append((text, at + a, None if b is None else at + b, held))
+        return tuple(out), tuple(notes)
+    return _mentions_by_list(piece, g)
+
+
+def _mentions_by_list(piece: Piece, g: Grammar) -> tuple[tuple[tuple[str, int, int | None, tuple[str, ...]], ...],
+                                                          tuple[str, ...]]:
+    """`_mentions` of any list, through `split_list` (the way for a list a group runs through)."""
+    out = []
+    notes: list[str] = []
     for p in split_list(piece, g):
         cleaned, found = clean_piece(p, g)
         notes += found
-        aside = cleaned.text and (g.is_note(cleaned.text) or g.is_deadline(cleaned.text))
-        if aside and not g.has_unit_end(cleaned.text):
+        # (A name's unit ending, the cheapest question, first: most mentions have one.)
+        if cleaned.text and not g.has_unit_end(cleaned.text) and (
+                g.is_note(cleaned.text) or g.is_deadline(cleaned.text)):
             notes.append(cleaned.text)  # a note or a deadline (…,2020年底前完成) as a list item
         elif cleaned.text:
             out.append((cleaned.text, cleaned.start, cleaned.stop, tuple(found)))
     return tuple(out), tuple(notes)
+
+
+def _mention_item(text: str, g: Grammar) -> tuple[tuple[tuple[str, ...], str, int, int | None], ...]:
+    """The mentions of one item of a list no group runs through (`split_item`), read as `_mentions`
+    reads them: for each, the notes it held, and its cleaned text with its start and stop (a stop
+    of -1: the text is a note or a deadline, not a mention)."""
+    out: list[tuple[tuple[str, ...], str, int, int | None]] = []
+    for p in split_item(Piece(text, 0), g):
+        cleaned, found = clean_piece(p, g)
+        if cleaned.text and not g.has_unit_end(cleaned.text) and (
+                g.is_note(cleaned.text) or g.is_deadline(cleaned.text)):
+            out.append((tuple(found), cleaned.text, cleaned.start, -1))
+        else:
+            out.append((tuple(found), cleaned.text, cleaned.start, cleaned.stop))
+    return tuple(out)
 
 
 def read_clauses(piece: Piece, g: Grammar) -> list[tuple[Piece, Role, int, int]] | None:
@@ -132,6 +172,8 @@ def read_clauses(piece: Piece, g: Grammar) -> list[tuple[Piece, Role, int, int]]
     >>> read_clauses(Piece("加快推进改革", 0), default_grammar()) is None
     True
     """
+    if not g.pattern("verb").search(piece.text):
+        return None  # no clause closes with a verb (a keyword's list, the common case): not clauses
     found = g.remember("read_clauses", piece.text, lambda t: _read_clauses(Piece(t, 0), g))
     if found is None:
         return None
@@ -206,10 +248,11 @@ def clause_parts(clauses: list[tuple[Piece, Role, int, int]], g: Grammar, ann: A
     parts, notes = [], []
     for units, role, index, count in clauses:
         ms, ns = mentions(units, g)
-        people = [p for p, _ in ms if g.is_person(p.text)]
-        if ann is not None:
-            ann.persons += [p.text for p in people]
-        ms = [(p, n) for p, n in ms if not g.is_person(p.text)]
+        people = [p.text for p, _ in ms if g.is_person(p.text)]
+        if people:
+            if ann is not None:
+                ann.persons += people
+            ms = [(p, n) for p, n in ms if not g.is_person(p.text)]
         if ms:
             parts.append(Part(role, ms, position=index if count > 1 else None, siblings=count))
         notes += ns
@@ -273,14 +316,9 @@ def read_list(piece: Piece, role: Role, g: Grammar, ann: Annotation | None = Non
 def _segments(piece: Piece, g: Grammar) -> list[tuple[str | None, str | None, Piece, Span]]:
     """Split text at each ``keyword:`` (or a side's label) outside brackets: (keyword, label,
     content, the keyword's span). A word shaped like a keyword that the grammar does not know
-    (数据提供单位:) splits too; `read_keyword_text` reports it. Remembered by text (offsets from the
-    piece's start): the recognisers read one bracket in several forms."""
-    found = g.remember("segments", piece.text, lambda t: tuple(
-        (keyword, label, content.text, content.start, where) for keyword, label, content, where in _split_segments(
-            Piece(t, 0), g)))
-    at = piece.start
-    return [(keyword, label, Piece(text, at + start), (at + a, at + b))
-            for keyword, label, text, start, (a, b) in found]
+    (数据提供单位:) splits too; `read_keyword_text` reports it. (Not remembered on its own: the
+    reading of the whole text is, `read_keyword_text`.)"""
+    return _split_segments(piece, g)
 
 
 def _split_segments(piece: Piece, g: Grammar) -> list[tuple[str | None, str | None, Piece, Span]]:
@@ -288,9 +326,9 @@ def _split_segments(piece: Piece, g: Grammar) -> list[tuple[str | None, str | No
     depths = bracket_depths(piece.text)
     hits = [m for m in g.pattern("keyword").finditer(piece.text) if depths[m.start()] == 0]
     taken = [(m.start(), m.end()) for m in hits]
-    for m in g.pattern("keyword-like").finditer(piece.text):
-        clash = any(a < m.end() and m.start() < b for a, b in taken)
-        if depths[m.start()] == 0 and g.unknown_keyword(m.group("word")) and not clash:
+    for m in g.pattern("keyword-like").finditer(piece.text):  # (most are known keywords: asked first)
+        if depths[m.start()] == 0 and g.unknown_keyword(m.group("word")) and not any(
+                a < m.end() and m.start() < b for a, b in taken):
             hits.append(m)
     hits.sort(key=lambda m: m.start())
     out: list[tuple[str | None, str | None, Piece, Span]] = []
@@ -336,6 +374,43 @@ def read_keyword_text(piece: Piece, ann: Annotation, g: Grammar) -> None:
     >>> ann.warnings
     [("unknown keyword '数据提供单位': read as a list of responsible units", (1, 8))]
     """
+    if piece.stop is not None:  # (never so from the recognisers: a reading is remembered by text alone)
+        _read_keyword_text(piece, ann, g)
+        return
+    # Remembered whole by text, offsets from the piece's start: a corpus writes the same
+    # annotations again and again, and one bracket is read by several recognisers.
+    _replay(g.remember("keyword_text", piece.text, lambda t: _recorded(_read_keyword_text, t, g)), piece.start, ann)
+
+
+# What reading a text puts into an annotation, offsets from the text's start: the parts (role,
+# mentions as (text, start, stop, notes), position, siblings, label), persons, notes, warnings.
+_Reading = tuple[
+    tuple[tuple[Role, tuple[tuple[str, int, int | None, tuple[str, ...]], ...], int | None, int, str | None], ...],
+    tuple[str, ...], tuple[str, ...], tuple[tuple[str, Span], ...]]
+
+
+def _recorded(read: Callable[[Piece, Annotation, Grammar], None], text: str, g: Grammar) -> _Reading:
+    """What ``read`` puts into an empty annotation from ``text`` (starting at 0), as tuples."""
+    ann = Annotation(0, len(text), "")
+    read(Piece(text, 0), ann, g)
+    parts = tuple((part.role, tuple((p.text, p.start, p.stop, tuple(notes)) for p, notes in part.mentions),
+                   part.position, part.siblings, part.side_label) for part in ann.parts)
+    return parts, tuple(ann.persons), tuple(ann.notes), tuple(ann.warnings)
+
+
+def _replay(reading: _Reading, at: int, ann: Annotation) -> None:
+    """Put a recorded reading (`_recorded`) of a text starting at ``at`` into ``ann``."""
+    parts, persons, notes, warnings = reading
+    for role, found, position, siblings, label in parts:
+        ann.parts.append(Part(role, [(Piece(text, at + a, None if b is None else at + b), list(own))
+                                     for text, a, b, own in found], position, siblings, label))
+    ann.persons += persons
+    ann.notes += notes
+    ann.warnings += [(message, (at + a, at + b)) for message, (a, b) in warnings]
+
+
+def _read_keyword_text(piece: Piece, ann: Annotation, g: Grammar) -> None:
+    """`read_keyword_text`, worked out."""
     role: Role = "responsible"  # a side's label alone lists responsible units
     for keyword, label, content, where in _segments(piece, g):
         kind = g.keyword_role(keyword) if keyword else None
@@ -349,7 +424,7 @@ def read_keyword_text(piece: Piece, ann: Annotation, g: Grammar) -> None:
             continue
         content = _sentence(content, ann, g)
         if kind == "person":
-            person = re.sub(r"\s+", "", content.text.strip(" \n,;。"))
+            person = unspaced(content.text.strip(" \n,;。"))
             ann.persons += [p for p in re.split("[、,;]", person) if p]
             continue
         if kind is not None:
@@ -370,7 +445,7 @@ def _sentence(content: Piece, ann: Annotation, g: Grammar) -> Piece:
     if stop < 0:
         return content
     rest = content.sub(stop + 1)
-    tail = re.sub(r"\s+", "", rest.text).strip("。,;")
+    tail = unspaced(rest.text).strip("。,;")
     if tail:
         if g.is_note(tail):
             ann.notes.append(tail)

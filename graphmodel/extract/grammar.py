@@ -104,8 +104,10 @@ class Grammar:
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
     _memo: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)  # what → memo
 
-    def _remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
-        """``compute(text)``, remembered: a corpus names the same units thousands of times. One
+    def remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
+        """``compute(text)``, remembered on this grammar under ``what``: for a pure function of a
+        string and the grammar (cleaning a unit's name), which a corpus calls on the same strings
+        again and again. ``compute`` must return a value nobody changes (a tuple, a string). One
         bounded memo per ``what`` (`graphmodel.extract.memo`), looked up inline: this is called
         tens of thousands of times a plan."""
         memo = self._memo.get(what)
@@ -118,11 +120,7 @@ class Grammar:
             found = memo[text] = compute(text)
         return found  # type: ignore[no-any-return]  # (no cast: a call, and this runs very often)
 
-    def remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
-        """``compute(text)``, remembered on this grammar under ``what``: for a pure function of a
-        string and the grammar (cleaning a unit's name), which a corpus calls on the same strings
-        again and again. ``compute`` must return a value nobody changes (a tuple, a string)."""
-        return self._remember(what, text, compute)
+    _remember = remember  # (the name the grammar's own predicates use)
 
     # -- brackets -------------------------------------------------------------------------------
     def normalisation(self) -> dict[int, str]:
@@ -321,6 +319,7 @@ _BUILDERS: dict[str, Callable[[Grammar], str]] = {
     # 等部门和…: a list closed by an etc, then a joiner (the etc pattern without its end anchor)
     "etc-joiner": lambda g: rf"(?:{g.etc.pattern.replace('$', '')})(?P<joiner>{_alternation(list(g.joiners))})",
     "verb-end": lambda g: rf"(?P<verb>{_alternation(list(g.verbs))})$",
+    "verb": lambda g: _alternation(list(g.verbs)),  # a verb anywhere (none: no clause closes with one)
     # 省监察厅牵头的工作: what follows the clause of a heading that names whose work its items are
     "heading-tail": lambda g: rf"(?:{_alternation(list(g.heading_tails))})$" if g.heading_tails else "(?!)",
     "clause-start": lambda g: rf"^(?:{_alternation(list(g.clause_starts))})",

@@ -15,9 +15,10 @@ from functools import lru_cache
 
 from graphmodel.extract.grammar import Grammar, default_grammar
 from graphmodel.extract.regions import gazetteer
-from graphmodel.extract.text import bracket_depths
+from graphmodel.extract.text import bracket_depths, unspaced
 
-__all__ = ["Piece", "split_top", "split_list", "clean_piece", "is_collective", "looks_like_unit", "strip_piece"]
+__all__ = ["Piece", "split_top", "split_list", "split_item", "clean_piece", "is_collective", "looks_like_unit",
+           "strip_piece"]
 
 
 @dataclass(slots=True)  # slots: pieces are made and read by the thousand in a plan
@@ -180,7 +181,11 @@ def split_list(piece: Piece, grammar: Grammar | None = None) -> list[Piece]:
 def _split_list(piece: Piece, g: Grammar) -> list[Piece]:
     # A table's cell bar (|) is a boundary too: a cell is never part of a name.
     parts = [p for p in (strip_piece(x) for x in split_top(piece, "、,|")) if p.text]
-    # Each part's own splits, remembered by its text: a list is new, its names seldom are.
+    if "各" not in piece.text:
+        # No group (各…) whose levels the next part could continue: each part's splits at once,
+        # remembered by its text (a list is new, its names seldom are).
+        return [q for p in parts for q in split_item(p, g)]
+    # Each part's own splits, remembered by its text.
     parts = [q for p in parts for q in _remember_split(g, "split_part", p, _split_part)]
     merged: list[Piece] = []
     for p in parts:
@@ -191,6 +196,35 @@ def _split_list(piece: Piece, g: Grammar) -> list[Piece]:
         merged.append(p)
     # Joiners split after a group's levels are gathered (各区、县(市)政府及开发区管委会 stays one group).
     return [r for p in merged for r in _remember_split(g, "split_joined", p, _split_joined)]
+
+
+def split_item(piece: Piece, grammar: Grammar | None = None) -> list[Piece]:
+    """Split one item of a list that no group runs through (no 各 in the list) into its mentions.
+
+    Parameters
+    ----------
+    piece : Piece
+        One item of a list split at 、 , and | (`split_top`), stripped (`strip_piece`).
+    grammar : Grammar, optional
+        Gives the joiners, unit endings and sections; the built-in grammar by default.
+
+    Returns
+    -------
+    list of Piece
+        The mentions: the item split at spaces between whole names and at sections (…股), each
+        split at its joiners; remembered by the item's text.
+
+    Examples
+    --------
+    >>> [p.text for p in split_item(Piece("市财政局和市商务局", 0))]
+    ['市财政局', '市商务局']
+    """
+    g = grammar or default_grammar()
+    return _remember_split(g, "split_item", piece, _split_item)
+
+
+def _split_item(piece: Piece, g: Grammar) -> list[Piece]:
+    return [r for q in _split_part(piece, g) for r in _split_joined(q, g)]
 
 
 def _split_part(piece: Piece, g: Grammar) -> list[Piece]:
@@ -274,7 +308,7 @@ def _split_spaces(piece: Piece, g: Grammar) -> list[Piece]:
     if not re.search(r"\S +\S", piece.text):
         return [piece]
     subs = [p for p in (strip_piece(x, " ") for x in split_top(piece, " ")) if p.text]
-    if len(subs) > 1 and all(g.looks_like_unit(re.sub(r"\s+", "", p.text)) for p in subs):
+    if len(subs) > 1 and all(g.looks_like_unit(unspaced(p.text)) for p in subs):
         return subs
     return [piece]
 
@@ -292,13 +326,13 @@ def _split_sections(piece: Piece, g: Grammar) -> list[Piece]:
 def _without_notes(text: str, g: Grammar) -> str:
     """``text`` without a note bracket at its end (县级市人民政府<含开发区管委会,下同>)."""
     m = re.search(r"[(<\[]([^()<>\[\]]*)[)>\]]\s*$", text)
-    return text[: m.start()] if m and g.is_note(re.sub(r"\s+", "", m.group(1))) else text
+    return text[: m.start()] if m and g.is_note(unspaced(m.group(1))) else text
 
 
 def _continues_group(prev: str, nxt: str, grammar: Grammar) -> bool:
     """各区、县级市 / 各区、县(市)政府及开发区管委会 / 各乡镇人民政府、街道办事处: the second piece
     extends a group's list of levels; 各街道、区市场局 is a group and a unit."""
-    if not re.search(r"^(?:[\u4e00-\u9fff]{0,6}?[省市区县])?各", prev):
+    if "各" not in prev or not re.search(r"^(?:[\u4e00-\u9fff]{0,6}?[省市区县])?各", prev):
         return False
     g = gazetteer()
     # 各乡镇人民政府、街道办事处: the group's levels may be followed by their body (group-body); then
@@ -306,7 +340,7 @@ def _continues_group(prev: str, nxt: str, grammar: Grammar) -> bool:
     body = next((b for b in g.group_bodies if prev.endswith(b)), "")
     if not re.search(r"(?:区|县|市|州|旗|镇|乡|街道|\))$", prev[: len(prev) - len(body)]):
         return False
-    nxt = re.sub(r"\s+", "", nxt)
+    nxt = unspaced(nxt)
     if body and grammar.is_placeholder(nxt):
         return False
     if g.continues_group(nxt):
@@ -364,7 +398,7 @@ def _clean(text: str, g: Grammar) -> tuple[str, int, int | None, tuple[str, ...]
         j = closes[o]
         if o < i or j - o > _NOTE_LONGEST:
             continue
-        note = re.sub(r"\s+", "", text[o + 1 : j])
+        note = unspaced(text[o + 1 : j])
         if g.is_note(note):
             _keep(text, i, o, chars, where)
             notes.append(note)

@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import cast
 
+from graphmodel.extract.memo import remembered
 from graphmodel.extract.regions import DISTRICT_KINDS, PROVINCE_ABBREVIATIONS, gazetteer, short_name
 from graphmodel.extract.text import CJK, word_pattern
 from graphmodel.model import Pairing, Place, PlaceKind, Span
@@ -352,6 +353,8 @@ class PlaceFinder:
         """Places named in a task's text (``text`` starts at ``offset`` in the document). A line
         break between two Chinese characters (text copied from a PDF: 无锡\n高新区) is read as
         nothing."""
+        if not text or text.isspace():
+            return []  # a task's text after its annotation is often a line break: no place to find
         joined, where = _join_lines(text)
         hits = (self._districts(joined, 0) + self._city_districts(joined, 0) + self._known(joined, 0)
                 + self._parks(joined, 0) + self._hosted(joined, 0) + self._listed_zones(joined, 0))
@@ -365,16 +368,17 @@ class PlaceFinder:
 
     def _districts(self, text: str, offset: int) -> list[_Hit]:
         g = gazetteer()
-        words, lengths = _region_words()
-        # Where each character is covered by a province's or city's name (上海 in 上海城市).
+        names = [(name, a, b) for name, a, b in g.find_all(text) if g.kind(name) in DISTRICT_KINDS]
+        # Where each character is covered by a province's or city's name (上海 in 上海城市); only
+        # asked where a district is named (most of a plan's texts name none).
         covered: dict[int, tuple[int, int]] = {}
-        for _w, x, y in _scan(text, words, lengths):
-            for i in range(x, y):
-                covered[i] = (x, y)
+        if names:
+            words, lengths = _region_words()
+            for _w, x, y in _scan(text, words, lengths):
+                for i in range(x, y):
+                    covered[i] = (x, y)
         out = []
-        for name, a, b in g.find_all(text):
-            if g.kind(name) not in DISTRICT_KINDS:
-                continue
+        for name, a, b in names:
             crossing = [c for c in {covered.get(a), covered.get(b - 1)} if c is not None]
             if any(x < a < y < b or a < x < b < y for x, y in crossing):
                 continue  # 海城市 inside 上海城市: the text names 上海, not 海城市
@@ -392,6 +396,8 @@ class PlaceFinder:
 
     def _city_districts(self, text: str, offset: int) -> list[_Hit]:
         """深圳市福田区, 齐齐哈尔市龙沙区: a name after its city is a district of that city."""
+        if "区" not in text and "县" not in text:
+            return []  # (what follows the city ends with 新区, 区 or 县)
         g = gazetteer()
         words, lengths = _region_words()
         out = []
@@ -499,8 +505,10 @@ class PlaceFinder:
         """中英(大连)…园, 深圳(哈尔滨)产业园区, 中国(广东)自由贸易试验区南沙片区, “沪连对口合作产业园”."""
         g = gazetteer()
         words = _words()
-        out = []
-        for m in _HOST.finditer(text):
+        out: list[_Hit] = []
+        # Each pattern below needs a sign the text seldom holds: asked first, so a task's text is not
+        # run through all four.
+        for m in _HOST.finditer(text) if "(" in text else ():
             a = m.start()
             guest = next((text[a - n : a] for n in (4, 3, 2) if a >= n and (
                 text[a - n : a] in g.by_short or text[a - n : a] in g.by_name
@@ -513,21 +521,21 @@ class PlaceFinder:
             host = g.prefix(m.group(1)) or g.full_name(m.group(1))
             start, end = a - len(guest), tail.end()
             out += self._hit(text[start:end], "park", self._side_of_region(host), offset + start, offset + end, host)
-        for m in _FTZ.finditer(text):
+        for m in _FTZ.finditer(text) if "中国(" in text else ():
             province = g.full_name(m.group(1)) or m.group(1)
             out += self._hit(m.group(), "park", self._side_of_region(province), offset + m.start(), offset + m.end(),
                              province)
-        for m in _COOPERATION_PARK.finditer(text):
+        for m in _COOPERATION_PARK.finditer(text) if "对口合作" in text else ():
             out += self._hit(m.group(), "park", None, offset + m.start(), offset + m.end())
-        for m in _QUOTED.finditer(text):
+        for m in _QUOTED.finditer(text) if "“" in text else ():
             if m.group(1).endswith(words.park):
                 out += self._hit(m.group(1), "park", None, offset + m.start(1), offset + m.end(1))
         return out
 
     def _listed_zones(self, text: str, offset: int) -> list[_Hit]:
         """长兴岛、花园口等特殊功能区: the items of a list of zones."""
-        out = []
-        for m in _LIST_END.finditer(text):
+        out: list[_Hit] = []
+        for m in _LIST_END.finditer(text) if "等" in text else ():
             begin = m.start()
             while begin > 0 and (_CJK_RE.match(text[begin - 1]) or text[begin - 1] in "、或和"):
                 begin -= 1
@@ -548,6 +556,8 @@ class PlaceFinder:
     def scan_unit(self, name: str, side: str | None, span: Span | None) -> str | None:
         """The district or park a unit's name places it in (浦东新区司法局 → 浦东新区,
         广州南沙新区管委会 → 南沙新区, 大连自贸片区管委会 → 大连自贸片区)."""
+        if not _may_place(name):
+            return None  # most units' names (市财政局) name no place: known from the name alone
         g = gazetteer()
         base = span[0] if span else 0
         rest, skipped = name, 0
@@ -612,6 +622,35 @@ class PlaceFinder:
                     out.append(Pairing(kind, id1, id2, task, (a1, b2)))
                 break
         return out
+
+
+_MAY_PLACE: dict[str, bool] = {}  # a bounded memo (`graphmodel.extract.memo`): unit names recur across plans
+
+
+def _may_place(name: str) -> bool:
+    """Whether `PlaceFinder.scan_unit` may find a place in a unit's name: its name after a province
+    or city starts with a district's, or it ends with a park word once a body's word is cut
+    (浦东新区司法局, 大连自贸片区管委会). Where not, it finds none whatever the plan: the
+    steps of `scan_unit` that tell read the name and the built-in data only."""
+    found = _MAY_PLACE.get(name)
+    return found if found is not None else remembered(_MAY_PLACE, name, lambda: _could_place(name))
+
+
+def _could_place(name: str) -> bool:
+    g = gazetteer()
+    rest = name
+    city = g.prefix(name)
+    if city and g.kind(city) in ("province", "city"):
+        rest = name[len(city):]
+    else:
+        for n in (4, 3, 2):
+            if name[:n] in g.by_short and g.kind(g.full_name(name[:n]) or "") in ("province", "city"):
+                rest = name[n:]
+                break
+    region = g.prefix(rest)
+    if region and g.kind(region) in DISTRICT_KINDS:
+        return True
+    return _UNIT_SUFFIX.sub("", name).endswith(_words().park)
 
 
 @lru_cache(maxsize=64)

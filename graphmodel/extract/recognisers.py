@@ -42,7 +42,7 @@ from graphmodel.extract.grammar import Grammar
 from graphmodel.extract.names import Piece, split_top
 from graphmodel.extract.outline import Item
 from graphmodel.extract.tables import Table, table_lines
-from graphmodel.extract.text import BracketPairs, covers
+from graphmodel.extract.text import BracketPairs, covers, unspaced
 
 __all__ = ["Doc", "Recogniser", "RECOGNISERS", "recognise", "item_at"]
 
@@ -50,6 +50,7 @@ _BOUNDARY = set(" \n。;,:)>]")
 _LONGEST = 400  # characters: a bracket longer than this holds prose, never an annotation
 _ADDRESSEE = re.compile(r"(?:各|有关|相关|其他|其它|全体)")  # 各有关单位: a notice's addressee, not a keyword
 _TRAILER = re.compile(r"[\s。;,.、|]*")
+_LIST_SEPARATOR = re.compile("[、,]")
 _ITEM_START = re.compile(r"[一二三四五六七八九十]+、|\(|\d+[.、]|[①-⑳]")
 
 
@@ -126,12 +127,12 @@ def _body(doc: Doc, a: int, b: int) -> tuple[Piece, list[str]]:
     notes: list[str] = []
     stop = content.find("。")
     if stop >= 0:
-        tail = re.sub(r"\s+", "", content[stop + 1 :]).strip("。,;")
+        tail = unspaced(content[stop + 1 :]).strip("。,;")
         if tail and doc.grammar.is_note(tail):
             content, notes = content[:stop], [tail]
     while True:
         cut = max(content.rfind(","), content.rfind(";"))
-        tail = re.sub(r"\s+", "", content[cut + 1 :]).strip("。")
+        tail = unspaced(content[cut + 1 :]).strip("。")
         if cut <= 0 or not tail or not doc.grammar.is_deadline(tail):
             break
         content, notes = content[:cut], [tail, *notes]
@@ -164,53 +165,73 @@ def _sentence_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation
 
 def _read_sentences(doc: Doc, piece: Piece, ann: Annotation) -> bool:
     """Read ``piece`` sentence by sentence into ``ann``: whether it has two sentences or more, each
-    read, one of them by a keyword or by clauses, and some unit named."""
+    read, one of them by a keyword or by clauses, and some unit named. Each sentence's form is
+    found first and the sentences read only when the bracket is kept (most brackets of one
+    sentence are not: another form reads them)."""
     if "。" not in piece.text and _opens_with_keyword(doc, piece):
         return False  # one sentence, a keyword's: the keyword form reads it, ;-parts and all (the common case)
     sentences = split_top(piece, "。")
     if sum(1 for s in sentences if s.text.strip(" \n,;")) < 2 and _opens_with_keyword(doc, piece):
         return False
-    read: list[str | None] = []
+    plan: list[tuple[Piece, str | None]] = []
     for sentence in sentences:
-        form = _read_sentence(doc, sentence, ann, note=False)
+        form = _sentence_form(doc, sentence)
         halves = split_top(sentence, ";") if form is None else []
         if len(halves) > 1:  # X等按职责分工负责;责任单位:P: each part by its form
-            read += [_read_sentence(doc, half, ann) for half in halves]
+            plan += [(half, _sentence_form(doc, half) or _note_form(doc, half)) for half in halves]
         else:  # a note is the last reading tried: its words (负责) are found in most annotations
-            read.append(form or _read_sentence(doc, sentence, ann))
+            plan.append((sentence, form or _note_form(doc, sentence)))
+    read = [form for _, form in plan]
     if None in read:
         return False
     read = [form for form in read if form != "empty"]
-    return len(read) > 1 and bool({"keyword", "clause"} & set(read)) and bool(ann.parts)
+    if len(read) < 2 or not {"keyword", "clause"} & set(read):
+        return False
+    for sentence, form in plan:
+        _read_as(doc, sentence, ann, form)
+    return bool(ann.parts)
 
 
-def _read_sentence(doc: Doc, piece: Piece, ann: Annotation, note: bool = True) -> str | None:
-    """Read one sentence of a bracket into ``ann`` by the first form that reads it whole (a note
-    only if ``note``): its form's name (``empty`` for nothing but spaces), or None when none does."""
+def _sentence_form(doc: Doc, piece: Piece) -> str | None:
+    """The first form that reads one sentence of a bracket whole, a note aside: its name
+    (``empty`` for nothing but spaces), or None when none does. Reads nothing into an annotation."""
     g = doc.grammar
-    flat = re.sub(r"\s+", "", piece.text)
-    if not flat.strip(",;"):
+    if not unspaced(piece.text).strip(",;"):
         return "empty"
     if _opens_with_keyword(doc, piece):
-        read_keyword_text(piece, ann, g)
         return "keyword"
-    clauses = read_clauses(piece, g)
-    if clauses is not None:
-        parts, notes = clause_parts(clauses, g, ann)
-        ann.parts += parts
-        ann.notes += notes
+    if read_clauses(piece, g) is not None:
         return "clause"
     # A note whose words end like a unit's name (列第一位的为牵头部门) is not a list of units.
     if _bare_list(piece, g) and not any(g.is_note(p.text) for p, _ in mentions(piece, g)[0]):
+        return "bare"
+    return None
+
+
+def _note_form(doc: Doc, piece: Piece) -> str | None:
+    """``note`` when a sentence no other form reads is a note or a deadline, else None."""
+    g = doc.grammar
+    flat = unspaced(piece.text).strip("。,;")
+    return "note" if g.is_note(flat) or g.is_deadline(flat) else None
+
+
+def _read_as(doc: Doc, piece: Piece, ann: Annotation, form: str | None) -> None:
+    """Read one sentence of a bracket into ``ann`` by its form (`_sentence_form`, `_note_form`)."""
+    g = doc.grammar
+    if form == "keyword":
+        read_keyword_text(piece, ann, g)
+    elif form == "clause":
+        clauses = read_clauses(piece, g)
+        assert clauses is not None  # (its form says so)
+        parts, notes = clause_parts(clauses, g, ann)
+        ann.parts += parts
+        ann.notes += notes
+    elif form == "bare":
         parts, notes = read_list(piece, "responsible", g)
         ann.parts += parts
         ann.notes += notes
-        return "bare"
-    flat = flat.strip("。,;")
-    if note and (g.is_note(flat) or g.is_deadline(flat)):
-        ann.notes.append(flat)
-        return "note"
-    return None
+    elif form == "note":
+        ann.notes.append(unspaced(piece.text).strip("。,;"))
 
 
 def _opens_with_keyword(doc: Doc, piece: Piece) -> bool:
@@ -254,7 +275,7 @@ def _line_end(doc: Doc, at: int) -> int:
         line = norm[at:stop].rstrip()
         after = norm.find("\n", stop + 1)
         nxt = norm[stop + 1 : after if after >= 0 else end].strip()
-        last = re.split("[、,]", line)[-1].strip() if line else ""
+        last = _LIST_SEPARATOR.split(line)[-1].strip() if line else ""
         cut = line.endswith(("、", ",")) or (last and not g.looks_like_unit(last))
         if not nxt or not cut or keyword.match(nxt) or _ITEM_START.match(nxt):
             return stop
@@ -352,15 +373,12 @@ def item_at(items: list[Item], at: int) -> int | None:
     >>> item_at(items, 0), item_at(items, 4), item_at(items, 9)
     (None, 0, 1)
     """
-    lo, hi = 0, len(items)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if items[mid].start <= at:
-            lo = mid + 1
-        else:
-            hi = mid
-    k = lo - 1
+    k = bisect.bisect_right(items, at, key=_start) - 1
     return k if k >= 0 and at < items[k].end else None
+
+
+def _start(item: Item) -> int:
+    return item.start
 
 
 def _bare_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
@@ -397,7 +415,7 @@ def _bare_list(piece: Piece, g: Grammar) -> bool:
     text = piece.text
     if "。" in text or len(text) > 400 or not text.strip():
         return False
-    if g.is_note(re.sub(r"\s+", "", text)) and not re.search("[、,]", text):
+    if g.is_note(unspaced(text)) and not re.search("[、,]", text):
         return False
     ms, _ = mentions(piece, g)
     if not ms or any(len(p.text) > 40 for p, _ in ms):

@@ -57,23 +57,32 @@ def detect_sides(title: str | None, issuers: list[str], annotations: list[Annota
     [Side(name='辽宁省', short='辽')]
     """
     g = gazetteer()
-    part_votes: list[Counter[str]] = [Counter(), Counter()]
-    all_votes: Counter[str] = Counter()
-    levels: Counter[str] = Counter()
+    # Counted in dicts (a Counter's += is a Python call for every new key), made Counters after:
+    # the same counts in the same order.
+    first: dict[str, int] = {}
+    second: dict[str, int] = {}
+    every: dict[str, int] = {}
+    level_counts: dict[str, int] = {}
     for ann in annotations:
         for part in ann.parts:
+            votes = (first if part.position == 0 else second if part.position == 1 else None) if (
+                part.siblings >= 2) else None
             for piece, _ in part.mentions:
                 name = piece.text  # normalised already
-                placeholder = grammar.is_placeholder(name)
-                level = None if placeholder else g.level_of(name)
+                if grammar.is_placeholder(name):
+                    continue
+                level = g.level_of(name)
                 if level:
-                    levels[level] += 1
-                region = None if placeholder else g.named_region(name)
+                    level_counts[level] = level_counts.get(level, 0) + 1
+                region = g.named_region(name)
                 if not region:
                     continue
-                all_votes[region] += 1
-                if part.siblings >= 2 and part.position is not None and part.position < 2:
-                    part_votes[part.position][region] += 1
+                every[region] = every.get(region, 0) + 1
+                if votes is not None:
+                    votes[region] = votes.get(region, 0) + 1
+    part_votes = [Counter(first), Counter(second)]
+    all_votes = Counter(every)
+    levels = Counter(level_counts)
     sides = make_sides(title_regions(normalize(title) if title else None), part_votes, all_votes, issuers)
     if len(sides) == 1 and levels:
         # 省发展改革委、合肥海关: a plan whose units say 省 is the province's, not 合肥市's.

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from graphmodel.extract.grammar import Grammar, KeywordKind, default_grammar
 from graphmodel.extract.names import Piece
+from graphmodel.extract.text import unspaced
 from graphmodel.model import Role
 
 __all__ = ["TableRow", "Table", "find_tables", "table_lines"]
@@ -83,7 +84,7 @@ class _Header:
 
 
 def _header(cells: list[str], g: Grammar) -> _Header | None:
-    cells = [re.sub(r"\s+", "", c) for c in cells]  # 主 要 工 作 任 务: letters spaced out for show
+    cells = [unspaced(c) for c in cells]  # 主 要 工 作 任 务: letters spaced out for show
     role_re = _role_header(g)
     roles: dict[int, tuple[Role, str | None]] = {}
     for i, c in enumerate(cells):
@@ -280,7 +281,8 @@ def _cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) -> list[Tab
     while k < len(full):
         cells: list[str] = []
         j = k
-        opening = re.sub(r"\s+", "", _cell_text(norm, *full[k]).text)
+        a, b = full[k]
+        opening = unspaced(norm[a:b].strip(" |"))  # (the cell's text, `_cell_text`, without a Piece)
         task_word = g.pattern("task-column").search(opening)
         if not (_NUMBER_HEADER.match(opening) or task_word or opening.startswith("牵头")):
             k += 1  # a header opens with its number, task or leader column
@@ -424,7 +426,7 @@ def _unnumbered_cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) 
     while k < len(full):
         a, b = full[k]
         first = norm[a:b].strip(" |") if b - a <= 3 * _LABEL_CELL else ""  # 主 要 任 务: spaced out for show
-        first = re.sub(r"\s+", "", first)
+        first = unspaced(first)
         task_word = g.pattern("task-column").search(first) if first else None
         if not first or len(first) > _LABEL_CELL or not (_NUMBER_HEADER.match(first) or task_word
                                              or role_re.match(first)):
@@ -433,7 +435,7 @@ def _unnumbered_cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) 
         j = k
         cells: list[str] = []
         while j < len(full) and j - k < _HEADER_CELLS:
-            label = re.sub(r"\s+", "", _cell_text(norm, *full[j]).text)
+            label = unspaced(_cell_text(norm, *full[j]).text)
             if len(label) > _LABEL_CELL or re.search(r"[。,;:]", label) or _ROW_NUMBER.match(label) or \
                     _HEADING.match(label) or _NUMBERED.match(label):
                 break
@@ -594,7 +596,7 @@ def _label_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[T
         if not line.strip():
             continue
         m = _LABEL_LINE.match(line)
-        label = re.sub(r"\s+", "", m.group("label")) if m else ""
+        label = unspaced(m.group("label")) if m else ""
         role_m = role_re.match(label) if m else None
         kind = g.keyword_role(role_m.group("kw")) if role_m else None
         if m and kind is None and (label == opener or (table is None and g.pattern("task-column").search(label))):

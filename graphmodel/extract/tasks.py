@@ -27,6 +27,8 @@ __all__ = ["TaskContext", "build_task", "own_text_spans"]
 _INCLUDES = re.compile(r"^(?:含|包括)(.+?)(?:,?下同)?$")
 _SHORT_FOR = re.compile(r"以下简称(.+?)(?:,?下同)?$")
 _TRAIL = re.compile(r"[\s。;,.|]*")
+_GAP = re.compile(r"[ \n]+")  # where a task's heading ends
+_SENTENCE_MARK = re.compile(r"[。,;]")  # a heading holds none
 _SECOND_NAME = re.compile(r"(.+?)\(([^()]+)\)")
 
 
@@ -143,11 +145,11 @@ def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[
               if it.body <= a.start < it.end and a.form != "heading"]
     first_ann = min((a.start for a in inside), default=it.end)
     title = None
-    m = re.search(r"[ \n]+", norm[body:first_ann])
-    head_end = body + m.start() if m else first_ann
+    m = _GAP.search(norm, body, first_ann)
+    head_end = m.start() if m else first_ann
     head = norm[body:head_end].strip()
     rest = norm[head_end:first_ann].strip()
-    if it.style not in ("row", "para") and head and len(head) <= 50 and not re.search(r"[。,;]", head) and (
+    if it.style not in ("row", "para") and head and len(head) <= 50 and not _SENTENCE_MARK.search(head) and (
         rest or it.children or not anns
     ):
         title = text[body:head_end].strip()
@@ -203,7 +205,7 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
         # stays responsible.
         ranked = first_lead and k == 0 and len(part.mentions) > 1
         role: Role = "lead" if ranked and part.role == "responsible" else part.role
-        meanings = [m for n in notes for m in ctx.grammar.note_meanings(n)]
+        meanings = [m for n in notes for m in ctx.grammar.note_meanings(n)] if notes else ()
         if "lead" in meanings:  # 市发改委(牵头)、市财政局(配合)
             role = "lead"
         elif "support" in meanings:
@@ -213,7 +215,7 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
         level = _add(ctx, task, side, name, (piece.start, piece.end), role, level, heads[k])
         # 各市政府〈含沈抚示范区管委会,下同〉: the group includes a unit, here and (下同) later. A
         # group included in a group (〈含开发区管委会〉) adds no unit.
-        included = ctx.included.get((side, name), [])
+        included = ctx.included.get((side, name), []) if ctx.included else []
         for note in notes:
             m = _INCLUDES.match(note)
             if m:
@@ -234,8 +236,10 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
 def _shared_heads(names: list[str], sides: tuple[str, ...] | list[str]) -> list[str]:
     """For each name of a list that is a bare region (海东市) followed later by a region with a
     department (临夏州发展改革部门), that department: the list shares it. Empty strings elsewhere."""
-    g = gazetteer()
     out = [""] * len(names)
+    if len(names) < 2:
+        return out  # (a lone name shares nothing)
+    g = gazetteer()
     for k, name in enumerate(names):
         if g.region_prefix(name, sides) != name and name not in sides:
             continue

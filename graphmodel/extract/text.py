@@ -17,7 +17,7 @@ from functools import lru_cache
 from graphmodel.extract.grammar import Grammar, default_grammar
 
 __all__ = ["covers", "normalize", "OPEN", "CLOSE", "bracket_depths", "CJK", "is_cjk", "BracketPairs", "pair_brackets",
-           "word_pattern"]
+           "word_pattern", "unspaced"]
 
 _PAIRS = {
     "：": ":", "；": ";", "，": ",", "．": ".", "　": " ", "\u00a0": " ",
@@ -243,6 +243,28 @@ def word_pattern(words: frozenset[str] | set[str]) -> re.Pattern[str]:
         return f"(?:{body})?" if "" in node else body
 
     return re.compile(build(trie) or "(?!)")
+
+
+def unspaced(text: str) -> str:
+    """``text`` without its whitespace: ``re.sub(r"\\s+", "", text)``, without a pattern (str.split
+    and the pattern's ``\\s`` know the same characters as whitespace; this runs for every cell,
+    sentence and note).
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> unspaced("主 要 任 务\\n(单位)")
+    '主要任务(单位)'
+    """
+    return "".join(text.split())
 
 
 def covers(spans: Iterable[tuple[int, int]]) -> Callable[[int], bool]:

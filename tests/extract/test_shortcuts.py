@@ -1,0 +1,74 @@
+"""The extractor's shortcuts (issue 11: speed) give the answers of the ways round them, on every list
+of the plans under tests/data and on hand-made ones."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from graphmodel.extract import annotations, places
+from graphmodel.extract.grammar import default_grammar
+from graphmodel.extract.names import Piece, split_top
+from graphmodel.extract.places import PlaceFinder
+from graphmodel.extract.text import normalize, pair_brackets
+from tests.extract.helpers import DATA
+
+HANDMADE = [
+    "市发改委、市财政局",
+    "市财政局(按职责分工负责)、市商务局,2020年底前完成",
+    "市人力资源和社会保障局和市教育局、市统计局",
+    "文化宣传股文化馆、市统计局",
+    "市发改委 市财政局、各区、县级市",
+    "各区、县(市)政府及开发区管委会、市财政局",
+    "★区发改委、区财政局等部门",
+    "市总工会等部门和14个乡镇人民政府",
+    "市发改委牵头,市财政局、市商务局配合;县政府牵头",
+    "排名第一的为牵头单位、市统计局",
+    "浦东新区司法局、大连自贸片区管委会、嘉鱼经济开发区、广州南沙新区管委会、上海市发展改革委",
+]
+
+
+@lru_cache(maxsize=1)
+def lists() -> tuple[str, ...]:
+    """Every bracket's content under tests/data, and its parts between ; and :, with the hand-made lists."""
+    out = set(HANDMADE)
+    for path in sorted(DATA.rglob("*.txt")):
+        norm = normalize(path.read_bytes().decode("utf-8", errors="replace"))
+        for a, b in pair_brackets(norm).close.items():
+            if b - a <= 400:
+                content = norm[a + 1 : b]
+                out.add(content)
+                out.update(p.text for p in split_top(Piece(content, 0), ";:"))
+    return tuple(sorted(out))
+
+
+def test_the_lists_are_many() -> None:
+    assert len(lists()) > 1000
+
+
+def test_mentions_item_by_item_are_those_of_the_split_list() -> None:
+    g = default_grammar()
+    differ = [t for t in lists() if annotations._mentions(Piece(t, 0), g)
+              != annotations._mentions_by_list(Piece(t, 0), g)]
+    assert differ == []
+
+
+def test_a_list_without_a_verb_is_no_clauses() -> None:
+    g = default_grammar()
+    verbless = [t for t in lists() if not g.pattern("verb").search(t)]
+    assert verbless
+    assert [t for t in verbless if annotations._read_clauses(Piece(t, 0), g) is not None] == []
+
+
+@pytest.mark.parametrize("sides", [("上海市", "大连市"), ("广州市", "齐齐哈尔市"), ()])
+def test_a_unit_name_that_may_hold_no_place_holds_none(sides: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    g = default_grammar()
+    names = sorted({p.text for t in lists() for p, _ in annotations.mentions(Piece(t, 0), g)[0]})
+    placeless = [n for n in names if not places._could_place(n)]
+    assert placeless and len(placeless) < len(names)  # (some names hold a place)
+    monkeypatch.setattr(places, "_may_place", lambda name: True)  # the scan without its shortcut
+    finder = PlaceFinder(list(sides))
+    assert [n for n in placeless if finder.scan_unit(n, sides[0] if sides else None, (0, len(n)))] == []
+    assert finder.places == {}
