@@ -7,6 +7,7 @@ equal graph with the same node and edge order.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any, TypeVar, cast
@@ -16,11 +17,11 @@ import networkx as nx
 from graphmodel.errors import GraphError
 from graphmodel.graph.assemble import assemble, paused_gc
 from graphmodel.graph.counterpart_links import derive_counterparts
-from graphmodel.graph.schema import ROLE_RANK, SCHEMA, side_id
+from graphmodel.graph.schema import EDGE_TYPES, NODE_KINDS, ROLE_RANK, SCHEMA, side_id
 from graphmodel.identity import task_number
 from graphmodel.model import Extraction, Place, Span, Task
 
-__all__ = ["build_graph"]
+__all__ = ["build_graph", "GraphBuilder"]
 
 _V = TypeVar("_V", str, int)
 _NodeTable = dict[str, dict[str, Any]]
@@ -80,6 +81,68 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph[str]:
             tables.add(ex)
     with paused_gc():
         return tables.graph()
+
+
+class GraphBuilder:
+    """`build_graph` fed one extraction at a time, for a caller that reads them as they come.
+
+    `add` each extraction (each in its own pause of the garbage collector, so whatever makes
+    them between two calls is collected as usual), then `graph` once; `stats` then gives
+    `graphmodel.analysis.graph_stats` of that graph from the tables it was made of, without
+    walking the graph. The graph is `build_graph`'s of the same extractions: equal, in the same
+    order, whatever order they were added in.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> builder = GraphBuilder()
+    >>> plan = "2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
+    >>> builder.add(extract(plan))
+    >>> G = builder.graph()
+    >>> G.number_of_nodes(), G.number_of_edges()
+    (6, 6)
+    >>> {k: v for k, v in builder.stats().items() if v}
+    {'Document': 1, 'Side': 2, 'Task': 1, 'Unit': 2, 'annotated tasks': 1, 'RESPONSIBLE_FOR': 2, 'PART_OF': 1,
+     'IN': 2, 'COUNTERPART': 1}
+    """
+
+    def __init__(self) -> None:
+        self._tables = _Tables()
+        self._stats: dict[str, int] | None = None
+
+    def add(self, extraction: Extraction) -> None:
+        """Add one document's extraction.
+
+        Raises
+        ------
+        GraphError
+            As `build_graph` does for it; the builder is then not to be used further.
+        """
+        with paused_gc():
+            self._tables.add(extraction)
+
+    def graph(self) -> nx.MultiDiGraph[str]:
+        """The graph of the extractions added (call it once).
+
+        Returns
+        -------
+        networkx.MultiDiGraph
+        """
+        with paused_gc():
+            graph, self._stats = self._tables.graph_and_stats()
+        return graph
+
+    def stats(self) -> dict[str, int]:
+        """`graphmodel.analysis.graph_stats` of the graph `graph` returned, in its key order.
+
+        Raises
+        ------
+        GraphError
+            When `graph` has not been called yet.
+        """
+        if self._stats is None:
+            raise GraphError("the graph is not built yet")
+        return dict(self._stats)
 
 
 class _Tables:
@@ -156,13 +219,24 @@ class _Tables:
 
     def graph(self) -> nx.MultiDiGraph[str]:
         """The networkx graph: nodes and edges in sorted id order, then COUNTERPART."""
+        return self.graph_and_stats()[0]
+
+    def graph_and_stats(self) -> tuple[nx.MultiDiGraph[str], dict[str, int]]:
+        """`graph`, and its `graph_stats` counted on the tables."""
         nodes, edges = self.nodes, self.edges
         counterparts = _counterparts(nodes, edges)
         # Sorted by their keys alone (a key function: comparing (key, data) pairs would test the
         # keys for equality first, twice the work), with no look-up afterwards.
         ordered = [(u, v, key, data) for (u, v, key), data in sorted(edges.items(), key=itemgetter(0))]
+        types = Counter(key for _, _, key in edges)
+        types["COUNTERPART"] += len(counterparts)
         ordered += [(a, b, "COUNTERPART", attrs) for a, b, attrs in counterparts]
-        return assemble({"schema": SCHEMA}, ((n, nodes[n]) for n in sorted(nodes)), ordered)
+        kinds = Counter(d["kind"] for d in nodes.values())
+        stats = {kind: kinds.get(kind, 0) for kind in NODE_KINDS}
+        # Every RESPONSIBLE_FOR edge runs from a unit or a group (graph_stats' unit_tasks(groups=True)).
+        stats["annotated tasks"] = len({t for _, t, key in edges if key == "RESPONSIBLE_FOR"})
+        stats.update({t: types.get(t, 0) for t in EDGE_TYPES})
+        return assemble({"schema": SCHEMA}, ((n, nodes[n]) for n in sorted(nodes)), ordered), stats
 
 
 def _counterparts(nodes: _NodeTable, edges: _EdgeTable) -> list[tuple[str, str, dict[str, Any]]]:
