@@ -324,9 +324,9 @@ def _kept(graph: nx.MultiDiGraph[str]) -> nx.MultiDiGraph[str]:
 @dataclass(frozen=True)
 class CachedPack:
     """A corpus's graph as the graph cache keeps it, not made into a graph: its pack file's
-    bytes and its `graph_summary`."""
+    bytes (a view of the cache entry's) and its `graph_summary`."""
 
-    pack: bytes
+    pack: bytes | memoryview
     summary: dict[str, Any]
 
 
@@ -454,7 +454,7 @@ def _remember_pack(graph: nx.MultiDiGraph[str], graphs: GraphCache, key: str | N
         click.get_current_context().meta[_PACK] = (graph, graphs, key)
 
 
-def cached_pack(graph: nx.MultiDiGraph[str]) -> bytes | None:
+def cached_pack(graph: nx.MultiDiGraph[str]) -> bytes | memoryview | None:
     """The pack file's bytes of ``graph`` when `load` read it from the graph cache or kept it there
     (and the entry is still there), else None: ``build -o FILE.gmg`` then copies them rather than
     encoding the graph again."""
@@ -463,7 +463,7 @@ def cached_pack(graph: nx.MultiDiGraph[str]) -> bytes | None:
     if found is None or found[0] is not graph:
         return None
     _, graphs, key = found
-    pack: bytes | None = graphs.pack(key)
+    pack: memoryview | None = graphs.pack(key)
     return pack
 
 
