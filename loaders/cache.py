@@ -288,10 +288,17 @@ class GraphCache:
         """Keep ``graph`` under ``key``, with a ``summary`` of it (JSON data: what a command
         prints of the graph, given back by `cached`); a cache that cannot be written is skipped."""
         from graphmodel.graph.assemble import paused_gc
-        from loaders.graphpack import pack_data, write_json
+        from loaders.graphpack import pack_data
 
         with paused_gc():
             data = pack_data(graph)
+        self.put_pack(key, data, warnings, summary)
+
+    def put_pack(self, key: str, data: dict[str, Any], warnings: list[tuple[str, ExtractionWarning]],
+                 summary: dict[str, Any] | None = None) -> memoryview | None:
+        """`put` for a graph given as its pack data (`loaders.graphpack.pack_data`); returns the
+        pack file's bytes as `pack` would give them (None when the cache could not be written)."""
+        from loaders.graphpack import write_json
 
         def write(fh: BinaryIO) -> None:
             digest = _Digest(fh)
@@ -311,7 +318,8 @@ class GraphCache:
             for old in entries[KEEP_GRAPHS:]:
                 old.unlink(missing_ok=True)
         except OSError:
-            return
+            return None
+        return self.pack(key)
 
 
 def _summary_digest(summary: dict[str, Any]) -> str:

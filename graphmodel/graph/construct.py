@@ -133,6 +133,25 @@ class GraphBuilder:
             graph, self._stats = self._tables.graph_and_stats()
         return graph
 
+    def in_graph_order(self) -> tuple[dict[str, dict[str, Any]], Iterator[tuple[str, str, str, dict[str, Any]]]]:
+        """Instead of `graph` (call one of them, once): the graph's nodes (id to data, in its
+        order) and an iterator of its edges ``(u, v, key, data)`` in its order, without making
+        it, for a caller that only writes it out (``build -o FILE.gmg``). `stats` then counts
+        them.
+
+        Returns
+        -------
+        tuple
+            ``(nodes, edges)``; the edges are generated from the builder's spent tables.
+        """
+        with paused_gc():
+            nodes, edges, self._stats = self._tables.in_graph_order()
+        return nodes, edges
+
+    def clear(self) -> None:
+        """Let go of the tables (after `graph` or `in_graph_order`; `stats` stays)."""
+        self._tables = _Tables()
+
     def stats(self) -> dict[str, int]:
         """`graphmodel.analysis.graph_stats` of the graph `graph` returned, in its key order.
 
@@ -228,25 +247,67 @@ class _Tables:
 
     def graph_and_stats(self) -> tuple[nx.MultiDiGraph[str], dict[str, int]]:
         """`graph`, and its `graph_stats` counted on the tables."""
+        nodes = self.nodes
+        ordered, counterparts, stats = self._spent()
+        ordered += [((a, b, "COUNTERPART"), attrs) for a, b, attrs in counterparts]
+        graph = assemble({"schema": SCHEMA}, ((n, nodes[n]) for n in sorted(nodes)), _handed_over(ordered),
+                         keyed=True)
+        return graph, stats
+
+    def in_graph_order(self) -> tuple[dict[str, dict[str, Any]], Iterator[Edge], dict[str, int]]:
+        """The nodes (id to data) and edges ``(u, v, key, data)`` of `graph`, in the order the
+        graph would hold them, without making it; and its `graph_stats`."""
+        nodes = {n: self.nodes[n] for n in sorted(self.nodes)}
+        ordered, counterparts, stats = self._spent()
+        return nodes, _in_graph_order(nodes, ordered, counterparts), stats
+
+    def _spent(self) -> tuple[list[tuple[tuple[str, str, str], dict[str, Any]]],
+                              list[tuple[str, str, dict[str, Any]]], dict[str, int]]:
+        """The edges sorted by ``(u, v, key)``, the COUNTERPART pairs, and the stats; the edge
+        table is emptied (the tables are spent), so it is freed before and while the graph is
+        filled, not after (at 10,000 plans, hundreds of megabytes off the peak)."""
         nodes, edges = self.nodes, self.edges
         counterparts = derive_counterparts(self.tasks_of, nodes)
         # Sorted by their keys alone (a key function: comparing (key, data) pairs would test the
         # keys for equality first, twice the work), with no look-up afterwards.
         ordered = sorted(edges.items(), key=itemgetter(0))
-        ordered += [((a, b, "COUNTERPART"), attrs) for a, b, attrs in counterparts]
         types = Counter(map(itemgetter(2), edges))
         types["COUNTERPART"] += len(counterparts)
         kinds = Counter(map(itemgetter("kind"), nodes.values()))
         stats = {kind: kinds.get(kind, 0) for kind in NODE_KINDS}
         stats["annotated tasks"] = self.annotated
         stats.update({t: types.get(t, 0) for t in EDGE_TYPES})
-        # The tables are spent: the edge table and each edge's key tuple are freed before and while
-        # the graph is filled, not after (at 10,000 plans, hundreds of megabytes off the peak).
         self.edges = {}
-        del edges
-        graph = assemble({"schema": SCHEMA}, ((n, nodes[n]) for n in sorted(nodes)), _handed_over(ordered),
-                         keyed=True)
-        return graph, stats
+        return ordered, counterparts, stats
+
+
+Edge = tuple[str, str, str, dict[str, Any]]
+
+
+def _in_graph_order(nodes: dict[str, dict[str, Any]], ordered: list[tuple[tuple[str, str, str], dict[str, Any]]],
+                    counterparts: list[tuple[str, str, dict[str, Any]]]) -> Iterator[Edge]:
+    """The edges as `assemble` given ``nodes``, then ``ordered`` (sorted by ``(u, v, key)``), then
+    ``counterparts`` (sorted by ``(a, b)``) orders them in the graph: by source in node order;
+    then by target in the order first added, so COUNTERPART after a pair's other keys, or after
+    the source's other targets. ``ordered`` is emptied as it is given."""
+    later: dict[str, dict[str, dict[str, Any]]] = {}
+    for a, b, attrs in counterparts:
+        later.setdefault(a, {})[b] = attrs
+    ordered.reverse()  # taken from the end, so each is freed once given
+    pop = ordered.pop
+    for u in nodes:
+        pending = later.get(u)
+        while ordered and ordered[-1][0][0] == u:
+            (_, v, key), data = pop()
+            yield u, v, key, data
+            if pending and v in pending and not (ordered and ordered[-1][0][0] == u and ordered[-1][0][1] == v):
+                yield u, v, "COUNTERPART", pending.pop(v)
+        if pending:
+            for b, attrs in pending.items():
+                yield u, b, "COUNTERPART", attrs
+    if ordered:
+        (u, v, key), _ = ordered[-1]
+        raise GraphError(f"the edge {u!r} -> {v!r} ({key}) names a node the graph does not have")
 
 
 def _handed_over(items: list[_T]) -> Iterator[_T]:
