@@ -37,6 +37,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import chain, compress, islice, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -176,10 +177,11 @@ def pack_data(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
 
 
 def pack_ordered(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]],
-                 edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> dict[str, Any]:
-    """`pack_data` of the graph ``assemble(graph_attrs, nodes.items(), edges)`` would make (see
-    `graphmodel.graph.assemble`), without making it: ``edges`` must come in the order that graph
-    would hold them (`graphmodel.graph.GraphBuilder.in_graph_order` gives them so).
+                 edges: list[tuple[tuple[str, str, str], dict[str, Any]]]) -> dict[str, Any]:
+    """`pack_data` of the graph ``assemble(graph_attrs, nodes.items(), edges, keyed=True)`` would
+    make (see `graphmodel.graph.assemble`), without making it: ``edges``, ``((u, v, key), data)``,
+    must come in the order that graph would hold them (`graphmodel.graph.GraphBuilder.in_graph_order`
+    gives them so).
 
     Raises
     ------
@@ -187,18 +189,15 @@ def pack_ordered(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]],
         As `pack_data`, and for an edge that names a node not in ``nodes``.
     """
     node_index = _node_index(nodes)
-    sources: list[int] = []
-    targets: list[int] = []
-    types: list[str] = []
-    datas: list[dict[str, Any]] = []
-    for u, v, key, data in edges:
-        su, tv = node_index.get(u), node_index.get(v)
-        if su is None or tv is None:
-            raise ValueError(f"the edge {u!r} -> {v!r} ({key}) names a node the graph does not have")
-        sources.append(su)
-        targets.append(tv)
-        types.append(key)
-        datas.append(data)
+    ends = list(map(itemgetter(0), edges))
+    datas: list[dict[str, Any]] = list(map(itemgetter(1), edges))
+    try:
+        sources = list(map(node_index.__getitem__, map(itemgetter(0), ends)))
+        targets = list(map(node_index.__getitem__, map(itemgetter(1), ends)))
+    except KeyError:
+        u, v, key = next(e for e in ends if e[0] not in node_index or e[1] not in node_index)
+        raise ValueError(f"the edge {u!r} -> {v!r} ({key}) names a node the graph does not have") from None
+    types: list[str] = list(map(itemgetter(2), ends))
     return _packed(dict(graph_attrs), nodes, sources, targets, types, datas)
 
 

@@ -7,6 +7,7 @@ equal graph with the same node and edge order.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
@@ -133,16 +134,15 @@ class GraphBuilder:
             graph, self._stats = self._tables.graph_and_stats()
         return graph
 
-    def in_graph_order(self) -> tuple[dict[str, dict[str, Any]], Iterator[tuple[str, str, str, dict[str, Any]]]]:
+    def in_graph_order(self) -> tuple[dict[str, dict[str, Any]], list[tuple[tuple[str, str, str], dict[str, Any]]]]:
         """Instead of `graph` (call one of them, once): the graph's nodes (id to data, in its
-        order) and an iterator of its edges ``(u, v, key, data)`` in its order, without making
-        it, for a caller that only writes it out (``build -o FILE.gmg``). `stats` then counts
-        them.
+        order) and its edges ``((u, v, key), data)`` in its order, without making it, for a
+        caller that only writes it out (``build -o FILE.gmg``). `stats` then counts them.
 
         Returns
         -------
         tuple
-            ``(nodes, edges)``; the edges are generated from the builder's spent tables.
+            ``(nodes, edges)``.
         """
         with paused_gc():
             nodes, edges, self._stats = self._tables.in_graph_order()
@@ -254,12 +254,12 @@ class _Tables:
                          keyed=True)
         return graph, stats
 
-    def in_graph_order(self) -> tuple[dict[str, dict[str, Any]], Iterator[Edge], dict[str, int]]:
-        """The nodes (id to data) and edges ``(u, v, key, data)`` of `graph`, in the order the
+    def in_graph_order(self) -> tuple[dict[str, dict[str, Any]], list[EdgeItem], dict[str, int]]:
+        """The nodes (id to data) and edges ``((u, v, key), data)`` of `graph`, in the order the
         graph would hold them, without making it; and its `graph_stats`."""
         nodes = {n: self.nodes[n] for n in sorted(self.nodes)}
         ordered, counterparts, stats = self._spent()
-        return nodes, _in_graph_order(nodes, ordered, counterparts), stats
+        return nodes, _in_graph_order(ordered, counterparts), stats
 
     def _spent(self) -> tuple[list[tuple[tuple[str, str, str], dict[str, Any]]],
                               list[tuple[str, str, dict[str, Any]]], dict[str, int]]:
@@ -281,33 +281,37 @@ class _Tables:
         return ordered, counterparts, stats
 
 
-Edge = tuple[str, str, str, dict[str, Any]]
+EdgeItem = tuple[tuple[str, str, str], dict[str, Any]]
 
 
-def _in_graph_order(nodes: dict[str, dict[str, Any]], ordered: list[tuple[tuple[str, str, str], dict[str, Any]]],
-                    counterparts: list[tuple[str, str, dict[str, Any]]]) -> Iterator[Edge]:
-    """The edges as `assemble` given ``nodes``, then ``ordered`` (sorted by ``(u, v, key)``), then
-    ``counterparts`` (sorted by ``(a, b)``) orders them in the graph: by source in node order;
-    then by target in the order first added, so COUNTERPART after a pair's other keys, or after
-    the source's other targets. ``ordered`` is emptied as it is given."""
-    later: dict[str, dict[str, dict[str, Any]]] = {}
-    for a, b, attrs in counterparts:
-        later.setdefault(a, {})[b] = attrs
-    ordered.reverse()  # taken from the end, so each is freed once given
-    pop = ordered.pop
-    for u in nodes:
-        pending = later.get(u)
-        while ordered and ordered[-1][0][0] == u:
-            (_, v, key), data = pop()
-            yield u, v, key, data
-            if pending and v in pending and not (ordered and ordered[-1][0][0] == u and ordered[-1][0][1] == v):
-                yield u, v, "COUNTERPART", pending.pop(v)
-        if pending:
-            for b, attrs in pending.items():
-                yield u, b, "COUNTERPART", attrs
-    if ordered:
-        (u, v, key), _ = ordered[-1]
-        raise GraphError(f"the edge {u!r} -> {v!r} ({key}) names a node the graph does not have")
+def _in_graph_order(ordered: list[tuple[tuple[str, str, str], dict[str, Any]]],
+                    counterparts: list[tuple[str, str, dict[str, Any]]]
+                    ) -> list[tuple[tuple[str, str, str], dict[str, Any]]]:
+    """The edges in the order `assemble` gives them in the graph when given ``ordered`` (sorted by
+    ``(u, v, key)``, nodes in sorted order) and then ``counterparts`` (sorted by ``(a, b)``): by
+    source; then by target in the order first added, so a COUNTERPART comes after its pair's
+    other keys, or after its source's other targets. Slices of ``ordered`` (copied in C), with
+    only the counterparts placed one by one."""
+    keys = list(map(itemgetter(0), ordered))
+    sources = list(map(itemgetter(0), keys))
+    places = []
+    for i, (a, b, attrs) in enumerate(counterparts):
+        at = bisect_left(keys, (a, b))
+        if at < len(keys) and keys[at][0] == a and keys[at][1] == b:  # the pair has other keys
+            while at < len(keys) and keys[at][0] == a and keys[at][1] == b:
+                at += 1
+            places.append((at, 0, i, ((a, b, "COUNTERPART"), attrs)))
+        else:  # a new target, after the source's others
+            places.append((bisect_right(sources, a), 1, i, ((a, b, "COUNTERPART"), attrs)))
+    places.sort(key=itemgetter(0, 1, 2))
+    out: list[tuple[tuple[str, str, str], dict[str, Any]]] = []
+    done = 0
+    for at, _, _, item in places:
+        out += ordered[done:at]
+        out.append(item)
+        done = at
+    out += ordered[done:]
+    return out
 
 
 def _handed_over(items: list[_T]) -> Iterator[_T]:
