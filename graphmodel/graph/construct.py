@@ -181,6 +181,7 @@ class _Tables:
         # Kept as they are added, for COUNTERPART and the stats: each real unit's tasks (any
         # role), and the tasks with a responsibility.
         self.tasks_of: dict[str, set[str]] = {}
+        self.numbers: dict[str, str] = {}  # a task number as written -> its normal form (shared)
         self.annotated = 0
 
     def shared(self, value: _V) -> _V:
@@ -423,11 +424,14 @@ def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], r
               places: dict[str, Place], tables: _Tables, where: str) -> None:
     edges = tables.edges
     share = tables.values.setdefault  # `tables.shared` without a call of its own: it runs per value of every edge
-    number = task_number(task.number)
+    number = tables.numbers.get(task.number)
+    if number is None:  # numbers repeat across plans: each written form is normalised once
+        normal = task_number(task.number)
+        number = tables.numbers[task.number] = share(normal, normal)
     start, end = task.span
     attrs: dict[str, Any] = {
         "document": doc_id,
-        "number": share(number, number),
+        "number": number,
         "title": task.title,
         "text": task.text,
         "start": share(start, start),
