@@ -98,7 +98,8 @@ def aliases_digest(aliases: AliasTable | None) -> str:
     return hashlib.sha256(rows.encode("utf-8")).hexdigest()
 
 
-def _trusted_header(line: bytes, body: bytes, fmt: str, key: str, version: str) -> dict[str, Any] | None:
+def _trusted_header(line: bytes, body: bytes | memoryview, fmt: str, key: str, version: str
+                    ) -> dict[str, Any] | None:
     """An entry's header when it is of this format, key and version and its digest is the
     body's, else None (a miss). Raises ValueError when the line is not JSON."""
     header = json.loads(line)
@@ -224,25 +225,25 @@ class GraphCache:
         found = self._entry(key)
         if found is None:
             return None
-        body, header = found
+        pack, header = found
         try:
             warnings = [(str(source), ExtractionWarning.from_dict(w)) for source, w in header["warnings"]]
             with paused_gc():
-                graph = unpack_data(json.loads(body))
+                graph = unpack_data(json.loads(pack.tobytes()))
         except (ValueError, KeyError, TypeError, IndexError, AttributeError, GraphError):
             return None
         with contextlib.suppress(OSError):
             os.utime(self.folder / f"{key}.gmg")  # most recently used
         return graph, warnings
 
-    def cached(self, key: str) -> tuple[bytes, dict[str, Any], list[tuple[str, ExtractionWarning]]] | None:
+    def cached(self, key: str) -> tuple[memoryview, dict[str, Any], list[tuple[str, ExtractionWarning]]] | None:
         """The entry's pack file bytes (as `pack`), the summary it was kept with and the
         documents' warnings, without making the graph; None when there is no such entry or it
         was kept without a summary."""
         found = self._entry(key)
         if found is None:
             return None
-        body, header = found
+        pack, header = found
         summary = header.get("summary")
         try:
             warnings = [(str(source), ExtractionWarning.from_dict(w)) for source, w in header["warnings"]]
@@ -252,37 +253,52 @@ class GraphCache:
             return None  # the header's digest covers the pack; this one the summary
         with contextlib.suppress(OSError):
             os.utime(self.folder / f"{key}.gmg")  # most recently used
-        return body + b"\n", summary, warnings
+        return pack, summary, warnings
 
-    def pack(self, key: str) -> bytes | None:
+    def pack(self, key: str) -> memoryview | None:
         """The entry's graph as the text of a pack file (`loaders.graphpack.write_pack` writes the
-        same bytes for the graph `get` gives), or None: a graph read from the cache is written
-        to a ``.gmg`` file without being encoded again."""
+        same bytes for the graph `get` gives; a view of the entry's bytes), or None: a graph read
+        from the cache is written to a ``.gmg`` file without being encoded again."""
         found = self._entry(key)
-        return found[0] + b"\n" if found is not None else None
+        return found[0] if found is not None else None
 
-    def _entry(self, key: str) -> tuple[bytes, dict[str, Any]] | None:
-        """The entry's pack (its JSON text) and header when it matches ``key`` and this version."""
+    def _entry(self, key: str) -> tuple[memoryview, dict[str, Any]] | None:
+        """The entry's pack file (its JSON text and a newline) and header when it matches ``key``
+        and this version. The pack is a view of the file's bytes, not a copy: a corpus of 10,000
+        plans has a pack of hundreds of megabytes, read while its graph is in memory."""
         try:
             raw = (self.folder / f"{key}.gmg").read_bytes()
         except OSError:
             return None
-        body, sep, tail = raw.rstrip(b"\n").rpartition(b"\n")  # the header is the last line
+        stop = len(raw)
+        while stop and raw[stop - 1] == 0x0A:  # "\n"
+            stop -= 1
+        cut = raw.rfind(b"\n", 0, stop)  # the header is the last line
+        if cut < 0:
+            return None
+        view = memoryview(raw)
         try:
-            header = _trusted_header(tail, body, GRAPH_CACHE_FORMAT, key, self.version) if sep else None
+            header = _trusted_header(raw[cut + 1:stop], view[:cut], GRAPH_CACHE_FORMAT, key, self.version)
         except ValueError:
             return None
-        return (body, header) if header is not None else None
+        return (view[:cut + 1], header) if header is not None else None
 
     def put(self, key: str, graph: nx.MultiDiGraph[str], warnings: list[tuple[str, ExtractionWarning]],
             summary: dict[str, Any] | None = None) -> None:
         """Keep ``graph`` under ``key``, with a ``summary`` of it (JSON data: what a command
         prints of the graph, given back by `cached`); a cache that cannot be written is skipped."""
         from graphmodel.graph.assemble import paused_gc
-        from loaders.graphpack import pack_data, write_json
+        from loaders.graphpack import pack_data
 
         with paused_gc():
             data = pack_data(graph)
+        self.put_pack(key, data, warnings, summary)
+
+    def put_pack(self, key: str, data: dict[str, Any], warnings: list[tuple[str, ExtractionWarning]],
+                 summary: dict[str, Any] | None = None) -> memoryview | None:
+        """`put` for a graph given as its pack data (`loaders.graphpack.pack_data`); returns the
+        pack file's bytes as `pack` would give them (None when the cache could not be written)."""
+        from loaders.graphpack import write_json
 
         def write(fh: BinaryIO) -> None:
             digest = _Digest(fh)
@@ -302,7 +318,8 @@ class GraphCache:
             for old in entries[KEEP_GRAPHS:]:
                 old.unlink(missing_ok=True)
         except OSError:
-            return
+            return None
+        return self.pack(key)
 
 
 def _summary_digest(summary: dict[str, Any]) -> str:

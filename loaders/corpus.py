@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +40,7 @@ __all__ = [
     "Corpus",
     "Progress",
     "read_corpus",
+    "iter_corpus",
     "expand_paths",
     "is_graph_file",
     "read_extraction",
@@ -189,7 +190,23 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]], progress: Progress | No
         When a path does not exist.
     """
     report = report if report is not None else CorpusReport()
-    extractions: list[Extraction] = []
+    extractions = list(iter_corpus(paths, progress, aliases, report, jobs=jobs, cache=cache,
+                                   corrections=corrections))
+    return Corpus(extractions, report)
+
+
+def iter_corpus(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None,
+                aliases: AliasTable | None = None, report: CorpusReport | None = None, *, jobs: int = 1,
+                cache: ExtractionCache | None = None, corrections: Corrections | None = None
+                ) -> Iterator[Extraction]:
+    """`read_corpus`, one extraction at a time: each is yielded as soon as it is ready (in path
+    order), and the files skipped go into ``report`` as they come, so a caller can build from
+    each and let it go rather than hold them all.
+
+    The parameters are `read_corpus`'s; ``report`` is complete once the iterator is exhausted.
+    The paths are expanded (and a missing one raises `InputError`) at the first ``next``.
+    """
+    report = report if report is not None else CorpusReport()
     files = expand_paths(paths, report)
     if jobs > 1 or cache is not None:  # worker processes and the cache: loaders.parallel
         from loaders.parallel import extract_documents
@@ -203,8 +220,7 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]], progress: Progress | No
         if isinstance(got, Skipped):
             report.add(got)
         else:
-            extractions.append(got)
-    return Corpus(extractions, report)
+            yield got
 
 
 def _attempt_one(p: Path, aliases: AliasTable | None, progress: Progress | None,

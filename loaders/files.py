@@ -191,7 +191,7 @@ def _mode_for(target: Path, folder: bool = False) -> int:
         return (0o777 if folder else 0o666) & ~umask
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes | memoryview) -> None:
     """Write ``data`` to ``path`` atomically."""
     atomic_writer(path, lambda fh: fh.write(data))
 

@@ -29,6 +29,7 @@ columns with ``null`` when absent, and no ``i`` columns) are read too.
 from __future__ import annotations
 
 import base64
+import io
 import json
 import os
 import sys
@@ -36,6 +37,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import chain, compress, islice, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -47,8 +49,8 @@ from loaders.files import atomic_writer
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
-__all__ = ["PACK_FORMAT", "write_pack", "read_pack", "pack_data", "unpack_data", "write_json", "pack_ints",
-           "unpack_ints"]
+__all__ = ["PACK_FORMAT", "write_pack", "read_pack", "pack_data", "pack_ordered", "pack_bytes", "unpack_data",
+           "write_json", "pack_ints", "unpack_ints"]
 
 PACK_FORMAT = "graphmodel.graph-pack/2"
 _READ_FORMATS = (PACK_FORMAT, "graphmodel.graph-pack/1")
@@ -153,24 +155,10 @@ def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
 
 def pack_data(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
     """The graph as graph-pack data (see the module docstring)."""
-    strings = _Strings()
     # The dicts themselves (private, so not in networkx's stubs): its views cost more, once per edge.
     nodes: dict[str, dict[str, Any]] = graph._node  # type: ignore[attr-defined]
     succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = graph._succ  # type: ignore[attr-defined]
-    for n in nodes:
-        if not isinstance(n, str):
-            raise ValueError(f"a node id must be a string, not {n!r}")
-    node_index = {n: i for i, n in enumerate(nodes)}
-    node_kinds: list[int] = []
-    by_kind: dict[str, list[dict[str, Any]]] = {}
-    for data in nodes.values():
-        kind = data.get("kind")
-        if kind is not None and not isinstance(kind, str):
-            raise ValueError(f"a node kind must be a string, not {kind!r}")
-        node_kinds.append(-1 if kind is None else strings(kind))
-        by_kind.setdefault(kind or "", []).append(data)
-    ids = strings.indices(list(nodes))
-
+    node_index = _node_index(nodes)
     # The edges in graph order, as columns, with the loops in C: each node's targets, each
     # (node, target) pair's keys, each key's data.
     outs = list(succ.values())
@@ -185,6 +173,54 @@ def pack_data(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
         counts = list(map(len, keyed))
         sources = list(chain.from_iterable(map(repeat, pair_sources, counts)))
         targets = list(chain.from_iterable(map(repeat, pair_targets, counts)))
+    return _packed(dict(graph.graph), nodes, sources, targets, types, datas)
+
+
+def pack_ordered(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]],
+                 edges: list[tuple[tuple[str, str, str], dict[str, Any]]]) -> dict[str, Any]:
+    """`pack_data` of the graph ``assemble(graph_attrs, nodes.items(), edges, keyed=True)`` would
+    make (see `graphmodel.graph.assemble`), without making it: ``edges``, ``((u, v, key), data)``,
+    must come in the order that graph would hold them (`graphmodel.graph.GraphBuilder.in_graph_order`
+    gives them so).
+
+    Raises
+    ------
+    ValueError
+        As `pack_data`, and for an edge that names a node not in ``nodes``.
+    """
+    node_index = _node_index(nodes)
+    ends = list(map(itemgetter(0), edges))
+    datas: list[dict[str, Any]] = list(map(itemgetter(1), edges))
+    try:
+        sources = list(map(node_index.__getitem__, map(itemgetter(0), ends)))
+        targets = list(map(node_index.__getitem__, map(itemgetter(1), ends)))
+    except KeyError:
+        u, v, key = next(e for e in ends if e[0] not in node_index or e[1] not in node_index)
+        raise ValueError(f"the edge {u!r} -> {v!r} ({key}) names a node the graph does not have") from None
+    types: list[str] = list(map(itemgetter(2), ends))
+    return _packed(dict(graph_attrs), nodes, sources, targets, types, datas)
+
+
+def _node_index(nodes: dict[str, dict[str, Any]]) -> dict[str, int]:
+    for n in nodes:
+        if not isinstance(n, str):
+            raise ValueError(f"a node id must be a string, not {n!r}")
+    return {n: i for i, n in enumerate(nodes)}
+
+
+def _packed(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]], sources: list[int],
+            targets: list[int], types: list[str], datas: list[dict[str, Any]]) -> dict[str, Any]:
+    """The pack of nodes and of edges given as columns in graph order."""
+    strings = _Strings()
+    node_kinds: list[int] = []
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for data in nodes.values():
+        kind = data.get("kind")
+        if kind is not None and not isinstance(kind, str):
+            raise ValueError(f"a node kind must be a string, not {kind!r}")
+        node_kinds.append(-1 if kind is None else strings(kind))
+        by_kind.setdefault(kind or "", []).append(data)
+    ids = strings.indices(list(nodes))
     for k in dict.fromkeys(types):
         if not isinstance(k, str):
             raise ValueError(f"an edge key must be a string (the edge type), not {k!r}")
@@ -199,7 +235,7 @@ def pack_data(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
     edge_shapes = {k: shapes for k, (_, shapes) in edge_groups.items() if shapes is not None}
     return {
         "format": PACK_FORMAT,
-        "graph": dict(graph.graph),
+        "graph": graph_attrs,
         "strings": list(strings.index),
         "nodes": {"id": pack_ints(ids), "kind": pack_ints(node_kinds), "columns": node_columns,
                   "shapes": node_shapes},
@@ -356,6 +392,14 @@ def write_json(fh: SupportsWrite[bytes], data: Any, depth: int = 3) -> None:
         fh.write(b"}")
         return
     fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def pack_bytes(data: dict[str, Any]) -> bytes:
+    """The pack file of pack data (what `write_pack` writes)."""
+    out = io.BytesIO()
+    write_json(out, data)
+    out.write(b"\n")
+    return out.getvalue()
 
 
 def write_pack(graph: nx.MultiDiGraph[str], path: str | os.PathLike[str]) -> None:

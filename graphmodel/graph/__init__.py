@@ -8,7 +8,7 @@ In the examples, ``G`` is ``graphmodel.examples.example_graph()``, the graph of 
 
 from graphmodel.graph import access
 from graphmodel.graph.access import *  # noqa: F403 (the accessors, access.__all__)
-from graphmodel.graph.construct import build_graph
+from graphmodel.graph.construct import GraphBuilder, build_graph
 from graphmodel.graph.counterpart_links import counterpart_edges
 from graphmodel.graph.lookup import check_graph, find_document, find_side, find_unit
 from graphmodel.graph.schema import EDGE_TYPES, LIST_ATTRIBUTES, NODE_KINDS, SCHEMA, side_id
@@ -19,6 +19,7 @@ __all__ = [
     "EDGE_TYPES",
     "LIST_ATTRIBUTES",
     "build_graph",
+    "GraphBuilder",
     "check_graph",
     "counterpart_edges",
     "find_document",

@@ -53,7 +53,7 @@ def paused_gc() -> Iterator[None]:
 
 
 def assemble(graph_attrs: dict[str, Any], nodes: Iterable[tuple[str, dict[str, Any]]],
-             edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> nx.MultiDiGraph[str]:
+             edges: Iterable[tuple[Any, ...]], keyed: bool = False) -> nx.MultiDiGraph[str]:
     """A new MultiDiGraph with these nodes and edges, in this order.
 
     Parameters
@@ -65,6 +65,9 @@ def assemble(graph_attrs: dict[str, Any], nodes: Iterable[tuple[str, dict[str, A
     edges : iterable of (u, v, key, attrs)
         Each ``(u, v, key)`` once, between nodes listed in ``nodes``. The attrs dict becomes the
         edge's data (it is not copied).
+    keyed : bool
+        ``edges`` are ``((u, v, key), attrs)`` pairs instead, as a dict's items are (no tuple
+        of four made for each).
 
     Returns
     -------
@@ -91,7 +94,11 @@ def assemble(graph_attrs: dict[str, Any], nodes: Iterable[tuple[str, dict[str, A
         node[n] = attrs
         succ[n] = {}
         pred[n] = {}
-    for u, v, key, attrs in edges:
+    for edge in edges:
+        if keyed:
+            (u, v, key), attrs = edge
+        else:
+            u, v, key, attrs = edge
         out = succ.get(u)
         if out is None:
             raise GraphError(f"the edge {u!r} -> {v!r} ({key}) names a node the graph does not have")

@@ -7,7 +7,9 @@ equal graph with the same node and edge order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import Any, TypeVar, cast
 
@@ -16,13 +18,14 @@ import networkx as nx
 from graphmodel.errors import GraphError
 from graphmodel.graph.assemble import assemble, paused_gc
 from graphmodel.graph.counterpart_links import derive_counterparts
-from graphmodel.graph.schema import ROLE_RANK, SCHEMA, side_id
+from graphmodel.graph.schema import EDGE_TYPES, NODE_KINDS, ROLE_RANK, SCHEMA, side_id
 from graphmodel.identity import task_number
 from graphmodel.model import Extraction, Place, Span, Task
 
-__all__ = ["build_graph"]
+__all__ = ["build_graph", "GraphBuilder"]
 
 _V = TypeVar("_V", str, int)
+_T = TypeVar("_T")
 _NodeTable = dict[str, dict[str, Any]]
 _EdgeTable = dict[tuple[str, str, str], dict[str, Any]]
 
@@ -82,6 +85,86 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph[str]:
         return tables.graph()
 
 
+class GraphBuilder:
+    """`build_graph` fed one extraction at a time, for a caller that reads them as they come.
+
+    `add` each extraction (each in its own pause of the garbage collector, so whatever makes
+    them between two calls is collected as usual), then `graph` once; `stats` then gives
+    `graphmodel.analysis.graph_stats` of that graph from the tables it was made of, without
+    walking the graph. The graph is `build_graph`'s of the same extractions: equal, in the same
+    order, whatever order they were added in.
+
+    Examples
+    --------
+    >>> from graphmodel.extract import extract
+    >>> builder = GraphBuilder()
+    >>> plan = "2020年上海市与大连市对口合作计划\\n一、共建园区。（责任单位：上海市发改委；大连市发改委）"
+    >>> builder.add(extract(plan))
+    >>> G = builder.graph()
+    >>> G.number_of_nodes(), G.number_of_edges()
+    (6, 6)
+    >>> {k: v for k, v in builder.stats().items() if v}
+    {'Document': 1, 'Side': 2, 'Task': 1, 'Unit': 2, 'annotated tasks': 1, 'RESPONSIBLE_FOR': 2, 'PART_OF': 1,
+     'IN': 2, 'COUNTERPART': 1}
+    """
+
+    def __init__(self) -> None:
+        self._tables = _Tables()
+        self._stats: dict[str, int] | None = None
+
+    def add(self, extraction: Extraction) -> None:
+        """Add one document's extraction.
+
+        Raises
+        ------
+        GraphError
+            As `build_graph` does for it; the builder is then not to be used further.
+        """
+        with paused_gc():
+            self._tables.add(extraction)
+
+    def graph(self) -> nx.MultiDiGraph[str]:
+        """The graph of the extractions added (call it once).
+
+        Returns
+        -------
+        networkx.MultiDiGraph
+        """
+        with paused_gc():
+            graph, self._stats = self._tables.graph_and_stats()
+        return graph
+
+    def in_graph_order(self) -> tuple[dict[str, dict[str, Any]], list[tuple[tuple[str, str, str], dict[str, Any]]]]:
+        """Instead of `graph` (call one of them, once): the graph's nodes (id to data, in its
+        order) and its edges ``((u, v, key), data)`` in its order, without making it, for a
+        caller that only writes it out (``build -o FILE.gmg``). `stats` then counts them.
+
+        Returns
+        -------
+        tuple
+            ``(nodes, edges)``.
+        """
+        with paused_gc():
+            nodes, edges, self._stats = self._tables.in_graph_order()
+        return nodes, edges
+
+    def clear(self) -> None:
+        """Let go of the tables (after `graph` or `in_graph_order`; `stats` stays)."""
+        self._tables = _Tables()
+
+    def stats(self) -> dict[str, int]:
+        """`graphmodel.analysis.graph_stats` of the graph `graph` returned, in its key order.
+
+        Raises
+        ------
+        GraphError
+            When `graph` has not been called yet.
+        """
+        if self._stats is None:
+            raise GraphError("the graph is not built yet")
+        return dict(self._stats)
+
+
 class _Tables:
     """Nodes and edges collected from extractions, merged as if added in document-id order."""
 
@@ -95,6 +178,11 @@ class _Tables:
         # One object for each of the many equal values: mentions, numbers and roles repeat
         # across plans, and character offsets (ints above 256 are objects of their own) too.
         self.values: dict[str | int, Any] = {}
+        # Kept as they are added, for COUNTERPART and the stats: each real unit's tasks (any
+        # role), and the tasks with a responsibility.
+        self.tasks_of: dict[str, set[str]] = {}
+        self.numbers: dict[str, str] = {}  # a task number as written -> its normal form (shared)
+        self.annotated = 0
 
     def shared(self, value: _V) -> _V:
         """The one copy of ``value`` this graph holds."""
@@ -156,22 +244,82 @@ class _Tables:
 
     def graph(self) -> nx.MultiDiGraph[str]:
         """The networkx graph: nodes and edges in sorted id order, then COUNTERPART."""
+        return self.graph_and_stats()[0]
+
+    def graph_and_stats(self) -> tuple[nx.MultiDiGraph[str], dict[str, int]]:
+        """`graph`, and its `graph_stats` counted on the tables."""
+        nodes = self.nodes
+        ordered, counterparts, stats = self._spent()
+        ordered += [((a, b, "COUNTERPART"), attrs) for a, b, attrs in counterparts]
+        graph = assemble({"schema": SCHEMA}, ((n, nodes[n]) for n in sorted(nodes)), _handed_over(ordered),
+                         keyed=True)
+        return graph, stats
+
+    def in_graph_order(self) -> tuple[dict[str, dict[str, Any]], list[EdgeItem], dict[str, int]]:
+        """The nodes (id to data) and edges ``((u, v, key), data)`` of `graph`, in the order the
+        graph would hold them, without making it; and its `graph_stats`."""
+        nodes = {n: self.nodes[n] for n in sorted(self.nodes)}
+        ordered, counterparts, stats = self._spent()
+        return nodes, _in_graph_order(ordered, counterparts), stats
+
+    def _spent(self) -> tuple[list[tuple[tuple[str, str, str], dict[str, Any]]],
+                              list[tuple[str, str, dict[str, Any]]], dict[str, int]]:
+        """The edges sorted by ``(u, v, key)``, the COUNTERPART pairs, and the stats; the edge
+        table is emptied (the tables are spent), so it is freed before and while the graph is
+        filled, not after (at 10,000 plans, hundreds of megabytes off the peak)."""
         nodes, edges = self.nodes, self.edges
-        counterparts = _counterparts(nodes, edges)
+        counterparts = derive_counterparts(self.tasks_of, nodes)
         # Sorted by their keys alone (a key function: comparing (key, data) pairs would test the
         # keys for equality first, twice the work), with no look-up afterwards.
-        ordered = [(u, v, key, data) for (u, v, key), data in sorted(edges.items(), key=itemgetter(0))]
-        ordered += [(a, b, "COUNTERPART", attrs) for a, b, attrs in counterparts]
-        return assemble({"schema": SCHEMA}, ((n, nodes[n]) for n in sorted(nodes)), ordered)
+        ordered = sorted(edges.items(), key=itemgetter(0))
+        types = Counter(map(itemgetter(2), edges))
+        types["COUNTERPART"] += len(counterparts)
+        kinds = Counter(map(itemgetter("kind"), nodes.values()))
+        stats = {kind: kinds.get(kind, 0) for kind in NODE_KINDS}
+        stats["annotated tasks"] = self.annotated
+        stats.update({t: types.get(t, 0) for t in EDGE_TYPES})
+        self.edges = {}
+        return ordered, counterparts, stats
 
 
-def _counterparts(nodes: _NodeTable, edges: _EdgeTable) -> list[tuple[str, str, dict[str, Any]]]:
-    """COUNTERPART pairs over the collected tables (the rule of `counterpart_edges`)."""
-    tasks_of: dict[str, set[str]] = {}
-    for u, t, key in edges:
-        if key == "RESPONSIBLE_FOR" and nodes[u]["kind"] == "Unit":
-            tasks_of.setdefault(u, set()).add(t)
-    return derive_counterparts(tasks_of, nodes)
+EdgeItem = tuple[tuple[str, str, str], dict[str, Any]]
+
+
+def _in_graph_order(ordered: list[tuple[tuple[str, str, str], dict[str, Any]]],
+                    counterparts: list[tuple[str, str, dict[str, Any]]]
+                    ) -> list[tuple[tuple[str, str, str], dict[str, Any]]]:
+    """The edges in the order `assemble` gives them in the graph when given ``ordered`` (sorted by
+    ``(u, v, key)``, nodes in sorted order) and then ``counterparts`` (sorted by ``(a, b)``): by
+    source; then by target in the order first added, so a COUNTERPART comes after its pair's
+    other keys, or after its source's other targets. Slices of ``ordered`` (copied in C), with
+    only the counterparts placed one by one."""
+    keys = list(map(itemgetter(0), ordered))
+    sources = list(map(itemgetter(0), keys))
+    places = []
+    for i, (a, b, attrs) in enumerate(counterparts):
+        at = bisect_left(keys, (a, b))
+        if at < len(keys) and keys[at][0] == a and keys[at][1] == b:  # the pair has other keys
+            while at < len(keys) and keys[at][0] == a and keys[at][1] == b:
+                at += 1
+            places.append((at, 0, i, ((a, b, "COUNTERPART"), attrs)))
+        else:  # a new target, after the source's others
+            places.append((bisect_right(sources, a), 1, i, ((a, b, "COUNTERPART"), attrs)))
+    places.sort(key=itemgetter(0, 1, 2))
+    out: list[tuple[tuple[str, str, str], dict[str, Any]]] = []
+    done = 0
+    for at, _, _, item in places:
+        out += ordered[done:at]
+        out.append(item)
+        done = at
+    out += ordered[done:]
+    return out
+
+
+def _handed_over(items: list[_T]) -> Iterator[_T]:
+    """Each of ``items`` in order, taken out of the list as it is given (so freed once used)."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _same_document(main: _Tables, scratch: _Tables, doc_id: str) -> bool:
@@ -221,8 +369,11 @@ def _add_extraction(ex: Extraction, tables: _Tables) -> None:
         _add_place(place, places, tables, where)
 
     unit_ids = set()
+    real: set[str] = set()  # the units that are not groups
     for unit in sorted(ex.units, key=lambda u: u.id):
         unit_ids.add(unit.id)
+        if not unit.collective:
+            real.add(unit.id)
         kind = "Group" if unit.collective else "Unit"
         attrs: dict[str, Any] = {"name": unit.name, "side": unit.side}
         if not unit.collective:
@@ -240,7 +391,7 @@ def _add_extraction(ex: Extraction, tables: _Tables) -> None:
 
     task_ids = {t.id for t in ex.tasks}
     for task in sorted(ex.tasks, key=lambda t: t.id):
-        _add_task(task, doc.id, task_ids, unit_ids, places, tables, where)
+        _add_task(task, doc.id, task_ids, unit_ids, real, places, tables, where)
 
     known = unit_ids | set(places)
     for pairing in ex.pairings:
@@ -269,15 +420,18 @@ def _add_place(place: Place, places: dict[str, Place], tables: _Tables, where: s
         edges.setdefault((place.id, _add_side(tables, place.side, None, where), "IN"), {})
 
 
-def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], places: dict[str, Place],
-              tables: _Tables, where: str) -> None:
+def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], real: set[str],
+              places: dict[str, Place], tables: _Tables, where: str) -> None:
     edges = tables.edges
     share = tables.values.setdefault  # `tables.shared` without a call of its own: it runs per value of every edge
-    number = task_number(task.number)
+    number = tables.numbers.get(task.number)
+    if number is None:  # numbers repeat across plans: each written form is normalised once
+        normal = task_number(task.number)
+        number = tables.numbers[task.number] = share(normal, normal)
     start, end = task.span
     attrs: dict[str, Any] = {
         "document": doc_id,
-        "number": share(number, number),
+        "number": number,
         "title": task.title,
         "text": task.text,
         "start": share(start, start),
@@ -296,10 +450,15 @@ def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], p
         raise GraphError(f"{where}: task {task.number} has the parent {task.parent!r}, "
                          "which it does not list")
 
+    if task.responsibilities:
+        tables.annotated += 1  # a task is added once: its id is its document's
+    tasks_of = tables.tasks_of
     for resp in task.responsibilities:
         if resp.unit not in unit_ids:
             raise GraphError(f"{where}: task {task.number} names the unit {resp.unit!r}, "
                              "which the extraction does not list")
+        if resp.unit in real:
+            tasks_of.setdefault(resp.unit, set()).add(task.id)
         attrs = {"role": share(resp.role, resp.role), "mention": share(resp.mention, resp.mention),
                  "document": doc_id}
         span = resp.span

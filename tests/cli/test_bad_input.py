@@ -70,7 +70,8 @@ def _no_work(monkeypatch: pytest.MonkeyPatch) -> None:
     def work(*args: object, **kwargs: object) -> None:
         raise AssertionError("work started before the output and the request were checked")
 
-    for module, name in ((loaders.corpus, "read_corpus"), (loaders.corpus, "read_corpus_graph"),
+    for module, name in ((loaders.corpus, "read_corpus"), (loaders.corpus, "iter_corpus"),
+                         (loaders.corpus, "read_corpus_graph"),
                          (loaders.documents, "read_document"), (loaders.cache.GraphCache, "get"),
                          (graphmodel.views.layout, "fast_spring"), (graphmodel.views.layout, "rings")):
         monkeypatch.setattr(module, name, work)

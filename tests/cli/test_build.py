@@ -56,3 +56,25 @@ def test_every_saved_graph_format_is_read_back_as_a_graph_by_the_analyses(tmp_pa
         assert got.exit_code == 0, (suffix, got.output)
         assert "warning" not in got.stderr, (suffix, got.stderr)
         assert json.loads(got.stdout) == json.loads(from_plan.stdout), suffix
+
+
+def test_a_graph_error_comes_after_the_report_and_nothing_is_written(tmp_path: Path) -> None:
+    # The graph is built while the plans are read; an error it meets must still come where it
+    # came when the graph was built after reading: after the skipped files and the warnings.
+    first = save(plan_2020(), tmp_path)
+    other = plan_2020()
+    other.tasks = other.tasks[:-1]  # the same document id, saying something else
+    (tmp_path / "other.json").write_text(json.dumps(other.to_dict(), ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "readme.md").write_text("not a plan", encoding="utf-8")  # skipped: a note
+    (tmp_path / "notes.txt").write_text("没有任何责任单位的一段话。", encoding="utf-8")  # read, with a warning
+    paths = [str(tmp_path / name) for name in ("readme.md", first.name, "other.json", "notes.txt")]
+    out = tmp_path / "g.gmg"
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(cli, ["build", "--no-cache", "--jobs", jobs, *paths, "-o", str(out)])
+        assert result.exit_code == 2, result.output
+        lines = [line for line in result.stderr.splitlines() if line.startswith("graphmodel:")]
+        assert [line.split(":")[1] for line in lines] == [" note", " 1 of 4 files skipped (1 not a plan)",
+                                                          " warning", " error"], lines
+        assert "readme.md" in lines[0] and "notes.txt" in lines[2]
+        assert lines[3].startswith("graphmodel: error: two different documents have the id")
+        assert result.stdout == "" and not out.exists()

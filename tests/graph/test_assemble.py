@@ -35,3 +35,27 @@ def test_the_same_graph_as_adding_one_by_one() -> None:
 def test_bad_input_is_a_graph_error(nodes: list, edges: list, message: str) -> None:
     with pytest.raises(GraphError, match=message):
         assemble({}, nodes, edges)
+
+
+def test_edges_in_graph_order_are_the_order_assemble_gives() -> None:
+    # GraphBuilder.in_graph_order places each COUNTERPART where assemble puts it: after its pair's
+    # other keys, or after its source's other targets (a new target before an existing pair's
+    # COUNTERPART only when the pair comes later in the source's targets).
+    import random
+    from operator import itemgetter
+
+    from graphmodel.graph.assemble import assemble
+    from graphmodel.graph.construct import _in_graph_order
+
+    rng = random.Random(7)
+    nodes = [f"n{i}" for i in range(12)]
+    for _ in range(200):
+        table = {(rng.choice(nodes), rng.choice(nodes), rng.choice(["IN", "PAIRED_WITH", "RESPONSIBLE_FOR"])): {}
+                 for _ in range(rng.randrange(0, 30))}
+        pairs = sorted({(rng.choice(nodes), rng.choice(nodes)) for _ in range(rng.randrange(0, 12))})
+        counterparts = [(a, b, {"count": i}) for i, (a, b) in enumerate(pairs)]
+        ordered = sorted(table.items(), key=itemgetter(0))
+        expected = assemble({}, ((n, {}) for n in sorted(nodes)),
+                            [*ordered, *(((a, b, "COUNTERPART"), d) for a, b, d in counterparts)], keyed=True)
+        got = [(*k, d) for k, d in _in_graph_order(list(ordered), counterparts)]
+        assert got == list(expected.edges(keys=True, data=True))

@@ -230,3 +230,23 @@ def test_find_document_by_id_title_or_file_name() -> None:
     assert find_document(g, "2020年上海市与大连市对口合作重点工作计划.txt") == P2020
     with pytest.raises(GraphError, match="no document"):
         find_document(g, "2019")
+
+
+def test_a_builder_fed_one_at_a_time_gives_build_graphs_graph_and_its_stats() -> None:
+    from graphmodel.analysis import graph_stats
+    from graphmodel.graph import GraphBuilder
+    from tests.graph.plans import network_plan
+
+    plans = [plan_2021(), network_plan(), plan_2020(), plan_2020()]  # any order, one twice
+    expected = build_graph(plans)
+    builder = GraphBuilder()
+    with pytest.raises(GraphError, match="not built yet"):
+        builder.stats()
+    for ex in plans:
+        builder.add(ex)
+    got = builder.graph()
+    assert nx.utils.graphs_equal(got, expected)
+    assert list(got.nodes(data=True)) == list(expected.nodes(data=True))
+    assert list(got.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
+    assert list(builder.stats().items()) == list(graph_stats(expected).items())
+    assert builder.stats()["annotated tasks"] > 0 and builder.stats()["COUNTERPART"] > 0

@@ -126,3 +126,44 @@ def test_a_pack_holding_none_of_the_edge_types_asked_for_reads_whole(tmp_path: P
     graph.remove_edges_from([e for e in graph.edges(keys=True) if e[2] == "COUNTERPART"])
     write_graph(graph, tmp_path / "g.gmg")
     _same(read_graph(tmp_path / "g.gmg", edge_types=("COUNTERPART",)), graph)
+
+
+def _pack_both_ways(extractions: list[Any]) -> tuple[dict[str, Any], dict[str, Any], bytes]:
+    from graphmodel.graph import SCHEMA, GraphBuilder
+    from loaders.graphpack import pack_bytes, pack_ordered
+
+    made, tables = GraphBuilder(), GraphBuilder()
+    for ex in extractions:
+        made.add(ex)
+        tables.add(ex)
+    graph = made.graph()
+    nodes, edges = tables.in_graph_order()
+    assert tables.stats() == made.stats()
+    ordered = pack_ordered({"schema": SCHEMA}, nodes, edges)
+    return pack_data(graph), ordered, pack_bytes(ordered)
+
+
+def test_the_pack_made_from_the_builders_tables_is_the_graphs(tmp_path: Path) -> None:
+    # build -o FILE.gmg packs the builder's tables without making the graph: the same bytes,
+    # also where a COUNTERPART joins a pair of units that a pairing joins too (either way).
+    from graphmodel.extract import extract
+    from loaders.documents import read_document
+    from tests.conftest import DATA
+    from tests.graph.plans import DL, SH, T, network_plan, plan
+
+    paired = plan("结对计划", [SH, DL], [
+        T("1", [["上海市科委"], ["大连市科技局"]], text="科技合作"),
+        T("2", [["上海市科委", "上海市商务委"], ["大连市科技局", "大连市商务局"]], text="商务合作"),
+    ], pairings=[("unit", "上海市科委", "大连市科技局"), ("unit", "大连市商务局", "上海市商务委")])
+    assert len(paired.pairings) == 2
+    corpus = [extract(read_document(p), source=str(p)) for p in sorted((DATA / "corpus").iterdir())
+              if p.suffix == ".txt"]
+    for extractions in ([plan_2020(), plan_2021(), network_plan(), paired], corpus):
+        from_graph, from_tables, data = _pack_both_ways(extractions)
+        assert from_tables == from_graph
+        graph = build_graph(extractions)
+        write_graph(graph, tmp_path / "g.gmg")
+        assert data == (tmp_path / "g.gmg").read_bytes()
+        assert any(k == "COUNTERPART" for *_, k in graph.edges(keys=True))
+    graph = build_graph([paired])
+    assert {k for k in graph["unit:上海市/上海市科委"]["unit:大连市/大连市科技局"]} == {"PAIRED_WITH", "COUNTERPART"}
