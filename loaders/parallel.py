@@ -10,6 +10,7 @@ raised in the caller as it would be with one process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -86,6 +87,12 @@ def _start(aliases: AliasTable | None, cache: ExtractionCache | None, skip: bool
     # and then ignore the next one): the pool ends its workers with SIGTERM, so they must die of it.
     for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
         signal.signal(sig, signal.SIG_DFL)
+    # A worker only extracts: what it inherited stays out of the collector's reach, and young
+    # collections come less often. With the default threshold (700) the collector cost a sixth
+    # of a generated plan's extraction (17.2 ms a plan, 14.4 ms at 50,000, 14.7 ms with none);
+    # an extraction's objects are freed by their counts, so memory is not held longer.
+    gc.freeze()
+    gc.set_threshold(50_000, *gc.get_threshold()[1:])
     _WORKER["aliases"] = aliases
     _WORKER["cache"] = cache
     _WORKER["skip"] = skip

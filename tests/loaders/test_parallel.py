@@ -97,3 +97,23 @@ def test_cached_documents_are_read_here_and_only_the_others_go_to_workers(tmp_pa
     again = [ex.to_dict() for ex in extract_documents(files, jobs=2, cache=cache, keys=keys())]
     assert started == [1]
     assert again == [read_extraction(p).to_dict() for p in files]
+
+
+def _threshold(_: int) -> int:
+    import gc
+
+    return gc.get_threshold()[0]
+
+
+def test_a_worker_collects_young_objects_less_often_than_the_caller() -> None:
+    import gc
+
+    from loaders.parallel import _context, _start
+
+    pool = _context().Pool(1, initializer=_start, initargs=(None, None, False, None))
+    try:
+        assert pool.map(_threshold, [0]) == [50_000]
+    finally:
+        pool.close()
+        pool.join()
+    assert gc.get_threshold()[0] != 50_000  # the caller's own setting is left alone
