@@ -22,10 +22,12 @@ RSS:
 
 Then, in this process (CPU seconds), how a cold build splits: ``read`` (every file through
 `loaders.documents.read_document`), ``extract`` (`graphmodel.extract.extract` on a sample of
-plans, per plan and scaled to N), ``build`` (`build_graph` of all N extractions) and ``save``
-(the pack); and the floor: reading the files and one regex pass over each, with extraction's
-ratio to it. The machine (CPU, cores, memory, load) is printed first: figures from a shared,
-loaded machine are slower than from an idle one, and a fixed Python loop is timed as a gauge.
+plans, per plan and scaled to N), ``cache entries -> extractions`` (each plan from the cache the
+CLI filled), ``build`` (`GraphBuilder.add` of each, as ``build DIR -o g.gmg`` does) and ``pack and
+save`` (the pack made from the builder's tables, then written); and the floor: reading the files
+and one regex pass over each, with extraction's ratio to it. The machine (CPU, cores, memory,
+load) is printed first: figures from a shared, loaded machine are slower than from an idle one,
+and a fixed Python loop is timed as a gauge.
 """
 
 from __future__ import annotations
@@ -108,11 +110,12 @@ def row(label: str, seconds: float, rss: float | None = None, note: str = "") ->
 def in_process(folder: Path, n: int, sample: int, cache_dir: Path, out: Path) -> None:
     """How a cold build splits, and the floor."""
     from graphmodel.extract import extract
-    from graphmodel.graph import build_graph
+    from graphmodel.graph import EDGE_TYPES, NODE_KINDS, SCHEMA, GraphBuilder
     from loaders.cache import ExtractionCache
     from loaders.corpus import expand_paths
     from loaders.documents import read_document
-    from loaders.graphpack import write_pack
+    from loaders.files import atomic_write_bytes
+    from loaders.graphpack import pack_bytes, pack_ordered
     from loaders.parallel import extract_one
 
     files = expand_paths([folder])
@@ -133,15 +136,23 @@ def in_process(folder: Path, n: int, sample: int, cache_dir: Path, out: Path) ->
         extract(text, source=str(f))
     per_plan = (time.process_time() - start) / len(texts)
     cache = ExtractionCache(cache_dir)
+    builder = GraphBuilder()
+    from_cache = build = 0.0
+    for f in files:  # as `build DIR -o g.gmg` does: each extraction added as it comes
+        start = time.process_time()
+        extraction = extract_one(f, cache=cache)  # from the cache the CLI filled
+        from_cache += time.process_time() - start
+        start = time.process_time()
+        builder.add(extraction)
+        build += time.process_time() - start
+    del extraction
     start = time.process_time()
-    extractions = [extract_one(f, cache=cache) for f in files]  # from the cache the CLI filled
-    from_cache = time.process_time() - start
-    start = time.process_time()
-    graph = build_graph(extractions)
-    build = time.process_time() - start
-    del extractions
-    start = time.process_time()
-    write_pack(graph, out)
+    nodes, edges = builder.in_graph_order()
+    counts = builder.stats()
+    data = pack_ordered({"schema": SCHEMA}, nodes, edges)
+    del nodes, edges
+    builder.clear()
+    atomic_write_bytes(out, pack_bytes(data))
     save = time.process_time() - start
     print("  in this process (CPU seconds, one core):")
     print(f"  gauge now: {gauge():.1f} ms")
@@ -149,8 +160,9 @@ def in_process(folder: Path, n: int, sample: int, cache_dir: Path, out: Path) ->
     row("extract (scaled to N)", per_plan * n,
         note=f"{per_plan * 1000:.1f} ms a plan, measured on {len(texts)} plans")
     row("cache entries -> extractions", from_cache, note=f"{from_cache / n * 1000:.2f} ms a plan")
-    row("build_graph", build, note=f"{graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges")
-    row("save (.gmg)", save, note=f"{out.stat().st_size / 2**20:.1f} MiB")
+    row("build (GraphBuilder.add)", build, note=f"{sum(counts[k] for k in NODE_KINDS):,} nodes, "
+        f"{sum(counts[t] for t in EDGE_TYPES):,} edges")
+    row("pack and save (.gmg)", save, note=f"{out.stat().st_size / 2**20:.1f} MiB")
     row("floor: read + one regex pass", floor, note=f"{matches:,} annotations found")
     print(f"  extraction / floor: {per_plan * n / floor:,.0f}x "
           f"(read + extract {(read_all + per_plan * n) / floor:,.0f}x)", flush=True)
