@@ -226,3 +226,19 @@ def test_a_file_named_relatively_or_absolutely_is_one_entry(plan: Path, tmp_path
     assert relative.document.source == str(Path("plans") / plan.name)
     assert relative.to_dict() == read_extraction(Path("plans") / plan.name).to_dict()
     assert absolute.document.source == str(plan)
+
+
+def test_reading_an_entry_leaves_the_collector_as_it_was(plan: Path, tmp_path: Path) -> None:
+    import gc
+
+    cache = ExtractionCache(tmp_path / "cache")
+    extract_one(plan, cache=cache)
+    key = cache.key(plan.read_bytes(), str(plan))
+    was = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            assert cache.get(key) is not None
+            assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
