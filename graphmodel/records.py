@@ -11,6 +11,10 @@ or empty (``omit="empty"``). An optional field that the JSON leaves out when uns
 Reading (``from_dict``): a key that is missing takes the field's default; without a default, an
 optional field is None, a list is empty and a span is ``(0, 0)``; any other missing key is a
 ``KeyError``. Keys the record does not know are ignored.
+
+``to_row``/``from_row`` are a compact form that is not the contract's JSON: a list of every
+field's value in field order, nested records as rows (the extraction cache keeps it). A row of
+the wrong length, or not a list, is a ``ValueError``.
 """
 
 from __future__ import annotations
@@ -54,24 +58,27 @@ def _span(value: Any) -> tuple[int, int]:
     return (int(value[0]), int(value[1])) if value is not None else (0, 0)
 
 
-def _codec(tp: Any, ns: dict[str, Any]) -> tuple[str | None, str | None]:
+def _codec(tp: Any, ns: dict[str, Any], rows: bool = False) -> tuple[str | None, str | None]:
     """How to write and read a value of the type ``tp``: expressions of a variable ``{0}``
-    (None: the value as it is). Names they use are put into ``ns``."""
+    (None: the value as it is). Names they use are put into ``ns``. With ``rows``, a nested
+    record is a row (``to_row``), not an object."""
     args = typing.get_args(tp)
     if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
         inner = [a for a in args if a is not type(None)]
-        encode, decode = _codec(inner[0], ns) if len(inner) == 1 else (None, None)
+        encode, decode = _codec(inner[0], ns, rows) if len(inner) == 1 else (None, None)
         return (f"(None if {{0}} is None else {encode})" if encode else None,
                 f"(None if {{0}} is None else {decode})" if decode else None)
     if tp == _SPAN:
         return "list({0})", "_span({0})"
     if isinstance(tp, type) and issubclass(tp, Record):
         ns[tp.__name__] = tp
+        if rows:
+            return "{0}.to_row()", f"{tp.__name__}.from_row({{0}})"
         return "{0}.to_dict()", f"{tp.__name__}.from_dict({{0}})"
     if tp is bool:
         return None, "bool({0})"
     if typing.get_origin(tp) is list:
-        encode, decode = _codec(args[0], ns)
+        encode, decode = _codec(args[0], ns, rows)
         return (f"[{encode.format('x')} for x in {{0}}]" if encode else "list({0})",
                 f"[{decode.format('x')} for x in {{0}}]" if decode else "list({0})")
     return None, None
@@ -137,6 +144,27 @@ def _compile(cls: type[Record]) -> None:
         cls.from_dict = staticmethod(ns["from_dict"])  # type: ignore[method-assign]
 
 
+def _compile_rows(cls: type[Record]) -> None:
+    """Write ``cls``'s row converters as code, once (see `Record.to_row`)."""
+    hints = typing.get_type_hints(cls)
+    names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    ns: dict[str, Any] = {"_span": _span, "cls": cls}
+    write, read = [], []
+    for at, name in enumerate(names):
+        encode, decode = _codec(hints[name], ns, rows=True)
+        write.append(encode.format(f"self.{name}") if encode else f"self.{name}")
+        read.append(f"        {name}={decode.format(f'row[{at}]') if decode else f'row[{at}]'},")
+    code = ["def to_row(self):", f"    return [{', '.join(write)}]",
+            "def from_row(row):",
+            f"    if type(row) is not list or len(row) != {len(names)}:",
+            f"        raise ValueError('not a row of {len(names)} values')",
+            "    return cls(", *read, "    )"]
+    exec("\n".join(code), ns)  # noqa: S102 - code made above from the fields, no input
+    cls._to_row, cls._from_row = ns["to_row"], ns["from_row"]
+    cls.to_row = ns["to_row"]  # type: ignore[method-assign]
+    cls.from_row = staticmethod(ns["from_row"])  # type: ignore[method-assign]
+
+
 class Record:
     """A dataclass base whose ``to_dict``/``from_dict`` follow from its fields.
 
@@ -147,6 +175,8 @@ class Record:
     json_order: ClassVar[tuple[str, ...]] = ()
     _to_dict: ClassVar[Callable[[Any], dict[str, Any]]]
     _from_dict: ClassVar[Callable[[dict[str, Any]], Any]]
+    _to_row: ClassVar[Callable[[Any], list[Any]]]
+    _from_row: ClassVar[Callable[[list[Any]], Any]]
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-ready data."""
@@ -161,3 +191,26 @@ class Record:
         if "_from_dict" not in cls.__dict__:
             _compile(cls)
         return cls._from_dict(data)  # type: ignore[no-any-return]
+
+    def to_row(self) -> list[Any]:
+        """The record as a JSON-ready list of its fields' values, in field order, every field
+        present, nested records as rows too: a compact form for the extraction cache (no keys
+        to write, read or compress), read back by `from_row`; not the contract's JSON."""
+        cls = type(self)
+        if "_to_row" not in cls.__dict__:
+            _compile_rows(cls)
+        return cls._to_row(self)
+
+    @classmethod
+    def from_row(cls: type[_R], row: list[Any]) -> _R:
+        """The record that `to_row` gave ``row``.
+
+        Raises
+        ------
+        ValueError
+            When ``row`` (or a nested row) is not a list of as many values as the record has
+            fields.
+        """
+        if "_from_row" not in cls.__dict__:
+            _compile_rows(cls)
+        return cls._from_row(row)  # type: ignore[no-any-return]

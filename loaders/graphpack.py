@@ -119,19 +119,37 @@ def _column_type(values: list[Any]) -> str:
     return "v"
 
 
+def _transposed(rows: list[dict[str, Any]], width: int) -> list[list[Any]]:
+    """The columns of rows that all have the same keys in the same order: their values
+    transposed in C (``zip``), rather than a pass of look-ups per column; in chunks, so the
+    rows' value views never all exist at once."""
+    columns: list[list[Any]] = [[] for _ in range(width)]
+    for at in range(0, len(rows), _CHUNK):
+        for column, values in zip(columns, zip(*map(dict.values, rows[at:at + _CHUNK]), strict=True), strict=True):
+            column += values
+    return columns
+
+
+_CHUNK = 4096
+
+
 def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
              ) -> tuple[dict[str, list[Any]], dict[str, list[Any]] | None]:
     """A group's columns, and its row shapes when rows do not all keep the columns' order."""
-    keys = list(map(tuple, rows))
-    distinct = dict.fromkeys(keys)  # few distinct key tuples in a group
+    distinct = dict.fromkeys(map(tuple, rows))  # few distinct key tuples in a group
     names: dict[str, None] = {}
     for k in distinct:
         names.update(dict.fromkeys(k))
+    whole: list[list[Any]] | None = None
+    if len(distinct) == 1:  # every row has the same keys in the same order (most groups)
+        whole = _transposed(rows, len(names))
+        if skip is not None and skip in names:
+            del whole[list(names).index(skip)]
     if skip is not None:
         names.pop(skip, None)
     out: dict[str, list[Any]] = {}
-    for name in names:
-        values: list[Any] = list(map(dict.get, rows, repeat(name)))
+    for i, name in enumerate(names):
+        values: list[Any] = whole[i] if whole is not None else list(map(dict.get, rows, repeat(name)))
         kind = _column_type(values)
         packed: Any = values
         if kind == "s":
@@ -149,7 +167,7 @@ def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
     if all(list(o) == sorted(o) for o in orders.values()):
         return out, None
     shapes: dict[tuple[int, ...], int] = {}
-    shape_of = [shapes.setdefault(orders[k], len(shapes)) for k in keys]
+    shape_of = [shapes.setdefault(orders[k], len(shapes)) for k in map(tuple, rows)]
     return out, {"names": [list(o) for o in shapes], "rows": shape_of}
 
 
@@ -225,8 +243,12 @@ def _packed(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]], sourc
         if not isinstance(k, str):
             raise ValueError(f"an edge key must be a string (the edge type), not {k!r}")
     keys = strings.indices(types)
-    # Each type's rows, in graph order (a pass per type, in C, rather than a step per edge).
-    by_type = {k: list(compress(datas, map(k.__eq__, types))) for k in dict.fromkeys(types)}
+    # Each type's rows, in graph order: one pass over the edges (a pass per type, comparing
+    # every edge's type, cost more).
+    by_type: dict[str, list[dict[str, Any]]] = {k: [] for k in dict.fromkeys(types)}
+    append = {k: rows.append for k, rows in by_type.items()}
+    for k, data in zip(types, datas, strict=True):
+        append[k](data)
     node_groups = {kind: _columns(rows, "kind", strings) for kind, rows in by_kind.items()}
     edge_groups = {key: _columns(rows, None, strings) for key, rows in by_type.items()}
     node_columns = {k: cols for k, (cols, _) in node_groups.items()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 import pytest
@@ -76,3 +77,26 @@ def test_the_model_keeps_the_contract_s_shapes() -> None:
     ex = Extraction(doc, [task])
     assert list(ex.to_dict())[0] == "schema"
     assert Extraction.from_dict(ex.to_dict()) == ex
+
+
+def test_a_row_holds_every_field_in_field_order_and_reads_back() -> None:
+    tree = _Tree("t", (1, 2), note="n", leaves=[_Leaf("a", "A"), _Leaf("b")], spans=[(3, 4)], flag=True, tags=["x"])
+    assert tree.to_row() == ["t", [1, 2], "n", [["a", "A"], ["b", None]], [[3, 4]], True, ["x"]]
+    assert _Tree.from_row(tree.to_row()) == tree
+    empty = _Tree("e", (0, 0))
+    assert _Tree.from_row(empty.to_row()) == empty
+    back = _Tree.from_row(["t", [5, 6], None, [], [[1, 2]], 1, []])
+    assert isinstance(back.span, tuple) and isinstance(back.spans[0], tuple) and back.flag is True
+    for bad in (["t", [1, 2]], [*tree.to_row(), 0], {"id": "t"}, "t"):
+        with pytest.raises(ValueError):
+            _Tree.from_row(bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):  # a nested row cut short
+        _Tree.from_row(["t", [1, 2], None, [["a"]], [], False, []])
+
+
+def test_an_extraction_reads_back_from_its_row() -> None:
+    task = Task("d#1", "1", "推进", (0, 5), lead_officials=["张三"],
+                responsibilities=[Responsibility("市科委", "u", "上海市", "lead", span=(1, 3))])
+    ex = Extraction(DocumentInfo("d", None, [Side("上海市", "沪")], source="a.txt"), [task])
+    back = Extraction.from_row(json.loads(json.dumps(ex.to_row())))
+    assert back == ex and back.tasks[0].responsibilities[0].span == (1, 3)

@@ -144,19 +144,23 @@ def derive_counterparts(tasks_of: Mapping[str, set[str]], nodes: Mapping[str, Ma
     [('z', 'x', {'count': 1, 'tasks': ['t2'], 'jaccard': 0.5}),
      ('z', 'y', {'count': 1, 'tasks': ['t2'], 'jaccard': 1.0})]
     """
-    units_of: dict[str, list[str]] = defaultdict(list)
-    for unit in sorted(tasks_of):
-        for task in tasks_of[unit]:
-            units_of[task].append(unit)
-
     side: dict[str, Any] = {u: nodes[u].get("side") for u in tasks_of}  # a unit's side, or None
+    # Each task's units with their sides, sorted by unit; a unit of no side pairs with none.
+    units_of: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+    for unit in sorted(tasks_of):
+        unit_side = (unit, side[unit])
+        if unit_side[1] is None:
+            continue
+        for task in tasks_of[unit]:
+            units_of[task].append(unit_side)
+
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
     for task, units in units_of.items():
         if len(units) < 2:
             continue
-        for a, b in combinations(units, 2):  # units are sorted, so (a, b) is a canonical key
-            sa, sb = side[a], side[b]
-            if sa is not None and sb is not None and sa != sb:
+        # Units are sorted, so (a, b) is a canonical key.
+        for (a, sa), (b, sb) in combinations(units, 2):
+            if sa != sb:
                 shared[a, b].append(task)
 
     order: dict[str, tuple[str, int, str]] = {}

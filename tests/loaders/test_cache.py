@@ -124,7 +124,7 @@ def test_the_key_depends_on_content_path_and_aliases(tmp_path: Path) -> None:
     assert aliases_digest(None) != aliases_digest(table)
 
 
-@pytest.mark.parametrize("damage", ["truncate", "flip", "header", "key", "empty", "not-an-extraction"])
+@pytest.mark.parametrize("damage", ["truncate", "flip", "header", "key", "empty", "body", "object", "short row", "long row", "bad unit"])
 def test_a_corrupt_entry_is_ignored_and_rebuilt(plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                 damage: str) -> None:
     cache = ExtractionCache(tmp_path / "cache")
@@ -148,7 +148,14 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(plan: Path, tmp_path: Path, monk
     else:  # a well-formed entry whose body is not an extraction
         import hashlib
 
-        bad = zlib.compress(b'{"schema": "something else"}')
+        bodies = {"body": b'{"schema": "something else"}',
+                  # the extraction as format 1 kept it (an object), and rows cut short or too long
+                  "object": json.dumps(good).encode(),
+                  "short row": json.dumps(cache.get(key).to_row()[:-1]).encode(),  # type: ignore[union-attr]
+                  "long row": json.dumps([*cache.get(key).to_row(), 1]).encode(),  # type: ignore[union-attr]
+                  "bad unit": json.dumps([v if i != 2 else ["x"] for i, v in  # a units row of a string
+                                          enumerate(cache.get(key).to_row())]).encode()}  # type: ignore[union-attr]
+        bad = zlib.compress(bodies[damage])
         header = {"format": CACHE_FORMAT, "key": key, "version": cache.version,
                   "sha256": hashlib.sha256(bad).hexdigest()}
         entry.write_bytes(json.dumps(header).encode() + b"\n" + bad)
@@ -219,3 +226,19 @@ def test_a_file_named_relatively_or_absolutely_is_one_entry(plan: Path, tmp_path
     assert relative.document.source == str(Path("plans") / plan.name)
     assert relative.to_dict() == read_extraction(Path("plans") / plan.name).to_dict()
     assert absolute.document.source == str(plan)
+
+
+def test_reading_an_entry_leaves_the_collector_as_it_was(plan: Path, tmp_path: Path) -> None:
+    import gc
+
+    cache = ExtractionCache(tmp_path / "cache")
+    extract_one(plan, cache=cache)
+    key = cache.key(plan.read_bytes(), str(plan))
+    was = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            assert cache.get(key) is not None
+            assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -167,3 +167,23 @@ def test_the_pack_made_from_the_builders_tables_is_the_graphs(tmp_path: Path) ->
         assert any(k == "COUNTERPART" for *_, k in graph.edges(keys=True))
     graph = build_graph([paired])
     assert {k for k in graph["unit:上海市/上海市科委"]["unit:大连市/大连市科技局"]} == {"PAIRED_WITH", "COUNTERPART"}
+
+
+def test_a_group_whose_rows_share_their_keys_keeps_every_column_wherever_the_kind_is() -> None:
+    # Rows of one kind with the same keys are transposed at once (`_transposed`), the kind
+    # column dropped wherever it stands; more rows than one chunk of that.
+    g = nx.MultiDiGraph()
+    for i in range(5000):
+        g.add_node(f"n{i:05}", name=f"x{i % 7}", kind="Thing", start=i, tags=["a", f"t{i % 3}"])
+    g.add_node("m", kind="Other", b=1, a=2)
+    g.add_node("m2", a=3, kind="Other", b=4)  # the same kind, its keys in another order
+    for i in range(4999):
+        g.add_edge(f"n{i:05}", f"n{i + 1:05}", key="NEXT", weight=i % 5, label=f"e{i % 2}")
+    data = json.loads(json.dumps(pack_data(g), ensure_ascii=False))
+    assert data["nodes"]["columns"]["Thing"]["start"][0] == "i"
+    assert "Other" in data["nodes"]["shapes"]
+    back = unpack_data(data)
+    # (A node's kind is read back as its first key, as before: not compared by key order.)
+    assert list(back.nodes(data=True)) == list(g.nodes(data=True))
+    assert list(back.edges(keys=True, data=True)) == list(g.edges(keys=True, data=True))
+    assert [list(d) for *_, d in back.edges(keys=True, data=True)] == [list(d) for *_, d in g.edges(keys=True, data=True)]
