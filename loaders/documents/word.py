@@ -62,7 +62,9 @@ def read_docx(path: str | os.PathLike[str]) -> str:
     try:
         try:
             document = docx.Document(io.BytesIO(data))
-        except AttributeError as exc:  # python-docx on a content-types part in another namespace
+        # python-docx on a content-types part in another namespace (AttributeError), or on a
+        # relationship with no target (TypeError from joining its path to None).
+        except (AttributeError, TypeError) as exc:
             raise ValueError(f"unreadable package parts ({exc})") from None
         numbering = Numbering.of(document)
         lines = list(_body_lines(document, numbering))

@@ -504,3 +504,18 @@ def test_a_docx_whose_content_types_lose_their_namespace_is_an_error(tmp_path: P
     path = tmp_path / "bad-types.docx"
     path.write_bytes(buffer.getvalue())
     assert "is not a valid .docx file" in read_error(path).reason
+
+
+@pytest.mark.parametrize("part", ["_rels/.rels", "word/_rels/document.xml.rels"])
+def test_a_docx_relationship_with_no_target_is_an_error(tmp_path: Path, part: str) -> None:
+    # Found by the readers' fuzz test: python-docx raised TypeError joining the part's path to None.
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(READ / "plan.docx") as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == part:
+                data = re.sub(rb' Target="[^"]*"', b"", data, count=1)
+            out.writestr(item, data)
+    path = tmp_path / "no-target.docx"
+    path.write_bytes(buffer.getvalue())
+    assert "is not a valid .docx file" in read_error(path).reason
