@@ -116,3 +116,36 @@ def test_a_text_that_may_hold_no_table_holds_none() -> None:
     assert all(tables.find_tables(normalize(raw), raw) for raw in TABLE_TEXTS[:-1])
     assert tables.find_tables(normalize(TABLE_TEXTS[-1]), TABLE_TEXTS[-1]) == []
 
+
+class _Forgetful(dict):  # type: ignore[type-arg]
+    """A memo that keeps nothing: every mention resolved the long way."""
+
+    def __setitem__(self, key: object, value: object) -> None:
+        pass
+
+
+def test_a_mention_met_again_in_a_plan_gives_what_resolving_it_again_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    from graphmodel.extract import extract, tasks
+
+    texts = [raw for _, raw in plan_texts()]
+    fast = []
+    for raw in texts:
+        try:
+            fast.append(extract(raw, source="x").to_dict())
+        except GraphmodelError as exc:
+            fast.append(str(exc))
+    post_init = tasks.TaskContext.__post_init__
+
+    def forgetful(self: tasks.TaskContext) -> None:
+        post_init(self)
+        self.resolved = _Forgetful()
+
+    monkeypatch.setattr(tasks.TaskContext, "__post_init__", forgetful)
+    slow = []
+    for raw in texts:
+        try:
+            slow.append(extract(raw, source="x").to_dict())
+        except GraphmodelError as exc:
+            slow.append(str(exc))
+    assert len(texts) > 150
+    assert [k for k, (a, b) in enumerate(zip(fast, slow, strict=True)) if a != b] == []
