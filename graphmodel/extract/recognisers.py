@@ -27,7 +27,6 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from graphmodel.extract.annotations import (
     Annotation,
@@ -66,7 +65,7 @@ class Doc:
     tables: list[Table]
     items: list[Item] = field(default_factory=list)
     enumerators: list[int] = field(default_factory=list)  # where an enumerator may stand, in order
-    _depth: list[int] | None = None
+    _inside: Callable[[int], bool] | None = None
     _pairs: list[tuple[int, int]] | None = None
 
     def bracket_pairs(self) -> list[tuple[int, int]]:
@@ -76,14 +75,11 @@ class Doc:
         return self._pairs
 
     def inside_bracket(self, at: int) -> bool:
-        """Whether ``at`` lies strictly inside a closed bracket pair (one linear pass, then O(1))."""
-        if self._depth is None:
-            diff = [0] * (len(self.norm) + 2)
-            for a, b in self.brackets.close.items():
-                diff[a + 1] += 1
-                diff[b] -= 1
-            self._depth = list(accumulate(diff[: len(self.norm) + 1]))
-        return self._depth[at] > 0
+        """Whether ``at`` lies strictly inside a closed bracket pair (by bisection over the pairs'
+        insides, made once: no array as long as the text)."""
+        if self._inside is None:
+            self._inside = covers((a + 1, b) for a, b in self.bracket_pairs())
+        return self._inside(at)
 
     def line_of(self, at: int) -> int:
         return self.norm.count("\n", 0, at) + 1

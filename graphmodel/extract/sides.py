@@ -151,7 +151,8 @@ def part_side(part: Part, ann: Annotation, sides: list[Side], grammar: Grammar,
     if part.siblings >= 2 and part.position is not None and part.position < len(sides):
         default = names[part.position]
     if votes:
-        best, n = max(votes.items(), key=lambda kv: kv[1])  # the first of the most voted, as most_common(1)
+        # the first of the most voted, as most_common(1) (mostly one side voted: no key function)
+        best, n = next(iter(votes.items())) if len(votes) == 1 else max(votes.items(), key=lambda kv: kv[1])
         if default is None or (votes.get(default, 0) == 0 and n > 0):
             return best
     if default is not None:

@@ -30,7 +30,7 @@ from graphmodel.extract.names import Piece
 from graphmodel.extract.text import unspaced
 from graphmodel.model import Role
 
-__all__ = ["TableRow", "Table", "find_tables", "table_lines"]
+__all__ = ["TableRow", "Table", "find_tables", "may_hold_table", "table_lines"]
 
 _NUMBER_HEADER = re.compile(r"^(?:序号|编号|序列)$")
 _NUMBER_CELL = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?\*?$")
@@ -103,6 +103,40 @@ def _header(cells: list[str], g: Grammar) -> _Header | None:
     return _Header(number, task, roles, len(cells), wording)
 
 
+@lru_cache(maxsize=4)
+def _role_cell_end(grammar: Grammar) -> re.Pattern[str]:
+    """The end of a role keyword (its last two characters, maybe spaced out: 单 位) where a cell may
+    end after it: whitespace (a line's, a tab's, a space's end), ``(``, ``/``, a bar or the text's
+    end. Every header's role cell (`_role_header`, after `unspaced`) ends so."""
+    ends = sorted({k[-2:] for k, r in grammar.keywords.items() if r in ("lead", "responsible", "support")})
+    return re.compile("(?:" + "|".join(r"\s*".join(map(re.escape, e)) for e in ends) + r")(?=[\s(/|]|$)")
+
+
+def may_hold_table(norm: str, grammar: Grammar | None = None) -> bool:
+    """Whether a text may hold a task table of any layout: a bar (label records, bar tables), or a
+    role keyword's end where a header cell may end. False proves `find_tables` finds none (most
+    plans: their role keywords are followed by a colon), so it skips every layout's scan.
+
+    Parameters
+    ----------
+    norm : str
+        Normalised text.
+    grammar : Grammar, optional
+        Gives the role keywords; the built-in grammar by default.
+
+    Returns
+    -------
+    bool
+        False when no table can be found in it.
+
+    Examples
+    --------
+    >>> may_hold_table("一、推进改革。(牵头单位:市发改委)"), may_hold_table("序号 任务 牵头单位\n1 推进改革 市发改委")
+    (False, True)
+    """
+    return "|" in norm or _role_cell_end(grammar or default_grammar()).search(norm) is not None
+
+
 def _lines(norm: str) -> list[tuple[int, int]]:
     out = []
     at = 0
@@ -139,6 +173,13 @@ def find_tables(norm: str, raw: str, grammar: Grammar | None = None) -> list[Tab
     [('1', '推进改革', [('lead', '市发改委'), ('support', '市财政局')]), ('2', '扩大开放', [('lead', '市商务局')])]
     """
     g = grammar or default_grammar()
+    if not may_hold_table(norm, g):
+        return []
+    return _find_tables(norm, raw, g)
+
+
+def _find_tables(norm: str, raw: str, g: Grammar) -> list[Table]:
+    """`find_tables` without the test that a text may hold one."""
     lines = _lines(norm)
     tables = _tab_tables(norm, raw, lines, g) if "\t" in raw else []
     if "|" in norm:  # a table written with bars (序号 | 任务 | 责任单位 |): one sign per cell, as a tab

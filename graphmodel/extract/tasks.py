@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from graphmodel.extract.annotations import Annotation, Part
 from graphmodel.extract.canonical import AliasTable, canonical_unit, group_id, unit_id
 from graphmodel.extract.grammar import Grammar, default_grammar
-from graphmodel.extract.memo import remembered
+from graphmodel.extract.memo import LIMIT, remembered
 from graphmodel.extract.notes import in_scopes
 from graphmodel.extract.outline import Item
 from graphmodel.extract.regions import gazetteer
@@ -49,6 +49,10 @@ class TaskContext:
     # canonical_unit's answers: a plan names the same units in many tasks
     canonical: dict[tuple[str, str | None, tuple[str, ...], str | None], tuple[str, str, str | None]] = field(
         default_factory=dict)
+    # A mention's unit id, the level it hands on and whether it is a group, by (name, side, level),
+    # while no short name is known (a short name may change the id): a plan names the same units
+    # in many tasks, and a unit's aliases were added the first time.
+    resolved: dict[tuple[str, str | None, str | None], tuple[str, str | None, bool]] = field(default_factory=dict)
     side_names: tuple[str, ...] = field(init=False)  # the sides' names, looked up for every mention
     plain: bool = field(init=False)  # ``norm`` is ``text`` normalised by the built-in grammar, as `normalize` does
 
@@ -163,7 +167,7 @@ def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[
     while end > cursor and norm[end - 1] in " \n":
         end -= 1
     tail = text[cursor:end]
-    if _TRAIL.fullmatch(normalize(tail)):
+    if _TRAIL.fullmatch(norm[cursor:end] if ctx.plain else normalize(tail)):
         end = cursor  # what follows the last annotation is not the task's (a stray mark, a page end)
     else:
         pieces.append(tail)
@@ -233,7 +237,11 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
             _add(ctx, task, side, extra, span, role, None)
 
 
-def _shared_heads(names: list[str], sides: tuple[str, ...] | list[str]) -> list[str]:
+# Whether a name is a bare region (海东市) on a plan's sides: asked for every name of every list.
+_BARE: dict[tuple[str, tuple[str, ...]], bool] = {}
+
+
+def _shared_heads(names: list[str], sides: tuple[str, ...]) -> list[str]:
     """For each name of a list that is a bare region (海东市) followed later by a region with a
     department (临夏州发展改革部门), that department: the list shares it. Empty strings elsewhere."""
     out = [""] * len(names)
@@ -241,7 +249,12 @@ def _shared_heads(names: list[str], sides: tuple[str, ...] | list[str]) -> list[
         return out  # (a lone name shares nothing)
     g = gazetteer()
     for k, name in enumerate(names):
-        if g.region_prefix(name, sides) != name and name not in sides:
+        bare = _BARE.get((name, sides))
+        if bare is None:
+            if len(_BARE) >= LIMIT:  # (bounded, as `remembered` bounds its memos)
+                _BARE.clear()
+            bare = _BARE[(name, sides)] = g.region_prefix(name, sides) == name or name in sides
+        if not bare:
             continue
         for later in names[k + 1 :]:
             region = g.region_prefix(later, sides)
@@ -259,15 +272,30 @@ def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, 
     # when it was normalised by the built-in grammar as this is).
     seen = ctx.norm[span[0] : span[1]] if ctx.plain else normalize(ctx.text[span[0] : span[1]])
     written = ctx.text[span[0] : span[1]] if seen == name else name
-    name = name + head
+    if head:
+        name = name + head
+    if not ctx.short_names:
+        hit = ctx.resolved.get((name, side, level))
+        if hit is not None:  # met before in this plan: its unit made, its aliases added, no warning
+            uid, after, collective = hit
+            for r in task.responsibilities:
+                if r.unit == uid:
+                    break  # named twice in one task: one responsibility
+            else:
+                task.responsibilities.append(Responsibility(written, uid, side, role, collective, span))
+            return after
     if ctx.grammar.is_placeholder(name):
         uid = group_id(side, name)
         if uid not in ctx.units:
             ctx.units[uid] = Unit(uid, name, side, collective=True)
         if not any(r.unit == uid for r in task.responsibilities):
             task.responsibilities.append(Responsibility(written, uid, side, role, True, span))
+        if not ctx.short_names:
+            ctx.resolved[(name, side, level)] = (uid, level, True)
         return level
-    if not ctx.grammar.looks_like_unit(name) and (len(name) > 25 or re.search(r"[。:]", name)):
+    # (the cheap tests first: most names are short and hold neither mark)
+    warned = (len(name) > 25 or "。" in name or ":" in name) and not ctx.grammar.looks_like_unit(name)
+    if warned:
         ctx.warnings.append((f"could not split the annotation cleanly near {written[:20]!r}", span))
     side_names = ctx.side_names
     # 市商务局(市粮食和物资储备局), 县发改局(粮食局): one office under two names; the first names it.
@@ -275,6 +303,7 @@ def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, 
     base = name
     if second and all(ctx.grammar.has_unit_end(x) for x in second.groups()):
         base = second.group(1)
+    given = level
     key = (base, side, side_names, level)
     found = ctx.canonical.get(key)
     if found is None:
@@ -299,4 +328,6 @@ def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, 
             break  # named twice in one task: one responsibility
     else:
         task.responsibilities.append(Responsibility(written, uid, side, role, False, span))
+    if not ctx.short_names and not warned and not second:
+        ctx.resolved[(name, side, given)] = (uid, level, False)
     return level

@@ -7,11 +7,13 @@ from functools import lru_cache
 
 import pytest
 
-from graphmodel.extract import annotations, places
+from graphmodel.errors import GraphmodelError
+from graphmodel.extract import annotations, places, tables
 from graphmodel.extract.grammar import default_grammar
 from graphmodel.extract.names import Piece, split_top
 from graphmodel.extract.places import PlaceFinder
 from graphmodel.extract.text import normalize, pair_brackets
+from loaders.documents import read_document
 from tests.extract.helpers import DATA
 
 HANDMADE = [
@@ -72,3 +74,78 @@ def test_a_unit_name_that_may_hold_no_place_holds_none(sides: tuple[str, ...], m
     finder = PlaceFinder(list(sides))
     assert [n for n in placeless if finder.scan_unit(n, sides[0] if sides else None, (0, len(n)))] == []
     assert finder.places == {}
+
+
+TABLE_TEXTS = [
+    "序号\t重点任务\t牵头单位\t配合单位\n1\t推进改革\t市发改委\t市财政局\n",
+    "序号 | 任务 | 牵头单位 |\n1 | 推进改革 | 市发改委 |\n",
+    "序号\n重点工作\n牵 头 单 位\n配合单位\n1\n推进改革\n市发改委\n市财政局\n",
+    "序号\n工作任务\n责任股室\n(单位)\n1\n推进改革\n办公室\n",
+    "序号 工 作 任 务 牵头负责部门\n1 地区生产总值增长7%以上 发改委\n",
+    "重点工作: | 1.推进改革 |\n牵头单位: | 市发改委 |\n",
+    "一、推进改革。(牵头单位:市发改委;配合单位:市财政局)\n牵头单位:市商务局\n",
+]
+
+
+@lru_cache(maxsize=1)
+def plan_texts() -> tuple[tuple[str, str], ...]:
+    """(normalised, as read) of every plan text under tests/data, of each with its bars made spaces
+    (a table of another layout may be left), and of hand-made tables."""
+    raws = list(TABLE_TEXTS)
+    for path in sorted(DATA.rglob("*")):
+        suffix = path.suffix.lower()
+        if suffix == ".txt":
+            raws.append(path.read_bytes().decode("utf-8", errors="replace"))
+        elif suffix in (".docx", ".htm", ".html", ".pdf"):
+            try:
+                raws.append(read_document(path))
+            except GraphmodelError:  # tests/data/hostile: files no plan can be read from
+                continue
+    raws += [raw.replace("|", " ") for raw in raws if "|" in raw]
+    return tuple((normalize(raw), raw) for raw in raws)
+
+
+def test_a_text_that_may_hold_no_table_holds_none() -> None:
+    g = default_grammar()
+    texts = plan_texts()
+    skipped = [(norm, raw) for norm, raw in texts if not tables.may_hold_table(norm, g)]
+    found = [norm for norm, raw in texts if tables._find_tables(norm, raw, g)]
+    assert len(skipped) > 100 and len(found) > 20  # (both answers are met)
+    assert [norm[:60] for norm, raw in skipped if tables._find_tables(norm, raw, g)] == []
+    # Every hand-made table is found, through the test.
+    assert all(tables.find_tables(normalize(raw), raw) for raw in TABLE_TEXTS[:-1])
+    assert tables.find_tables(normalize(TABLE_TEXTS[-1]), TABLE_TEXTS[-1]) == []
+
+
+class _Forgetful(dict):  # type: ignore[type-arg]
+    """A memo that keeps nothing: every mention resolved the long way."""
+
+    def __setitem__(self, key: object, value: object) -> None:
+        pass
+
+
+def test_a_mention_met_again_in_a_plan_gives_what_resolving_it_again_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    from graphmodel.extract import extract, tasks
+
+    texts = [raw for _, raw in plan_texts()]
+    fast = []
+    for raw in texts:
+        try:
+            fast.append(extract(raw, source="x").to_dict())
+        except GraphmodelError as exc:
+            fast.append(str(exc))
+    post_init = tasks.TaskContext.__post_init__
+
+    def forgetful(self: tasks.TaskContext) -> None:
+        post_init(self)
+        self.resolved = _Forgetful()
+
+    monkeypatch.setattr(tasks.TaskContext, "__post_init__", forgetful)
+    slow = []
+    for raw in texts:
+        try:
+            slow.append(extract(raw, source="x").to_dict())
+        except GraphmodelError as exc:
+            slow.append(str(exc))
+    assert len(texts) > 150
+    assert [k for k, (a, b) in enumerate(zip(fast, slow, strict=True)) if a != b] == []
