@@ -18,7 +18,6 @@ last corpora built (in ``graphs/``), so a command run again on the same corpus r
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
@@ -26,7 +25,7 @@ import re
 import shutil
 import tempfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -99,20 +98,6 @@ def aliases_digest(aliases: AliasTable | None) -> str:
     return hashlib.sha256(rows.encode("utf-8")).hexdigest()
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while an entry is decoded: thousands of new containers
-    and no cycle, which it would otherwise walk along with all the caller's young objects
-    (two thirds of the time of `ExtractionCache.get`)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def _trusted_header(line: bytes, body: bytes | memoryview, fmt: str, key: str, version: str
                     ) -> dict[str, Any] | None:
     """An entry's header when it is of this format, key and version and its digest is the
@@ -165,7 +150,11 @@ class ExtractionCache:
         try:
             if not sep or _trusted_header(head, body, CACHE_FORMAT, key, self.version) is None:
                 return None
-            with _collector_paused():
+            from graphmodel.graph.assemble import paused_gc
+
+            # Thousands of new containers and no cycle: the collector would walk them along with
+            # the caller's young objects (two thirds of the time of `get`).
+            with paused_gc():
                 return Extraction.from_row(json.loads(zlib.decompress(body)))
         except (ValueError, KeyError, TypeError, IndexError, AttributeError, zlib.error, InputError):
             return None  # a bad entry is a miss: the document is extracted again
