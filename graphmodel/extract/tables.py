@@ -131,7 +131,7 @@ def may_hold_table(norm: str, grammar: Grammar | None = None) -> bool:
 
     Examples
     --------
-    >>> may_hold_table("一、推进改革。(牵头单位:市发改委)"), may_hold_table("序号 任务 牵头单位\n1 推进改革 市发改委")
+    >>> may_hold_table("一、推进改革。(牵头单位:市发改委)"), may_hold_table("序号 任务 牵头单位\\n1 推进改革 市发改委")
     (False, True)
     """
     return "|" in norm or _role_cell_end(grammar or default_grammar()).search(norm) is not None
