@@ -3,7 +3,9 @@ of the plans under tests/data and on hand-made ones."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 import pytest
 
@@ -117,6 +119,17 @@ def test_a_text_that_may_hold_no_table_holds_none() -> None:
     assert tables.find_tables(normalize(TABLE_TEXTS[-1]), TABLE_TEXTS[-1]) == []
 
 
+def _outputs(extract: Callable[..., Any], texts: list[str]) -> list[object]:
+    """Each text's extraction as JSON data, or its one-line error."""
+    out: list[object] = []
+    for raw in texts:
+        try:
+            out.append(extract(raw, source="x").to_dict())
+        except GraphmodelError as exc:
+            out.append(str(exc))
+    return out
+
+
 class _Forgetful(dict):  # type: ignore[type-arg]
     """A memo that keeps nothing: every mention resolved the long way."""
 
@@ -128,12 +141,7 @@ def test_a_mention_met_again_in_a_plan_gives_what_resolving_it_again_gives(monke
     from graphmodel.extract import extract, tasks
 
     texts = [raw for _, raw in plan_texts()]
-    fast = []
-    for raw in texts:
-        try:
-            fast.append(extract(raw, source="x").to_dict())
-        except GraphmodelError as exc:
-            fast.append(str(exc))
+    fast = _outputs(extract, texts)
     post_init = tasks.TaskContext.__post_init__
 
     def forgetful(self: tasks.TaskContext) -> None:
@@ -141,11 +149,6 @@ def test_a_mention_met_again_in_a_plan_gives_what_resolving_it_again_gives(monke
         self.resolved = _Forgetful()
 
     monkeypatch.setattr(tasks.TaskContext, "__post_init__", forgetful)
-    slow = []
-    for raw in texts:
-        try:
-            slow.append(extract(raw, source="x").to_dict())
-        except GraphmodelError as exc:
-            slow.append(str(exc))
+    slow = _outputs(extract, texts)
     assert len(texts) > 150
     assert [k for k, (a, b) in enumerate(zip(fast, slow, strict=True)) if a != b] == []
