@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from graphmodel.extract.annotations import Annotation, Part
 from graphmodel.extract.canonical import AliasTable, canonical_unit, group_id, unit_id
 from graphmodel.extract.grammar import Grammar, default_grammar
-from graphmodel.extract.memo import LIMIT, remembered
+from graphmodel.extract.memo import remembered
 from graphmodel.extract.notes import in_scopes
 from graphmodel.extract.outline import Item
 from graphmodel.extract.regions import gazetteer
@@ -241,6 +241,12 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
 _BARE: dict[tuple[str, tuple[str, ...]], bool] = {}
 
 
+def _bare(name: str, sides: tuple[str, ...]) -> bool:
+    """Whether ``name`` is a bare region (海东市) on the plan's ``sides`` (remembered)."""
+    return remembered(_BARE, (name, sides),
+                      lambda: gazetteer().region_prefix(name, sides) == name or name in sides)
+
+
 def _shared_heads(names: list[str], sides: tuple[str, ...]) -> list[str]:
     """For each name of a list that is a bare region (海东市) followed later by a region with a
     department (临夏州发展改革部门), that department: the list shares it. Empty strings elsewhere."""
@@ -249,12 +255,7 @@ def _shared_heads(names: list[str], sides: tuple[str, ...]) -> list[str]:
         return out  # (a lone name shares nothing)
     g = gazetteer()
     for k, name in enumerate(names):
-        bare = _BARE.get((name, sides))
-        if bare is None:
-            if len(_BARE) >= LIMIT:  # (bounded, as `remembered` bounds its memos)
-                _BARE.clear()
-            bare = _BARE[(name, sides)] = g.region_prefix(name, sides) == name or name in sides
-        if not bare:
+        if not _bare(name, sides):
             continue
         for later in names[k + 1 :]:
             region = g.region_prefix(later, sides)
