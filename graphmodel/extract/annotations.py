@@ -210,12 +210,28 @@ def _read_clauses(piece: Piece, g: Grammar) -> tuple[tuple[str, int, Role, int, 
             return None
     if not out:
         return None
-    names = [clean_piece(p, g)[0].text for units, *_ in out for p in split_list(units, g)]
+    names = [n for units, *_ in out for n in g.remember("clause_names", units.text, lambda t: _clause_names(t, g))]
     if not names or not all(n and (g.looks_like_unit(n) or g.is_person(n)) for n in names):
         return None
     if all(g.is_person(n) for n in names):
         return None  # people only: no unit is responsible here
     return tuple((units.text, units.start, role, index, count) for units, role, index, count in out)
+
+
+def _clause_names(text: str, g: Grammar) -> tuple[str, ...]:
+    """The cleaned names of one clause's units (`split_list`, then `clean_piece`), remembered by
+    text: a corpus names the same units in its clauses again and again. A list no group runs
+    through is split and cleaned item by item through the items `mentions` remembers (the same
+    splits: `split_list` splits such a list item by item too)."""
+    piece = Piece(text, 0)
+    if "各" in text:
+        return tuple(clean_piece(p, g)[0].text for p in split_list(piece, g))
+    names: list[str] = []
+    for item in split_top(piece, "、,|"):
+        item = strip_piece(item)
+        if item.text:
+            names += [name for _, name, _, _ in g.remember("mention_item", item.text, lambda t: _mention_item(t, g))]
+    return tuple(names)
 
 
 def clause_parts(clauses: list[tuple[Piece, Role, int, int]], g: Grammar, ann: Annotation | None = None

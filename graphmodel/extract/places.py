@@ -355,11 +355,17 @@ class PlaceFinder:
         nothing."""
         if not text or text.isspace():
             return []  # a task's text after its annotation is often a line break: no place to find
-        joined, where = _join_lines(text)
+        # (The offsets of the joined text's characters are only made when it has a line break and
+        # a place: most texts have neither.)
+        joined, where = _join_lines(text) if "\n" in text else (text, None)
         hits = (self._districts(joined, 0) + self._city_districts(joined, 0) + self._known(joined, 0)
                 + self._parks(joined, 0) + self._hosted(joined, 0) + self._listed_zones(joined, 0))
+        if not hits:
+            self._found[(offset, offset + len(text))] = []
+            return []
         for h in hits:
-            h.span = (offset + where[h.span[0]], offset + where[h.span[1] - 1] + 1)
+            h.span = ((offset + h.span[0], offset + h.span[1]) if where is None else
+                      (offset + where[h.span[0]], offset + where[h.span[1] - 1] + 1))
         kept = _longest(hits)
         ids = [self._add(h) for h in kept]
         self._found[(offset, offset + len(text))] = [(h.span[0], h.span[1], pid) for h, pid in zip(kept, ids,
@@ -426,10 +432,12 @@ class PlaceFinder:
         """A park word, and the name before it: a region or place and up to ten characters, or a
         pair of regions' initials (沪滇合作产业园)."""
         words = _words()
-        lengths = self._overlay_lengths()
+        lengths: list[int] | None = None  # (asked at the first park word: most texts hold none)
         out = []
         for m in words.park_re.finditer(text):
             end = m.end()
+            if lengths is None:
+                lengths = self._overlay_lengths()
             found = self._name_start(text, m.start(), lengths)
             if found is None:
                 continue

@@ -255,7 +255,8 @@ def _shared_heads(names: list[str], sides: tuple[str, ...]) -> list[str]:
         return out  # (a lone name shares nothing)
     g = gazetteer()
     for k, name in enumerate(names):
-        if not _bare(name, sides):
+        bare = _BARE.get((name, sides))  # (looked up inline: a hit without a call)
+        if not (_bare(name, sides) if bare is None else bare):
             continue
         for later in names[k + 1 :]:
             region = g.region_prefix(later, sides)
