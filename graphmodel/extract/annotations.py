@@ -339,10 +339,12 @@ def _segments(piece: Piece, g: Grammar) -> list[tuple[str | None, str | None, Pi
 
 def _split_segments(piece: Piece, g: Grammar) -> list[tuple[str | None, str | None, Piece, Span]]:
     """`_segments`, worked out."""
+    # (`Grammar.find_in_short`: the patterns' matches, found up to the last colon or closing
+    # bracket, which every match holds, not in the list of units after it.)
     depths = bracket_depths(piece.text)
-    hits = [m for m in g.pattern("keyword").finditer(piece.text) if depths[m.start()] == 0]
+    hits = [m for m in g.find_in_short("keyword", piece.text) if depths[m.start()] == 0]
     taken = [(m.start(), m.end()) for m in hits]
-    for m in g.pattern("keyword-like").finditer(piece.text):  # (most are known keywords: asked first)
+    for m in g.find_in_short("keyword-like", piece.text):  # (most are known keywords: asked first)
         if depths[m.start()] == 0 and g.unknown_keyword(m.group("word")) and not any(
                 a < m.end() and m.start() < b for a, b in taken):
             hits.append(m)

@@ -166,7 +166,7 @@ class Grammar:
         True
         """
         pattern = self.pattern(name)
-        reach = self._reach(name)
+        reach = self.remember("find_all-reach", name, self._reach)  # (a fixed number: worked out once)
         size = len(text)
         windows: list[list[int]] = []
         for m in _MARK.finditer(text):
@@ -181,6 +181,25 @@ class Grammar:
             else:
                 windows.append([a, b])
         return [found for a, b in windows for found in pattern.finditer(text, a, b)]
+
+    def find_in_short(self, name: str, text: str) -> list[re.Match[str]]:
+        """`find_all` for a short text (an annotation's): one scan that stops after the text's last
+        colon or closing square bracket, with the whitespace and the character after it (every
+        match holds one, see `find_all`), so a list of units after its keyword is not scanned.
+
+        >>> g = default_grammar()
+        >>> text = "牵头单位:市发改委;配合单位:市财政局、市商务局、市统计局"
+        >>> [m.span() for m in g.find_in_short("keyword", text)]
+        [(0, 5), (10, 15)]
+        """
+        last = max(text.rfind(":"), text.rfind("]"))
+        if last < 0:
+            return []
+        size = len(text)
+        end = last + 1
+        while end < size and text[end].isspace():
+            end += 1
+        return list(self.pattern(name).finditer(text, 0, min(size, end + 1)))
 
     def _reach(self, name: str) -> int:
         """How many characters (whitespace before the mark aside) a match of ``name`` may hold before

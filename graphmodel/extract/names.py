@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from graphmodel.extract.grammar import Grammar, default_grammar
 from graphmodel.extract.regions import gazetteer
-from graphmodel.extract.text import bracket_depths, unspaced
+from graphmodel.extract.text import _BRACKET_RE, bracket_depths, unspaced
 
 __all__ = ["Piece", "split_top", "split_list", "split_item", "clean_piece", "is_collective", "looks_like_unit",
            "strip_piece"]
@@ -89,9 +89,9 @@ def split_top(piece: Piece, seps: str) -> list[Piece]:
     last = 0
     for m in _separators(seps).finditer(text):  # only the separators, not every character
         i = m.start()
-        if depths is None:
-            depths = bracket_depths(text)
-        if depths[i] == 0:
+        if depths is None:  # (no bracket in the text, the common case: every separator splits)
+            depths = bracket_depths(text) if _BRACKET_RE.search(text) else []
+        if not depths or depths[i] == 0:
             out.append(Piece(text[last:i], piece.start + last))
             last = i + 1
     out.append(Piece(text[last:], piece.start + last))

@@ -48,6 +48,35 @@ def test_find_all_is_finditer_on_random_text(name: str) -> None:
         _same(name, "".join(rng.choice(words) for _ in range(rng.randint(0, 30))))
 
 
+def _same_short(name: str, text: str) -> None:
+    g = default_grammar()
+    fast = [(m.span(), m.groupdict()) for m in g.find_in_short(name, text)]
+    plain = [(m.span(), m.groupdict()) for m in g.pattern(name).finditer(text)]
+    assert fast == plain
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_find_in_short_is_finditer_on_every_line(name: str) -> None:
+    texts = _texts()
+    assert len(texts) > 100
+    for text in texts:
+        norm = normalize(text, default_grammar())
+        for line in norm.split("\n"):
+            _same_short(name, line)
+        for k in range(0, len(norm), 97):  # stretches over several lines too
+            _same_short(name, norm[k : k + 120])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_find_in_short_is_finditer_on_random_text(name: str) -> None:
+    g = default_grammar()
+    words = [*g.keywords, *g.side_suffixes, *g.not_sides, "沪", "市", "上海", "单位", "部门", "负责人", "[", "]", ":",
+             " ", "\n", "\n\n", "   ", "、", "。", "(", ")", "发改委"]
+    rng = random.Random(12)
+    for _ in range(3000):
+        _same_short(name, "".join(rng.choice(words) for _ in range(rng.randint(0, 30))))
+
+
 def test_covers_is_any() -> None:
     rng = random.Random(5)
     for _ in range(500):
