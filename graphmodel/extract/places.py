@@ -86,7 +86,7 @@ def _words() -> _Words:
     park = tuple(sorted(set(rows["park"]), key=len, reverse=True))
     return _Words(park, tuple(rows["inner"]), tuple(rows["new-area"]), frozenset(rows["country"]),
                   tuple(rows["stop"]), frozenset(rows.get("common", ())),
-                  re.compile("|".join(map(re.escape, park + tuple(rows["new-area"])))))
+                  word_pattern(frozenset(park + tuple(rows["new-area"]))))  # longest first, as a trie
 
 
 @lru_cache(maxsize=1)
@@ -395,7 +395,7 @@ class PlaceFinder:
                 continue  # 沿海城市间 is "between coastal cities"; 支持海城市与昆山市 names 海城市
             out += self._hit(name, "district", None, offset + a, offset + b)
         # A two-character county (丰县) only where a pairing names it: 宜兴市与丰县.
-        for m in _PAIRED_COUNTY.finditer(text):
+        for m in _PAIRED_COUNTY.finditer(text) if "县" in text else ():  # (its match holds 县)
             if g.kind(m.group(1)) in DISTRICT_KINDS:
                 out += self._hit(m.group(1), "district", None, offset + m.start(1), offset + m.end(1))
         return out

@@ -68,13 +68,13 @@ def detect_sides(title: str | None, issuers: list[str], annotations: list[Annota
             votes = (first if part.position == 0 else second if part.position == 1 else None) if (
                 part.siblings >= 2) else None
             for piece, _ in part.mentions:
-                name = piece.text  # normalised already
-                if grammar.is_placeholder(name):
-                    continue
-                level = g.level_of(name)
+                # (normalised already; what a name says, remembered by the name: one look-up)
+                facts = grammar.remember("side-facts", piece.text, lambda name: _side_facts(name, grammar))
+                if facts is None:
+                    continue  # a placeholder
+                level, region = facts
                 if level:
                     level_counts[level] = level_counts.get(level, 0) + 1
-                region = g.named_region(name)
                 if not region:
                     continue
                 every[region] = every.get(region, 0) + 1
@@ -94,8 +94,17 @@ def detect_sides(title: str | None, issuers: list[str], annotations: list[Annota
     return sides
 
 
+def _side_facts(name: str, grammar: Grammar) -> tuple[str | None, str | None] | None:
+    """What a mention's name tells `detect_sides`: None for a placeholder, else its level word and
+    the region it names."""
+    if grammar.is_placeholder(name):
+        return None
+    g = gazetteer()
+    return g.level_of(name), g.named_region(name)
+
+
 def part_side(part: Part, ann: Annotation, sides: list[Side], grammar: Grammar,
-              warnings: list[tuple[str, Span]]) -> str | None:
+              warnings: list[tuple[str, Span]], names: tuple[str, ...] | None = None) -> str | None:
     """The side a part's units are on.
 
     Its label (沪方:), else the regions its names say, else its position among the
@@ -113,6 +122,8 @@ def part_side(part: Part, ann: Annotation, sides: list[Side], grammar: Grammar,
         Gives the side labels' suffixes (方, 方面).
     warnings : list of (str, Span)
         Receives the warning when nothing tells the side.
+    names : tuple of str, optional
+        The sides' names, when the caller has them (it asks for every part).
 
     Returns
     -------
@@ -133,18 +144,18 @@ def part_side(part: Part, ann: Annotation, sides: list[Side], grammar: Grammar,
     """
     if not sides:
         return None
-    names = [s.name for s in sides]
     if len(sides) == 1:
-        return names[0]
+        return sides[0].name
+    if names is None:
+        names = tuple(s.name for s in sides)
     g = gazetteer()
     if part.side_label:
         labelled = g.label_side(part.side_label, names, grammar.side_suffixes)
         if labelled:
             return labelled
     votes: dict[str, int] = {}  # (a dict, not a Counter: this runs for every part of every plan)
-    sides_key = tuple(names)
     for piece, _ in part.mentions:
-        side = _named_side(piece.text, sides_key)
+        side = _named_side(piece.text, names)
         if side:
             votes[side] = votes.get(side, 0) + 1
     default = None

@@ -194,13 +194,14 @@ def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[
 def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation, first_lead: bool) -> None:
     g = gazetteer()
     side_names = ctx.side_names
-    side_of_part = part_side(part, ann, ctx.sides, ctx.grammar, ctx.warnings)
+    side_of_part = part_side(part, ann, ctx.sides, ctx.grammar, ctx.warnings, side_names)
     level: str | None = None
     heads = _shared_heads([p.text for p, _ in part.mentions], side_names)  # mentions are normalised text
+    unsplit = part.siblings == 1 and len(side_names) > 1
     for k, (piece, notes) in enumerate(part.mentions):
         name = piece.text
         side = side_of_part
-        if part.siblings == 1 and len(ctx.sides) > 1:
+        if unsplit:
             # Units of both sides in one unsplit list (a table cell): a full name says its side.
             named = g.side_of(g.named_region(name), side_names)
             if named and named != side:
@@ -250,9 +251,9 @@ def _bare(name: str, sides: tuple[str, ...]) -> bool:
 def _shared_heads(names: list[str], sides: tuple[str, ...]) -> list[str]:
     """For each name of a list that is a bare region (海东市) followed later by a region with a
     department (临夏州发展改革部门), that department: the list shares it. Empty strings elsewhere."""
-    out = [""] * len(names)
     if len(names) < 2:
-        return out  # (a lone name shares nothing)
+        return [""] * len(names)  # (a lone name shares nothing)
+    out = [""] * len(names)
     g = gazetteer()
     for k, name in enumerate(names):
         bare = _BARE.get((name, sides))  # (looked up inline: a hit without a call)

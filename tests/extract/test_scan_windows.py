@@ -136,3 +136,19 @@ def test_normalize_replaces_as_the_table_translates() -> None:
     for _ in range(300):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         assert normalize(text, g) == text.translate(table)
+
+
+def test_park_words_trie_is_the_longest_first_alternation() -> None:
+    import re
+
+    from graphmodel.extract.places import _words
+
+    words = _words()
+    every = (*words.park, *words.new_area)
+    plain = re.compile("|".join(map(re.escape, every)))  # (the park words longest first, then the new areas')
+    texts = [normalize(t, default_grammar()) for t in _texts()]
+    rng = random.Random(4)
+    pieces = [*every, "高新", "新", "区", "园", "城", "产业", "开发", "上海", "、", "。"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    for text in texts:
+        assert [m.span() for m in words.park_re.finditer(text)] == [m.span() for m in plain.finditer(text)]
