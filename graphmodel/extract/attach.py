@@ -77,8 +77,9 @@ def attach(norm: str, items: list[Item], annotations: list[Annotation]) -> Attac
     items = _paragraph_items(norm, items, annotations, warnings)
     items = _split_items(norm, items, annotations, warnings)
     carried: list[list[Annotation]] = [[] for _ in items]
+    starts = [it.start for it in items]
     for ann in annotations:
-        k = item_at(items, ann.start)
+        k = item_at(items, ann.start, starts)
         if k is not None:
             carried[k].append(ann)
         else:
@@ -98,8 +99,9 @@ def _paragraph_items(norm: str, items: list[Item], annotations: list[Annotation]
     """An unnumbered task for each annotation outside every item (a plan without an outline)."""
     extra: list[tuple[Item, int | None]] = []
     taken = -1
+    starts = [it.start for it in items]
     for ann in annotations:
-        if item_at(items, ann.start) is not None or ann.start < taken:
+        if item_at(items, ann.start, starts) is not None or ann.start < taken:
             continue
         first = items[0].start if items else len(norm)
         if ann.start >= first:
@@ -126,10 +128,11 @@ def _split_items(norm: str, items: list[Item], annotations: list[Annotation],
                  warnings: list[tuple[str, Span]]) -> list[Item]:
     """Split an item at the enumerator before each annotation that follows task text of its own."""
     by_item: dict[int, list[Annotation]] = {}
+    starts = [it.start for it in items]
     for ann in annotations:
         if ann.form == "heading":
             continue  # the item's title, not an annotation that closes task text
-        k = item_at(items, ann.start)
+        k = item_at(items, ann.start, starts)
         if k is not None:
             by_item.setdefault(k, []).append(ann)
     extra: list[tuple[Item, int | None]] = []

@@ -346,7 +346,7 @@ def _table_rows(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
                 yield ann
 
 
-def item_at(items: list[Item], at: int) -> int | None:
+def item_at(items: list[Item], at: int, starts: list[int] | None = None) -> int | None:
     """The item whose text holds an offset.
 
     Parameters
@@ -355,6 +355,8 @@ def item_at(items: list[Item], at: int) -> int | None:
         Items in document order (`parse_outline`), each running to its ``end``.
     at : int
         An offset of the text.
+    starts : list of int, optional
+        ``[it.start for it in items]``, made once by a caller that asks for many offsets.
 
     Returns
     -------
@@ -369,7 +371,7 @@ def item_at(items: list[Item], at: int) -> int | None:
     >>> item_at(items, 0), item_at(items, 4), item_at(items, 9)
     (None, 0, 1)
     """
-    k = bisect.bisect_right(items, at, key=_start) - 1
+    k = (bisect.bisect_right(items, at, key=_start) if starts is None else bisect.bisect_right(starts, at)) - 1
     return k if k >= 0 and at < items[k].end else None
 
 
@@ -381,11 +383,12 @@ def _bare_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     """A bracketed list of units that ends its paragraph or its item, in an item with no other
     annotation."""
     g, norm = doc.grammar, doc.norm
-    claimed_items = {item_at(doc.items, a.start) for a in found}
+    starts = [it.start for it in doc.items]
+    claimed_items = {item_at(doc.items, a.start, starts) for a in found}
     for a, b in doc.bracket_pairs():
         if norm[a] != "(" or b - a > _LONGEST:
             continue
-        k = item_at(doc.items, a)
+        k = item_at(doc.items, a, starts)
         if k in claimed_items:
             continue
         end = doc.items[k].end if k is not None else len(norm)
@@ -426,7 +429,8 @@ def _clause_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     相关部门配合,尽快完成…; the annotation is the run of clauses that close with a verb."""
     g, norm = doc.grammar, doc.norm
     verb = g.pattern("verb-end")
-    claimed = {item_at(doc.items, a.start) for a in found}
+    starts = [it.start for it in doc.items]
+    claimed = {item_at(doc.items, a.start, starts) for a in found}
     for k, it in enumerate(doc.items):
         if k in claimed or it.style == "row":
             continue

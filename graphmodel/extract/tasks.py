@@ -175,7 +175,7 @@ def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[
     span_end = max([a.end for a in anns] + [end])
     closing = [a for a in anns if a.form != "heading"] or anns  # a heading's lead is written above the task
     task = Task(
-        id=f"{doc_id}#{normalize(number)}",
+        id=f"{doc_id}#{_normal_number(number)}",
         number=number,
         text=own,
         span=(it.start, span_end),
@@ -184,11 +184,21 @@ def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[
     )
     for ann in anns:
         ctx.warnings += ann.warnings
-        first_lead = any(ctx.grammar.first_leads.search(n) for n in ann.notes) or in_scopes(ann.start, ctx.lead_scopes)
+        first_lead = bool(ann.notes) and any(ctx.grammar.first_leads.search(n) for n in ann.notes) or (
+            bool(ctx.lead_scopes) and in_scopes(ann.start, ctx.lead_scopes))
         task.lead_officials += ann.persons
         for part in ann.parts:
             _responsibilities(ctx, task, part, ann, first_lead)
     return task
+
+
+# A task's number normalised, by the number as written: plans number their tasks alike (一、(一)).
+_NUMBERS: dict[str, str] = {}
+
+
+def _normal_number(number: str) -> str:
+    found = _NUMBERS.get(number)
+    return found if found is not None else remembered(_NUMBERS, number, lambda: normalize(number))
 
 
 def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation, first_lead: bool) -> None:
