@@ -240,10 +240,13 @@ def _opens_with_keyword(doc: Doc, piece: Piece) -> bool:
 def _clause_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
     verb = g.pattern("verb-end")
+    any_verb = g.pattern("verb")
     keyword_brackets = {a.start for a in found if a.form == "keyword"}
     for a, b in doc.bracket_pairs():
         if norm[a] != "(" or b - a > _LONGEST or a in keyword_brackets:
             continue  # a keyword bracket is read already; the policy would keep it over a clause
+        if not any_verb.search(norm, a + 1, b):
+            continue  # no verb in the bracket (an enumerator, a name): none closes its body's last clause
         piece, notes = _body(doc, a, b)
         if not verb.search(piece.text.rstrip(" \n。;,")):  # the last clause must close with a verb
             continue

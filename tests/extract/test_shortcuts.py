@@ -152,3 +152,30 @@ def test_a_mention_met_again_in_a_plan_gives_what_resolving_it_again_gives(monke
     slow = _outputs(extract, texts)
     assert len(texts) > 150
     assert [k for k, (a, b) in enumerate(zip(fast, slow, strict=True)) if a != b] == []
+
+
+def test_a_clauses_names_through_the_items_are_those_of_the_split_list() -> None:
+    from graphmodel.extract.names import clean_piece, split_list
+
+    g = default_grammar()
+    texts = {p.text for t in lists() for p in split_top(Piece(t, 0), ",;、")} | set(lists())
+    differ = [t for t in sorted(texts) if annotations._clause_names(t, g)
+              != tuple(clean_piece(p, g)[0].text for p in split_list(Piece(t, 0), g))]
+    assert differ == []
+
+
+def test_a_bracket_without_a_verb_has_no_body_closed_by_one() -> None:
+    from graphmodel.extract.recognisers import Doc, _body
+
+    g = default_grammar()
+    verb_end = g.pattern("verb-end")
+    checked = 0
+    for path in sorted(DATA.rglob("*.txt")):
+        norm = normalize(path.read_bytes().decode("utf-8", errors="replace"))
+        doc = Doc(norm, norm, g, pair_brackets(norm), [])
+        for a, b in doc.bracket_pairs():
+            if not g.pattern("verb").search(norm, a + 1, b):
+                checked += 1
+                piece, _ = _body(doc, a, b)
+                assert not verb_end.search(piece.text.rstrip(" \n。;,")), norm[a : b + 1]
+    assert checked > 1000
