@@ -204,9 +204,11 @@ class Grammar:
     def _reach(self, name: str) -> int:
         """How many characters (whitespace before the mark aside) a match of ``name`` may hold before
         its colon or closing bracket, with a margin: a keyword broken over lines at every
-        character, with its level (市) or bracket; a side's label and suffix; a keyword-like word."""
+        character, with its level (市) or bracket (2 × the longest word); a side's label and suffix
+        (seven at most); a keyword-like word. (Every character of the reach is a position the
+        pattern is tried at, around every colon: a wide margin cost a third of the scan.)"""
         longest = max([len(w) for w in [*self.keywords, *self.side_suffixes, *self.not_sides]] or [0])
-        return 2 * longest + 16 if name == "keyword" else 6 + max(len(w) for w in _KEYWORD_LIKE_ENDS) + 4
+        return 2 * longest + 2 if name == "keyword" else 6 + max(len(w) for w in _KEYWORD_LIKE_ENDS) + 4
 
     def verb_role(self, verb: str) -> Role:
         return self.verbs.get(verb, "responsible")
