@@ -318,7 +318,7 @@ def read_list(piece: Piece, role: Role, g: Grammar, ann: Annotation | None = Non
     notes = []
     for i, p in enumerate(pieces):
         label = None
-        m = label_re.match(p.text)
+        m = label_re.match(p.text) if ":" in p.text else None  # (a label ends with its colon)
         if m:
             label = m.group("label")
             p = p.sub(m.end())

@@ -607,7 +607,10 @@ class PlaceFinder:
     def pairings(self, text: str, offset: int, task: str) -> list[Pairing]:
         """Pairings stated in a task's text: 大连高新园区与上海张江高新区…, A和B结对 (text scanned by
         `scan_text` at the same offset)."""
-        spans = sorted(self._found.get((offset, offset + len(text)), []), key=lambda x: (x[0], -x[1]))
+        found = self._found.get((offset, offset + len(text)))
+        if not found or len(found) < 2:
+            return []  # (a pairing names two places: most texts name none)
+        spans = sorted(found, key=lambda x: (x[0], -x[1]))
         out: list[Pairing] = []
         seen: set[tuple[str, str]] = set()
         for i, (a1, b1, id1) in enumerate(spans):

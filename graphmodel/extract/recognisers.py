@@ -164,10 +164,11 @@ def _read_sentences(doc: Doc, piece: Piece, ann: Annotation) -> bool:
     read, one of them by a keyword or by clauses, and some unit named. Each sentence's form is
     found first and the sentences read only when the bracket is kept (most brackets of one
     sentence are not: another form reads them)."""
-    if "。" not in piece.text and _opens_with_keyword(doc, piece):
+    opens = _opens_with_keyword(doc, piece)
+    if "。" not in piece.text and opens:
         return False  # one sentence, a keyword's: the keyword form reads it, ;-parts and all (the common case)
     sentences = split_top(piece, "。")
-    if sum(1 for s in sentences if s.text.strip(" \n,;")) < 2 and _opens_with_keyword(doc, piece):
+    if opens and sum(1 for s in sentences if s.text.strip(" \n,;")) < 2:
         return False
     plan: list[tuple[Piece, str | None]] = []
     for sentence in sentences:
