@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graphmodel.extract.grammar import Grammar
-from graphmodel.extract.names import Piece, clean_piece, split_item, split_list, split_top, strip_piece
+from graphmodel.extract.names import Piece, clean_piece, list_items, split_item, split_list, split_top
 from graphmodel.extract.text import bracket_depths, unspaced
 from graphmodel.model import Role, Span
 
@@ -96,12 +96,8 @@ def _mentions(piece: Piece, g: Grammar) -> tuple[tuple[tuple[str, int, int | Non
     if "各" not in piece.text:
         # No group whose levels the next item could continue (`split_list`): item by item, each
         # read at once and remembered by its text (a list is new, its items seldom are).
-        for item in split_top(piece, "、,|"):
-            item = strip_piece(item)
-            if not item.text:
-                continue
-            at = item.start
-            for held, text, a, b in g.remember("mention_item", item.text, lambda t: _mention_item(t, g)):
+        for item, at in list_items(piece):
+            for held, text, a, b in g.remember("mention_item", item, lambda t: _mention_item(t, g)):
                 notes += held
                 if b == -1:
                     notes.append(text)
@@ -227,10 +223,8 @@ def _clause_names(text: str, g: Grammar) -> tuple[str, ...]:
     if "各" in text:
         return tuple(clean_piece(p, g)[0].text for p in split_list(piece, g))
     names: list[str] = []
-    for item in split_top(piece, "、,|"):
-        item = strip_piece(item)
-        if item.text:
-            names += [name for _, name, _, _ in g.remember("mention_item", item.text, lambda t: _mention_item(t, g))]
+    for item, _ in list_items(piece):
+        names += [name for _, name, _, _ in g.remember("mention_item", item, lambda t: _mention_item(t, g))]
     return tuple(names)
 
 

@@ -18,7 +18,7 @@ from graphmodel.extract.regions import gazetteer
 from graphmodel.extract.text import _BRACKET_RE, bracket_depths, unspaced
 
 __all__ = ["Piece", "split_top", "split_list", "split_item", "clean_piece", "is_collective", "looks_like_unit",
-           "strip_piece"]
+           "strip_piece", "list_items"]
 
 
 @dataclass(slots=True)  # slots: pieces are made and read by the thousand in a plan
@@ -95,6 +95,43 @@ def split_top(piece: Piece, seps: str) -> list[Piece]:
             out.append(Piece(text[last:i], piece.start + last))
             last = i + 1
     out.append(Piece(text[last:], piece.start + last))
+    return out
+
+
+_ITEM_SEPARATORS = re.compile("[、,|]")
+_ITEM_STRIP = " \n,;、。.:|"  # what `strip_piece` strips by default
+
+
+def list_items(piece: Piece) -> list[tuple[str, int]]:
+    """The items of a list, split at 、 , and | outside brackets and stripped, empty ones left out:
+    ``[(p.text, p.start) for p in map(strip_piece, split_top(piece, "、,|")) if p.text]``, without
+    a piece for each (a text with no bracket, the common case, is split by one pattern).
+
+    Parameters
+    ----------
+    piece : Piece
+        A list of units in normalised text.
+
+    Returns
+    -------
+    list of (str, int)
+        Each item's text and start.
+
+    Examples
+    --------
+    >>> list_items(Piece("市发改委、 市财政局,,各区(市、县)", 3))
+    [('市发改委', 3), ('市财政局', 9), ('各区(市、县)', 15)]
+    """
+    text = piece.text
+    if _BRACKET_RE.search(text):
+        return [(p.text, p.start) for p in (strip_piece(x) for x in split_top(piece, "、,|")) if p.text]
+    out = []
+    at = piece.start
+    for part in _ITEM_SEPARATORS.split(text):
+        item = part.strip(_ITEM_STRIP)
+        if item:
+            out.append((item, at + len(part) - len(part.lstrip(_ITEM_STRIP))))
+        at += len(part) + 1  # (each separator is one character)
     return out
 
 

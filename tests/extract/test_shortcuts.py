@@ -179,3 +179,13 @@ def test_a_bracket_without_a_verb_has_no_body_closed_by_one() -> None:
                 piece, _ = _body(doc, a, b)
                 assert not verb_end.search(piece.text.rstrip(" \n。;,")), norm[a : b + 1]
     assert checked > 1000
+
+
+def test_a_lists_items_split_by_one_pattern_are_those_split_at_the_top() -> None:
+    from graphmodel.extract.names import list_items, strip_piece
+
+    texts = [*lists(), "", "、", " 、,| ", "(市、县)、市财政局", "市发改委、\n市财政局 |", "《甲、乙》、丙"]
+    for start in (0, 7):
+        differ = [t for t in texts if list_items(Piece(t, start)) != [
+            (p.text, p.start) for p in (strip_piece(x) for x in split_top(Piece(t, start), "、,|")) if p.text]]
+        assert differ == []
