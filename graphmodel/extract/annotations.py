@@ -15,7 +15,6 @@ kept as a warning with its span, never dropped in silence.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graphmodel.extract.grammar import Grammar
@@ -390,8 +389,26 @@ def read_keyword_text(piece: Piece, ann: Annotation, g: Grammar) -> None:
         _read_keyword_text(piece, ann, g)
         return
     # Remembered whole by text, offsets from the piece's start: a corpus writes the same
-    # annotations again and again, and one bracket is read by several recognisers.
-    _replay(g.remember("keyword_text", piece.text, lambda t: _recorded(_read_keyword_text, t, g)), piece.start, ann)
+    # annotations again and again, and one bracket is read by several recognisers. A text met for
+    # the first time is read where it stands and its reading put into ``ann`` as read (what a replay
+    # of its record would put there).
+    fresh: list[Annotation] = []
+
+    def read(text: str) -> _Reading:
+        new = Annotation(0, 0, "")
+        _read_keyword_text(Piece(text, piece.start), new, g)
+        fresh.append(new)
+        return _record(new, piece.start)
+
+    reading = g.remember("keyword_text", piece.text, read)
+    if not fresh:
+        _replay(reading, piece.start, ann)
+        return
+    new = fresh[0]
+    ann.parts += new.parts
+    ann.persons += new.persons
+    ann.notes += new.notes
+    ann.warnings += new.warnings
 
 
 # What reading a text puts into an annotation, offsets from the text's start: the parts (role,
@@ -401,17 +418,16 @@ _Reading = tuple[
     tuple[str, ...], tuple[str, ...], tuple[tuple[str, Span], ...]]
 
 
-def _recorded(read: Callable[[Piece, Annotation, Grammar], None], text: str, g: Grammar) -> _Reading:
-    """What ``read`` puts into an empty annotation from ``text`` (starting at 0), as tuples."""
-    ann = Annotation(0, len(text), "")
-    read(Piece(text, 0), ann, g)
-    parts = tuple((part.role, tuple((p.text, p.start, p.stop, tuple(notes)) for p, notes in part.mentions),
+def _record(ann: Annotation, at: int) -> _Reading:
+    """What an annotation read from a text starting at ``at`` holds, as tuples, offsets from ``at``."""
+    parts = tuple((part.role, tuple((p.text, p.start - at, None if p.stop is None else p.stop - at, tuple(notes))
+                                    for p, notes in part.mentions),
                    part.position, part.siblings, part.side_label) for part in ann.parts)
-    return parts, tuple(ann.persons), tuple(ann.notes), tuple(ann.warnings)
+    return parts, tuple(ann.persons), tuple(ann.notes), tuple((m, (a - at, b - at)) for m, (a, b) in ann.warnings)
 
 
 def _replay(reading: _Reading, at: int, ann: Annotation) -> None:
-    """Put a recorded reading (`_recorded`) of a text starting at ``at`` into ``ann``."""
+    """Put a recorded reading (`_record`) of a text starting at ``at`` into ``ann``."""
     parts, persons, notes, warnings = reading
     for role, found, position, siblings, label in parts:
         ann.parts.append(Part(role, [(Piece(text, at + a, None if b is None else at + b), list(own))

@@ -189,3 +189,27 @@ def test_a_lists_items_split_by_one_pattern_are_those_split_at_the_top() -> None
         differ = [t for t in texts if list_items(Piece(t, start)) != [
             (p.text, p.start) for p in (strip_piece(x) for x in split_top(Piece(t, start), "、,|")) if p.text]]
         assert differ == []
+
+
+def test_a_keyword_text_read_the_first_time_holds_what_its_replay_holds() -> None:
+    g = default_grammar()
+
+    def reading(ann: annotations.Annotation) -> Any:
+        return ([(p.role, p.mentions, p.position, p.siblings, p.side_label) for p in ann.parts], ann.persons,
+                ann.notes, ann.warnings)
+
+    texts = [t for t in lists() if ":" in t] + ["数据提供单位:市统计局", "牵头单位:市发改委。下同", "沪方:市发改委;滇方:省商务厅"]
+    assert len(texts) > 100
+    for start in (0, 13):
+        g._memo.pop("keyword_text", None)  # every text met for the first time
+        first = []
+        for t in texts:
+            ann = annotations.Annotation(start, start + len(t), "keyword")
+            annotations.read_keyword_text(Piece(t, start), ann, g)
+            first.append(reading(ann))
+        again = []
+        for t in texts:  # remembered now: replayed
+            ann = annotations.Annotation(start, start + len(t), "keyword")
+            annotations.read_keyword_text(Piece(t, start), ann, g)
+            again.append(reading(ann))
+        assert first == again
