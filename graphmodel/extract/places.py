@@ -20,6 +20,7 @@ tried at every offset.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -239,6 +240,7 @@ class PlaceFinder:
     _places_seen: int = -1  # len(places) when _prefix_cache was last checked: places are only added
     _lengths_cache: tuple[dict[str, tuple[str | None, str | None]], list[int]] | None = None
     _sides_of: dict[str | None, str | None] = field(default_factory=dict)
+    _spans_of: dict[str, set[Span]] = field(default_factory=dict)  # place id → its spans, as in `places`
 
     def _side_of_region(self, region: str | None) -> str | None:
         if region not in self._sides_of:
@@ -274,7 +276,9 @@ class PlaceFinder:
         for written in (hit.name, hit.written, self._without_region(hit.name)):
             if written and written != place.name and written not in place.aliases:
                 place.aliases.append(written)
-        if hit.span not in place.spans:
+        spans = self._spans_of.setdefault(pid, set())  # a set beside the list: a place met n times is n² in a list
+        if hit.span not in spans:
+            spans.add(hit.span)
             place.spans.append(hit.span)
         where = hit.side or hit.region
         if where and pid not in self.regions:
@@ -602,8 +606,10 @@ class PlaceFinder:
         spans = sorted(self._found.get((offset, offset + len(text)), []), key=lambda x: (x[0], -x[1]))
         out: list[Pairing] = []
         seen: set[tuple[str, str]] = set()
+        stops: list[int] | None = None  # where the text's sentences end, found once when first needed
         for i, (a1, b1, id1) in enumerate(spans):
-            for a2, b2, id2 in spans[i + 1 :]:
+            for j in range(i + 1, len(spans)):  # by index: a slice per place copied the rest, n² in all
+                a2, b2, id2 = spans[j]
                 if a2 < b1:
                     continue
                 between = text[b1 - offset : a2 - offset]
@@ -612,10 +618,11 @@ class PlaceFinder:
                 p1, p2 = self.places[id1], self.places[id2]
                 if id1 == id2 or not self._apart(id1, id2):
                     continue
-                sentence = _sentence(text, b1 - offset)
-                joined = _CONNECT.match(_drop_region(between, self.sides)) or (
-                    re.search(r"(?:与|同)$", between) and _COOPERATE.search(sentence)
-                )
+                joined = _CONNECT.match(_drop_region(between, self.sides))
+                if not joined and re.search(r"(?:与|同)$", between):
+                    if stops is None:
+                        stops = [m.start() for m in _STOP.finditer(text)]
+                    joined = _COOPERATE.search(_sentence(text, b1 - offset, stops))
                 if joined and (id1, id2) not in seen:
                     seen.add((id1, id2))
                     kind = p1.kind if p1.kind == p2.kind else "park"  # 哈尔滨经开区 与 龙岗区: park and district
@@ -736,10 +743,14 @@ def _drop_region(between: str, sides: list[str]) -> str:
     return between
 
 
-def _sentence(text: str, at: int) -> str:
-    start = max(text.rfind("。", 0, at), text.rfind(";", 0, at)) + 1
-    ends = [e for e in (text.find("。", at), text.find(";", at)) if e >= 0]
-    return text[start : min(ends) if ends else len(text)]
+_STOP = re.compile("[。;]")
+
+
+def _sentence(text: str, at: int, stops: list[int]) -> str:
+    """The sentence of ``text`` around ``at``, ``stops`` being where its sentences end (`_STOP`):
+    looked up rather than searched for, which cost the length of the text at each call."""
+    k = bisect_left(stops, at)
+    return text[stops[k - 1] + 1 if k else 0 : stops[k] if k < len(stops) else len(text)]
 
 
 def _longest(hits: list[_Hit]) -> list[_Hit]:
