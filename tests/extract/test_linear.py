@@ -78,11 +78,22 @@ def _heading_leads(k: int) -> str:
     return HEAD + "".join(parts)
 
 
+def _long_unit_list(k: int) -> str:
+    return HEAD + "一、推进合作。（责任单位：" + "、".join(f"市第{i}局" for i in range(k)) + "）"
+
+
+def _bare_regions(k: int) -> str:
+    # Bare region names sharing a later one's department (海东市、…临夏州发展改革部门), none here.
+    regions = "、".join(("海东市", "兰州市", "西宁市", "临夏州")[i % 4] for i in range(k))
+    return "2021年青海省与甘肃省合作工作要点\n一、推进合作。（责任单位：" + regions + "）"
+
+
 CASES: dict[str, Callable[[int], str]] = {
     "many items": _items, "one long item full of places": _one_long_item, "one long line": _one_long_line,
     "unclosed brackets": _unclosed, "nested brackets": _nested, "closing brackets alone": _closes_without_opening,
     "a title of dashes": _dashes, "a tab table": _table, "a table a line per cell": _cell_table,
     "a table a line per cell, rows sharing merged cells": _merged_cell_rows, "leads named in headings": _heading_leads,
+    "one list of many units": _long_unit_list, "a list of bare regions": _bare_regions,
 }
 
 
