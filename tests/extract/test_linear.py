@@ -88,12 +88,17 @@ def _bare_regions(k: int) -> str:
     return "2021年青海省与甘肃省合作工作要点\n一、推进合作。（责任单位：" + regions + "）"
 
 
+def _one_park_again(k: int) -> str:
+    return HEAD + "一、推动" + "、".join(["大连高新园区"] * k) + "与上海张江高新区合作。（责任单位：市发改委）"
+
+
 CASES: dict[str, Callable[[int], str]] = {
     "many items": _items, "one long item full of places": _one_long_item, "one long line": _one_long_line,
     "unclosed brackets": _unclosed, "nested brackets": _nested, "closing brackets alone": _closes_without_opening,
     "a title of dashes": _dashes, "a tab table": _table, "a table a line per cell": _cell_table,
     "a table a line per cell, rows sharing merged cells": _merged_cell_rows, "leads named in headings": _heading_leads,
     "one list of many units": _long_unit_list, "a list of bare regions": _bare_regions,
+    "one park named again and again": _one_park_again,
 }
 
 
