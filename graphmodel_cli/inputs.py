@@ -414,11 +414,13 @@ def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None,
             builder.add(ex)
         except GraphError as exc:
             failed.append(exc)
-        # The tables so far out of the collector's reach (see `_frozen_when_made`): collections
-        # while reading would walk them again and again.
-        gc.freeze()
 
-    warnings = _read(plans, take)
+    # The collector off while reading, and the tables frozen after (see `_frozen_when_made`):
+    # the workers' extractions are unpickled here, thousands of containers a plan and no cycle,
+    # and each collection would walk them and the growing tables (a tenth of this process's
+    # time at 1,000 plans).
+    with _frozen_when_made():
+        warnings = _read(plans, take)
     if failed:
         raise failed[0]
     keep = graphs is not None and key is not None and len(plans.report.skipped) == skipped_before  # all read

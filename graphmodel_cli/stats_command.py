@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from graphmodel.analysis import counterpart_pairs, graph_stats
+from graphmodel.analysis import graph_stats, pairs_by_document
 from graphmodel.graph import document_record, documents, tasks_by_document
 from graphmodel_cli.inputs import aliases_option, load, paths_argument
 from graphmodel_cli.output import echo_rows, format_option
@@ -32,10 +32,11 @@ def stats(paths: tuple[Path, ...], aliases_file: Path | None, fmt: str) -> None:
     counts = graph_stats(graph)
     docs = []
     tasks = tasks_by_document(graph)
+    pairs = pairs_by_document(graph)
     for d in documents(graph):
         record = document_record(graph, d)
         docs.append({"document": d, "date": record.date, "sides": list(record.sides), "tasks": len(tasks.get(d, [])),
-                     "pairs": len(counterpart_pairs(graph, document=d))})
+                     "pairs": pairs.get(d, 0)})
     if fmt == "json":
         click.echo(json.dumps({"counts": counts, "documents": docs}, ensure_ascii=False, indent=2))
         return

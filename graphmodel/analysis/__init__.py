@@ -31,7 +31,7 @@ from graphmodel.analysis.gaps import (
     placeholder_tasks,
     units_without_counterpart,
 )
-from graphmodel.analysis.pairs import CounterpartPair, counterpart_pairs
+from graphmodel.analysis.pairs import CounterpartPair, counterpart_pairs, pairs_by_document
 from graphmodel.analysis.stats import graph_stats
 from graphmodel.analysis.suggest import Suggestion, suggest_counterparts
 from graphmodel.analysis.workload import UnitWorkload, workload
@@ -54,6 +54,7 @@ __all__ = [
     "communities",
     "compare_graphs",
     "counterpart_pairs",
+    "pairs_by_document",
     "default_function_table",
     "function_labels",
     "gaps",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Collection
 from dataclasses import dataclass
+from itertools import combinations
 from operator import itemgetter
 from typing import Any
 
@@ -12,9 +13,9 @@ import networkx as nx
 
 from graphmodel.analysis._scope import UnitRef, scope, task_row, unit_ref
 from graphmodel.docstrings import document_functions
-from graphmodel.graph import counterpart_edges, node_side, task_number, unit_label
+from graphmodel.graph import counterpart_edges, node_side, task_number, unit_label, unit_tasks
 
-__all__ = ["CounterpartPair", "counterpart_pairs"]
+__all__ = ["CounterpartPair", "counterpart_pairs", "pairs_by_document"]
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,42 @@ def counterpart_pairs(
         pairs.append(CounterpartPair(unit_ref(graph, a), unit_ref(graph, b), attrs["count"], attrs["jaccard"],
                                      tasks, numbers))
     return pairs
+
+
+def pairs_by_document(graph: nx.MultiDiGraph[str]) -> dict[str, int]:
+    """How many counterpart pairs each document gives on its own.
+
+    For every document ``d``, ``len(counterpart_pairs(graph, document=d))``, counted in one pass
+    over the corpus's responsibilities: asking `counterpart_pairs` once per document reads them
+    all once per document, so its time grows with the square of the corpus.
+
+    Returns
+    -------
+    dict
+        Document id to its number of pairs; documents with none are absent.
+
+    Examples
+    --------
+    >>> pairs_by_document(G)
+    {'doc:2020年上海市与大连市对口合作计划@cb760d71da': 3}
+    """
+    nodes = graph.nodes
+    units_of: dict[str, list[tuple[str, Any]]] = {}  # a task's units that have a side, with it
+    for unit, tasks in unit_tasks(graph).items():
+        side = nodes[unit].get("side")
+        if side is None:  # pairs with none (as in `counterpart_edges`)
+            continue
+        for task in tasks:
+            units_of.setdefault(task, []).append((unit, side))
+    pairs: dict[str, set[tuple[str, str]]] = {}
+    for task, units in units_of.items():
+        if len(units) < 2:
+            continue
+        found = pairs.setdefault(nodes[task].get("document", ""), set())
+        for (a, side_a), (b, side_b) in combinations(units, 2):
+            if side_a != side_b:
+                found.add((a, b) if a < b else (b, a))
+    return {d: len(p) for d, p in pairs.items()}
 
 
 document_functions(globals(), raises={"scope": ("counterpart_pairs",)})

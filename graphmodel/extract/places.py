@@ -20,6 +20,7 @@ tried at every offset.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -239,6 +240,7 @@ class PlaceFinder:
     _places_seen: int = -1  # len(places) when _prefix_cache was last checked: places are only added
     _lengths_cache: tuple[dict[str, tuple[str | None, str | None]], list[int]] | None = None
     _sides_of: dict[str | None, str | None] = field(default_factory=dict)
+    _spans_of: dict[str, set[Span]] = field(default_factory=dict)  # place id → its spans, as in `places`
 
     def _side_of_region(self, region: str | None) -> str | None:
         if region not in self._sides_of:
@@ -274,7 +276,9 @@ class PlaceFinder:
         for written in (hit.name, hit.written, self._without_region(hit.name)):
             if written and written != place.name and written not in place.aliases:
                 place.aliases.append(written)
-        if hit.span not in place.spans:
+        spans = self._spans_of.setdefault(pid, set())  # a set beside the list: a place met n times is n² in a list
+        if hit.span not in spans:
+            spans.add(hit.span)
             place.spans.append(hit.span)
         where = hit.side or hit.region
         if where and pid not in self.regions:
@@ -606,33 +610,81 @@ class PlaceFinder:
 
     def pairings(self, text: str, offset: int, task: str) -> list[Pairing]:
         """Pairings stated in a task's text: 大连高新园区与上海张江高新区…, A和B结对 (text scanned by
-        `scan_text` at the same offset)."""
-        found = self._found.get((offset, offset + len(text)))
-        if not found or len(found) < 2:
+        `scan_text` at the same offset).
+
+        Each place pairs with the first place after it in its sentence that lies apart from it
+        (`_apart`), when the words between join them. Linear in the places of the text: a place
+        met again (大连高新区、大连高新区、…) reuses what its last span found, the words
+        between two places far apart are never copied, and each sentence is searched once."""
+        listed = self._found.get((offset, offset + len(text)))
+        if not listed or len(listed) < 2:
             return []  # (a pairing names two places: most texts name none)
-        spans = sorted(found, key=lambda x: (x[0], -x[1]))
+        spans = sorted(listed, key=lambda x: (x[0], -x[1]))
         out: list[Pairing] = []
+        if len(spans) < 2:
+            return out
         seen: set[tuple[str, str]] = set()
-        for i, (a1, b1, id1) in enumerate(spans):
-            for a2, b2, id2 in spans[i + 1 :]:
-                if a2 < b1:
-                    continue
-                between = text[b1 - offset : a2 - offset]
-                if "。" in between or ";" in between:
-                    break
+        stops = [m.start() for m in _STOP.finditer(text)]  # where the text's sentences end
+        starts = [a - offset for a, _, _ in spans]
+        # A place id -> (the end of the candidates, where its scan began, the index found or -1),
+        # for its last span: a later span of it in the same sentence, past that beginning, finds
+        # the same (every place scanned between was not apart from it).
+        found: dict[str, tuple[int, int, int]] = {}
+        cooperate: dict[int, bool] = {}
+        for a1, b1, id1 in spans:
+            gap = b1 - offset
+            k = bisect_left(stops, gap)
+            # The candidates begin at or after this place's end, and before the sentence's end.
+            hi = bisect_right(starts, stops[k]) if k < len(stops) else len(spans)
+            lo = bisect_left(starts, gap)
+            last = found.get(id1)
+            if last is not None and last[0] == hi and last[1] <= lo and (last[2] < 0 or last[2] >= lo):
+                j = last[2]
+            else:
+                j = self._first_apart(spans, id1, lo, hi)
+                found[id1] = (hi, lo, j)
+            if j < 0:
+                continue
+            a2, b2, id2 = spans[j]
+            joined = _connects(text, gap, a2 - offset, self.sides)
+            if not joined and re.search(r"(?:与|同)$", text[max(gap, a2 - offset - 2) : a2 - offset]):
+                if k not in cooperate:  # the sentence (the k-th) speaks of working together
+                    cooperate[k] = bool(_COOPERATE.search(_sentence(text, gap, stops)))
+                joined = cooperate[k]
+            if joined and (id1, id2) not in seen:
+                seen.add((id1, id2))
                 p1, p2 = self.places[id1], self.places[id2]
-                if id1 == id2 or not self._apart(id1, id2):
-                    continue
-                sentence = _sentence(text, b1 - offset)
-                joined = _CONNECT.match(_drop_region(between, self.sides)) or (
-                    re.search(r"(?:与|同)$", between) and _COOPERATE.search(sentence)
-                )
-                if joined and (id1, id2) not in seen:
-                    seen.add((id1, id2))
-                    kind = p1.kind if p1.kind == p2.kind else "park"  # 哈尔滨经开区 与 龙岗区: park and district
-                    out.append(Pairing(kind, id1, id2, task, (a1, b2)))
-                break
+                kind = p1.kind if p1.kind == p2.kind else "park"  # 哈尔滨经开区 与 龙岗区: park and district
+                out.append(Pairing(kind, id1, id2, task, (a1, b2)))
         return out
+
+    def _first_apart(self, spans: list[tuple[int, int, str]], pid: str, lo: int, hi: int) -> int:
+        """The index of the first of ``spans[lo:hi]`` whose place lies apart from ``pid``'s, or -1."""
+        rejected = {pid}
+        for j in range(lo, hi):
+            other = spans[j][2]
+            if other in rejected:
+                continue
+            if self._apart(pid, other):
+                return j
+            rejected.add(other)
+        return -1
+
+
+_LONG_GAP = 64  # characters between two places past which `_connects` counts before it copies
+_NON_SPACE = re.compile(r"\S")
+
+
+def _connects(text: str, start: int, end: int, sides: list[str]) -> bool:
+    """``_CONNECT.match(_drop_region(text[start:end], sides))``: the words between two places are
+    a connector (与, 和), maybe before a region's name. A long stretch is first counted: with more
+    than ten characters other than spaces (a connector and a name of nine at most) it cannot be
+    one, and copying it for each place before it was n²."""
+    if end - start > _LONG_GAP:
+        for count, _ in enumerate(_NON_SPACE.finditer(text, start, end), 1):
+            if count > 10:
+                return False
+    return bool(_CONNECT.match(_drop_region(text[start:end], sides)))
 
 
 _MAY_PLACE: dict[str, bool] = {}  # a bounded memo (`graphmodel.extract.memo`): unit names recur across plans
@@ -747,10 +799,14 @@ def _drop_region(between: str, sides: list[str]) -> str:
     return between
 
 
-def _sentence(text: str, at: int) -> str:
-    start = max(text.rfind("。", 0, at), text.rfind(";", 0, at)) + 1
-    ends = [e for e in (text.find("。", at), text.find(";", at)) if e >= 0]
-    return text[start : min(ends) if ends else len(text)]
+_STOP = re.compile("[。;]")
+
+
+def _sentence(text: str, at: int, stops: list[int]) -> str:
+    """The sentence of ``text`` around ``at``, ``stops`` being where its sentences end (`_STOP`):
+    looked up rather than searched for, which cost the length of the text at each call."""
+    k = bisect_left(stops, at)
+    return text[stops[k - 1] + 1 if k else 0 : stops[k] if k < len(stops) else len(text)]
 
 
 def _longest(hits: list[_Hit]) -> list[_Hit]:

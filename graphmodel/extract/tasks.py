@@ -53,6 +53,9 @@ class TaskContext:
     # while no short name is known (a short name may change the id): a plan names the same units
     # in many tasks, and a unit's aliases were added the first time.
     resolved: dict[tuple[str, str | None, str | None], tuple[str, str | None, bool]] = field(default_factory=dict)
+    # The task responsibilities are being added to, and the units it names so far: a set beside
+    # its list (looking each unit up in the list was n² for a list of n units).
+    naming: tuple[Task, set[str]] | None = None
     side_names: tuple[str, ...] = field(init=False)  # the sides' names, looked up for every mention
     plain: bool = field(init=False)  # ``norm`` is ``text`` normalised by the built-in grammar, as `normalize` does
 
@@ -261,20 +264,32 @@ def _bare(name: str, sides: tuple[str, ...]) -> bool:
 def _shared_heads(names: list[str], sides: tuple[str, ...]) -> list[str]:
     """For each name of a list that is a bare region (海东市) followed later by a region with a
     department (临夏州发展改革部门), that department: the list shares it. Empty strings elsewhere."""
-    if len(names) < 2:
-        return [""] * len(names)  # (a lone name shares nothing)
     out = [""] * len(names)
+    if len(names) < 2:
+        return out  # (a lone name shares nothing)
+    bare = [_bare(name, sides) if (hit := _BARE.get((name, sides))) is None else hit for name in names]
+    if True not in bare:
+        return out
     g = gazetteer()
-    for k, name in enumerate(names):
-        bare = _BARE.get((name, sides))  # (looked up inline: a hit without a call)
-        if not (_bare(name, sides) if bare is None else bare):
-            continue
-        for later in names[k + 1 :]:
-            region = g.region_prefix(later, sides)
-            if region and len(later) > len(region):
-                out[k] = later[len(region):]
-                break
+    head = ""  # the department of the first name after k that has one
+    for k in range(len(names) - 1, bare.index(True) - 1, -1):  # from the end: one pass, not one per bare name
+        if bare[k]:
+            out[k] = head
+        region = g.region_prefix(names[k], sides)
+        if region and len(names[k]) > len(region):
+            head = names[k][len(region):]
     return out
+
+
+def _respond(ctx: TaskContext, task: Task, resp: Responsibility) -> None:
+    """Add ``resp`` to ``task`` unless the task names its unit already: a unit named twice in one
+    task has one responsibility, the first."""
+    if ctx.naming is None or ctx.naming[0] is not task:
+        ctx.naming = (task, {r.unit for r in task.responsibilities})
+    named = ctx.naming[1]
+    if resp.unit not in named:
+        named.add(resp.unit)
+        task.responsibilities.append(resp)
 
 
 def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, role: Role,
@@ -291,18 +306,13 @@ def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, 
         hit = ctx.resolved.get((name, side, level))
         if hit is not None:  # met before in this plan: its unit made, its aliases added, no warning
             uid, after, collective = hit
-            for r in task.responsibilities:
-                if r.unit == uid:
-                    break  # named twice in one task: one responsibility
-            else:
-                task.responsibilities.append(Responsibility(written, uid, side, role, collective, span))
+            _respond(ctx, task, Responsibility(written, uid, side, role, collective, span))
             return after
     if ctx.grammar.is_placeholder(name):
         uid = group_id(side, name)
         if uid not in ctx.units:
             ctx.units[uid] = Unit(uid, name, side, collective=True)
-        if not any(r.unit == uid for r in task.responsibilities):
-            task.responsibilities.append(Responsibility(written, uid, side, role, True, span))
+        _respond(ctx, task, Responsibility(written, uid, side, role, True, span))
         if not ctx.short_names:
             ctx.resolved[(name, side, level)] = (uid, level, True)
         return level
@@ -336,11 +346,7 @@ def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, 
     for alias in names:
         if alias != unit.name and alias not in unit.aliases:
             unit.aliases.append(alias)
-    for r in task.responsibilities:
-        if r.unit == uid:
-            break  # named twice in one task: one responsibility
-    else:
-        task.responsibilities.append(Responsibility(written, uid, side, role, False, span))
+    _respond(ctx, task, Responsibility(written, uid, side, role, False, span))
     if not ctx.short_names and not warned and not second:
         ctx.resolved[(name, side, given)] = (uid, level, False)
     return level

@@ -66,3 +66,14 @@ def test_to_dict_gives_names_sides_and_tasks() -> None:
 def test_an_unknown_document_is_an_error() -> None:
     with pytest.raises(GraphError, match="no document 'doc:nope'"):
         counterpart_pairs(build_graph([plan_2020()]), document="doc:nope")
+
+
+def test_pairs_by_document_counts_each_documents_own_pairs_in_one_pass() -> None:
+    from graphmodel.analysis import pairs_by_document
+    from graphmodel.graph import documents
+
+    g = build_graph([plan_2020(), plan_2021()])
+    counts = pairs_by_document(g)
+    expected = {d: len(counterpart_pairs(g, document=d)) for d in documents(g)}
+    assert counts == {d: n for d, n in expected.items() if n} and len(counts) == 2
+    assert counts[P2020] == 4  # B–Y, A–X, B–X, A–Y (worked out above)
