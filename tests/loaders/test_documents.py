@@ -171,6 +171,20 @@ def test_binary_files_renamed_txt_are_errors(tmp_path: Path) -> None:
     assert "is binary, not text" in read_error(path).reason
 
 
+def test_the_characters_read_without_a_count_are_never_counted_bad() -> None:
+    # decode_text skips counting a text made only of these (the common plan); each of them is
+    # whitespace or a kind below "bad", so the count could not have found it binary.
+    from loaders.documents import encoding
+
+    never = [chr(cp) for cp in range(0x30000) if encoding._NEVER_BAD.fullmatch(chr(cp))]
+    assert len(never) > 20_000
+    assert [c for c in never if c not in encoding._WHITESPACE and encoding._kind(c) == 4] == []
+    # One bad character among them still goes through the count (a hundredth is allowed).
+    text = "一、推进工作。" * 10 + "\x01" * 5
+    assert assess(text).binary and not encoding._NEVER_BAD.fullmatch(text)
+    assert "is binary, not text" in pytest.raises(ReadError, decode_text, text.encode(), "x").value.reason
+
+
 def test_missing_file_and_folder_are_errors(tmp_path: Path) -> None:
     assert read_error(tmp_path / "nowhere.txt").reason == "no such file"
     assert read_error(tmp_path / "nowhere.pdf").reason == "no such file"
