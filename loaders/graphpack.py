@@ -36,8 +36,9 @@ import sys
 from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
-from itertools import chain, compress, islice, repeat
-from operator import itemgetter
+from functools import partial
+from itertools import chain, compress, count, islice, repeat
+from operator import is_not, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -87,11 +88,21 @@ def unpack_ints(data: str | list[int]) -> list[int]:
     return packed.tolist()
 
 
+class _Index(dict[str, int]):
+    """A string table's dict: a string not in it is added, numbered on from its end, when
+    looked up (``__missing__``, called once for each new string), so that a column's indices
+    take one look-up each in C."""
+
+    def __missing__(self, s: str) -> int:
+        self[s] = n = len(self)
+        return n
+
+
 class _Strings:
     """The string table: each distinct string gets one index."""
 
     def __init__(self) -> None:
-        self.index: dict[str, int] = {}
+        self.index: dict[str, int] = _Index()
 
     def __call__(self, s: str) -> int:
         index = self.index
@@ -99,34 +110,57 @@ class _Strings:
 
     def indices(self, values: Sequence[str | None]) -> list[int]:
         """Each value's index (-1 for None), new strings added in the order they come."""
-        index: dict[str | None, int] = self.index  # type: ignore[assignment]  # None is only looked up
+        index = self.index
+        size = len(index)
+        found = list(map(index.__getitem__, values))  # type: ignore[arg-type]  # None is taken out below
+        if None not in index:
+            return found
+        # Some values are None (absent): take back what this call added, and number the
+        # strings again with None left out.
+        for added in list(islice(index, size, None)):
+            del index[added]
         for s in dict.fromkeys(values):  # each distinct value once, in order
             if s is not None and s not in index:
                 index[s] = len(index)
-        return list(map(index.get, values, repeat(-1)))
+        return list(map(index.get, values, repeat(-1)))  # type: ignore[arg-type]  # None is only looked up
 
 
-def _column_type(values: list[Any]) -> str:
+def _column_type(values: list[Any]) -> tuple[str, bool]:
+    """The column's type, and whether any value is None (absent)."""
     types = set(map(type, values))
+    absent = type(None) in types
     types.discard(type(None))
     if types <= {str}:
-        return "s"
+        return "s", absent
     if types == {int}:
-        present = [v for v in values if v is not None]
-        return "i" if min(present) >= -_INT_MAX and max(present) <= _INT_MAX else "v"
+        present = list(filter(_is_not_none, values)) if absent else values
+        return ("i" if min(present) >= -_INT_MAX and max(present) <= _INT_MAX else "v"), absent
     if types == {list} and set(map(type, chain.from_iterable(filter(None, values)))) <= {str}:
-        return "ls"
-    return "v"
+        return "ls", absent
+    return "v", absent
 
 
-def _transposed(rows: list[dict[str, Any]], width: int) -> list[list[Any]]:
-    """The columns of rows that all have the same keys in the same order: their values
-    transposed in C (``zip``), rather than a pass of look-ups per column; in chunks, so the
-    rows' value views never all exist at once."""
-    columns: list[list[Any]] = [[] for _ in range(width)]
-    for at in range(0, len(rows), _CHUNK):
-        for column, values in zip(columns, zip(*map(dict.values, rows[at:at + _CHUNK]), strict=True), strict=True):
-            column += values
+_is_not_none = partial(is_not, None)
+
+
+def _transposed(rows: list[dict[str, Any]]) -> list[list[Any]] | None:
+    """The columns of rows (at least one) that all have the first row's keys in its order, or
+    None when they do not. Both are done in C (``zip``), chunk by chunk so that a chunk's rows
+    are read while they are still in the processor's cache and their views never all exist at
+    once: each key position's keys across the chunk are counted (rather than a tuple made of
+    each row's keys), then the values transposed (rather than a pass of look-ups per column)."""
+    first = list(rows[0])
+    columns: list[list[Any]] = [[] for _ in first]
+    try:
+        for at in range(0, len(rows), _CHUNK):
+            chunk = rows[at:at + _CHUNK]
+            for key, keys in zip(first, zip(*map(dict.keys, chunk), strict=True), strict=True):
+                if keys.count(key) != len(keys):
+                    return None
+            for column, values in zip(columns, zip(*map(dict.values, chunk), strict=True), strict=True):
+                column += values
+    except ValueError:  # a row with more or fewer keys than another
+        return None
     return columns
 
 
@@ -136,26 +170,34 @@ _CHUNK = 4096
 def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
              ) -> tuple[dict[str, list[Any]], dict[str, list[Any]] | None]:
     """A group's columns, and its row shapes when rows do not all keep the columns' order."""
-    distinct = dict.fromkeys(map(tuple, rows))  # few distinct key tuples in a group
-    names: dict[str, None] = {}
-    for k in distinct:
-        names.update(dict.fromkeys(k))
-    whole: list[list[Any]] | None = None
-    if len(distinct) == 1:  # every row has the same keys in the same order (most groups)
-        whole = _transposed(rows, len(names))
+    whole = _transposed(rows) if rows else None
+    if whole is not None:  # every row has the same keys in the same order (most groups)
+        distinct: dict[tuple[str, ...], None] = {tuple(rows[0]): None}
+        names = dict.fromkeys(rows[0])
         if skip is not None and skip in names:
             del whole[list(names).index(skip)]
-    if skip is not None:
-        names.pop(skip, None)
+            del names[skip]
+    else:  # rows of several shapes: each column's values looked up, chunk by chunk
+        distinct = dict.fromkeys(map(tuple, rows))  # few distinct key tuples in a group
+        names = {}
+        for k in distinct:
+            names.update(dict.fromkeys(k))
+        if skip is not None:
+            names.pop(skip, None)
+        whole = [[] for _ in names]
+        for start in range(0, len(rows), _CHUNK):
+            chunk = rows[start:start + _CHUNK]
+            for column, name in zip(whole, names, strict=True):
+                column += map(dict.get, chunk, repeat(name))
     out: dict[str, list[Any]] = {}
     for i, name in enumerate(names):
-        values: list[Any] = whole[i] if whole is not None else list(map(dict.get, rows, repeat(name)))
-        kind = _column_type(values)
+        values: list[Any] = whole[i]
+        kind, absent = _column_type(values)
         packed: Any = values
         if kind == "s":
             packed = pack_ints(strings.indices(values))
         elif kind == "i":
-            packed = pack_ints([_ABSENT if v is None else v for v in values] if None in values else values)
+            packed = pack_ints([_ABSENT if v is None else v for v in values] if absent else values)
         elif kind == "ls":  # all the lists' strings at once, then cut back into lists
             at = iter(strings.indices([x for v in values if v is not None for x in v]))
             packed = [None if v is None else list(islice(at, len(v))) for v in values]
@@ -207,37 +249,54 @@ def pack_ordered(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]],
         As `pack_data`, and for an edge that names a node not in ``nodes``.
     """
     node_index = _node_index(nodes)
-    ends = list(map(itemgetter(0), edges))
-    datas: list[dict[str, Any]] = list(map(itemgetter(1), edges))
-    try:
-        sources = list(map(node_index.__getitem__, map(itemgetter(0), ends)))
-        targets = list(map(node_index.__getitem__, map(itemgetter(1), ends)))
-    except KeyError:
-        u, v, key = next(e for e in ends if e[0] not in node_index or e[1] not in node_index)
-        raise ValueError(f"the edge {u!r} -> {v!r} ({key}) names a node the graph does not have") from None
-    types: list[str] = list(map(itemgetter(2), ends))
+    datas: list[dict[str, Any]] = []
+    sources: list[int] = []
+    targets: list[int] = []
+    types: list[str] = []
+    first, second, third = itemgetter(0), itemgetter(1), itemgetter(2)
+    # Chunk by chunk, so that a chunk's edges are read while they are still in the processor's cache.
+    for at in range(0, len(edges), _CHUNK):
+        chunk = edges[at:at + _CHUNK]
+        ends = list(map(first, chunk))
+        datas += map(second, chunk)
+        try:
+            sources += map(node_index.__getitem__, map(first, ends))
+            targets += map(node_index.__getitem__, map(second, ends))
+        except KeyError:
+            u, v, key = next(e for e in ends if e[0] not in node_index or e[1] not in node_index)
+            raise ValueError(f"the edge {u!r} -> {v!r} ({key}) names a node the graph does not have") from None
+        types += map(third, ends)
     return _packed(dict(graph_attrs), nodes, sources, targets, types, datas)
 
 
 def _node_index(nodes: dict[str, dict[str, Any]]) -> dict[str, int]:
-    for n in nodes:
-        if not isinstance(n, str):
-            raise ValueError(f"a node id must be a string, not {n!r}")
-    return {n: i for i, n in enumerate(nodes)}
+    if not set(map(type, nodes)) <= {str}:  # checked in C; a str subclass passes below
+        for n in nodes:
+            if not isinstance(n, str):
+                raise ValueError(f"a node id must be a string, not {n!r}")
+    return dict(zip(nodes, count()))
 
 
 def _packed(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]], sources: list[int],
             targets: list[int], types: list[str], datas: list[dict[str, Any]]) -> dict[str, Any]:
     """The pack of nodes and of edges given as columns in graph order."""
     strings = _Strings()
-    node_kinds: list[int] = []
+    rows = list(nodes.values())
+    kinds: list[str | None] = list(map(dict.get, rows, repeat("kind")))
+    if not set(map(type, kinds)) <= {str, type(None)}:  # checked in C; a str subclass passes below
+        for kind in kinds:
+            if kind is not None and not isinstance(kind, str):
+                raise ValueError(f"a node kind must be a string, not {kind!r}")
+    node_kinds = strings.indices(kinds)
+    # Each kind's rows, in graph order, in one pass (no kind and kind "" are one group).
+    distinct_kinds = dict.fromkeys(kinds)
     by_kind: dict[str, list[dict[str, Any]]] = {}
-    for data in nodes.values():
-        kind = data.get("kind")
-        if kind is not None and not isinstance(kind, str):
-            raise ValueError(f"a node kind must be a string, not {kind!r}")
-        node_kinds.append(-1 if kind is None else strings(kind))
-        by_kind.setdefault(kind or "", []).append(data)
+    for kind in distinct_kinds:
+        by_kind.setdefault(kind or "", [])
+    add = {kind: by_kind[kind or ""].append for kind in distinct_kinds}
+    for kind, data in zip(kinds, rows, strict=True):
+        add[kind](data)
+    del rows, kinds
     ids = strings.indices(list(nodes))
     for k in dict.fromkeys(types):
         if not isinstance(k, str):

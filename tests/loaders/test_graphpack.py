@@ -187,3 +187,50 @@ def test_a_group_whose_rows_share_their_keys_keeps_every_column_wherever_the_kin
     assert list(back.nodes(data=True)) == list(g.nodes(data=True))
     assert list(back.edges(keys=True, data=True)) == list(g.edges(keys=True, data=True))
     assert [list(d) for *_, d in back.edges(keys=True, data=True)] == [list(d) for *_, d in g.edges(keys=True, data=True)]
+
+
+def test_a_row_whose_keys_differ_after_the_first_chunk_still_gets_its_shape() -> None:
+    # Whether a group's rows share their keys is checked chunk by chunk (`_same_keys`): a row
+    # past the first chunk with the keys in another order, or with one key fewer, is not missed.
+    for late in ({"b": 1, "a": 2}, {"a": 2}):
+        g = nx.MultiDiGraph()
+        for i in range(5000):
+            g.add_node(f"n{i:05}", kind="Thing", a=i, b=-i)
+        g.add_node("n05000", kind="Thing", **late)
+        data = json.loads(json.dumps(pack_data(g), ensure_ascii=False))
+        assert ("Thing" in data["nodes"]["shapes"]) == (list(late) == ["b", "a"])
+        back = unpack_data(data)
+        assert [list(d) for _, d in back.nodes(data=True)] == [list(d) for _, d in g.nodes(data=True)]
+        assert list(back.nodes(data=True)) == list(g.nodes(data=True))
+
+
+def test_strings_are_numbered_in_the_order_they_first_come_and_none_is_absent() -> None:
+    # Node kinds first (in node order), then node ids, edge keys, then each group's columns: a
+    # column with None among new strings numbers only the strings (-1 for None).
+    g = nx.MultiDiGraph()
+    g.add_node("b", kind="K", name="x")
+    g.add_node("a", kind="L", name=None)
+    g.add_node("c", name="y")  # no kind: the group ""
+    g.add_node("d", kind="K", name="b")
+    g.add_edge("b", "a", key="E", label="z")
+    g.add_edge("a", "c", key="E", label=None)
+    data = pack_data(g)
+    assert data["strings"] == ["K", "L", "b", "a", "c", "d", "E", "x", "y", "z"]
+    assert unpack_ints(data["nodes"]["kind"]) == [0, 1, -1, 0]
+    assert list(data["nodes"]["columns"]) == ["K", "L", ""]
+    assert unpack_ints(data["nodes"]["columns"]["K"]["name"][1]) == [7, 2]
+    assert unpack_ints(data["nodes"]["columns"]["L"]["name"][1]) == [-1]
+    assert unpack_ints(data["nodes"]["columns"][""]["name"][1]) == [8]
+    assert unpack_ints(data["edges"]["columns"]["E"]["label"][1]) == [9, -1]
+    back = unpack_data(json.loads(json.dumps(data)))
+    assert list(back.nodes(data="name")) == list(g.nodes(data="name"))
+    assert list(back.edges(keys=True, data="label")) == list(g.edges(keys=True, data="label"))  # None: absent
+
+
+@pytest.mark.parametrize("kind", [3, ["K"]])
+def test_a_node_kind_that_is_not_a_string_is_refused(kind: Any) -> None:
+    g = nx.MultiDiGraph()
+    g.add_node("a", kind="K")
+    g.add_node("b", kind=kind)
+    with pytest.raises(ValueError, match="a node kind must be a string"):
+        pack_data(g)
