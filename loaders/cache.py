@@ -302,15 +302,16 @@ class GraphCache:
             data = pack_data(graph)
         self.put_pack(key, data, warnings, summary)
 
-    def put_pack(self, key: str, data: dict[str, Any], warnings: list[tuple[str, ExtractionWarning]],
+    def put_pack(self, key: str, data: dict[str, Any] | bytes, warnings: list[tuple[str, ExtractionWarning]],
                  summary: dict[str, Any] | None = None) -> memoryview | None:
-        """`put` for a graph given as its pack data (`loaders.graphpack.pack_data`); returns the
-        pack file's bytes as `pack` would give them (None when the cache could not be written)."""
+        """`put` for a graph given as its pack data (`loaders.graphpack.pack_data`) or as its
+        pack file's bytes (`loaders.graphpack.pack_bytes` of that); returns the pack file's bytes
+        as `pack` would give them (None when the cache could not be written)."""
         from loaders.graphpack import pack_bytes
 
         # Encoded once and held: the bytes written are the bytes returned, not read back from
         # the entry and hashed again (a second pass over hundreds of megabytes at 10,000 plans).
-        pack = memoryview(pack_bytes(data))  # the JSON text and a newline
+        pack = memoryview(data if isinstance(data, bytes) else pack_bytes(data))  # the JSON text and a newline
         with ThreadPoolExecutor(1) as pool:
             # Hashed while the file is written: both let go of the GIL on large buffers.
             digest = pool.submit(lambda: hashlib.sha256(pack[:-1]).hexdigest())

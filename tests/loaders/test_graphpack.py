@@ -234,3 +234,20 @@ def test_a_node_kind_that_is_not_a_string_is_refused(kind: Any) -> None:
     g.add_node("b", kind=kind)
     with pytest.raises(ValueError, match="a node kind must be a string"):
         pack_data(g)
+
+
+def test_a_long_list_is_written_a_slice_at_a_time_as_the_same_text_and_consume_empties_the_data() -> None:
+    import io
+
+    from loaders import graphpack
+
+    items: list[Any] = [f"字{i}" for i in range(2 * graphpack._SLICE + 5)] + [1, None, "a\"b\\c\n"]
+    for value in (items, items[:graphpack._SLICE + 1], [], ["x"]):
+        data = {"a": {"b": value, "c": 1}, "d": value}
+        expected = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+        assert graphpack.pack_bytes(data) == expected
+        out = io.BytesIO()
+        graphpack.write_json(out, data)
+        assert out.getvalue() + b"\n" == expected
+        assert graphpack.pack_bytes(data, consume=True) == expected
+        assert data == {}
