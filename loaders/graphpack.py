@@ -37,7 +37,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import partial
-from itertools import chain, compress, count, islice, repeat
+from itertools import chain, compress, count, filterfalse, islice, repeat
 from operator import is_not, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -112,6 +112,16 @@ class _Strings:
         """Each value's index (-1 for None), new strings added in the order they come."""
         index = self.index
         size = len(index)
+        sample = values[:_SAMPLE]
+        if len(dict.fromkeys(filterfalse(index.__contains__, sample))) * 8 > len(sample):
+            # Many new strings (node ids, texts): numbered all at once in C (a call of
+            # `_Index.__missing__` for each costs more than a second pass over the values).
+            distinct = dict.fromkeys(values)
+            if None in distinct:
+                del distinct[None]
+                index.update(zip(filterfalse(index.__contains__, distinct), count(size)))  # type: ignore[arg-type]
+                return list(map(index.get, values, repeat(-1)))  # type: ignore[arg-type]  # None is only looked up
+            index.update(zip(filterfalse(index.__contains__, distinct), count(size)))  # type: ignore[arg-type]
         found = list(map(index.__getitem__, values))  # type: ignore[arg-type]  # None is taken out below
         if None not in index:
             return found
@@ -123,6 +133,9 @@ class _Strings:
             if s is not None and s not in index:
                 index[s] = len(index)
         return list(map(index.get, values, repeat(-1)))  # type: ignore[arg-type]  # None is only looked up
+
+
+_SAMPLE = 512  # values whose new strings tell how a column's indices are best found
 
 
 def _column_type(values: list[Any]) -> tuple[str, bool]:
@@ -199,7 +212,7 @@ def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
         elif kind == "i":
             packed = pack_ints([_ABSENT if v is None else v for v in values] if absent else values)
         elif kind == "ls":  # all the lists' strings at once, then cut back into lists
-            at = iter(strings.indices([x for v in values if v is not None for x in v]))
+            at = iter(strings.indices(list(chain.from_iterable(filter(None, values)))))
             packed = [None if v is None else list(islice(at, len(v))) for v in values]
         out[name] = [kind, packed]
     # A dict keeps the order its keys were added in (a node merged from several plans may have

@@ -251,3 +251,24 @@ def test_a_long_list_is_written_a_slice_at_a_time_as_the_same_text_and_consume_e
         assert out.getvalue() + b"\n" == expected
         assert graphpack.pack_bytes(data, consume=True) == expected
         assert data == {}
+
+
+@pytest.mark.parametrize("new_every", [1, 3, 50, 10**6])
+@pytest.mark.parametrize("none_at", [None, 0, 700])
+def test_string_indices_are_the_plain_numbering_whichever_way_they_are_found(new_every: int, none_at: int | None) -> None:
+    # `_Strings.indices` takes one of two ways (new strings numbered at once, or as they are
+    # met), and takes back what it added when a None turns up: all give the plain numbering.
+    from loaders.graphpack import _Strings
+
+    known = [f"k{i}" for i in range(100)]
+    values: list[str | None] = [f"new{i}" if i % new_every == 0 else known[i % 100] for i in range(1, 1500)]
+    if none_at is not None:
+        values[none_at] = None
+    strings = _Strings()
+    assert strings.indices(known) == list(range(100))
+    expected: dict[str, int] = dict(zip(known, range(100), strict=True))
+    for v in values:
+        if v is not None and v not in expected:
+            expected[v] = len(expected)
+    assert strings.indices(values) == [-1 if v is None else expected[v] for v in values]
+    assert list(strings.index) == list(expected)
