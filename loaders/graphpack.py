@@ -61,7 +61,10 @@ _INT_MAX = 2**31 - 1
 
 def pack_ints(values: list[int]) -> str:
     """Integers (each in 32 bits) as the base64 of their little-endian bytes."""
-    packed = array("i", values)
+    return _packed_array(array("i", values))
+
+
+def _packed_array(packed: array[int]) -> str:
     if sys.byteorder == "big":
         packed.byteswap()
     return base64.b64encode(packed.tobytes()).decode("ascii")
@@ -180,6 +183,59 @@ def _transposed(rows: list[dict[str, Any]]) -> list[list[Any]] | None:
 _CHUNK = 4096
 
 
+def _chunked_column(values: list[Any], strings: _Strings) -> tuple[str, str] | None:
+    """An ``s`` or ``i`` column packed a chunk at a time: each chunk's values typed, then (still
+    in the processor's cache) their strings numbered or their integers checked and packed, where
+    a pass over the whole column for each read every value again from memory. None, with the
+    string table as it was, for any other column (`_column_type` then decides, as before)."""
+    index = strings.index
+    size = len(index)
+    packed = array("i")
+    kind = ""  # "s" or "i" once a chunk has a value
+    pending = 0  # leading values that are all None, before the column's type is known
+    for at in range(0, len(values), _CHUNK):
+        chunk = values[at:at + _CHUNK]
+        types = set(map(type, chunk))
+        absent = _NONE in types
+        types.discard(_NONE)
+        if not types:  # all None
+            if kind:
+                packed.extend(repeat(-1 if kind == "s" else _ABSENT, len(chunk)))
+            else:
+                pending += len(chunk)
+            continue
+        if types == {str} and kind != "i":
+            if not kind:
+                kind = "s"
+                packed.extend(repeat(-1, pending))
+            # The chunk's new strings numbered in the order they come, then its indices.
+            new = dict.fromkeys(filterfalse(index.__contains__, chunk))
+            new.pop(None, None)
+            index.update(zip(new, count(len(index))))
+            packed.extend(map(index.get, chunk, repeat(-1)) if absent else map(index.__getitem__, chunk))
+        elif types == {int} and kind != "s":
+            present = list(filter(_is_not_none, chunk)) if absent else chunk
+            if min(present) < -_INT_MAX or max(present) > _INT_MAX:
+                break
+            if not kind:
+                kind = "i"
+                packed.extend(repeat(_ABSENT, pending))
+            packed.extend([_ABSENT if v is None else v for v in chunk] if absent else chunk)
+        else:
+            break
+    else:
+        if not kind:  # no value at all: an ``s`` column of -1s, as `_column_type` has it
+            kind = "s"
+            packed.extend(repeat(-1, pending))
+        return kind, _packed_array(packed)
+    for added in list(islice(index, size, None)):  # take back what this column added
+        del index[added]
+    return None
+
+
+_NONE = type(None)
+
+
 def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
              ) -> tuple[dict[str, list[Any]], dict[str, list[Any]] | None]:
     """A group's columns, and its row shapes when rows do not all keep the columns' order."""
@@ -205,6 +261,10 @@ def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
     out: dict[str, list[Any]] = {}
     for i, name in enumerate(names):
         values: list[Any] = whole[i]
+        quick = _chunked_column(values, strings)
+        if quick is not None:
+            out[name] = list(quick)
+            continue
         kind, absent = _column_type(values)
         packed: Any = values
         if kind == "s":

@@ -272,3 +272,32 @@ def test_string_indices_are_the_plain_numbering_whichever_way_they_are_found(new
             expected[v] = len(expected)
     assert strings.indices(values) == [-1 if v is None else expected[v] for v in values]
     assert list(strings.index) == list(expected)
+
+
+@pytest.mark.parametrize("late", ["s", 7, 2**40, True, None, ["x"]])
+@pytest.mark.parametrize("first", ["word", 5, None])
+def test_a_column_packed_chunk_by_chunk_is_typed_as_a_whole(first: Any, late: Any) -> None:
+    # `_chunked_column` packs s and i columns a chunk at a time; a value of another type past
+    # the first chunk (or leading chunks of None) must give the column the whole's type, and a
+    # column given up leaves no string of its own in the table.
+    from loaders import graphpack
+
+    n = 2 * graphpack._CHUNK + 10
+    g = nx.MultiDiGraph()
+    for i in range(n):
+        g.add_node(f"n{i}", kind="K", x=first if i < n - 1 else late)
+    data = pack_data(g)
+    types = {type(first), type(late)} - {type(None)}
+    if types <= {str}:
+        expected = "s"
+    elif types == {int}:
+        expected = "v" if late == 2**40 else "i"
+    elif types == {list}:
+        expected = "ls"
+    else:
+        expected = "v"
+    assert data["nodes"]["columns"]["K"]["x"][0] == expected
+    if expected == "v":
+        assert "word" not in data["strings"] and "s" not in data["strings"]
+    back = unpack_data(json.loads(json.dumps(data, ensure_ascii=False)))
+    assert list(back.nodes(data="x")) == list(g.nodes(data="x"))
