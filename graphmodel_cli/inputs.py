@@ -447,17 +447,18 @@ def _packed(builder: GraphBuilder, graphs: GraphCache | None, key: str | None,
     graph cache when ``graphs`` is given. Never making the graph saves its time (filling it,
     then walking it again to pack it) and its memory: a gigabyte at 10,000 plans.
 
-    The tables are let go of before the pack is encoded, and each part of the pack data once
-    encoded (`loaders.graphpack.pack_bytes` with ``consume``). Holding the tables to the quick
-    exit instead (`graphmodel_cli.main.keep_until_exit`) saved the 3 s of CPU freeing them takes
-    at 10,000 plans, but raised the peak resident size from 2,756 to 2,954 MiB (the pack's
-    370 MB of bytes then grow on top of them; main's peak was 2,824 MiB).
+    The edges are let go of as they are packed (`loaders.graphpack.pack_ordered` with
+    ``consume``), the tables before the pack is encoded, and each part of the pack data once
+    encoded (`loaders.graphpack.pack_bytes` with ``consume``): peak resident size at 10,000
+    plans 2,617 MiB (main 2,826). Holding the tables to the quick exit instead
+    (`graphmodel_cli.main.keep_until_exit`) saved the 3 s of CPU freeing them then took, but
+    raised the peak to 2,954 MiB (the pack's 370 MB of bytes grew on top of them).
     """
     from loaders.graphpack import pack_bytes, pack_ordered
 
     with _frozen_when_made():
         nodes, edges = builder.in_graph_order()
-        data = pack_ordered({"schema": SCHEMA}, nodes, edges)
+        data = pack_ordered({"schema": SCHEMA}, nodes, edges, consume=True)
     summary = _built_summary(builder)
     del nodes, edges
     builder.clear()  # the tables, before the pack is written out

@@ -310,11 +310,15 @@ def pack_data(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
 
 
 def pack_ordered(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]],
-                 edges: list[tuple[tuple[str, str, str], dict[str, Any]]]) -> dict[str, Any]:
+                 edges: list[tuple[tuple[str, str, str], dict[str, Any]]], consume: bool = False) -> dict[str, Any]:
     """`pack_data` of the graph ``assemble(graph_attrs, nodes.items(), edges, keyed=True)`` would
     make (see `graphmodel.graph.assemble`), without making it: ``edges``, ``((u, v, key), data)``,
     must come in the order that graph would hold them (`graphmodel.graph.GraphBuilder.in_graph_order`
     gives them so).
+
+    With ``consume``, each item of ``edges`` is let go of (``edges`` is left a list of None) as
+    soon as it is read, while it is still in the processor's cache: freeing millions of edge
+    tuples afterwards read each from memory again (2.5 s at 10,000 plans).
 
     Raises
     ------
@@ -339,6 +343,9 @@ def pack_ordered(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]],
             u, v, key = next(e for e in ends if e[0] not in node_index or e[1] not in node_index)
             raise ValueError(f"the edge {u!r} -> {v!r} ({key}) names a node the graph does not have") from None
         types += map(third, ends)
+        if consume:
+            del chunk, ends
+            edges[at:at + _CHUNK] = repeat(None, min(_CHUNK, len(edges) - at))  # type: ignore[arg-type]
     return _packed(dict(graph_attrs), nodes, sources, targets, types, datas)
 
 

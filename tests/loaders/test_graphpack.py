@@ -140,6 +140,10 @@ def _pack_both_ways(extractions: list[Any]) -> tuple[dict[str, Any], dict[str, A
     nodes, edges = tables.in_graph_order()
     assert tables.stats() == made.stats()
     ordered = pack_ordered({"schema": SCHEMA}, nodes, edges)
+    # With consume, the edges are let go of as they are read: the same pack, an emptied list.
+    n = len(edges)
+    assert pack_ordered({"schema": SCHEMA}, nodes, edges, consume=True) == ordered
+    assert edges == [None] * n
     return pack_data(graph), ordered, pack_bytes(ordered)
 
 
