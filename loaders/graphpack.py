@@ -377,7 +377,13 @@ def _packed(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]], sourc
     for kind, data in zip(kinds, rows, strict=True):
         add[kind](data)
     del rows, kinds
-    ids = strings.indices(list(nodes))
+    index = strings.index
+    if index.keys().isdisjoint(nodes.keys()):  # no node id is a kind: numbered in order, in C
+        size = len(index)
+        index.update(zip(nodes, count(size)))
+        ids = list(range(size, len(index)))
+    else:
+        ids = strings.indices(list(nodes))
     for k in dict.fromkeys(types):
         if not isinstance(k, str):
             raise ValueError(f"an edge key must be a string (the edge type), not {k!r}")

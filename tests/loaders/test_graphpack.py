@@ -305,3 +305,15 @@ def test_a_column_packed_chunk_by_chunk_is_typed_as_a_whole(first: Any, late: An
         assert "word" not in data["strings"] and "s" not in data["strings"]
     back = unpack_data(json.loads(json.dumps(data, ensure_ascii=False)))
     assert list(back.nodes(data="x")) == list(g.nodes(data="x"))
+
+
+def test_node_ids_that_are_also_kinds_keep_their_first_number() -> None:
+    # Node ids are numbered at once when none is already in the table (a kind); else one by one.
+    g = nx.MultiDiGraph()
+    g.add_node("K", kind="K")
+    g.add_node("b", kind="L")
+    g.add_node("L")
+    data = pack_data(g)
+    assert data["strings"] == ["K", "L", "b"]
+    assert unpack_ints(data["nodes"]["id"]) == [0, 2, 1]
+    assert list(unpack_data(json.loads(json.dumps(data))).nodes(data=True)) == list(g.nodes(data=True))
