@@ -36,8 +36,9 @@ import sys
 from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
-from itertools import chain, compress, islice, repeat
-from operator import itemgetter
+from functools import partial
+from itertools import chain, compress, count, filterfalse, islice, repeat
+from operator import is_not, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -60,7 +61,10 @@ _INT_MAX = 2**31 - 1
 
 def pack_ints(values: list[int]) -> str:
     """Integers (each in 32 bits) as the base64 of their little-endian bytes."""
-    packed = array("i", values)
+    return _packed_array(array("i", values))
+
+
+def _packed_array(packed: array[int]) -> str:
     if sys.byteorder == "big":
         packed.byteswap()
     return base64.b64encode(packed.tobytes()).decode("ascii")
@@ -87,11 +91,21 @@ def unpack_ints(data: str | list[int]) -> list[int]:
     return packed.tolist()
 
 
+class _Index(dict[str, int]):
+    """A string table's dict: a string not in it is added, numbered on from its end, when
+    looked up (``__missing__``, called once for each new string), so that a column's indices
+    take one look-up each in C."""
+
+    def __missing__(self, s: str) -> int:
+        self[s] = n = len(self)
+        return n
+
+
 class _Strings:
     """The string table: each distinct string gets one index."""
 
     def __init__(self) -> None:
-        self.index: dict[str, int] = {}
+        self.index: dict[str, int] = _Index()
 
     def __call__(self, s: str) -> int:
         index = self.index
@@ -99,65 +113,166 @@ class _Strings:
 
     def indices(self, values: Sequence[str | None]) -> list[int]:
         """Each value's index (-1 for None), new strings added in the order they come."""
-        index: dict[str | None, int] = self.index  # type: ignore[assignment]  # None is only looked up
+        index = self.index
+        size = len(index)
+        sample = values[:_SAMPLE]
+        if len(dict.fromkeys(filterfalse(index.__contains__, sample))) * 8 > len(sample):
+            # Many new strings (node ids, texts): numbered all at once in C (a call of
+            # `_Index.__missing__` for each costs more than a second pass over the values).
+            distinct = dict.fromkeys(values)
+            if None in distinct:
+                del distinct[None]
+                index.update(zip(filterfalse(index.__contains__, distinct), count(size)))  # type: ignore[arg-type]
+                return list(map(index.get, values, repeat(-1)))  # type: ignore[arg-type]  # None is only looked up
+            index.update(zip(filterfalse(index.__contains__, distinct), count(size)))  # type: ignore[arg-type]
+        found = list(map(index.__getitem__, values))  # type: ignore[arg-type]  # None is taken out below
+        if None not in index:
+            return found
+        # Some values are None (absent): take back what this call added, and number the
+        # strings again with None left out.
+        for added in list(islice(index, size, None)):
+            del index[added]
         for s in dict.fromkeys(values):  # each distinct value once, in order
             if s is not None and s not in index:
                 index[s] = len(index)
-        return list(map(index.get, values, repeat(-1)))
+        return list(map(index.get, values, repeat(-1)))  # type: ignore[arg-type]  # None is only looked up
 
 
-def _column_type(values: list[Any]) -> str:
+_SAMPLE = 512  # values whose new strings tell how a column's indices are best found
+
+
+def _column_type(values: list[Any]) -> tuple[str, bool]:
+    """The column's type, and whether any value is None (absent)."""
     types = set(map(type, values))
+    absent = type(None) in types
     types.discard(type(None))
     if types <= {str}:
-        return "s"
+        return "s", absent
     if types == {int}:
-        present = [v for v in values if v is not None]
-        return "i" if min(present) >= -_INT_MAX and max(present) <= _INT_MAX else "v"
+        present = list(filter(_is_not_none, values)) if absent else values
+        return ("i" if min(present) >= -_INT_MAX and max(present) <= _INT_MAX else "v"), absent
     if types == {list} and set(map(type, chain.from_iterable(filter(None, values)))) <= {str}:
-        return "ls"
-    return "v"
+        return "ls", absent
+    return "v", absent
 
 
-def _transposed(rows: list[dict[str, Any]], width: int) -> list[list[Any]]:
-    """The columns of rows that all have the same keys in the same order: their values
-    transposed in C (``zip``), rather than a pass of look-ups per column; in chunks, so the
-    rows' value views never all exist at once."""
-    columns: list[list[Any]] = [[] for _ in range(width)]
-    for at in range(0, len(rows), _CHUNK):
-        for column, values in zip(columns, zip(*map(dict.values, rows[at:at + _CHUNK]), strict=True), strict=True):
-            column += values
+_is_not_none = partial(is_not, None)
+
+
+def _transposed(rows: list[dict[str, Any]]) -> list[list[Any]] | None:
+    """The columns of rows (at least one) that all have the first row's keys in its order, or
+    None when they do not. Both are done in C (``zip``), chunk by chunk so that a chunk's rows
+    are read while they are still in the processor's cache and their views never all exist at
+    once: each key position's keys across the chunk are counted (rather than a tuple made of
+    each row's keys), then the values transposed (rather than a pass of look-ups per column)."""
+    first = list(rows[0])
+    columns: list[list[Any]] = [[] for _ in first]
+    try:
+        for at in range(0, len(rows), _CHUNK):
+            chunk = rows[at:at + _CHUNK]
+            for key, keys in zip(first, zip(*map(dict.keys, chunk), strict=True), strict=True):
+                if keys.count(key) != len(keys):
+                    return None
+            for column, values in zip(columns, zip(*map(dict.values, chunk), strict=True), strict=True):
+                column += values
+    except ValueError:  # a row with more or fewer keys than another
+        return None
     return columns
 
 
 _CHUNK = 4096
 
 
+def _chunked_column(values: list[Any], strings: _Strings) -> tuple[str, str] | None:
+    """An ``s`` or ``i`` column packed a chunk at a time: each chunk's values typed, then (still
+    in the processor's cache) their strings numbered or their integers checked and packed, where
+    a pass over the whole column for each read every value again from memory. None, with the
+    string table as it was, for any other column (`_column_type` then decides, as before)."""
+    index = strings.index
+    size = len(index)
+    packed = array("i")
+    kind = ""  # "s" or "i" once a chunk has a value
+    pending = 0  # leading values that are all None, before the column's type is known
+    for at in range(0, len(values), _CHUNK):
+        chunk = values[at:at + _CHUNK]
+        types = set(map(type, chunk))
+        absent = _NONE in types
+        types.discard(_NONE)
+        if not types:  # all None
+            if kind:
+                packed.extend(repeat(-1 if kind == "s" else _ABSENT, len(chunk)))
+            else:
+                pending += len(chunk)
+            continue
+        if types == {str} and kind != "i":
+            if not kind:
+                kind = "s"
+                packed.extend(repeat(-1, pending))
+            # The chunk's new strings numbered in the order they come, then its indices.
+            new = dict.fromkeys(filterfalse(index.__contains__, chunk))
+            new.pop(None, None)
+            index.update(zip(new, count(len(index))))
+            packed.extend(map(index.get, chunk, repeat(-1)) if absent else map(index.__getitem__, chunk))
+        elif types == {int} and kind != "s":
+            present = list(filter(_is_not_none, chunk)) if absent else chunk
+            if min(present) < -_INT_MAX or max(present) > _INT_MAX:
+                break
+            if not kind:
+                kind = "i"
+                packed.extend(repeat(_ABSENT, pending))
+            packed.extend([_ABSENT if v is None else v for v in chunk] if absent else chunk)
+        else:
+            break
+    else:
+        if not kind:  # no value at all: an ``s`` column of -1s, as `_column_type` has it
+            kind = "s"
+            packed.extend(repeat(-1, pending))
+        return kind, _packed_array(packed)
+    for added in list(islice(index, size, None)):  # take back what this column added
+        del index[added]
+    return None
+
+
+_NONE = type(None)
+
+
 def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
              ) -> tuple[dict[str, list[Any]], dict[str, list[Any]] | None]:
     """A group's columns, and its row shapes when rows do not all keep the columns' order."""
-    distinct = dict.fromkeys(map(tuple, rows))  # few distinct key tuples in a group
-    names: dict[str, None] = {}
-    for k in distinct:
-        names.update(dict.fromkeys(k))
-    whole: list[list[Any]] | None = None
-    if len(distinct) == 1:  # every row has the same keys in the same order (most groups)
-        whole = _transposed(rows, len(names))
+    whole = _transposed(rows) if rows else None
+    if whole is not None:  # every row has the same keys in the same order (most groups)
+        distinct: dict[tuple[str, ...], None] = {tuple(rows[0]): None}
+        names = dict.fromkeys(rows[0])
         if skip is not None and skip in names:
             del whole[list(names).index(skip)]
-    if skip is not None:
-        names.pop(skip, None)
+            del names[skip]
+    else:  # rows of several shapes: each column's values looked up, chunk by chunk
+        distinct = dict.fromkeys(map(tuple, rows))  # few distinct key tuples in a group
+        names = {}
+        for k in distinct:
+            names.update(dict.fromkeys(k))
+        if skip is not None:
+            names.pop(skip, None)
+        whole = [[] for _ in names]
+        for start in range(0, len(rows), _CHUNK):
+            chunk = rows[start:start + _CHUNK]
+            for column, name in zip(whole, names, strict=True):
+                column += map(dict.get, chunk, repeat(name))
     out: dict[str, list[Any]] = {}
     for i, name in enumerate(names):
-        values: list[Any] = whole[i] if whole is not None else list(map(dict.get, rows, repeat(name)))
-        kind = _column_type(values)
+        values: list[Any] = whole[i]
+        quick = _chunked_column(values, strings)
+        if quick is not None:
+            out[name] = list(quick)
+            continue
+        kind, absent = _column_type(values)
         packed: Any = values
         if kind == "s":
             packed = pack_ints(strings.indices(values))
         elif kind == "i":
-            packed = pack_ints([_ABSENT if v is None else v for v in values] if None in values else values)
+            packed = pack_ints([_ABSENT if v is None else v for v in values] if absent else values)
         elif kind == "ls":  # all the lists' strings at once, then cut back into lists
-            at = iter(strings.indices([x for v in values if v is not None for x in v]))
+            at = iter(strings.indices(list(chain.from_iterable(filter(None, values)))))
             packed = [None if v is None else list(islice(at, len(v))) for v in values]
         out[name] = [kind, packed]
     # A dict keeps the order its keys were added in (a node merged from several plans may have
@@ -195,11 +310,15 @@ def pack_data(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
 
 
 def pack_ordered(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]],
-                 edges: list[tuple[tuple[str, str, str], dict[str, Any]]]) -> dict[str, Any]:
+                 edges: list[tuple[tuple[str, str, str], dict[str, Any]]], consume: bool = False) -> dict[str, Any]:
     """`pack_data` of the graph ``assemble(graph_attrs, nodes.items(), edges, keyed=True)`` would
     make (see `graphmodel.graph.assemble`), without making it: ``edges``, ``((u, v, key), data)``,
     must come in the order that graph would hold them (`graphmodel.graph.GraphBuilder.in_graph_order`
     gives them so).
+
+    With ``consume``, each item of ``edges`` is let go of (``edges`` is left a list of None) as
+    soon as it is read, while it is still in the processor's cache: freeing millions of edge
+    tuples afterwards read each from memory again (2.5 s at 10,000 plans).
 
     Raises
     ------
@@ -207,38 +326,64 @@ def pack_ordered(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]],
         As `pack_data`, and for an edge that names a node not in ``nodes``.
     """
     node_index = _node_index(nodes)
-    ends = list(map(itemgetter(0), edges))
-    datas: list[dict[str, Any]] = list(map(itemgetter(1), edges))
-    try:
-        sources = list(map(node_index.__getitem__, map(itemgetter(0), ends)))
-        targets = list(map(node_index.__getitem__, map(itemgetter(1), ends)))
-    except KeyError:
-        u, v, key = next(e for e in ends if e[0] not in node_index or e[1] not in node_index)
-        raise ValueError(f"the edge {u!r} -> {v!r} ({key}) names a node the graph does not have") from None
-    types: list[str] = list(map(itemgetter(2), ends))
+    datas: list[dict[str, Any]] = []
+    sources: list[int] = []
+    targets: list[int] = []
+    types: list[str] = []
+    first, second, third = itemgetter(0), itemgetter(1), itemgetter(2)
+    # Chunk by chunk, so that a chunk's edges are read while they are still in the processor's cache.
+    for at in range(0, len(edges), _CHUNK):
+        chunk = edges[at:at + _CHUNK]
+        ends = list(map(first, chunk))
+        datas += map(second, chunk)
+        try:
+            sources += map(node_index.__getitem__, map(first, ends))
+            targets += map(node_index.__getitem__, map(second, ends))
+        except KeyError:
+            u, v, key = next(e for e in ends if e[0] not in node_index or e[1] not in node_index)
+            raise ValueError(f"the edge {u!r} -> {v!r} ({key}) names a node the graph does not have") from None
+        types += map(third, ends)
+        if consume:
+            del chunk, ends
+            edges[at:at + _CHUNK] = repeat(None, min(_CHUNK, len(edges) - at))  # type: ignore[arg-type]
     return _packed(dict(graph_attrs), nodes, sources, targets, types, datas)
 
 
 def _node_index(nodes: dict[str, dict[str, Any]]) -> dict[str, int]:
-    for n in nodes:
-        if not isinstance(n, str):
-            raise ValueError(f"a node id must be a string, not {n!r}")
-    return {n: i for i, n in enumerate(nodes)}
+    if not set(map(type, nodes)) <= {str}:  # checked in C; a str subclass passes below
+        for n in nodes:
+            if not isinstance(n, str):
+                raise ValueError(f"a node id must be a string, not {n!r}")
+    return dict(zip(nodes, count()))
 
 
 def _packed(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]], sources: list[int],
             targets: list[int], types: list[str], datas: list[dict[str, Any]]) -> dict[str, Any]:
     """The pack of nodes and of edges given as columns in graph order."""
     strings = _Strings()
-    node_kinds: list[int] = []
+    rows = list(nodes.values())
+    kinds: list[str | None] = list(map(dict.get, rows, repeat("kind")))
+    if not set(map(type, kinds)) <= {str, type(None)}:  # checked in C; a str subclass passes below
+        for kind in kinds:
+            if kind is not None and not isinstance(kind, str):
+                raise ValueError(f"a node kind must be a string, not {kind!r}")
+    node_kinds = strings.indices(kinds)
+    # Each kind's rows, in graph order, in one pass (no kind and kind "" are one group).
+    distinct_kinds = dict.fromkeys(kinds)
     by_kind: dict[str, list[dict[str, Any]]] = {}
-    for data in nodes.values():
-        kind = data.get("kind")
-        if kind is not None and not isinstance(kind, str):
-            raise ValueError(f"a node kind must be a string, not {kind!r}")
-        node_kinds.append(-1 if kind is None else strings(kind))
-        by_kind.setdefault(kind or "", []).append(data)
-    ids = strings.indices(list(nodes))
+    for kind in distinct_kinds:
+        by_kind.setdefault(kind or "", [])
+    add = {kind: by_kind[kind or ""].append for kind in distinct_kinds}
+    for kind, data in zip(kinds, rows, strict=True):
+        add[kind](data)
+    del rows, kinds
+    index = strings.index
+    if index.keys().isdisjoint(nodes.keys()):  # no node id is a kind: numbered in order, in C
+        size = len(index)
+        index.update(zip(nodes, count(size)))
+        ids = list(range(size, len(index)))
+    else:
+        ids = strings.indices(list(nodes))
     for k in dict.fromkeys(types):
         if not isinstance(k, str):
             raise ValueError(f"an edge key must be a string (the edge type), not {k!r}")
@@ -400,26 +545,44 @@ def unpack_data(data: dict[str, Any], edge_types: Collection[str] | None = None)
     return assemble(dict(data["graph"]), zip(ids, node_attrs, strict=True), edge_list)
 
 
-def write_json(fh: SupportsWrite[bytes], data: Any, depth: int = 3) -> None:
+def write_json(fh: SupportsWrite[bytes], data: Any, depth: int = 3, consume: bool = False) -> None:
     """Write ``data`` as compact UTF-8 JSON, its outer dicts part by part.
 
     Each part is encoded whole by json's C encoder (streaming ``json.dump`` runs in Python,
-    several times slower), but the whole text of a large graph is never held at once.
+    several times slower), but the whole text of a large graph is never held at once; a long
+    list is encoded a slice of its items at a time (the same text), so that the pack's string
+    table (200 MB at 10,000 plans) is never held whole as text and again as bytes. With
+    ``consume``, each part of the outer dicts is taken out of ``data`` once written, so that
+    its memory is let go of as the text grows.
     """
     if isinstance(data, dict) and depth > 0:
         fh.write(b"{")
-        for i, (key, value) in enumerate(data.items()):
+        for i, key in enumerate(list(data)):
+            value = data.pop(key) if consume else data[key]
             fh.write((b"," if i else b"") + json.dumps(str(key), ensure_ascii=False).encode("utf-8") + b":")
-            write_json(fh, value, depth - 1)
+            write_json(fh, value, depth - 1, consume)
+            del value
         fh.write(b"}")
+        return
+    if isinstance(data, list) and len(data) > _SLICE:  # "[" + the items' texts joined by "," + "]"
+        fh.write(b"[")
+        for at in range(0, len(data), _SLICE):
+            if at:
+                fh.write(b",")
+            fh.write(json.dumps(data[at:at + _SLICE], ensure_ascii=False, separators=(",", ":")).encode("utf-8")[1:-1])
+        fh.write(b"]")
         return
     fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
-def pack_bytes(data: dict[str, Any]) -> bytes:
-    """The pack file of pack data (what `write_pack` writes)."""
+_SLICE = 65536
+
+
+def pack_bytes(data: dict[str, Any], consume: bool = False) -> bytes:
+    """The pack file of pack data (what `write_pack` writes); with ``consume``, ``data`` is
+    emptied as it is encoded (`write_json`)."""
     out = io.BytesIO()
-    write_json(out, data)
+    write_json(out, data, consume=consume)
     out.write(b"\n")
     return out.getvalue()
 

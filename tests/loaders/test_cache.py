@@ -242,3 +242,33 @@ def test_reading_an_entry_leaves_the_collector_as_it_was(plan: Path, tmp_path: P
             assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_a_pack_put_in_the_graph_cache_is_the_bytes_it_gives_back(tmp_path: Path) -> None:
+    # put_pack returns the bytes it wrote rather than reading the entry back: they must be the
+    # entry's (as `pack` reads them), the pack file's (`pack_bytes`), and the entry must read.
+    from graphmodel.graph import build_graph
+    from loaders.graphpack import pack_bytes, pack_data
+    from tests.graph.plans import plan_2020, plan_2021
+
+    graph = build_graph([plan_2020(), plan_2021()])
+    data = pack_data(graph)
+    graphs = GraphCache(tmp_path / "cache")
+    summary = {"nodes": graph.number_of_nodes()}
+    given = graphs.put_pack("k" * 64, data, [], summary)
+    assert given is not None
+    assert bytes(given) == pack_bytes(data)
+    kept = graphs.pack("k" * 64)
+    assert kept is not None and bytes(kept) == bytes(given)
+    cached = graphs.cached("k" * 64)
+    assert cached is not None and cached[1] == summary and bytes(cached[0]) == bytes(given)
+    found = graphs.get("k" * 64)
+    assert found is not None
+    assert list(found[0].edges(keys=True, data=True)) == list(graph.edges(keys=True, data=True))
+    assert GraphCache(tmp_path / "cache", version="other").pack("k" * 64) is None
+
+
+def test_a_graph_cache_that_cannot_be_written_gives_no_pack(tmp_path: Path) -> None:
+    (tmp_path / "cache").write_text("a file where the folder should be", encoding="utf-8")
+    graphs = GraphCache(tmp_path / "cache")
+    assert graphs.put_pack("k" * 64, {"format": "x"}, [], None) is None

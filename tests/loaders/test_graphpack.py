@@ -140,6 +140,10 @@ def _pack_both_ways(extractions: list[Any]) -> tuple[dict[str, Any], dict[str, A
     nodes, edges = tables.in_graph_order()
     assert tables.stats() == made.stats()
     ordered = pack_ordered({"schema": SCHEMA}, nodes, edges)
+    # With consume, the edges are let go of as they are read: the same pack, an emptied list.
+    n = len(edges)
+    assert pack_ordered({"schema": SCHEMA}, nodes, edges, consume=True) == ordered
+    assert edges == [None] * n
     return pack_data(graph), ordered, pack_bytes(ordered)
 
 
@@ -187,3 +191,129 @@ def test_a_group_whose_rows_share_their_keys_keeps_every_column_wherever_the_kin
     assert list(back.nodes(data=True)) == list(g.nodes(data=True))
     assert list(back.edges(keys=True, data=True)) == list(g.edges(keys=True, data=True))
     assert [list(d) for *_, d in back.edges(keys=True, data=True)] == [list(d) for *_, d in g.edges(keys=True, data=True)]
+
+
+def test_a_row_whose_keys_differ_after_the_first_chunk_still_gets_its_shape() -> None:
+    # Whether a group's rows share their keys is checked chunk by chunk (`_same_keys`): a row
+    # past the first chunk with the keys in another order, or with one key fewer, is not missed.
+    for late in ({"b": 1, "a": 2}, {"a": 2}):
+        g = nx.MultiDiGraph()
+        for i in range(5000):
+            g.add_node(f"n{i:05}", kind="Thing", a=i, b=-i)
+        g.add_node("n05000", kind="Thing", **late)
+        data = json.loads(json.dumps(pack_data(g), ensure_ascii=False))
+        assert ("Thing" in data["nodes"]["shapes"]) == (list(late) == ["b", "a"])
+        back = unpack_data(data)
+        assert [list(d) for _, d in back.nodes(data=True)] == [list(d) for _, d in g.nodes(data=True)]
+        assert list(back.nodes(data=True)) == list(g.nodes(data=True))
+
+
+def test_strings_are_numbered_in_the_order_they_first_come_and_none_is_absent() -> None:
+    # Node kinds first (in node order), then node ids, edge keys, then each group's columns: a
+    # column with None among new strings numbers only the strings (-1 for None).
+    g = nx.MultiDiGraph()
+    g.add_node("b", kind="K", name="x")
+    g.add_node("a", kind="L", name=None)
+    g.add_node("c", name="y")  # no kind: the group ""
+    g.add_node("d", kind="K", name="b")
+    g.add_edge("b", "a", key="E", label="z")
+    g.add_edge("a", "c", key="E", label=None)
+    data = pack_data(g)
+    assert data["strings"] == ["K", "L", "b", "a", "c", "d", "E", "x", "y", "z"]
+    assert unpack_ints(data["nodes"]["kind"]) == [0, 1, -1, 0]
+    assert list(data["nodes"]["columns"]) == ["K", "L", ""]
+    assert unpack_ints(data["nodes"]["columns"]["K"]["name"][1]) == [7, 2]
+    assert unpack_ints(data["nodes"]["columns"]["L"]["name"][1]) == [-1]
+    assert unpack_ints(data["nodes"]["columns"][""]["name"][1]) == [8]
+    assert unpack_ints(data["edges"]["columns"]["E"]["label"][1]) == [9, -1]
+    back = unpack_data(json.loads(json.dumps(data)))
+    assert list(back.nodes(data="name")) == list(g.nodes(data="name"))
+    assert list(back.edges(keys=True, data="label")) == list(g.edges(keys=True, data="label"))  # None: absent
+
+
+@pytest.mark.parametrize("kind", [3, ["K"]])
+def test_a_node_kind_that_is_not_a_string_is_refused(kind: Any) -> None:
+    g = nx.MultiDiGraph()
+    g.add_node("a", kind="K")
+    g.add_node("b", kind=kind)
+    with pytest.raises(ValueError, match="a node kind must be a string"):
+        pack_data(g)
+
+
+def test_a_long_list_is_written_a_slice_at_a_time_as_the_same_text_and_consume_empties_the_data() -> None:
+    import io
+
+    from loaders import graphpack
+
+    items: list[Any] = [f"字{i}" for i in range(2 * graphpack._SLICE + 5)] + [1, None, "a\"b\\c\n"]
+    for value in (items, items[:graphpack._SLICE + 1], [], ["x"]):
+        data = {"a": {"b": value, "c": 1}, "d": value}
+        expected = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+        assert graphpack.pack_bytes(data) == expected
+        out = io.BytesIO()
+        graphpack.write_json(out, data)
+        assert out.getvalue() + b"\n" == expected
+        assert graphpack.pack_bytes(data, consume=True) == expected
+        assert data == {}
+
+
+@pytest.mark.parametrize("new_every", [1, 3, 50, 10**6])
+@pytest.mark.parametrize("none_at", [None, 0, 700])
+def test_string_indices_are_the_plain_numbering_whichever_way_they_are_found(new_every: int, none_at: int | None) -> None:
+    # `_Strings.indices` takes one of two ways (new strings numbered at once, or as they are
+    # met), and takes back what it added when a None turns up: all give the plain numbering.
+    from loaders.graphpack import _Strings
+
+    known = [f"k{i}" for i in range(100)]
+    values: list[str | None] = [f"new{i}" if i % new_every == 0 else known[i % 100] for i in range(1, 1500)]
+    if none_at is not None:
+        values[none_at] = None
+    strings = _Strings()
+    assert strings.indices(known) == list(range(100))
+    expected: dict[str, int] = dict(zip(known, range(100), strict=True))
+    for v in values:
+        if v is not None and v not in expected:
+            expected[v] = len(expected)
+    assert strings.indices(values) == [-1 if v is None else expected[v] for v in values]
+    assert list(strings.index) == list(expected)
+
+
+@pytest.mark.parametrize("late", ["s", 7, 2**40, True, None, ["x"]])
+@pytest.mark.parametrize("first", ["word", 5, None])
+def test_a_column_packed_chunk_by_chunk_is_typed_as_a_whole(first: Any, late: Any) -> None:
+    # `_chunked_column` packs s and i columns a chunk at a time; a value of another type past
+    # the first chunk (or leading chunks of None) must give the column the whole's type, and a
+    # column given up leaves no string of its own in the table.
+    from loaders import graphpack
+
+    n = 2 * graphpack._CHUNK + 10
+    g = nx.MultiDiGraph()
+    for i in range(n):
+        g.add_node(f"n{i}", kind="K", x=first if i < n - 1 else late)
+    data = pack_data(g)
+    types = {type(first), type(late)} - {type(None)}
+    if types <= {str}:
+        expected = "s"
+    elif types == {int}:
+        expected = "v" if late == 2**40 else "i"
+    elif types == {list}:
+        expected = "ls"
+    else:
+        expected = "v"
+    assert data["nodes"]["columns"]["K"]["x"][0] == expected
+    if expected == "v":
+        assert "word" not in data["strings"] and "s" not in data["strings"]
+    back = unpack_data(json.loads(json.dumps(data, ensure_ascii=False)))
+    assert list(back.nodes(data="x")) == list(g.nodes(data="x"))
+
+
+def test_node_ids_that_are_also_kinds_keep_their_first_number() -> None:
+    # Node ids are numbered at once when none is already in the table (a kind); else one by one.
+    g = nx.MultiDiGraph()
+    g.add_node("K", kind="K")
+    g.add_node("b", kind="L")
+    g.add_node("L")
+    data = pack_data(g)
+    assert data["strings"] == ["K", "L", "b"]
+    assert unpack_ints(data["nodes"]["id"]) == [0, 2, 1]
+    assert list(unpack_data(json.loads(json.dumps(data))).nodes(data=True)) == list(g.nodes(data=True))
