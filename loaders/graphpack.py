@@ -496,6 +496,18 @@ def _in_order(groups: list[Any], rows: dict[Any, list[dict[str, Any]]]) -> list[
     return list(map(next, map(its.__getitem__, groups)))
 
 
+def _no_kind_and_empty_kind(kinds: list[str | None], counts: Counter[str | None], columns: dict[str, Any],
+                            shapes: dict[str, Any], strings: list[str]) -> list[dict[str, Any]]:
+    """The nodes' attribute dicts when some have no kind and some the kind ``""``: `pack_data`
+    writes both into the columns of group ``""`` (in node order, the kind left out), so they are
+    read as one group and the kind put back first in the rows that had it."""
+    groups = [k or "" for k in kinds]
+    rows = {k: _rows(columns.get(k, {}), strings, n, None if k == "" else ("kind", k), shapes.get(k))
+            for k, n in Counter(groups).items()}
+    out = _in_order(groups, rows)
+    return [{"kind": "", **row} if kind == "" else row for kind, row in zip(kinds, out, strict=True)]
+
+
 def unpack_data(data: dict[str, Any], edge_types: Collection[str] | None = None) -> nx.MultiDiGraph[str]:
     """The graph of `pack_data` output (or of a version 1 pack).
 
@@ -520,10 +532,13 @@ def unpack_data(data: dict[str, Any], edge_types: Collection[str] | None = None)
         raise ValueError("the nodes' id and kind lists differ in length")
     counts = Counter(kinds)  # counted in C
     node_shapes = nodes.get("shapes", {})
-    node_attrs = _in_order(kinds, {
-        k: _rows(nodes["columns"].get(k or "", {}), strings, n, None if k is None else ("kind", k),
-                 node_shapes.get(k or ""))
-        for k, n in counts.items()})
+    if None in counts and "" in counts:  # no kind and kind "": one group of columns, as written
+        node_attrs = _no_kind_and_empty_kind(kinds, counts, nodes["columns"], node_shapes, strings)
+    else:
+        node_attrs = _in_order(kinds, {
+            k: _rows(nodes["columns"].get(k or "", {}), strings, n, None if k is None else ("kind", k),
+                     node_shapes.get(k or ""))
+            for k, n in counts.items()})
 
     keys = _strings_at(unpack_ints(edges["key"]), strings)
     sources, targets = unpack_ints(edges["source"]), unpack_ints(edges["target"])

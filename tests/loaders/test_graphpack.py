@@ -317,3 +317,17 @@ def test_node_ids_that_are_also_kinds_keep_their_first_number() -> None:
     assert data["strings"] == ["K", "L", "b"]
     assert unpack_ints(data["nodes"]["id"]) == [0, 2, 1]
     assert list(unpack_data(json.loads(json.dumps(data))).nodes(data=True)) == list(g.nodes(data=True))
+
+
+def test_nodes_of_no_kind_and_of_the_empty_kind_read_back() -> None:
+    # Both are written into the columns of group "" (in node order); read back, each node is as
+    # it was: the empty kind kept where it was given, no kind where there was none.
+    g = nx.MultiDiGraph()
+    g.add_node("a", kind="", name="x")
+    g.add_node("b", name="y", start=3)
+    g.add_node("c", kind="Unit", name="z")
+    g.add_node("d", kind="")
+    g.add_edge("a", "b", key="IN")
+    back = unpack_data(json.loads(json.dumps(pack_data(g), ensure_ascii=False)))
+    assert list(back.nodes(data=True)) == list(g.nodes(data=True))
+    assert list(back.edges(keys=True, data=True)) == list(g.edges(keys=True, data=True))
