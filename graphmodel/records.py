@@ -148,17 +148,25 @@ def _compile_rows(cls: type[Record]) -> None:
     """Write ``cls``'s row converters as code, once (see `Record.to_row`)."""
     hints = typing.get_type_hints(cls)
     names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
-    ns: dict[str, Any] = {"_span": _span, "cls": cls}
+    ns: dict[str, Any] = {"_span": _span, "cls": cls, "_new": object.__new__}
     write, read = [], []
     for at, name in enumerate(names):
         encode, decode = _codec(hints[name], ns, rows=True)
         write.append(encode.format(f"self.{name}") if encode else f"self.{name}")
-        read.append(f"        {name}={decode.format(f'row[{at}]') if decode else f'row[{at}]'},")
+        read.append(f"{name!r}: {decode.format(f'row[{at}]') if decode else f'row[{at}]'},")
+    # Made as `__init__` would make it (every field set, in field order) without calling it:
+    # a dataclass's keyword arguments cost a fifth of reading a row. Not for a class whose
+    # `__init__` does more (`__post_init__`) or whose instances refuse a new `__dict__` (frozen).
+    plain = (not hasattr(cls, "__post_init__") and not cls.__dataclass_params__.frozen  # type: ignore[attr-defined]
+             and "__slots__" not in cls.__dict__)
+    make = (["    self = _new(cls)", "    self.__dict__ = {", *(f"        {r}" for r in read), "    }",
+             "    return self"] if plain else
+            ["    return cls(**{", *(f"        {r}" for r in read), "    })"])
     code = ["def to_row(self):", f"    return [{', '.join(write)}]",
             "def from_row(row):",
             f"    if type(row) is not list or len(row) != {len(names)}:",
             f"        raise ValueError('not a row of {len(names)} values')",
-            "    return cls(", *read, "    )"]
+            *make]
     exec("\n".join(code), ns)  # noqa: S102 - code made above from the fields, no input
     cls._to_row, cls._from_row = ns["to_row"], ns["from_row"]
     cls.to_row = ns["to_row"]  # type: ignore[method-assign]

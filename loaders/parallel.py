@@ -4,8 +4,10 @@
 number of workers, so the results do not depend on ``jobs``. With a cache, a document whose
 entry is there is not read again (see `loaders.cache`): its entry is read in the calling
 process, and only the other documents go to the workers; a worker that extracts a document
-adds its entry. An error in a worker (a file that cannot be read, a text with no plan) is
-raised in the caller as it would be with one process.
+adds its entry. A worker sends an extraction back as the bytes of `loaders.cache.encode`,
+made once for the entry and the sending (cheaper than pickling the extraction). An error in
+a worker (a file that cannot be read, a text with no plan) is raised in the caller as it
+would be with one process.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import TYPE_CHECKING, Literal, cast, overload
 
 from graphmodel.errors import GraphmodelError, InputError
 from graphmodel.model import Extraction, ExtractionWarning
-from loaders.cache import ExtractionCache, GraphCache
+from loaders.cache import ExtractionCache, GraphCache, decode, encode
 from loaders.documents.source import read_bytes
 from loaders.outcome import Skipped, attempt
 
@@ -57,28 +59,39 @@ def extract_one(path: Path, aliases: AliasTable | None = None, cache: Extraction
     key holds their digest). ``key`` is the document's cache key when the caller has computed
     it already.
     """
+    return _extract(path, aliases, cache, key, corrections)[0]
+
+
+def _extract(path: Path, aliases: AliasTable | None, cache: ExtractionCache | None, key: str | None,
+             corrections: Corrections | None) -> tuple[Extraction, bytes | None]:
+    """`extract_one`, and the extraction's `encode` bytes when they were made on the way (for
+    its cache entry), else None."""
     from loaders.corrections import correct
 
-    return correct(_extracted(path, aliases, cache, key), path, corrections, aliases)
+    extraction, data = _extracted(path, aliases, cache, key)
+    fixed = correct(extraction, path, corrections, aliases)
+    return fixed, data if fixed is extraction else None
 
 
 def _extracted(path: Path, aliases: AliasTable | None, cache: ExtractionCache | None, key: str | None
-               ) -> Extraction:
+               ) -> tuple[Extraction, bytes | None]:
     from loaders.corpus import read_extraction
 
     if cache is None or path.suffix.lower() == ".json":
-        return read_extraction(path, aliases)
+        return read_extraction(path, aliases), None
     key = key or cache.key(read_bytes(path), os.path.abspath(path))
     found = cache.get(key)
     if found is not None:
         # The entry may have been made with the file named another way (relative, absolute):
         # the extraction records the name it was given, as extracting it now would.
         found.document.source = str(path)
-        return found
+        return found, None
     extraction = read_extraction(path, aliases)
-    if cache.key(read_bytes(path), os.path.abspath(path)) == key:  # unchanged while it was read
-        cache.put(key, extraction)
-    return extraction
+    if cache.key(read_bytes(path), os.path.abspath(path)) != key:  # changed while it was read
+        return extraction, None
+    data = encode(extraction)
+    cache.put(key, data)
+    return extraction, data
 
 
 def _start(aliases: AliasTable | None, cache: ExtractionCache | None, skip: bool,
@@ -152,15 +165,25 @@ class _Skip:
         return Skipped(self.path, self.reason, self.bad, cast("InputError | None", error))  # one in the worker
 
 
-def _work(item: tuple[Path, str | None]) -> Extraction | _Skip | _Failure:
+def _work(item: tuple[Path, str | None]) -> bytes | _Skip | _Failure:
+    """A document's extraction as `encode` bytes (the caller decodes them), else why not."""
     path, key = item
+
+    def extract() -> tuple[Extraction, bytes | None]:
+        return _extract(path, cast("AliasTable | None", _WORKER["aliases"]),  # as _start set them
+                        cast("ExtractionCache | None", _WORKER["cache"]), key,
+                        cast("Corrections | None", _WORKER.get("corrections")))
+
     try:
-        got = _one(path, cast("AliasTable | None", _WORKER["aliases"]),  # as _start set them
-                   cast("ExtractionCache | None", _WORKER["cache"]), key, bool(_WORKER["skip"]),
-                   cast("Corrections | None", _WORKER.get("corrections")))
+        got = attempt(path, extract) if _WORKER["skip"] else extract()
     except Exception as exc:  # noqa: BLE001 - raised again in the caller, see _Failure
         return _Failure(exc)
-    return _Skip(got) if isinstance(got, Skipped) else got
+    if isinstance(got, Skipped):
+        return _Skip(got)
+    extraction, data = got
+    # The bytes made for the cache entry when there are any: pickling the extraction cost as
+    # much as making them again, and unpickling it more than decoding them.
+    return data if data is not None else encode(extraction)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -243,7 +266,10 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
                 raise got.rebuild()
             if progress is not None:
                 progress(path)
-            yield got.rebuild() if isinstance(got, _Skip) else got
+            if isinstance(got, bytes):
+                yield decode(got)
+            else:
+                yield got.rebuild() if isinstance(got, _Skip) else got
         finished = True
     finally:
         # All done: the workers end on the pool's sentinels, with no signal. Killing them with

@@ -100,3 +100,25 @@ def test_an_extraction_reads_back_from_its_row() -> None:
     ex = Extraction(DocumentInfo("d", None, [Side("上海市", "沪")], source="a.txt"), [task])
     back = Extraction.from_row(json.loads(json.dumps(ex.to_row())))
     assert back == ex and back.tasks[0].responsibilities[0].span == (1, 3)
+
+
+@dataclass
+class _Checked(Record):
+    name: str
+    size: int = 0
+
+    def __post_init__(self) -> None:
+        if self.size < 0:
+            raise ValueError("a negative size")
+
+
+def test_a_row_makes_the_record_init_would_make() -> None:
+    tree = _Tree("t", (1, 2), note="n", leaves=[_Leaf("a", "A")], spans=[(3, 4)], flag=True, tags=["x"])
+    back = _Tree.from_row(tree.to_row())
+    assert type(back) is _Tree and vars(back) == vars(tree)
+    assert list(vars(back)) == list(vars(tree))  # every field, in field order
+    assert type(back.leaves[0]) is _Leaf and back.leaves[0] == _Leaf("a", "A")  # frozen: made by __init__
+    with pytest.raises(Exception, match="cannot assign"):
+        back.leaves[0].name = "b"  # type: ignore[misc]
+    with pytest.raises(ValueError, match="negative"):  # a class with __post_init__ still runs it
+        _Checked.from_row(["x", -1])

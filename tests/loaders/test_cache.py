@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import shutil
 import zlib
 from pathlib import Path
@@ -17,6 +18,8 @@ from loaders.cache import (
     GraphCache,
     aliases_digest,
     cache_directory,
+    decode,
+    encode,
     extractor_version,
 )
 from loaders.corpus import read_extraction
@@ -114,6 +117,16 @@ def test_the_version_is_a_digest_of_the_extractor_its_data_and_the_readers(tmp_p
     assert version_of(copy) not in (same, changed)
 
 
+def test_an_entry_is_the_extraction_encoded_and_read_back_whole(plan: Path, tmp_path: Path) -> None:
+    cache = ExtractionCache(tmp_path / "cache")
+    extraction = extract_one(plan, cache=cache)
+    data = encode(extraction)
+    assert marshal.loads(data) == extraction.to_row()
+    assert decode(data) == extraction and decode(data).to_dict() == extraction.to_dict()
+    body = cache.path(cache.key(plan.read_bytes(), str(plan))).read_bytes().partition(b"\n")[2]
+    assert zlib.decompress(body) == data  # the body is the encoding, compressed
+
+
 def test_the_key_depends_on_content_path_and_aliases(tmp_path: Path) -> None:
     plain = ExtractionCache(tmp_path, version="0000000000000001")
     table = AliasTable.from_text("~科创办\t~科技创新办公室\n")
@@ -124,7 +137,8 @@ def test_the_key_depends_on_content_path_and_aliases(tmp_path: Path) -> None:
     assert aliases_digest(None) != aliases_digest(table)
 
 
-@pytest.mark.parametrize("damage", ["truncate", "flip", "header", "key", "empty", "body", "object", "short row", "long row", "bad unit"])
+@pytest.mark.parametrize("damage", ["truncate", "flip", "header", "key", "empty", "body", "object", "json row", "cut",
+                                    "not marshal", "not a row", "short row", "long row", "bad unit"])
 def test_a_corrupt_entry_is_ignored_and_rebuilt(plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                 damage: str) -> None:
     cache = ExtractionCache(tmp_path / "cache")
@@ -148,13 +162,18 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(plan: Path, tmp_path: Path, monk
     else:  # a well-formed entry whose body is not an extraction
         import hashlib
 
+        row = cache.get(key).to_row()  # type: ignore[union-attr]
         bodies = {"body": b'{"schema": "something else"}',
-                  # the extraction as format 1 kept it (an object), and rows cut short or too long
+                  # the extraction as format 1 kept it (an object) and format 2 (a row in JSON)
                   "object": json.dumps(good).encode(),
-                  "short row": json.dumps(cache.get(key).to_row()[:-1]).encode(),  # type: ignore[union-attr]
-                  "long row": json.dumps([*cache.get(key).to_row(), 1]).encode(),  # type: ignore[union-attr]
-                  "bad unit": json.dumps([v if i != 2 else ["x"] for i, v in  # a units row of a string
-                                          enumerate(cache.get(key).to_row())]).encode()}  # type: ignore[union-attr]
+                  "json row": json.dumps(row).encode(),
+                  # marshal's bytes cut short, not marshal's, not a row, rows cut short or too long
+                  "cut": encode(cache.get(key))[:-3],  # type: ignore[arg-type]
+                  "not marshal": b"\xff\x00 nothing",
+                  "not a row": marshal.dumps({"id": "x"}, 4),
+                  "short row": marshal.dumps(row[:-1], 4),
+                  "long row": marshal.dumps([*row, 1], 4),
+                  "bad unit": marshal.dumps([v if i != 2 else ["x"] for i, v in enumerate(row)], 4)}  # a units row of a string
         bad = zlib.compress(bodies[damage])
         header = {"format": CACHE_FORMAT, "key": key, "version": cache.version,
                   "sha256": hashlib.sha256(bad).hexdigest()}
