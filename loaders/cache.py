@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import marshal
 import os
 import re
 import shutil
@@ -46,8 +45,7 @@ if TYPE_CHECKING:
 __all__ = ["CACHE_FORMAT", "GRAPH_CACHE_FORMAT", "KEEP_VERSIONS", "KEEP_GRAPHS", "ExtractionCache", "GraphCache",
            "cache_directory", "extractor_version", "graph_version", "aliases_digest", "encode", "decode"]
 
-# 2: the extraction as a row (`Record.to_row`) in JSON; 3: the row in marshal's format 4.
-CACHE_FORMAT = "graphmodel.extraction-cache/3"
+CACHE_FORMAT = "graphmodel.extraction-cache/2"  # 2: the extraction as a row (`Record.to_row`) in JSON
 KEEP_VERSIONS = 3
 KEEP_GRAPHS = 3
 GRAPH_CACHE_FORMAT = "graphmodel.graph-cache/2"
@@ -101,26 +99,24 @@ def aliases_digest(aliases: AliasTable | None) -> str:
     return hashlib.sha256(rows.encode("utf-8")).hexdigest()
 
 
-def encode(extraction: Extraction) -> bytes:
-    """An extraction as bytes: its row (`Record.to_row`) in `marshal`'s format 4.
+def encode(extraction: Extraction | list[Any]) -> bytes:
+    """The body of a cache entry, before compression: an extraction's row (`Record.to_row`,
+    or the row itself when made already) as compact UTF-8 JSON.
 
-    The body of a cache entry (compressed), and what a worker process sends back
-    (`loaders.parallel`): a third of the time of JSON to write, two thirds to read, and with
-    the row made once for both, a worker no longer pickles the extraction as well. The format
-    is pinned, so any Python from 3.4 writes and reads the same bytes.
+    JSON, not `marshal` (a third of the time to write): a forged entry of a few bytes can make
+    marshal allocate and walk two billion items (a minute, measured), where a JSON reader
+    only reads what is there. The entry's digest catches damage, not forgery.
     """
-    return marshal.dumps(extraction.to_row(), 4)
+    row = extraction.to_row() if isinstance(extraction, Extraction) else extraction
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def decode(data: bytes) -> Extraction:
     """The extraction `encode` gave ``data``.
 
-    Only bytes this module's writers made are given to it: a cache entry's body is read only
-    when its digest matches (`marshal` is not meant for bytes of unknown origin).
-
     Raises
     ------
-    ValueError, EOFError, TypeError
+    ValueError, TypeError
         When ``data`` is not the encoding of an extraction (or a nested row is of the wrong
         length, see `Record.from_row`).
     """
@@ -129,7 +125,7 @@ def decode(data: bytes) -> Extraction:
     # Thousands of new containers and no cycle: the collector would walk them along with the
     # caller's young objects (two thirds of the time of reading an entry).
     with paused_gc():
-        return Extraction.from_row(marshal.loads(data))
+        return Extraction.from_row(json.loads(data))
 
 
 def _trusted_header(line: bytes, body: bytes | memoryview, fmt: str, key: str, version: str
@@ -172,7 +168,7 @@ class ExtractionCache:
         return h.hexdigest()
 
     def path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.row.z"
+        return self.folder / key[:2] / f"{key}.json.z"
 
     def get(self, key: str) -> Extraction | None:
         """The extraction under ``key``, or None when there is none or it cannot be trusted."""
@@ -185,7 +181,7 @@ class ExtractionCache:
             if not sep or _trusted_header(head, body, CACHE_FORMAT, key, self.version) is None:
                 return None
             return decode(zlib.decompress(body))
-        except (ValueError, EOFError, KeyError, TypeError, IndexError, AttributeError, zlib.error, InputError):
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError, zlib.error, InputError):
             return None  # a bad entry is a miss: the document is extracted again
 
     def put(self, key: str, extraction: Extraction | bytes) -> None:

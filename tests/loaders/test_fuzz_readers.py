@@ -204,3 +204,28 @@ def test_the_mutator_changes_its_input() -> None:
 @pytest.mark.parametrize("path", [p for p in _seeds("*") if p.suffix != ".py"], ids=lambda p: p.name)
 def test_every_seed_reads_or_fails_cleanly(path: Path) -> None:
     _read_within_limits(path)
+
+
+def test_fuzz_cache_entries(tmp_path: Path) -> None:
+    # The worst case: a damaged entry body under a header whose digest matches it (as anyone who
+    # can write the cache folder could forge), so it is decoded: the entry is a miss or an
+    # extraction, never an error, within the deadline. (A trial that kept entries in marshal's
+    # format failed here: a forged item count stalled one read for over a minute.)
+    from graphmodel.extract import extract
+    from graphmodel.model import Extraction
+    from loaders.cache import ExtractionCache, encode
+
+    seed = encode(extract((DATA / "corpus" / "2020-shanghai-dalian.txt").read_text(encoding="utf-8")))
+    cache = ExtractionCache(tmp_path / "cache")
+
+    @FUZZ
+    @given(st.data())
+    def run(data: st.DataObject) -> None:
+        key = cache.key(b"plan", "plan.txt")
+        cache.put(key, data.draw(mutated(seed)))
+        start = time.perf_counter()
+        got = cache.get(key)
+        assert got is None or isinstance(got, Extraction)
+        assert time.perf_counter() - start < CASE_SECONDS
+
+    run()

@@ -28,36 +28,40 @@ def test_workers_fill_and_read_the_cache(tmp_path: Path) -> None:
     files = expand_paths([DATA / "corpus"])
     cache = ExtractionCache(tmp_path / "cache")
     cold = [ex.to_dict() for ex in extract_documents(files, jobs=2, cache=cache)]
-    entries = sorted((tmp_path / "cache").rglob("*.row.z"))
+    entries = sorted((tmp_path / "cache").rglob("*.json.z"))
     assert len(entries) == len(files)
     warm = [ex.to_dict() for ex in extract_documents(files, jobs=2, cache=cache)]
     assert warm == cold
-    assert sorted((tmp_path / "cache").rglob("*.row.z")) == entries
+    assert sorted((tmp_path / "cache").rglob("*.json.z")) == entries
 
 
-def test_a_worker_sends_the_bytes_it_made_for_the_cache_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_worker_makes_the_row_once_for_the_entry_and_the_sending(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    import marshal
     import os
     import zlib
 
     from graphmodel.model import Extraction
     from loaders import parallel
-    from loaders.cache import decode, encode
 
     plan = expand_paths([DATA / "corpus"])[0]
     cache = ExtractionCache(tmp_path / "cache")
-    made: list[Extraction] = []
-    monkeypatch.setattr(parallel, "encode", lambda ex: made.append(ex) or encode(ex))
+    rows: list[Extraction] = []
+    to_row = Extraction.to_row
+    monkeypatch.setattr(Extraction, "to_row", lambda ex: rows.append(ex) or to_row(ex))
     for name, value in {"aliases": None, "cache": cache, "skip": True, "corrections": None}.items():
         monkeypatch.setitem(parallel._WORKER, name, value)
     key = cache.key(plan.read_bytes(), os.path.abspath(plan))
     sent = parallel._work((plan, key))
-    assert isinstance(sent, bytes) and len(made) == 1  # encoded once, for the entry and the sending
-    assert zlib.decompress(cache.path(key).read_bytes().partition(b"\n")[2]) == sent
-    assert decode(sent).to_dict() == read_extraction(plan).to_dict()
-    # Without a cache, the extraction is encoded to be sent.
+    assert isinstance(sent, bytes) and len(rows) == 1  # one row, for the entry and the sending
+    entry = json.loads(zlib.decompress(cache.path(key).read_bytes().partition(b"\n")[2]))
+    assert marshal.loads(sent) == entry  # the entry is the row in JSON, the sending in marshal's format
+    assert parallel._received(sent).to_dict() == read_extraction(plan).to_dict()
+    # Without a cache, the row is made to be sent.
     monkeypatch.setitem(parallel._WORKER, "cache", None)
     again = parallel._work((plan, None))
-    assert again == sent and len(made) == 2
+    assert again == sent and len(rows) == 2
 
 
 def test_an_error_in_a_worker_is_the_callers_one_line_error(tmp_path: Path) -> None:
