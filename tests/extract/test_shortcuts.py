@@ -213,3 +213,27 @@ def test_a_keyword_text_read_the_first_time_holds_what_its_replay_holds() -> Non
             annotations.read_keyword_text(Piece(t, start), ann, g)
             again.append(reading(ann))
         assert first == again
+
+
+PLACE_TEXTS = [
+    "支持浦东新区与大连高新区开展合作", "宜兴市与丰县结对", "推进沪滇合作产业园建设", "深圳市福田区",
+    "中国(广东)自由贸易试验区南沙片区", "长兴岛、花园口等特殊功能区", "建设“沪连对口合作产业园”",
+    "推进数字经济人才培训,落实年度工作任务清单", "沈阳综合保税区桃仙园区", "中新天津生态城",
+]
+
+
+@pytest.mark.parametrize("sides", [("上海市", "大连市"), ("江苏省",), ()])
+def test_a_text_that_may_name_no_place_names_none(sides: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = list(PLACE_TEXTS)
+    for norm, _ in plan_texts():
+        texts += [s for s in norm.split("。") if s.strip()]
+    texts = sorted(set(texts))
+    named = [t for t in texts if places.may_name_place(t)]
+    assert 100 < len(named) < len(texts) - 100  # (both answers are met)
+    with_gate = PlaceFinder(list(sides))
+    found = [with_gate.scan_text(t, 0) for t in texts]
+    monkeypatch.setattr(places, "may_name_place", lambda text: True)  # the scans without the shortcut
+    without = PlaceFinder(list(sides))
+    assert [without.scan_text(t, 0) for t in texts] == found
+    assert without.places == with_gate.places
+    assert sum(1 for ids in found if ids) > 20  # (places are found)
