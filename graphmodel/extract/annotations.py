@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from graphmodel.extract.grammar import Grammar
 from graphmodel.extract.names import Piece, clean_piece, list_items, split_item, split_list, split_top
 from graphmodel.extract.text import bracket_depths, unspaced
 from graphmodel.model import Role, Span
+
+_MISSING: Any = object()
 
 __all__ = ["Part", "Annotation", "read_keyword_text", "read_clauses", "read_list", "mentions", "clause_parts"]
 
@@ -82,7 +85,9 @@ def mentions(piece: Piece, g: Grammar) -> tuple[list[tuple[Piece, list[str]]], l
     """
     # Remembered by text, with offsets from the piece's start: the recognisers read one bracket in
     # several forms, and a corpus lists the same units again and again.
-    found, notes = g.remember("mentions", piece.text, lambda t: _mentions(Piece(t, 0), g))
+    hit = g.memo("mentions").get(piece.text)  # (a hit without the call: asked for every list)
+    found, notes = hit if hit is not None else g.remember("mentions", piece.text,
+                                                          lambda t: _mentions(Piece(t, 0), g))
     at = piece.start
     return [(Piece(text, at + a, None if b is None else at + b), list(own)) for text, a, b, own in found], list(notes)
 
@@ -95,8 +100,12 @@ def _mentions(piece: Piece, g: Grammar) -> tuple[tuple[tuple[str, int, int | Non
     if "各" not in piece.text:
         # No group whose levels the next item could continue (`split_list`): item by item, each
         # read at once and remembered by its text (a list is new, its items seldom are).
+        items = g.memo("mention_item")
         for item, at in list_items(piece):
-            for held, text, a, b in g.remember("mention_item", item, lambda t: _mention_item(t, g)):
+            read = items.get(item)
+            if read is None:
+                read = g.remember("mention_item", item, lambda t: _mention_item(t, g))
+            for held, text, a, b in read:
                 notes += held
                 if b == -1:
                     notes.append(text)
@@ -169,7 +178,9 @@ def read_clauses(piece: Piece, g: Grammar) -> list[tuple[Piece, Role, int, int]]
     """
     if not g.pattern("verb").search(piece.text):
         return None  # no clause closes with a verb (a keyword's list, the common case): not clauses
-    found = g.remember("read_clauses", piece.text, lambda t: _read_clauses(Piece(t, 0), g))
+    found = g.memo("read_clauses").get(piece.text, _MISSING)  # (None is an answer: not clauses)
+    if found is _MISSING:
+        found = g.remember("read_clauses", piece.text, lambda t: _read_clauses(Piece(t, 0), g))
     if found is None:
         return None
     at = piece.start
@@ -205,7 +216,9 @@ def _read_clauses(piece: Piece, g: Grammar) -> tuple[tuple[str, int, Role, int, 
             return None
     if not out:
         return None
-    names = [n for units, *_ in out for n in g.remember("clause_names", units.text, lambda t: _clause_names(t, g))]
+    known = g.memo("clause_names")
+    names = [n for units, *_ in out
+             for n in (known.get(units.text) or g.remember("clause_names", units.text, lambda t: _clause_names(t, g)))]
     if not names or not all(n and (g.looks_like_unit(n) or g.is_person(n)) for n in names):
         return None
     if all(g.is_person(n) for n in names):
@@ -392,6 +405,10 @@ def read_keyword_text(piece: Piece, ann: Annotation, g: Grammar) -> None:
     # annotations again and again, and one bracket is read by several recognisers. A text met for
     # the first time is read where it stands and its reading put into ``ann`` as read (what a replay
     # of its record would put there).
+    known = g.memo("keyword_text").get(piece.text)
+    if known is not None:  # (a hit without the call and the closure)
+        _replay(known, piece.start, ann)
+        return
     fresh: list[Annotation] = []
 
     def read(text: str) -> _Reading:

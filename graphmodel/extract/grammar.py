@@ -122,6 +122,15 @@ class Grammar:
 
     _remember = remember  # (the name the grammar's own predicates use)
 
+    def memo(self, what: str) -> dict[str, Any]:
+        """The memo `remember` keeps under ``what``, for a caller that runs for every mention: it
+        looks a hit up itself (``memo.get(text, MISSING)``: no call, no closure made) and calls
+        `remember` on a miss. Read it only: `remember` fills and empties it."""
+        memo = self._memo.get(what)
+        if memo is None:
+            memo = self._memo[what] = {}
+        return memo
+
     # -- brackets -------------------------------------------------------------------------------
     def normalisation(self) -> dict[int, str]:
         """Character map that turns every bracket of a family into that family's pair."""

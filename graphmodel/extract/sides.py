@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from typing import Any
 
 from graphmodel.extract.annotations import Annotation, Part
 from graphmodel.extract.document import make_sides, title_regions
@@ -19,6 +20,8 @@ from graphmodel.extract.text import normalize
 from graphmodel.model import Side, Span
 
 __all__ = ["detect_sides", "part_side"]
+
+_MISSING: Any = object()
 
 
 def detect_sides(title: str | None, issuers: list[str], annotations: list[Annotation],
@@ -63,13 +66,16 @@ def detect_sides(title: str | None, issuers: list[str], annotations: list[Annota
     second: dict[str, int] = {}
     every: dict[str, int] = {}
     level_counts: dict[str, int] = {}
+    known = grammar.memo("side-facts")
     for ann in annotations:
         for part in ann.parts:
             votes = (first if part.position == 0 else second if part.position == 1 else None) if (
                 part.siblings >= 2) else None
             for piece, _ in part.mentions:
                 # (normalised already; what a name says, remembered by the name: one look-up)
-                facts = grammar.remember("side-facts", piece.text, lambda name: _side_facts(name, grammar))
+                facts = known.get(piece.text, _MISSING)  # (None is an answer: a placeholder)
+                if facts is _MISSING:
+                    facts = grammar.remember("side-facts", piece.text, lambda name: _side_facts(name, grammar))
                 if facts is None:
                     continue  # a placeholder
                 level, region = facts

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from graphmodel.extract.annotations import Annotation, Part
 from graphmodel.extract.canonical import AliasTable, canonical_unit, group_id, unit_id
@@ -30,6 +31,7 @@ _TRAIL = re.compile(r"[\s。;,.|]*")
 _GAP = re.compile(r"[ \n]+")  # where a task's heading ends
 _SENTENCE_MARK = re.compile(r"[。,;]")  # a heading holds none
 _SECOND_NAME = re.compile(r"(.+?)\(([^()]+)\)")
+_START = attrgetter("start")
 
 
 @dataclass
@@ -148,9 +150,11 @@ def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[
     while body < it.end and norm[body] in " \n":
         body += 1
     # A heading naming whose work its items are (省监察厅牵头的工作) stays the task's title.
-    inside = [a for a in {id(a): a for a in anns + within}.values()
-              if it.body <= a.start < it.end and a.form != "heading"]
-    first_ann = min((a.start for a in inside), default=it.end)
+    lo, hi = it.body, it.end
+    inside = [a for a in {id(a): a for a in anns + within}.values() if lo <= a.start < hi and a.form != "heading"]
+    if len(inside) > 1:
+        inside.sort(key=_START)
+    first_ann = inside[0].start if inside else hi
     title = None
     m = _GAP.search(norm, body, first_ann)
     head_end = m.start() if m else first_ann
@@ -163,7 +167,7 @@ def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[
         body = head_end
     pieces = []
     cursor = body
-    for a in sorted(inside, key=lambda x: x.start):
+    for a in inside:  # (sorted by start)
         pieces.append(text[cursor : a.start])
         cursor = max(cursor, a.end)
     end = it.end
@@ -306,7 +310,13 @@ def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, 
         hit = ctx.resolved.get((name, side, level))
         if hit is not None:  # met before in this plan: its unit made, its aliases added, no warning
             uid, after, collective = hit
-            _respond(ctx, task, Responsibility(written, uid, side, role, collective, span))
+            # (`_respond` inline, the responsibility made only when added: the commonest way here)
+            naming = ctx.naming
+            if naming is None or naming[0] is not task:
+                naming = ctx.naming = (task, {r.unit for r in task.responsibilities})
+            if uid not in naming[1]:
+                naming[1].add(uid)
+                task.responsibilities.append(Responsibility(written, uid, side, role, collective, span))
             return after
     if ctx.grammar.is_placeholder(name):
         uid = group_id(side, name)
