@@ -396,8 +396,8 @@ class PlaceFinder:
         if not text or text.isspace():
             return []  # a task's text after its annotation is often a line break: no place to find
         # (The offsets of the joined text's characters are only made when it has a line break and
-        # a place: most texts have neither.)
-        joined, where = _join_lines(text) if "\n" in text else (text, None)
+        # a place: most texts have neither; most line breaks are between a text and its end.)
+        joined = _WRAP.sub("", text) if "\n" in text else text  # (`_join_lines` without the offsets)
         # The first four scans each find a word of `_signs` (or a 县): one scan for them all says
         # whether to run them (most of a plan's texts name no place).
         named = (self._districts(joined, 0) + self._city_districts(joined, 0) + self._known(joined, 0)
@@ -406,6 +406,7 @@ class PlaceFinder:
         if not hits:
             self._found[(offset, offset + len(text))] = []
             return []
+        where = _join_lines(text)[1] if joined is not text else None
         for h in hits:
             h.span = ((offset + h.span[0], offset + h.span[1]) if where is None else
                       (offset + where[h.span[0]], offset + where[h.span[1] - 1] + 1))

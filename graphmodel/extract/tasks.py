@@ -93,7 +93,7 @@ def own_text_spans(it: Item, anns: list[Annotation]) -> list[Span]:
     """
     spans = []
     cursor = it.body
-    for a in sorted((a for a in anns if it.body <= a.start < it.end), key=lambda x: x.start):
+    for a in sorted([a for a in anns if it.body <= a.start < it.end], key=_START):
         if a.start > cursor:
             spans.append((cursor, a.start))
         cursor = max(cursor, a.end)
@@ -234,7 +234,9 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
             role = "support"
         if heads[k]:  # 海东市、兰州市、临夏州发展改革部门: each region's 发展改革部门
             side = g.side_of(name, side_names) or side
-        level = _add(ctx, task, side, name, (piece.start, piece.end), role, level, heads[k])
+        start, stop = piece.start, piece.stop
+        span = (start, stop if stop is not None else start + len(name))  # (`Piece.end` without the call)
+        level = _add(ctx, task, side, name, span, role, level, heads[k])
         # 各市政府〈含沈抚示范区管委会,下同〉: the group includes a unit, here and (下同) later. A
         # group included in a group (〈含开发区管委会〉) adds no unit.
         included = ctx.included.get((side, name), []) if ctx.included else []
@@ -251,8 +253,8 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
             if ctx.grammar.is_placeholder(extra):
                 continue
             at = ctx.norm.find(extra, piece.start, piece.end + 80)
-            span = (at, at + len(extra)) if at >= 0 else (piece.start, piece.end)
-            _add(ctx, task, side, extra, span, role, None)
+            extra_span = (at, at + len(extra)) if at >= 0 else (piece.start, piece.end)
+            _add(ctx, task, side, extra, extra_span, role, None)
 
 
 # Whether a name is a bare region (海东市) on a plan's sides: asked for every name of every list.
