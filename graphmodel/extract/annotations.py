@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import methodcaller
 from typing import Any
 
 from graphmodel.extract.grammar import Grammar
 from graphmodel.extract.names import Piece, clean_piece, list_items, split_item, split_list, split_top
-from graphmodel.extract.text import bracket_depths, unspaced
+from graphmodel.extract.text import _BRACKET_RE, bracket_depths, unspaced
 from graphmodel.model import Role, Span
 
 _MISSING: Any = object()
+_MATCH_START = methodcaller("start")
 
 __all__ = ["Part", "Annotation", "read_keyword_text", "read_clauses", "read_list", "mentions", "clause_parts"]
 
@@ -347,14 +349,20 @@ def _split_segments(piece: Piece, g: Grammar) -> list[tuple[str | None, str | No
     """`_segments`, worked out."""
     # (`Grammar.find_in_short`: the patterns' matches, found up to the last colon or closing
     # bracket, which every match holds, not in the list of units after it.)
-    depths = bracket_depths(piece.text)
-    hits = [m for m in g.find_in_short("keyword", piece.text) if depths[m.start()] == 0]
+    text = piece.text
+    depths = bracket_depths(text) if _BRACKET_RE.search(text) else None  # (None: depth 0 everywhere)
+    hits = [m for m in g.find_in_short("keyword", text) if depths is None or depths[m.start()] == 0]
     taken = [(m.start(), m.end()) for m in hits]
-    for m in g.find_in_short("keyword-like", piece.text):  # (most are known keywords: asked first)
-        if depths[m.start()] == 0 and g.unknown_keyword(m.group("word")) and not any(
-                a < m.end() and m.start() < b for a, b in taken):
-            hits.append(m)
-    hits.sort(key=lambda m: m.start())
+    # Every match of keyword-like holds a mark (a colon, a closing square bracket): where each of the
+    # text's marks is inside a known keyword's match, each match overlaps one and is left out (the
+    # common case: no scan).
+    marks = text.count(":") + text.count("]")
+    if marks > sum(text.count(":", a, b) + text.count("]", a, b) for a, b in taken):
+        for m in g.find_in_short("keyword-like", text):  # (most are known keywords: asked first)
+            if (depths is None or depths[m.start()] == 0) and g.unknown_keyword(m.group("word")) and not any(
+                    a < m.end() and m.start() < b for a, b in taken):
+                hits.append(m)
+        hits.sort(key=_MATCH_START)
     out: list[tuple[str | None, str | None, Piece, Span]] = []
     if hits and hits[0].start() > 0 and piece.text[: hits[0].start()].strip(" \n,;。"):
         out.append((None, None, piece.sub(0, hits[0].start()), (piece.start, piece.start)))

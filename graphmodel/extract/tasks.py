@@ -151,7 +151,10 @@ def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[
         body += 1
     # A heading naming whose work its items are (省监察厅牵头的工作) stays the task's title.
     lo, hi = it.body, it.end
-    inside = [a for a in {id(a): a for a in anns + within}.values() if lo <= a.start < hi and a.form != "heading"]
+    given = anns + within if within else anns
+    if len(given) > 1:  # (one annotation is no repeat: no dictionary)
+        given = list({id(a): a for a in given}.values())
+    inside = [a for a in given if lo <= a.start < hi and a.form != "heading"]
     if len(inside) > 1:
         inside.sort(key=_START)
     first_ann = inside[0].start if inside else hi
@@ -213,7 +216,8 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
     side_names = ctx.side_names
     side_of_part = part_side(part, ann, ctx.sides, ctx.grammar, ctx.warnings, side_names)
     level: str | None = None
-    heads = _shared_heads([p.text for p, _ in part.mentions], side_names)  # mentions are normalised text
+    # (mentions are normalised text; a lone name shares nothing)
+    heads = _shared_heads([p.text for p, _ in part.mentions], side_names) if len(part.mentions) > 1 else _NO_HEAD
     unsplit = part.siblings == 1 and len(side_names) > 1
     for k, (piece, notes) in enumerate(part.mentions):
         name = piece.text
@@ -256,6 +260,8 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
             extra_span = (at, at + len(extra)) if at >= 0 else (piece.start, piece.end)
             _add(ctx, task, side, extra, extra_span, role, None)
 
+
+_NO_HEAD = ("",)  # `_shared_heads` of one name
 
 # Whether a name is a bare region (海东市) on a plan's sides: asked for every name of every list.
 _BARE: dict[tuple[str, tuple[str, ...]], bool] = {}
