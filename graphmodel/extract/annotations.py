@@ -91,7 +91,7 @@ def mentions(piece: Piece, g: Grammar) -> tuple[list[tuple[Piece, list[str]]], l
     found, notes = hit if hit is not None else g.remember("mentions", piece.text,
                                                           lambda t: _mentions(Piece(t, 0), g))
     at = piece.start
-    return [(Piece(text, at + a, None if b is None else at + b), list(own)) for text, a, b, own in found], list(notes)
+    return [(Piece(text, at + a, None if b is None else at + b), [*own]) for text, a, b, own in found], list(notes)
 
 
 def _mentions(piece: Piece, g: Grammar) -> tuple[tuple[tuple[str, int, int | None, tuple[str, ...]], ...],
@@ -456,7 +456,7 @@ def _replay(reading: _Reading, at: int, ann: Annotation) -> None:
     """Put a recorded reading (`_record`) of a text starting at ``at`` into ``ann``."""
     parts, persons, notes, warnings = reading
     for role, found, position, siblings, label in parts:
-        ann.parts.append(Part(role, [(Piece(text, at + a, None if b is None else at + b), list(own))
+        ann.parts.append(Part(role, [(Piece(text, at + a, None if b is None else at + b), [*own])
                                      for text, a, b, own in found], position, siblings, label))
     ann.persons += persons
     ann.notes += notes

@@ -27,6 +27,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import methodcaller
 
 from graphmodel.extract.annotations import (
     Annotation,
@@ -50,6 +51,7 @@ _LONGEST = 400  # characters: a bracket longer than this holds prose, never an a
 _ADDRESSEE = re.compile(r"(?:各|有关|相关|其他|其它|全体)")  # 各有关单位: a notice's addressee, not a keyword
 _TRAILER = re.compile(r"[\s。;,.、|]*")
 _LIST_SEPARATOR = re.compile("[、,]")
+_MATCH_START = methodcaller("start")
 _PROSE_MARK = re.compile(r"[。:!?]")  # a mention holding one is a sentence, not a unit's name
 _LINE_START = re.compile(r"\n[ ]*")
 _CLAUSE = re.compile(r"[^,;]+")
@@ -310,7 +312,7 @@ def _keyword_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     # A keyword this grammar does not know (数据提供单位:) opens a line too; reading it warns.
     unknown = [m for m in g.find_all("keyword-like", norm)
                if g.unknown_keyword(m.group("word")) and not _ADDRESSEE.match(m.group("word")) and not clashes(m)]
-    hits = [m for m in sorted(known + unknown, key=lambda m: m.start())
+    hits = [m for m in (sorted(known + unknown, key=_MATCH_START) if unknown else known)  # (known: in order)
             if not doc.inside_bracket(m.start()) and (m.start() == 0 or norm[m.start() - 1] in _BOUNDARY)
             and not in_table(m.start())]
     for k, m in enumerate(hits):

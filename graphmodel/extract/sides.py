@@ -60,12 +60,12 @@ def detect_sides(title: str | None, issuers: list[str], annotations: list[Annota
     [Side(name='辽宁省', short='辽')]
     """
     g = gazetteer()
-    # Counted in dicts (a Counter's += is a Python call for every new key), made Counters after:
-    # the same counts in the same order.
-    first: dict[str, int] = {}
-    second: dict[str, int] = {}
-    every: dict[str, int] = {}
-    level_counts: dict[str, int] = {}
+    # Listed, then counted by `Counter` (one C loop; its keys in the order first met, as counting
+    # one by one gives them).
+    first: list[str] = []
+    second: list[str] = []
+    every: list[str] = []
+    level_list: list[str] = []
     known = grammar.memo("side-facts")
     for ann in annotations:
         for part in ann.parts:
@@ -80,15 +80,15 @@ def detect_sides(title: str | None, issuers: list[str], annotations: list[Annota
                     continue  # a placeholder
                 level, region = facts
                 if level:
-                    level_counts[level] = level_counts.get(level, 0) + 1
+                    level_list.append(level)
                 if not region:
                     continue
-                every[region] = every.get(region, 0) + 1
+                every.append(region)
                 if votes is not None:
-                    votes[region] = votes.get(region, 0) + 1
+                    votes.append(region)
     part_votes = [Counter(first), Counter(second)]
     all_votes = Counter(every)
-    levels = Counter(level_counts)
+    levels = Counter(level_list)
     sides = make_sides(title_regions(normalize(title) if title else None), part_votes, all_votes, issuers)
     if len(sides) == 1 and levels:
         # 省发展改革委、合肥海关: a plan whose units say 省 is the province's, not 合肥市's.
