@@ -16,11 +16,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import methodcaller
+from typing import Any
 
 from graphmodel.extract.grammar import Grammar
 from graphmodel.extract.names import Piece, clean_piece, list_items, split_item, split_list, split_top
-from graphmodel.extract.text import bracket_depths, unspaced
+from graphmodel.extract.text import _BRACKET_RE, bracket_depths, unspaced
 from graphmodel.model import Role, Span
+
+_MISSING: Any = object()
+_MATCH_START = methodcaller("start")
 
 __all__ = ["Part", "Annotation", "read_keyword_text", "read_clauses", "read_list", "mentions", "clause_parts"]
 
@@ -82,9 +87,11 @@ def mentions(piece: Piece, g: Grammar) -> tuple[list[tuple[Piece, list[str]]], l
     """
     # Remembered by text, with offsets from the piece's start: the recognisers read one bracket in
     # several forms, and a corpus lists the same units again and again.
-    found, notes = g.remember("mentions", piece.text, lambda t: _mentions(Piece(t, 0), g))
+    hit = g.memo("mentions").get(piece.text)  # (a hit without the call: asked for every list)
+    found, notes = hit if hit is not None else g.remember("mentions", piece.text,
+                                                          lambda t: _mentions(Piece(t, 0), g))
     at = piece.start
-    return [(Piece(text, at + a, None if b is None else at + b), list(own)) for text, a, b, own in found], list(notes)
+    return [(Piece(text, at + a, None if b is None else at + b), [*own]) for text, a, b, own in found], list(notes)
 
 
 def _mentions(piece: Piece, g: Grammar) -> tuple[tuple[tuple[str, int, int | None, tuple[str, ...]], ...],
@@ -95,8 +102,12 @@ def _mentions(piece: Piece, g: Grammar) -> tuple[tuple[tuple[str, int, int | Non
     if "各" not in piece.text:
         # No group whose levels the next item could continue (`split_list`): item by item, each
         # read at once and remembered by its text (a list is new, its items seldom are).
+        items = g.memo("mention_item")
         for item, at in list_items(piece):
-            for held, text, a, b in g.remember("mention_item", item, lambda t: _mention_item(t, g)):
+            read = items.get(item)
+            if read is None:
+                read = g.remember("mention_item", item, lambda t: _mention_item(t, g))
+            for held, text, a, b in read:
                 notes += held
                 if b == -1:
                     notes.append(text)
@@ -169,7 +180,9 @@ def read_clauses(piece: Piece, g: Grammar) -> list[tuple[Piece, Role, int, int]]
     """
     if not g.pattern("verb").search(piece.text):
         return None  # no clause closes with a verb (a keyword's list, the common case): not clauses
-    found = g.remember("read_clauses", piece.text, lambda t: _read_clauses(Piece(t, 0), g))
+    found = g.memo("read_clauses").get(piece.text, _MISSING)  # (None is an answer: not clauses)
+    if found is _MISSING:
+        found = g.remember("read_clauses", piece.text, lambda t: _read_clauses(Piece(t, 0), g))
     if found is None:
         return None
     at = piece.start
@@ -205,7 +218,9 @@ def _read_clauses(piece: Piece, g: Grammar) -> tuple[tuple[str, int, Role, int, 
             return None
     if not out:
         return None
-    names = [n for units, *_ in out for n in g.remember("clause_names", units.text, lambda t: _clause_names(t, g))]
+    known = g.memo("clause_names")
+    names = [n for units, *_ in out
+             for n in (known.get(units.text) or g.remember("clause_names", units.text, lambda t: _clause_names(t, g)))]
     if not names or not all(n and (g.looks_like_unit(n) or g.is_person(n)) for n in names):
         return None
     if all(g.is_person(n) for n in names):
@@ -334,14 +349,20 @@ def _split_segments(piece: Piece, g: Grammar) -> list[tuple[str | None, str | No
     """`_segments`, worked out."""
     # (`Grammar.find_in_short`: the patterns' matches, found up to the last colon or closing
     # bracket, which every match holds, not in the list of units after it.)
-    depths = bracket_depths(piece.text)
-    hits = [m for m in g.find_in_short("keyword", piece.text) if depths[m.start()] == 0]
+    text = piece.text
+    depths = bracket_depths(text) if _BRACKET_RE.search(text) else None  # (None: depth 0 everywhere)
+    hits = [m for m in g.find_in_short("keyword", text) if depths is None or depths[m.start()] == 0]
     taken = [(m.start(), m.end()) for m in hits]
-    for m in g.find_in_short("keyword-like", piece.text):  # (most are known keywords: asked first)
-        if depths[m.start()] == 0 and g.unknown_keyword(m.group("word")) and not any(
-                a < m.end() and m.start() < b for a, b in taken):
-            hits.append(m)
-    hits.sort(key=lambda m: m.start())
+    # Every match of keyword-like holds a mark (a colon, a closing square bracket): where each of the
+    # text's marks is inside a known keyword's match, each match overlaps one and is left out (the
+    # common case: no scan).
+    marks = text.count(":") + text.count("]")
+    if marks > sum(text.count(":", a, b) + text.count("]", a, b) for a, b in taken):
+        for m in g.find_in_short("keyword-like", text):  # (most are known keywords: asked first)
+            if (depths is None or depths[m.start()] == 0) and g.unknown_keyword(m.group("word")) and not any(
+                    a < m.end() and m.start() < b for a, b in taken):
+                hits.append(m)
+        hits.sort(key=_MATCH_START)
     out: list[tuple[str | None, str | None, Piece, Span]] = []
     if hits and hits[0].start() > 0 and piece.text[: hits[0].start()].strip(" \n,;。"):
         out.append((None, None, piece.sub(0, hits[0].start()), (piece.start, piece.start)))
@@ -392,6 +413,10 @@ def read_keyword_text(piece: Piece, ann: Annotation, g: Grammar) -> None:
     # annotations again and again, and one bracket is read by several recognisers. A text met for
     # the first time is read where it stands and its reading put into ``ann`` as read (what a replay
     # of its record would put there).
+    known = g.memo("keyword_text").get(piece.text)
+    if known is not None:  # (a hit without the call and the closure)
+        _replay(known, piece.start, ann)
+        return
     fresh: list[Annotation] = []
 
     def read(text: str) -> _Reading:
@@ -420,17 +445,18 @@ _Reading = tuple[
 
 def _record(ann: Annotation, at: int) -> _Reading:
     """What an annotation read from a text starting at ``at`` holds, as tuples, offsets from ``at``."""
-    parts = tuple((part.role, tuple((p.text, p.start - at, None if p.stop is None else p.stop - at, tuple(notes))
-                                    for p, notes in part.mentions),
-                   part.position, part.siblings, part.side_label) for part in ann.parts)
-    return parts, tuple(ann.persons), tuple(ann.notes), tuple((m, (a - at, b - at)) for m, (a, b) in ann.warnings)
+    # (tuples of lists made by comprehensions: cheaper than of generators)
+    parts = tuple([(part.role, tuple([(p.text, p.start - at, None if p.stop is None else p.stop - at, tuple(notes))
+                                      for p, notes in part.mentions]),
+                    part.position, part.siblings, part.side_label) for part in ann.parts])
+    return parts, tuple(ann.persons), tuple(ann.notes), tuple([(m, (a - at, b - at)) for m, (a, b) in ann.warnings])
 
 
 def _replay(reading: _Reading, at: int, ann: Annotation) -> None:
     """Put a recorded reading (`_record`) of a text starting at ``at`` into ``ann``."""
     parts, persons, notes, warnings = reading
     for role, found, position, siblings, label in parts:
-        ann.parts.append(Part(role, [(Piece(text, at + a, None if b is None else at + b), list(own))
+        ann.parts.append(Part(role, [(Piece(text, at + a, None if b is None else at + b), [*own])
                                      for text, a, b, own in found], position, siblings, label))
     ann.persons += persons
     ann.notes += notes

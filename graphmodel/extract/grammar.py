@@ -103,6 +103,11 @@ class Grammar:
     not_sections: tuple[str, ...] = ()  # words holding a section end that end no section (控股, 股份)
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
     _memo: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)  # what → memo
+    # The last text `find_all` read and its marks with the whitespace around them: the keyword
+    # lines ask for two patterns' matches in one plan's text, one after the other.
+    # (a tuple in a list, read once by each call: threads sharing the grammar see a whole pair)
+    _marks: list[tuple[str, list[tuple[int, int]]]] = field(default_factory=lambda: [("", [])], compare=False,
+                                                             repr=False)
 
     def remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
         """``compute(text)``, remembered on this grammar under ``what``: for a pure function of a
@@ -121,6 +126,15 @@ class Grammar:
         return found  # type: ignore[no-any-return]  # (no cast: a call, and this runs very often)
 
     _remember = remember  # (the name the grammar's own predicates use)
+
+    def memo(self, what: str) -> dict[str, Any]:
+        """The memo `remember` keeps under ``what``, for a caller that runs for every mention: it
+        looks a hit up itself (``memo.get(text, MISSING)``: no call, no closure made) and calls
+        `remember` on a miss. Read it only: `remember` fills and empties it."""
+        memo = self._memo.get(what)
+        if memo is None:
+            memo = self._memo[what] = {}
+        return memo
 
     # -- brackets -------------------------------------------------------------------------------
     def normalisation(self) -> dict[int, str]:
@@ -169,12 +183,18 @@ class Grammar:
         reach = self.remember("find_all-reach", name, self._reach)  # (a fixed number: worked out once)
         size = len(text)
         windows: list[list[int]] = []
-        for m in _MARK.finditer(text):
-            a, b = m.start(), m.end()
-            while a > 0 and text[a - 1].isspace():
-                a -= 1
-            while b < size and text[b].isspace():
-                b += 1
+        last, extents = self._marks[0]
+        if last is not text:
+            extents = []
+            for m in _MARK.finditer(text):
+                a, b = m.start(), m.end()
+                while a > 0 and text[a - 1].isspace():
+                    a -= 1
+                while b < size and text[b].isspace():
+                    b += 1
+                extents.append((a, b))
+            self._marks[0] = (text, extents)
+        for a, b in extents:
             a, b = max(0, a - reach), min(size, b + 1)
             if windows and a <= windows[-1][1]:
                 windows[-1][1] = max(windows[-1][1], b)

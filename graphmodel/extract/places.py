@@ -31,7 +31,7 @@ from graphmodel.extract.regions import DISTRICT_KINDS, PROVINCE_ABBREVIATIONS, g
 from graphmodel.extract.text import CJK, word_pattern
 from graphmodel.model import Pairing, Place, PlaceKind, Span
 
-__all__ = ["PlaceFinder", "place_id"]
+__all__ = ["PlaceFinder", "may_name_place", "place_id"]
 
 _CJK_RE = re.compile(f"[{CJK}]")
 _FTZ = re.compile(rf"中国\(([{CJK}]{{2,4}})\)(?:自由贸易试验区|自贸试验区)(?:[{CJK}]{{2,6}}?(?:新片区|片区))?")
@@ -200,6 +200,42 @@ def _initials() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _signs() -> re.Pattern[str]:
+    """Every word a hit of `PlaceFinder._districts`, `_city_districts`, `_known` or `_parks` holds
+    (the region names the gazetteer scans for, provinces' and cities' names, known places, park
+    words), reversed: a trie pattern searched in the reversed text (the words end in far fewer
+    characters than they start with, and the regex engine tries a trie's branches one by one at
+    every character that may open a match)."""
+    words = _words()
+    signs = (gazetteer().scannable | _region_words()[0] | _known_names() | frozenset(words.park)
+             | frozenset(words.new_area))
+    return word_pattern(frozenset(w[::-1] for w in signs))
+
+
+def may_name_place(text: str) -> bool:
+    """Whether the districts, known places or parks of `PlaceFinder.scan_text` may find something
+    in ``text``: it holds a word of `_signs` or a 县 (a paired county, 宜兴市与丰县). Where it holds
+    neither, none of those scans finds anything, whatever the plan.
+
+    Parameters
+    ----------
+    text : str
+        A task's text (normalised, its line breaks between Chinese characters removed).
+
+    Returns
+    -------
+    bool
+        False when those scans find nothing in ``text``.
+
+    Examples
+    --------
+    >>> may_name_place("推进数字经济人才培训,落实年度工作任务清单"), may_name_place("支持浦东新区建设")
+    (False, True)
+    """
+    return "县" in text or _signs().search(text[::-1]) is not None
+
+
 def _scan(text: str, words: frozenset[str], lengths: tuple[int, ...]) -> list[tuple[str, int, int]]:
     """Longest words of ``words`` in ``text``, left to right: one pass of a trie-shaped pattern."""
     del lengths  # the pattern knows them
@@ -360,13 +396,17 @@ class PlaceFinder:
         if not text or text.isspace():
             return []  # a task's text after its annotation is often a line break: no place to find
         # (The offsets of the joined text's characters are only made when it has a line break and
-        # a place: most texts have neither.)
-        joined, where = _join_lines(text) if "\n" in text else (text, None)
-        hits = (self._districts(joined, 0) + self._city_districts(joined, 0) + self._known(joined, 0)
-                + self._parks(joined, 0) + self._hosted(joined, 0) + self._listed_zones(joined, 0))
+        # a place: most texts have neither; most line breaks are between a text and its end.)
+        joined = _WRAP.sub("", text) if "\n" in text else text  # (`_join_lines` without the offsets)
+        # The first four scans each find a word of `_signs` (or a 县): one scan for them all says
+        # whether to run them (most of a plan's texts name no place).
+        named = (self._districts(joined, 0) + self._city_districts(joined, 0) + self._known(joined, 0)
+                 + self._parks(joined, 0)) if may_name_place(joined) else []
+        hits = named + self._hosted(joined, 0) + self._listed_zones(joined, 0)
         if not hits:
             self._found[(offset, offset + len(text))] = []
             return []
+        where = _join_lines(text)[1] if joined is not text else None
         for h in hits:
             h.span = ((offset + h.span[0], offset + h.span[1]) if where is None else
                       (offset + where[h.span[0]], offset + where[h.span[1] - 1] + 1))

@@ -27,6 +27,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import methodcaller
 
 from graphmodel.extract.annotations import (
     Annotation,
@@ -50,6 +51,10 @@ _LONGEST = 400  # characters: a bracket longer than this holds prose, never an a
 _ADDRESSEE = re.compile(r"(?:各|有关|相关|其他|其它|全体)")  # 各有关单位: a notice's addressee, not a keyword
 _TRAILER = re.compile(r"[\s。;,.、|]*")
 _LIST_SEPARATOR = re.compile("[、,]")
+_MATCH_START = methodcaller("start")
+_PROSE_MARK = re.compile(r"[。:!?]")  # a mention holding one is a sentence, not a unit's name
+_LINE_START = re.compile(r"\n[ ]*")
+_CLAUSE = re.compile(r"[^,;]+")
 _ITEM_START = re.compile(r"[一二三四五六七八九十]+、|\(|\d+[.、]|[①-⑳]")
 
 
@@ -307,7 +312,7 @@ def _keyword_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     # A keyword this grammar does not know (数据提供单位:) opens a line too; reading it warns.
     unknown = [m for m in g.find_all("keyword-like", norm)
                if g.unknown_keyword(m.group("word")) and not _ADDRESSEE.match(m.group("word")) and not clashes(m)]
-    hits = [m for m in sorted(known + unknown, key=lambda m: m.start())
+    hits = [m for m in (sorted(known + unknown, key=_MATCH_START) if unknown else known)  # (known: in order)
             if not doc.inside_bracket(m.start()) and (m.start() == 0 or norm[m.start() - 1] in _BOUNDARY)
             and not in_table(m.start())]
     for k, m in enumerate(hits):
@@ -328,7 +333,8 @@ def _drop_prose(ann: Annotation, g: Grammar) -> None:
     for part in ann.parts:
         kept = []
         for piece, notes in part.mentions:
-            if not g.looks_like_unit(piece.text) and (len(piece.text) > 25 or re.search(r"[。:!?]", piece.text)):
+            # (the shape first: most names are short and hold no mark; looks_like_unit is a call)
+            if (len(piece.text) > 25 or _PROSE_MARK.search(piece.text)) and not g.looks_like_unit(piece.text):
                 ann.warnings.append((f"not read as a unit: {piece.text[:20]!r}", (piece.start, piece.end)))
                 continue
             kept.append((piece, notes))
@@ -438,14 +444,14 @@ def _clause_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     for k, it in enumerate(doc.items):
         if k in claimed or it.style == "row":
             continue
-        starts = [it.body] + [m.end() for m in re.finditer(r"\n[ ]*", norm[it.body : it.end])]
+        starts = [it.body] + [m.end() for m in _LINE_START.finditer(norm[it.body : it.end])]
         for start in starts:
             at = start if start == it.body else it.body + start
             while at < it.end and norm[at] == " ":
                 at += 1
             stop = min(x for x in (norm.find("。", at, it.end), norm.find("\n", at, it.end), it.end) if x >= 0)
             end = at
-            for clause in re.finditer(r"[^,;]+", norm[at:stop]):
+            for clause in _CLAUSE.finditer(norm[at:stop]):
                 if not verb.search(clause.group().strip()):
                     break
                 end = at + clause.end()

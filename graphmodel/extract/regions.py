@@ -111,6 +111,11 @@ class Gazetteer:
         self._city_shorts = {short for short, found in self.by_short.items()
                              if any(r.kind in ("province", "city") for r in found)}
 
+    @property
+    def scannable(self) -> frozenset[str]:
+        """The names `find_all` finds in a text (three characters or more)."""
+        return frozenset(self._scannable)
+
     # -- lookups ----------------------------------------------------------------------------------
     def kind(self, name: str) -> str | None:
         found = self.by_name.get(name)

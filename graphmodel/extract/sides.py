@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from typing import Any
 
 from graphmodel.extract.annotations import Annotation, Part
 from graphmodel.extract.document import make_sides, title_regions
@@ -19,6 +20,8 @@ from graphmodel.extract.text import normalize
 from graphmodel.model import Side, Span
 
 __all__ = ["detect_sides", "part_side"]
+
+_MISSING: Any = object()
 
 
 def detect_sides(title: str | None, issuers: list[str], annotations: list[Annotation],
@@ -57,32 +60,35 @@ def detect_sides(title: str | None, issuers: list[str], annotations: list[Annota
     [Side(name='辽宁省', short='辽')]
     """
     g = gazetteer()
-    # Counted in dicts (a Counter's += is a Python call for every new key), made Counters after:
-    # the same counts in the same order.
-    first: dict[str, int] = {}
-    second: dict[str, int] = {}
-    every: dict[str, int] = {}
-    level_counts: dict[str, int] = {}
+    # Listed, then counted by `Counter` (one C loop; its keys in the order first met, as counting
+    # one by one gives them).
+    first: list[str] = []
+    second: list[str] = []
+    every: list[str] = []
+    level_list: list[str] = []
+    known = grammar.memo("side-facts")
     for ann in annotations:
         for part in ann.parts:
             votes = (first if part.position == 0 else second if part.position == 1 else None) if (
                 part.siblings >= 2) else None
             for piece, _ in part.mentions:
                 # (normalised already; what a name says, remembered by the name: one look-up)
-                facts = grammar.remember("side-facts", piece.text, lambda name: _side_facts(name, grammar))
+                facts = known.get(piece.text, _MISSING)  # (None is an answer: a placeholder)
+                if facts is _MISSING:
+                    facts = grammar.remember("side-facts", piece.text, lambda name: _side_facts(name, grammar))
                 if facts is None:
                     continue  # a placeholder
                 level, region = facts
                 if level:
-                    level_counts[level] = level_counts.get(level, 0) + 1
+                    level_list.append(level)
                 if not region:
                     continue
-                every[region] = every.get(region, 0) + 1
+                every.append(region)
                 if votes is not None:
-                    votes[region] = votes.get(region, 0) + 1
+                    votes.append(region)
     part_votes = [Counter(first), Counter(second)]
     all_votes = Counter(every)
-    levels = Counter(level_counts)
+    levels = Counter(level_list)
     sides = make_sides(title_regions(normalize(title) if title else None), part_votes, all_votes, issuers)
     if len(sides) == 1 and levels:
         # 省发展改革委、合肥海关: a plan whose units say 省 is the province's, not 合肥市's.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from graphmodel.extract.annotations import Annotation, Part
 from graphmodel.extract.canonical import AliasTable, canonical_unit, group_id, unit_id
@@ -30,6 +31,7 @@ _TRAIL = re.compile(r"[\s。;,.|]*")
 _GAP = re.compile(r"[ \n]+")  # where a task's heading ends
 _SENTENCE_MARK = re.compile(r"[。,;]")  # a heading holds none
 _SECOND_NAME = re.compile(r"(.+?)\(([^()]+)\)")
+_START = attrgetter("start")
 
 
 @dataclass
@@ -91,7 +93,7 @@ def own_text_spans(it: Item, anns: list[Annotation]) -> list[Span]:
     """
     spans = []
     cursor = it.body
-    for a in sorted((a for a in anns if it.body <= a.start < it.end), key=lambda x: x.start):
+    for a in sorted([a for a in anns if it.body <= a.start < it.end], key=_START):
         if a.start > cursor:
             spans.append((cursor, a.start))
         cursor = max(cursor, a.end)
@@ -148,9 +150,14 @@ def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[
     while body < it.end and norm[body] in " \n":
         body += 1
     # A heading naming whose work its items are (省监察厅牵头的工作) stays the task's title.
-    inside = [a for a in {id(a): a for a in anns + within}.values()
-              if it.body <= a.start < it.end and a.form != "heading"]
-    first_ann = min((a.start for a in inside), default=it.end)
+    lo, hi = it.body, it.end
+    given = anns + within if within else anns
+    if len(given) > 1:  # (one annotation is no repeat: no dictionary)
+        given = list({id(a): a for a in given}.values())
+    inside = [a for a in given if lo <= a.start < hi and a.form != "heading"]
+    if len(inside) > 1:
+        inside.sort(key=_START)
+    first_ann = inside[0].start if inside else hi
     title = None
     m = _GAP.search(norm, body, first_ann)
     head_end = m.start() if m else first_ann
@@ -163,7 +170,7 @@ def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[
         body = head_end
     pieces = []
     cursor = body
-    for a in sorted(inside, key=lambda x: x.start):
+    for a in inside:  # (sorted by start)
         pieces.append(text[cursor : a.start])
         cursor = max(cursor, a.end)
     end = it.end
@@ -209,7 +216,8 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
     side_names = ctx.side_names
     side_of_part = part_side(part, ann, ctx.sides, ctx.grammar, ctx.warnings, side_names)
     level: str | None = None
-    heads = _shared_heads([p.text for p, _ in part.mentions], side_names)  # mentions are normalised text
+    # (mentions are normalised text; a lone name shares nothing)
+    heads = _shared_heads([p.text for p, _ in part.mentions], side_names) if len(part.mentions) > 1 else _NO_HEAD
     unsplit = part.siblings == 1 and len(side_names) > 1
     for k, (piece, notes) in enumerate(part.mentions):
         name = piece.text
@@ -230,7 +238,9 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
             role = "support"
         if heads[k]:  # 海东市、兰州市、临夏州发展改革部门: each region's 发展改革部门
             side = g.side_of(name, side_names) or side
-        level = _add(ctx, task, side, name, (piece.start, piece.end), role, level, heads[k])
+        start, stop = piece.start, piece.stop
+        span = (start, stop if stop is not None else start + len(name))  # (`Piece.end` without the call)
+        level = _add(ctx, task, side, name, span, role, level, heads[k])
         # 各市政府〈含沈抚示范区管委会,下同〉: the group includes a unit, here and (下同) later. A
         # group included in a group (〈含开发区管委会〉) adds no unit.
         included = ctx.included.get((side, name), []) if ctx.included else []
@@ -247,9 +257,11 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
             if ctx.grammar.is_placeholder(extra):
                 continue
             at = ctx.norm.find(extra, piece.start, piece.end + 80)
-            span = (at, at + len(extra)) if at >= 0 else (piece.start, piece.end)
-            _add(ctx, task, side, extra, span, role, None)
+            extra_span = (at, at + len(extra)) if at >= 0 else (piece.start, piece.end)
+            _add(ctx, task, side, extra, extra_span, role, None)
 
+
+_NO_HEAD = ("",)  # `_shared_heads` of one name
 
 # Whether a name is a bare region (海东市) on a plan's sides: asked for every name of every list.
 _BARE: dict[tuple[str, tuple[str, ...]], bool] = {}
@@ -306,7 +318,13 @@ def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, 
         hit = ctx.resolved.get((name, side, level))
         if hit is not None:  # met before in this plan: its unit made, its aliases added, no warning
             uid, after, collective = hit
-            _respond(ctx, task, Responsibility(written, uid, side, role, collective, span))
+            # (`_respond` inline, the responsibility made only when added: the commonest way here)
+            naming = ctx.naming
+            if naming is None or naming[0] is not task:
+                naming = ctx.naming = (task, {r.unit for r in task.responsibilities})
+            if uid not in naming[1]:
+                naming[1].add(uid)
+                task.responsibilities.append(Responsibility(written, uid, side, role, collective, span))
             return after
     if ctx.grammar.is_placeholder(name):
         uid = group_id(side, name)

@@ -213,3 +213,58 @@ def test_a_keyword_text_read_the_first_time_holds_what_its_replay_holds() -> Non
             annotations.read_keyword_text(Piece(t, start), ann, g)
             again.append(reading(ann))
         assert first == again
+
+
+PLACE_TEXTS = [
+    "支持浦东新区与大连高新区开展合作", "宜兴市与丰县结对", "推进沪滇合作产业园建设", "深圳市福田区",
+    "中国(广东)自由贸易试验区南沙片区", "长兴岛、花园口等特殊功能区", "建设“沪连对口合作产业园”",
+    "推进数字经济人才培训,落实年度工作任务清单", "沈阳综合保税区桃仙园区", "中新天津生态城",
+]
+
+
+@pytest.mark.parametrize("sides", [("上海市", "大连市"), ("江苏省",), ()])
+def test_a_text_that_may_name_no_place_names_none(sides: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = list(PLACE_TEXTS)
+    for norm, _ in plan_texts():
+        texts += [s for s in norm.split("。") if s.strip()]
+    texts = sorted(set(texts))
+    named = [t for t in texts if places.may_name_place(t)]
+    assert 100 < len(named) < len(texts) - 100  # (both answers are met)
+    with_gate = PlaceFinder(list(sides))
+    found = [with_gate.scan_text(t, 0) for t in texts]
+    monkeypatch.setattr(places, "may_name_place", lambda text: True)  # the scans without the shortcut
+    without = PlaceFinder(list(sides))
+    assert [without.scan_text(t, 0) for t in texts] == found
+    assert without.places == with_gate.places
+    assert sum(1 for ids in found if ids) > 20  # (places are found)
+
+
+def _plain_segments(piece: Piece, g: Any) -> list[tuple[Any, ...]]:
+    """`annotations._split_segments` the way round its shortcuts: depths always made, the
+    keyword-like scan always run."""
+    from graphmodel.extract.text import bracket_depths
+
+    depths = bracket_depths(piece.text)
+    hits = [m for m in g.find_in_short("keyword", piece.text) if depths[m.start()] == 0]
+    taken = [(m.start(), m.end()) for m in hits]
+    for m in g.find_in_short("keyword-like", piece.text):
+        if depths[m.start()] == 0 and g.unknown_keyword(m.group("word")) and not any(
+                a < m.end() and m.start() < b for a, b in taken):
+            hits.append(m)
+    hits.sort(key=lambda m: m.start())
+    return [(m.span(), m.groupdict()) for m in hits]
+
+
+def test_a_keyword_texts_segments_are_those_of_the_plain_scans() -> None:
+    g = default_grammar()
+    texts = [*lists(), "牵头单位:市发改委;数据提供单位:市统计局", "牵头单位:市发改委(联系人:张三)", "督办单位:市政府办"]
+    unknown = 0
+    for text in texts:
+        piece = Piece(text, 0)
+        segments = annotations._split_segments(piece, g)
+        plain = _plain_segments(piece, g)
+        assert [(s[3], s[0], s[1]) for s in segments if s[0] is not None or s[1] is not None] == [
+            (span, (d.get("bracketed") or d.get("keyword") or d.get("word") or "").replace("\n", "") or None,
+             d.get("label")) for span, d in plain], text
+        unknown += any(g.unknown_keyword(d.get("word") or "") and not d.get("keyword") for _, d in plain)
+    assert unknown > 0  # (a keyword the grammar does not know is met)
