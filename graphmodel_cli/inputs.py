@@ -456,13 +456,18 @@ def _packed(builder: GraphBuilder, graphs: GraphCache | None, key: str | None,
     (`graphmodel_cli.main.keep_until_exit`) saved the 3 s of CPU freeing them then took, but
     raised the peak to 2,954 MiB (the pack's 370 MB of bytes grew on top of them).
     """
-    from loaders.graphpack import pack_bytes, pack_ordered
+    from loaders.graphpack import pack_bytes, pack_columns, pack_ordered
 
     with _frozen_when_made():
-        nodes, edges = builder.in_graph_order()
-        data = pack_ordered({"schema": SCHEMA}, nodes, edges, consume=True)
+        columns = builder.in_graph_columns()
+        if columns is not None:
+            data = pack_columns({"schema": SCHEMA}, *columns)
+        else:  # tables it cannot number (never from extractions): edge by edge
+            nodes, edges = builder.in_graph_order()
+            data = pack_ordered({"schema": SCHEMA}, nodes, edges, consume=True)
+            del nodes, edges
+        del columns
     summary = _built_summary(builder)
-    del nodes, edges
     builder.clear()  # the tables, before the pack is written out
     pack = pack_bytes(data, consume=True)  # each part of the pack data let go of once encoded
     kept = graphs.put_pack(key, pack, warnings, summary) if graphs is not None and key is not None else None
