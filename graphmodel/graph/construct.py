@@ -209,6 +209,7 @@ class _Tables:
         self.task_units: dict[str, list[tuple[int, str, list[str]]]] = {}
         self.here: list[tuple[int, str, list[str]]] = []  # the document being added's
         self.task_twice = False
+        self.sides_here: dict[str, str] = {}  # side name -> id, of the sides the document being added added
         self.numbers: dict[str, str] = {}  # a task number as written -> its normal form (shared)
         self.annotated = 0
 
@@ -314,7 +315,8 @@ class _Tables:
         names = sorted(set(map(itemgetter(2), edges)))
         if not all(isinstance(t, str) for t in names):
             return None
-        place = {n: i for i, n in enumerate(ids)}
+        numbers = list(range(2 * len(ids) + 1))  # one int object for each place (see below)
+        place = dict(zip(ids, numbers, strict=False))  # numbers has more
         kind = {t: i for i, t in enumerate(names)}
         # An edge's rank: its source's place, then its target's, then its type's, in one
         # integer (see `_sorted_edges`); a COUNTERPART takes the type after every other (after
@@ -361,7 +363,6 @@ class _Tables:
         merged_datas += datas[done:]
         del ranks, datas
         # The ends and types taken out of the ranks (each the one int object of its place).
-        numbers = list(range(2 * size + 1))
         sources = list(map(numbers.__getitem__, map(span.__rfloordiv__, merged)))
         within = list(map(span.__rmod__, merged))
         del merged
@@ -371,7 +372,7 @@ class _Tables:
         for spot, (_, target, _) in zip(spots, added, strict=True):  # a new target's rank says it otherwise
             targets[spot] = target
             keys[spot] = "COUNTERPART"
-        nodes = {n: self.nodes[n] for n in ids}
+        nodes = dict(zip(ids, map(self.nodes.__getitem__, ids), strict=True))
         return (nodes, sources, targets, keys, merged_datas), stats
 
     def _counted(self) -> tuple[list[tuple[str, str, dict[str, Any]]], dict[str, int]]:
@@ -485,8 +486,13 @@ def _span_attrs(span: Span | None) -> dict[str, int]:
 
 
 def _add_side(tables: _Tables, name: str, short: str | None, where: str) -> str:
+    if short is None:
+        sid = tables.sides_here.get(name)
+        if sid is not None:  # added for this document already: adding it again changes nothing
+            return sid
     sid = side_id(name)
     tables.put_node(sid, "Side", {"name": name, "short": short}, where)
+    tables.sides_here[name] = sid
     return sid
 
 
@@ -494,6 +500,7 @@ def _add_extraction(ex: Extraction, tables: _Tables) -> None:
     edges = tables.edges
     doc = ex.document
     where = f"document {doc.id}"
+    tables.sides_here = {}
     tables.put_node(doc.id, "Document", {
         "title": doc.title,
         "date": doc.date,
@@ -585,8 +592,9 @@ def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], r
     }
     if task.id in tables.nodes:
         tables.task_twice = True
-    if task.id in tables.nodes or task.title is None or task.text is None:
-        tables.put_node(task.id, "Task", attrs, where)  # merged, or with values left out
+        tables.put_node(task.id, "Task", attrs, where)  # merged
+    elif task.title is None or task.text is None:
+        tables.put_node(task.id, "Task", attrs, where)  # with values left out
     else:  # a new task (its id is its document's): what put_node would store
         tables.nodes[task.id] = {"kind": "Task", **attrs}
     if task.parent is None:
@@ -600,24 +608,26 @@ def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], r
     if task.responsibilities:
         tables.annotated += 1  # a task is added once: its id is its document's
     mine: list[str] = []  # the task's real units
+    task_id = task.id
     for resp in task.responsibilities:
-        if resp.unit not in unit_ids:
-            raise GraphError(f"{where}: task {task.number} names the unit {resp.unit!r}, "
+        unit, role, mention = resp.unit, resp.role, resp.mention
+        if unit not in unit_ids:
+            raise GraphError(f"{where}: task {task.number} names the unit {unit!r}, "
                              "which the extraction does not list")
-        if resp.unit in real and resp.unit not in mine:
-            mine.append(resp.unit)
-        attrs = {"role": share(resp.role, resp.role), "mention": share(resp.mention, resp.mention),
-                 "document": doc_id}
+        if unit in real and unit not in mine:
+            mine.append(unit)
+        attrs = {"role": share(role, role), "mention": share(mention, mention), "document": doc_id}
         span = resp.span
         if span is not None:
-            attrs["start"] = share(span[0], span[0])
-            attrs["end"] = share(span[1], span[1])
+            at, to = span
+            attrs["start"] = share(at, at)
+            attrs["end"] = share(to, to)
         if resp.correction is not None:  # FILE:LINE of the correction behind it
             attrs["correction"] = share(resp.correction, resp.correction)
-        key = (resp.unit, task.id, "RESPONSIBLE_FOR")
+        key = (unit, task_id, "RESPONSIBLE_FOR")
         old = edges.get(key)
         # A unit named twice for one task keeps its strongest role, then its first mention.
-        if old is None or (ROLE_RANK[resp.role], attrs.get("start", -1)) < (
+        if old is None or (ROLE_RANK[role], attrs.get("start", -1)) < (
                 ROLE_RANK[old["role"]], old.get("start", -1)):
             edges[key] = attrs
 
@@ -629,4 +639,4 @@ def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], r
         attrs = {"document": doc_id, **_span_attrs(min(inside) if inside else None)}
         edges.setdefault((task.id, place_id, "MENTIONS"), attrs)
     if mine:
-        tables.here.append((start, task.id, mine))
+        tables.here.append((start, task_id, mine))
