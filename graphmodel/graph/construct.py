@@ -312,7 +312,8 @@ class _Tables:
         """`GraphBuilder.in_graph_columns`, and the stats."""
         ids = sorted(self.nodes)
         edges = self.edges
-        names = sorted(set(map(itemgetter(2), edges)))
+        types = Counter(map(itemgetter(2), edges))  # for the stats too
+        names = sorted(types)
         if not all(isinstance(t, str) for t in names):
             return None
         numbers = list(range(2 * len(ids) + 1))  # one int object for each place (see below)
@@ -324,11 +325,15 @@ class _Tables:
         # source's other targets, in the order of theirs).
         size, width = len(ids), len(names) + 1
         span = size * width + size + 1
+        # Each node's place times the factors, made once per node rather than once per edge.
+        as_source = dict(zip(ids, range(0, size * span, span), strict=True))
+        as_target = dict(zip(ids, range(0, size * width, width), strict=True))
         try:
-            ranks = [place[u] * span + place[v] * width + kind[t] for u, v, t in edges]
+            ranks = [as_source[u] + as_target[v] + kind[t] for u, v, t in edges]
         except KeyError:
             return None
-        counterparts, stats = self._counted()
+        del as_source, as_target
+        counterparts, stats = self._counted(types)
         datas = list(edges.values())
         self.edges = {}  # the tables are spent (see `_spent`)
         del edges
@@ -375,11 +380,13 @@ class _Tables:
         nodes = dict(zip(ids, map(self.nodes.__getitem__, ids), strict=True))
         return (nodes, sources, targets, keys, merged_datas), stats
 
-    def _counted(self) -> tuple[list[tuple[str, str, dict[str, Any]]], dict[str, int]]:
-        """The COUNTERPART pairs and the stats (before the edge table is emptied)."""
+    def _counted(self, types: Counter[str] | None = None) -> tuple[list[tuple[str, str, dict[str, Any]]],
+                                                                   dict[str, int]]:
+        """The COUNTERPART pairs and the stats (before the edge table is emptied; ``types``: the
+        edges of each type, when counted already)."""
         nodes, edges = self.nodes, self.edges
         counterparts = self.counterparts()
-        types = Counter(map(itemgetter(2), edges))
+        types = Counter(map(itemgetter(2), edges)) if types is None else Counter(types)
         types["COUNTERPART"] += len(counterparts)
         kinds = Counter(map(itemgetter("kind"), nodes.values()))
         stats = {kind: kinds.get(kind, 0) for kind in NODE_KINDS}
