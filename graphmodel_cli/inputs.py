@@ -444,25 +444,32 @@ def _built_summary(builder: GraphBuilder) -> dict[str, Any]:
 
 def _packed(builder: GraphBuilder, graphs: GraphCache | None, key: str | None,
             warnings: list[tuple[str, ExtractionWarning]]) -> CachedPack:
-    """The pack file of the builder's graph, made from its tables (`GraphBuilder.in_graph_order`,
-    `loaders.graphpack.pack_ordered`: the bytes `write_pack` writes for the graph), kept in the
+    """The pack file of the builder's graph, made from its tables (`GraphBuilder.in_graph_columns`,
+    `loaders.graphpack.pack_columns`: the bytes `write_pack` writes for the graph), kept in the
     graph cache when ``graphs`` is given. Never making the graph saves its time (filling it,
     then walking it again to pack it) and its memory: a gigabyte at 10,000 plans.
 
-    The edges are let go of as they are packed (`loaders.graphpack.pack_ordered` with
-    ``consume``), the tables before the pack is encoded, and each part of the pack data once
-    encoded (`loaders.graphpack.pack_bytes` with ``consume``): peak resident size at 10,000
-    plans 2,617 MiB (main 2,826). Holding the tables to the quick exit instead
-    (`graphmodel_cli.main.keep_until_exit`) saved the 3 s of CPU freeing them then took, but
-    raised the peak to 2,954 MiB (the pack's 370 MB of bytes grew on top of them).
+    The edge table is let go of once its edges are numbered (`GraphBuilder.in_graph_columns`:
+    columns of ints, no tuple per edge), the tables before the pack is encoded, and each part of
+    the pack data once encoded (`loaders.graphpack.pack_bytes` with ``consume``): peak resident
+    size at 10,000 plans 2,484 MiB (2,623 with `in_graph_order` and `pack_ordered`, measured in
+    turn with the extractions cached; 2,826 before the pack was made from the tables). Holding the tables to the
+    quick exit instead (`graphmodel_cli.main.keep_until_exit`) saved the 3 s of CPU freeing
+    them then took, but raised the peak to 2,954 MiB (the pack's 370 MB of bytes grew on top
+    of them).
     """
-    from loaders.graphpack import pack_bytes, pack_ordered
+    from loaders.graphpack import pack_bytes, pack_columns, pack_ordered
 
     with _frozen_when_made():
-        nodes, edges = builder.in_graph_order()
-        data = pack_ordered({"schema": SCHEMA}, nodes, edges, consume=True)
+        columns = builder.in_graph_columns()
+        if columns is not None:
+            data = pack_columns({"schema": SCHEMA}, *columns)
+        else:  # tables it cannot number (never from extractions): edge by edge
+            nodes, edges = builder.in_graph_order()
+            data = pack_ordered({"schema": SCHEMA}, nodes, edges, consume=True)
+            del nodes, edges
+        del columns
     summary = _built_summary(builder)
-    del nodes, edges
     builder.clear()  # the tables, before the pack is written out
     pack = pack_bytes(data, consume=True)  # each part of the pack data let go of once encoded
     kept = graphs.put_pack(key, pack, warnings, summary) if graphs is not None and key is not None else None

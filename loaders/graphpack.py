@@ -50,8 +50,8 @@ from loaders.files import atomic_writer
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
-__all__ = ["PACK_FORMAT", "write_pack", "read_pack", "pack_data", "pack_ordered", "pack_bytes", "unpack_data",
-           "write_json", "pack_ints", "unpack_ints"]
+__all__ = ["PACK_FORMAT", "write_pack", "read_pack", "pack_data", "pack_ordered", "pack_columns", "pack_bytes",
+           "unpack_data", "write_json", "pack_ints", "unpack_ints"]
 
 PACK_FORMAT = "graphmodel.graph-pack/2"
 _READ_FORMATS = (PACK_FORMAT, "graphmodel.graph-pack/1")
@@ -349,11 +349,37 @@ def pack_ordered(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]],
     return _packed(dict(graph_attrs), nodes, sources, targets, types, datas)
 
 
-def _node_index(nodes: dict[str, dict[str, Any]]) -> dict[str, int]:
+def pack_columns(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]], sources: list[int],
+                 targets: list[int], keys: list[str], datas: list[dict[str, Any]]) -> dict[str, Any]:
+    """`pack_ordered` of edges given as columns (`graphmodel.graph.GraphBuilder.in_graph_columns`):
+    the ``i``-th edge runs from the node at place ``sources[i]`` of ``nodes`` to the one at
+    ``targets[i]``, with the key ``keys[i]`` and the data ``datas[i]``, the edges in the order
+    the graph would hold them.
+
+    Raises
+    ------
+    ValueError
+        As `pack_ordered`, and for columns of different lengths or a place ``nodes`` does not
+        have.
+    """
+    _check_ids(nodes)
+    if not len(sources) == len(targets) == len(keys) == len(datas):
+        raise ValueError("the edge columns differ in length")
+    for ends in (sources, targets):
+        if ends and (min(ends) < 0 or max(ends) >= len(nodes)):
+            raise ValueError("an edge names a node the graph does not have")
+    return _packed(dict(graph_attrs), nodes, sources, targets, keys, datas)
+
+
+def _check_ids(nodes: dict[str, dict[str, Any]]) -> None:
     if not set(map(type, nodes)) <= {str}:  # checked in C; a str subclass passes below
         for n in nodes:
             if not isinstance(n, str):
                 raise ValueError(f"a node id must be a string, not {n!r}")
+
+
+def _node_index(nodes: dict[str, dict[str, Any]]) -> dict[str, int]:
+    _check_ids(nodes)
     return dict(zip(nodes, count()))
 
 

@@ -7,9 +7,11 @@ counterparts; the pair runs from the unit of the side the document lists first.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping
-from itertools import combinations
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from itertools import chain, combinations, groupby
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
@@ -17,7 +19,7 @@ import networkx as nx
 from graphmodel.docstrings import document_functions
 from graphmodel.graph.access import list_attribute, node_kind, task_responsibilities, unit_tasks
 
-__all__ = ["counterpart_edges", "task_counterparts", "derive_counterparts"]
+__all__ = ["counterpart_edges", "task_counterparts", "derive_counterparts", "task_units_counterparts"]
 
 
 def counterpart_edges(graph: nx.MultiDiGraph[str], documents: Collection[str] | None = None
@@ -144,51 +146,104 @@ def derive_counterparts(tasks_of: Mapping[str, set[str]], nodes: Mapping[str, Ma
     [('z', 'x', {'count': 1, 'tasks': ['t2'], 'jaccard': 0.5}),
      ('z', 'y', {'count': 1, 'tasks': ['t2'], 'jaccard': 1.0})]
     """
-    side: dict[str, Any] = {u: nodes[u].get("side") for u in tasks_of}  # a unit's side, or None
-    # Each task's units with their sides, sorted by unit; a unit of no side pairs with none.
-    units_of: dict[str, list[tuple[str, Any]]] = defaultdict(list)
-    for unit in sorted(tasks_of):
-        unit_side = (unit, side[unit])
-        if unit_side[1] is None:
-            continue
-        for task in tasks_of[unit]:
-            units_of[task].append(unit_side)
+    units_of: dict[str, list[str]] = defaultdict(list)
+    for unit, tasks in tasks_of.items():
+        for task in tasks:
+            units_of[task].append(unit)
 
-    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for task, units in units_of.items():
-        if len(units) < 2:
-            continue
-        # Units are sorted, so (a, b) is a canonical key.
-        for (a, sa), (b, sb) in combinations(units, 2):
-            if sa != sb:
-                shared[a, b].append(task)
+    def order(item: tuple[str, Collection[str]]) -> tuple[Any, Any, str]:
+        data = nodes[item[0]]
+        return (data.get("document", ""), data.get("start", 0), item[0])
 
-    order: dict[str, tuple[str, int, str]] = {}
-    for tasks in shared.values():
-        for t in tasks:
-            if t not in order:
-                data = nodes[t]
-                order[t] = (data.get("document", ""), data.get("start", 0), t)
+    return task_units_counterparts(sorted(units_of.items(), key=order), nodes)
+
+
+def task_units_counterparts(tasks: Sequence[tuple[str, Collection[str]]], nodes: Mapping[str, Mapping[str, Any]]
+                            ) -> list[tuple[str, str, dict[str, Any]]]:
+    """`derive_counterparts` from each task's units rather than each unit's tasks.
+
+    Parameters
+    ----------
+    tasks : sequence of tuple
+        ``(task id, its real units)``: each task once, its units distinct (any role, in any
+        order), the tasks in document order (sorted by their nodes' ``document``, ``start``
+        and id), as `derive_counterparts` lists a pair's tasks.
+    nodes : mapping
+        As for `derive_counterparts`.
+
+    Returns
+    -------
+    list of tuple
+        As `derive_counterparts` returns them.
+
+    Examples
+    --------
+    >>> nodes = {"d": {"sides": ["上海市", "大连市"]},
+    ...          "t1": {"document": "d", "start": 0}, "t2": {"document": "d", "start": 9},
+    ...          "x": {"side": "大连市"}, "y": {"side": "大连市"}, "z": {"side": "上海市"}}
+    >>> task_units_counterparts([("t1", ["x"]), ("t2", ["z", "y", "x"])], nodes)
+    [('z', 'x', {'count': 1, 'tasks': ['t2'], 'jaccard': 0.5}),
+     ('z', 'y', {'count': 1, 'tasks': ['t2'], 'jaccard': 1.0})]
+    """
+    tasks_in = Counter(chain.from_iterable(map(itemgetter(1), tasks)))  # each unit's number of tasks
+    # The units that have a side, numbered in sorted order (a unit of no side pairs with none).
+    units = sorted(u for u in tasks_in if nodes[u].get("side") is not None)
+    size = len(units)
+    if not size:
+        return []
+    side = [nodes[u]["side"] for u in units]
+    side_number = {s: i for i, s in enumerate(dict.fromkeys(side))}
+    # A unit's code: its side's number, then its own (-1 for none), so that a task's codes
+    # sorted are its units grouped by side; a pair is a * span + b, a of the lower side, the
+    # same way round in every task.
+    code: dict[str, int] = dict.fromkeys(tasks_in, -1)
+    code.update((u, side_number[s] * size + i) for i, (u, s) in enumerate(zip(units, side, strict=True)))
+    span = len(side_number) * size
+
+    # The tasks come in document order: each pair's tasks are appended in that order.
+    shared: dict[int, list[str]] = defaultdict(list)
+    for task, units_here in tasks:
+        if len(units_here) < 2:
+            continue
+        codes = sorted(map(code.__getitem__, units_here))
+        low = bisect_right(codes, -1) if codes[0] < 0 else 0
+        if low >= len(codes) - 1:
+            continue
+        cut = bisect_left(codes, (codes[low] // size + 1) * size, low)
+        if cut == len(codes):  # one side
+            continue
+        if codes[-1] < (codes[cut] // size + 1) * size:  # two sides
+            groups = [codes[low:cut], codes[cut:]]
+        else:
+            groups = [list(g) for _, g in groupby(codes[low:], key=size.__rfloordiv__)]
+        for first, second in combinations(groups, 2):
+            for a in first:
+                base = a * span
+                for b in second:
+                    shared[base + b].append(task)
+
     doc_sides: dict[str, list[str]] = {}
 
     def rank(task: str, s: str) -> tuple[int, str]:
-        doc = order[task][0]
+        doc = nodes[task].get("document", "")
         sides = doc_sides.get(doc)
         if sides is None:
             sides = doc_sides[doc] = list(nodes.get(doc, {}).get("sides", []))
         return (sides.index(s) if s in sides else len(sides), s)
 
     pairs = []
-    for (a, b), tasks in shared.items():
-        tasks.sort(key=order.__getitem__)
-        first = tasks[0]
-        if rank(first, side[b]) < rank(first, side[a]):
+    for pair, together in shared.items():
+        a, b = divmod(pair, span)
+        a, b = a % size, b % size
+        opening = together[0]
+        if rank(opening, side[b]) < rank(opening, side[a]):
             a, b = b, a
-        count = len(tasks)
-        union = len(tasks_of[a]) + len(tasks_of[b]) - count  # the shared tasks are the intersection
-        pairs.append((a, b, {"count": count, "tasks": tasks, "jaccard": count / union}))
-    pairs.sort(key=lambda p: (p[0], p[1]))
-    return pairs
+        ua, ub = units[a], units[b]
+        count = len(together)
+        union = tasks_in[ua] + tasks_in[ub] - count  # the shared tasks are the intersection
+        pairs.append((a * size + b, (ua, ub, {"count": count, "tasks": together, "jaccard": count / union})))
+    pairs.sort(key=itemgetter(0))  # units are numbered in sorted order: sorted by (a, b)
+    return list(map(itemgetter(1), pairs))
 
 
 document_functions(globals())

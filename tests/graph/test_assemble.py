@@ -59,3 +59,41 @@ def test_edges_in_graph_order_are_the_order_assemble_gives() -> None:
                             [*ordered, *(((a, b, "COUNTERPART"), d) for a, b, d in counterparts)], keyed=True)
         got = [(*k, d) for k, d in _in_graph_order(list(ordered), counterparts)]
         assert got == list(expected.edges(keys=True, data=True))
+
+
+def test_edges_in_graph_columns_are_the_order_assemble_gives() -> None:
+    # GraphBuilder.in_graph_columns: the same order as in_graph_order, each edge's ends given by
+    # their places among the nodes; None (tables untouched) for an edge to no node.
+    import random
+    from operator import itemgetter
+
+    from graphmodel.graph.assemble import assemble
+    from graphmodel.graph.construct import _Tables
+
+    rng = random.Random(11)
+    names = [f"n{i}" for i in range(12)]
+    for _ in range(200):
+        table = {(rng.choice(names), rng.choice(names), rng.choice(["IN", "PAIRED_WITH", "RESPONSIBLE_FOR"])): {"i": i}
+                 for i in range(rng.randrange(0, 30))}
+        pairs = sorted({(rng.choice(names), rng.choice(names)) for _ in range(rng.randrange(0, 12))})
+        counterparts = [(a, b, {"count": i}) for i, (a, b) in enumerate(pairs)]
+        tables = _Tables()
+        tables.nodes = {n: {"kind": "Unit"} for n in rng.sample(names, len(names))}
+        tables.edges = dict(table)
+        tables.counterparts = lambda c=counterparts: c  # type: ignore[method-assign]
+        expected = assemble({}, ((n, {}) for n in sorted(names)),
+                            [*sorted(table.items(), key=itemgetter(0)),
+                             *(((a, b, "COUNTERPART"), d) for a, b, d in counterparts)], keyed=True)
+        got = tables.in_graph_columns()
+        assert got is not None
+        (nodes, sources, targets, keys, datas), _ = got
+        assert list(nodes) == sorted(names)
+        ids = list(nodes)
+        assert [(ids[u], ids[v], k, d) for u, v, k, d in zip(sources, targets, keys, datas, strict=True)] == list(
+            expected.edges(keys=True, data=True))
+        assert tables.edges == {}  # spent
+    tables = _Tables()
+    tables.nodes = {"a": {"kind": "Unit"}}
+    tables.edges = {("a", "zz", "IN"): {}}
+    assert tables.in_graph_columns() is None
+    assert tables.edges == {("a", "zz", "IN"): {}}

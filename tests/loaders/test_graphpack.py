@@ -130,16 +130,22 @@ def test_a_pack_holding_none_of_the_edge_types_asked_for_reads_whole(tmp_path: P
 
 def _pack_both_ways(extractions: list[Any]) -> tuple[dict[str, Any], dict[str, Any], bytes]:
     from graphmodel.graph import SCHEMA, GraphBuilder
-    from loaders.graphpack import pack_bytes, pack_ordered
+    from loaders.graphpack import pack_bytes, pack_columns, pack_ordered
 
-    made, tables = GraphBuilder(), GraphBuilder()
+    made, tables, columns = GraphBuilder(), GraphBuilder(), GraphBuilder()
     for ex in extractions:
         made.add(ex)
         tables.add(ex)
+        columns.add(ex)
     graph = made.graph()
     nodes, edges = tables.in_graph_order()
     assert tables.stats() == made.stats()
     ordered = pack_ordered({"schema": SCHEMA}, nodes, edges)
+    # The edges as columns (each end numbered once): the same pack.
+    got = columns.in_graph_columns()
+    assert got is not None
+    assert columns.stats() == made.stats()
+    assert pack_columns({"schema": SCHEMA}, *got) == ordered
     # With consume, the edges are let go of as they are read: the same pack, an emptied list.
     n = len(edges)
     assert pack_ordered({"schema": SCHEMA}, nodes, edges, consume=True) == ordered
@@ -331,3 +337,14 @@ def test_nodes_of_no_kind_and_of_the_empty_kind_read_back() -> None:
     back = unpack_data(json.loads(json.dumps(pack_data(g), ensure_ascii=False)))
     assert list(back.nodes(data=True)) == list(g.nodes(data=True))
     assert list(back.edges(keys=True, data=True)) == list(g.edges(keys=True, data=True))
+
+
+def test_columns_naming_no_node_are_refused() -> None:
+    from loaders.graphpack import pack_columns
+
+    nodes = {"a": {"kind": "Unit"}, "b": {"kind": "Unit"}}
+    with pytest.raises(ValueError, match="names a node"):
+        pack_columns({}, nodes, [0], [2], ["IN"], [{}])
+    with pytest.raises(ValueError, match="differ in length"):
+        pack_columns({}, nodes, [0], [1], ["IN", "IN"], [{}])
+    assert pack_columns({}, nodes, [0], [1], ["IN"], [{}])["edges"]["key"]
