@@ -116,7 +116,7 @@ def in_process(folder: Path, n: int, sample: int, cache_dir: Path, out: Path) ->
     from loaders.corpus import expand_paths
     from loaders.documents import read_document
     from loaders.files import atomic_write_bytes
-    from loaders.graphpack import pack_bytes, pack_ordered
+    from loaders.graphpack import pack_bytes, pack_columns
     from loaders.parallel import extract_one
 
     files = expand_paths([folder])
@@ -148,14 +148,18 @@ def in_process(folder: Path, n: int, sample: int, cache_dir: Path, out: Path) ->
         gc.freeze()  # the tables so far, as the CLI freezes them (`graphmodel_cli.inputs._load`)
         build += time.process_time() - start
     del extraction
+    # The CLI's route (`graphmodel_cli.inputs._packed`), with the collector off as there.
+    gc.disable()
     start = time.process_time()
-    nodes, edges = builder.in_graph_order()
+    columns = builder.in_graph_columns()
+    assert columns is not None  # tables made from extractions always number
+    data = pack_columns({"schema": SCHEMA}, *columns)
+    del columns
     counts = builder.stats()
-    data = pack_ordered({"schema": SCHEMA}, nodes, edges)
-    del nodes, edges
     builder.clear()
-    atomic_write_bytes(out, pack_bytes(data))
+    atomic_write_bytes(out, pack_bytes(data, consume=True))
     save = time.process_time() - start
+    gc.enable()
     gc.unfreeze()
     print("  in this process (CPU seconds, one core):")
     print(f"  gauge now: {gauge():.1f} ms")
