@@ -522,8 +522,8 @@ def _in_order(groups: list[Any], rows: dict[Any, list[dict[str, Any]]]) -> list[
     return list(map(next, map(its.__getitem__, groups)))
 
 
-def _no_kind_and_empty_kind(kinds: list[str | None], counts: Counter[str | None], columns: dict[str, Any],
-                            shapes: dict[str, Any], strings: list[str]) -> list[dict[str, Any]]:
+def _no_kind_and_empty_kind(kinds: list[str | None], columns: dict[str, Any], shapes: dict[str, Any],
+                            strings: list[str]) -> list[dict[str, Any]]:
     """The nodes' attribute dicts when some have no kind and some the kind ``""``: `pack_data`
     writes both into the columns of group ``""`` (in node order, the kind left out), so they are
     read as one group and the kind put back first in the rows that had it."""
@@ -559,7 +559,7 @@ def unpack_data(data: dict[str, Any], edge_types: Collection[str] | None = None)
     counts = Counter(kinds)  # counted in C
     node_shapes = nodes.get("shapes", {})
     if None in counts and "" in counts:  # no kind and kind "": one group of columns, as written
-        node_attrs = _no_kind_and_empty_kind(kinds, counts, nodes["columns"], node_shapes, strings)
+        node_attrs = _no_kind_and_empty_kind(kinds, nodes["columns"], node_shapes, strings)
     else:
         node_attrs = _in_order(kinds, {
             k: _rows(nodes["columns"].get(k or "", {}), strings, n, None if k is None else ("kind", k),
