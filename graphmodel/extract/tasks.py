@@ -318,13 +318,7 @@ def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, 
         hit = ctx.resolved.get((name, side, level))
         if hit is not None:  # met before in this plan: its unit made, its aliases added, no warning
             uid, after, collective = hit
-            # (`_respond` inline, the responsibility made only when added: the commonest way here)
-            naming = ctx.naming
-            if naming is None or naming[0] is not task:
-                naming = ctx.naming = (task, {r.unit for r in task.responsibilities})
-            if uid not in naming[1]:
-                naming[1].add(uid)
-                task.responsibilities.append(Responsibility(written, uid, side, role, collective, span))
+            _respond(ctx, task, Responsibility(written, uid, side, role, collective, span))
             return after
     if ctx.grammar.is_placeholder(name):
         uid = group_id(side, name)
