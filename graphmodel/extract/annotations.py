@@ -17,14 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from operator import methodcaller
-from typing import Any
 
 from graphmodel.extract.grammar import Grammar
+from graphmodel.extract.memo import MISSING
 from graphmodel.extract.names import Piece, clean_piece, list_items, split_item, split_list, split_top
 from graphmodel.extract.text import _BRACKET_RE, bracket_depths, unspaced
 from graphmodel.model import Role, Span
 
-_MISSING: Any = object()
 _MATCH_START = methodcaller("start")
 
 __all__ = ["Part", "Annotation", "read_keyword_text", "read_clauses", "read_list", "mentions", "clause_parts"]
@@ -180,8 +179,8 @@ def read_clauses(piece: Piece, g: Grammar) -> list[tuple[Piece, Role, int, int]]
     """
     if not g.pattern("verb").search(piece.text):
         return None  # no clause closes with a verb (a keyword's list, the common case): not clauses
-    found = g.memo("read_clauses").get(piece.text, _MISSING)  # (None is an answer: not clauses)
-    if found is _MISSING:
+    found = g.memo("read_clauses").get(piece.text, MISSING)  # (None is an answer: not clauses)
+    if found is MISSING:
         found = g.remember("read_clauses", piece.text, lambda t: _read_clauses(Piece(t, 0), g))
     if found is None:
         return None

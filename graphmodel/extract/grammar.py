@@ -22,7 +22,7 @@ from importlib import resources
 from typing import Any, Literal, TypeVar, cast
 
 from graphmodel.errors import InputError
-from graphmodel.extract.memo import LIMIT
+from graphmodel.extract.memo import LIMIT, MISSING
 from graphmodel.model import Role
 
 __all__ = [
@@ -44,7 +44,6 @@ _T = TypeVar("_T")
 # What every match of the keyword patterns holds (`Grammar.find_all`), and a keyword-like word's ends.
 _MARK = re.compile(r"[:\]]")
 _KEYWORD_LIKE_ENDS = ("单位", "部门", "处室", "科室", "领导", "负责人", "责任人", "联系人")
-_MISSING: Any = object()
 _NO_MEMO: dict[str, Any] = {}  # (never written)
 _KEYWORD_KINDS = (*ROLES, "person", "field")
 _NOTE_MEANINGS = ("carry", "duty", "short", "includes", "lead", "support", "first-leads", "other")
@@ -118,8 +117,8 @@ class Grammar:
         memo = self._memo.get(what)
         if memo is None:
             memo = self._memo[what] = {}
-        found = memo.get(text, _MISSING)
-        if found is _MISSING:
+        found = memo.get(text, MISSING)
+        if found is MISSING:
             if len(memo) >= LIMIT:
                 memo.clear()
             found = memo[text] = compute(text)
@@ -129,8 +128,9 @@ class Grammar:
 
     def memo(self, what: str) -> dict[str, Any]:
         """The memo `remember` keeps under ``what``, for a caller that runs for every mention: it
-        looks a hit up itself (``memo.get(text, MISSING)``: no call, no closure made) and calls
-        `remember` on a miss. Read it only: `remember` fills and empties it."""
+        looks a hit up itself (``memo.get(text, MISSING)``, with `graphmodel.extract.memo.MISSING`:
+        no call, no closure made) and calls `remember` on a miss. Read it only: `remember` fills
+        and empties it."""
         memo = self._memo.get(what)
         if memo is None:
             memo = self._memo[what] = {}

@@ -8,14 +8,15 @@ number of plans keeps its memory bounded (and the work linear) whatever the name
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import Any, TypeVar
 
-__all__ = ["LIMIT", "remembered"]
+__all__ = ["LIMIT", "MISSING", "remembered"]
 
 LIMIT = 200_000
 _K = TypeVar("_K", bound=Hashable)
 _V = TypeVar("_V")
-_MISSING = object()
+# What a memo holds for no key (``memo.get(key, MISSING)``): None is a value some memos hold.
+MISSING: Any = object()
 
 
 def remembered(memo: dict[_K, _V], key: _K, compute: Callable[[], _V]) -> _V:
@@ -41,9 +42,9 @@ def remembered(memo: dict[_K, _V], key: _K, compute: Callable[[], _V]) -> _V:
     >>> remembered(memo, "市统计局", lambda: len("市统计局")), memo
     (4, {'市统计局': 4})
     """
-    found = memo.get(key, _MISSING)
-    if found is _MISSING:
+    found = memo.get(key, MISSING)
+    if found is MISSING:
         if len(memo) >= LIMIT:
             memo.clear()
         found = memo[key] = compute()
-    return found  # type: ignore[return-value]
+    return found  # type: ignore[no-any-return]  # (MISSING is Any: the value is a _V)

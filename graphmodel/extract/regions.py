@@ -20,9 +20,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
-from graphmodel.extract.memo import remembered
+from graphmodel.extract.memo import MISSING, remembered
 from graphmodel.extract.text import CJK, word_pattern
 
 __all__ = ["Region", "Gazetteer", "gazetteer", "short_name", "side_of_region", "PROVINCE_ABBREVIATIONS"]
@@ -38,7 +37,6 @@ PROVINCE_ABBREVIATIONS = {
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "朝鲜族自治州", "自治区", "自治州",
              "新区", "省", "市", "区", "县")
 DISTRICT_KINDS = ("district", "county", "county-city", "new-area")
-_MISSING: Any = object()
 _GUESS_RE = re.compile(  # never 有关市, 各区, 全市, 甘青两省: words for a group, not a region's name
     rf"^(?!各|有关|相关|其他|其它|全|本|该|外)(?![{CJK}]*?[两三几多]省)"
     rf"(?:[{CJK}]{{2,6}}?(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省)|[{CJK}]{{2,3}}?(?:市|新区|区|县|州))"
@@ -166,8 +164,8 @@ class Gazetteer:
         """The longest known region name at the start of ``text`` (full names of three characters
         or more)."""
         key = text[: self._lengths[0]] if self._lengths else text
-        found = self._prefixes.get(key, _MISSING)
-        if found is _MISSING:
+        found = self._prefixes.get(key, MISSING)
+        if found is MISSING:
             found = remembered(self._prefixes, key, lambda: self._prefix(key))
         return found  # type: ignore[no-any-return]  # (no cast: a call, and this runs very often)
 
@@ -195,8 +193,8 @@ class Gazetteer:
     def named_region(self, name: str) -> str | None:
         """The province or city a unit's name names at its start, by full or short name
         (上海证券交易所 → 上海市): what tells which side a unit is on."""
-        found = self._named.get(name, _MISSING)
-        if found is _MISSING:
+        found = self._named.get(name, MISSING)
+        if found is MISSING:
             found = remembered(self._named, name, lambda: self._named_region(name))
         return found  # type: ignore[no-any-return]  # (no cast: a call, and this runs very often)
 
@@ -273,8 +271,8 @@ class Gazetteer:
     def level_of(self, mention: str) -> str | None:
         """The level word a short name starts with (市统计局 → 市, 自治区财政厅 → 自治区), or None
         (市场监管局)."""
-        found = self._levels.get(mention, _MISSING)
-        if found is _MISSING:
+        found = self._levels.get(mention, MISSING)
+        if found is MISSING:
             found = remembered(self._levels, mention, lambda: self._level_of(mention))
         return found  # type: ignore[no-any-return]  # (no cast: a call, and this runs very often)
 

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from typing import Any
 
 from graphmodel.extract.annotations import Annotation, Part
 from graphmodel.extract.document import make_sides, title_regions
 from graphmodel.extract.grammar import Grammar
+from graphmodel.extract.memo import MISSING
 from graphmodel.extract.regions import PROVINCE_ABBREVIATIONS, gazetteer, short_name
 from graphmodel.extract.text import normalize
 from graphmodel.model import Side, Span
 
 __all__ = ["detect_sides", "part_side"]
 
-_MISSING: Any = object()
 
 
 def detect_sides(title: str | None, issuers: list[str], annotations: list[Annotation],
@@ -73,8 +72,8 @@ def detect_sides(title: str | None, issuers: list[str], annotations: list[Annota
                 part.siblings >= 2) else None
             for piece, _ in part.mentions:
                 # (normalised already; what a name says, remembered by the name: one look-up)
-                facts = known.get(piece.text, _MISSING)  # (None is an answer: a placeholder)
-                if facts is _MISSING:
+                facts = known.get(piece.text, MISSING)  # (None is an answer: a placeholder)
+                if facts is MISSING:
                     facts = grammar.remember("side-facts", piece.text, lambda name: _side_facts(name, grammar))
                 if facts is None:
                     continue  # a placeholder
