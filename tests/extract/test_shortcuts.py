@@ -268,3 +268,15 @@ def test_a_keyword_texts_segments_are_those_of_the_plain_scans() -> None:
              d.get("label")) for span, d in plain], text
         unknown += any(g.unknown_keyword(d.get("word") or "") and not d.get("keyword") for _, d in plain)
     assert unknown > 0  # (a keyword the grammar does not know is met)
+
+
+def test_the_enumerators_found_after_the_boundaries_are_those_of_the_whole_scan() -> None:
+    from graphmodel.extract import outline
+
+    texts = [norm for norm, _ in plan_texts()] + [
+        "", "1.", "(一)1.甲", "一、甲(1)乙 2)丙 3)%", "第一章总则\n第一条 1、2、3.5% 4.2020年", "①②③ (二)(三)",
+        "x(一)一、 1)2)", "”(1)”(2)", "12)3) 12)(3) 一、二、三、",
+    ]
+    assert len(texts) > 150
+    differ = [t[:60] for t in texts if outline._candidates(t) != outline._scan_candidates(t)]
+    assert differ == []
