@@ -280,3 +280,15 @@ def test_the_enumerators_found_after_the_boundaries_are_those_of_the_whole_scan(
     assert len(texts) > 150
     differ = [t[:60] for t in texts if outline._candidates(t) != outline._scan_candidates(t)]
     assert differ == []
+
+
+def test_a_text_whose_clauses_hold_no_place_word_holds_none() -> None:
+    texts = [line for norm, _ in plan_texts() for line in norm.split("\n")] + [
+        "支持浦东新区建设", "推进数字经济人才培训,落实年度工作任务清单", "焦作,大同;阜新。", "浦东,新区", "宜兴市与丰县",
+    ]
+    assert len(texts) > 5000
+    places._CLAUSE_SIGNS.clear()
+    for _ in range(2):  # (the second time from the memo)
+        differ = [t for t in texts if places.may_name_place(t) != places._holds_sign(t)]
+        assert differ == []
+    assert any(places.may_name_place(t) for t in texts) and not all(places.may_name_place(t) for t in texts)
