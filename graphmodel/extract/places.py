@@ -36,7 +36,12 @@ __all__ = ["PlaceFinder", "may_name_place", "place_id"]
 _CJK_RE = re.compile(f"[{CJK}]")
 _FTZ = re.compile(rf"中国\(([{CJK}]{{2,4}})\)(?:自由贸易试验区|自贸试验区)(?:[{CJK}]{{2,6}}?(?:新片区|片区))?")
 _CONNECTORS = set("与和及、同在赴到对把将为由从向,;:。 \n")
-_WRAP = re.compile(rf"(?<=[{CJK}]) *\n[ \n]*(?=[{CJK}])")
+# A line break between two Chinese characters, with the spaces around it: ``(?<=[CJK]) *\n[ \n]*(?=[CJK])``
+# (`_WRAP_AROUND`), written to open with a space or a line break, each branch its own look-behind:
+# the regex engine skips to those characters, where a pattern opening with a look-behind is tried
+# at every character.
+_WRAP = re.compile(rf"(?: (?<=[{CJK}] ) *\n|\n(?<=[{CJK}]\n))[ \n]*(?=[{CJK}])")
+_WRAP_AROUND = re.compile(rf"(?<=[{CJK}]) *\n[ \n]*(?=[{CJK}])")
 _AFTER_CITY = set("与和及、,。;:)人政委党")
 _GENERIC_AREA = re.compile(
     r"(?:地区|对口区|结对区|城区|市区|郊区|园区|片区|自贸区|自创区|高新区|开发区|保税区|综保区|经济区|示范区|试验区"
@@ -219,11 +224,10 @@ def _signs() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _clause_ends() -> re.Pattern[str]:
-    """The sentence and clause marks no word of `_sign_words` holds: a text's words of those lie
-    between two of them."""
-    marks = [c for c in ",;。" if not any(c in w for w in _sign_words())]
-    return re.compile("[" + re.escape("".join(marks)) + "]" if marks else "(?!)")
+def _split_at_clauses() -> bool:
+    """Whether no word of `_sign_words` holds a clause's or a sentence's end (, ; 。): a text's words
+    of those then lie between two of them."""
+    return not any(c in w for w in _sign_words() for c in ",;。")
 
 
 # Whether a clause holds a word of `_signs`, by the clause (a bounded memo, `graphmodel.extract.memo`):
@@ -254,8 +258,11 @@ def may_name_place(text: str) -> bool:
     """
     if "县" in text:
         return True
+    if not _split_at_clauses():
+        return _holds_sign(text)
     known = _CLAUSE_SIGNS
-    for clause in _clause_ends().split(text):  # (no word of the signs runs over a clause's end)
+    # (str methods: a pattern's split tests every character against its class, at a cost near the search's)
+    for clause in text.replace(";", ",").replace("。", ",").split(","):
         found = known.get(clause)
         if found is None:
             found = remembered(known, clause, lambda: _signs().search(clause[::-1]) is not None)  # noqa: B023

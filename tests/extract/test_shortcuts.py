@@ -292,3 +292,11 @@ def test_a_text_whose_clauses_hold_no_place_word_holds_none() -> None:
         differ = [t for t in texts if places.may_name_place(t) != places._holds_sign(t)]
         assert differ == []
     assert any(places.may_name_place(t) for t in texts) and not all(places.may_name_place(t) for t in texts)
+
+
+def test_the_line_breaks_between_chinese_characters_are_those_of_the_look_behind_pattern() -> None:
+    texts = [norm for norm, _ in plan_texts()] + ["甲\n乙", "甲 \n 乙", "甲  \n\n  乙", "a\n乙", "甲\na", "甲 \n", "\n乙",
+                                                  "甲\n\n乙 \n丙", "甲 x\n乙", "甲\n \n乙", " \n甲", "甲\n"]
+    spans = [[m.span() for m in pattern.finditer(t)] for pattern in (places._WRAP, places._WRAP_AROUND) for t in texts]
+    assert sum(map(len, spans)) > 1000
+    assert spans[: len(texts)] == spans[len(texts) :]
