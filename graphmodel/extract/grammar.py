@@ -41,9 +41,11 @@ BracketFamily = Literal["round", "square", "angle", "quote"]
 
 ROLES: tuple[Role, ...] = ("lead", "responsible", "support")
 _T = TypeVar("_T")
-# What every match of the keyword patterns holds (`Grammar.find_all`), and a keyword-like word's ends.
-_MARK = re.compile(r"[:\]]")
+# Every match of the keyword patterns holds a colon or a closing square bracket (`Grammar.find_all`).
+# A keyword-like word's ends:
 _KEYWORD_LIKE_ENDS = ("单位", "部门", "处室", "科室", "领导", "负责人", "责任人", "联系人")
+_KEYWORD_LIKE_LONGEST = 6  # characters of a keyword-like word before its end (…单位)
+_LABEL_LONGEST = 5  # characters of a side's label before its suffix (黑龙江方面)
 _NO_MEMO: dict[str, Any] = {}  # (never written)
 _KEYWORD_KINDS = (*ROLES, "person", "field")
 _NOTE_MEANINGS = ("carry", "duty", "short", "includes", "lead", "support", "first-leads", "other")
@@ -105,7 +107,7 @@ class Grammar:
     # The last text `find_all` read and its marks with the whitespace around them: the keyword
     # lines ask for two patterns' matches in one plan's text, one after the other.
     # (a tuple in a list, read once by each call: threads sharing the grammar see a whole pair)
-    _marks: list[tuple[str, list[tuple[int, int]]]] = field(default_factory=lambda: [("", [])], compare=False,
+    _marks: list[tuple[str, list[tuple[int, int, bool]]]] = field(default_factory=lambda: [("", [])], compare=False,
                                                              repr=False)
 
     def remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
@@ -172,7 +174,12 @@ class Grammar:
         characters before that, and whitespace and one character after it: the windows around
         the marks (merged where they meet) hold every match, and the pattern run on each window
         (``finditer(text, a, b)``: lookbehinds still see the text before ``a``) finds each match
-        the whole text's scan finds, in the same order.
+        the whole text's scan finds, in the same order. A window is as wide as the line breaks
+        before its mark allow (a keyword broken over lines is longer); a mark no match can end
+        at opens none (a keyword-like word's colon follows one of its ends, …单位:), and a window
+        whose colons follow no side's suffix (沪方:) is scanned without the side label's branch,
+        which no match there takes (``keyword-unlabelled``: the same groups, the label's never
+        matching; tried at every character, the branch cost most of the scan).
 
         >>> g = default_grammar()
         >>> text = "一、推进改革。牵头单位:市发改委\\n配合单位: 市财政局" * 3
@@ -180,27 +187,50 @@ class Grammar:
         True
         """
         pattern = self.pattern(name)
-        reach = self.remember("find_all-reach", name, self._reach)  # (a fixed number: worked out once)
+        narrow, breaks = self.remember("find_all-reach", name, self._reach)  # (fixed numbers: worked out once)
+        keyword = name == "keyword"
+        ends = self.side_suffixes if keyword else _KEYWORD_LIKE_ENDS  # (what a colon a match ends at follows)
         size = len(text)
-        windows: list[list[int]] = []
         last, extents = self._marks[0]
         if last is not text:
             extents = []
-            for m in _MARK.finditer(text):
-                a, b = m.start(), m.end()
+            # The marks in order, found by str.find (a pattern's scan tests every character against
+            # its class: 0.35M instructions a generated plan, str.find a tenth of that).
+            colon, bracket = text.find(":"), text.find("]")
+            while colon >= 0 or bracket >= 0:
+                is_colon = bracket < 0 or 0 <= colon < bracket
+                if is_colon:
+                    a, colon = colon, text.find(":", colon + 1)
+                else:
+                    a, bracket = bracket, text.find("]", bracket + 1)
+                b = a + 1
                 while a > 0 and text[a - 1].isspace():
                     a -= 1
                 while b < size and text[b].isspace():
                     b += 1
-                extents.append((a, b))
+                extents.append((a, b, is_colon))
             self._marks[0] = (text, extents)
-        for a, b in extents:
-            a, b = max(0, a - reach), min(size, b + 1)
-            if windows and a <= windows[-1][1]:
-                windows[-1][1] = max(windows[-1][1], b)
+        found: list[list[int]] = []  # [start, end, whether the side label may match in it]
+        for a, b, colon in extents:
+            follows = colon and text.endswith(ends, 0, a)
+            if not keyword and not follows:
+                continue  # no keyword-like word ends here
+            reach = narrow
+            if breaks and a > narrow:
+                reach += min(breaks, text.count("\n", max(0, a - narrow - breaks), a))
+            found.append([max(0, a - reach), min(size, b + 1), follows])
+        found.sort()  # (merged in order of their starts: a wider window may start before the one before it)
+        windows: list[list[int]] = []
+        for window in found:
+            if windows and window[0] <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], window[1])
+                windows[-1][2] = windows[-1][2] or window[2]
             else:
-                windows.append([a, b])
-        return [found for a, b in windows for found in pattern.finditer(text, a, b)]
+                windows.append(window)
+        if not keyword:
+            return [m for a, b, _ in windows for m in pattern.finditer(text, a, b)]
+        unlabelled = self.pattern("keyword-unlabelled")
+        return [m for a, b, labelled in windows for m in (pattern if labelled else unlabelled).finditer(text, a, b)]
 
     def find_in_short(self, name: str, text: str) -> list[re.Match[str]]:
         """`find_all` for a short text (an annotation's): one scan that stops after the text's last
@@ -221,14 +251,18 @@ class Grammar:
             end += 1
         return list(self.pattern(name).finditer(text, 0, min(size, end + 1)))
 
-    def _reach(self, name: str) -> int:
+    def _reach(self, name: str) -> tuple[int, int]:
         """How many characters (whitespace before the mark aside) a match of ``name`` may hold before
-        its colon or closing bracket, with a margin: a keyword broken over lines at every
-        character, with its level (市) or bracket (2 × the longest word); a side's label and suffix
-        (seven at most); a keyword-like word. (Every character of the reach is a position the
-        pattern is tried at, around every colon: a wide margin cost a third of the scan.)"""
-        longest = max([len(w) for w in [*self.keywords, *self.side_suffixes, *self.not_sides]] or [0])
-        return 2 * longest + 2 if name == "keyword" else 6 + max(len(w) for w in _KEYWORD_LIKE_ENDS) + 4
+        its colon or closing bracket, with a margin of two, when none of them is a line break; and
+        how many line breaks it may hold. A keyword, with its level (市) or bracket, broken over lines
+        at every character at most; a side's label and suffix; a keyword-like word. (Every character
+        of the reach is a position the pattern is tried at, around every colon: a wide margin cost a
+        third of the scan.)"""
+        if name != "keyword":
+            return _KEYWORD_LIKE_LONGEST + max(len(w) for w in _KEYWORD_LIKE_ENDS) + 2, 0
+        longest = max([len(w) for w in self.keywords] or [1])
+        label = _LABEL_LONGEST + max([len(w) for w in self.side_suffixes] or [0])
+        return max(1 + longest, label) + 2, longest - 1
 
     def verb_role(self, verb: str) -> Role:
         return self.verbs.get(verb, "responsible")
@@ -346,7 +380,7 @@ def _side_label(g: Grammar) -> str:
     # 沪方: / 上海方面: / 黑龙江方面: — a short name, then a side suffix, then a colon.
     not_side = "|".join(re.escape(w) for w in sorted(g.not_sides, key=len, reverse=True))
     suffix = _alternation(list(g.side_suffixes))
-    return rf"(?P<label>(?!(?:{not_side})\s*:)[\u4e00-\u9fff]{{1,5}}?)(?:{suffix})\s*:"
+    return rf"(?P<label>(?!(?:{not_side})\s*:)[\u4e00-\u9fff]{{1,{_LABEL_LONGEST}}}?)(?:{suffix})\s*:"
 
 
 _BUILDERS: dict[str, Callable[[Grammar], str]] = {
@@ -355,6 +389,12 @@ _BUILDERS: dict[str, Callable[[Grammar], str]] = {
         rf"\[(?P<bracketed>{_alternation(list(g.keywords), True)})\]\s*:?"
         rf"|(?:[省市区县州])?(?P<keyword>{_alternation(list(g.keywords), True)})\s*:"
         rf"|{_side_label(g)}"
+    ),
+    # `keyword` where no side label can match (`Grammar.find_all`): its groups, the label's never matching
+    "keyword-unlabelled": lambda g: (
+        rf"\[(?P<bracketed>{_alternation(list(g.keywords), True)})\]\s*:?"
+        rf"|(?:[省市区县州])?(?P<keyword>{_alternation(list(g.keywords), True)})\s*:"
+        r"|(?P<label>(?!))"
     ),
     "side-label": lambda g: rf"^\s*{_side_label(g)}",
     # 等部门和…: a list closed by an etc, then a joiner (the etc pattern without its end anchor)
@@ -373,7 +413,8 @@ _BUILDERS: dict[str, Callable[[Grammar], str]] = {
     "unit-column": lambda g: _alternation(list(g.unit_columns)) or "(?!)",
     "section-end": lambda g: _section_end(g),
     # Keyword-shaped words followed by a colon: the recogniser warns of those it does not know.
-    "keyword-like": lambda g: rf"(?P<word>[\u4e00-\u9fff]{{2,6}}(?:{'|'.join(_KEYWORD_LIKE_ENDS)}))\s*:",
+    "keyword-like": lambda g: (rf"(?P<word>[\u4e00-\u9fff]{{2,{_KEYWORD_LIKE_LONGEST}}}"
+                               rf"(?:{'|'.join(_KEYWORD_LIKE_ENDS)}))\s*:"),
 }
 
 

@@ -152,3 +152,20 @@ def test_park_words_trie_is_the_longest_first_alternation() -> None:
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
     for text in texts:
         assert [m.span() for m in words.park_re.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_find_all_is_finditer_on_keywords_broken_over_lines(name: str) -> None:
+    # Keywords with line breaks and spaces inside, side labels, keyword-like words, far apart and close.
+    g = default_grammar()
+    rng = random.Random(13)
+    words = [*g.keywords, "沪方", "上海方面", "黑龙江省方面", "双方", "数据提供单位", "督办部门", "市发改委", "推进改革"]
+    for _ in range(2000):
+        parts = []
+        for _ in range(rng.randint(1, 12)):
+            word = rng.choice(words)
+            if rng.random() < 0.4:  # broken over lines at some characters
+                word = "".join(ch + ("\n" if rng.random() < 0.3 else "") for ch in word)
+            parts.append(rng.choice(["", "\n", " ", "(", "[", "市", "。", "各方:"]) + word
+                         + rng.choice([":", " :", "\n:", "]", "]:", "", "、", ":\n"]) + "x" * rng.randint(0, 25))
+        _same(name, "".join(parts))
