@@ -158,6 +158,20 @@ _OPEN_OF = {v: k for k, v in _CLOSE_OF.items()}
 _Trie = dict[str, "_Trie"]  # a character to the trie of what may follow it; "" marks a word's end
 
 
+def _bracket_positions(norm: str) -> list[int]:
+    """The offsets of the text's brackets ``()[]<>``, in order: ``[m.start() for m in
+    re.finditer(r"[()\\[\\]<>]", norm)]`` by str.find (a pattern's scan tests every character of the
+    text against its class: 0.35M instructions a generated plan, this a tenth of that)."""
+    found: list[int] = []
+    for ch in "()[]<>":
+        at = norm.find(ch)
+        while at >= 0:
+            found.append(at)
+            at = norm.find(ch, at + 1)
+    found.sort()
+    return found
+
+
 def pair_brackets(norm: str) -> BracketPairs:
     """The pairs of (), [] and <> in a text.
 
@@ -185,8 +199,8 @@ def pair_brackets(norm: str) -> BracketPairs:
     open_count = {"(": 0, "[": 0, "<": 0}
     close: dict[int, int] = {}
     unclosed: list[int] = []
-    for m in re.finditer(r"[()\[\]<>]", norm):
-        ch, at = m.group(), m.start()
+    for at in _bracket_positions(norm):
+        ch = norm[at]
         if ch in open_count:
             stack.append(at)
             open_count[ch] += 1

@@ -300,3 +300,14 @@ def test_the_line_breaks_between_chinese_characters_are_those_of_the_look_behind
     spans = [[m.span() for m in pattern.finditer(t)] for pattern in (places._WRAP, places._WRAP_AROUND) for t in texts]
     assert sum(map(len, spans)) > 1000
     assert spans[: len(texts)] == spans[len(texts) :]
+
+
+def test_the_brackets_found_by_str_find_are_those_of_the_pattern() -> None:
+    import re
+
+    from graphmodel.extract import text
+
+    texts = [norm for norm, _ in plan_texts()] + ["", "(", ")(", "a(b[c)d(e", "<<>>[]()", "((([[[<<<"]
+    found = [text._bracket_positions(t) for t in texts]
+    assert sum(map(len, found)) > 4000
+    assert found == [[m.start() for m in re.finditer(r"[()\[\]<>]", t)] for t in texts]
