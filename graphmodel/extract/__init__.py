@@ -35,7 +35,7 @@ from graphmodel.extract.grammar import Grammar, default_grammar
 from graphmodel.extract.names import Piece, split_top
 from graphmodel.extract.notes import lead_scopes
 from graphmodel.extract.outline import Item, enumerator_starts, insert_items, parse_outline
-from graphmodel.extract.places import PlaceFinder
+from graphmodel.extract.places import PlaceFinder, may_place
 from graphmodel.extract.policy import settle
 from graphmodel.extract.recognisers import RECOGNISERS, Doc, recognise
 from graphmodel.extract.sides import detect_sides
@@ -260,9 +260,13 @@ def _places(norm: str, finder: PlaceFinder, tasks: list[Task], ctx: TaskContext,
             within: list[list[Annotation]]) -> list[list[tuple[int, int]]]:
     """Districts and parks in unit names and in each task's own text; returns the tasks' own text
     spans (`own_text_spans`), which the pairings are read from too."""
+    # (Whether a unit's name may name a place is asked once per unit: most of a plan's name none.)
+    placeable = {uid for uid, unit in ctx.units.items() if not unit.collective and may_place(unit.name)}
     for task in tasks:  # districts and parks in unit names (浦东新区司法局), first: they lead park names
         for r in task.responsibilities:
             if not r.collective:
+                if r.unit not in placeable:
+                    continue  # (`PlaceFinder.scan_unit` finds none)
                 unit = ctx.units[r.unit]
                 pid = finder.scan_unit(unit.name, unit.side, r.span)
                 if pid and unit.district is None:

@@ -31,7 +31,7 @@ from graphmodel.extract.regions import DISTRICT_KINDS, PROVINCE_ABBREVIATIONS, g
 from graphmodel.extract.text import CJK, word_pattern
 from graphmodel.model import Pairing, Place, PlaceKind, Span
 
-__all__ = ["PlaceFinder", "may_name_place", "place_id"]
+__all__ = ["PlaceFinder", "may_name_place", "may_place", "place_id"]
 
 _CJK_RE = re.compile(f"[{CJK}]")
 _FTZ = re.compile(rf"中国\(([{CJK}]{{2,4}})\)(?:自由贸易试验区|自贸试验区)(?:[{CJK}]{{2,6}}?(?:新片区|片区))?")
@@ -769,6 +769,28 @@ def _connects(text: str, start: int, end: int, sides: list[str]) -> bool:
 
 
 _MAY_PLACE: dict[str, bool] = {}  # a bounded memo (`graphmodel.extract.memo`): unit names recur across plans
+
+
+def may_place(name: str) -> bool:
+    """Whether `PlaceFinder.scan_unit` may find a place in a unit's name; where not, it finds none
+    whatever the plan (a caller with many responsibilities of one unit asks once per unit).
+
+    Parameters
+    ----------
+    name : str
+        A unit's canonical name.
+
+    Returns
+    -------
+    bool
+        False when ``scan_unit`` finds no place in it.
+
+    Examples
+    --------
+    >>> may_place("上海市财政局"), may_place("上海市浦东新区司法局")
+    (False, True)
+    """
+    return _may_place(name)
 
 
 def _may_place(name: str) -> bool:

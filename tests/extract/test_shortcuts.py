@@ -311,3 +311,16 @@ def test_the_brackets_found_by_str_find_are_those_of_the_pattern() -> None:
     found = [text._bracket_positions(t) for t in texts]
     assert sum(map(len, found)) > 4000
     assert found == [[m.start() for m in re.finditer(r"[()\[\]<>]", t)] for t in texts]
+
+
+def test_units_asked_once_whether_they_may_name_a_place_give_what_scanning_each_mention_gives(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import graphmodel.extract as extraction
+    from graphmodel.extract import extract
+
+    texts = [raw for _, raw in plan_texts()]
+    fast = _outputs(extract, texts)
+    monkeypatch.setattr(extraction, "may_place", lambda name: True)  # every responsibility's unit scanned
+    slow = _outputs(extract, texts)
+    assert len(texts) > 150
+    assert [k for k, (a, b) in enumerate(zip(fast, slow, strict=True)) if a != b] == []
