@@ -32,6 +32,7 @@ from graphmodel.extract.attach import attach
 from graphmodel.extract.canonical import AliasTable, builtin_aliases
 from graphmodel.extract.document import find_date, find_issuers, find_title
 from graphmodel.extract.grammar import Grammar, default_grammar
+from graphmodel.extract.memo import remembered
 from graphmodel.extract.names import Piece, split_top
 from graphmodel.extract.notes import lead_scopes
 from graphmodel.extract.outline import Item, enumerator_starts, insert_items, parse_outline
@@ -141,7 +142,7 @@ def extract(
     for k, it in enumerate(items):
         # A row's number without its cell bars ((1) | → (1)); a row with no number is [k].
         written = (f"¶{it.value}" if it.style == "para" else f"[{it.value}]" if it.style == "line" else
-                   _NUMBER_GAPS.sub("", text[it.start : it.body]) or f"[{it.value}]")
+                   _written_number(text[it.start : it.body]) or f"[{it.value}]")
         number = (numbers[it.parent] if it.parent is not None else "") + written
         numbers.append(number)
         task = build_task(ctx, it, number, doc_id, attached.carried[k], attached.within[k])
@@ -169,6 +170,16 @@ def extract(
     all_warnings = [ExtractionWarning(m, s) for m, s in warnings + ctx.warnings]
     done(1.0)
     return Extraction(info, tasks, units, places, pairings, _unique(all_warnings))
+
+
+# An enumerator as written without its gaps, by the enumerator: plans number their tasks alike ((一), 1.).
+_WRITTEN: dict[str, str] = {}
+
+
+def _written_number(raw: str) -> str:
+    """``raw`` (an item's enumerator as read) without its spaces and cell bars (remembered)."""
+    found = _WRITTEN.get(raw)
+    return found if found is not None else remembered(_WRITTEN, raw, lambda: _NUMBER_GAPS.sub("", raw))
 
 
 def _no_progress(_share: float) -> None:

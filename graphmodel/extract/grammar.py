@@ -241,6 +241,9 @@ class Grammar:
         >>> text = "牵头单位:市发改委;配合单位:市财政局、市商务局、市统计局"
         >>> [m.span() for m in g.find_in_short("keyword", text)]
         [(0, 5), (10, 15)]
+
+        Where no colon follows a side's suffix (沪方:), ``keyword`` is run without the side label's
+        branch, as `find_all` runs it.
         """
         last = max(text.rfind(":"), text.rfind("]"))
         if last < 0:
@@ -249,7 +252,19 @@ class Grammar:
         end = last + 1
         while end < size and text[end].isspace():
             end += 1
-        return list(self.pattern(name).finditer(text, 0, min(size, end + 1)))
+        pattern = self.pattern(name)
+        if name == "keyword":
+            pattern = self.pattern("keyword-unlabelled")
+            colon = text.find(":")
+            while colon >= 0:
+                a = colon
+                while a > 0 and text[a - 1].isspace():
+                    a -= 1
+                if text.endswith(self.side_suffixes, 0, a):
+                    pattern = self.pattern(name)  # a side label may end here
+                    break
+                colon = text.find(":", colon + 1)
+        return list(pattern.finditer(text, 0, min(size, end + 1)))
 
     def _reach(self, name: str) -> tuple[int, int]:
         """How many characters (whitespace before the mark aside) a match of ``name`` may hold before

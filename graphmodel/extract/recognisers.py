@@ -100,7 +100,10 @@ def _keyword_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]
         at = a + 1
         while at < b and norm[at] in " \n":
             at += 1
-        if keyword.match(norm, at, b) or _unknown_keyword_at(doc, at, b):
+        # (A keyword opens a bracket with a colon after it, or in square brackets: most brackets,
+        # enumerators (一) and clauses, hold no colon.)
+        if (norm.find(":", at, b) >= 0 or norm.startswith("[", at)) and (
+                keyword.match(norm, at, b) or _unknown_keyword_at(doc, at, b)):
             ann = Annotation(a, b + 1, "keyword")
             read_keyword_text(Piece(norm[a + 1 : b], a + 1), ann, g)
             yield ann

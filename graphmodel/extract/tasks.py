@@ -342,8 +342,11 @@ def _add(ctx: TaskContext, task: Task, side: str | None, name: str, span: Span, 
     key = (base, side, side_names, level)
     found = ctx.canonical.get(key)
     if found is None:
-        found = ctx.canonical[key] = remembered(ctx.aliases.answers, key,
-                                                lambda: canonical_unit(base, side, side_names, level, ctx.aliases))
+        found = ctx.aliases.answers.get(key)  # (met in an earlier plan: a hit without the call and the closure)
+        if found is None:
+            found = remembered(ctx.aliases.answers, key,
+                               lambda: canonical_unit(base, side, side_names, level, ctx.aliases))
+        ctx.canonical[key] = found
     canonical, full, level = found
     uid = (ctx.short_names and (ctx.short_names.get((side, name)) or ctx.short_names.get((side, base)))
            ) or unit_id(side, canonical)

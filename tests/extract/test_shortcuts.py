@@ -324,3 +324,21 @@ def test_units_asked_once_whether_they_may_name_a_place_give_what_scanning_each_
     slow = _outputs(extract, texts)
     assert len(texts) > 150
     assert [k for k, (a, b) in enumerate(zip(fast, slow, strict=True)) if a != b] == []
+
+
+def test_a_bracket_a_keyword_opens_holds_a_colon_or_opens_square() -> None:
+    from graphmodel.extract.recognisers import Doc, _unknown_keyword_at
+
+    g = default_grammar()
+    keyword = g.pattern("keyword")
+    opened = 0
+    for norm, raw in plan_texts():
+        doc = Doc(raw, norm, g, pair_brackets(norm), [])
+        for a, b in doc.bracket_pairs():
+            at = a + 1
+            while at < b and norm[at] in " \n":
+                at += 1
+            if keyword.match(norm, at, b) or _unknown_keyword_at(doc, at, b):
+                opened += 1
+                assert norm.find(":", at, b) >= 0 or norm.startswith("[", at), norm[a : b + 1]
+    assert opened > 500
