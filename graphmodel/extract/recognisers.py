@@ -242,6 +242,8 @@ def _read_as(doc: Doc, piece: Piece, ann: Annotation, form: str | None) -> None:
 def _opens_with_keyword(doc: Doc, piece: Piece) -> bool:
     """Whether a keyword (or one the grammar does not know, 督办单位:) opens ``piece``."""
     at = piece.start + len(piece.text) - len(piece.text.lstrip(" \n"))
+    if doc.norm.find(":", at, piece.end) < 0 and not doc.norm.startswith("[", at):
+        return False  # (no keyword opens a text with no colon, but in square brackets)
     keyword = doc.grammar.pattern("keyword").match(doc.norm, at, piece.end)
     return keyword is not None or _unknown_keyword_at(doc, at, piece.end)
 
@@ -285,7 +287,7 @@ def _line_end(doc: Doc, at: int) -> int:
         nxt = norm[stop + 1 : after if after >= 0 else end].strip()
         last = _LIST_SEPARATOR.split(line)[-1].strip() if line else ""
         cut = line.endswith(("、", ",")) or (last and not g.looks_like_unit(last))
-        if not nxt or not cut or keyword.match(nxt) or _ITEM_START.match(nxt):
+        if not nxt or not cut or ((":" in nxt or nxt.startswith("[")) and keyword.match(nxt)) or _ITEM_START.match(nxt):
             return stop
         stop = norm.find("\n", stop + 1, end)
     return end

@@ -341,4 +341,7 @@ def test_a_bracket_a_keyword_opens_holds_a_colon_or_opens_square() -> None:
             if keyword.match(norm, at, b) or _unknown_keyword_at(doc, at, b):
                 opened += 1
                 assert norm.find(":", at, b) >= 0 or norm.startswith("[", at), norm[a : b + 1]
+        for line in norm.split("\n"):  # (a keyword line's next line, a bracket's sentence)
+            if keyword.match(line):
+                assert ":" in line or line.startswith("["), line
     assert opened > 500
