@@ -158,19 +158,19 @@ def part_side(part: Part, ann: Annotation, sides: list[Side], grammar: Grammar,
         labelled = g.label_side(part.side_label, names, grammar.side_suffixes)
         if labelled:
             return labelled
+    default = None
+    if part.siblings >= 2 and part.position is not None and part.position < len(sides):
+        default = names[part.position]
     votes: dict[str, int] = {}  # (a dict, not a Counter: this runs for every part of every plan)
     for piece, _ in part.mentions:
         side = _named_side(piece.text, names)
         if side:
+            if side == default:
+                return default  # a name on its position's side keeps it, whatever the others name
             votes[side] = votes.get(side, 0) + 1
-    default = None
-    if part.siblings >= 2 and part.position is not None and part.position < len(sides):
-        default = names[part.position]
-    if votes:
+    if votes:  # (none for the position's side)
         # the first of the most voted, as most_common(1) (mostly one side voted: no key function)
-        best, n = next(iter(votes.items())) if len(votes) == 1 else max(votes.items(), key=lambda kv: kv[1])
-        if default is None or (votes.get(default, 0) == 0 and n > 0):
-            return best
+        return next(iter(votes)) if len(votes) == 1 else max(votes.items(), key=lambda kv: kv[1])[0]
     if default is not None:
         return default
     warnings.append((f"cannot tell which side these units are on; assumed {names[0]}", ann.span))

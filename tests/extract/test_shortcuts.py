@@ -345,3 +345,45 @@ def test_a_bracket_a_keyword_opens_holds_a_colon_or_opens_square() -> None:
             if keyword.match(line):
                 assert ":" in line or line.startswith("["), line
     assert opened > 500
+
+
+def _counted_side(part: Any, sides: list[Any]) -> str | None:
+    """`sides.part_side` by counting every name's vote (the way round its stop at a name of its
+    position's side), for a part with no label and a side it can tell."""
+    from graphmodel.extract.sides import _named_side
+
+    names = tuple(s.name for s in sides)
+    votes: dict[str, int] = {}
+    for piece, _ in part.mentions:
+        side = _named_side(piece.text, names)
+        if side:
+            votes[side] = votes.get(side, 0) + 1
+    default = names[part.position] if part.siblings >= 2 and part.position is not None and part.position < len(
+        sides) else None
+    if votes:
+        best, n = max(votes.items(), key=lambda kv: kv[1])
+        if default is None or (votes.get(default, 0) == 0 and n > 0):
+            return best
+    return default
+
+
+def test_a_parts_side_stopped_at_a_name_of_its_positions_side_is_the_counted_one() -> None:
+    from graphmodel.extract.annotations import Part
+    from graphmodel.extract.sides import part_side
+    from graphmodel.model import Side
+
+    g = default_grammar()
+    checked = 0
+    for sides in ([Side("上海市", "沪"), Side("大连市", "大连")], [Side("广州市"), Side("齐齐哈尔市")],
+                  [Side("江苏省", "苏"), Side("辽宁省", "辽")]):
+        for t in lists():
+            pieces = split_top(Piece(t, 0), ";")
+            for k, p in enumerate(pieces):
+                ms = annotations.mentions(p, g)[0]
+                for position, siblings in ((k, len(pieces)), (0, 2), (1, 2), (None, 1)):
+                    part = Part("responsible", ms, position=position, siblings=siblings)
+                    expected = _counted_side(part, sides)
+                    if expected is not None:
+                        checked += 1
+                        assert part_side(part, None, sides, g, []) == expected, t  # type: ignore[arg-type]
+    assert checked > 5000
