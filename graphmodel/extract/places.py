@@ -649,7 +649,7 @@ class PlaceFinder:
     def scan_unit(self, name: str, side: str | None, span: Span | None) -> str | None:
         """The district or park a unit's name places it in (浦东新区司法局 → 浦东新区,
         广州南沙新区管委会 → 南沙新区, 大连自贸片区管委会 → 大连自贸片区)."""
-        if not _may_place(name):
+        if not may_place(name):
             return None  # most units' names (市财政局) name no place: known from the name alone
         g = gazetteer()
         base = span[0] if span else 0
@@ -772,8 +772,11 @@ _MAY_PLACE: dict[str, bool] = {}  # a bounded memo (`graphmodel.extract.memo`): 
 
 
 def may_place(name: str) -> bool:
-    """Whether `PlaceFinder.scan_unit` may find a place in a unit's name; where not, it finds none
-    whatever the plan (a caller with many responsibilities of one unit asks once per unit).
+    """Whether `PlaceFinder.scan_unit` may find a place in a unit's name: its name after a province
+    or city starts with a district's, or it ends with a park word once a body's word is cut
+    (浦东新区司法局, 大连自贸片区管委会). Where not, it finds none whatever the plan (the steps of
+    `scan_unit` that tell read the name and the built-in data only), so a caller with many
+    responsibilities of one unit asks once per unit. Remembered by name.
 
     Parameters
     ----------
@@ -790,14 +793,6 @@ def may_place(name: str) -> bool:
     >>> may_place("上海市财政局"), may_place("上海市浦东新区司法局")
     (False, True)
     """
-    return _may_place(name)
-
-
-def _may_place(name: str) -> bool:
-    """Whether `PlaceFinder.scan_unit` may find a place in a unit's name: its name after a province
-    or city starts with a district's, or it ends with a park word once a body's word is cut
-    (浦东新区司法局, 大连自贸片区管委会). Where not, it finds none whatever the plan: the
-    steps of `scan_unit` that tell read the name and the built-in data only."""
     found = _MAY_PLACE.get(name)
     return found if found is not None else remembered(_MAY_PLACE, name, lambda: _could_place(name))
 

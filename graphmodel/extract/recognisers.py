@@ -100,10 +100,7 @@ def _keyword_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]
         at = a + 1
         while at < b and norm[at] in " \n":
             at += 1
-        # (A keyword opens a bracket with a colon after it, or in square brackets: most brackets,
-        # enumerators (一) and clauses, hold no colon.)
-        if (norm.find(":", at, b) >= 0 or norm.startswith("[", at)) and (
-                keyword.match(norm, at, b) or _unknown_keyword_at(doc, at, b)):
+        if _may_open_keyword(norm, at, b) and (keyword.match(norm, at, b) or _unknown_keyword_at(doc, at, b)):
             ann = Annotation(a, b + 1, "keyword")
             read_keyword_text(Piece(norm[a + 1 : b], a + 1), ann, g)
             yield ann
@@ -122,6 +119,13 @@ def _keyword_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]
                              "its line", (a, stop)))
         read_keyword_text(Piece(norm[a + 1 : stop], a + 1), ann, g)
         yield ann
+
+
+def _may_open_keyword(text: str, at: int, end: int) -> bool:
+    """Whether a keyword (known or not: 督办单位:) may open ``text[at:end]``: every match of the
+    keyword patterns holds a colon or opens with a square bracket, and most texts asked about
+    (enumerators, clauses) hold neither, so the patterns are not tried on them."""
+    return text.startswith("[", at) or text.find(":", at, end) >= 0
 
 
 def _body(doc: Doc, a: int, b: int) -> tuple[Piece, list[str]]:
@@ -242,8 +246,8 @@ def _read_as(doc: Doc, piece: Piece, ann: Annotation, form: str | None) -> None:
 def _opens_with_keyword(doc: Doc, piece: Piece) -> bool:
     """Whether a keyword (or one the grammar does not know, 督办单位:) opens ``piece``."""
     at = piece.start + len(piece.text) - len(piece.text.lstrip(" \n"))
-    if doc.norm.find(":", at, piece.end) < 0 and not doc.norm.startswith("[", at):
-        return False  # (no keyword opens a text with no colon, but in square brackets)
+    if not _may_open_keyword(doc.norm, at, piece.end):
+        return False
     keyword = doc.grammar.pattern("keyword").match(doc.norm, at, piece.end)
     return keyword is not None or _unknown_keyword_at(doc, at, piece.end)
 
@@ -287,7 +291,7 @@ def _line_end(doc: Doc, at: int) -> int:
         nxt = norm[stop + 1 : after if after >= 0 else end].strip()
         last = _LIST_SEPARATOR.split(line)[-1].strip() if line else ""
         cut = line.endswith(("、", ",")) or (last and not g.looks_like_unit(last))
-        if not nxt or not cut or ((":" in nxt or nxt.startswith("[")) and keyword.match(nxt)) or _ITEM_START.match(nxt):
+        if not nxt or not cut or (_may_open_keyword(nxt, 0, len(nxt)) and keyword.match(nxt)) or _ITEM_START.match(nxt):
             return stop
         stop = norm.find("\n", stop + 1, end)
     return end

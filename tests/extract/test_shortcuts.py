@@ -72,7 +72,7 @@ def test_a_unit_name_that_may_hold_no_place_holds_none(sides: tuple[str, ...], m
     names = sorted({p.text for t in lists() for p, _ in annotations.mentions(Piece(t, 0), g)[0]})
     placeless = [n for n in names if not places._could_place(n)]
     assert placeless and len(placeless) < len(names)  # (some names hold a place)
-    monkeypatch.setattr(places, "_may_place", lambda name: True)  # the scan without its shortcut
+    monkeypatch.setattr(places, "may_place", lambda name: True)  # the scan without its shortcut
     finder = PlaceFinder(list(sides))
     assert [n for n in placeless if finder.scan_unit(n, sides[0] if sides else None, (0, len(n)))] == []
     assert finder.places == {}
