@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 
 from graphmodel.errors import InputError, NoAnnotationsError
-from graphmodel.extract.annotations import Annotation, mentions, read_clauses
+from graphmodel.extract.annotations import Annotation, mention_names, reads_as_clauses
 from graphmodel.extract.attach import attach
 from graphmodel.extract.canonical import AliasTable, builtin_aliases
 from graphmodel.extract.document import find_date, find_issuers, find_title
@@ -244,8 +244,8 @@ def _reads_like_annotation(bracket: str, g: Grammar) -> bool:
     clauses = _clauses_then_more(Piece(content, 1), g)
     if g.is_note(unspaced(content)) and not clauses:
         return False
-    names = [p for p, _ in mentions(Piece(content, 1), g)[0]]
-    listed = len(names) >= 2 and all(g.looks_like_unit(p.text) for p in names)
+    names = mention_names(content, g)  # (the names only: no pieces made)
+    listed = len(names) >= 2 and all(g.looks_like_unit(name) for name in names)
     return bool(g.pattern("any-keyword").search(bracket) or listed or clauses)
 
 
@@ -258,7 +258,7 @@ def _clauses_then_more(piece: Piece, g: Grammar) -> bool:
     if not closing:
         return False
     head = parts[closing[-1]]
-    return read_clauses(Piece(piece.text[: head.end - piece.start], piece.start), g) is not None
+    return reads_as_clauses(piece.text[: head.end - piece.start], g)
 
 
 def _has_vocabulary(norm: str, g: Grammar) -> bool:

@@ -26,7 +26,8 @@ from graphmodel.model import Role, Span
 
 _MATCH_START = methodcaller("start")
 
-__all__ = ["Part", "Annotation", "read_keyword_text", "read_clauses", "read_list", "mentions", "clause_parts"]
+__all__ = ["Part", "Annotation", "read_keyword_text", "read_clauses", "reads_as_clauses", "read_list", "mentions",
+           "mention_names", "clause_parts"]
 
 
 @dataclass
@@ -91,6 +92,33 @@ def mentions(piece: Piece, g: Grammar) -> tuple[list[tuple[Piece, list[str]]], l
                                                           lambda t: _mentions(Piece(t, 0), g))
     at = piece.start
     return [(Piece(text, at + a, None if b is None else at + b), [*own]) for text, a, b, own in found], list(notes)
+
+
+def mention_names(text: str, g: Grammar) -> list[str]:
+    """The cleaned names of `mentions` of a list, without its pieces and notes: for a caller that
+    asks only what the names are (whether a bracket lists units), so no piece is made for them.
+
+    Parameters
+    ----------
+    text : str
+        A list of units in normalised text.
+    g : Grammar
+        Gives the separators, notes and unit endings.
+
+    Returns
+    -------
+    list of str
+        ``[p.text for p, _ in mentions(Piece(text, 0), g)[0]]``, from the same memo.
+
+    Examples
+    --------
+    >>> from graphmodel.extract.grammar import default_grammar
+    >>> mention_names("市发改委(按职责分工负责)、市财政局,排名第一的为牵头单位", default_grammar())
+    ['市发改委', '市财政局']
+    """
+    hit = g.memo("mentions").get(text)
+    found = hit[0] if hit is not None else g.remember("mentions", text, lambda t: _mentions(Piece(t, 0), g))[0]
+    return [name for name, _, _, _ in found]
 
 
 def _mentions(piece: Piece, g: Grammar) -> tuple[tuple[tuple[str, int, int | None, tuple[str, ...]], ...],
@@ -186,6 +214,37 @@ def read_clauses(piece: Piece, g: Grammar) -> list[tuple[Piece, Role, int, int]]
         return None
     at = piece.start
     return [(Piece(text, at + a), role, index, count) for text, a, role, index, count in found]
+
+
+def reads_as_clauses(text: str, g: Grammar) -> bool:
+    """Whether `read_clauses` reads ``text`` (its answer is not None), from the same memo, with no
+    piece made for its clauses: for a caller that asks only whether (a sentence's form).
+
+    Parameters
+    ----------
+    text : str
+        An annotation's text (or part of it), normalised.
+    g : Grammar
+        Gives the verbs and their roles, clause openers (由) and unit endings.
+
+    Returns
+    -------
+    bool
+        ``read_clauses(Piece(text, 0), g) is not None``.
+
+    Examples
+    --------
+    >>> from graphmodel.extract.grammar import default_grammar
+    >>> g = default_grammar()
+    >>> reads_as_clauses("市发改委牵头,市财政局配合", g), reads_as_clauses("加快推进改革", g)
+    (True, False)
+    """
+    if not g.pattern("verb").search(text):
+        return False
+    found = g.memo("read_clauses").get(text, MISSING)
+    if found is MISSING:
+        found = g.remember("read_clauses", text, lambda t: _read_clauses(Piece(t, 0), g))
+    return found is not None
 
 
 def _read_clauses(piece: Piece, g: Grammar) -> tuple[tuple[str, int, Role, int, int], ...] | None:

@@ -33,10 +33,12 @@ from graphmodel.extract.annotations import (
     Annotation,
     Part,
     clause_parts,
+    mention_names,
     mentions,
     read_clauses,
     read_keyword_text,
     read_list,
+    reads_as_clauses,
 )
 from graphmodel.extract.grammar import Grammar
 from graphmodel.extract.names import Piece, split_top
@@ -209,10 +211,10 @@ def _sentence_form(doc: Doc, piece: Piece) -> str | None:
         return "empty"
     if _opens_with_keyword(doc, piece):
         return "keyword"
-    if read_clauses(piece, g) is not None:
+    if reads_as_clauses(piece.text, g):  # (no pieces made: only whether)
         return "clause"
     # A note whose words end like a unit's name (列第一位的为牵头部门) is not a list of units.
-    if _bare_list(piece, g) and not any(g.is_note(p.text) for p, _ in mentions(piece, g)[0]):
+    if _bare_list(piece, g) and not any(g.is_note(name) for name in mention_names(piece.text, g)):
         return "bare"
     return None
 
@@ -435,12 +437,12 @@ def _bare_list(piece: Piece, g: Grammar) -> bool:
         return False
     if g.is_note(unspaced(text)) and not re.search("[、,]", text):
         return False
-    ms, _ = mentions(piece, g)
-    if not ms or any(len(p.text) > 40 for p, _ in ms):
+    names = mention_names(text, g)  # (the names only: no pieces made)
+    if not names or any(len(name) > 40 for name in names):
         return False
-    if not all(g.looks_like_unit(p.text) for p, _ in ms):
+    if not all(g.looks_like_unit(name) for name in names):
         return False
-    return not (len(ms) == 1 and g.is_placeholder(ms[0][0].text) and not text.startswith("各"))
+    return not (len(names) == 1 and g.is_placeholder(names[0]) and not text.startswith("各"))
 
 
 def _clause_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
