@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, deque
 
 from graphmodel.extract.regions import PROVINCE_ABBREVIATIONS, gazetteer, short_name
 from graphmodel.extract.text import CJK
@@ -107,19 +107,25 @@ def find_date(front: str, back: str) -> tuple[str | None, int | None]:
     ('2020-03-05', None)
     """
     for text, is_front in ((front, True), (back, False)):
-        found = list(_DATE.finditer(text)) or []
-        cn = list(_CN_DATE.finditer(text))
-        if found:
-            m = found[0] if is_front else found[-1]
+        # The front's first date, the back's last; the Chinese numerals' only where no date in
+        # digits is found (the front may be most of a plan: one search, not a list of every date).
+        m = _DATE.search(text) if is_front else _last(_DATE, text)
+        if m is not None:
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        elif cn:
-            m = cn[0] if is_front else cn[-1]
-            y, mo, d = _cn_int(m.group(1)), _cn_int(m.group(2)), _cn_int(m.group(3))
         else:
-            continue
+            m = _CN_DATE.search(text) if is_front else _last(_CN_DATE, text)
+            if m is None:
+                continue
+            y, mo, d = _cn_int(m.group(1)), _cn_int(m.group(2)), _cn_int(m.group(3))
         if 1 <= mo <= 12 and 1 <= d <= 31:
             return f"{y:04d}-{mo:02d}-{d:02d}", (m.start() if is_front else None)
     return None, None
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text`` (a scan's, left to right), or None."""
+    last = deque(pattern.finditer(text), maxlen=1)  # (keeps the last only)
+    return last[0] if last else None
 
 
 def find_issuers(front: str, date_at: int | None) -> list[str]:

@@ -387,3 +387,33 @@ def test_a_parts_side_stopped_at_a_name_of_its_positions_side_is_the_counted_one
                         checked += 1
                         assert part_side(part, None, sides, g, []) == expected, t  # type: ignore[arg-type]
     assert checked > 5000
+
+
+def _listed_date(front: str, back: str) -> tuple[str | None, int | None]:
+    """`document.find_date` by lists of every match (the way round its searches)."""
+    from graphmodel.extract import document
+
+    for text, is_front in ((front, True), (back, False)):
+        found, cn = list(document._DATE.finditer(text)), list(document._CN_DATE.finditer(text))
+        if found:
+            m = found[0] if is_front else found[-1]
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        elif cn:
+            m = cn[0] if is_front else cn[-1]
+            y, mo, d = document._cn_int(m.group(1)), document._cn_int(m.group(2)), document._cn_int(m.group(3))
+        else:
+            continue
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}", (m.start() if is_front else None)
+    return None, None
+
+
+def test_a_plans_date_found_by_searches_is_the_one_of_every_match_listed() -> None:
+    from graphmodel.extract.document import find_date
+
+    cases = [(norm[: len(norm) // 2], norm[-600:]) for norm, _ in plan_texts()]
+    cases += [("2020年3月5日 2021年4月6日", "二〇二〇年三月五日 2022年13月1日"), ("", "二〇二〇年三月五日 二〇二一年一月二日"),
+              ("2020年13月5日", "2021年1月2日"), ("二〇二〇年三月五日", "")]
+    dated = [c for c in cases if _listed_date(*c)[0]]
+    assert len(dated) > 50  # (dates found in the front and the back)
+    assert [c[0][:40] for c in cases if find_date(*c) != _listed_date(*c)] == []
