@@ -417,3 +417,13 @@ def test_a_plans_date_found_by_searches_is_the_one_of_every_match_listed() -> No
     dated = [c for c in cases if _listed_date(*c)[0]]
     assert len(dated) > 50  # (dates found in the front and the back)
     assert [c[0][:40] for c in cases if find_date(*c) != _listed_date(*c)] == []
+
+
+def test_whether_a_text_reads_as_clauses_and_its_names_are_those_of_the_pieces_read() -> None:
+    g = default_grammar()
+    texts = lists()
+    clauses = {t for t in texts if annotations.read_clauses(Piece(t, 3), g) is not None}
+    assert 100 < len(clauses) < len(texts)  # (both answers are met)
+    assert [t for t in texts if annotations.reads_as_clauses(t, g) != (t in clauses)] == []
+    assert [t for t in texts if annotations.mention_names(t, g)
+            != [p.text for p, _ in annotations.mentions(Piece(t, 3), g)[0]]] == []
