@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import cast
+from typing import Any, cast
 
 from graphmodel.extract.memo import remembered
 from graphmodel.extract.regions import DISTRICT_KINDS, PROVINCE_ABBREVIATIONS, gazetteer, short_name
@@ -540,55 +540,69 @@ class PlaceFinder:
         return out
 
     def _name_start(self, text: str, word_at: int, lengths: list[int]) -> tuple[int, str | None, str | None] | None:
-        """Where the name ending in the park word at ``word_at`` starts, with its side and region."""
-        words = _words()
-        best: tuple[int, str | None, str | None] | None = None
+        """Where the name ending in the park word at ``word_at`` starts, with its side and region:
+        the first place, from the left, of the run of Chinese characters before the park word
+        (no stop character, at most ``_MIDDLE_MAX`` + 6 long) where a name may start
+        (`_name_at`). Each place is judged alone, so the first from the left is the last a walk
+        back from the park word finds, without judging the places inside the name (tested
+        against that walk in ``tests/extract/test_shortcuts.py``)."""
+        floor = max(word_at - _MIDDLE_MAX - 6, 0)
+        first = word_at
+        while first > floor and text[first - 1] not in _STOP_CHARS and _CJK_RE.match(text[first - 1]):
+            first -= 1
         # What _prefix knows, the longest before the park word: the names every plan shares (a trie
         # pattern) and the plan's overlay (a few names: by their lengths).
-        overlay, base = self._overlay(), _base_prefix_index()
-        initials, side_initials = _initials(), self._side_initials()
-        for start in range(word_at - 1, max(word_at - _MIDDLE_MAX - 6, 0) - 1, -1):
-            if not _CJK_RE.match(text[start]) or text[start] in _STOP_CHARS:
+        known = (_words(), self._overlay(), _base_prefix_index(), _initials(), self._side_initials(), lengths)
+        for start in range(first, word_at):
+            found = self._name_at(text, start, word_at, known)
+            if found is not None:
+                return found
+        return None
+
+    def _name_at(self, text: str, start: int, word_at: int, known: tuple[Any, ...]
+                 ) -> tuple[int, str | None, str | None] | None:
+        """Whether a name ending in the park word at ``word_at`` may start at ``start`` (a place of
+        the run before it, `_name_start`, whose ``known`` it is given): (start, its side, its
+        region), or None."""
+        words, overlay, base, initials, side_initials, lengths = known
+        middle_from = None
+        side = region = None
+        hit = base.match(text, start, word_at)
+        longest = hit.end() if hit else start
+        for n in lengths:
+            if start + n <= longest:
+                break  # no longer than what the shared names give
+            if start + n <= word_at and text[start : start + n] in overlay:
+                longest = start + n
                 break
-            middle_from = None
-            side = region = None
-            hit = base.match(text, start, word_at)
-            longest = hit.end() if hit else start
-            for n in lengths:
-                if start + n <= longest:
-                    break  # no longer than what the shared names give
-                if start + n <= word_at and text[start : start + n] in overlay:
-                    longest = start + n
-                    break
-            if longest > start or "" in overlay:
-                lead = self._prefix(text[start:longest])
-                if lead is not None:
-                    middle_from = longest
-                    side, region = lead
-            pair = text[start : start + 2]
-            if (middle_from is None and len(pair) == 2 and pair[0] != pair[1] and pair[0] in initials
-                    and pair[1] in initials and (pair[0] in side_initials or pair[1] in side_initials)
-                    and not _starts_region(text, start + 1)):
-                if pair[0] == "中" and pair[1] not in words.countries:
-                    continue
-                middle_from, side, region = start + 2, None, None  # 沪滇…, 中新… (not 广 + 深圳…)
-            if middle_from is None and text[start] == "中" and text[start + 1 : start + 2] in words.countries:
-                middle_from = start + 2
-                host = _region_at(text, start + 2)  # 中新天津生态城 lies in 天津
-                if host:
-                    side, region = self._side_of_region(host), host
-            if middle_from is None:
-                continue
-            middle = text[middle_from:word_at]
-            if len(middle) > _MIDDLE_MAX or _has_stop(text, start, word_at, words.stops):
-                continue
-            if _long_park_word_re().search(middle):
-                continue  # 上海张江高新区两地园区: a name holds one park word, at its end
-            market = text[middle_from - 1] == "市" and middle.startswith("场")
-            if middle.startswith(("市场", "市内", "市域")) or market:
-                continue  # 深圳市场化园区: "market-run parks of Shenzhen"
-            best = (start, side, region)
-        return best
+        if longest > start or "" in overlay:
+            lead = self._prefix(text[start:longest])
+            if lead is not None:
+                middle_from = longest
+                side, region = lead
+        pair = text[start : start + 2]
+        if (middle_from is None and len(pair) == 2 and pair[0] != pair[1] and pair[0] in initials
+                and pair[1] in initials and (pair[0] in side_initials or pair[1] in side_initials)
+                and not _starts_region(text, start + 1)):
+            if pair[0] == "中" and pair[1] not in words.countries:
+                return None
+            middle_from, side, region = start + 2, None, None  # 沪滇…, 中新… (not 广 + 深圳…)
+        if middle_from is None and text[start] == "中" and text[start + 1 : start + 2] in words.countries:
+            middle_from = start + 2
+            host = _region_at(text, start + 2)  # 中新天津生态城 lies in 天津
+            if host:
+                side, region = self._side_of_region(host), host
+        if middle_from is None:
+            return None
+        middle = text[middle_from:word_at]
+        if len(middle) > _MIDDLE_MAX or _has_stop(text, start, word_at, words.stops):
+            return None
+        if _long_park_word_re().search(middle):
+            return None  # 上海张江高新区两地园区: a name holds one park word, at its end
+        market = text[middle_from - 1] == "市" and middle.startswith("场")
+        if middle.startswith(("市场", "市内", "市域")) or market:
+            return None  # 深圳市场化园区: "market-run parks of Shenzhen"
+        return start, side, region
 
     def _side_initials(self) -> frozenset[str]:
         """The characters the plan's sides, the regions around them and in them go by (沪, 津, 兰)."""

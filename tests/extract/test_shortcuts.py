@@ -427,3 +427,32 @@ def test_whether_a_text_reads_as_clauses_and_its_names_are_those_of_the_pieces_r
     assert [t for t in texts if annotations.reads_as_clauses(t, g) != (t in clauses)] == []
     assert [t for t in texts if annotations.mention_names(t, g)
             != [p.text for p, _ in annotations.mentions(Piece(t, 3), g)[0]]] == []
+
+
+def _walked_name_start(finder: PlaceFinder, text: str, word_at: int) -> tuple[int, str | None, str | None] | None:
+    """`PlaceFinder._name_start` by the walk back from the park word, every place of the run judged
+    and the last that may start a name kept (the way round its first place from the left)."""
+    known = (places._words(), finder._overlay(), places._base_prefix_index(), places._initials(),
+             finder._side_initials(), finder._overlay_lengths())
+    best = None
+    for start in range(word_at - 1, max(word_at - places._MIDDLE_MAX - 6, 0) - 1, -1):
+        if not places._CJK_RE.match(text[start]) or text[start] in places._STOP_CHARS:
+            break
+        best = finder._name_at(text, start, word_at, known) or best
+    return best
+
+
+@pytest.mark.parametrize("sides", [("上海市", "大连市"), ("江苏省",), ()])
+def test_a_park_names_start_first_from_the_left_is_the_last_the_walk_back_finds(sides: tuple[str, ...]) -> None:
+    words = places._words()
+    named = asked = 0
+    for norm, _ in plan_texts():
+        finder = PlaceFinder(list(sides))
+        for _ in range(2):  # a fresh finder, then one that knows the plan's districts (its overlay)
+            for m in words.park_re.finditer(norm):
+                fast = finder._name_start(norm, m.start(), finder._overlay_lengths())
+                assert fast == _walked_name_start(finder, norm, m.start()), norm[max(m.start() - 20, 0) : m.end()]
+                asked += 1
+                named += fast is not None
+            finder.scan_text(norm, 0)
+    assert asked > 200 and named > 50  # (both answers are met)
