@@ -443,7 +443,11 @@ class PlaceFinder:
         # whether to run them (most of a plan's texts name no place).
         named = (self._districts(joined, 0) + self._city_districts(joined, 0) + self._known(joined, 0)
                  + self._parks(joined, 0)) if may_name_place(joined) else []
-        hits = named + self._hosted(joined, 0) + self._listed_zones(joined, 0)
+        hits = named  # (_hosted and _listed_zones each need a sign most texts lack: asked first)
+        if _may_host(joined):
+            hits = hits + self._hosted(joined, 0)
+        if "等" in joined:
+            hits = hits + self._listed_zones(joined, 0)
         if not hits:
             self._found[(offset, offset + len(text))] = []
             return []
@@ -867,6 +871,12 @@ def _region_at(text: str, at: int) -> str | None:
         if word in words:
             return word if word in g.by_name else g.full_name(word)
     return None
+
+
+def _may_host(text: str) -> bool:
+    """Whether `PlaceFinder._hosted` may find a park in ``text``: each of its patterns needs ``(``,
+    对口合作 or “ (`tests/extract/test_shortcuts.py`); as `_listed_zones` needs 等."""
+    return "(" in text or "对口合作" in text or "“" in text
 
 
 def _starts_region(text: str, at: int) -> bool:

@@ -456,3 +456,16 @@ def test_a_park_names_start_first_from_the_left_is_the_last_the_walk_back_finds(
                 named += fast is not None
             finder.scan_text(norm, 0)
     assert asked > 200 and named > 50  # (both answers are met)
+
+
+def test_a_text_without_the_signs_of_hosted_parks_or_listed_zones_holds_none() -> None:
+    finder = PlaceFinder(["上海市", "大连市"])
+    lines = {line for norm, _ in plan_texts() for line in norm.split("\n") if line.strip()} | set(lists())
+    quoted = "共建“滇沪科技产业园”"  # (a park in quotes: no bracket, no 对口合作)
+    lines.add(quoted)
+    hosted = [t for t in lines if places._may_host(t)]
+    listed = [t for t in lines if "等" in t]
+    assert any(finder._hosted(t, 0) for t in hosted) and any(finder._listed_zones(t, 0) for t in listed)
+    assert finder._hosted(quoted, 0)
+    assert [t for t in lines - set(hosted) if finder._hosted(t, 0)] == []
+    assert [t for t in lines - set(listed) if finder._listed_zones(t, 0)] == []
