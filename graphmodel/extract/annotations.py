@@ -25,6 +25,7 @@ from graphmodel.extract.text import _BRACKET_RE, bracket_depths, unspaced
 from graphmodel.model import Role, Span
 
 _MATCH_START = methodcaller("start")
+_PERSON_SEPARATOR = re.compile("[、,;]")
 
 __all__ = ["Part", "Annotation", "read_keyword_text", "read_clauses", "reads_as_clauses", "read_list", "mentions",
            "mention_names", "clause_parts"]
@@ -537,7 +538,7 @@ def _read_keyword_text(piece: Piece, ann: Annotation, g: Grammar) -> None:
         content = _sentence(content, ann, g)
         if kind == "person":
             person = unspaced(content.text.strip(" \n,;。"))
-            ann.persons += [p for p in re.split("[、,;]", person) if p]
+            ann.persons += [p for p in _PERSON_SEPARATOR.split(person) if p]
             continue
         if kind is not None:
             role = kind

@@ -12,6 +12,15 @@ from graphmodel.model import Side
 __all__ = ["find_title", "find_date", "find_issuers", "title_regions", "make_sides", "mention_region"]
 
 _PLAN_WORDS = r"(?:计划|方案|要点|安排|清单|分工|任务|意见|措施|规划|任务书|分解表|台账)"
+# (compiled once: the module functions of re look each pattern up in their cache, a Python call a time)
+_CHUNK_GAP = re.compile(r"[\n]| {1,}")
+_HEAD_END = re.compile(r"[。:]")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+_SENTENCE_MARK = re.compile(r"[。,:;]")
+_QUOTED_TITLE = re.compile(rf"《([^《》]{{4,70}}{_PLAN_WORDS})》")
+_SPACES = re.compile(r"\s+")
+_ISSUER_MARK = re.compile(r"[。,:;《》]")
+_TITLE_YEAR = re.compile(r"^\d{4}(?:—|-|～|~|至)?(?:\d{4})?年(?:度)?")
 _TITLE_CHUNK = re.compile(rf"^[{CJK}\d()《》“”\-—·]{{6,70}}{_PLAN_WORDS}$")
 _NOTICE = re.compile(r"关于印发(.+?)的通知")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -50,11 +59,11 @@ def find_title(front: str) -> str | None:
     >>> find_title("一") is None
     True
     """
-    chunks = [c.strip() for c in re.split(r"[\n]| {1,}", front) if c.strip()]
+    chunks = [c.strip() for c in _CHUNK_GAP.split(front) if c.strip()]
     # The notice's own title heads the document, maybe wrapped over lines (关于印发实施《西部大开发
     # “十三五”\n规划》…的通知); a notice cited further down (根据《…关于印发…的通知》) is not it.
-    head = re.split(r"[。:]", front, maxsplit=1)[0][:400]
-    m = _NOTICE.search(re.sub(r"\s*\n\s*", "", head))
+    head = _HEAD_END.split(front, maxsplit=1)[0][:400]
+    m = _NOTICE.search(_LINE_BREAK.sub("", head))
     if m and len(m.group(1)) <= 80:
         return m.group(1).strip("《》")
     for chunk in chunks:
@@ -62,13 +71,13 @@ def find_title(front: str) -> str | None:
         if m:
             return m.group(1).strip("《》")
     for chunk in chunks:
-        if _TITLE_CHUNK.match(chunk) and not re.search(r"[。,:;]", chunk):
+        if _TITLE_CHUNK.match(chunk) and not _SENTENCE_MARK.search(chunk):
             return chunk.strip("《》")
-    m = re.search(rf"《([^《》]{{4,70}}{_PLAN_WORDS})》", front)
+    m = _QUOTED_TITLE.search(front)
     if m:
         return m.group(1)
     for chunk in chunks[:3]:
-        if 4 <= len(chunk) <= 60 and not re.search(r"[。,:;]", chunk):
+        if 4 <= len(chunk) <= 60 and not _SENTENCE_MARK.search(chunk):
             return chunk
     return None
 
@@ -155,7 +164,7 @@ def find_issuers(front: str, date_at: int | None) -> list[str]:
     """
     out: list[str] = []
     if date_at is not None:
-        chunks = [c for c in re.split(r"\s+", front[:date_at]) if c]
+        chunks = [c for c in _SPACES.split(front[:date_at]) if c]
         for chunk in reversed(chunks):
             if _is_issuer(chunk):
                 out.append(chunk)
@@ -169,7 +178,7 @@ def find_issuers(front: str, date_at: int | None) -> list[str]:
 
 
 def _is_issuer(chunk: str) -> bool:
-    return bool(_ISSUER_END.search(chunk)) and not re.search(r"[。,:;《》]", chunk) and len(chunk) <= 40
+    return bool(_ISSUER_END.search(chunk)) and not _ISSUER_MARK.search(chunk) and len(chunk) <= 40
 
 
 def mention_region(name: str) -> str | None:
@@ -216,7 +225,7 @@ def title_regions(title: str | None) -> list[str]:
     """
     if not title:
         return []
-    body = re.sub(r"^\d{4}(?:—|-|～|~|至)?(?:\d{4})?年(?:度)?", "", title)
+    body = _TITLE_YEAR.sub("", title)
     m = _PAIR.search(body)
     g = gazetteer()
     if m:

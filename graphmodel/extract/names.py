@@ -99,6 +99,10 @@ def split_top(piece: Piece, seps: str) -> list[Piece]:
 
 
 _ITEM_SEPARATORS = re.compile("[、,|]")
+_SPACED = re.compile(r"\S +\S")  # (these compiled once: re's module functions are a Python call and a cache look-up)
+_END_NOTE = re.compile(r"[(<\[]([^()<>\[\]]*)[)>\]]\s*$")
+_GROUP_START = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?[省市区县])?各")
+_LEVEL_END = re.compile(r"(?:区|县|市|州|旗|镇|乡|街道|\))$")
 _ITEM_STRIP = " \n,;、。.:|"  # what `strip_piece` strips by default
 
 
@@ -342,7 +346,7 @@ def _split_words(piece: Piece, pattern: re.Pattern[str]) -> list[Piece]:
 
 def _split_spaces(piece: Piece, g: Grammar) -> list[Piece]:
     """市发改委　市财政局: units set apart by spaces (a line break inside a name is not a split)."""
-    if not re.search(r"\S +\S", piece.text):
+    if not _SPACED.search(piece.text):
         return [piece]
     subs = [p for p in (strip_piece(x, " ") for x in split_top(piece, " ")) if p.text]
     if len(subs) > 1 and all(g.looks_like_unit(unspaced(p.text)) for p in subs):
@@ -362,20 +366,20 @@ def _split_sections(piece: Piece, g: Grammar) -> list[Piece]:
 
 def _without_notes(text: str, g: Grammar) -> str:
     """``text`` without a note bracket at its end (县级市人民政府<含开发区管委会,下同>)."""
-    m = re.search(r"[(<\[]([^()<>\[\]]*)[)>\]]\s*$", text)
+    m = _END_NOTE.search(text)
     return text[: m.start()] if m and g.is_note(unspaced(m.group(1))) else text
 
 
 def _continues_group(prev: str, nxt: str, grammar: Grammar) -> bool:
     """各区、县级市 / 各区、县(市)政府及开发区管委会 / 各乡镇人民政府、街道办事处: the second piece
     extends a group's list of levels; 各街道、区市场局 is a group and a unit."""
-    if "各" not in prev or not re.search(r"^(?:[\u4e00-\u9fff]{0,6}?[省市区县])?各", prev):
+    if "各" not in prev or not _GROUP_START.search(prev):
         return False
     g = gazetteer()
     # 各乡镇人民政府、街道办事处: the group's levels may be followed by their body (group-body); then
     # a piece that is a group on its own (各县市区政府、开发区管委会) is a second group, not more levels.
     body = next((b for b in g.group_bodies if prev.endswith(b)), "")
-    if not re.search(r"(?:区|县|市|州|旗|镇|乡|街道|\))$", prev[: len(prev) - len(body)]):
+    if not _LEVEL_END.search(prev[: len(prev) - len(body)]):
         return False
     nxt = unspaced(nxt)
     if body and grammar.is_placeholder(nxt):

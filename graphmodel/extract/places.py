@@ -34,6 +34,8 @@ from graphmodel.model import Pairing, Place, PlaceKind, Span
 __all__ = ["PlaceFinder", "may_name_place", "may_place", "place_id"]
 
 _CJK_RE = re.compile(f"[{CJK}]")
+_ZONE_SEPARATOR = re.compile("[、或和]")  # (compiled once: re's module functions are a call and a look-up)
+_WITH_END = re.compile(r"(?:与|同)$")
 _FTZ = re.compile(rf"中国\(([{CJK}]{{2,4}})\)(?:自由贸易试验区|自贸试验区)(?:[{CJK}]{{2,6}}?(?:新片区|片区))?")
 _CONNECTORS = set("与和及、同在赴到对把将为由从向,;:。 \n")
 # A line break between two Chinese characters, with the spaces around it: ``(?<=[CJK]) *\n[ \n]*(?=[CJK])``
@@ -652,7 +654,7 @@ class PlaceFinder:
                 begin -= 1
                 if m.start() - begin > 100:
                     break
-            items = re.split("[、或和]", text[begin : m.start()])
+            items = _ZONE_SEPARATOR.split(text[begin : m.start()])
             if len(items) < 2:
                 continue
             at = begin
@@ -746,7 +748,7 @@ class PlaceFinder:
                 continue
             a2, b2, id2 = spans[j]
             joined = _connects(text, gap, a2 - offset, self.sides)
-            if not joined and re.search(r"(?:与|同)$", text[max(gap, a2 - offset - 2) : a2 - offset]):
+            if not joined and _WITH_END.search(text[max(gap, a2 - offset - 2) : a2 - offset]):
                 if k not in cooperate:  # the sentence (the k-th) speaks of working together
                     cooperate[k] = bool(_COOPERATE.search(_sentence(text, gap, stops)))
                 joined = cooperate[k]

@@ -435,7 +435,7 @@ def _bare_list(piece: Piece, g: Grammar) -> bool:
     text = piece.text
     if "。" in text or len(text) > 400 or not text.strip():
         return False
-    if g.is_note(unspaced(text)) and not re.search("[、,]", text):
+    if g.is_note(unspaced(text)) and not _LIST_SEPARATOR.search(text):
         return False
     names = mention_names(text, g)  # (the names only: no pieces made)
     if not names or any(len(name) > 40 for name in names):

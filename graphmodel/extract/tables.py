@@ -35,6 +35,14 @@ __all__ = ["TableRow", "Table", "find_tables", "may_hold_table", "table_lines"]
 _NUMBER_HEADER = re.compile(r"^(?:序号|编号|序列)$")
 _NUMBER_CELL = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?\*?$")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\*?\s*\|?\s*$")
+# (compiled once: re's module functions are a Python call and a cache look-up each time)
+_CELL_NAME_GAP = re.compile(r"[、,;\s]")
+_LINE_END_BAR = re.compile(r"[ \t]*\|[ \t]*$", re.M)
+_SENTENCE_MARK = re.compile(r"[。,;:]")
+_ROLE_CELL_SEPARATOR = re.compile("[、,;]")
+_SPACE = re.compile(r"\s")
+_FIELD = re.compile(r"\S+")
+_SPACE_CELL_SEPARATOR = re.compile("[、,]")
 _NUMBERED = re.compile(
     r"^(?:\d{1,3}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[①-⑳])\s*")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
@@ -241,14 +249,14 @@ def _row(start: int, end: int, cells: list[Piece], header: _Header, g: Grammar |
 
 def _lists_units(text: str, g: Grammar) -> bool:
     """Whether a cell's text lists units only (a role column's cell)."""
-    names = [n.strip() for n in re.split(r"[、,;\s]", text) if n.strip()]
+    names = [n.strip() for n in _CELL_NAME_GAP.split(text) if n.strip()]
     return bool(names) and all(g.looks_like_unit(g.strip_etc(n)) for n in names)
 
 
 def _bars_as_tabs(norm: str) -> str:
     """``norm`` with each | as a tab (same length, so offsets stay); a bar ending a line closes its
     last cell."""
-    return re.sub(r"[ \t]*\|[ \t]*$", lambda m: " " * len(m.group()), norm, flags=re.M).replace("|", "\t")
+    return _LINE_END_BAR.sub(lambda m: " " * len(m.group()), norm).replace("|", "\t")
 
 
 # -- tabs -----------------------------------------------------------------------------------------
@@ -477,7 +485,7 @@ def _unnumbered_cell_tables(norm: str, full: list[tuple[int, int]], g: Grammar) 
         cells: list[str] = []
         while j < len(full) and j - k < _HEADER_CELLS:
             label = unspaced(_cell_text(norm, *full[j]).text)
-            if len(label) > _LABEL_CELL or re.search(r"[。,;:]", label) or _ROW_NUMBER.match(label) or \
+            if len(label) > _LABEL_CELL or _SENTENCE_MARK.search(label) or _ROW_NUMBER.match(label) or \
                     _HEADING.match(label) or _NUMBERED.match(label):
                 break
             cells.append(label)
@@ -593,7 +601,7 @@ def _columns(header: _Header, cells: list[Piece], g: Grammar) -> _Header:
         if not order:
             break
         # A role cell may close with a full stop (区投资促进中心。).
-        names = [n for n in re.split("[、,;]", cell.text.rstrip("。 ")) if n.strip()]
+        names = [n for n in _ROLE_CELL_SEPARATOR.split(cell.text.rstrip("。 ")) if n.strip()]
         if names and all(g.looks_like_unit(g.strip_etc(n.strip())) for n in names):
             roles[i] = header.roles[order.pop(0)]
     return _Header(0, 1, roles, len(cells) + 1)
@@ -681,7 +689,7 @@ def _space_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[T
         a, b = lines[k]
         text = norm[a:b]
         at = text.find("序号")
-        if at < 0 or not re.search(r"\s", text[at:]):
+        if at < 0 or not _SPACE.search(text[at:]):
             k += 1
             continue
         cells = _space_header(text[at:])
@@ -704,7 +712,7 @@ def _space_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[T
                     k += 1  # a section heading between rows
                     continue
                 break
-            fields = [(f.group(), f.start()) for f in re.finditer(r"\S+", line)]
+            fields = [(f.group(), f.start()) for f in _FIELD.finditer(line)]
             if len(fields) < 2 + min(trailing, 1):
                 break
             tail = fields[-trailing:] if trailing else []
@@ -717,7 +725,7 @@ def _space_tables(norm: str, lines: list[tuple[int, int]], g: Grammar) -> list[T
             roles = {2 + (i - header.task - 1): r for i, r in header.roles.items()}
             row = _row(a2, b2, cells_at, _Header(0, 1, roles, len(cells_at)), g)
             if row is None or not all(g.looks_like_unit(g.strip_etc(n)) for _, c, _ in row.roles
-                                      for n in re.split("[、,]", c.text) if n):
+                                      for n in _SPACE_CELL_SEPARATOR.split(c.text) if n):
                 break
             table.rows.append(row)
             table.end = b2

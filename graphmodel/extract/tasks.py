@@ -28,6 +28,7 @@ __all__ = ["TaskContext", "build_task", "own_text_spans"]
 _INCLUDES = re.compile(r"^(?:含|包括)(.+?)(?:,?下同)?$")
 _SHORT_FOR = re.compile(r"以下简称(.+?)(?:,?下同)?$")
 _TRAIL = re.compile(r"[\s。;,.|]*")
+_INCLUDED_SEPARATOR = re.compile("[、,和及]")
 _GAP = re.compile(r"[ \n]+")  # where a task's heading ends
 _SENTENCE_MARK = re.compile(r"[。,;]")  # a heading holds none
 _SECOND_NAME = re.compile(r"(.+?)\(([^()]+)\)")
@@ -247,7 +248,7 @@ def _responsibilities(ctx: TaskContext, task: Task, part: Part, ann: Annotation,
         for note in notes:
             m = _INCLUDES.match(note)
             if m:
-                included = [x for x in re.split("[、,和及]", m.group(1)) if x]
+                included = [x for x in _INCLUDED_SEPARATOR.split(m.group(1)) if x]
                 if "下同" in note:
                     ctx.included[(side, name)] = included
             m = _SHORT_FOR.search(note)
