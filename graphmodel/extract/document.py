@@ -23,8 +23,12 @@ _ISSUER_MARK = re.compile(r"[。,:;《》]")
 _TITLE_YEAR = re.compile(r"^\d{4}(?:—|-|～|~|至)?(?:\d{4})?年(?:度)?")
 _TITLE_CHUNK = re.compile(rf"^[{CJK}\d()《》“”\-—·]{{6,70}}{_PLAN_WORDS}$")
 _NOTICE = re.compile(r"关于印发(.+?)的通知")
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+# A date's year opens with one character of its class, then the three others (\d{4} as \d\d{3}): a
+# pattern whose first item is a character class (not a repeat) is scanned by the regex engine
+# skipping to the characters that class allows, not tried at every character of the text.
+_DATE = re.compile(r"(\d\d{3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CN_DIGIT, _CN_NUMBER = "[〇零一二三四五六七八九]", "[一二三四五六七八九十]{1,3}"
+_CN_DATE = re.compile(f"({_CN_DIGIT}{_CN_DIGIT}{{3}})年({_CN_NUMBER})月({_CN_NUMBER})日")
 _ISSUER_END = re.compile(r"(?:办公室|办公厅|人民政府|政府|委员会|领导小组|小组|局|委|厅|部|指挥部)$")
 _REGION = rf"[{CJK}]{{2,8}}?(?:省|市|自治区|自治州|州|新区|区|县)"
 _PAIR = re.compile(

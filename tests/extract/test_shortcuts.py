@@ -469,3 +469,21 @@ def test_a_text_without_the_signs_of_hosted_parks_or_listed_zones_holds_none() -
     assert finder._hosted(quoted, 0)
     assert [t for t in lines - set(hosted) if finder._hosted(t, 0)] == []
     assert [t for t in lines - set(listed) if finder._listed_zones(t, 0)] == []
+
+
+def test_the_date_patterns_opening_with_a_class_match_as_those_opening_with_a_repeat() -> None:
+    import re
+
+    from graphmodel.extract import document
+
+    repeat = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")  # (the patterns as written before)
+    cn_repeat = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+    texts = [norm for norm, _ in plan_texts()] + ["12020年3月5日 二〇二〇年三月五日 〇二〇二〇年十二月三十一日 2020 年 1 月 2 日",
+                                                  "于020年3月5日, 二〇二年三月五日"]
+    found = 0
+    for old, new in ((repeat, document._DATE), (cn_repeat, document._CN_DATE)):
+        for text in texts:
+            matches = [(m.span(), m.groups()) for m in old.finditer(text)]
+            found += len(matches)
+            assert [(m.span(), m.groups()) for m in new.finditer(text)] == matches, text[:40]
+    assert found > 100
