@@ -487,3 +487,14 @@ def test_the_date_patterns_opening_with_a_class_match_as_those_opening_with_a_re
             found += len(matches)
             assert [(m.span(), m.groups()) for m in new.finditer(text)] == matches, text[:40]
     assert found > 100
+
+
+def test_the_gap_patterns_opening_with_a_class_or_literals_match_as_those_opening_with_a_repeat() -> None:
+    import re
+
+    from graphmodel.extract import document, tasks
+
+    texts = [norm for norm, _ in plan_texts()] + ["甲 乙\n\n丙  丁 \n 戊"]
+    for old, new in ((re.compile(r"[ \n]+"), tasks._GAP), (re.compile(r"[\n]| {1,}"), document._CHUNK_GAP)):
+        assert [t[:40] for t in texts if [m.span() for m in new.finditer(t)] != [m.span() for m in old.finditer(t)]] == []
+        assert [t[:40] for t in texts if new.split(t) != old.split(t)] == []
