@@ -48,9 +48,9 @@ if TYPE_CHECKING:
 __all__ = ["CACHE_FORMAT", "GRAPH_CACHE_FORMAT", "KEEP_VERSIONS", "KEEP_GRAPHS", "ExtractionCache", "GraphCache",
            "cache_directory", "extractor_version", "graph_version", "aliases_digest", "encode", "decode"]
 
-# 2: the extraction as a row (`Record.to_row`) in JSON; 3: a task's id and parent by reference
-# where the reader rebuilds them (`encode`)
-CACHE_FORMAT = "graphmodel.extraction-cache/3"
+# 2: the extraction as a row (`Record.to_row`) in JSON; 3: a trial in marshal's format, never
+# used (see `encode`); 4: as 2, with task ids, parents and units by reference (`_compact`)
+CACHE_FORMAT = "graphmodel.extraction-cache/4"
 KEEP_VERSIONS = 3
 KEEP_GRAPHS = 3
 GRAPH_CACHE_FORMAT = "graphmodel.graph-cache/2"
@@ -299,8 +299,11 @@ class ExtractionCache:
         try:
             if not self._pruned:
                 self._prune()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomic(target, header + b"\n" + body)
+            try:
+                _write_atomic(target, header + b"\n" + body)
+            except FileNotFoundError:  # its folder is not made yet (made once, not asked for each entry)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _write_atomic(target, header + b"\n" + body)
         except OSError:
             return  # a read-only or full disk costs speed, never a result
 

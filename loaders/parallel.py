@@ -4,8 +4,8 @@
 number of workers, so the results do not depend on ``jobs``. With a cache, a document whose
 entry is there is not read again (see `loaders.cache`): its entry is read in the calling
 process, and only the other documents go to the workers; a worker that extracts a document
-adds its entry. A worker sends an extraction back as its row (`Record.to_row`, made once for
-the entry and the sending) in `marshal`'s format, cheaper than pickling the extraction. An error in
+adds its entry. A worker sends an extraction back as the body of the entry it made (or, with
+no cache, as its row in `marshal`'s format), cheaper than pickling the extraction. An error in
 a worker (a file that cannot be read, a text with no plan) is raised in the caller as it
 would be with one process.
 """
