@@ -4,8 +4,8 @@
 number of workers, so the results do not depend on ``jobs``. With a cache, a document whose
 entry is there is not read again (see `loaders.cache`): its entry is read in the calling
 process, and only the other documents go to the workers; a worker that extracts a document
-adds its entry. A worker sends an extraction back as its row (`Record.to_row`, made once for
-the entry and the sending) in `marshal`'s format, cheaper than pickling the extraction. An error in
+adds its entry. A worker sends an extraction back as the body of the entry it made (or, with
+no cache, as its row in `marshal`'s format), cheaper than pickling the extraction. An error in
 a worker (a file that cannot be read, a text with no plan) is raised in the caller as it
 would be with one process.
 """
@@ -22,12 +22,11 @@ import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, cast, overload
+from typing import TYPE_CHECKING, Literal, cast, overload
 
 from graphmodel.errors import GraphmodelError, InputError
 from graphmodel.model import Extraction, ExtractionWarning
-from loaders.cache import ExtractionCache, GraphCache, encode
-from loaders.documents.source import read_bytes
+from loaders.cache import ExtractionCache, GraphCache, decode, encode
 from loaders.outcome import Skipped, attempt
 
 if TYPE_CHECKING:
@@ -64,23 +63,23 @@ def extract_one(path: Path, aliases: AliasTable | None = None, cache: Extraction
 
 
 def _extract(path: Path, aliases: AliasTable | None, cache: ExtractionCache | None, key: str | None,
-             corrections: Corrections | None) -> tuple[Extraction, list[Any] | None]:
-    """`extract_one`, and the extraction's row when it was made on the way (for its cache
-    entry), else None."""
+             corrections: Corrections | None) -> tuple[Extraction, bytes | None]:
+    """`extract_one`, and the extraction's cache entry body (`encode`) when it was made on the
+    way, else None."""
     from loaders.corrections import correct
 
-    extraction, row = _extracted(path, aliases, cache, key)
+    extraction, body = _extracted(path, aliases, cache, key)
     fixed = correct(extraction, path, corrections, aliases)
-    return fixed, row if fixed is extraction else None
+    return fixed, body if fixed is extraction else None
 
 
 def _extracted(path: Path, aliases: AliasTable | None, cache: ExtractionCache | None, key: str | None
-               ) -> tuple[Extraction, list[Any] | None]:
+               ) -> tuple[Extraction, bytes | None]:
     from loaders.corpus import read_extraction
 
     if cache is None or path.suffix.lower() == ".json":
         return read_extraction(path, aliases), None
-    key = key or cache.key(read_bytes(path), os.path.abspath(path))
+    key = key or cache.file_key(path)
     found = cache.get(key)
     if found is not None:
         # The entry may have been made with the file named another way (relative, absolute):
@@ -88,11 +87,13 @@ def _extracted(path: Path, aliases: AliasTable | None, cache: ExtractionCache | 
         found.document.source = str(path)
         return found, None
     extraction = read_extraction(path, aliases)
-    if cache.key(read_bytes(path), os.path.abspath(path)) != key:  # changed while it was read
+    # Changed while it was read? (Not read again while its status is the one it had when its
+    # key was computed: `ExtractionCache.file_key`.)
+    if cache.file_key(path) != key:
         return extraction, None
-    row = extraction.to_row()
-    cache.put(key, encode(row))
-    return extraction, row
+    body = encode(extraction)
+    cache.put(key, body)
+    return extraction, body
 
 
 def _start(aliases: AliasTable | None, cache: ExtractionCache | None, skip: bool,
@@ -171,7 +172,7 @@ def _work(item: tuple[Path, str | None]) -> bytes | _Skip | _Failure:
     why not."""
     path, key = item
 
-    def extract() -> tuple[Extraction, list[Any] | None]:
+    def extract() -> tuple[Extraction, bytes | None]:
         return _extract(path, cast("AliasTable | None", _WORKER["aliases"]),  # as _start set them
                         cast("ExtractionCache | None", _WORKER["cache"]), key,
                         cast("Corrections | None", _WORKER.get("corrections")))
@@ -182,15 +183,18 @@ def _work(item: tuple[Path, str | None]) -> bytes | _Skip | _Failure:
         return _Failure(exc)
     if isinstance(got, Skipped):
         return _Skip(got)
-    extraction, row = got
-    return _sent(row if row is not None else extraction.to_row())
+    extraction, body = got
+    return _sent(extraction, body)
 
 
-def _sent(row: list[Any]) -> bytes:
-    """What a worker sends back for an extraction: its row in `marshal`'s format 4. Pickling
-    the extraction cost 3.9M instructions a plan to write and 4.9M to read; the row (made once
-    for the cache entry too) 1.1M and 1.8M, plus 3.0M for `Extraction.from_row`."""
-    return marshal.dumps(row, 4)
+def _sent(extraction: Extraction, body: bytes | None) -> bytes:
+    """What a worker sends back for an extraction: its cache entry's body (`encode`) when it
+    made one, else its row in `marshal`'s format 4, after a byte that tells which. Pickling the
+    extraction cost 3.9M instructions a plan to write and 4.9M to read; the row 1.1M and 1.8M,
+    plus 3.0M for `Extraction.from_row`; the entry's body, made anyway, nothing more to write."""
+    if body is not None:
+        return _JSON + body
+    return _MARSHAL + marshal.dumps(extraction.to_row(), 4)
 
 
 def _received(data: bytes) -> Extraction:
@@ -199,8 +203,13 @@ def _received(data: bytes) -> Extraction:
     in a few bytes can make it allocate and walk billions of items)."""
     from graphmodel.graph.assemble import paused_gc
 
+    if data[:1] == _JSON:
+        return decode(data[1:])
     with paused_gc():  # thousands of new containers and no cycle
-        return Extraction.from_row(marshal.loads(data))
+        return Extraction.from_row(marshal.loads(data[1:]))
+
+
+_JSON, _MARSHAL = b"J", b"M"  # the first byte of what `_sent` sends
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -302,7 +311,7 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
 def _key_of(cache: ExtractionCache, path: Path) -> str | None:
     """A document's cache key; None when the file cannot be read (the reader will say why)."""
     try:  # the safe reader: a pipe or a device is refused, never read forever
-        return cache.key(read_bytes(path), os.path.abspath(path))
+        return cache.file_key(path)
     except (OSError, GraphmodelError):
         return None
 

@@ -35,9 +35,7 @@ def test_workers_fill_and_read_the_cache(tmp_path: Path) -> None:
     assert sorted((tmp_path / "cache").rglob("*.json.z")) == entries
 
 
-def test_a_worker_makes_the_row_once_for_the_entry_and_the_sending(tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    import json
+def test_a_worker_sends_the_entry_it_made_or_else_the_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import marshal
     import os
     import zlib
@@ -54,14 +52,16 @@ def test_a_worker_makes_the_row_once_for_the_entry_and_the_sending(tmp_path: Pat
         monkeypatch.setitem(parallel._WORKER, name, value)
     key = cache.key(plan.read_bytes(), os.path.abspath(plan))
     sent = parallel._work((plan, key))
-    assert isinstance(sent, bytes) and len(rows) == 1  # one row, for the entry and the sending
-    entry = json.loads(zlib.decompress(cache.path(key).read_bytes().partition(b"\n")[2]))
-    assert marshal.loads(sent) == entry  # the entry is the row in JSON, the sending in marshal's format
+    assert isinstance(sent, bytes) and len(rows) == 1  # one row, for the entry
+    entry = zlib.decompress(cache.path(key).read_bytes().partition(b"\n")[2])
+    assert sent == b"J" + entry  # the entry's body, not encoded again
     assert parallel._received(sent).to_dict() == read_extraction(plan).to_dict()
-    # Without a cache, the row is made to be sent.
+    # Without a cache, the row is made to be sent, in marshal's format.
     monkeypatch.setitem(parallel._WORKER, "cache", None)
     again = parallel._work((plan, None))
-    assert again == sent and len(rows) == 2
+    assert isinstance(again, bytes) and again[:1] == b"M" and len(rows) == 2
+    assert marshal.loads(again[1:]) == to_row(read_extraction(plan))
+    assert parallel._received(again).to_dict() == read_extraction(plan).to_dict()
 
 
 def test_an_error_in_a_worker_is_the_callers_one_line_error(tmp_path: Path) -> None:
