@@ -285,8 +285,9 @@ class ExtractionCache:
             if not sep or _trusted_header(head, body, CACHE_FORMAT, key, self.version) is None:
                 return None
             return decode(zlib.decompress(body))
-        except (ValueError, KeyError, TypeError, IndexError, AttributeError, zlib.error, InputError):
-            return None  # a bad entry is a miss: the document is extracted again
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError, zlib.error,
+                InputError):
+            return None  # a bad entry is a miss (nested too deep for the JSON reader, too): extracted again
 
     def put(self, key: str, extraction: Extraction | bytes) -> None:
         """Keep ``extraction`` under ``key`` (or its `encode` bytes, when made already); a cache

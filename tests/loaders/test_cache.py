@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import marshal
+import os
 import shutil
+import time
 import zlib
 from pathlib import Path
 
@@ -198,7 +200,14 @@ def test_a_file_is_read_again_for_its_key_only_when_its_status_changed(
     monkeypatch.setattr(loaders.cache, "_SETTLED_NS", 0)  # as if written long ago
     assert cache.file_key(path) == first and len(reads) == 3
     assert cache.file_key(path) == first and cache.file_key(str(path)) == first and len(reads) == 3
-    path.write_text("乙", encoding="utf-8")  # same size, another text: its times change
+    # Edited in place to the same size, its modification time set back: the change time tells.
+    # (After a pause: a write within one step of the file system's clock could leave both times
+    # as they were, which `_SETTLED_NS`, off here, guards against.)
+    before = path.stat()
+    time.sleep(0.05)
+    path.write_text("乙", encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
     second = cache.file_key(path)
     assert second != first and second == cache.key("乙".encode(), str(path)) and len(reads) == 4
     path.unlink()
@@ -219,7 +228,8 @@ def test_the_key_depends_on_content_path_and_aliases(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("damage", ["truncate", "flip", "header", "key", "empty", "body", "object", "cut",
-                                    "not json", "not a row", "short row", "long row", "bad unit", "marshal"])
+                                    "not json", "not a row", "short row", "long row", "bad unit", "marshal",
+                                    "deep"])
 def test_a_corrupt_entry_is_ignored_and_rebuilt(plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                 damage: str) -> None:
     cache = ExtractionCache(tmp_path / "cache")
@@ -255,7 +265,9 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(plan: Path, tmp_path: Path, monk
                   "long row": encode([*row, 1]),
                   "bad unit": encode([v if i != 2 else ["x"] for i, v in enumerate(row)]),  # a units row of a string
                   # the row as the workers send it (a trial format 3 kept it so): never read from a file
-                  "marshal": marshal.dumps(row, 4)}
+                  "marshal": marshal.dumps(row, 4),
+                  # lists in lists past the JSON reader's depth (RecursionError)
+                  "deep": b"[" * 200_000}
         bad = zlib.compress(bodies[damage])
         header = {"format": CACHE_FORMAT, "key": key, "version": cache.version,
                   "sha256": hashlib.sha256(bad).hexdigest()}
