@@ -104,17 +104,20 @@ def aliases_digest(aliases: AliasTable | None) -> str:
     return hashlib.sha256(rows.encode("utf-8")).hexdigest()
 
 
-def encode(extraction: Extraction | list[Any]) -> bytes:
+def encode(extraction: Extraction | list[Any], *, keep: bool = True) -> bytes:
     """The body of a cache entry, before compression: an extraction's row (`Record.to_row`,
-    or the row itself when made already: it is not changed) as compact UTF-8 JSON, with each
-    task's id and parent by reference where `decode` can rebuild them (`_compact`).
+    or the row itself when made already) as compact UTF-8 JSON, with each task's id and parent
+    by reference where `decode` can rebuild them (`_compact`). A row given is left as it is,
+    or with ``keep=False`` made compact in place (no copy: the caller has no more use for it).
 
     JSON, not `marshal` (a third of the time to write): a forged entry of a few bytes can make
     marshal allocate and walk two billion items (a minute, measured), where a JSON reader
     only reads what is there. The entry's digest catches damage, not forgery.
     """
-    # The caller's row is left as it is (a copy is made compact: only tests give one).
-    row = extraction.to_row() if isinstance(extraction, Extraction) else copy.deepcopy(extraction)
+    if isinstance(extraction, Extraction):
+        row = extraction.to_row()
+    else:
+        row = copy.deepcopy(extraction) if keep else extraction
     return json.dumps(_compact(row), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

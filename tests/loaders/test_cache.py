@@ -145,6 +145,8 @@ def test_an_entry_gives_tasks_ids_and_parents_by_reference_and_decode_rebuilds_t
         row = extraction.to_row()
         data = encode(row)
         assert row == extraction.to_row()  # the caller's row is left as it was
+        assert encode(row, keep=False) == data  # the same, made in place (no copy)...
+        assert row == json.loads(data)  # ...so the caller's row is now the compact one
         kept = json.loads(data)
         tasks = kept[1]
         plain = [t.id == f"{extraction.document.id}#{t.number}" for t in extraction.tasks]

@@ -35,16 +35,19 @@ def test_workers_fill_and_read_the_cache(tmp_path: Path) -> None:
     assert sorted((tmp_path / "cache").rglob("*.json.z")) == entries
 
 
-def test_a_worker_sends_the_entry_it_made_or_else_the_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_worker_makes_the_row_once_for_the_entry_and_the_sending(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     import marshal
     import os
     import zlib
 
     from graphmodel.model import Extraction
     from loaders import parallel
+    from loaders.cache import decode
 
     plan = expand_paths([DATA / "corpus"])[0]
     cache = ExtractionCache(tmp_path / "cache")
+    expected = read_extraction(plan).to_row()  # (the first call puts the compiled `to_row` in place)
     rows: list[Extraction] = []
     to_row = Extraction.to_row
     monkeypatch.setattr(Extraction, "to_row", lambda ex: rows.append(ex) or to_row(ex))
@@ -52,16 +55,15 @@ def test_a_worker_sends_the_entry_it_made_or_else_the_row(tmp_path: Path, monkey
         monkeypatch.setitem(parallel._WORKER, name, value)
     key = cache.key(plan.read_bytes(), os.path.abspath(plan))
     sent = parallel._work((plan, key))
-    assert isinstance(sent, bytes) and len(rows) == 1  # one row, for the entry
+    assert isinstance(sent, bytes) and len(rows) == 1  # one row, for the entry and the sending
+    assert marshal.loads(sent) == expected  # the whole row, sent before the entry made it compact
     entry = zlib.decompress(cache.path(key).read_bytes().partition(b"\n")[2])
-    assert sent == b"J" + entry  # the entry's body, not encoded again
+    assert to_row(decode(entry)) == expected
     assert parallel._received(sent).to_dict() == read_extraction(plan).to_dict()
-    # Without a cache, the row is made to be sent, in marshal's format.
+    # Without a cache, the row is made to be sent.
     monkeypatch.setitem(parallel._WORKER, "cache", None)
     again = parallel._work((plan, None))
-    assert isinstance(again, bytes) and again[:1] == b"M" and len(rows) == 2
-    assert marshal.loads(again[1:]) == to_row(read_extraction(plan))
-    assert parallel._received(again).to_dict() == read_extraction(plan).to_dict()
+    assert len(rows) == 2 and marshal.loads(again) == expected
 
 
 def test_an_error_in_a_worker_is_the_callers_one_line_error(tmp_path: Path) -> None:
