@@ -18,12 +18,14 @@ last corpora built (in ``graphs/``), so a command run again on the same corpus r
 from __future__ import annotations
 
 import contextlib
+import copy
 import hashlib
 import json
 import os
 import re
 import shutil
 import tempfile
+import time
 import zlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -35,6 +37,7 @@ from graphmodel import __version__
 from graphmodel.errors import GraphError, InputError
 from graphmodel.model import SCHEMA as EXTRACTION_SCHEMA
 from graphmodel.model import Extraction, ExtractionWarning
+from loaders.documents.source import read_bytes_and_status
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -45,7 +48,9 @@ if TYPE_CHECKING:
 __all__ = ["CACHE_FORMAT", "GRAPH_CACHE_FORMAT", "KEEP_VERSIONS", "KEEP_GRAPHS", "ExtractionCache", "GraphCache",
            "cache_directory", "extractor_version", "graph_version", "aliases_digest", "encode", "decode"]
 
-CACHE_FORMAT = "graphmodel.extraction-cache/2"  # 2: the extraction as a row (`Record.to_row`) in JSON
+# 2: the extraction as a row (`Record.to_row`) in JSON; 3: a trial in marshal's format, never
+# used (see `encode`); 4: as 2, with task ids, parents and units by reference (`_compact`)
+CACHE_FORMAT = "graphmodel.extraction-cache/4"
 KEEP_VERSIONS = 3
 KEEP_GRAPHS = 3
 GRAPH_CACHE_FORMAT = "graphmodel.graph-cache/2"
@@ -99,16 +104,21 @@ def aliases_digest(aliases: AliasTable | None) -> str:
     return hashlib.sha256(rows.encode("utf-8")).hexdigest()
 
 
-def encode(extraction: Extraction | list[Any]) -> bytes:
+def encode(extraction: Extraction | list[Any], *, keep: bool = True) -> bytes:
     """The body of a cache entry, before compression: an extraction's row (`Record.to_row`,
-    or the row itself when made already) as compact UTF-8 JSON.
+    or the row itself when made already) as compact UTF-8 JSON, with each task's id and parent
+    by reference where `decode` can rebuild them (`_compact`). A row given is left as it is,
+    or with ``keep=False`` made compact in place (no copy: the caller has no more use for it).
 
     JSON, not `marshal` (a third of the time to write): a forged entry of a few bytes can make
     marshal allocate and walk two billion items (a minute, measured), where a JSON reader
     only reads what is there. The entry's digest catches damage, not forgery.
     """
-    row = extraction.to_row() if isinstance(extraction, Extraction) else extraction
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if isinstance(extraction, Extraction):
+        row = extraction.to_row()
+    else:
+        row = copy.deepcopy(extraction) if keep else extraction
+    return json.dumps(_compact(row), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def decode(data: bytes) -> Extraction:
@@ -116,7 +126,7 @@ def decode(data: bytes) -> Extraction:
 
     Raises
     ------
-    ValueError, TypeError
+    ValueError, TypeError, IndexError, KeyError
         When ``data`` is not the encoding of an extraction (or a nested row is of the wrong
         length, see `Record.from_row`).
     """
@@ -125,7 +135,72 @@ def decode(data: bytes) -> Extraction:
     # Thousands of new containers and no cycle: the collector would walk them along with the
     # caller's young objects (two thirds of the time of reading an entry).
     with paused_gc():
-        return Extraction.from_row(json.loads(data))
+        return Extraction.from_row(_expanded(json.loads(data)))
+
+
+def _compact(row: list[Any]) -> list[Any]:
+    """``row`` (an extraction's) made compact in place: each task's id left out (None) when it
+    is ``<document id>#<number>``, its parent given by its place among the tasks when it is one
+    of them, and each responsibility's unit by its place among the units. Every task's id
+    repeats its document's and every responsibility's its unit's: a third of the entry, to
+    write, compress and read. `_expanded` undoes it."""
+    tasks = row[1]
+    if not tasks:
+        return row
+    prefix = f"{row[0][0]}#"
+    place = {task[0]: at for at, task in enumerate(tasks)}
+    units = {unit[0]: at for at, unit in enumerate(row[2])}
+    for task in tasks:  # parents first: they are looked up by the ids still there
+        if task[4] is not None:
+            task[4] = place.get(task[4], task[4])
+        for resp in task[6]:
+            resp[1] = units.get(resp[1], resp[1])
+    for task in tasks:
+        if task[0] == prefix + task[1]:
+            task[0] = None
+    return row
+
+
+def _expanded(row: Any) -> Any:
+    """The row `_compact` was given: each task's id and parent and each responsibility's unit
+    put back (in place). Raises ValueError (or TypeError, IndexError, KeyError) on a row that
+    is not such a row; linear in it."""
+    if type(row) is not list or len(row) < 3 or type(row[1]) is not list or not row[1]:
+        return row  # no tasks to put back, or no row: `Record.from_row` says what is wrong
+    tasks, units = row[1], row[2]
+    doc = row[0][0]
+    if type(doc) is not str:
+        raise ValueError("a document id that is not a string")
+    for task in tasks:
+        if task[0] is None:
+            number = task[1]
+            if type(number) is not str:
+                raise ValueError("a task number that is not a string")
+            task[0] = f"{doc}#{number}"
+        for resp in task[6]:
+            unit = resp[1]
+            if type(unit) is int:
+                if unit < 0:
+                    raise ValueError("a unit at a negative place")
+                resp[1] = units[unit][0]
+    for task in tasks:
+        parent = task[4]
+        if type(parent) is int:
+            if parent < 0:
+                raise ValueError("a task's parent at a negative place")
+            task[4] = tasks[parent][0]
+    return row
+
+
+# A file's times come from a clock of coarse steps (2 s on FAT): a file changed within that
+# before its status is taken may be changed again with no change of status (`file_key`).
+_SETTLED_NS = 2_000_000_000
+
+
+def _status(info: os.stat_result) -> tuple[int, ...]:
+    """What tells a file was not written since: a write changes its size or its times (the
+    change time cannot be set back by a user, as the modification time can)."""
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def _trusted_header(line: bytes, body: bytes | memoryview, fmt: str, key: str, version: str
@@ -159,6 +234,8 @@ class ExtractionCache:
         self.folder = self.root / self.version
         self._aliases = aliases_digest(aliases)
         self._pruned = False
+        # Absolute path -> the file's status when its key was computed, and the key (`file_key`).
+        self._known: dict[str, tuple[tuple[int, ...], str]] = {}
 
     def key(self, data: bytes, source: str) -> str:
         """The key of a document: its bytes, its absolute path (``source``), the alias table."""
@@ -166,6 +243,36 @@ class ExtractionCache:
         h.update(hashlib.sha256(data).digest())
         h.update(f"\0{self.version}\0{self._aliases}\0{source}".encode())
         return h.hexdigest()
+
+    def file_key(self, path: str | os.PathLike[str]) -> str:
+        """The key of the document at ``path`` (read with the safe reader, `read_bytes`).
+
+        Asked again for a file whose status (device, inode, size, modification and change
+        times) is the one it had when its key was computed, the file is not read again: a
+        corpus's keys are wanted for the graph cache, for the extraction cache, and once more
+        after each document is extracted (to tell it did not change meanwhile). Not for a file
+        changed less than `_SETTLED_NS` before it was read: a write within the file system's
+        timestamp granularity could leave its times as they were.
+
+        Raises
+        ------
+        OSError, GraphmodelError
+            As `read_bytes` does.
+        """
+        source = os.path.abspath(path)
+        known = self._known.get(source)
+        if known is not None:
+            try:
+                if _status(os.stat(source)) == known[0]:
+                    return known[1]
+            except OSError:
+                pass  # the reader says what is wrong
+        now = time.time_ns()
+        data, info = read_bytes_and_status(path)
+        key = self.key(data, source)
+        if max(info.st_mtime_ns, info.st_ctime_ns) < now - _SETTLED_NS:
+            self._known[source] = (_status(info), key)
+        return key
 
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json.z"
@@ -181,8 +288,9 @@ class ExtractionCache:
             if not sep or _trusted_header(head, body, CACHE_FORMAT, key, self.version) is None:
                 return None
             return decode(zlib.decompress(body))
-        except (ValueError, KeyError, TypeError, IndexError, AttributeError, zlib.error, InputError):
-            return None  # a bad entry is a miss: the document is extracted again
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError, zlib.error,
+                InputError):
+            return None  # a bad entry is a miss (nested too deep for the JSON reader, too): extracted again
 
     def put(self, key: str, extraction: Extraction | bytes) -> None:
         """Keep ``extraction`` under ``key`` (or its `encode` bytes, when made already); a cache
@@ -195,8 +303,11 @@ class ExtractionCache:
         try:
             if not self._pruned:
                 self._prune()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomic(target, header + b"\n" + body)
+            try:
+                _write_atomic(target, header + b"\n" + body)
+            except FileNotFoundError:  # its folder is not made yet (made once, not asked for each entry)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _write_atomic(target, header + b"\n" + body)
         except OSError:
             return  # a read-only or full disk costs speed, never a result
 

@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any, Literal, cast, overload
 from graphmodel.errors import GraphmodelError, InputError
 from graphmodel.model import Extraction, ExtractionWarning
 from loaders.cache import ExtractionCache, GraphCache, encode
-from loaders.documents.source import read_bytes
 from loaders.outcome import Skipped, attempt
 
 if TYPE_CHECKING:
@@ -64,23 +63,23 @@ def extract_one(path: Path, aliases: AliasTable | None = None, cache: Extraction
 
 
 def _extract(path: Path, aliases: AliasTable | None, cache: ExtractionCache | None, key: str | None,
-             corrections: Corrections | None) -> tuple[Extraction, list[Any] | None]:
-    """`extract_one`, and the extraction's row when it was made on the way (for its cache
-    entry), else None."""
+             corrections: Corrections | None, send: bool = False) -> tuple[Extraction, bytes | None]:
+    """`extract_one`, and (with ``send``) what `_sent` sends of the extraction when it was made
+    on the way, from the row made for its cache entry; else None."""
     from loaders.corrections import correct
 
-    extraction, row = _extracted(path, aliases, cache, key)
+    extraction, sent = _extracted(path, aliases, cache, key, send)
     fixed = correct(extraction, path, corrections, aliases)
-    return fixed, row if fixed is extraction else None
+    return fixed, sent if fixed is extraction else None
 
 
-def _extracted(path: Path, aliases: AliasTable | None, cache: ExtractionCache | None, key: str | None
-               ) -> tuple[Extraction, list[Any] | None]:
+def _extracted(path: Path, aliases: AliasTable | None, cache: ExtractionCache | None, key: str | None,
+               send: bool) -> tuple[Extraction, bytes | None]:
     from loaders.corpus import read_extraction
 
     if cache is None or path.suffix.lower() == ".json":
         return read_extraction(path, aliases), None
-    key = key or cache.key(read_bytes(path), os.path.abspath(path))
+    key = key or cache.file_key(path)
     found = cache.get(key)
     if found is not None:
         # The entry may have been made with the file named another way (relative, absolute):
@@ -88,11 +87,14 @@ def _extracted(path: Path, aliases: AliasTable | None, cache: ExtractionCache | 
         found.document.source = str(path)
         return found, None
     extraction = read_extraction(path, aliases)
-    if cache.key(read_bytes(path), os.path.abspath(path)) != key:  # changed while it was read
+    # Changed while it was read? (Not read again while its status is the one it had when its
+    # key was computed: `ExtractionCache.file_key`.)
+    if cache.file_key(path) != key:
         return extraction, None
     row = extraction.to_row()
-    cache.put(key, encode(row))
-    return extraction, row
+    sent = _sent(row) if send else None  # before the entry's encoding makes the row compact
+    cache.put(key, encode(row, keep=False))
+    return extraction, sent
 
 
 def _start(aliases: AliasTable | None, cache: ExtractionCache | None, skip: bool,
@@ -171,10 +173,10 @@ def _work(item: tuple[Path, str | None]) -> bytes | _Skip | _Failure:
     why not."""
     path, key = item
 
-    def extract() -> tuple[Extraction, list[Any] | None]:
+    def extract() -> tuple[Extraction, bytes | None]:
         return _extract(path, cast("AliasTable | None", _WORKER["aliases"]),  # as _start set them
                         cast("ExtractionCache | None", _WORKER["cache"]), key,
-                        cast("Corrections | None", _WORKER.get("corrections")))
+                        cast("Corrections | None", _WORKER.get("corrections")), send=True)
 
     try:
         got = attempt(path, extract) if _WORKER["skip"] else extract()
@@ -182,14 +184,16 @@ def _work(item: tuple[Path, str | None]) -> bytes | _Skip | _Failure:
         return _Failure(exc)
     if isinstance(got, Skipped):
         return _Skip(got)
-    extraction, row = got
-    return _sent(row if row is not None else extraction.to_row())
+    extraction, sent = got
+    return sent if sent is not None else _sent(extraction.to_row())
 
 
 def _sent(row: list[Any]) -> bytes:
-    """What a worker sends back for an extraction: its row in `marshal`'s format 4. Pickling
-    the extraction cost 3.9M instructions a plan to write and 4.9M to read; the row (made once
-    for the cache entry too) 1.1M and 1.8M, plus 3.0M for `Extraction.from_row`."""
+    """What a worker sends back for an extraction: its row (`Record.to_row`, made once for the
+    cache entry and the sending) in `marshal`'s format 4. Pickling the extraction cost 3.9M
+    instructions a plan to write and 4.9M to read; the row 1.1M and 1.8M, plus 3.0M for
+    `Extraction.from_row`. Not the cache entry's JSON body, made anyway: sending it saved the
+    worker 1.45M and cost the parent 1.13M more (`json.loads`), on the same two cores."""
     return marshal.dumps(row, 4)
 
 
@@ -302,7 +306,7 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
 def _key_of(cache: ExtractionCache, path: Path) -> str | None:
     """A document's cache key; None when the file cannot be read (the reader will say why)."""
     try:  # the safe reader: a pipe or a device is refused, never read forever
-        return cache.key(read_bytes(path), os.path.abspath(path))
+        return cache.file_key(path)
     except (OSError, GraphmodelError):
         return None
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from graphmodel.errors import InputError
 from loaders.documents.read_error import ReadError
 
-__all__ = ["MAX_DOCUMENT_BYTES", "check_file", "read_bytes", "sniff_format", "special_kind"]
+__all__ = ["MAX_DOCUMENT_BYTES", "check_file", "read_bytes", "read_bytes_and_status", "sniff_format", "special_kind"]
 
 # Plans are kilobytes to a few megabytes (a PDF with images some tens); past this a file is no
 # plan, and reading it whole would only exhaust memory.
@@ -94,6 +94,12 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_DOCUMENT_BYTES) ->
     a pipe or a device put in its place after `check_file` is refused, not read forever; at most
     ``limit`` bytes are read.
     """
+    return read_bytes_and_status(path, limit)[0]
+
+
+def read_bytes_and_status(path: str | os.PathLike[str], limit: int = MAX_DOCUMENT_BYTES
+                          ) -> tuple[bytes, os.stat_result]:
+    """`read_bytes`, and the status of the file read (taken on the open handle before reading)."""
     p = check_file(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     with _os_errors(path):
@@ -108,7 +114,7 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_DOCUMENT_BYTES) ->
             data = fh.read(limit + 1)
     if len(data) > limit:  # a file that grew, or one whose size the system does not report (/proc)
         raise ReadError(path, f"is larger than {_megabytes(limit)}; graphmodel reads documents up to that size")
-    return data
+    return data, info
 
 
 def read_user_text(path: str | os.PathLike[str], what: str, limit: int,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import marshal
+import os
 import shutil
+import time
 import zlib
 from pathlib import Path
 
@@ -12,10 +14,12 @@ import networkx as nx
 import pytest
 
 from graphmodel.extract.canonical import AliasTable
+from graphmodel.model import Extraction
 from loaders.cache import (
     CACHE_FORMAT,
     ExtractionCache,
     GraphCache,
+    _expanded,
     aliases_digest,
     cache_directory,
     decode,
@@ -121,10 +125,98 @@ def test_an_entry_is_the_extraction_encoded_and_read_back_whole(plan: Path, tmp_
     cache = ExtractionCache(tmp_path / "cache")
     extraction = extract_one(plan, cache=cache)
     data = encode(extraction)
-    assert json.loads(data) == extraction.to_row()
+    row = json.loads(data)
+    assert row != extraction.to_row() and _expanded(row) == extraction.to_row()  # ids by reference
     assert decode(data) == extraction and decode(data).to_dict() == extraction.to_dict()
     body = cache.path(cache.key(plan.read_bytes(), str(plan))).read_bytes().partition(b"\n")[2]
     assert zlib.decompress(body) == data  # the body is the encoding, compressed
+
+
+def _corpus_extractions() -> list[Extraction]:
+    from loaders.corpus import expand_paths
+
+    return [read_extraction(p) for p in expand_paths([DATA / "corpus", DATA / "plans", DATA / "plans2"])]
+
+
+def test_an_entry_gives_tasks_ids_and_parents_by_reference_and_decode_rebuilds_them() -> None:
+    extractions = _corpus_extractions()
+    assert len(extractions) > 20
+    for extraction in extractions:
+        row = extraction.to_row()
+        data = encode(row)
+        assert row == extraction.to_row()  # the caller's row is left as it was
+        assert encode(row, keep=False) == data  # the same, made in place (no copy)...
+        assert row == json.loads(data)  # ...so the caller's row is now the compact one
+        kept = json.loads(data)
+        tasks = kept[1]
+        plain = [t.id == f"{extraction.document.id}#{t.number}" for t in extraction.tasks]
+        assert [task[0] is None for task in tasks] == plain  # <document id>#<number> left out
+        assert [task[0] for task, p in zip(tasks, plain, strict=True) if not p] == [
+            t.id for t, p in zip(extraction.tasks, plain, strict=True) if not p]  # others kept (a normal form)
+        assert all(task[4] is None or isinstance(task[4], int) for task in tasks)  # parents are tasks
+        assert decode(data).to_dict() == extraction.to_dict()
+
+
+def test_ids_and_parents_that_cannot_be_rebuilt_are_kept_as_they_are() -> None:
+    extraction = read_extraction(PLAN)
+    child = next(t for t in extraction.tasks if t.parent is not None)
+    extraction.tasks[0].id = "doc:other#一、"  # not its document's: kept
+    child.parent = "doc:elsewhere#二、"  # not a task of the extraction: kept (the graph refuses it)
+    kept = json.loads(encode(extraction))
+    assert kept[1][0][0] == "doc:other#一、"
+    assert "doc:elsewhere#二、" in [task[4] for task in kept[1]]
+    assert decode(encode(extraction)).to_dict() == extraction.to_dict()
+
+
+@pytest.mark.parametrize("damage", ["negative parent", "parent past the end", "document id not a string",
+                                    "number not a string", "tasks not rows"])
+def test_an_entry_whose_references_are_wrong_is_refused(damage: str) -> None:
+    row = json.loads(encode(read_extraction(PLAN)))
+    child = next(t for t in row[1] if t[4] is not None)
+    if damage == "negative parent":
+        child[4] = -1
+    elif damage == "parent past the end":
+        child[4] = len(row[1])
+    elif damage == "document id not a string":
+        row[0][0] = ["x"] * 1000
+    elif damage == "number not a string":
+        row[1][0][1] = 7
+    else:
+        row[1] = ["x", 3]
+    with pytest.raises((ValueError, TypeError, IndexError, KeyError)):
+        decode(json.dumps(row).encode())
+
+
+def test_a_file_is_read_again_for_its_key_only_when_its_status_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import loaders.cache
+
+    reads: list[str] = []
+    real = loaders.cache.read_bytes_and_status
+    monkeypatch.setattr(loaders.cache, "read_bytes_and_status", lambda p: reads.append(str(p)) or real(p))
+    path = tmp_path / "a.txt"
+    path.write_text("甲", encoding="utf-8")
+    cache = ExtractionCache(tmp_path / "cache", version="0000000000000001")
+    first = cache.file_key(path)
+    assert cache.file_key(path) == first and len(reads) == 2  # just written: read each time
+    monkeypatch.setattr(loaders.cache, "_SETTLED_NS", 0)  # as if written long ago
+    assert cache.file_key(path) == first and len(reads) == 3
+    assert cache.file_key(path) == first and cache.file_key(str(path)) == first and len(reads) == 3
+    # Edited in place to the same size, its modification time set back: the change time tells.
+    # (After a pause: a write within one step of the file system's clock could leave both times
+    # as they were, which `_SETTLED_NS`, off here, guards against.)
+    before = path.stat()
+    time.sleep(0.05)
+    path.write_text("乙", encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    second = cache.file_key(path)
+    assert second != first and second == cache.key("乙".encode(), str(path)) and len(reads) == 4
+    path.unlink()
+    from loaders.documents import ReadError
+
+    with pytest.raises(ReadError, match="no such file"):  # the reader's error, not the remembered key
+        cache.file_key(path)
 
 
 def test_the_key_depends_on_content_path_and_aliases(tmp_path: Path) -> None:
@@ -138,7 +230,8 @@ def test_the_key_depends_on_content_path_and_aliases(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("damage", ["truncate", "flip", "header", "key", "empty", "body", "object", "cut",
-                                    "not json", "not a row", "short row", "long row", "bad unit", "marshal"])
+                                    "not json", "not a row", "short row", "long row", "bad unit", "marshal",
+                                    "deep"])
 def test_a_corrupt_entry_is_ignored_and_rebuilt(plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                 damage: str) -> None:
     cache = ExtractionCache(tmp_path / "cache")
@@ -174,7 +267,9 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(plan: Path, tmp_path: Path, monk
                   "long row": encode([*row, 1]),
                   "bad unit": encode([v if i != 2 else ["x"] for i, v in enumerate(row)]),  # a units row of a string
                   # the row as the workers send it (a trial format 3 kept it so): never read from a file
-                  "marshal": marshal.dumps(row, 4)}
+                  "marshal": marshal.dumps(row, 4),
+                  # lists in lists past the JSON reader's depth (RecursionError)
+                  "deep": b"[" * 200_000}
         bad = zlib.compress(bodies[damage])
         header = {"format": CACHE_FORMAT, "key": key, "version": cache.version,
                   "sha256": hashlib.sha256(bad).hexdigest()}

@@ -37,16 +37,17 @@ def test_workers_fill_and_read_the_cache(tmp_path: Path) -> None:
 
 def test_a_worker_makes_the_row_once_for_the_entry_and_the_sending(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    import json
     import marshal
     import os
     import zlib
 
     from graphmodel.model import Extraction
     from loaders import parallel
+    from loaders.cache import decode
 
     plan = expand_paths([DATA / "corpus"])[0]
     cache = ExtractionCache(tmp_path / "cache")
+    expected = read_extraction(plan).to_row()  # (the first call puts the compiled `to_row` in place)
     rows: list[Extraction] = []
     to_row = Extraction.to_row
     monkeypatch.setattr(Extraction, "to_row", lambda ex: rows.append(ex) or to_row(ex))
@@ -55,13 +56,14 @@ def test_a_worker_makes_the_row_once_for_the_entry_and_the_sending(tmp_path: Pat
     key = cache.key(plan.read_bytes(), os.path.abspath(plan))
     sent = parallel._work((plan, key))
     assert isinstance(sent, bytes) and len(rows) == 1  # one row, for the entry and the sending
-    entry = json.loads(zlib.decompress(cache.path(key).read_bytes().partition(b"\n")[2]))
-    assert marshal.loads(sent) == entry  # the entry is the row in JSON, the sending in marshal's format
+    assert marshal.loads(sent) == expected  # the whole row, sent before the entry made it compact
+    entry = zlib.decompress(cache.path(key).read_bytes().partition(b"\n")[2])
+    assert to_row(decode(entry)) == expected
     assert parallel._received(sent).to_dict() == read_extraction(plan).to_dict()
     # Without a cache, the row is made to be sent.
     monkeypatch.setitem(parallel._WORKER, "cache", None)
     again = parallel._work((plan, None))
-    assert again == sent and len(rows) == 2
+    assert len(rows) == 2 and marshal.loads(again) == expected
 
 
 def test_an_error_in_a_worker_is_the_callers_one_line_error(tmp_path: Path) -> None:
