@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import marshal
+from collections.abc import Callable
 
 import networkx as nx
 import pytest
@@ -53,15 +54,53 @@ def test_rows_as_a_worker_sends_them_give_the_graph_of_the_extractions() -> None
     assert got.edges["park:大连市/大连高新园区", "park:上海市/上海张江高新区", "PAIRED_WITH"]["start"] == 30
 
 
-def test_a_row_fails_as_its_extraction_does() -> None:
-    bad = plan_2020()
-    bad.tasks[0].responsibilities[0].unit = "unit:nowhere"
-    with pytest.raises(GraphError, match="names the unit 'unit:nowhere'"):
+def _unit_named(ex: Extraction) -> None:
+    ex.tasks[0].responsibilities[0].unit = "unit:nowhere"
+
+
+def _unit_in_nowhere(ex: Extraction) -> None:
+    next(u for u in ex.units if not u.collective).district = "district:nowhere"
+
+
+def _place_in_nowhere(ex: Extraction) -> None:
+    ex.places[0].parent = "district:nowhere"
+
+
+def _parent_nowhere(ex: Extraction) -> None:
+    ex.tasks[0].parent = "doc:nowhere#1"
+
+
+def _mentions_nowhere(ex: Extraction) -> None:
+    ex.tasks[0].places.append("park:nowhere")
+
+
+def _pairing_names_nowhere(ex: Extraction) -> None:
+    ex.pairings.append(Pairing("park", ex.places[0].id, "park:nowhere"))
+
+
+def _pairing_task_nowhere(ex: Extraction) -> None:
+    ex.pairings.append(Pairing("park", ex.places[0].id, ex.places[1].id, task="doc:nowhere#1"))
+
+
+@pytest.mark.parametrize("spoil", [_unit_named, _unit_in_nowhere, _place_in_nowhere, _parent_nowhere,
+                                   _mentions_nowhere, _pairing_names_nowhere, _pairing_task_nowhere])
+def test_a_row_fails_as_its_extraction_does(spoil: Callable[[Extraction], None]) -> None:
+    bad = _places_plan()
+    spoil(bad)
+    with pytest.raises(GraphError) as by_record:
+        GraphBuilder().add(bad)
+    with pytest.raises(GraphError) as by_row:
         GraphBuilder().add_row(bad.to_row())
+    assert str(by_row.value) == str(by_record.value)
+    assert "nowhere" in str(by_row.value)
+
+
+def test_a_document_given_again_as_a_row_is_checked_against_the_first() -> None:
     changed = plan_2020()
     changed.tasks[0].text = "另一种措辞"
     builder = GraphBuilder()
-    builder.add_row(plan_2020().to_row())
+    builder.add(plan_2020())
+    builder.add_row(plan_2020().to_row())  # the same again: nothing changes
     with pytest.raises(GraphError, match="two different documents have the id"):
         builder.add_row(changed.to_row())
 
