@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from typing import Any, TypeVar, cast
 
@@ -18,9 +18,10 @@ import networkx as nx
 from graphmodel.errors import GraphError
 from graphmodel.graph.assemble import assemble, paused_gc
 from graphmodel.graph.counterpart_links import derive_counterparts, task_units_counterparts
-from graphmodel.graph.schema import EDGE_TYPES, NODE_KINDS, ROLE_RANK, SCHEMA, side_id
+from graphmodel.graph.from_rows import _add_side, _span_attrs, add_row
+from graphmodel.graph.schema import EDGE_TYPES, NODE_KINDS, ROLE_RANK, SCHEMA
 from graphmodel.identity import task_number
-from graphmodel.model import Extraction, Place, Span, Task
+from graphmodel.model import Extraction, Place, Task
 
 __all__ = ["build_graph", "GraphBuilder"]
 
@@ -126,6 +127,21 @@ class GraphBuilder:
         with paused_gc():
             self._tables.add(extraction)
 
+    def add_row(self, row: list[Any]) -> None:
+        """Add one document's extraction given as its row (`graphmodel.model.Extraction.to_row`),
+        without making the extraction's records: what `add` of ``Extraction.from_row(row)``
+        does, for a caller that receives rows (a worker's, the extraction cache's).
+
+        Raises
+        ------
+        GraphError
+            As `add`.
+        ValueError
+            When ``row`` (or a row inside it) has too few or too many values.
+        """
+        with paused_gc():
+            self._tables.add_row(row)
+
     def graph(self) -> nx.MultiDiGraph[str]:
         """The graph of the extractions added (call it once).
 
@@ -218,24 +234,37 @@ class _Tables:
         return cast(_V, self.values.setdefault(value, value))  # an equal value, so of the same type
 
     def add(self, ex: Extraction) -> None:
-        doc_id = ex.document.id
+        """Add an extraction (the same tables as `add_row` of its row)."""
+        if not self._begun(ex.document.id, ex.document.source, lambda scratch: scratch.add(ex)):
+            _add_extraction(ex, self)
+
+    def add_row(self, row: list[Any]) -> None:
+        """Add the extraction whose row (`Extraction.to_row`) is ``row``."""
+        document, _, _, _, _, _ = row  # rows of the wrong length are a ValueError (as from_row's)
+        doc_id, _, _, source, _, _, _ = document
+        if not self._begun(doc_id, source, lambda scratch: scratch.add_row(row)):
+            add_row(row, self)
+
+    def _begun(self, doc_id: str, source: str | None, fill: Callable[[_Tables], None]) -> bool:
+        """Start adding the document ``doc_id`` (False), or, when it was added already, check
+        that it says the same (``fill`` adds it to new tables to compare) and keep the first of
+        its sources (True: nothing more to add)."""
         if doc_id in self.documents:
             scratch = _Tables()
-            scratch.add(ex)
+            fill(scratch)
             if not _same_document(self, scratch, doc_id):
                 raise GraphError(
                     f"two different documents have the id {doc_id!r} "
-                    f"({self.documents[doc_id] or '?'} and {ex.document.source or '?'})"
+                    f"({self.documents[doc_id] or '?'} and {source or '?'})"
                 )
             # The same document given twice, or two copies of one file: the first path names it.
-            source = ex.document.source
             if source is not None and (not self.documents[doc_id] or source < self.documents[doc_id]):
                 self.documents[doc_id] = source
                 self.nodes[doc_id]["source"] = source
-            return
-        self.documents[doc_id] = ex.document.source or ""
+            return True
+        self.documents[doc_id] = source or ""
         self.doc = doc_id
-        _add_extraction(ex, self)
+        return False
 
     def put_node(self, node_id: str, kind: str, attrs: dict[str, Any], where: str) -> None:
         """Add a node, or merge it into the one of that id another document already added.
@@ -255,7 +284,9 @@ class _Tables:
         owners = self.owners.setdefault(node_id, {})
         for key, value in attrs.items():
             if key == "aliases":
-                old[key] = sorted(set(old.get(key, [])) | set(value))
+                have = old.get(key)
+                if have != value:  # both sorted and distinct: the same aliases again change nothing
+                    old[key] = sorted(set(have or ()) | set(value))
             elif key not in old or self.doc < owners.get(key, self.doc):
                 old[key] = value
                 owners[key] = self.doc
@@ -486,21 +517,6 @@ def _same_document(main: _Tables, scratch: _Tables, doc_id: str) -> bool:
         if old is None or old["kind"] != d["kind"] or not set(d.get("aliases", ())) <= set(old.get("aliases", ())):
             return False
     return all(k in main.edges for k in scratch.edges)
-
-
-def _span_attrs(span: Span | None) -> dict[str, int]:
-    return {"start": span[0], "end": span[1]} if span is not None else {}
-
-
-def _add_side(tables: _Tables, name: str, short: str | None, where: str) -> str:
-    if short is None:
-        sid = tables.sides_here.get(name)
-        if sid is not None:  # added for this document already: adding it again changes nothing
-            return sid
-    sid = side_id(name)
-    tables.put_node(sid, "Side", {"name": name, "short": short}, where)
-    tables.sides_here[name] = sid
-    return sid
 
 
 def _add_extraction(ex: Extraction, tables: _Tables) -> None:

@@ -1,0 +1,198 @@
+"""Adding one document's extraction to the graph tables, read from its row (`Record.to_row`).
+
+`GraphBuilder.add_row`: the same tables as `GraphBuilder.add` of ``Extraction.from_row(row)``
+(tests/graph/test_from_rows.py holds the two equal), without making the records. Reading the
+row's lists directly saves an object and a dict for each of a plan's hundreds of tasks and
+responsibilities, which a process receiving rows (a worker's, the extraction cache's) would
+make only to read them once: ``from_row`` then `add` cost 7.5 million instructions a plan of
+the generated corpus, `add_row` 4.2 million (callgrind, 100 plans, marshal's loads aside).
+
+The rows are unpacked by position: `ROW_FIELDS` lists each record's fields in their order in
+`graphmodel.model` (a test holds them to it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from graphmodel.errors import GraphError
+from graphmodel.graph.schema import ROLE_RANK, side_id
+from graphmodel.identity import task_number
+
+if TYPE_CHECKING:
+    from graphmodel.graph.construct import _Tables
+
+__all__: list[str] = []
+
+ROW_FIELDS = {
+    "Extraction": ("document", "tasks", "units", "places", "pairings", "warnings"),
+    "DocumentInfo": ("id", "title", "sides", "source", "date", "issuers", "sha256"),
+    "Side": ("name", "short"),
+    "Task": ("id", "number", "text", "span", "parent", "title", "responsibilities", "places",
+             "lead_officials", "annotation_span"),
+    "Responsibility": ("mention", "unit", "side", "role", "collective", "span", "correction"),
+    "Unit": ("id", "name", "side", "aliases", "collective", "district", "correction"),
+    "Place": ("id", "kind", "name", "side", "aliases", "spans", "parent"),
+    "Pairing": ("kind", "a", "b", "task", "span"),
+}
+
+
+def _first(row: list[Any]) -> Any:
+    return row[0]
+
+
+def _span_attrs(span: Any) -> dict[str, int]:
+    return {"start": span[0], "end": span[1]} if span is not None else {}
+
+
+def _add_side(tables: _Tables, name: str, short: str | None, where: str) -> str:
+    if short is None:
+        sid = tables.sides_here.get(name)
+        if sid is not None:  # added for this document already: adding it again changes nothing
+            return sid
+    sid = side_id(name)
+    tables.put_node(sid, "Side", {"name": name, "short": short}, where)
+    tables.sides_here[name] = sid
+    return sid
+
+
+def add_row(row: list[Any], tables: _Tables) -> None:
+    """Add the extraction whose row is ``row`` to ``tables`` (a document not added before)."""
+    document, tasks, units, places_row, pairings, _ = row
+    doc_id, title, sides, source, date, _, sha256 = document
+    edges = tables.edges
+    where = f"document {doc_id}"
+    tables.sides_here = {}
+    tables.put_node(doc_id, "Document", {
+        "title": title,
+        "date": date,
+        "source": source,
+        "sha256": sha256,
+        "sides": [name for name, _ in sides],
+    }, where)
+    for name, short in sides:
+        _add_side(tables, name, short, where)
+
+    places = {p[0]: p for p in places_row}
+    for place in sorted(places_row, key=_first):
+        _add_place(place, places, tables, where)
+
+    unit_ids = set()
+    real: set[str] = set()  # the units that are not groups
+    for unit_id, name, side, aliases, collective, district, _ in sorted(units, key=_first):
+        unit_ids.add(unit_id)
+        if collective:
+            tables.put_node(unit_id, "Group", {"name": name, "side": side}, where)
+            continue
+        real.add(unit_id)
+        tables.put_node(unit_id, "Unit", {"name": name, "side": side, "aliases": sorted(set(aliases))}, where)
+        if side is not None:
+            edges.setdefault((unit_id, _add_side(tables, side, None, where), "IN"), {})
+        if district is not None:
+            if district not in places:
+                raise GraphError(f"{where}: unit {name} lies in {district!r}, which it does not list")
+            edges.setdefault((unit_id, district, "IN"), {})
+
+    task_ids = {t[0] for t in tasks}
+    tables.here = []
+    for task in sorted(tasks, key=_first):
+        _add_task(task, doc_id, task_ids, unit_ids, real, places, tables, where)
+    if tables.here:
+        tables.here.sort()  # by (start, id); ids differ, so units are never compared
+        tables.task_units[doc_id] = tables.here
+    tables.here = []
+
+    known = unit_ids | set(places)
+    for kind, a, b, task_id, span in pairings:
+        for end in (a, b):
+            if end not in known:
+                raise GraphError(f"{where}: a pairing names {end!r}, which the extraction does not list")
+        if task_id is not None and task_id not in task_ids:
+            raise GraphError(f"{where}: a pairing refers to the task {task_id!r}, which it does not list")
+        attrs = {"kind": kind, "document": doc_id, **_span_attrs(span)}
+        if task_id is not None:
+            attrs["task"] = task_id
+        tables.put_pairing((a, b, "PAIRED_WITH"), attrs)
+
+
+def _add_place(place: list[Any], places: dict[str, list[Any]], tables: _Tables, where: str) -> None:
+    place_id, kind, name, side, aliases, _, parent = place
+    tables.put_node(place_id, "District" if kind == "district" else "Park",
+                    {"name": name, "side": side, "aliases": sorted(set(aliases))}, where)
+    if parent is not None:
+        if parent not in places:
+            raise GraphError(f"{where}: place {name} lies in {parent!r}, which it does not list")
+        tables.edges.setdefault((place_id, parent, "IN"), {})
+    elif side is not None:
+        tables.edges.setdefault((place_id, _add_side(tables, side, None, where), "IN"), {})
+
+
+def _add_task(task: list[Any], doc_id: str, task_ids: set[str], unit_ids: set[str], real: set[str],
+              places: dict[str, list[Any]], tables: _Tables, where: str) -> None:
+    task_id, written, text, span, parent, title, responsibilities, mentioned, lead_officials, _ = task
+    edges = tables.edges
+    share = tables.values.setdefault  # `tables.shared` without a call of its own: it runs per value of every edge
+    number = tables.numbers.get(written)
+    if number is None:  # numbers repeat across plans: each written form is normalised once
+        normal = task_number(written)
+        number = tables.numbers[written] = share(normal, normal)
+    start, end = span if span is not None else (0, 0)
+    node: dict[str, Any] = {
+        "kind": "Task",
+        "document": doc_id,
+        "number": number,
+        "title": title,
+        "text": text,
+        "start": share(start, start),
+        "end": share(end, end),
+        "lead_officials": list(lead_officials),
+    }
+    nodes = tables.nodes
+    if task_id in nodes:
+        tables.task_twice = True
+        del node["kind"]
+        tables.put_node(task_id, "Task", node, where)  # merged
+    elif title is None or text is None:
+        del node["kind"]
+        tables.put_node(task_id, "Task", node, where)  # with values left out
+    else:  # a new task (its id is its document's): what put_node would store
+        nodes[task_id] = node
+    if parent is None:
+        edges[task_id, doc_id, "PART_OF"] = {"document": doc_id}
+    elif parent in task_ids:
+        edges[task_id, parent, "PART_OF"] = {"document": doc_id}
+    else:
+        raise GraphError(f"{where}: task {written} has the parent {parent!r}, which it does not list")
+
+    if responsibilities:
+        tables.annotated += 1  # a task is added once: its id is its document's
+    mine: list[str] = []  # the task's real units
+    for mention, unit, _, role, _, at, correction in responsibilities:
+        if unit not in unit_ids:
+            raise GraphError(f"{where}: task {written} names the unit {unit!r}, "
+                             "which the extraction does not list")
+        if unit in real and unit not in mine:
+            mine.append(unit)
+        if at is None:
+            attrs = {"role": share(role, role), "mention": share(mention, mention), "document": doc_id}
+        else:
+            a, b = at
+            attrs = {"role": share(role, role), "mention": share(mention, mention), "document": doc_id,
+                     "start": share(a, a), "end": share(b, b)}
+        if correction is not None:  # FILE:LINE of the correction behind it
+            attrs["correction"] = share(correction, correction)
+        old = edges.setdefault((unit, task_id, "RESPONSIBLE_FOR"), attrs)
+        # A unit named twice for one task keeps its strongest role, then its first mention.
+        if old is not attrs and (ROLE_RANK[role], attrs.get("start", -1)) < (
+                ROLE_RANK[old["role"]], old.get("start", -1)):
+            edges[unit, task_id, "RESPONSIBLE_FOR"] = attrs
+
+    for place_id in mentioned:
+        place = places.get(place_id)
+        if place is None:
+            raise GraphError(f"{where}: task {written} mentions {place_id!r}, which it does not list")
+        inside = [s for s in place[5] if start <= s[0] < end]  # its spans
+        edges.setdefault((task_id, place_id, "MENTIONS"),
+                         {"document": doc_id, **_span_attrs(min(inside) if inside else None)})
+    if mine:
+        tables.here.append((start, task_id, mine))

@@ -1,0 +1,114 @@
+"""Filling the graph tables from extraction rows (`GraphBuilder.add_row`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import marshal
+from collections.abc import Callable
+
+import networkx as nx
+import pytest
+
+from graphmodel import model
+from graphmodel.errors import GraphError
+from graphmodel.graph import GraphBuilder, build_graph
+from graphmodel.graph.from_rows import ROW_FIELDS
+from graphmodel.model import Extraction, Pairing, Place
+from tests.graph.plans import DL, SH, T, network_plan, plan, plan_2020, plan_2021
+
+
+def test_the_rows_positions_are_the_models_fields() -> None:
+    for name, fields in ROW_FIELDS.items():
+        assert tuple(f.name for f in dataclasses.fields(getattr(model, name))) == fields, name
+
+
+def _places_plan() -> Extraction:
+    ex = plan("园区计划", [SH, DL], [
+        T("1", [["上海市科委"], ["大连市科技局"]], text="推动上海张江高新区与大连高新园区结对",
+          places=["上海张江高新区", "大连高新园区"]),
+        T("2", [["上海市浦东新区区委审改办", "上海市科委+", "上海市科委*"], ["大连市发展改革委"]],
+          text="浦东新区经验", places=["浦东新区"]),
+    ], places={"上海张江高新区": ("park", SH), "大连高新园区": ("park", DL), "浦东新区": ("district", SH)})
+    ex.pairings.append(Pairing("park", "park:大连市/大连高新园区", "park:上海市/上海张江高新区",
+                               task=ex.tasks[0].id, span=(30, 40)))
+    next(u for u in ex.units if u.name == "上海市浦东新区区委审改办").district = "district:上海市/浦东新区"
+    ex.places = [Place(p.id, p.kind, p.name, p.side, p.aliases, p.spans,
+                       parent="district:上海市/浦东新区" if p.name == "上海张江高新区" else None)
+                 for p in ex.places]
+    ex.tasks[1].responsibilities[0].correction = "fix.tsv:3"
+    ex.tasks[1].lead_officials = ["张三"]
+    ex.tasks[1].title = None
+    return ex
+
+
+def test_rows_as_a_worker_sends_them_give_the_graph_of_the_extractions() -> None:
+    plans = [plan_2021(), network_plan(), _places_plan(), plan_2020(), plan_2020()]  # one twice
+    expected = build_graph(plans)
+    builder = GraphBuilder()
+    for ex in plans:
+        builder.add_row(marshal.loads(marshal.dumps(ex.to_row(), 4)))  # spans as lists
+    got = builder.graph()
+    assert list(got.nodes(data=True)) == list(expected.nodes(data=True))
+    assert list(got.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
+    assert nx.utils.graphs_equal(got, expected)
+    assert got.edges["park:大连市/大连高新园区", "park:上海市/上海张江高新区", "PAIRED_WITH"]["start"] == 30
+
+
+def _unit_named(ex: Extraction) -> None:
+    ex.tasks[0].responsibilities[0].unit = "unit:nowhere"
+
+
+def _unit_in_nowhere(ex: Extraction) -> None:
+    next(u for u in ex.units if not u.collective).district = "district:nowhere"
+
+
+def _place_in_nowhere(ex: Extraction) -> None:
+    ex.places[0].parent = "district:nowhere"
+
+
+def _parent_nowhere(ex: Extraction) -> None:
+    ex.tasks[0].parent = "doc:nowhere#1"
+
+
+def _mentions_nowhere(ex: Extraction) -> None:
+    ex.tasks[0].places.append("park:nowhere")
+
+
+def _pairing_names_nowhere(ex: Extraction) -> None:
+    ex.pairings.append(Pairing("park", ex.places[0].id, "park:nowhere"))
+
+
+def _pairing_task_nowhere(ex: Extraction) -> None:
+    ex.pairings.append(Pairing("park", ex.places[0].id, ex.places[1].id, task="doc:nowhere#1"))
+
+
+@pytest.mark.parametrize("spoil", [_unit_named, _unit_in_nowhere, _place_in_nowhere, _parent_nowhere,
+                                   _mentions_nowhere, _pairing_names_nowhere, _pairing_task_nowhere])
+def test_a_row_fails_as_its_extraction_does(spoil: Callable[[Extraction], None]) -> None:
+    bad = _places_plan()
+    spoil(bad)
+    with pytest.raises(GraphError) as by_record:
+        GraphBuilder().add(bad)
+    with pytest.raises(GraphError) as by_row:
+        GraphBuilder().add_row(bad.to_row())
+    assert str(by_row.value) == str(by_record.value)
+    assert "nowhere" in str(by_row.value)
+
+
+def test_a_document_given_again_as_a_row_is_checked_against_the_first() -> None:
+    changed = plan_2020()
+    changed.tasks[0].text = "另一种措辞"
+    builder = GraphBuilder()
+    builder.add(plan_2020())
+    builder.add_row(plan_2020().to_row())  # the same again: nothing changes
+    with pytest.raises(GraphError, match="two different documents have the id"):
+        builder.add_row(changed.to_row())
+
+
+def test_a_row_of_the_wrong_length_is_a_value_error() -> None:
+    row = plan_2020().to_row()
+    with pytest.raises(ValueError):
+        GraphBuilder().add_row(row[:-1])
+    row[1][0][6][0].pop()  # a responsibility row one value short
+    with pytest.raises(ValueError):
+        GraphBuilder().add_row(row)
