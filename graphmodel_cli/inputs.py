@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 import networkx as nx
@@ -28,6 +28,7 @@ from graphmodel.graph import (
     task_number,
     unit_label,
 )
+from graphmodel.graph.from_rows import ExtractionRow
 from graphmodel.model import Extraction, ExtractionWarning
 
 if TYPE_CHECKING:
@@ -257,20 +258,32 @@ def _read(plans: _Plans, take: Callable[[Extraction], None]) -> list[tuple[str, 
     collecting them: what is printed (after the progress bar: the files skipped, the warnings,
     the corrections that matched nothing) and when the run fails are the same. Returns the
     documents' warnings, with their sources, in order."""
+    return _read_any(plans, cast(Callable[[Extraction | ExtractionRow], None], take), rows=False)
+
+
+def _read_any(plans: _Plans, take: Callable[[Extraction | ExtractionRow], None], rows: bool
+              ) -> list[tuple[str, ExtractionWarning]]:
+    """`_read`; with ``rows``, a document a worker extracted reaches ``take`` as the row it sent
+    (`ExtractionRow`: for `GraphBuilder.add_row`, its records never made here)."""
     from loaders.corpus import iter_corpus
 
     options: dict[str, Any] = {"aliases": plans.aliases, "report": plans.report, "jobs": plans.jobs,
-                               "cache": plans.cache, "corrections": plans.corrections}
+                               "cache": plans.cache, "corrections": plans.corrections, "rows": rows}
     documents: list[tuple[str, str | None]] = []
     names: list[str] = []
     warnings: list[tuple[str, ExtractionWarning]] = []
 
-    def each(extractions: Iterator[Extraction]) -> None:
+    def each(extractions: Iterator[Extraction | ExtractionRow]) -> None:
         for ex in extractions:
-            documents.append((ex.document.id, ex.document.title))
-            names.extend(_extraction_names([ex]))
-            source = ex.document.source or ""
-            warnings.extend((source, w) for w in ex.warnings)
+            if isinstance(ex, ExtractionRow):
+                documents.append((ex.document_id, ex.title))
+                names.extend(ex.unit_names())
+                source, found = ex.source or "", ex.warnings()
+            else:
+                documents.append((ex.document.id, ex.document.title))
+                names.extend(_extraction_names([ex]))
+                source, found = ex.document.source or "", ex.warnings
+            warnings.extend((source, w) for w in found)
             take(ex)
 
     if len(plans.files) > 1:
@@ -405,13 +418,16 @@ def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None,
     builder = GraphBuilder()
     failed: list[GraphError] = []
 
-    def take(ex: Extraction) -> None:
+    def take(ex: Extraction | ExtractionRow) -> None:
         # Built as they arrive, while the workers extract the next ones; an error waits until
         # the reading is done and reported, where building after reading raised it.
         if failed:
             return
         try:
-            builder.add(ex)
+            if isinstance(ex, ExtractionRow):
+                builder.add_row(ex.row)
+            else:
+                builder.add(ex)
         except GraphError as exc:
             failed.append(exc)
 
@@ -420,7 +436,7 @@ def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None,
     # and each collection would walk them and the growing tables (a tenth of this process's
     # time at 1,000 plans).
     with _frozen_when_made():
-        warnings = _read(plans, take)
+        warnings = _read_any(plans, take, rows=True)
     if failed:
         raise failed[0]
     keep = graphs is not None and key is not None and len(plans.report.skipped) == skipped_before  # all read

@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 import networkx as nx
 
@@ -33,6 +33,7 @@ from loaders.outcome import CorpusReport, Skipped, attempt, scan_folder
 if TYPE_CHECKING:
     from graphmodel.corrections import Corrections
     from graphmodel.extract import AliasTable
+    from graphmodel.graph.from_rows import ExtractionRow
     from loaders.cache import ExtractionCache
 
 __all__ = [
@@ -195,24 +196,37 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]], progress: Progress | No
     return Corpus(extractions, report)
 
 
+@overload
 def iter_corpus(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None,
                 aliases: AliasTable | None = None, report: CorpusReport | None = None, *, jobs: int = 1,
-                cache: ExtractionCache | None = None, corrections: Corrections | None = None
-                ) -> Iterator[Extraction]:
+                cache: ExtractionCache | None = None, corrections: Corrections | None = None,
+                rows: Literal[False] = False) -> Iterator[Extraction]: ...
+@overload
+def iter_corpus(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None,
+                aliases: AliasTable | None = None, report: CorpusReport | None = None, *, jobs: int = 1,
+                cache: ExtractionCache | None = None, corrections: Corrections | None = None,
+                rows: bool) -> Iterator[Extraction | ExtractionRow]: ...
+def iter_corpus(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None,
+                aliases: AliasTable | None = None, report: CorpusReport | None = None, *, jobs: int = 1,
+                cache: ExtractionCache | None = None, corrections: Corrections | None = None,
+                rows: bool = False) -> Iterator[Extraction | ExtractionRow]:
     """`read_corpus`, one extraction at a time: each is yielded as soon as it is ready (in path
     order), and the files skipped go into ``report`` as they come, so a caller can build from
     each and let it go rather than hold them all.
 
     The parameters are `read_corpus`'s; ``report`` is complete once the iterator is exhausted.
-    The paths are expanded (and a missing one raises `InputError`) at the first ``next``.
+    With ``rows``, a document extracted in a worker process comes as the row it sent (see
+    `loaders.parallel.extract_documents`). The paths are expanded (and a missing one raises
+    `InputError`) at the first ``next``.
     """
     report = report if report is not None else CorpusReport()
     files = expand_paths(paths, report)
     if jobs > 1 or cache is not None:  # worker processes and the cache: loaders.parallel
         from loaders.parallel import extract_documents
 
-        results: Iterable[Extraction | Skipped] = extract_documents(
-            files, jobs=jobs, aliases=aliases, cache=cache, progress=progress, skip=True, corrections=corrections)
+        results: Iterable[Extraction | ExtractionRow | Skipped] = extract_documents(
+            files, jobs=jobs, aliases=aliases, cache=cache, progress=progress, skip=True, corrections=corrections,
+            rows=rows)
     else:
         results = (_attempt_one(p, aliases, progress, corrections) for p in files)
     for got in results:

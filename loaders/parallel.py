@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from graphmodel.corrections import Corrections
     from graphmodel.extract.canonical import AliasTable
+    from graphmodel.graph.from_rows import ExtractionRow
 
 __all__ = ["default_jobs", "extract_documents", "extract_one", "build_documents", "corpus_key"]
 
@@ -207,6 +208,15 @@ def _received(data: bytes) -> Extraction:
         return Extraction.from_row(marshal.loads(data))
 
 
+def _received_row(data: bytes) -> ExtractionRow:
+    """`_received`, the row left as it is."""
+    from graphmodel.graph.assemble import paused_gc
+    from graphmodel.graph.from_rows import ExtractionRow
+
+    with paused_gc():
+        return ExtractionRow(marshal.loads(data))
+
+
 def _context() -> multiprocessing.context.BaseContext:
     # fork shares the already imported extractor and its compiled patterns with the workers;
     # where there is no fork (Windows, macOS by default) each worker starts afresh.
@@ -221,19 +231,25 @@ def _context() -> multiprocessing.context.BaseContext:
 def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
                       cache: ExtractionCache | None = None, keys: Sequence[str | None] | None = None,
                       progress: Callable[[Path], None] | None = None,
-                      skip: Literal[False] = False, corrections: Corrections | None = None
-                      ) -> Iterator[Extraction]: ...
+                      skip: Literal[False] = False, corrections: Corrections | None = None,
+                      rows: Literal[False] = False) -> Iterator[Extraction]: ...
 @overload
 def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
                       cache: ExtractionCache | None = None, keys: Sequence[str | None] | None = None,
                       progress: Callable[[Path], None] | None = None,
-                      skip: bool, corrections: Corrections | None = None
+                      skip: bool, corrections: Corrections | None = None, rows: Literal[False] = False
                       ) -> Iterator[Extraction | Skipped]: ...
+@overload
 def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
                       cache: ExtractionCache | None = None, keys: Sequence[str | None] | None = None,
                       progress: Callable[[Path], None] | None = None,
-                      skip: bool = False, corrections: Corrections | None = None
-                      ) -> Iterator[Extraction | Skipped]:
+                      skip: bool = False, corrections: Corrections | None = None, rows: bool
+                      ) -> Iterator[Extraction | ExtractionRow | Skipped]: ...
+def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases: AliasTable | None = None,
+                      cache: ExtractionCache | None = None, keys: Sequence[str | None] | None = None,
+                      progress: Callable[[Path], None] | None = None,
+                      skip: bool = False, corrections: Corrections | None = None, rows: bool = False
+                      ) -> Iterator[Extraction | ExtractionRow | Skipped]:
     """The extraction of each path, in the order of ``paths``.
 
     Parameters
@@ -255,10 +271,14 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
         corpus policy of `loaders.outcome.attempt`) instead of raising its error.
     corrections : Corrections, optional
         Applied to each document's extraction, in the worker (`extract_one`).
+    rows : bool
+        Yield what a worker extracted as the row it sent (an `ExtractionRow`), not made into an
+        extraction here: for a caller that adds it to a graph (`GraphBuilder.add_row`), which
+        then costs this process about half as much (its records are never made).
 
     Yields
     ------
-    Extraction or Skipped
+    Extraction, ExtractionRow (with ``rows``) or Skipped
     """
     jobs = default_jobs() if jobs is None else max(1, jobs)
     items = list(zip(paths, keys if keys is not None else [None] * len(paths), strict=True))
@@ -288,7 +308,7 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
             if progress is not None:
                 progress(path)
             if isinstance(got, bytes):
-                yield _received(got)
+                yield _received_row(got) if rows else _received(got)
             else:
                 yield got.rebuild() if isinstance(got, _Skip) else got
         finished = True

@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, Any
 from graphmodel.errors import GraphError
 from graphmodel.graph.schema import ROLE_RANK, side_id
 from graphmodel.identity import task_number
+from graphmodel.model import Extraction, ExtractionWarning
 
 if TYPE_CHECKING:
     from graphmodel.graph.construct import _Tables
 
-__all__: list[str] = []
+__all__ = ["ExtractionRow"]
 
 ROW_FIELDS = {
     "Extraction": ("document", "tasks", "units", "places", "pairings", "warnings"),
@@ -35,6 +36,57 @@ ROW_FIELDS = {
     "Place": ("id", "kind", "name", "side", "aliases", "spans", "parent"),
     "Pairing": ("kind", "a", "b", "task", "span"),
 }
+
+
+class ExtractionRow:
+    """One document's extraction as its row (`Extraction.to_row`), as a worker process sends
+    it: for a caller that adds it to a graph (`GraphBuilder.add_row`) and reads only a few of
+    its values, so its records are never made.
+
+    Parameters
+    ----------
+    row : list
+        The row, as `Extraction.to_row` makes it (lists where it has tuples are read alike).
+
+    Examples
+    --------
+    >>> from graphmodel.model import DocumentInfo, Extraction
+    >>> got = ExtractionRow(Extraction(DocumentInfo("d1", "计划", [], source="a.txt")).to_row())
+    >>> got.document_id, got.title, got.source, got.unit_names(), got.warnings()
+    ('d1', '计划', 'a.txt', [], [])
+    """
+
+    __slots__ = ("row",)
+
+    def __init__(self, row: list[Any]) -> None:
+        self.row = row
+
+    @property
+    def document_id(self) -> str:
+        """The document's id."""
+        return self.row[0][0]  # type: ignore[no-any-return]
+
+    @property
+    def title(self) -> str | None:
+        """The document's title."""
+        return self.row[0][1]  # type: ignore[no-any-return]
+
+    @property
+    def source(self) -> str | None:
+        """Where the document was read from."""
+        return self.row[0][3]  # type: ignore[no-any-return]
+
+    def unit_names(self) -> list[str]:
+        """Each unit's name and then its aliases, in the order of the extraction's units."""
+        return [n for unit in self.row[2] for n in (unit[1], *unit[3])]
+
+    def warnings(self) -> list[ExtractionWarning]:
+        """The extraction's warnings."""
+        return [ExtractionWarning.from_row(w) for w in self.row[5]]
+
+    def extraction(self) -> Extraction:
+        """The extraction itself, its records made."""
+        return Extraction.from_row(self.row)
 
 
 def _first(row: list[Any]) -> Any:

@@ -48,6 +48,10 @@ def test_the_collector_is_off_while_plans_are_read_and_on_after(monkeypatch: pyt
             seen.append(gc.isenabled())
             super().add(extraction)
 
+        def add_row(self, row: Any) -> None:  # what a worker sent
+            seen.append(gc.isenabled())
+            super().add_row(row)
+
     monkeypatch.setattr(inputs, "GraphBuilder", Watched)
     monkeypatch.setenv("GRAPHMODEL_CACHE_DIR", str(tmp_path / "cache"))
     plans = [str(p) for p in sorted((DATA / "plans").glob("*.txt"))]
@@ -61,6 +65,7 @@ def test_the_collector_is_off_while_plans_are_read_and_on_after(monkeypatch: pyt
         raise GraphError("two different documents have the id 'x'")
 
     monkeypatch.setattr(Watched, "add", broken)
+    monkeypatch.setattr(Watched, "add_row", broken)
     result = CliRunner().invoke(cli, ["build", *plans, "-o", str(tmp_path / "h.gmg"), "--no-cache"])
     assert result.exit_code == 2 and "two different documents" in result.output
     assert gc.isenabled()

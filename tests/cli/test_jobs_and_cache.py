@@ -63,3 +63,17 @@ def test_notes_and_warnings_are_shown_again_when_the_graph_comes_from_the_cache(
     assert any("skipped" in line for line in said)  # the folder's README is not a plan
     assert said == [line for line in second.stderr.splitlines() if line.startswith("graphmodel:")]
     assert list((tmp_path / "cache" / "graphs").glob("*.gmg"))  # the second came from the graph cache
+
+
+def test_warnings_are_the_same_with_one_or_two_jobs(runner: CliRunner, tmp_path: Path) -> None:
+    # Two jobs hand the builder the workers' rows (not extractions): the warnings read from them.
+    warning = [str(DATA / "failures" / "number-glitch.txt"), str(DATA / "failures" / "unknown-keyword.txt")]
+    printed = []
+    for jobs in ("1", "2"):
+        result = runner.invoke(cli, ["build", *CORPUS, *warning, "-o", str(tmp_path / f"g{jobs}.gmg"),
+                                     "--jobs", jobs, "--no-cache"])
+        assert result.exit_code == 0, result.output
+        printed.append([line for line in result.stderr.splitlines() if line.startswith("graphmodel: warning")])
+    assert len(printed[0]) >= 4
+    assert printed[0] == printed[1]
+    assert (tmp_path / "g1.gmg").read_bytes() == (tmp_path / "g2.gmg").read_bytes()

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from graphmodel.errors import InputError
+from graphmodel.graph.from_rows import ExtractionRow
+from graphmodel.model import Extraction
 from loaders.cache import ExtractionCache
 from loaders.corpus import expand_paths, read_extraction
 from loaders.parallel import default_jobs, extract_documents
@@ -22,6 +24,22 @@ def test_two_workers_give_the_extractions_of_one_in_path_order(tmp_path: Path) -
     two = list(extract_documents(files, jobs=2, progress=done.append))
     assert done == files
     assert [ex.to_dict() for ex in two] == [read_extraction(p).to_dict() for p in files]
+
+
+def test_with_rows_a_workers_extraction_comes_as_the_row_it_sent(tmp_path: Path) -> None:
+    files = [*expand_paths(FOLDERS), DATA / "failures" / "number-glitch.txt"]  # the last warns
+    got = list(extract_documents(files, jobs=2, rows=True))
+    assert all(isinstance(ex, ExtractionRow) for ex in got)
+    rows = [ex for ex in got if isinstance(ex, ExtractionRow)]
+    expected = [read_extraction(p) for p in files]
+    assert [ex.extraction().to_dict() for ex in rows] == [ex.to_dict() for ex in expected]
+    for row, ex in zip(rows, expected, strict=True):
+        assert (row.document_id, row.title, row.source) == (ex.document.id, ex.document.title, ex.document.source)
+        assert row.unit_names() == [n for u in ex.units for n in (u.name, *u.aliases)]
+        assert row.warnings() == ex.warnings
+    assert rows[-1].warnings()
+    # One job works here: its extractions are made, not sent.
+    assert all(isinstance(ex, Extraction) for ex in extract_documents(files[:2], jobs=1, rows=True))
 
 
 def test_workers_fill_and_read_the_cache(tmp_path: Path) -> None:
