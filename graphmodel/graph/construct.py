@@ -228,6 +228,7 @@ class _Tables:
         self.sides_here: dict[str, str] = {}  # side name -> id, of the sides the document being added added
         self.numbers: dict[str, str] = {}  # a task number as written -> its normal form (shared)
         self.annotated = 0
+        self.made: list[dict[str, Any]] = []  # the edge data once spent, in the order added (see `in_graph_columns`)
 
     def shared(self, value: _V) -> _V:
         """The one copy of ``value`` this graph holds."""
@@ -368,6 +369,11 @@ class _Tables:
         datas = list(edges.values())
         self.edges = {}  # the tables are spent (see `_spent`)
         del edges
+        # The data dicts held here in the order they were made, until `GraphBuilder.clear`:
+        # freed in graph order (the order of the columns returned) they would be read from
+        # memory at random, one dict after another far apart (at 10,000 plans, freeing the
+        # columns and the tables took 1.5 s of CPU; 0.8 s so).
+        self.made = datas
         order = sorted(range(len(ranks)), key=ranks.__getitem__)
         ranks = list(map(ranks.__getitem__, order))
         datas = list(map(datas.__getitem__, order))
