@@ -547,23 +547,24 @@ def _add_extraction(ex: Extraction, tables: _Tables) -> None:
     unit_ids = set()
     real: set[str] = set()  # the units that are not groups
     for unit in sorted(ex.units, key=lambda u: u.id):
-        unit_ids.add(unit.id)
+        unit_id = tables.shared(unit.id)  # one object for each unit id (see `_add_task`)
+        unit_ids.add(unit_id)
         if not unit.collective:
-            real.add(unit.id)
+            real.add(unit_id)
         kind = "Group" if unit.collective else "Unit"
         attrs: dict[str, Any] = {"name": unit.name, "side": unit.side}
         if not unit.collective:
             attrs["aliases"] = sorted(set(unit.aliases))
-        tables.put_node(unit.id, kind, attrs, where)
+        tables.put_node(unit_id, kind, attrs, where)
         if unit.collective:
             continue
         if unit.side is not None:
-            edges.setdefault((unit.id, _add_side(tables, unit.side, None, where), "IN"), {})
+            edges.setdefault((unit_id, _add_side(tables, unit.side, None, where), "IN"), {})
         if unit.district is not None:
             if unit.district not in places:
                 raise GraphError(f"{where}: unit {unit.name} lies in {unit.district!r}, "
                                  "which it does not list")
-            edges.setdefault((unit.id, unit.district, "IN"), {})
+            edges.setdefault((unit_id, unit.district, "IN"), {})
 
     task_ids = {t.id for t in ex.tasks}
     tables.here = []
@@ -639,7 +640,9 @@ def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], r
     mine: list[str] = []  # the task's real units
     task_id = task.id
     for resp in task.responsibilities:
-        unit, role, mention = resp.unit, resp.role, resp.mention
+        # One object for each unit id, not one for each responsibility of each plan (as
+        # `graphmodel.graph.from_rows` has it).
+        unit, role, mention = share(resp.unit, resp.unit), resp.role, resp.mention
         if unit not in unit_ids:
             raise GraphError(f"{where}: task {task.number} names the unit {unit!r}, "
                              "which the extraction does not list")
