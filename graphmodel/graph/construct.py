@@ -228,6 +228,7 @@ class _Tables:
         self.sides_here: dict[str, str] = {}  # side name -> id, of the sides the document being added added
         self.numbers: dict[str, str] = {}  # a task number as written -> its normal form (shared)
         self.annotated = 0
+        self.made: list[dict[str, Any]] = []  # the edge data once spent, in the order added (see `in_graph_columns`)
 
     def shared(self, value: _V) -> _V:
         """The one copy of ``value`` this graph holds."""
@@ -368,6 +369,11 @@ class _Tables:
         datas = list(edges.values())
         self.edges = {}  # the tables are spent (see `_spent`)
         del edges
+        # The data dicts held here in the order they were made, until `GraphBuilder.clear`:
+        # freed in graph order (the order of the columns returned) they would be read from
+        # memory at random, one dict after another far apart (at 10,000 plans, freeing the
+        # columns and the tables took 1.5 s of CPU; 0.8 s so).
+        self.made = datas
         order = sorted(range(len(ranks)), key=ranks.__getitem__)
         ranks = list(map(ranks.__getitem__, order))
         datas = list(map(datas.__getitem__, order))
@@ -541,23 +547,24 @@ def _add_extraction(ex: Extraction, tables: _Tables) -> None:
     unit_ids = set()
     real: set[str] = set()  # the units that are not groups
     for unit in sorted(ex.units, key=lambda u: u.id):
-        unit_ids.add(unit.id)
+        unit_id = tables.shared(unit.id)  # one object for each unit id (see `_add_task`)
+        unit_ids.add(unit_id)
         if not unit.collective:
-            real.add(unit.id)
+            real.add(unit_id)
         kind = "Group" if unit.collective else "Unit"
         attrs: dict[str, Any] = {"name": unit.name, "side": unit.side}
         if not unit.collective:
             attrs["aliases"] = sorted(set(unit.aliases))
-        tables.put_node(unit.id, kind, attrs, where)
+        tables.put_node(unit_id, kind, attrs, where)
         if unit.collective:
             continue
         if unit.side is not None:
-            edges.setdefault((unit.id, _add_side(tables, unit.side, None, where), "IN"), {})
+            edges.setdefault((unit_id, _add_side(tables, unit.side, None, where), "IN"), {})
         if unit.district is not None:
             if unit.district not in places:
                 raise GraphError(f"{where}: unit {unit.name} lies in {unit.district!r}, "
                                  "which it does not list")
-            edges.setdefault((unit.id, unit.district, "IN"), {})
+            edges.setdefault((unit_id, unit.district, "IN"), {})
 
     task_ids = {t.id for t in ex.tasks}
     tables.here = []
@@ -633,7 +640,9 @@ def _add_task(task: Task, doc_id: str, task_ids: set[str], unit_ids: set[str], r
     mine: list[str] = []  # the task's real units
     task_id = task.id
     for resp in task.responsibilities:
-        unit, role, mention = resp.unit, resp.role, resp.mention
+        # One object for each unit id, not one for each responsibility of each plan (as
+        # `graphmodel.graph.from_rows` has it).
+        unit, role, mention = share(resp.unit, resp.unit), resp.role, resp.mention
         if unit not in unit_ids:
             raise GraphError(f"{where}: task {task.number} names the unit {unit!r}, "
                              "which the extraction does not list")

@@ -131,7 +131,9 @@ def add_row(row: list[Any], tables: _Tables) -> None:
 
     unit_ids = set()
     real: set[str] = set()  # the units that are not groups
+    share = tables.values.setdefault
     for unit_id, name, side, aliases, collective, district, _ in sorted(units, key=_first):
+        unit_id = share(unit_id, unit_id)  # one object for each unit id (see `_add_task`)
         unit_ids.add(unit_id)
         if collective:
             tables.put_node(unit_id, "Group", {"name": name, "side": side}, where)
@@ -220,6 +222,10 @@ def _add_task(task: list[Any], doc_id: str, task_ids: set[str], unit_ids: set[st
         tables.annotated += 1  # a task is added once: its id is its document's
     mine: list[str] = []  # the task's real units
     for mention, unit, _, role, _, at, correction in responsibilities:
+        # One object for each unit id, not one for each responsibility of each plan: a copy
+        # each (from the row) is millions of strings at 10,000 plans, each compared in full
+        # wherever an edge's source is looked up.
+        unit = share(unit, unit)
         if unit not in unit_ids:
             raise GraphError(f"{where}: task {written} names the unit {unit!r}, "
                              "which the extraction does not list")

@@ -112,3 +112,24 @@ def test_a_row_of_the_wrong_length_is_a_value_error() -> None:
     row[1][0][6][0].pop()  # a responsibility row one value short
     with pytest.raises(ValueError):
         GraphBuilder().add_row(row)
+
+
+@pytest.mark.parametrize("by_row", [False, True])
+def test_a_unit_id_is_one_object_across_plans_and_responsibilities(by_row: bool) -> None:
+    # Each plan's rows carry their own copy of a unit's id (one for each responsibility): the
+    # tables hold one, the node's key, so that no edge keeps a copy and every look-up of an
+    # edge's source finds it by identity.
+    builder = GraphBuilder()
+    for ex in (plan_2021(), plan_2020()):
+        row = marshal.loads(marshal.dumps(ex.to_row(), 4))
+        for task in row[1]:  # a fresh copy of each responsibility's unit id, as a worker's may be
+            task[6] = [[r[0], "".join(list(r[1])), *r[2:]] for r in task[6]]
+        if by_row:
+            builder.add_row(row)
+        else:
+            builder.add(Extraction.from_row(row))
+    tables = builder._tables
+    own = {n: n for n in tables.nodes}
+    sources = [u for u, _, t in tables.edges if t == "RESPONSIBLE_FOR"]
+    assert sources and all(own[u] is u for u in sources)
+    assert all(own[u] is u for tasks in tables.task_units.values() for _, _, units in tasks for u in units)
