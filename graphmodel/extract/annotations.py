@@ -86,11 +86,7 @@ def mentions(piece: Piece, g: Grammar) -> tuple[list[tuple[Piece, list[str]]], l
     >>> notes
     ['按职责分工负责', '排名第一的为牵头单位']
     """
-    # Remembered by text, with offsets from the piece's start: the recognisers read one bracket in
-    # several forms, and a corpus lists the same units again and again.
-    hit = g.memo("mentions").get(piece.text)  # (a hit without the call: asked for every list)
-    found, notes = hit if hit is not None else g.remember("mentions", piece.text,
-                                                          lambda t: _mentions(Piece(t, 0), g))
+    found, notes = _remembered_mentions(piece.text, g)
     at = piece.start
     return [(Piece(text, at + a, None if b is None else at + b), [*own]) for text, a, b, own in found], list(notes)
 
@@ -117,9 +113,15 @@ def mention_names(text: str, g: Grammar) -> list[str]:
     >>> mention_names("市发改委(按职责分工负责)、市财政局,排名第一的为牵头单位", default_grammar())
     ['市发改委', '市财政局']
     """
-    hit = g.memo("mentions").get(text)
-    found = hit[0] if hit is not None else g.remember("mentions", text, lambda t: _mentions(Piece(t, 0), g))[0]
-    return [name for name, _, _, _ in found]
+    return [name for name, _, _, _ in _remembered_mentions(text, g)[0]]
+
+
+def _remembered_mentions(text: str, g: Grammar) -> tuple[tuple[tuple[str, int, int | None, tuple[str, ...]], ...],
+                                                          tuple[str, ...]]:
+    """`_mentions` of ``text``, remembered by text, with offsets from its start: the recognisers
+    read one bracket in several forms, and a corpus lists the same units again and again."""
+    hit = g.memo("mentions").get(text)  # (a hit without the call: asked for every list)
+    return hit if hit is not None else g.remember("mentions", text, lambda t: _mentions(Piece(t, 0), g))
 
 
 def _mentions(piece: Piece, g: Grammar) -> tuple[tuple[tuple[str, int, int | None, tuple[str, ...]], ...],
