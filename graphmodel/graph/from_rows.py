@@ -1,7 +1,8 @@
 """Adding one document's extraction to the graph tables, read from its row (`Record.to_row`).
 
 `GraphBuilder.add_row`: the same tables as `GraphBuilder.add` of ``Extraction.from_row(row)``
-(tests/graph/test_from_rows.py holds the two equal), without making the records. Reading the
+(tests/graph/test_from_rows.py holds the two equal), without making the records; `add` itself
+is `add_row` of the extraction's row, so the rules of adding live here only. Reading the
 row's lists directly saves an object and a dict for each of a plan's hundreds of tasks and
 responsibilities, which a process receiving rows (a worker's, the extraction cache's) would
 make only to read them once: ``from_row`` then `add` cost 7.5 million instructions a plan of
