@@ -24,8 +24,6 @@ from graphmodel.graph import (
     find_side,
     node_aliases,
     nodes_of_kind,
-    task_document,
-    task_number,
     unit_label,
 )
 from graphmodel.graph.from_rows import ExtractionRow
@@ -564,12 +562,35 @@ def task_labels(graph: nx.MultiDiGraph[str], tasks: Sequence[str], documents: Se
                 ) -> list[str]:
     """Task numbers for a table; prefixed by the document's year (or title) when several
     documents are in scope (``documents``, else the whole graph), since numbers repeat."""
-    docs = documents if documents is not None else nodes_of_kind(graph, "Document")
-    out = []
-    for t in tasks:
-        number = task_number(graph, t)
-        if len(docs) > 1:
-            doc = document_record(graph, task_document(graph, t))
-            number = f"{(doc.date or '')[:4] or doc.title or doc.id}:{number}"
-        out.append(number)
-    return out
+    return TaskLabels(graph, documents)(tasks)
+
+
+class TaskLabels(dict[str, str]):
+    """`task_labels` for many lists of tasks (a table's rows), remembering each task's label:
+    the documents in scope are counted once and each label made once, not once for each row
+    that lists its task (a corpus's pairs list hundreds of thousands of tasks, of tens of
+    thousands)."""
+
+    def __init__(self, graph: nx.MultiDiGraph[str], documents: Sequence[str] | None = None) -> None:
+        super().__init__()
+        docs = documents if documents is not None else nodes_of_kind(graph, "Document")
+        self._several = len(docs) > 1
+        self._nodes: dict[str, dict[str, Any]] = graph._node  # type: ignore[attr-defined]  # not in the stubs
+        self._prefixes: dict[Any, str] = {}
+
+    def __call__(self, tasks: Sequence[str]) -> list[str]:
+        """The labels of ``tasks``, in order (as `task_labels`)."""
+        return list(map(self.__getitem__, tasks))  # a label not made yet: `__missing__`
+
+    def __missing__(self, task: str) -> str:
+        attrs = self._nodes[task]
+        label = str(attrs.get("number", ""))
+        if self._several:
+            doc = str(attrs.get("document", ""))
+            prefix = self._prefixes.get(doc)
+            if prefix is None:
+                d = self._nodes[doc]
+                prefix = self._prefixes[doc] = f"{(d.get('date') or '')[:4] or d.get('title') or doc}:"
+            label = prefix + label
+        self[task] = label
+        return label

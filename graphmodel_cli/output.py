@@ -9,7 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -43,8 +45,13 @@ def _cell(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
     if isinstance(value, (list, tuple)):
+        if set(map(type, value)) <= _STR:  # a list of strings (task labels): joined in C
+            return " ".join(value)
         return " ".join(_cell(v) for v in value)
     return str(value)
+
+
+_STR = {str}
 
 
 def _width(text: str) -> int:
@@ -55,18 +62,29 @@ def _width(text: str) -> int:
 MAX_CELL = 72  # display columns; longer cells are cut in tables (JSON and CSV keep them whole)
 
 
+class _CharWidths(dict[str, int]):
+    """Each character's columns in `_fit` (``max(_width(ch), 0)``), found once."""
+
+    def __missing__(self, ch: str) -> int:
+        self[ch] = w = max(_width(ch), 0)
+        return w
+
+
+_CHAR_WIDTHS = _CharWidths()
+
+
 def _fit(text: str) -> str:
     text = " ".join(text.split())
     if _width(text) <= MAX_CELL:
         return text
-    out, width = [], 0
-    for ch in text:
-        w = max(_width(ch), 0)
-        if width + w > MAX_CELL - 1:
-            break
-        out.append(ch)
-        width += w
-    return "".join(out) + "…"
+    # The characters whose running width stays within MAX_CELL - 1 (widths are never negative,
+    # so the running sums only grow), summed and searched in C rather than a loop a character.
+    # A cut falls within the first MAX_CELL characters unless some have no width: only those
+    # are looked at, then (rarely) the whole text.
+    ends = list(accumulate(map(_CHAR_WIDTHS.__getitem__, text[:MAX_CELL])))
+    if ends[-1] <= MAX_CELL - 1:
+        ends = list(accumulate(map(_CHAR_WIDTHS.__getitem__, text)))
+    return text[:bisect_right(ends, MAX_CELL - 1)] + "…"
 
 
 def render_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> str:

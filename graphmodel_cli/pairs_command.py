@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from graphmodel.analysis import counterpart_pairs
-from graphmodel.graph import find_unit, nodes_of_kind
-from graphmodel_cli.inputs import analysis_options, load_selection, paths_argument, task_labels
+from graphmodel.graph import find_unit
+from graphmodel_cli.inputs import TaskLabels, analysis_options, load_selection, paths_argument
 from graphmodel_cli.output import echo_rows
 
 
@@ -41,7 +41,7 @@ def pairs(paths: tuple[Path, ...], top: int | None, side: str | None, unit: str 
     if fmt == "json":
         echo_rows([p.to_dict(graph) for p in found], fmt)
         return
-    in_scope = docs if docs is not None else nodes_of_kind(graph, "Document")  # once, not per pair: a scan
+    labels = TaskLabels(graph, docs)  # the documents counted once, each one's prefix made once
     echo_rows([{"a": p.a.name, "a side": p.a.side, "b": p.b.name, "b side": p.b.side, "shared": p.shared,
-                "jaccard": p.jaccard, "tasks": task_labels(graph, p.tasks, in_scope)} for p in found], fmt,
+                "jaccard": p.jaccard, "tasks": labels(p.tasks)} for p in found], fmt,
               ["a", "a side", "b", "b side", "shared", "jaccard", "tasks"])

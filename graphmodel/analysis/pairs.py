@@ -11,9 +11,9 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.analysis._scope import UnitRef, scope, task_row, unit_ref
+from graphmodel.analysis._scope import UnitRef, scope, task_row
 from graphmodel.docstrings import document_functions
-from graphmodel.graph import counterpart_edges, node_side, task_number, unit_label, unit_tasks
+from graphmodel.graph import counterpart_edges, node_side, unit_label, unit_tasks
 
 __all__ = ["CounterpartPair", "counterpart_pairs", "pairs_by_document"]
 
@@ -83,25 +83,55 @@ def counterpart_pairs(
     []
     """
     docs = scope(graph, document)
+    labels: dict[str, str] = {}  # each unit's name and side found once, not once per pair
+    sides: dict[str, str | None] = {}
+
+    def label(node: str) -> str:
+        found = labels.get(node)
+        if found is None:
+            found = labels[node] = unit_label(graph, node)
+        return found
+
+    def side_of(node: str) -> str | None:
+        if node not in sides:
+            sides[node] = node_side(graph, node)
+        return sides[node]
+
     kept = []
     for a, b, attrs in counterpart_edges(graph, docs):
-        if side is not None and side not in (node_side(graph, a), node_side(graph, b)):
+        if side is not None and side not in (side_of(a), side_of(b)):
             continue
         if unit is not None and unit not in (a, b):
             continue
         if attrs["count"] < min_shared:
             continue
-        kept.append(((-attrs["count"], -attrs["jaccard"], unit_label(graph, a), unit_label(graph, b), a, b),
-                     attrs))
+        kept.append(((-attrs["count"], -attrs["jaccard"], label(a), label(b), a, b), attrs))
     # Records only for the pairs returned: a corpus has hundreds of thousands of pairs.
     kept = heapq.nsmallest(top, kept, key=itemgetter(0)) if top is not None else sorted(kept, key=itemgetter(0))
+    numbers = _Numbers(graph._node)  # type: ignore[attr-defined]  # the dict itself: NodeView look-ups cost more
+    refs: dict[str, UnitRef] = {}
     pairs = []
     for (*_, a, b), attrs in kept:
         tasks = tuple(attrs["tasks"])
-        numbers = tuple(task_number(graph, t) for t in tasks)
-        pairs.append(CounterpartPair(unit_ref(graph, a), unit_ref(graph, b), attrs["count"], attrs["jaccard"],
-                                     tasks, numbers))
+        for n in (a, b):
+            if n not in refs:
+                refs[n] = UnitRef(n, label(n), side_of(n))
+        pairs.append(CounterpartPair(refs[a], refs[b], attrs["count"], attrs["jaccard"], tasks,
+                                     tuple(map(numbers.__getitem__, tasks))))
     return pairs
+
+
+class _Numbers(dict[str, str]):
+    """Each task's number (`task_number`), found once: a corpus's pairs list each task many
+    times."""
+
+    def __init__(self, nodes: dict[str, dict[str, Any]]) -> None:
+        super().__init__()
+        self._nodes = nodes
+
+    def __missing__(self, task: str) -> str:
+        self[task] = number = str(self._nodes[task].get("number", ""))
+        return number
 
 
 def pairs_by_document(graph: nx.MultiDiGraph[str]) -> dict[str, int]:
