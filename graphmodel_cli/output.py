@@ -10,8 +10,8 @@ import csv
 import io
 import json
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from itertools import accumulate
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import accumulate, islice
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -113,7 +113,7 @@ def render_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | Non
 def render(rows: Sequence[Mapping[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
     """Rows in one of `FORMATS`."""
     if fmt == "json":
-        return json.dumps(list(rows), ensure_ascii=False, indent=2, default=_json_default)
+        return "".join(json_lines(rows))
     if fmt == "csv":
         buf = io.StringIO()
         cols = list(columns or (rows[0].keys() if rows else []))
@@ -133,5 +133,121 @@ def _json_default(value: Any) -> Any:
 
 
 def echo_rows(rows: Iterable[Mapping[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> None:
-    """Print rows to stdout in the chosen format."""
-    click.echo(render(list(rows), fmt, columns))
+    """Print rows to stdout in the chosen format.
+
+    JSON is written as the rows come, a few hundred at a time (the text `render` gives, made
+    by `json_lines`), so neither the rows nor the text need be held whole: give a generator to
+    make each row only when it is written.
+    """
+    if fmt != "json":
+        click.echo(render(list(rows), fmt, columns))
+        return
+    for chunk in json_lines(rows):
+        click.echo(chunk, nl=False)  # each chunk ends between rows: no escape sequence is cut
+    click.echo()
+
+
+def json_lines(rows: Iterable[Any], per_chunk: int = 256) -> Iterator[str]:
+    """The text of ``json.dumps(list(rows), ensure_ascii=False, indent=2, default=...)`` (what
+    `render` writes as JSON) in pieces of ``per_chunk`` rows.
+
+    json's encoder runs in Python when it indents (only compact output has its C encoder);
+    here each string, key and list of strings is encoded by json's C functions and only the
+    containers are walked in Python (`_json_text`), anything unusual handed to json itself.
+    """
+    it = iter(rows)
+    first = True
+    try:
+        while True:
+            texts = [_json_text(row, 1) for row in islice(it, per_chunk)]
+            if not texts:
+                break
+            yield ("[\n  " if first else ",\n  ") + ",\n  ".join(texts)
+            first = False
+            if len(_ENCODED) + len(_LEAVES) > _MAX_ENCODED:
+                _ENCODED.clear()
+                _LEAVES.clear()
+    finally:
+        _ENCODED.clear()
+        _LEAVES.clear()
+    yield "[]" if first else "\n]"
+
+
+_MAX_ENCODED = 1_000_000  # strings remembered at most (rows of many distinct strings)
+
+
+_encode_str: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]  # json's, in C
+
+
+class _Encoded(dict[str, str]):
+    """Each string's JSON text, made once: rows repeat their strings (a document's id on each of
+    its tasks), and escaping a string of Chinese text costs a microsecond, where finding it
+    here (its hash kept by the string) costs a twentieth of that. Emptied after each text."""
+
+    def __missing__(self, s: str) -> str:
+        self[s] = text = _encode_str(s)
+        return text
+
+
+_ENCODED = _Encoded()
+_LEAVES: dict[tuple[str, tuple[str, ...]], str] = {}  # a dict of strings' text, by its template and values
+_encoded = _ENCODED.__getitem__
+
+
+# A dict's text with %s for its values, by its keys and depth.
+_TEMPLATES: dict[tuple[tuple[Any, ...], int], str | None] = {}
+_MAX_TEMPLATES = 4096  # rows with keys of their own (rare) are not remembered past this
+
+
+def _template(keys: tuple[Any, ...], level: int) -> str | None:
+    """The text of a dict with these keys at depth ``level``, ``%s`` for each value's text
+    (None when a key is not a string: json then writes the dict)."""
+    found = _TEMPLATES.get((keys, level), "")
+    if found != "":
+        return found
+    template = None
+    if set(map(type, keys)) <= _STR:
+        pad = "\n" + "  " * (level + 1)
+        template = ("{" + pad + ("," + pad).join([_encode_str(k).replace("%", "%%") + ": %s" for k in keys])
+                    + "\n" + "  " * level + "}")
+    if len(_TEMPLATES) < _MAX_TEMPLATES:
+        _TEMPLATES[keys, level] = template
+    return template
+
+
+def _json_text(value: Any, level: int) -> str:
+    """``value`` as ``json.dumps(value, ensure_ascii=False, indent=2, default=_json_default)``
+    writes it at depth ``level``."""
+    kind = type(value)
+    if kind is str:
+        return _encoded(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        template = _template(tuple(value), level)
+        if template is not None:
+            values = tuple(value.values())
+            if set(map(type, values)) <= _STR:  # a record of strings (a task's row): its text remembered
+                found = _LEAVES.get((template, values))
+                if found is None:
+                    found = _LEAVES[template, values] = template % tuple(map(_encoded, values))
+                return found
+            return template % tuple([_json_text(v, level + 1) for v in values])
+    elif kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        pad = "\n" + "  " * (level + 1)
+        texts = map(_encoded, value) if set(map(type, value)) <= _STR else [_json_text(v, level + 1) for v in value]
+        return "[" + pad + ("," + pad).join(texts) + "\n" + "  " * level + "]"
+    elif kind is int:
+        return int.__repr__(value)
+    elif kind is float and value - value == 0:  # finite (NaN and infinities as json writes them, below)
+        return float.__repr__(value)
+    elif value is None:
+        return "null"
+    elif value is True:
+        return "true"
+    elif value is False:
+        return "false"
+    # Anything else (keys that are not strings, sets, subclasses): json itself, moved to this depth.
+    return json.dumps(value, ensure_ascii=False, indent=2, default=_json_default).replace("\n", "\n" + "  " * level)

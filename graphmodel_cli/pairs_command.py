@@ -39,7 +39,7 @@ def pairs(paths: tuple[Path, ...], top: int | None, side: str | None, unit: str 
     unit_id = find_unit(graph, unit) if unit else None
     found = counterpart_pairs(graph, document=docs, side=side, unit=unit_id, top=top, min_shared=min_shared)
     if fmt == "json":
-        echo_rows([p.to_dict(graph) for p in found], fmt)
+        echo_rows((p.to_dict(graph) for p in found), fmt)  # each row made as it is written
         return
     labels = TaskLabels(graph, docs)  # the documents counted once, each one's prefix made once
     echo_rows([{"a": p.a.name, "a side": p.a.side, "b": p.b.name, "b side": p.b.side, "shared": p.shared,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
@@ -11,7 +12,7 @@ from graphmodel.docstrings import document_functions
 from graphmodel.errors import GraphError
 from graphmodel.graph import check_graph, node_side, nodes_of_kind, task_document, task_number, unit_label
 
-__all__ = ["UnitRef", "scope", "unit_ref", "task_row"]
+__all__ = ["UnitRef", "scope", "unit_ref", "task_row", "task_rows"]
 
 
 @dataclass(frozen=True, order=True)
@@ -57,6 +58,30 @@ def task_row(graph: nx.MultiDiGraph[str], task: str) -> dict[str, str]:
      'document': 'doc:2020年上海市与大连市对口合作计划@...'}
     """
     return {"id": task, "number": task_number(graph, task), "document": task_document(graph, task)}
+
+
+def task_rows(graph: nx.MultiDiGraph[str], tasks: Iterable[str]) -> list[dict[str, str]]:
+    """`task_row` of each task, in order (the node dicts read directly: a corpus's pairs list
+    hundreds of thousands of tasks).
+
+    Parameters
+    ----------
+    tasks : iterable of str
+        Task ids of ``graph``.
+
+    Returns
+    -------
+    list of dict
+        As `task_row` gives each.
+
+    Examples
+    --------
+    >>> task_rows(G, nodes_of_kind(G, "Task")[:1]) == [task_row(G, nodes_of_kind(G, "Task")[0])]
+    True
+    """
+    nodes: dict[str, dict[str, Any]] = graph._node  # type: ignore[attr-defined]  # not in the stubs
+    return [{"id": t, "number": str((a := nodes[t]).get("number", "")), "document": str(a.get("document", ""))}
+            for t in tasks]
 
 
 def scope(graph: nx.MultiDiGraph[str], document: str | Collection[str] | None) -> set[str] | None:

@@ -11,7 +11,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.analysis._scope import UnitRef, scope, task_row
+from graphmodel.analysis._scope import UnitRef, scope, task_rows
 from graphmodel.docstrings import document_functions
 from graphmodel.graph import counterpart_edges, node_side, unit_label, unit_tasks
 
@@ -35,8 +35,8 @@ class CounterpartPair:
 
     def to_dict(self, graph: nx.MultiDiGraph[str] | None = None) -> dict[str, Any]:
         """The pair as JSON-ready data; with ``graph``, each task also gives its document."""
-        tasks = [task_row(graph, t) if graph is not None else {"id": t, "number": n}
-                 for t, n in zip(self.tasks, self.numbers, strict=True)]
+        tasks = (task_rows(graph, self.tasks) if graph is not None
+                 else [{"id": t, "number": n} for t, n in zip(self.tasks, self.numbers, strict=True)])
         return {"a": self.a.to_dict(), "b": self.b.to_dict(), "shared": self.shared,
                 "jaccard": self.jaccard, "tasks": tasks}
 

@@ -33,3 +33,55 @@ def test_long_cells_are_cut_in_tables_only() -> None:
 def test_empty_results_say_so() -> None:
     assert "(no rows)" in render([], "table", ["a", "b"])
     assert render([], "json") == "[]"
+
+
+def _fit_by_characters(text: str) -> str:
+    """What `_fit` did a character at a time (before the running widths were summed in C)."""
+    from graphmodel_cli.output import _width
+
+    text = " ".join(text.split())
+    if _width(text) <= MAX_CELL:
+        return text
+    out, width = [], 0
+    for ch in text:
+        w = max(_width(ch), 0)
+        if width + w > MAX_CELL - 1:
+            break
+        out.append(ch)
+        width += w
+    return "".join(out) + "…"
+
+
+def test_cells_are_cut_as_a_character_at_a_time() -> None:
+    from graphmodel_cli.output import _fit
+
+    zero_width = "\u0301\u200b"  # a combining accent, a zero-width space: no columns
+    texts = ["推进" * 100, "a" * 200, "推a" * 50, "e" + zero_width * 100 + "推进" * 40,
+             "x\x1b[0m" * 40, "\t ".join(["2018:二、(十)2."] * 30), "短", "", "a" * MAX_CELL,
+             "推" * (MAX_CELL // 2) + "a", "\x00" * 100]
+    for text in texts:
+        assert _fit(text) == _fit_by_characters(text), text
+
+
+ODD_VALUES = ["%s", "%%d", "中文\"\\\n\t\x1b", 2**70, -0.0, 1e300, float("nan"), float("inf"), None, True,
+              False, [], {}, (), {"b": 1, "a": [1, (2, 3)]}, {1: "int key", 2.5: "float", None: 0, True: 1},
+              {"set": {3, 1, 2}}, [{"id": "x", "number": "一、"}, {"id": "x", "number": "一、"}]]
+
+
+def test_json_is_json_dumps_indented_text_in_chunks() -> None:
+    from graphmodel_cli.output import json_lines
+
+    class Sub(str):
+        pass
+
+    class Mapping(dict):  # type: ignore[type-arg]
+        pass
+
+    rows = [{"a": {"id": "unit:上海市/x", "name": "x", "side": None}, "tasks": [{"id": v} for v in ODD_VALUES]},
+            {"subclasses": [Sub("s"), Mapping(k=Sub("v"))], "%s": "%(a)s"}, *ODD_VALUES, ODD_VALUES]
+    expected = json.dumps(rows, ensure_ascii=False, indent=2, default=lambda v: sorted(v))
+    for size in (1, 2, 256):
+        assert "".join(json_lines(rows, per_chunk=size)) == expected
+    assert "".join(json_lines(iter(rows))) == expected  # a generator, rows made as they are written
+    assert render(rows, "json") == expected
+    assert "".join(json_lines([])) == "[]"

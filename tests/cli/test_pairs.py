@@ -98,3 +98,27 @@ def test_pairs_on_a_saved_pack_equal_pairs_on_the_plans(tmp_path: Path) -> None:
         assert code == 0 and expected.strip()
         for saved in (gmg, bare):
             assert run("pairs", str(saved), *args)[1] == expected, (saved.name, args)
+
+
+def test_task_labels_remembered_are_the_labels_made_task_by_task() -> None:
+    # `TaskLabels` makes each task's label once and each document's prefix once; the labels are
+    # those made from each task's document record (the year, else the title, else the id).
+    from graphmodel.graph import document_record, nodes_of_kind, task_document, task_number
+    from graphmodel_cli.inputs import TaskLabels, task_labels
+    from loaders.corpus import read_corpus_graph
+    from tests.conftest import DATA
+
+    graph = read_corpus_graph([DATA / "corpus"])
+    docs = nodes_of_kind(graph, "Document")
+    graph.nodes[docs[0]].pop("date")  # the title then
+    graph.nodes[docs[1]].pop("date")
+    graph.nodes[docs[1]].pop("title")  # the id then
+    tasks = nodes_of_kind(graph, "Task")
+
+    def by_record(task: str) -> str:
+        doc = document_record(graph, task_document(graph, task))
+        return f"{(doc.date or '')[:4] or doc.title or doc.id}:{task_number(graph, task)}"
+
+    labels = TaskLabels(graph)
+    assert labels(tasks) == labels(tasks) == [by_record(t) for t in tasks] == task_labels(graph, tasks)
+    assert TaskLabels(graph, docs[:1])(tasks) == [task_number(graph, t) for t in tasks]  # one document: numbers
