@@ -176,7 +176,7 @@ def json_lines(rows: Iterable[Any], per_chunk: int = 256) -> Iterator[str]:
 _MAX_ENCODED = 1_000_000  # strings remembered at most (rows of many distinct strings)
 
 
-_encode_str: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]  # json's, in C
+_encode_str: Callable[[str], str] = json.encoder.encode_basestring  # json's, in C
 
 
 class _Encoded(dict[str, str]):
