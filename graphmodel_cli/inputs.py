@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -307,19 +307,21 @@ def echo_warning(source: str, warning: ExtractionWarning) -> None:
 
 
 def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path | None = None,
-         edge_types: Collection[str] | None = None) -> nx.MultiDiGraph[str]:
+         edge_types: Collection[str] | None = None,
+         node_attributes: Mapping[str, Collection[str]] | None = None) -> nx.MultiDiGraph[str]:
     """Read a graph file, or read, extract and build the documents with a progress bar on stderr.
 
     Every file is read: those that are not plans are skipped with a note, bad ones with a
     warning naming the reason, then a summary line; ``--strict`` makes a bad file an error.
     ``output``, when the command writes one, is checked first: never one of the inputs.
-    ``edge_types``: a saved graph may then be read with only those edges (`read_graph`).
+    ``edge_types``, ``node_attributes``: a saved graph may then be read with only those edges
+    and those attributes of the nodes of the kinds named (`read_graph`).
 
     The graph's objects are frozen out of the garbage collector's reach (`gc.freeze`; the
     command's end unfreezes them, see `graphmodel_cli.main`): it lives until the command ends,
     and a collection walking its millions of objects cost as much as a corpus's analysis.
     """
-    graph = _load(paths, aliases_file, output, edge_types=edge_types)
+    graph = _load(paths, aliases_file, output, edge_types=edge_types, node_attributes=node_attributes)
     assert not isinstance(graph, CachedPack)  # only with pack_only
     return _kept(graph)
 
@@ -372,7 +374,8 @@ _SUMMARY = "graphmodel.summary"  # in the click context's meta: (graph, its summ
 
 
 def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None, pack_only: bool = False,
-          edge_types: Collection[str] | None = None) -> nx.MultiDiGraph[str] | CachedPack:
+          edge_types: Collection[str] | None = None, node_attributes: Mapping[str, Collection[str]] | None = None
+          ) -> nx.MultiDiGraph[str] | CachedPack:
     from graphmodel.errors import InputError
     from loaders.corpus import is_graph_file, read_corpus_graph
     from loaders.files import check_output
@@ -383,7 +386,7 @@ def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None,
         if output is not None:
             check_output(output, paths)
         with _frozen_when_made():
-            return read_corpus_graph(paths, edge_types=edge_types)
+            return read_corpus_graph(paths, edge_types=edge_types, node_attributes=node_attributes)
     plans = _plans(paths, aliases_file, output)
     graphs = key = None
     if plans.cache is not None and not plans.report.bad:
@@ -549,12 +552,15 @@ def resolve_documents(graph: nx.MultiDiGraph[str], refs: Sequence[str]) -> list[
 
 
 def load_selection(paths: Sequence[Path], aliases_file: Path | None, documents: Sequence[str],
-                   side: str | None = None, edge_types: Collection[str] | None = None
+                   side: str | None = None, edge_types: Collection[str] | None = None,
+                   node_attributes: Mapping[str, Collection[str]] | None = None
                    ) -> tuple[nx.MultiDiGraph[str], list[str] | None, str | None]:
     """The graph of PATH... (`load`), the ids of the --document values (None for all) and the
     full name of --side (None when not given), each checked against the graph. ``edge_types``
-    (the edges the command needs) applies when no --document is given."""
-    graph = load(paths, aliases_file, edge_types=None if documents else edge_types)
+    and ``node_attributes`` (the edges and node attributes the command needs, see `load`) apply
+    when no --document is given."""
+    graph = (load(paths, aliases_file) if documents
+             else load(paths, aliases_file, edge_types=edge_types, node_attributes=node_attributes))
     return graph, resolve_documents(graph, documents), find_side(graph, side) if side else None
 
 

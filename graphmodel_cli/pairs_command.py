@@ -34,8 +34,10 @@ def pairs(paths: tuple[Path, ...], top: int | None, side: str | None, unit: str 
       graphmodel pairs plan.txt --unit 大连市发展改革委
     """
     # Over the whole corpus the answer is the stored COUNTERPART edges: a saved graph's other
-    # edges (nineteen in twenty) need not be read.
-    graph, docs, side = load_selection(paths, aliases_file, documents, side, edge_types=("COUNTERPART",))
+    # edges (nineteen in twenty) need not be read, nor its tasks' attributes but their numbers
+    # and documents (the tables' labels, JSON's task rows).
+    graph, docs, side = load_selection(paths, aliases_file, documents, side, edge_types=("COUNTERPART",),
+                                       node_attributes={"Task": ("document", "number")})
     unit_id = find_unit(graph, unit) if unit else None
     found = counterpart_pairs(graph, document=docs, side=side, unit=unit_id, top=top, min_shared=min_shared)
     if fmt == "json":

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, overload
@@ -267,7 +267,8 @@ def read_extractions(paths: Iterable[str | os.PathLike[str]], progress: Progress
 
 def read_corpus_graph(paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None,
                       aliases: AliasTable | None = None, corrections: Corrections | None = None,
-                      edge_types: Collection[str] | None = None) -> nx.MultiDiGraph[str]:
+                      edge_types: Collection[str] | None = None,
+                      node_attributes: Mapping[str, Collection[str]] | None = None) -> nx.MultiDiGraph[str]:
     """One graph from documents and folders, or from a single graph file.
 
     Parameters
@@ -283,6 +284,9 @@ def read_corpus_graph(paths: Sequence[str | os.PathLike[str]], progress: Progres
     edge_types : collection of str, optional
         For a graph file, the edge types the caller needs (see `read_graph`): others may be
         left out. Documents are always built whole.
+    node_attributes : mapping, optional
+        For a graph file, a node kind to the attributes the caller needs of its nodes (see
+        `read_graph`): others may be left out.
 
     Raises
     ------
@@ -293,5 +297,5 @@ def read_corpus_graph(paths: Sequence[str | os.PathLike[str]], progress: Progres
     if graphs:
         if len(paths) > 1:
             raise InputError(f"{graphs[0]}: a built graph must be given alone, not with other paths")
-        return read_graph(graphs[0], edge_types)
+        return read_graph(graphs[0], edge_types, node_attributes)
     return build_graph(read_extractions(paths, progress, aliases, corrections))

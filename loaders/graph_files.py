@@ -25,7 +25,7 @@ import math
 import os
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -84,12 +84,14 @@ def write_graph(graph: nx.MultiDiGraph[str], path: str | os.PathLike[str]) -> st
     return fmt
 
 
-def read_graph(path: str | os.PathLike[str], edge_types: Collection[str] | None = None) -> nx.MultiDiGraph[str]:
+def read_graph(path: str | os.PathLike[str], edge_types: Collection[str] | None = None,
+               node_attributes: Mapping[str, Collection[str]] | None = None) -> nx.MultiDiGraph[str]:
     """Read a graph file written by `write_graph` (format by extension).
 
-    ``edge_types`` names the edge types the caller needs: a graph pack then makes only those
-    edges (or all of them when it holds none of those types, see `loaders.graphpack.unpack_data`);
-    the other formats are read whole. Every node is read.
+    ``edge_types`` names the edge types the caller needs, ``node_attributes`` the attributes it
+    needs of the nodes of some kinds: a graph pack then makes only those edges and attributes
+    (or the whole graph when it holds none of those edge types, see
+    `loaders.graphpack.unpack_data`); the other formats are read whole. Every node is read.
 
     Raises
     ------
@@ -103,7 +105,8 @@ def read_graph(path: str | os.PathLike[str], edge_types: Collection[str] | None 
     if not p.is_file():
         raise InputError(f"{path}: no such file")
     readers: dict[str, Callable[[Path], nx.MultiDiGraph[str]]] = {
-        "gmg": lambda q: read_pack(q, edge_types), "json": _read_json, "graphml": _read_graphml, "gexf": _read_gexf}
+        "gmg": lambda q: read_pack(q, edge_types, node_attributes), "json": _read_json, "graphml": _read_graphml,
+        "gexf": _read_gexf}
     try:
         graph = readers[fmt](p)
     except GraphError as exc:

@@ -35,7 +35,7 @@ import os
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import partial
 from itertools import chain, compress, count, filterfalse, islice, repeat
 from operator import is_not, itemgetter
@@ -456,7 +456,7 @@ def _decoded(column: list[Any], strings: list[str]) -> list[Any]:
         ints: list[Any] = unpack_ints(values)
         return [None if v == _ABSENT else v for v in ints] if _ABSENT in ints else ints
     if kind == "ls":
-        every = [x for v in values if v is not None for x in v]  # checked at once: many short lists
+        every = list(chain.from_iterable(filter(_is_not_none, values)))  # checked at once: many short lists
         if every and (min(every) < 0 or max(every) >= len(strings)):
             raise IndexError("a string index the file does not list")
         at = strings.__getitem__
@@ -466,8 +466,8 @@ def _decoded(column: list[Any], strings: list[str]) -> list[Any]:
     raise ValueError(f"unknown column type {kind!r}")
 
 
-def _rows(columns: dict[str, list[Any]], strings: list[str], size: int, first: tuple[str, Any] | None = None,
-          shapes: dict[str, list[Any]] | None = None) -> list[dict[str, Any]]:
+def _rows(columns: dict[str, list[Any]], shapes: dict[str, list[Any]] | None, strings: list[str], size: int,
+          first: tuple[str, Any] | None = None) -> list[dict[str, Any]]:
     """The attribute dicts of one group, in order (absent values left out)."""
     names = list(columns)
     decoded = [_decoded(columns[name], strings) for name in names]
@@ -509,6 +509,8 @@ _BUILDERS: dict[tuple[str, ...], Callable[..., list[dict[str, Any]]]] = {
         {"role": a, "mention": b, "document": c, "start": x, "end": y}
         for a, b, c, x, y in zip(r, m, d, s, e, strict=True)],
     ("document",): lambda d: [{"document": a} for a in d],
+    ("kind", "document", "number"): lambda k, d, n: [  # tasks as `pairs` reads them (`unpack_data`)
+        {"kind": a, "document": b, "number": c} for a, b, c in zip(k, d, n, strict=True)],
     ("kind", "document", "number", "title", "text", "start", "end", "lead_officials"):
         lambda k, d, n, t, x, s, e, lo: [
             {"kind": a, "document": b, "number": c, "title": f, "text": g, "start": h, "end": i, "lead_officials": j}
@@ -523,25 +525,32 @@ def _in_order(groups: list[Any], rows: dict[Any, list[dict[str, Any]]]) -> list[
 
 
 def _no_kind_and_empty_kind(kinds: list[str | None], columns: dict[str, Any], shapes: dict[str, Any],
-                            strings: list[str]) -> list[dict[str, Any]]:
+                            strings: list[str], attributes: Mapping[str, Collection[str]] | None = None
+                            ) -> list[dict[str, Any]]:
     """The nodes' attribute dicts when some have no kind and some the kind ``""``: `pack_data`
     writes both into the columns of group ``""`` (in node order, the kind left out), so they are
-    read as one group and the kind put back first in the rows that had it."""
+    read as one group and the kind put back first in the rows that had it (``attributes`` as
+    `unpack_data` has them, for the other kinds)."""
     groups = [k or "" for k in kinds]
-    rows = {k: _rows(columns.get(k, {}), strings, n, None if k == "" else ("kind", k), shapes.get(k))
+    rows = {k: _rows(*_wanted(columns.get(k, {}), shapes.get(k), attributes if k else None, k), strings, n,
+                     None if k == "" else ("kind", k))
             for k, n in Counter(groups).items()}
     out = _in_order(groups, rows)
     return [{"kind": "", **row} if kind == "" else row for kind, row in zip(kinds, out, strict=True)]
 
 
-def unpack_data(data: dict[str, Any], edge_types: Collection[str] | None = None) -> nx.MultiDiGraph[str]:
+def unpack_data(data: dict[str, Any], edge_types: Collection[str] | None = None,
+                node_attributes: Mapping[str, Collection[str]] | None = None) -> nx.MultiDiGraph[str]:
     """The graph of `pack_data` output (or of a version 1 pack).
 
-    With ``edge_types``, only the edges of those types are made (every node is): a command that
-    needs a few of a corpus's edges (``pairs`` reads the stored ``COUNTERPART`` edges, a few
-    percent of them) does not pay for the rest. When the pack holds no edge of any of those
-    types, the whole graph is made, so that a caller that falls back on other edges (deriving
-    counterparts from responsibilities) finds them.
+    A partial read, for a command that needs a part of a corpus's graph: with ``edge_types``,
+    only the edges of those types are made (``pairs`` reads the stored ``COUNTERPART`` edges, a
+    few percent of them); with ``node_attributes`` (a kind to the attributes wanted of its
+    nodes), the nodes of those kinds get only those attributes (and their kind: ``pairs`` needs
+    a task's number and document, not its text). Every node is made. When the pack holds no
+    edge of any of ``edge_types``, the whole graph is made, every attribute too, so that a
+    caller that falls back on other edges (deriving counterparts from responsibilities) finds
+    them.
 
     Raises
     ------
@@ -553,37 +562,114 @@ def unpack_data(data: dict[str, Any], edge_types: Collection[str] | None = None)
     strings: list[str] = data["strings"]
     nodes, edges = data["nodes"], data["edges"]
     ids = _strings_at(unpack_ints(nodes["id"]), strings)
+    chosen = _chosen_edges(edges, strings, len(ids), edge_types) if edge_types is not None else None
+    if chosen is None and edge_types is not None:  # none of those edges: the whole graph
+        node_attributes = None
     kinds = _strings_at(unpack_ints(nodes["kind"]), strings, absent=True)
     if len(kinds) != len(ids):
         raise ValueError("the nodes' id and kind lists differ in length")
     counts = Counter(kinds)  # counted in C
     node_shapes = nodes.get("shapes", {})
     if None in counts and "" in counts:  # no kind and kind "": one group of columns, as written
-        node_attrs = _no_kind_and_empty_kind(kinds, nodes["columns"], node_shapes, strings)
+        node_attrs = _no_kind_and_empty_kind(kinds, nodes["columns"], node_shapes, strings, node_attributes)
     else:
         node_attrs = _in_order(kinds, {
-            k: _rows(nodes["columns"].get(k or "", {}), strings, n, None if k is None else ("kind", k),
-                     node_shapes.get(k or ""))
+            k: _rows(*_wanted(nodes["columns"].get(k or "", {}), node_shapes.get(k or ""), node_attributes, k),
+                     strings, n, None if k is None else ("kind", k))
             for k, n in counts.items()})
 
-    keys = _strings_at(unpack_ints(edges["key"]), strings)
-    sources, targets = unpack_ints(edges["source"]), unpack_ints(edges["target"])
-    if not len(keys) == len(sources) == len(targets):
-        raise ValueError("the edges' source, target and key lists differ in length")
+    if chosen is not None:
+        keys, sources, targets = chosen
+    else:
+        keys = _strings_at(unpack_ints(edges["key"]), strings)
+        sources, targets = unpack_ints(edges["source"]), unpack_ints(edges["target"])
+        if not len(keys) == len(sources) == len(targets):
+            raise ValueError("the edges' source, target and key lists differ in length")
     for ends in (sources, targets):
         if ends and (min(ends) < 0 or max(ends) >= len(ids)):
             raise ValueError("an edge names a node the file does not list")
     type_counts = Counter(keys)
-    if edge_types is not None and any(k in type_counts for k in edge_types):
-        kept = [k in edge_types for k in keys]
-        keys, sources, targets = (list(compress(x, kept)) for x in (keys, sources, targets))
-        type_counts = Counter({k: n for k, n in type_counts.items() if k in edge_types})
     edge_shapes = edges.get("shapes", {})
-    edge_attrs = _in_order(keys, {k: _rows(edges["columns"].get(k, {}), strings, n, None, edge_shapes.get(k))
+    edge_attrs = _in_order(keys, {k: _rows(edges["columns"].get(k, {}), edge_shapes.get(k), strings, n)
                                   for k, n in type_counts.items()})
     edge_list: Iterable[tuple[str, str, str, dict[str, Any]]] = zip(
         map(ids.__getitem__, sources), map(ids.__getitem__, targets), keys, edge_attrs, strict=True)
     return assemble(dict(data["graph"]), zip(ids, node_attrs, strict=True), edge_list)
+
+
+def _wanted(columns: dict[str, Any], shapes: dict[str, Any] | None, attributes: Mapping[str, Collection[str]] | None,
+            kind: str | None) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """A kind's columns and shapes (for `_rows`), with only the columns ``attributes`` names for
+    it (all of them for a kind it does not name); the shapes' column places renumbered."""
+    if attributes is None or kind is None or kind not in attributes:
+        return columns, shapes
+    wanted = attributes[kind]
+    kept = {name: column for name, column in columns.items() if name in wanted}
+    if shapes is None or len(kept) == len(columns):
+        return kept, shapes
+    places = {name: i for i, name in enumerate(columns)}
+    left_out = {places[name] for name in columns if name not in kept}
+    renumbered = {places[name]: i for i, name in enumerate(kept)}
+    # A place that names no column at all stays out of range, for `_rows` to refuse as before.
+    return kept, {**shapes, "names": [[renumbered.get(i, len(columns) + i) for i in order if i not in left_out]
+                                      for order in shapes["names"]]}
+
+
+def _chosen_edges(edges: dict[str, Any], strings: list[str], size: int, edge_types: Collection[str]
+                  ) -> tuple[list[str], list[int], list[int]] | None:
+    """The keys, sources and targets of the edges of ``edge_types`` only, in order, or None when
+    the pack has none of them. In a version 2 pack each edge's key is looked for in the packed
+    bytes (`bytes.find`, in C) rather than every edge's key, source and target made an
+    integer: a pack's other edges cost nothing but the decoding of their base64."""
+    packed = [edges[name] for name in ("key", "source", "target")]
+    if not all(isinstance(p, str) for p in packed):  # a version 1 pack: lists of integers
+        keys = _strings_at(unpack_ints(edges["key"]), strings)
+        sources, targets = unpack_ints(edges["source"]), unpack_ints(edges["target"])
+        if not len(keys) == len(sources) == len(targets):
+            raise ValueError("the edges' source, target and key lists differ in length")
+        kept = [k in edge_types for k in keys]
+        if not any(kept):
+            return None
+        return list(compress(keys, kept)), list(compress(sources, kept)), list(compress(targets, kept))
+    raw_keys, raw_sources, raw_targets = (base64.b64decode(p, validate=True) for p in packed)
+    if not len(raw_keys) == len(raw_sources) == len(raw_targets) or len(raw_keys) % 4:
+        raise ValueError("the edges' source, target and key lists differ in length")
+    places = sorted(chain.from_iterable(_places(raw_keys, i) for t in set(edge_types) for i in _indices(strings, t)))
+    if not places:
+        return None
+    ints = [array("i", raw) for raw in (raw_keys, raw_sources, raw_targets)]
+    if sys.byteorder == "big":
+        for a in ints:
+            a.byteswap()
+    keys = list(map(strings.__getitem__, map(ints[0].__getitem__, places)))
+    return keys, list(map(ints[1].__getitem__, places)), list(map(ints[2].__getitem__, places))
+
+
+def _indices(strings: list[str], value: str) -> list[int]:
+    """Where ``value`` is in the string table (once in a pack `pack_data` wrote), found in C."""
+    out = []
+    at = -1
+    try:
+        while True:
+            at = strings.index(value, at + 1)
+            out.append(at)
+    except ValueError:
+        return out
+
+
+def _places(packed: bytes, value: int) -> list[int]:
+    """The places of ``value`` among the 32-bit little-endian integers of ``packed``."""
+    pattern = value.to_bytes(4, "little", signed=True)
+    find = packed.find
+    out = []
+    at = find(pattern)
+    while at >= 0:
+        if at % 4:  # across two integers: not one of them
+            at = find(pattern, at + 1)
+            continue
+        out.append(at >> 2)
+        at = find(pattern, at + 4)
+    return out
 
 
 def write_json(fh: SupportsWrite[bytes], data: Any, depth: int = 3, consume: bool = False) -> None:
@@ -640,11 +726,12 @@ def write_pack(graph: nx.MultiDiGraph[str], path: str | os.PathLike[str]) -> Non
     atomic_writer(path, write)
 
 
-def read_pack(path: str | os.PathLike[str], edge_types: Collection[str] | None = None) -> nx.MultiDiGraph[str]:
-    """Read a graph pack, with ``edge_types`` only those edges as `unpack_data` says (errors as
-    `unpack_data`, and json's for a file that is not JSON)."""
+def read_pack(path: str | os.PathLike[str], edge_types: Collection[str] | None = None,
+              node_attributes: Mapping[str, Collection[str]] | None = None) -> nx.MultiDiGraph[str]:
+    """Read a graph pack, with ``edge_types`` and ``node_attributes`` a part of it as
+    `unpack_data` says (errors as `unpack_data`, and json's for a file that is not JSON)."""
     with paused_gc():
         data = json.loads(Path(path).read_bytes())
         if not isinstance(data, dict):
             raise ValueError("not a graph pack (not a JSON object)")
-        return unpack_data(data, edge_types)
+        return unpack_data(data, edge_types, node_attributes)

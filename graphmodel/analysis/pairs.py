@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from functools import partial
 from itertools import combinations
 from operator import itemgetter
 from typing import Any
@@ -83,19 +84,9 @@ def counterpart_pairs(
     []
     """
     docs = scope(graph, document)
-    labels: dict[str, str] = {}  # each unit's name and side found once, not once per pair
-    sides: dict[str, str | None] = {}
-
-    def label(node: str) -> str:
-        found = labels.get(node)
-        if found is None:
-            found = labels[node] = unit_label(graph, node)
-        return found
-
-    def side_of(node: str) -> str | None:
-        if node not in sides:
-            sides[node] = node_side(graph, node)
-        return sides[node]
+    # Each unit's name and side found once, not once per pair (a look-up in C once found).
+    label = _Memo(partial(unit_label, graph)).__getitem__
+    side_of = _Memo(partial(node_side, graph)).__getitem__
 
     kept = []
     for a, b, attrs in counterpart_edges(graph, docs):
@@ -119,6 +110,18 @@ def counterpart_pairs(
         pairs.append(CounterpartPair(refs[a], refs[b], attrs["count"], attrs["jaccard"], tasks,
                                      tuple(map(numbers.__getitem__, tasks))))
     return pairs
+
+
+class _Memo(dict[str, Any]):
+    """A function's value for each node, found once (``memo[node]``)."""
+
+    def __init__(self, function: Callable[[str], Any]) -> None:
+        super().__init__()
+        self._function = function
+
+    def __missing__(self, node: str) -> Any:
+        self[node] = value = self._function(node)
+        return value
 
 
 class _Numbers(dict[str, str]):

@@ -64,7 +64,7 @@ def test_cells_are_cut_as_a_character_at_a_time() -> None:
 
 
 ODD_VALUES = ["%s", "%%d", "中文\"\\\n\t\x1b", 2**70, -0.0, 1e300, float("nan"), float("inf"), None, True,
-              False, [], {}, (), {"b": 1, "a": [1, (2, 3)]}, {1: "int key", 2.5: "float", None: 0, True: 1},
+              False, [], {}, (), {"b": 1, "a": [1, (2, 3)]}, {1: "int key", 2.5: "float", None: 0, False: 1},
               {"set": {3, 1, 2}}, [{"id": "x", "number": "一、"}, {"id": "x", "number": "一、"}]]
 
 

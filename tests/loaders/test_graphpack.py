@@ -128,6 +128,75 @@ def test_a_pack_holding_none_of_the_edge_types_asked_for_reads_whole(tmp_path: P
     _same(read_graph(tmp_path / "g.gmg", edge_types=("COUNTERPART",)), graph)
 
 
+TASK_PART = {"Task": ("document", "number")}
+
+
+def _partly(graph: nx.MultiDiGraph, edge_types: tuple[str, ...], attributes: dict[str, tuple[str, ...]]
+            ) -> nx.MultiDiGraph:
+    """What a partial read should give: the graph with only those edges and those attributes."""
+    part = graph.copy()
+    part.remove_edges_from([e for e in graph.edges(keys=True) if e[2] not in edge_types])
+    for n, data in part.nodes(data=True):
+        if data.get("kind") in attributes:
+            for name in [k for k in data if k != "kind" and k not in attributes[data["kind"]]]:
+                del data[name]
+    return part
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_partial_read_is_the_graph_with_only_those_edges_and_attributes(tmp_path: Path, version: int) -> None:
+    graph = _graph()
+    path = tmp_path / "g.gmg"
+    write_graph(graph, path)
+    if version == 1:
+        path.write_text(json.dumps(_as_version_1(pack_data(graph)), ensure_ascii=False), encoding="utf-8")
+    for types in (("COUNTERPART",), ("COUNTERPART", "IN"), ("IN", "NOT A TYPE")):
+        for attributes in ({}, TASK_PART, {"Task": (), "Unit": ("name",), "Other": ("size", "nothing")}):
+            part = read_graph(path, edge_types=types, node_attributes=attributes)
+            _same(part, _partly(graph, types, attributes))
+
+
+def test_a_partial_read_answers_pairs_as_the_whole_graph() -> None:
+    # `pairs FILE.gmg` reads the COUNTERPART edges and the tasks' numbers and documents only.
+    from graphmodel.analysis import counterpart_pairs
+
+    graph = build_graph([plan_2020(), plan_2021()])
+    part = unpack_data(pack_data(graph), ("COUNTERPART",), TASK_PART)
+    assert {d.get("title") for n, d in part.nodes(data=True) if d.get("kind") == "Task"} == {None}
+    for options in ({}, {"top": 2}, {"side": "大连市"}, {"min_shared": 2}):
+        whole, partial = counterpart_pairs(graph, **options), counterpart_pairs(part, **options)
+        assert whole and partial == whole
+        assert [p.to_dict(part) for p in partial] == [p.to_dict(graph) for p in whole]
+
+
+def test_a_pack_holding_none_of_the_edge_types_is_read_whole_attributes_too(tmp_path: Path) -> None:
+    # Deriving counterparts from the responsibilities needs the tasks' starts.
+    graph = build_graph([plan_2020(), plan_2021()])
+    graph.remove_edges_from([e for e in graph.edges(keys=True) if e[2] == "COUNTERPART"])
+    write_graph(graph, tmp_path / "g.gmg")
+    _same(read_graph(tmp_path / "g.gmg", edge_types=("COUNTERPART",), node_attributes=TASK_PART), graph)
+
+
+def test_edges_are_found_by_their_key_in_the_packed_bytes_at_whole_integers_only() -> None:
+    # A key's four bytes may also stand across two integers (here 0x00010002 then 0x00030000
+    # hold 02 00 01 00 00 00 03 00): only a match at an integer's start is an edge.
+    from loaders.graphpack import _places
+
+    packed = bytes.fromhex("02000100" "00000300" "00010000" "00010000")
+    assert _places(packed, 0x00000100) == [2, 3]
+    assert _places(packed, 0x00000001) == []  # 01 00 00 00 stands only across integers 0 and 1
+    assert _places(packed, 0x00010002) == [0]
+    graph = nx.MultiDiGraph(schema=build_graph([]).graph["schema"])
+    nodes = [f"n{i}" for i in range(300)]
+    graph.add_nodes_from(nodes, kind="Unit")
+    for i in range(299):  # many types, so that keys run past one byte
+        graph.add_edge(nodes[i], nodes[i + 1], key=f"T{i % 7}" if i % 2 else f"U{i}", n=i)
+    for types in (("T3",), ("U256", "U2", "T0"), ("U257",)):
+        part = unpack_data(pack_data(graph), types)
+        expected = [e for e in graph.edges(keys=True, data=True) if e[2] in types]
+        assert list(part.edges(keys=True, data=True)) == (expected or list(graph.edges(keys=True, data=True)))
+
+
 def _pack_both_ways(extractions: list[Any]) -> tuple[dict[str, Any], dict[str, Any], bytes]:
     from graphmodel.graph import SCHEMA, GraphBuilder
     from loaders.graphpack import pack_bytes, pack_columns, pack_ordered
