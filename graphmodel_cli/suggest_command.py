@@ -8,7 +8,7 @@ import click
 
 from graphmodel.analysis import suggest_counterparts
 from graphmodel.graph import find_side, find_unit, node_side, unit_label
-from graphmodel_cli.inputs import analysis_options, load_selection, paths_argument, task_labels
+from graphmodel_cli.inputs import TaskLabels, analysis_options, load_selection, paths_argument
 from graphmodel_cli.output import echo_rows
 
 
@@ -39,7 +39,8 @@ def suggest(unit: str, paths: tuple[Path, ...], side: str | None, target: str | 
         echo_rows([{"for": {"id": unit_id, "name": unit_label(graph, unit_id), "side": node_side(graph, unit_id)},
                     **s.to_dict()} for s in found], fmt)
         return
+    labels = TaskLabels(graph, docs)  # the documents counted once, not once per candidate
     echo_rows([{"candidate": s.unit.name, "side": s.unit.side, "shared": s.shared,
                 "functions": "、".join(s.functions), "similarity": s.similarity,
-                "tasks": task_labels(graph, s.tasks, docs)} for s in found], fmt,
+                "tasks": labels(s.tasks)} for s in found], fmt,
               ["candidate", "side", "shared", "functions", "similarity", "tasks"])

@@ -136,7 +136,7 @@ def _partly(graph: nx.MultiDiGraph, edge_types: tuple[str, ...], attributes: dic
     """What a partial read should give: the graph with only those edges and those attributes."""
     part = graph.copy()
     part.remove_edges_from([e for e in graph.edges(keys=True) if e[2] not in edge_types])
-    for n, data in part.nodes(data=True):
+    for _, data in part.nodes(data=True):
         if data.get("kind") in attributes:
             for name in [k for k in data if k != "kind" and k not in attributes[data["kind"]]]:
                 del data[name]
