@@ -85,3 +85,39 @@ def test_json_is_json_dumps_indented_text_in_chunks() -> None:
     assert "".join(json_lines(iter(rows))) == expected  # a generator, rows made as they are written
     assert render(rows, "json") == expected
     assert "".join(json_lines([])) == "[]"
+
+
+def _table_line_by_line(rows: list[dict[str, object]], columns: list[str] | None = None) -> str:
+    """`render_table` as it was written before it went column by column."""
+    from graphmodel_cli.output import _cell, _fit, _width
+
+    cols = list(columns or (rows[0].keys() if rows else []))
+    if not cols:
+        return "(no rows)"
+    cells = [[_fit(_cell(r.get(c))) for c in cols] for r in rows]
+    widths = [max([_width(c)] + [_width(row[i]) for row in cells]) for i, c in enumerate(cols)]
+    numeric = [all(isinstance(r.get(c), (int, float)) for r in rows) and rows for c in cols]
+
+    def line(values: list[str]) -> str:
+        out = []
+        for i, v in enumerate(values):
+            pad = " " * (widths[i] - _width(v))
+            out.append(pad + v if numeric[i] else v + pad)
+        return "  ".join(out).rstrip()
+
+    parts = [line(cols), line(["-" * w for w in widths])] + [line(row) for row in cells]
+    if not rows:
+        parts.append("(no rows)")
+    return "\n".join(parts)
+
+
+def test_tables_are_the_tables_made_line_by_line() -> None:
+    from graphmodel_cli.output import render_table
+
+    rows: list[dict[str, object]] = [
+        *ROWS, {"unit": None, "shared": True, "jaccard": 2}, {"unit": ["a", 1.5, None], "extra": "x"},
+        {"unit": "推进" * 60, "shared": 3, "jaccard": 0.25, "tasks": ["2018:一、", "2018:二、(十)2."] * 20},
+        {"unit": "  spaced\tout  ", "shared": -1, "jaccard": float("nan"), "tasks": []}]
+    for columns in (None, ["unit", "shared", "jaccard", "tasks"], ["tasks", "missing", "unit"], ["a side"]):
+        for some in (rows, rows[:1], rows[2:], []):
+            assert render_table(some, columns) == _table_line_by_line(some, columns), (columns, len(some))
