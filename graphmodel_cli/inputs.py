@@ -24,6 +24,8 @@ from graphmodel.graph import (
     find_side,
     node_aliases,
     nodes_of_kind,
+    task_document,
+    task_number,
     unit_label,
 )
 from graphmodel.graph.from_rows import ExtractionRow
@@ -581,22 +583,21 @@ class TaskLabels(dict[str, str]):
         super().__init__()
         docs = documents if documents is not None else nodes_of_kind(graph, "Document")
         self._several = len(docs) > 1
-        self._nodes: dict[str, dict[str, Any]] = graph._node  # type: ignore[attr-defined]  # not in the stubs
-        self._prefixes: dict[Any, str] = {}
+        self._graph = graph
+        self._prefixes: dict[str, str] = {}
 
     def __call__(self, tasks: Sequence[str]) -> list[str]:
         """The labels of ``tasks``, in order (as `task_labels`)."""
         return list(map(self.__getitem__, tasks))  # a label not made yet: `__missing__`
 
     def __missing__(self, task: str) -> str:
-        attrs = self._nodes[task]
-        label = str(attrs.get("number", ""))
+        label = task_number(self._graph, task)
         if self._several:
-            doc = str(attrs.get("document", ""))
+            doc = task_document(self._graph, task)
             prefix = self._prefixes.get(doc)
             if prefix is None:
-                d = self._nodes[doc]
-                prefix = self._prefixes[doc] = f"{(d.get('date') or '')[:4] or d.get('title') or doc}:"
+                record = document_record(self._graph, doc)
+                prefix = self._prefixes[doc] = f"{(record.date or '')[:4] or record.title or record.id}:"
             label = prefix + label
         self[task] = label
         return label

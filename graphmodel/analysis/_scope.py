@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +10,16 @@ import networkx as nx
 
 from graphmodel.docstrings import document_functions
 from graphmodel.errors import GraphError
-from graphmodel.graph import check_graph, node_side, nodes_of_kind, task_document, task_number, unit_label
+from graphmodel.graph import (
+    check_graph,
+    node_side,
+    nodes_of_kind,
+    task_document,
+    task_documents,
+    task_number,
+    task_numbers,
+    unit_label,
+)
 
 __all__ = ["UnitRef", "scope", "unit_ref", "task_row", "task_rows"]
 
@@ -61,8 +70,8 @@ def task_row(graph: nx.MultiDiGraph[str], task: str) -> dict[str, str]:
 
 
 def task_rows(graph: nx.MultiDiGraph[str], tasks: Iterable[str]) -> list[dict[str, str]]:
-    """`task_row` of each task, in order (the node dicts read directly: a corpus's pairs list
-    hundreds of thousands of tasks).
+    """`task_row` of each task, in order (`task_numbers`, `task_documents`: a corpus's pairs
+    list hundreds of thousands of tasks).
 
     Parameters
     ----------
@@ -79,9 +88,22 @@ def task_rows(graph: nx.MultiDiGraph[str], tasks: Iterable[str]) -> list[dict[st
     >>> task_rows(G, nodes_of_kind(G, "Task")[:1]) == [task_row(G, nodes_of_kind(G, "Task")[0])]
     True
     """
-    nodes: dict[str, dict[str, Any]] = graph._node  # type: ignore[attr-defined]  # not in the stubs
-    return [{"id": t, "number": str((a := nodes[t]).get("number", "")), "document": str(a.get("document", ""))}
-            for t in tasks]
+    tasks = list(tasks)
+    return [{"id": t, "number": n, "document": d}
+            for t, n, d in zip(tasks, task_numbers(graph, tasks), task_documents(graph, tasks), strict=True)]
+
+
+class Memo(dict[str, Any]):
+    """A function's value for each key, found once (``memo[key]``: a look-up in C once found):
+    the analyses ask for the same unit's name, the same task's document, again and again."""
+
+    def __init__(self, function: Callable[[str], Any]) -> None:
+        super().__init__()
+        self._function = function
+
+    def __missing__(self, key: str) -> Any:
+        self[key] = value = self._function(key)
+        return value
 
 
 def scope(graph: nx.MultiDiGraph[str], document: str | Collection[str] | None) -> set[str] | None:

@@ -4,23 +4,24 @@ units that have no counterpart."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Literal
 
 import networkx as nx
 
-from graphmodel.analysis._scope import UnitRef, scope, unit_ref
+from graphmodel.analysis._scope import Memo, UnitRef, scope, unit_ref
 from graphmodel.docstrings import document_functions
 from graphmodel.graph import (
     counterpart_edges,
     document_sides,
     node_kind,
     node_side,
-    responsibilities,
     task_document,
     task_number,
     task_order,
+    unit_tasks,
 )
 
 __all__ = [
@@ -76,24 +77,31 @@ class Gaps:
 def _task_sides(graph: nx.MultiDiGraph[str], docs: set[str] | None) -> dict[str, tuple[set[str], set[str]]]:
     """Task -> (sides with a real unit, sides with a placeholder), for annotated tasks in scope."""
     out: dict[str, tuple[set[str], set[str]]] = {}
-    for r in responsibilities(graph, docs):
-        units, groups = out.setdefault(r.task, (set(), set()))
-        side = node_side(graph, r.unit)
-        kind = node_kind(graph, r.unit)
-        if side is not None:
-            (units if kind == "Unit" else groups).add(side)
-        elif kind == "Unit":
-            units.add("-")  # a real unit whose side is unknown still fills the task
+    get = out.get
+    # Each unit's side and kind found once, not once for each of its responsibilities.
+    for unit, tasks in unit_tasks(graph, docs, groups=True).items():
+        side = node_side(graph, unit)
+        kind = node_kind(graph, unit)
+        which = 0 if kind == "Unit" else 1  # the real units' sides, or the placeholders'
+        if side is None and kind == "Unit":
+            side = "-"  # a real unit whose side is unknown still fills the task
+        for t in tasks:
+            entry = get(t)
+            if entry is None:
+                entry = out[t] = (set(), set())
+            if side is not None:
+                entry[which].add(side)
     return out
 
 
-def _doc_sides(graph: nx.MultiDiGraph[str], task: str) -> list[str]:
-    return document_sides(graph, task_document(graph, task))
+def _sides_by_task(graph: nx.MultiDiGraph[str]) -> Callable[[str], list[str]]:
+    """A task's document's sides (`document_sides`), found once for each task and document."""
+    by_document = Memo(partial(document_sides, graph))
+    return Memo(lambda task: by_document[task_document(graph, task)]).__getitem__
 
 
 def _gap(graph: nx.MultiDiGraph[str], task: str, kind: Literal["one_side", "placeholders_only"], has: set[str],
-         groups: set[str]) -> TaskGap:
-    doc_sides = _doc_sides(graph, task)
+         groups: set[str], doc_sides: list[str]) -> TaskGap:
     missing = tuple(s for s in doc_sides if s not in has)
     return TaskGap(task, task_number(graph, task), task_document(graph, task),
                    kind, tuple(s for s in doc_sides if s in has), missing,
@@ -118,11 +126,12 @@ def one_sided_tasks(graph: nx.MultiDiGraph[str], *, document: str | Collection[s
     [('三、', ('上海市',), ('大连市',))]
     """
     docs = scope(graph, document)
+    sides = _sides_by_task(graph)
     out = []
     for task, (has, groups) in _task_sides(graph, docs).items():
-        doc_sides = _doc_sides(graph, task)
+        doc_sides = sides(task)
         if len(doc_sides) >= 2 and has and any(s not in has for s in doc_sides):
-            out.append(_gap(graph, task, "one_side", has, groups))
+            out.append(_gap(graph, task, "one_side", has, groups, doc_sides))
     return sorted(out, key=lambda g: task_order(graph, g.task))
 
 
@@ -142,7 +151,8 @@ def placeholder_tasks(graph: nx.MultiDiGraph[str], *, document: str | Collection
     [('四、', ('上海市', '大连市'), ('上海市',))]
     """
     docs = scope(graph, document)
-    out = [_gap(graph, task, "placeholders_only", has, groups)
+    sides = _sides_by_task(graph)
+    out = [_gap(graph, task, "placeholders_only", has, groups, sides(task))
            for task, (has, groups) in _task_sides(graph, docs).items() if not has]
     return sorted(out, key=lambda g: task_order(graph, g.task))
 
@@ -165,10 +175,14 @@ def units_without_counterpart(graph: nx.MultiDiGraph[str], *, document: str | Co
     """
     docs = scope(graph, document)
     paired = {u for a, b, _ in counterpart_edges(graph, docs) for u in (a, b)}
+    sides = _sides_by_task(graph)
     tasks: dict[str, set[str]] = defaultdict(set)
-    for r in responsibilities(graph, docs, groups=False, side=side):
-        if r.unit not in paired and len(document_sides(graph, task_document(graph, r.task))) >= 2:
-            tasks[r.unit].add(r.task)
+    for unit, its in unit_tasks(graph, docs).items():  # the real units' responsibilities
+        if unit in paired or (side is not None and node_side(graph, unit) != side):
+            continue
+        for t in its:
+            if len(sides(t)) >= 2:
+                tasks[unit].add(t)
     out = [UnitGap(unit_ref(graph, u), len(ts), tuple(sorted({task_document(graph, t) for t in ts})))
            for u, ts in tasks.items()]
     return sorted(out, key=lambda g: (-g.tasks, g.unit.name, g.unit.id))

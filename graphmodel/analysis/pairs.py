@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import partial
 from itertools import combinations
@@ -12,9 +12,9 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.analysis._scope import UnitRef, scope, task_rows
+from graphmodel.analysis._scope import Memo, UnitRef, scope, task_rows
 from graphmodel.docstrings import document_functions
-from graphmodel.graph import counterpart_edges, node_side, unit_label, unit_tasks
+from graphmodel.graph import counterpart_edges, node_side, task_numbers, unit_label, unit_tasks
 
 __all__ = ["CounterpartPair", "counterpart_pairs", "pairs_by_document"]
 
@@ -85,8 +85,8 @@ def counterpart_pairs(
     """
     docs = scope(graph, document)
     # Each unit's name and side found once, not once per pair (a look-up in C once found).
-    label = _Memo(partial(unit_label, graph)).__getitem__
-    side_of = _Memo(partial(node_side, graph)).__getitem__
+    label = Memo(partial(unit_label, graph)).__getitem__
+    side_of = Memo(partial(node_side, graph)).__getitem__
 
     kept = []
     for a, b, attrs in counterpart_edges(graph, docs):
@@ -99,7 +99,6 @@ def counterpart_pairs(
         kept.append(((-attrs["count"], -attrs["jaccard"], label(a), label(b), a, b), attrs))
     # Records only for the pairs returned: a corpus has hundreds of thousands of pairs.
     kept = heapq.nsmallest(top, kept, key=itemgetter(0)) if top is not None else sorted(kept, key=itemgetter(0))
-    numbers = _Numbers(graph._node)  # type: ignore[attr-defined]  # the dict itself: NodeView look-ups cost more
     refs: dict[str, UnitRef] = {}
     pairs = []
     for (*_, a, b), attrs in kept:
@@ -108,33 +107,8 @@ def counterpart_pairs(
             if n not in refs:
                 refs[n] = UnitRef(n, label(n), side_of(n))
         pairs.append(CounterpartPair(refs[a], refs[b], attrs["count"], attrs["jaccard"], tasks,
-                                     tuple(map(numbers.__getitem__, tasks))))
+                                     tuple(task_numbers(graph, tasks))))
     return pairs
-
-
-class _Memo(dict[str, Any]):
-    """A function's value for each node, found once (``memo[node]``)."""
-
-    def __init__(self, function: Callable[[str], Any]) -> None:
-        super().__init__()
-        self._function = function
-
-    def __missing__(self, node: str) -> Any:
-        self[node] = value = self._function(node)
-        return value
-
-
-class _Numbers(dict[str, str]):
-    """Each task's number (`task_number`), found once: a corpus's pairs list each task many
-    times."""
-
-    def __init__(self, nodes: dict[str, dict[str, Any]]) -> None:
-        super().__init__()
-        self._nodes = nodes
-
-    def __missing__(self, task: str) -> str:
-        self[task] = number = str(self._nodes[task].get("number", ""))
-        return number
 
 
 def pairs_by_document(graph: nx.MultiDiGraph[str]) -> dict[str, int]:

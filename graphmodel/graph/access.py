@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,7 +45,9 @@ __all__ = [
     "document_sides",
     "side_order",
     "task_document",
+    "task_documents",
     "task_number",
+    "task_numbers",
     "task_order",
     "task_record",
     "mentioned_in",
@@ -549,6 +551,51 @@ def task_number(graph: nx.MultiDiGraph[str], task: str) -> str:
     return str(graph.nodes[task].get("number", ""))
 
 
+def task_numbers(graph: nx.MultiDiGraph[str], tasks: Iterable[str]) -> list[str]:
+    """`task_number` of each task, in order, the node dicts read directly (a corpus's pairs
+    list hundreds of thousands of tasks).
+
+    Parameters
+    ----------
+    tasks : iterable of str
+        Task ids of ``graph``.
+
+    Returns
+    -------
+    list of str
+        `task_number` of each.
+
+    Examples
+    --------
+    >>> task_numbers(G, nodes_of_kind(G, "Task"))
+    ['一、', '三、', '二、', '四、']
+    """
+    nodes = _node_dicts(graph)
+    return [str(nodes[t].get("number", "")) for t in tasks]
+
+
+def task_documents(graph: nx.MultiDiGraph[str], tasks: Iterable[str]) -> list[str]:
+    """`task_document` of each task, in order, the node dicts read directly.
+
+    Parameters
+    ----------
+    tasks : iterable of str
+        Task ids of ``graph``.
+
+    Returns
+    -------
+    list of str
+        `task_document` of each.
+
+    Examples
+    --------
+    >>> task_documents(G, nodes_of_kind(G, "Task")[:1])
+    ['doc:2020年上海市与大连市对口合作计划@...']
+    """
+    nodes = _node_dicts(graph)
+    return [str(nodes[t].get("document", "")) for t in tasks]
+
+
 def task_order(graph: nx.MultiDiGraph[str], task: str) -> tuple[str, int, str]:
     """A sort key that puts tasks in document order.
 
@@ -746,9 +793,21 @@ def unit_tasks(graph: nx.MultiDiGraph[str], documents: Collection[str] | None = 
     >>> unit_tasks(G, documents=[])
     {}
     """
+    kinds = ("Unit", "Group") if groups else ("Unit",)
+    nodes = _node_dicts(graph)
     out: dict[str, set[str]] = {}
-    for u, t, _ in _responsibility_edges(graph, documents, ("Unit", "Group") if groups else ("Unit",)):
-        out.setdefault(u, set()).add(t)
+    # A unit's tasks gathered by one set comprehension (as `_responsibility_edges` selects them),
+    # not an edge at a time through a generator: this runs over every edge of a corpus.
+    for u, targets in _adjacency(graph).items():
+        if nodes[u].get("kind") not in kinds:
+            continue
+        if documents is None:
+            found = {t for t, keys in targets.items() if "RESPONSIBLE_FOR" in keys}
+        else:
+            found = {t for t, keys in targets.items()
+                     if "RESPONSIBLE_FOR" in keys and nodes[t].get("document") in documents}
+        if found:
+            out[u] = found
     return out
 
 
