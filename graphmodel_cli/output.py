@@ -11,7 +11,7 @@ import io
 import json
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate, islice
+from itertools import accumulate, chain, islice, repeat
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -205,7 +205,20 @@ class _Encoded(dict[str, str]):
 
 
 _ENCODED = _Encoded()
-_LEAVES: dict[tuple[str, tuple[str, ...]], str] = {}  # a dict of strings' text, by its template and values
+
+
+class _Leaves(dict[tuple[str, tuple[str, ...]], str]):
+    """A dict of strings' text, by its template and values, made once (a task's row recurs in
+    every pair that lists the task)."""
+
+    def __missing__(self, key: tuple[str, tuple[str, ...]]) -> str:
+        template, values = key
+        self[key] = text = template % tuple(map(_encoded, values))
+        return text
+
+
+_LEAVES = _Leaves()
+_leaf = _LEAVES.__getitem__
 _encoded = _ENCODED.__getitem__
 
 
@@ -230,6 +243,27 @@ def _template(keys: tuple[Any, ...], level: int) -> str | None:
     return template
 
 
+def _items(items: list[Any] | tuple[Any, ...], level: int) -> Iterable[str]:
+    """The texts of a list's items at depth ``level``: strings, and records of strings with the
+    same keys (a pair's tasks), each looked up in C once made; else one by one."""
+    types = set(map(type, items))
+    if types <= _STR:
+        return map(_encoded, items)
+    if types == _DICT:
+        shapes = set(map(tuple, items))  # each record's keys
+        if len(shapes) == 1:
+            keys = shapes.pop()
+            template = _template(keys, level) if keys else None
+            if template is not None:
+                values = list(map(tuple, map(dict.values, items)))
+                if set(map(type, chain.from_iterable(values))) <= _STR:
+                    return map(_leaf, zip(repeat(template), values))
+    return [_json_text(v, level) for v in items]
+
+
+_DICT = {dict}
+
+
 def _json_text(value: Any, level: int) -> str:
     """``value`` as ``json.dumps(value, ensure_ascii=False, indent=2, default=_json_default)``
     writes it at depth ``level``."""
@@ -243,17 +277,13 @@ def _json_text(value: Any, level: int) -> str:
         if template is not None:
             values = tuple(value.values())
             if set(map(type, values)) <= _STR:  # a record of strings (a task's row): its text remembered
-                found = _LEAVES.get((template, values))
-                if found is None:
-                    found = _LEAVES[template, values] = template % tuple(map(_encoded, values))
-                return found
+                return _leaf((template, values))
             return template % tuple([_json_text(v, level + 1) for v in values])
     elif kind is list or kind is tuple:
         if not value:
             return "[]"
         pad = "\n" + "  " * (level + 1)
-        texts = map(_encoded, value) if set(map(type, value)) <= _STR else [_json_text(v, level + 1) for v in value]
-        return "[" + pad + ("," + pad).join(texts) + "\n" + "  " * level + "]"
+        return "[" + pad + ("," + pad).join(_items(value, level + 1)) + "\n" + "  " * level + "]"
     elif kind is int:
         return int.__repr__(value)
     elif kind is float and value - value == 0:  # finite (NaN and infinities as json writes them, below)

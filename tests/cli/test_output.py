@@ -65,7 +65,9 @@ def test_cells_are_cut_as_a_character_at_a_time() -> None:
 
 ODD_VALUES = ["%s", "%%d", "中文\"\\\n\t\x1b", 2**70, -0.0, 1e300, float("nan"), float("inf"), None, True,
               False, [], {}, (), {"b": 1, "a": [1, (2, 3)]}, {1: "int key", 2.5: "float", None: 0, False: 1},
-              {"set": {3, 1, 2}}, [{"id": "x", "number": "一、"}, {"id": "x", "number": "一、"}]]
+              {"set": {3, 1, 2}}, [{"id": "x", "number": "一、"}, {"id": "x", "number": "一、"}],
+              [{"%s": "a%sb", "k": "中\n"}, {"%s": "x", "k": ""}], [{"a": "x"}, {"b": "y"}], [{}, {}],
+              [{"a": "x"}, {"a": 1}], ({"a": "t"},)]
 
 
 def test_json_is_json_dumps_indented_text_in_chunks() -> None:
