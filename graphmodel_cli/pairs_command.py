@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from graphmodel.analysis import counterpart_pairs
+from graphmodel.analysis.pairs import TaskRows, counterpart_pairs
 from graphmodel.graph import find_unit
 from graphmodel_cli.inputs import TaskLabels, analysis_options, load_selection, paths_argument
 from graphmodel_cli.output import echo_rows
@@ -41,7 +41,8 @@ def pairs(paths: tuple[Path, ...], top: int | None, side: str | None, unit: str 
     unit_id = find_unit(graph, unit) if unit else None
     found = counterpart_pairs(graph, document=docs, side=side, unit=unit_id, top=top, min_shared=min_shared)
     if fmt == "json":
-        echo_rows((p.to_dict(graph) for p in found), fmt)  # each row made as it is written
+        rows = TaskRows(graph)  # each task's row made once: tasks recur from pair to pair
+        echo_rows((p.to_dict(graph, rows) for p in found), fmt)  # each pair's made as it is written
         return
     labels = TaskLabels(graph, docs)  # the documents counted once, each one's prefix made once
     echo_rows([{"a": p.a.name, "a side": p.a.side, "b": p.b.name, "b side": p.b.side, "shared": p.shared,

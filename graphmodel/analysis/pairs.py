@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import partial
 from itertools import combinations
@@ -12,11 +12,11 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.analysis._scope import Memo, UnitRef, scope, task_rows
+from graphmodel.analysis._scope import Memo, UnitRef, scope, task_row, task_rows
 from graphmodel.docstrings import document_functions
 from graphmodel.graph import counterpart_edges, node_side, task_numbers, unit_label, unit_tasks
 
-__all__ = ["CounterpartPair", "counterpart_pairs", "pairs_by_document"]
+__all__ = ["CounterpartPair", "TaskRows", "counterpart_pairs", "pairs_by_document"]
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,37 @@ class CounterpartPair:
     tasks: tuple[str, ...]
     numbers: tuple[str, ...]
 
-    def to_dict(self, graph: nx.MultiDiGraph[str] | None = None) -> dict[str, Any]:
-        """The pair as JSON-ready data; with ``graph``, each task also gives its document."""
-        tasks = (task_rows(graph, self.tasks) if graph is not None
-                 else [{"id": t, "number": n} for t, n in zip(self.tasks, self.numbers, strict=True)])
+    def to_dict(self, graph: nx.MultiDiGraph[str] | None = None,
+                rows: Mapping[str, dict[str, str]] | None = None) -> dict[str, Any]:
+        """The pair as JSON-ready data; with ``graph``, each task also gives its document.
+
+        ``rows``, a task's row for each task (`TaskRows` of ``graph``, shared by many pairs:
+        the tasks recur from pair to pair), gives the tasks' rows rather than making them; the
+        pairs' data then share those dicts.
+        """
+        if rows is not None:
+            tasks = list(map(rows.__getitem__, self.tasks))
+        elif graph is not None:
+            tasks = task_rows(graph, self.tasks)
+        else:
+            tasks = [{"id": t, "number": n} for t, n in zip(self.tasks, self.numbers, strict=True)]
         return {"a": self.a.to_dict(), "b": self.b.to_dict(), "shared": self.shared,
                 "jaccard": self.jaccard, "tasks": tasks}
+
+
+class TaskRows(Memo):
+    """Each task's row (`task_row`: id, number, document), made once: ``TaskRows(graph)[task]``,
+    for `CounterpartPair.to_dict` of many pairs.
+
+    Examples
+    --------
+    >>> rows = TaskRows(G)
+    >>> [p.to_dict(G, rows) for p in counterpart_pairs(G)] == [p.to_dict(G) for p in counterpart_pairs(G)]
+    True
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph[str]) -> None:
+        super().__init__(partial(task_row, graph))
 
 
 def counterpart_pairs(

@@ -77,3 +77,14 @@ def test_pairs_by_document_counts_each_documents_own_pairs_in_one_pass() -> None
     expected = {d: len(counterpart_pairs(g, document=d)) for d in documents(g)}
     assert counts == {d: n for d, n in expected.items() if n} and len(counts) == 2
     assert counts[P2020] == 4  # B–Y, A–X, B–X, A–Y (worked out above)
+
+
+def test_pairs_data_with_shared_task_rows_is_the_pairs_data() -> None:
+    # `pairs --format json` gives every pair the same row dict for a task (`TaskRows`).
+    from graphmodel.analysis.pairs import TaskRows
+
+    graph = build_graph([plan_2020(), plan_2021()])
+    found = counterpart_pairs(graph)
+    rows = TaskRows(graph)
+    assert found and [p.to_dict(graph, rows) for p in found] == [p.to_dict(graph) for p in found]
+    assert len(rows) == len({t for p in found for t in p.tasks})
