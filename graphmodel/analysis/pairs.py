@@ -14,7 +14,7 @@ import networkx as nx
 
 from graphmodel.analysis._scope import Memo, UnitRef, scope, task_row, task_rows
 from graphmodel.docstrings import document_functions
-from graphmodel.graph import counterpart_edges, node_side, task_numbers, unit_label, unit_tasks
+from graphmodel.graph import counterpart_edges, node_side, task_number, unit_label, unit_tasks
 
 __all__ = ["CounterpartPair", "TaskRows", "counterpart_pairs", "pairs_by_document"]
 
@@ -124,6 +124,7 @@ def counterpart_pairs(
         kept.append(((-attrs["count"], -attrs["jaccard"], label(a), label(b), a, b), attrs))
     # Records only for the pairs returned: a corpus has hundreds of thousands of pairs.
     kept = heapq.nsmallest(top, kept, key=itemgetter(0)) if top is not None else sorted(kept, key=itemgetter(0))
+    number = Memo(partial(task_number, graph)).__getitem__  # a task recurs from pair to pair
     refs: dict[str, UnitRef] = {}
     pairs = []
     for (*_, a, b), attrs in kept:
@@ -132,7 +133,7 @@ def counterpart_pairs(
             if n not in refs:
                 refs[n] = UnitRef(n, label(n), side_of(n))
         pairs.append(CounterpartPair(refs[a], refs[b], attrs["count"], attrs["jaccard"], tasks,
-                                     tuple(task_numbers(graph, tasks))))
+                                     tuple(map(number, tasks))))
     return pairs
 
 
