@@ -76,7 +76,7 @@ def _stored_counterparts(graph: nx.MultiDiGraph[str]) -> list[tuple[str, str, di
             if data is not None and nodes[u].get("kind") == "Unit":
                 out.append((u, v, {"count": data["count"], "tasks": list_attribute(data["tasks"]),
                                    "jaccard": data["jaccard"]}))
-    out.sort(key=lambda p: (p[0], p[1]))
+    out.sort(key=itemgetter(0, 1))  # the key made in C
     return out
 
 
