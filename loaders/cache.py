@@ -284,6 +284,12 @@ class ExtractionCache:
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json.z"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is there under ``key`` (not whether it can be trusted: `get` says).
+        Asked for each document of a corpus before the workers start: a string, not `path`'s
+        path object (2.6 against 11.8 ms a thousand)."""
+        return os.path.isfile(f"{self.folder}/{key[:2]}/{key}.json.z")
+
     def get(self, key: str) -> Extraction | None:
         """The extraction under ``key``, or None when there is none or it cannot be trusted."""
         try:

@@ -428,3 +428,13 @@ def test_a_temporary_left_under_this_process_s_name_is_worked_around(plan: Path,
     cache.put(key, extraction)
     assert cache.get(key) == extraction
     assert stale.read_bytes() == b"left behind"  # not another's to remove
+
+
+def test_has_says_whether_an_entry_is_at_its_path(plan: Path, tmp_path: Path) -> None:
+    cache = ExtractionCache(tmp_path / "cache")
+    key = cache.key(plan.read_bytes(), str(plan))
+    assert not cache.has(key)
+    extract_one(plan, cache=cache)
+    assert cache.has(key) and cache.path(key).is_file()
+    cache.path(key).write_bytes(b"damaged")  # there, though `get` will not trust it
+    assert cache.has(key) and cache.get(key) is None
