@@ -58,14 +58,14 @@ def _span(value: Any) -> tuple[int, int]:
     return (int(value[0]), int(value[1])) if value is not None else (0, 0)
 
 
-def _codec(tp: Any, ns: dict[str, Any], rows: bool = False) -> tuple[str | None, str | None]:
+def _codec(tp: Any, ns: dict[str, Any], rows: bool = False, depth: int = 0) -> tuple[str | None, str | None]:
     """How to write and read a value of the type ``tp``: expressions of a variable ``{0}``
     (None: the value as it is). Names they use are put into ``ns``. With ``rows``, a nested
-    record is a row (``to_row``), not an object."""
+    record is a row (``to_row``), not an object, written in line (`_row_display`)."""
     args = typing.get_args(tp)
     if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
         inner = [a for a in args if a is not type(None)]
-        encode, decode = _codec(inner[0], ns, rows) if len(inner) == 1 else (None, None)
+        encode, decode = _codec(inner[0], ns, rows, depth) if len(inner) == 1 else (None, None)
         return (f"(None if {{0}} is None else {encode})" if encode else None,
                 f"(None if {{0}} is None else {decode})" if decode else None)
     if tp == _SPAN:
@@ -73,15 +73,31 @@ def _codec(tp: Any, ns: dict[str, Any], rows: bool = False) -> tuple[str | None,
     if isinstance(tp, type) and issubclass(tp, Record):
         ns[tp.__name__] = tp
         if rows:
-            return "{0}.to_row()", f"{tp.__name__}.from_row({{0}})"
+            return _row_display(tp, ns, depth), f"{tp.__name__}.from_row({{0}})"
         return "{0}.to_dict()", f"{tp.__name__}.from_dict({{0}})"
     if tp is bool:
         return None, "bool({0})"
     if typing.get_origin(tp) is list:
-        encode, decode = _codec(args[0], ns, rows)
-        return (f"[{encode.format('x')} for x in {{0}}]" if encode else "list({0})",
-                f"[{decode.format('x')} for x in {{0}}]" if decode else "list({0})")
+        encode, decode = _codec(args[0], ns, rows, depth + 1)
+        item = f"x{depth}"  # a name of its own at each depth: comprehensions nest
+        return (f"[{encode.format(item)} for {item} in {{0}}]" if encode else "list({0})",
+                f"[{decode.format(item)} for {item} in {{0}}]" if decode else "list({0})")
     return None, None
+
+
+def _row_display(tp: type[Record], ns: dict[str, Any], depth: int) -> str:
+    """The row of a nested record ``{0}`` as one list display of its fields, nested records in
+    line too, rather than a call of its ``to_row`` for each: an extraction's row holds hundreds
+    of responsibilities and tasks, and the calls were a third of making it. A class that writes
+    its own ``to_row`` is called."""
+    if "to_row" in tp.__dict__ and tp.__dict__["to_row"] is not tp.__dict__.get("_to_row"):
+        return "{0}.to_row()"
+    hints = typing.get_type_hints(tp)
+    values = []
+    for f in dataclasses.fields(tp):  # type: ignore[arg-type]
+        encode, _ = _codec(hints[f.name], ns, True, depth + 1)
+        values.append(encode.format(f"{{0}}.{f.name}") if encode else f"{{0}}.{f.name}")
+    return f"[{', '.join(values)}]"
 
 
 def _missing(f: dataclasses.Field[Any], tp: Any, ns: dict[str, Any]) -> str | None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -118,7 +119,13 @@ def encode(extraction: Extraction | list[Any], *, keep: bool = True) -> bytes:
         row = extraction.to_row()
     else:
         row = copy.deepcopy(extraction) if keep else extraction
-    return json.dumps(_compact(row), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _ENCODER.encode(_compact(row)).encode("utf-8")
+
+
+# `encode`'s JSON: compact, UTF-8, and without the check for circular lists (a row is a tree
+# of lists made by `Record.to_row`): the check kept a dict of every list being written, a
+# fifth of the encoding's time (0.51 -> 0.39 ms a generated plan). The same text.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
 def decode(data: bytes) -> Extraction:
@@ -277,6 +284,12 @@ class ExtractionCache:
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json.z"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is there under ``key`` (not whether it can be trusted: `get` says).
+        Asked for each document of a corpus before the workers start: a string, not `path`'s
+        path object (2.6 against 11.8 ms a thousand)."""
+        return os.path.isfile(f"{self.folder}/{key[:2]}/{key}.json.z")
+
     def get(self, key: str) -> Extraction | None:
         """The extraction under ``key``, or None when there is none or it cannot be trusted."""
         try:
@@ -298,16 +311,16 @@ class ExtractionCache:
         # A row, not the contract's JSON: no keys to write, compress and read back.
         body = zlib.compress(extraction if isinstance(extraction, bytes) else encode(extraction), 1)
         header = json.dumps({"format": CACHE_FORMAT, "key": key, "version": self.version,
-                             "sha256": hashlib.sha256(body).hexdigest()}).encode()
-        target = self.path(key)
+                             "sha256": hashlib.sha256(body).hexdigest()}).encode() + b"\n"
+        folder = f"{self.folder}/{key[:2]}"
         try:
             if not self._pruned:
                 self._prune()
             try:
-                _write_atomic(target, header + b"\n" + body)
+                _write_entry(folder, f"{key}.json.z", header + body)
             except FileNotFoundError:  # its folder is not made yet (made once, not asked for each entry)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                _write_atomic(target, header + b"\n" + body)
+                os.makedirs(folder, exist_ok=True)
+                _write_entry(folder, f"{key}.json.z", header + body)
         except OSError:
             return  # a read-only or full disk costs speed, never a result
 
@@ -487,4 +500,32 @@ def _write_atomic(target: Path, write: bytes | Callable[[BinaryIO], None]) -> No
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+_ENTRIES = itertools.count()  # this process's temporary entries (`_write_entry`)
+
+
+def _write_entry(folder: str, name: str, data: bytes) -> None:
+    """`_write_atomic` of ``data`` as ``folder/name``, with plain system calls: a temporary
+    named by this process's id and a count (`tempfile.mkstemp` drew a random name, made path
+    objects and a buffered file each time: a third of the writing, 0.24 -> 0.16 ms an entry)."""
+    tmp = f"{folder}/.entry-{os.getpid()}-{next(_ENTRIES)}"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except FileExistsError:  # left by a process of the same id (gone, or on another machine)
+        _write_atomic(Path(folder) / name, data)
+        return
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, f"{folder}/{name}")
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
         raise

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +83,17 @@ def is_graph_file(path: str | os.PathLike[str]) -> bool:
     return suffix == ".json" and p.is_file() and _json_schema(p) == GRAPH_SCHEMA
 
 
+def _kind(path: Path) -> str | None:
+    """``"folder"``, ``"other"`` (a file, a pipe, a device...) or None (nothing there, or a
+    broken link): one status where `Path.is_dir` then `Path.exists` took two for every file
+    of a corpus named one by one (as `iter_corpus` is given them, expanded already)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "other" if path.exists() else None  # pathlib's rules for what is missing (others raise)
+    return "folder" if stat.S_ISDIR(mode) else "other"
+
+
 def expand_paths(paths: Iterable[str | os.PathLike[str]], report: CorpusReport | None = None) -> list[Path]:
     """The files that ``paths`` name: files as given, folders searched for documents.
 
@@ -101,13 +113,14 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]], report: CorpusReport |
     """
     out: list[Path] = []
     for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
+        p = raw if isinstance(raw, Path) else Path(raw)  # Path(a Path) parses it again
+        kind = _kind(p)
+        if kind == "folder":
             found = scan_folder(p, DOCUMENT_SUFFIXES, report if report is not None else CorpusReport())
             if not found and report is None:
                 raise InputError(f"{p}: the folder holds no document ({', '.join(DOCUMENT_SUFFIXES)})")
             out.extend(found)
-        elif p.exists() or p.is_symlink():
+        elif kind == "other" or p.is_symlink():
             out.append(p)  # a file, or a pipe or a device, which the reader refuses by name
         else:
             raise InputError(f"{p}: no such file or folder")

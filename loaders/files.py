@@ -115,9 +115,13 @@ def check_output(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLik
         folder = Path(os.path.realpath(path)).parent
         if not folder.is_dir():
             raise InputError(f"{path}: the folder {Path(path).parent} does not exist")
+    try:  # `os.path.samefile` with each input, the output's status taken once
+        out = os.stat(path)
+    except OSError:
+        return  # nothing there yet: no input is it
     for source in inputs:
         with contextlib.suppress(OSError):
-            if os.path.samefile(path, source):
+            if os.path.samestat(out, os.stat(source)):
                 raise InputError(f"{path}: is one of the inputs ({source}); write the output to another file")
 
 

@@ -289,7 +289,7 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
     # the extraction to send it back and this process unpickle it, which costs more than the read.
     if cache is not None:  # the keys, to look the entries up (and for the workers: not computed twice)
         items = [(path, key if key is not None else _key_of(cache, path)) for path, key in items]
-    here = [cache is not None and key is not None and cache.path(key).is_file() for _, key in items]
+    here = [cache is not None and key is not None and cache.has(key) for _, key in items]
     work = [item for item, local in zip(items, here, strict=True) if not local]
     if len(work) < 2:  # nothing (or one document) to extract: no workers
         yield from _in_process(items, aliases, cache, skip, corrections, progress)

@@ -122,3 +122,27 @@ def test_a_row_makes_the_record_init_would_make() -> None:
         back.leaves[0].name = "b"  # type: ignore[misc]
     with pytest.raises(ValueError, match="negative"):  # a class with __post_init__ still runs it
         _Checked.from_row(["x", -1])
+
+
+@dataclass
+class _Own(Record):
+    name: str
+
+    def to_row(self) -> list[object]:
+        return [self.name.upper()]
+
+
+@dataclass
+class _Holder(Record):
+    own: _Own
+    maybe: _Leaf | None
+    nested: list[_Tree]
+
+
+def test_nested_rows_are_written_in_line_unless_a_record_writes_its_own() -> None:
+    # The row of a nested record is one list display of its fields (no call of its to_row),
+    # at every depth; a record with a to_row of its own is still called.
+    tree = _Tree("t", (1, 2), leaves=[_Leaf("a", "A")], spans=[(3, 4)])
+    holder = _Holder(_Own("x"), None, [tree, tree])
+    assert holder.to_row() == [["X"], None, [tree.to_row(), tree.to_row()]]
+    assert _Holder(_Own("y"), _Leaf("b"), []).to_row() == [["Y"], ["b", None], []]

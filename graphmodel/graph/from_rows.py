@@ -130,12 +130,14 @@ def add_row(row: list[Any], tables: _Tables) -> None:
     for place in sorted(places_row, key=_first):
         _add_place(place, places, tables, where)
 
-    unit_ids = set()
+    # Each unit id of the row -> the one object of that id (see `_add_task`): a responsibility's
+    # unit is looked up here, in a dict of the plan's few units, not in the tables' shared values
+    # (millions at 10,000 plans), and one look-up both shares it and checks it is listed.
+    unit_ids: dict[str, str] = {}
     real: set[str] = set()  # the units that are not groups
     share = tables.values.setdefault
     for unit_id, name, side, aliases, collective, district, _ in sorted(units, key=_first):
-        unit_id = share(unit_id, unit_id)  # one object for each unit id (see `_add_task`)
-        unit_ids.add(unit_id)
+        unit_id = unit_ids[unit_id] = share(unit_id, unit_id)
         if collective:
             tables.put_node(unit_id, "Group", {"name": name, "side": side}, where)
             continue
@@ -157,7 +159,7 @@ def add_row(row: list[Any], tables: _Tables) -> None:
         tables.task_units[doc_id] = tables.here
     tables.here = []
 
-    known = unit_ids | set(places)
+    known = unit_ids.keys() | places.keys()
     for kind, a, b, task_id, span in pairings:
         for end in (a, b):
             if end not in known:
@@ -182,7 +184,7 @@ def _add_place(place: list[Any], places: dict[str, list[Any]], tables: _Tables, 
         tables.edges.setdefault((place_id, _add_side(tables, side, None, where), "IN"), {})
 
 
-def _add_task(task: list[Any], doc_id: str, task_ids: set[str], unit_ids: set[str], real: set[str],
+def _add_task(task: list[Any], doc_id: str, task_ids: set[str], unit_ids: dict[str, str], real: set[str],
               places: dict[str, list[Any]], tables: _Tables, where: str) -> None:
     task_id, written, text, span, parent, title, responsibilities, mentioned, lead_officials, _ = task
     edges = tables.edges
@@ -226,10 +228,11 @@ def _add_task(task: list[Any], doc_id: str, task_ids: set[str], unit_ids: set[st
         # One object for each unit id, not one for each responsibility of each plan: a copy
         # each (from the row) is millions of strings at 10,000 plans, each compared in full
         # wherever an edge's source is looked up.
-        unit = share(unit, unit)
-        if unit not in unit_ids:
+        shared = unit_ids.get(unit)
+        if shared is None:
             raise GraphError(f"{where}: task {written} names the unit {unit!r}, "
                              "which the extraction does not list")
+        unit = shared
         if unit in real and unit not in mine:
             mine.append(unit)
         if at is None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from graphmodel.errors import InputError
@@ -57,19 +55,17 @@ def _refuse_mode(path: str | os.PathLike[str], mode: int) -> None:
         raise ReadError(path, f"is {kind}, not a document file")
 
 
-@contextmanager
-def _os_errors(path: str | os.PathLike[str]) -> Iterator[None]:
-    """The OS errors a user can cause, as `ReadError` naming ``path``."""
-    try:
-        yield
-    except FileNotFoundError:
-        raise ReadError(path, "no such file") from None
-    except PermissionError:
-        raise ReadError(path, "permission denied") from None
-    except IsADirectoryError:
-        raise ReadError(path, "is a folder, not a file") from None
-    except OSError as exc:
-        raise ReadError(path, f"cannot be read ({exc.strerror or exc})") from None
+def _read_error(path: str | os.PathLike[str], exc: OSError) -> ReadError:
+    """An OS error a user can cause, as the `ReadError` naming ``path`` (raised ``from None``).
+    Not a context manager: entering and leaving one cost more than the read of a small plan's
+    status (`read_bytes_and_status` runs for every plan, twice in a build)."""
+    if isinstance(exc, FileNotFoundError):
+        return ReadError(path, "no such file")
+    if isinstance(exc, PermissionError):
+        return ReadError(path, "permission denied")
+    if isinstance(exc, IsADirectoryError):
+        return ReadError(path, "is a folder, not a file")
+    return ReadError(path, f"cannot be read ({exc.strerror or exc})")
 
 
 def check_file(path: str | os.PathLike[str]) -> Path:
@@ -81,8 +77,10 @@ def check_file(path: str | os.PathLike[str]) -> Path:
         When nothing is there, or a folder, a device, a pipe or a socket is.
     """
     p = Path(path)
-    with _os_errors(path):
+    try:
         mode = os.stat(p).st_mode
+    except OSError as exc:
+        raise _read_error(path, exc) from None
     _refuse_mode(path, mode)
     return p
 
@@ -102,19 +100,43 @@ def read_bytes_and_status(path: str | os.PathLike[str], limit: int = MAX_DOCUMEN
     """`read_bytes`, and the status of the file read (taken on the open handle before reading)."""
     p = check_file(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    with _os_errors(path):
+    try:
         fd = os.open(p, flags)
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fh.fileno())
+    except OSError as exc:
+        raise _read_error(path, exc) from None
+    try:
+        info = os.fstat(fd)
         _refuse_mode(path, info.st_mode)
         if info.st_size > limit:
             size, most = _megabytes(info.st_size), _megabytes(limit)
             raise ReadError(path, f"is {size}; graphmodel reads documents up to {most}")
-        with _os_errors(path):
-            data = fh.read(limit + 1)
+        try:
+            data = _read_to_end(fd, info.st_size, limit)
+        except OSError as exc:
+            raise _read_error(path, exc) from None
+    finally:
+        os.close(fd)
     if len(data) > limit:  # a file that grew, or one whose size the system does not report (/proc)
         raise ReadError(path, f"is larger than {_megabytes(limit)}; graphmodel reads documents up to that size")
     return data, info
+
+
+def _read_to_end(fd: int, size: int, limit: int) -> bytes:
+    """The bytes of ``fd`` to its end, or its first ``limit + 1``. Asked for the ``size`` its
+    status gives and one byte more, then on to the end (the file may have grown, or its size
+    may be unknown: 0 under /proc): a buffered read of ``limit + 1`` bytes at once made a
+    buffer of that size first, half the time of reading a plan of 22 KB (38 of 77 us)."""
+    chunks: list[bytes] = []
+    total = 0
+    want = min(size, limit) + 1
+    while total <= limit:
+        chunk = os.read(fd, min(want, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = max(want, 1 << 16)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def read_user_text(path: str | os.PathLike[str], what: str, limit: int,

@@ -387,3 +387,54 @@ def test_a_graph_cache_that_cannot_be_written_gives_no_pack(tmp_path: Path) -> N
     (tmp_path / "cache").write_text("a file where the folder should be", encoding="utf-8")
     graphs = GraphCache(tmp_path / "cache")
     assert graphs.put_pack("k" * 64, {"format": "x"}, [], None) is None
+
+
+def test_an_entry_is_the_json_of_the_compact_row(plan: Path) -> None:
+    # `encode` writes without the circular check: the same text as json.dumps with it.
+    import copy
+
+    from loaders.cache import _compact
+
+    row = read_extraction(plan).to_row()
+    expected = json.dumps(_compact(copy.deepcopy(row)), ensure_ascii=False, separators=(",", ":"))
+    assert encode(row) == expected.encode("utf-8")
+
+
+def test_an_entry_is_written_whole_with_no_temporary_left(plan: Path, tmp_path: Path) -> None:
+    cache = ExtractionCache(tmp_path / "cache")
+    extraction = read_extraction(plan)
+    keys = [cache.key(f"{n}".encode(), str(plan)) for n in range(3)]
+    for key in keys:
+        cache.put(key, extraction)
+    assert sorted(p.name for p in cache.folder.rglob("*") if p.is_file()) == sorted(f"{k}.json.z" for k in keys)
+    assert all(cache.get(k) == extraction for k in keys)
+
+
+def test_a_temporary_left_under_this_process_s_name_is_worked_around(plan: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # A process of the same id (gone, or on another machine sharing the cache) left one behind.
+    import itertools
+
+    import loaders.cache
+
+    cache = ExtractionCache(tmp_path / "cache")
+    extraction = read_extraction(plan)
+    key = cache.key(b"x", str(plan))
+    folder = cache.path(key).parent
+    folder.mkdir(parents=True)
+    stale = folder / f".entry-{os.getpid()}-0"
+    stale.write_bytes(b"left behind")
+    monkeypatch.setattr(loaders.cache, "_ENTRIES", itertools.count())
+    cache.put(key, extraction)
+    assert cache.get(key) == extraction
+    assert stale.read_bytes() == b"left behind"  # not another's to remove
+
+
+def test_has_says_whether_an_entry_is_at_its_path(plan: Path, tmp_path: Path) -> None:
+    cache = ExtractionCache(tmp_path / "cache")
+    key = cache.key(plan.read_bytes(), str(plan))
+    assert not cache.has(key)
+    extract_one(plan, cache=cache)
+    assert cache.has(key) and cache.path(key).is_file()
+    cache.path(key).write_bytes(b"damaged")  # there, though `get` will not trust it
+    assert cache.has(key) and cache.get(key) is None

@@ -111,3 +111,13 @@ def test_the_seed_builds_from_its_text(seed_facts: SeedFacts) -> None:
     # (十六) names the office by its other name; the alias table makes it the same node.
     sixteen = next(t for t in pairs[0].tasks if t.endswith("(十六)"))
     assert graph.edges[pairs[0].a.id, sixteen, "RESPONSIBLE_FOR"]["mention"] == seed_facts.office_alias
+
+
+def test_a_link_to_nothing_is_kept_for_the_reader_and_names_as_given_kept(tmp_path: Path) -> None:
+    # One status a path (`_kind`); a broken link is the reader's to refuse by name, as before.
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    assert expand_paths([tmp_path / "gone.txt", str(tmp_path / "a.txt")]) == [
+        tmp_path / "gone.txt", tmp_path / "a.txt"]
+    with pytest.raises(InputError, match="no such file or folder"):
+        expand_paths([tmp_path / "a.txt" / "below"])  # not a folder: nothing there

@@ -192,3 +192,22 @@ def test_a_folder_with_other_files_is_refused(tmp_path: Path) -> None:
             atomic_folder(tmp_path, lambda name: name.endswith(".csv")):
         pass
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_check_output_takes_the_output_s_status_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A new output is none of the inputs: not compared with each of them.
+    import loaders.files
+    from loaders.files import check_output
+
+    inputs = [tmp_path / f"{n}.txt" for n in range(5)]
+    for p in inputs:
+        p.write_text("x", encoding="utf-8")
+    calls: list[str] = []
+    real = os.stat
+    monkeypatch.setattr(loaders.files.os, "stat", lambda p, *a, **k: calls.append(str(p)) or real(p, *a, **k))
+    check_output(tmp_path / "new.gmg", inputs)
+    assert calls and not set(calls) & {str(p) for p in inputs}
+    (tmp_path / "old.gmg").write_text("x", encoding="utf-8")
+    check_output(tmp_path / "old.gmg", inputs)  # there: each input compared, none is it
+    with pytest.raises(InputError, match="is one of the inputs"):
+        check_output(inputs[3], inputs)

@@ -186,3 +186,24 @@ def test_a_file_whose_size_the_system_does_not_report_is_still_bounded() -> None
         pytest.skip("no /proc here")
     with pytest.raises(ReadError, match="larger than"):
         read_bytes(path, limit=10)
+
+
+def test_a_file_holding_more_than_its_status_said_is_read_to_its_end(tmp_path: Path) -> None:
+    # Read in the size its status gave, then on to the end (a file that grew, or /proc's).
+    from loaders.documents.source import _read_to_end
+
+    path = tmp_path / "grew.txt"
+    data = "上海市发展改革委\n".encode() * 10_000  # 250 KB: past the first read and the next
+    path.write_bytes(data)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        assert _read_to_end(fd, 10, len(data)) == data
+        os.lseek(fd, 0, os.SEEK_SET)
+        assert _read_to_end(fd, 10, 1000) == data[:1001]  # one byte past the limit: refused by the caller
+        os.lseek(fd, 0, os.SEEK_SET)
+        assert _read_to_end(fd, len(data), len(data)) == data
+    finally:
+        os.close(fd)
+    proc = Path("/proc/self/cmdline")  # says 0 bytes
+    if proc.exists():
+        assert read_bytes(proc) == proc.read_bytes()
