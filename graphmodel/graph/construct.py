@@ -7,9 +7,11 @@ equal graph with the same node and edge order.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, islice
 from operator import itemgetter
 from typing import Any, TypeVar, cast
 
@@ -17,7 +19,8 @@ import networkx as nx
 
 from graphmodel.errors import GraphError
 from graphmodel.graph.assemble import assemble, paused_gc
-from graphmodel.graph.counterpart_links import derive_counterparts, task_units_counterparts
+from graphmodel.graph.counterpart_links import derive_counterparts, flat_counterparts
+from graphmodel.graph.edge_rows import EdgeRows
 from graphmodel.graph.from_rows import add_row
 from graphmodel.graph.schema import EDGE_TYPES, NODE_KINDS, SCHEMA
 from graphmodel.model import Extraction
@@ -29,8 +32,9 @@ _T = TypeVar("_T")
 _NodeTable = dict[str, dict[str, Any]]
 _EdgeTable = dict[tuple[str, str, str], dict[str, Any]]
 EdgeItem = tuple[tuple[str, str, str], dict[str, Any]]
-# Nodes (id to data) and the edges' sources, targets (places among the nodes), keys and data.
-EdgeColumns = tuple[dict[str, dict[str, Any]], list[int], list[int], list[str], list[dict[str, Any]]]
+# Nodes (id to data) and the edges' sources, targets (places among the nodes, as ``array('i')``),
+# keys and data.
+EdgeColumns = tuple[dict[str, dict[str, Any]], Sequence[int], Sequence[int], list[str], EdgeRows]
 
 # Node kinds that several documents may name; their attributes merge (see `_Tables.put_node`).
 _SHARED = frozenset({"Side", "Unit", "Group", "District", "Park"})
@@ -218,10 +222,12 @@ class _Tables:
         # across plans, and character offsets (ints above 256 are objects of their own) too.
         self.values: dict[str | int, Any] = {}
         # Kept as they are added, for COUNTERPART and the stats: each document's tasks that
-        # have real units (not groups), ``(start, task, its real units)`` sorted (the order
-        # COUNTERPART lists a pair's tasks in), whether a task was added twice (then that
-        # order is worked out again), and the tasks with a responsibility.
-        self.task_units: dict[str, list[tuple[int, str, list[str]]]] = {}
+        # have real units (not groups), sorted by start and id (the order COUNTERPART lists a
+        # pair's tasks in), flat: ``(tasks, their numbers of real units, the units one task
+        # after another)``, three lists a document read in one pass, not a list a task (see
+        # `flat_counterparts`); whether a task was added twice (then that order is worked out
+        # again), and the tasks with a responsibility.
+        self.task_units: dict[str, tuple[list[str], list[int], list[str]]] = {}
         self.here: list[tuple[int, str, list[str]]] = []  # the document being added's
         self.task_twice = False
         self.sides_here: dict[str, str] = {}  # side name -> id, of the sides the document being added added
@@ -306,16 +312,17 @@ class _Tables:
         """The COUNTERPART pairs (`derive_counterparts`)."""
         if self.task_twice:  # a task's units in two places: the general way
             tasks_of: dict[str, set[str]] = {}
-            for tasks in self.task_units.values():
-                for _, task, units in tasks:
-                    for unit in units:
+            for tasks, sizes, units in self.task_units.values():
+                each = iter(units)
+                for task, n in zip(tasks, sizes, strict=True):
+                    for unit in islice(each, n):
                         tasks_of.setdefault(unit, set()).add(task)
             return derive_counterparts(tasks_of, self.nodes)
         # Each document's tasks are sorted by (start, id): in document-id order, they are in
         # the order COUNTERPART lists them in, with no sort of the corpus's tasks.
-        task_units = self.task_units
-        return task_units_counterparts([(task, units) for doc in sorted(task_units)
-                                        for _, task, units in task_units[doc]], self.nodes)
+        kept = list(map(self.task_units.__getitem__, sorted(self.task_units)))
+        tasks, sizes, units = (list(chain.from_iterable(map(itemgetter(i), kept))) for i in range(3))
+        return flat_counterparts(tasks, sizes, units, self.nodes)
 
     def graph(self) -> nx.MultiDiGraph[str]:
         """The networkx graph: nodes and edges in sorted id order, then COUNTERPART."""
@@ -341,14 +348,14 @@ class _Tables:
 
     def in_graph_columns(self) -> tuple[EdgeColumns, dict[str, int]] | None:
         """`GraphBuilder.in_graph_columns`, and the stats."""
+        import numpy as np  # here only: the sort and the columns of millions of edges, in C
+
         ids = sorted(self.nodes)
         edges = self.edges
         types = Counter(map(itemgetter(2), edges))  # for the stats too
         names = sorted(types)
-        if not all(isinstance(t, str) for t in names):
+        if not all(isinstance(t, str) for t in names) or "COUNTERPART" in types:
             return None
-        numbers = list(range(2 * len(ids) + 1))  # one int object for each place (see below)
-        place = dict(zip(ids, numbers, strict=False))  # numbers has more
         kind = {t: i for i, t in enumerate(names)}
         # An edge's rank: its source's place, then its target's, then its type's, in one
         # integer (see `_sorted_edges`); a COUNTERPART takes the type after every other (after
@@ -356,11 +363,13 @@ class _Tables:
         # source's other targets, in the order of theirs).
         size, width = len(ids), len(names) + 1
         span = size * width + size + 1
+        if size * span >= 2**62:  # ranks beyond 64 bits (never from a corpus): edge by edge
+            return None
         # Each node's place times the factors, made once per node rather than once per edge.
         as_source = dict(zip(ids, range(0, size * span, span), strict=True))
         as_target = dict(zip(ids, range(0, size * width, width), strict=True))
         try:
-            ranks = [as_source[u] + as_target[v] + kind[t] for u, v, t in edges]
+            ranks = np.array([as_source[u] + as_target[v] + kind[t] for u, v, t in edges], dtype=np.int64)
         except KeyError:
             return None
         del as_source, as_target
@@ -369,52 +378,48 @@ class _Tables:
         self.edges = {}  # the tables are spent (see `_spent`)
         del edges
         # The data dicts held here in the order they were made, until `GraphBuilder.clear`:
-        # freed in graph order (the order of the columns returned) they would be read from
-        # memory at random, one dict after another far apart (at 10,000 plans, freeing the
-        # columns and the tables took 1.5 s of CPU; 0.8 s so).
+        # freed in graph order they would be read from memory at random, one dict after another
+        # far apart (at 10,000 plans, freeing the columns and the tables took 1.5 s of CPU; 0.8 s so).
         self.made = datas
-        order = sorted(range(len(ranks)), key=ranks.__getitem__)
-        ranks = list(map(ranks.__getitem__, order))
-        datas = list(map(datas.__getitem__, order))
-        del order
+        order = np.argsort(ranks, kind="stable")  # ranks are distinct: the edges' keys are
+        made_types = ranks % span % width
+        ranks = ranks[order]
+        # The COUNTERPART edges' ranks: after the pair's other keys when it has some, else a
+        # new target after the source's others (a rank past every node's target place).
+        place = dict(zip(ids, range(size), strict=True))
+        pairs = np.array([(place[a], place[b]) for a, b, _ in counterparts], dtype=np.int64).reshape(-1, 2)
+        low = pairs[:, 0] * span + pairs[:, 1] * width
+        at = np.searchsorted(ranks, low)
+        found = ranks[np.minimum(at, len(ranks) - 1)] if len(ranks) else np.zeros_like(low)
+        keyed = (at < len(ranks)) & (found < low + width)  # the pair has other keys
         last = len(names)  # COUNTERPART's slot
-        added = []
-        for a, b, attrs in counterparts:
-            low = place[a] * span + place[b] * width
-            at = bisect_left(ranks, low)
-            if at < len(ranks) and ranks[at] < low + width:  # the pair has other keys
-                added.append((low + last, place[b], attrs))
-            else:
-                added.append((place[a] * span + size * width + place[b], place[b], attrs))
-        added.sort(key=itemgetter(0))
-        # Merged in: the sorted ranks in slices, the counterparts one by one.
-        merged: list[int] = []
-        merged_datas: list[dict[str, Any]] = []
-        spots = []
-        done = 0
-        for rank, _, attrs in added:
-            at = bisect_left(ranks, rank, done)
-            merged += ranks[done:at]
-            merged_datas += datas[done:at]
-            spots.append(len(merged))
-            merged.append(rank)
-            merged_datas.append(attrs)
-            done = at
-        merged += ranks[done:]
-        merged_datas += datas[done:]
-        del ranks, datas
-        # The ends and types taken out of the ranks (each the one int object of its place).
-        sources = list(map(numbers.__getitem__, map(span.__rfloordiv__, merged)))
-        within = list(map(span.__rmod__, merged))
-        del merged
-        targets = list(map(numbers.__getitem__, map(width.__rfloordiv__, within)))
-        keys = list(map([*names, "COUNTERPART"].__getitem__, map(width.__rmod__, within)))
+        added = np.where(keyed, low + last, pairs[:, 0] * span + size * width + pairs[:, 1])
+        # Merged in (the edges' ranks are sorted already: one run and a short one).
+        merged = np.concatenate([ranks, added])
+        within = np.argsort(merged, kind="stable")
+        merged = merged[within]
+        del ranks
+        # Each type's data in the order made, and where each of its edges in graph order finds its data.
+        groups: dict[str, tuple[list[dict[str, Any]], Any]] = {}
+        of_type = made_types[order]
+        for code, name in enumerate(names):
+            made_at = np.flatnonzero(made_types == code)
+            groups[name] = (list(map(datas.__getitem__, made_at.tolist())),
+                            np.searchsorted(made_at, order[of_type == code]))
+        del order, of_type, made_types
+        theirs = within[within >= len(datas)] - len(datas)  # the counterparts, in graph order
+        groups["COUNTERPART"] = (list(map(itemgetter(2), counterparts)), theirs)
         del within
-        for spot, (_, target, _) in zip(spots, added, strict=True):  # a new target's rank says it otherwise
-            targets[spot] = target
-            keys[spot] = "COUNTERPART"
+        # The ends and types taken back out of the ranks.
+        sources = merged // span
+        rest = merged - sources * span
+        new = rest >= size * width  # a COUNTERPART to a new target
+        targets = np.where(new, rest - size * width, rest // width)
+        codes = np.where(new, last, rest % width)
+        del merged, rest, new
+        keys = list(map([*names, "COUNTERPART"].__getitem__, codes.tolist()))
         nodes = dict(zip(ids, map(self.nodes.__getitem__, ids), strict=True))
-        return (nodes, sources, targets, keys, merged_datas), stats
+        return (nodes, _int32s(sources), _int32s(targets), keys, EdgeRows(keys, groups)), stats
 
     def _counted(self, types: Counter[str] | None = None) -> tuple[list[tuple[str, str, dict[str, Any]]],
                                                                    dict[str, int]]:
@@ -496,6 +501,13 @@ def _in_graph_order(ordered: list[tuple[tuple[str, str, str], dict[str, Any]]],
         out.append(item)
         done = at
     out += ordered[done:]
+    return out
+
+
+def _int32s(values: Any) -> array[int]:
+    """A numpy array of integers (each within 32 bits) as an ``array('i')``, copied in C."""
+    out = array("i")
+    out.frombytes(values.astype("=i4", copy=False).tobytes())
     return out
 
 
