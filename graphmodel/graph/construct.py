@@ -350,13 +350,18 @@ class _Tables:
         """`GraphBuilder.in_graph_columns`, and the stats."""
         import numpy as np  # here only: the sort and the columns of millions of edges, in C
 
-        ids = sorted(self.nodes)
+        # The node ids sorted, and their data in that order taken from a list by place (looked
+        # up in the node table by id, each was a cache miss at 10,000 plans).
+        made_ids = list(self.nodes)
+        by_id = sorted(range(len(made_ids)), key=made_ids.__getitem__)
+        ids = list(map(made_ids.__getitem__, by_id))
+        rows = list(map(list(self.nodes.values()).__getitem__, by_id))
+        del made_ids, by_id
         edges = self.edges
         types = Counter(map(itemgetter(2), edges))  # for the stats too
         names = sorted(types)
         if not all(isinstance(t, str) for t in names) or "COUNTERPART" in types:
             return None
-        kind = {t: i for i, t in enumerate(names)}
         # An edge's rank: its source's place, then its target's, then its type's, in one
         # integer (see `_sorted_edges`); a COUNTERPART takes the type after every other (after
         # its pair's other keys) or, for a new target, a place after every node's (after its
@@ -365,14 +370,24 @@ class _Tables:
         span = size * width + size + 1
         if size * span >= 2**62:  # ranks beyond 64 bits (never from a corpus): edge by edge
             return None
-        # Each node's place times the factors, made once per node rather than once per edge.
-        as_source = dict(zip(ids, range(0, size * span, span), strict=True))
-        as_target = dict(zip(ids, range(0, size * width, width), strict=True))
-        try:
-            ranks = np.array([as_source[u] + as_target[v] + kind[t] for u, v, t in edges], dtype=np.int64)
-        except KeyError:
+        place = dict(zip(ids, range(size), strict=True))
+        # Each edge's source, target and type numbered in one pass over the keys, in C: a type
+        # is numbered by the same dict, after the nodes (unless a node has its name).
+        number = dict(place)
+        number.update(zip(names, range(size, size + len(names))))
+        if len(number) != size + len(names):
             return None
-        del as_source, as_target
+        try:
+            parts = np.fromiter(map(number.__getitem__, chain.from_iterable(edges)), dtype=np.int64,
+                                count=3 * len(edges)).reshape(-1, 3)
+        except (KeyError, ValueError):  # an end that is no node (or a key that is not (u, v, type))
+            return None
+        del number
+        sources_made, targets_made, made_types = parts[:, 0], parts[:, 1], parts[:, 2] - size
+        if len(parts) and (sources_made.max() >= size or targets_made.max() >= size):  # an end named like a type
+            return None
+        ranks = sources_made * span + targets_made * width + made_types
+        del parts, sources_made, targets_made
         counterparts, stats = self._counted(types)
         datas = list(edges.values())
         self.edges = {}  # the tables are spent (see `_spent`)
@@ -382,11 +397,9 @@ class _Tables:
         # far apart (at 10,000 plans, freeing the columns and the tables took 1.5 s of CPU; 0.8 s so).
         self.made = datas
         order = np.argsort(ranks, kind="stable")  # ranks are distinct: the edges' keys are
-        made_types = ranks % span % width
         ranks = ranks[order]
         # The COUNTERPART edges' ranks: after the pair's other keys when it has some, else a
         # new target after the source's others (a rank past every node's target place).
-        place = dict(zip(ids, range(size), strict=True))
         pairs = np.array([(place[a], place[b]) for a, b, _ in counterparts], dtype=np.int64).reshape(-1, 2)
         low = pairs[:, 0] * span + pairs[:, 1] * width
         at = np.searchsorted(ranks, low)
@@ -402,11 +415,12 @@ class _Tables:
         # Each type's data in the order made, and where each of its edges in graph order finds its data.
         groups: dict[str, tuple[list[dict[str, Any]], Any]] = {}
         of_type = made_types[order]
+        within_type = np.empty(len(datas), dtype=np.int64)  # each edge's place among its type's, in the order made
         for code, name in enumerate(names):
             made_at = np.flatnonzero(made_types == code)
-            groups[name] = (list(map(datas.__getitem__, made_at.tolist())),
-                            np.searchsorted(made_at, order[of_type == code]))
-        del order, of_type, made_types
+            within_type[made_at] = np.arange(len(made_at))
+            groups[name] = (list(map(datas.__getitem__, made_at.tolist())), within_type[order[of_type == code]])
+        del order, of_type, made_types, within_type
         theirs = within[within >= len(datas)] - len(datas)  # the counterparts, in graph order
         groups["COUNTERPART"] = (list(map(itemgetter(2), counterparts)), theirs)
         del within
@@ -418,7 +432,7 @@ class _Tables:
         codes = np.where(new, last, rest % width)
         del merged, rest, new
         keys = list(map([*names, "COUNTERPART"].__getitem__, codes.tolist()))
-        nodes = dict(zip(ids, map(self.nodes.__getitem__, ids), strict=True))
+        nodes = dict(zip(ids, rows, strict=True))
         return (nodes, _int32s(sources), _int32s(targets), keys, EdgeRows(keys, groups)), stats
 
     def _counted(self, types: Counter[str] | None = None) -> tuple[list[tuple[str, str, dict[str, Any]]],
