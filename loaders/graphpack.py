@@ -214,8 +214,12 @@ def _chunked_column(values: list[Any], strings: _Strings) -> tuple[str, str] | N
             # The chunk's new strings numbered in the order they come, then its indices.
             new = dict.fromkeys(filterfalse(index.__contains__, chunk))
             new.pop(None, None)
-            index.update(zip(new, count(len(index))))
-            packed.extend(map(index.get, chunk, repeat(-1)) if absent else map(index.__getitem__, chunk))
+            first = len(index)
+            index.update(zip(new, count(first)))
+            if len(new) == len(chunk):  # every value new and distinct (texts, ids): numbered in order
+                packed.extend(range(first, len(index)))
+            else:
+                packed.extend(map(index.get, chunk, repeat(-1)) if absent else map(index.__getitem__, chunk))
         elif types == {int} and kind != "s":
             present = list(filter(_is_not_none, chunk)) if absent else chunk
             if min(present) < -_INT_MAX or max(present) > _INT_MAX:
@@ -276,7 +280,8 @@ def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
             packed = pack_ints([_ABSENT if v is None else v for v in values] if absent else values)
         elif kind == "ls":  # all the lists' strings at once, then cut back into lists
             at = iter(strings.indices(list(chain.from_iterable(filter(None, values)))))
-            packed = [None if v is None else list(islice(at, len(v))) for v in values]
+            empty: list[int] = []  # one for every empty list (most tasks' lead officials): JSON writes each alike
+            packed = [None if v is None else list(islice(at, len(v))) if v else empty for v in values]
         out[name] = [kind, packed]
     # A dict keeps the order its keys were added in (a node merged from several plans may have
     # gained one late), and a graph read back must be the same to the last key.
@@ -318,18 +323,20 @@ def _columns_in_order(rows: list[dict[str, Any]], at: Any, strings: _Strings
     index = strings.index
     out: dict[str, list[Any]] = {}
     for name, values, kind in zip(rows[0], whole, kinds, strict=True):
+        # Each distinct value numbered here in one pass (few: mentions, roles, documents and
+        # offsets are shared objects), its number put in order, then given its value.
+        local = _Index()
+        codes = np.fromiter(map(local.__getitem__, values), dtype=np.int64, count=len(values))[at]
+        seen = list(local)
         if kind == "i":
-            packed = np.array([_ABSENT if v is None else v for v in values] if None in values else values,
-                              dtype=np.int64)[at]
+            packed = np.array([_ABSENT if v is None else v for v in seen], dtype=np.int64)[codes]
         else:
-            # Each distinct value numbered here, then numbered in the string table in the order it
-            # first comes in the column put in order (as `_chunked_column` numbers them).
-            distinct = {v: i for i, v in enumerate(dict.fromkeys(values))}
-            codes = np.fromiter(map(distinct.__getitem__, values), dtype=np.int64, count=len(values))[at]
-            found, first = np.unique(codes, return_index=True)
-            seen = list(distinct)
+            # Numbered in the string table in the order each first comes in the column put in
+            # order (as `_chunked_column` numbers them).
+            first = np.full(len(seen), len(codes), dtype=np.int64)
+            np.minimum.at(first, codes, np.arange(len(codes)))
             numbered = np.empty(len(seen), dtype=np.int64)
-            for code in found[np.argsort(first)].tolist():
+            for code in np.argsort(first, kind="stable").tolist():
                 value = seen[code]
                 numbered[code] = -1 if value is None else index.setdefault(value, len(index))
             packed = numbered[codes]

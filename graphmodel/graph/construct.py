@@ -374,7 +374,7 @@ class _Tables:
         # Each edge's source, target and type numbered in one pass over the keys, in C: a type
         # is numbered by the same dict, after the nodes (unless a node has its name).
         number = dict(place)
-        number.update(zip(names, range(size, size + len(names))))
+        number.update(zip(names, range(size, size + len(names)), strict=True))
         if len(number) != size + len(names):
             return None
         try:
