@@ -176,13 +176,15 @@ class GraphBuilder:
         ``(nodes, sources, targets, keys, datas)``, an edge's ends given by their places in
         ``nodes``. `stats` then counts them. Cheaper than `in_graph_order` for a caller that
         numbers the ends anyway (``build -o FILE.gmg``): no tuple per edge, each end looked up
-        once.
+        once, the edges sorted by one integer each in numpy.
 
         Returns
         -------
         tuple or None
             None (and the tables untouched) when an edge names a node the tables do not have,
-            or its type is not a string: then call `in_graph_order`.
+            or its type is not a string or is ``COUNTERPART``, or a node's id is an edge
+            type: then call `in_graph_order`. The sources and targets are ``array('i')``; the
+            data an `EdgeRows` (each type's dicts kept in the order they were made).
         """
         with paused_gc():
             got = self._tables.in_graph_columns()

@@ -97,3 +97,11 @@ def test_edges_in_graph_columns_are_the_order_assemble_gives() -> None:
     tables.edges = {("a", "zz", "IN"): {}}
     assert tables.in_graph_columns() is None
     assert tables.edges == {("a", "zz", "IN"): {}}
+    # A node with an edge type's name (ends and types are numbered by one dict), an edge to a
+    # node that is no node but has a type's name: the same, the tables untouched.
+    for nodes, edge in (({"a": {}, "IN": {}}, ("a", "IN", "IN")), ({"a": {}}, ("a", "IN", "IN"))):
+        tables = _Tables()
+        tables.nodes = dict(nodes)
+        tables.edges = {edge: {}}
+        assert tables.in_graph_columns() is None
+        assert tables.edges == {edge: {}}
