@@ -184,6 +184,7 @@ def _transposed(rows: list[dict[str, Any]]) -> list[list[Any]] | None:
 
 
 _CHUNK = 4096
+_NUMPY_FROM = 50_000  # edges from which numpy is imported (a small graph's command does without it)
 
 
 def _chunked_column(values: list[Any], strings: _Strings) -> tuple[str, str] | None:
@@ -426,7 +427,7 @@ def pack_columns(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]], 
     if not len(sources) == len(targets) == len(keys) == len(datas):
         raise ValueError("the edge columns differ in length")
     for ends in (sources, targets):
-        if isinstance(ends, array) and ends.typecode == "i" and len(ends) > _CHUNK:
+        if isinstance(ends, array) and ends.typecode == "i" and len(ends) >= _NUMPY_FROM:
             import numpy as np  # millions of ends checked in C, without an int object each
 
             view = np.frombuffer(ends, dtype=np.intc)
@@ -512,7 +513,7 @@ def _by_type(types: list[str], keys: array[int], index: dict[str, int], datas: l
     distinct = dict.fromkeys(types)
     if len(distinct) == 1:
         return {k: list(datas) for k in distinct}
-    if len(datas) <= _CHUNK:  # one pass over the edges (a pass per type, comparing every edge's type, cost more)
+    if len(datas) < _NUMPY_FROM:  # one pass over the edges (a pass per type, comparing every edge's type, cost more)
         by_type: dict[str, list[dict[str, Any]]] = {k: [] for k in distinct}
         append = {k: rows.append for k, rows in by_type.items()}
         for k, data in zip(types, datas, strict=True):

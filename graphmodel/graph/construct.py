@@ -34,7 +34,11 @@ _EdgeTable = dict[tuple[str, str, str], dict[str, Any]]
 EdgeItem = tuple[tuple[str, str, str], dict[str, Any]]
 # Nodes (id to data) and the edges' sources, targets (places among the nodes, as ``array('i')``),
 # keys and data.
-EdgeColumns = tuple[dict[str, dict[str, Any]], Sequence[int], Sequence[int], list[str], EdgeRows]
+EdgeColumns = tuple[dict[str, dict[str, Any]], Sequence[int], Sequence[int], list[str],
+                    list[dict[str, Any]] | EdgeRows]
+
+# Tables of at least this many edges are ordered in numpy (`_Tables.in_graph_columns`).
+_NUMPY_FROM = 50_000
 
 # Node kinds that several documents may name; their attributes merge (see `_Tables.put_node`).
 _SHARED = frozenset({"Side", "Unit", "Group", "District", "Park"})
@@ -349,7 +353,90 @@ class _Tables:
         return nodes, _in_graph_order(ordered, counterparts), stats
 
     def in_graph_columns(self) -> tuple[EdgeColumns, dict[str, int]] | None:
-        """`GraphBuilder.in_graph_columns`, and the stats."""
+        """`GraphBuilder.in_graph_columns`, and the stats: in numpy from `_NUMPY_FROM` edges
+        (a small corpus's build does not import it: 0.1 s, a tenth of a small build)."""
+        return self._in_numpy() if len(self.edges) >= _NUMPY_FROM else self._in_python()
+
+    def _in_python(self) -> tuple[EdgeColumns, dict[str, int]] | None:
+        """`in_graph_columns` of tables too small for numpy to pay: the same order and columns
+        (the sources and targets lists, the data a list in graph order)."""
+        ids = sorted(self.nodes)
+        edges = self.edges
+        types = Counter(map(itemgetter(2), edges))  # for the stats too
+        names = sorted(types)
+        if not all(isinstance(t, str) for t in names) or "COUNTERPART" in types:
+            return None
+        numbers = list(range(2 * len(ids) + 1))  # one int object for each place (see below)
+        place = dict(zip(ids, numbers, strict=False))  # numbers has more
+        kind = {t: i for i, t in enumerate(names)}
+        # An edge's rank: its source's place, then its target's, then its type's, in one
+        # integer (see `_sorted_edges`); a COUNTERPART takes the type after every other (after
+        # its pair's other keys) or, for a new target, a place after every node's (after its
+        # source's other targets, in the order of theirs).
+        size, width = len(ids), len(names) + 1
+        span = size * width + size + 1
+        # Each node's place times the factors, made once per node rather than once per edge.
+        as_source = dict(zip(ids, range(0, size * span, span), strict=True))
+        as_target = dict(zip(ids, range(0, size * width, width), strict=True))
+        try:
+            ranks = [as_source[u] + as_target[v] + kind[t] for u, v, t in edges]
+        except KeyError:
+            return None
+        del as_source, as_target
+        counterparts, stats = self._counted(types)
+        datas = list(edges.values())
+        self.edges = {}  # the tables are spent (see `_spent`)
+        del edges
+        # The data dicts held here in the order they were made, until `GraphBuilder.clear`:
+        # freed in graph order (the order of the columns returned) they would be read from
+        # memory at random, one dict after another far apart (at 10,000 plans, freeing the
+        # columns and the tables took 1.5 s of CPU; 0.8 s so).
+        self.made = datas
+        order = sorted(range(len(ranks)), key=ranks.__getitem__)
+        ranks = list(map(ranks.__getitem__, order))
+        datas = list(map(datas.__getitem__, order))
+        del order
+        last = len(names)  # COUNTERPART's slot
+        added = []
+        for a, b, attrs in counterparts:
+            low = place[a] * span + place[b] * width
+            at = bisect_left(ranks, low)
+            if at < len(ranks) and ranks[at] < low + width:  # the pair has other keys
+                added.append((low + last, place[b], attrs))
+            else:
+                added.append((place[a] * span + size * width + place[b], place[b], attrs))
+        added.sort(key=itemgetter(0))
+        # Merged in: the sorted ranks in slices, the counterparts one by one.
+        merged: list[int] = []
+        merged_datas: list[dict[str, Any]] = []
+        spots = []
+        done = 0
+        for rank, _, attrs in added:
+            at = bisect_left(ranks, rank, done)
+            merged += ranks[done:at]
+            merged_datas += datas[done:at]
+            spots.append(len(merged))
+            merged.append(rank)
+            merged_datas.append(attrs)
+            done = at
+        merged += ranks[done:]
+        merged_datas += datas[done:]
+        del ranks, datas
+        # The ends and types taken out of the ranks (each the one int object of its place).
+        sources = list(map(numbers.__getitem__, map(span.__rfloordiv__, merged)))
+        within = list(map(span.__rmod__, merged))
+        del merged
+        targets = list(map(numbers.__getitem__, map(width.__rfloordiv__, within)))
+        keys = list(map([*names, "COUNTERPART"].__getitem__, map(width.__rmod__, within)))
+        del within
+        for spot, (_, target, _) in zip(spots, added, strict=True):  # a new target's rank says it otherwise
+            targets[spot] = target
+            keys[spot] = "COUNTERPART"
+        nodes = dict(zip(ids, map(self.nodes.__getitem__, ids), strict=True))
+        return (nodes, sources, targets, keys, merged_datas), stats
+
+    def _in_numpy(self) -> tuple[EdgeColumns, dict[str, int]] | None:
+        """`in_graph_columns` with the edges numbered, sorted and grouped in numpy."""
         import numpy as np  # here only: the sort and the columns of millions of edges, in C
 
         # The node ids sorted, and their data in that order taken from a list by place (looked

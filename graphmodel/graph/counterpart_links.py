@@ -300,7 +300,7 @@ def _shared(tasks: Sequence[str], sizes: Sequence[int], units: Sequence[str], co
     return shared
 
 
-_BULK = 2000  # tasks from which `_shared_in_bulk` is the cheaper (numpy's import and set-up aside)
+_BULK = 10_000  # tasks from which `_shared_in_bulk` is used (a small corpus does without numpy)
 _WIDE = 32  # units of a task from which its pairs are found one side by another, not all at once
 
 

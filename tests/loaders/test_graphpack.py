@@ -153,9 +153,16 @@ def _pack_both_ways(extractions: list[Any]) -> tuple[dict[str, Any], dict[str, A
     return pack_data(graph), ordered, pack_bytes(ordered)
 
 
-def test_the_pack_made_from_the_builders_tables_is_the_graphs(tmp_path: Path) -> None:
+@pytest.mark.parametrize("numpy_from", [0, 10**9])  # in numpy (a large corpus's) and in Python
+def test_the_pack_made_from_the_builders_tables_is_the_graphs(tmp_path: Path, numpy_from: int,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     # build -o FILE.gmg packs the builder's tables without making the graph: the same bytes,
     # also where a COUNTERPART joins a pair of units that a pairing joins too (either way).
+    from graphmodel.graph import construct
+    from loaders import graphpack
+
+    monkeypatch.setattr(construct, "_NUMPY_FROM", numpy_from)
+    monkeypatch.setattr(graphpack, "_NUMPY_FROM", numpy_from)
     from graphmodel.extract import extract
     from loaders.documents import read_document
     from tests.conftest import DATA
@@ -363,7 +370,7 @@ def test_columns_read_in_the_order_made_are_the_columns_in_graph_order() -> None
 
     rng = random.Random(9)
     words = ["甲", "乙", "丙", "丁", None]
-    for case in range(60):
+    for _ in range(60):
         n = rng.randrange(1, 40)
         rows = [{"role": rng.choice(["lead", "support"]), "mention": rng.choice(words),
                  "start": rng.choice([None, rng.randrange(-5, 9000)]), "none": None} for _ in range(n)]
@@ -383,14 +390,15 @@ def test_columns_read_in_the_order_made_are_the_columns_in_graph_order() -> None
         assert list(strings.index) == ["s"]
 
 
-def test_the_pack_of_edge_rows_is_the_pack_of_the_rows_in_graph_order() -> None:
-    # pack_columns of the builder's EdgeRows (each type read in the order made) and of the same
-    # rows as a list in graph order: the same pack.
-    from graphmodel.graph import SCHEMA, GraphBuilder
+def test_the_pack_of_edge_rows_is_the_pack_of_the_rows_in_graph_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    # pack_columns of the builder's EdgeRows (each type read in the order made: the tables of a
+    # large corpus, in numpy) and of the same rows as a list in graph order: the same pack.
+    from graphmodel.graph import SCHEMA, GraphBuilder, construct
     from graphmodel.graph.edge_rows import EdgeRows
     from loaders.graphpack import pack_columns
     from tests.graph.plans import network_plan
 
+    monkeypatch.setattr(construct, "_NUMPY_FROM", 0)
     builder = GraphBuilder()
     for ex in (plan_2020(), plan_2021(), network_plan()):
         builder.add(ex)
