@@ -415,7 +415,9 @@ def pack_columns(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]], 
     """`pack_ordered` of edges given as columns (`graphmodel.graph.GraphBuilder.in_graph_columns`):
     the ``i``-th edge runs from the node at place ``sources[i]`` of ``nodes`` to the one at
     ``targets[i]``, with the key ``keys[i]`` and the data ``datas[i]``, the edges in the order
-    the graph would hold them.
+    the graph would hold them. ``datas`` may be an `graphmodel.graph.edge_rows.EdgeRows` (each
+    type's dicts in the order they were made): each type's columns are then read in that order
+    and put in graph order (`_columns_in_order`), the same pack.
 
     Raises
     ------
