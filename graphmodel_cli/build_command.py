@@ -41,11 +41,12 @@ def build(paths: tuple[Path, ...], output: Path, aliases_file: Path | None, fmt:
 
     kind = graph_format(output)  # a wrong extension fails before the work, not after
     if kind == "gmg":  # the graph cache's pack, when it holds this corpus's, is written without reading it
-        got = load_or_pack(paths, aliases_file, output=output)
+        got = load_or_pack(paths, aliases_file, output=output, write=True)
     else:
         got = load(paths, aliases_file, output=output)
     if isinstance(got, CachedPack):
-        atomic_write_bytes(output, got.pack)
+        if not got.written:  # (a pack just made is written while the graph cache keeps it)
+            atomic_write_bytes(output, got.pack)
         summary = got.summary
     else:
         pack = cached_pack(got) if kind == "gmg" else None

@@ -340,18 +340,22 @@ def _kept(graph: nx.MultiDiGraph[str]) -> nx.MultiDiGraph[str]:
 @dataclass(frozen=True)
 class CachedPack:
     """A corpus's graph as the graph cache keeps it, not made into a graph: its pack file's
-    bytes (a view of the cache entry's) and its `graph_summary`."""
+    bytes (a view of the cache entry's) and its `graph_summary`; ``written`` when they were
+    written to the output already (`load_or_pack` with ``write``)."""
 
     pack: bytes | memoryview
     summary: dict[str, Any]
+    written: bool = False
 
 
-def load_or_pack(paths: Sequence[Path], aliases_file: Path | None = None, output: Path | None = None
-                 ) -> nx.MultiDiGraph[str] | CachedPack:
+def load_or_pack(paths: Sequence[Path], aliases_file: Path | None = None, output: Path | None = None,
+                 write: bool = False) -> nx.MultiDiGraph[str] | CachedPack:
     """`load`, or the graph cache's pack and summary of the corpus when it has them and nothing
     needs the graph itself (no corrections, whose warnings name what the graph holds): ``build
-    -o FILE.gmg`` then copies the pack and prints the summary without reading the graph."""
-    got = _load(paths, aliases_file, output, pack_only=True)
+    -o FILE.gmg`` then copies the pack and prints the summary without reading the graph. With
+    ``write``, a pack made here is written to ``output`` (atomically) while the graph cache
+    keeps it (the CachedPack says ``written``)."""
+    got = _load(paths, aliases_file, output, pack_only=True, write=write)
     return got if isinstance(got, CachedPack) else _kept(got)
 
 
@@ -376,8 +380,8 @@ _SUMMARY = "graphmodel.summary"  # in the click context's meta: (graph, its summ
 
 
 def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None, pack_only: bool = False,
-          edge_types: Collection[str] | None = None, node_attributes: Mapping[str, Collection[str]] | None = None
-          ) -> nx.MultiDiGraph[str] | CachedPack:
+          edge_types: Collection[str] | None = None, node_attributes: Mapping[str, Collection[str]] | None = None,
+          write: bool = False) -> nx.MultiDiGraph[str] | CachedPack:
     from graphmodel.errors import InputError
     from loaders.corpus import is_graph_file, read_corpus_graph
     from loaders.files import check_output
@@ -444,7 +448,7 @@ def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None,
         raise failed[0]
     keep = graphs is not None and key is not None and len(plans.report.skipped) == skipped_before  # all read
     if pack_only:  # only its pack is wanted: made from the builder's tables, with no graph at all
-        return _packed(builder, graphs if keep else None, key, warnings)
+        return _packed(builder, graphs if keep else None, key, warnings, output if write else None)
     with _frozen_when_made():
         graph = builder.graph()
     if keep:
@@ -462,7 +466,7 @@ def _built_summary(builder: GraphBuilder) -> dict[str, Any]:
 
 
 def _packed(builder: GraphBuilder, graphs: GraphCache | None, key: str | None,
-            warnings: list[tuple[str, ExtractionWarning]]) -> CachedPack:
+            warnings: list[tuple[str, ExtractionWarning]], output: Path | None = None) -> CachedPack:
     """The pack file of the builder's graph, made from its tables (`GraphBuilder.in_graph_columns`,
     `loaders.graphpack.pack_columns`: the bytes `write_pack` writes for the graph), kept in the
     graph cache when ``graphs`` is given. Never making the graph saves its time (filling it,
@@ -491,8 +495,23 @@ def _packed(builder: GraphBuilder, graphs: GraphCache | None, key: str | None,
     summary = _built_summary(builder)
     builder.clear()  # the tables, before the pack is written out
     pack = pack_bytes(data, consume=True)  # each part of the pack data let go of once encoded
-    kept = graphs.put_pack(key, pack, warnings, summary) if graphs is not None and key is not None else None
-    return CachedPack(kept if kept is not None else pack, summary)
+    if graphs is None or key is None:
+        return CachedPack(pack, summary)
+    if output is None:
+        kept = graphs.put_pack(key, pack, warnings, summary)
+        return CachedPack(kept if kept is not None else pack, summary)
+    from concurrent.futures import ThreadPoolExecutor
+
+    from loaders.files import atomic_write_bytes
+
+    # The output written while the graph cache writes (and hashes) its entry: writing and
+    # hashing let go of the interpreter's lock, and the other core has nothing else to do at
+    # the end of a build (371 MB twice, and its sha256, at 10,000 plans).
+    with ThreadPoolExecutor(1) as pool:
+        written = pool.submit(atomic_write_bytes, output, pack)
+        kept = graphs.put_pack(key, pack, warnings, summary)
+        written.result()
+    return CachedPack(kept if kept is not None else pack, summary, written=True)
 
 
 @contextmanager

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import networkx as nx
 
 from graphmodel.graph.assemble import assemble, paused_gc
+from graphmodel.graph.edge_rows import EdgeRows
 from loaders.files import atomic_writer
 
 if TYPE_CHECKING:
@@ -59,8 +60,10 @@ _ABSENT = -(2**31)  # an absent value in an ``i`` column
 _INT_MAX = 2**31 - 1
 
 
-def pack_ints(values: list[int]) -> str:
+def pack_ints(values: Sequence[int]) -> str:
     """Integers (each in 32 bits) as the base64 of their little-endian bytes."""
+    if isinstance(values, array) and values.typecode == "i":  # already (`pack_columns`'s ends)
+        return _packed_array(array("i", values) if sys.byteorder == "big" else values)
     return _packed_array(array("i", values))
 
 
@@ -181,6 +184,7 @@ def _transposed(rows: list[dict[str, Any]]) -> list[list[Any]] | None:
 
 
 _CHUNK = 4096
+_NUMPY_FROM = 50_000  # edges from which numpy is imported (a small graph's command does without it)
 
 
 def _chunked_column(values: list[Any], strings: _Strings) -> tuple[str, str] | None:
@@ -211,8 +215,12 @@ def _chunked_column(values: list[Any], strings: _Strings) -> tuple[str, str] | N
             # The chunk's new strings numbered in the order they come, then its indices.
             new = dict.fromkeys(filterfalse(index.__contains__, chunk))
             new.pop(None, None)
-            index.update(zip(new, count(len(index))))
-            packed.extend(map(index.get, chunk, repeat(-1)) if absent else map(index.__getitem__, chunk))
+            first = len(index)
+            index.update(zip(new, count(first)))
+            if len(new) == len(chunk):  # every value new and distinct (texts, ids): numbered in order
+                packed.extend(range(first, len(index)))
+            else:
+                packed.extend(map(index.get, chunk, repeat(-1)) if absent else map(index.__getitem__, chunk))
         elif types == {int} and kind != "s":
             present = list(filter(_is_not_none, chunk)) if absent else chunk
             if min(present) < -_INT_MAX or max(present) > _INT_MAX:
@@ -273,7 +281,8 @@ def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
             packed = pack_ints([_ABSENT if v is None else v for v in values] if absent else values)
         elif kind == "ls":  # all the lists' strings at once, then cut back into lists
             at = iter(strings.indices(list(chain.from_iterable(filter(None, values)))))
-            packed = [None if v is None else list(islice(at, len(v))) for v in values]
+            empty: list[int] = []  # one for every empty list (most tasks' lead officials): JSON writes each alike
+            packed = [None if v is None else list(islice(at, len(v))) if v else empty for v in values]
         out[name] = [kind, packed]
     # A dict keeps the order its keys were added in (a node merged from several plans may have
     # gained one late), and a graph read back must be the same to the last key.
@@ -284,6 +293,58 @@ def _columns(rows: list[dict[str, Any]], skip: str | None, strings: _Strings
     shapes: dict[tuple[int, ...], int] = {}
     shape_of = [shapes.setdefault(orders[k], len(shapes)) for k in map(tuple, rows)]
     return out, {"names": [list(o) for o in shapes], "rows": shape_of}
+
+
+def _columns_in_order(rows: list[dict[str, Any]], at: Any, strings: _Strings
+                      ) -> tuple[dict[str, list[Any]], None] | None:
+    """`_columns` of the rows ``rows[i] for i in at`` (``at`` a numpy array), each column read
+    from ``rows`` in their order and then put in the order of ``at``: rows made one after
+    another in memory are read so, where in the order of ``at`` each would be a cache miss (at
+    10,000 plans, 2.5 million responsibilities). Only for rows that all have the same keys in
+    the same order, and columns of strings or of 32-bit integers (either with None): None, the
+    string table untouched, for any other (then `_columns` of the rows in order)."""
+    if not rows or len(at) != len(rows):
+        return None
+    whole = _transposed(rows)
+    if whole is None:
+        return None
+    kinds = []
+    for values in whole:
+        types = set(map(type, values))
+        types.discard(_NONE)
+        if types <= {str}:
+            kinds.append("s")
+        elif types == {int} and -_INT_MAX <= min(filter(_is_not_none, values)) <= max(
+                filter(_is_not_none, values)) <= _INT_MAX:
+            kinds.append("i")
+        else:
+            return None
+    import numpy as np  # the columns put in order, and each string's first place found, in C
+
+    index = strings.index
+    out: dict[str, list[Any]] = {}
+    for name, values, kind in zip(rows[0], whole, kinds, strict=True):
+        # Each distinct value numbered here in one pass (few: mentions, roles, documents and
+        # offsets are shared objects), its number put in order, then given its value.
+        local = _Index()
+        codes = np.fromiter(map(local.__getitem__, values), dtype=np.int64, count=len(values))[at]
+        seen = list(local)
+        if kind == "i":
+            packed = np.array([_ABSENT if v is None else v for v in seen], dtype=np.int64)[codes]
+        else:
+            # Numbered in the string table in the order each first comes in the column put in
+            # order (as `_chunked_column` numbers them).
+            first = np.full(len(seen), len(codes), dtype=np.int64)
+            np.minimum.at(first, codes, np.arange(len(codes)))
+            numbered = np.empty(len(seen), dtype=np.int64)
+            for code in np.argsort(first, kind="stable").tolist():
+                value = seen[code]
+                numbered[code] = -1 if value is None else index.setdefault(value, len(index))
+            packed = numbered[codes]
+        ints = array("i")
+        ints.frombytes(packed.astype(np.intc).tobytes())
+        out[name] = [kind, _packed_array(ints)]
+    return out, None
 
 
 def pack_data(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
@@ -349,12 +410,14 @@ def pack_ordered(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]],
     return _packed(dict(graph_attrs), nodes, sources, targets, types, datas)
 
 
-def pack_columns(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]], sources: list[int],
-                 targets: list[int], keys: list[str], datas: list[dict[str, Any]]) -> dict[str, Any]:
+def pack_columns(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]], sources: Sequence[int],
+                 targets: Sequence[int], keys: list[str], datas: list[dict[str, Any]] | EdgeRows) -> dict[str, Any]:
     """`pack_ordered` of edges given as columns (`graphmodel.graph.GraphBuilder.in_graph_columns`):
     the ``i``-th edge runs from the node at place ``sources[i]`` of ``nodes`` to the one at
     ``targets[i]``, with the key ``keys[i]`` and the data ``datas[i]``, the edges in the order
-    the graph would hold them.
+    the graph would hold them. ``datas`` may be an `graphmodel.graph.edge_rows.EdgeRows` (each
+    type's dicts in the order they were made): each type's columns are then read in that order
+    and put in graph order (`_columns_in_order`), the same pack.
 
     Raises
     ------
@@ -366,7 +429,14 @@ def pack_columns(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]], 
     if not len(sources) == len(targets) == len(keys) == len(datas):
         raise ValueError("the edge columns differ in length")
     for ends in (sources, targets):
-        if ends and (min(ends) < 0 or max(ends) >= len(nodes)):
+        if isinstance(ends, array) and ends.typecode == "i" and len(ends) >= _NUMPY_FROM:
+            import numpy as np  # millions of ends checked in C, without an int object each
+
+            view = np.frombuffer(ends, dtype=np.intc)
+            low, high = int(view.min()), int(view.max())
+        else:
+            low, high = (min(ends), max(ends)) if len(ends) else (0, 0)
+        if len(ends) and (low < 0 or high >= len(nodes)):
             raise ValueError("an edge names a node the graph does not have")
     return _packed(dict(graph_attrs), nodes, sources, targets, keys, datas)
 
@@ -383,8 +453,8 @@ def _node_index(nodes: dict[str, dict[str, Any]]) -> dict[str, int]:
     return dict(zip(nodes, count()))
 
 
-def _packed(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]], sources: list[int],
-            targets: list[int], types: list[str], datas: list[dict[str, Any]]) -> dict[str, Any]:
+def _packed(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]], sources: Sequence[int],
+            targets: Sequence[int], types: list[str], datas: list[dict[str, Any]] | EdgeRows) -> dict[str, Any]:
     """The pack of nodes and of edges given as columns in graph order."""
     strings = _Strings()
     rows = list(nodes.values())
@@ -413,15 +483,17 @@ def _packed(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]], sourc
     for k in dict.fromkeys(types):
         if not isinstance(k, str):
             raise ValueError(f"an edge key must be a string (the edge type), not {k!r}")
-    keys = strings.indices(types)
-    # Each type's rows, in graph order: one pass over the edges (a pass per type, comparing
-    # every edge's type, cost more).
-    by_type: dict[str, list[dict[str, Any]]] = {k: [] for k in dict.fromkeys(types)}
-    append = {k: rows.append for k, rows in by_type.items()}
-    for k, data in zip(types, datas, strict=True):
-        append[k](data)
+    keys = array("i", strings.indices(types))
     node_groups = {kind: _columns(rows, "kind", strings) for kind, rows in by_kind.items()}
-    edge_groups = {key: _columns(rows, None, strings) for key, rows in by_type.items()}
+    if isinstance(datas, EdgeRows):  # each type's rows in the order made: read so, then put in graph order
+        edge_groups = {}
+        for key in dict.fromkeys(types):
+            made, at = datas.groups[key]
+            quick = _columns_in_order(made, at, strings)
+            edge_groups[key] = quick if quick is not None else _columns(datas.rows(key), None, strings)
+    else:
+        by_type = _by_type(types, keys, strings.index, datas)
+        edge_groups = {key: _columns(rows, None, strings) for key, rows in by_type.items()}
     node_columns = {k: cols for k, (cols, _) in node_groups.items()}
     edge_columns = {k: cols for k, (cols, _) in edge_groups.items()}
     node_shapes = {k: shapes for k, (_, shapes) in node_groups.items() if shapes is not None}
@@ -435,6 +507,25 @@ def _packed(graph_attrs: dict[str, Any], nodes: dict[str, dict[str, Any]], sourc
         "edges": {"source": pack_ints(sources), "target": pack_ints(targets), "key": pack_ints(keys),
                   "columns": edge_columns, "shapes": edge_shapes},
     }
+
+
+def _by_type(types: list[str], keys: array[int], index: dict[str, int], datas: list[dict[str, Any]]
+             ) -> dict[str, list[dict[str, Any]]]:
+    """Each type's rows, in graph order (``keys``: each edge's type as its ``index``)."""
+    distinct = dict.fromkeys(types)
+    if len(distinct) == 1:
+        return {k: list(datas) for k in distinct}
+    if len(datas) < _NUMPY_FROM:  # one pass over the edges (a pass per type, comparing every edge's type, cost more)
+        by_type: dict[str, list[dict[str, Any]]] = {k: [] for k in distinct}
+        append = {k: rows.append for k, rows in by_type.items()}
+        for k, data in zip(types, datas, strict=True):
+            append[k](data)
+        return by_type
+    import numpy as np  # each type's places found in C: the pass in Python took a second at 10,000 plans
+
+    codes = np.frombuffer(keys, dtype=np.intc)
+    at = datas.__getitem__
+    return {k: list(map(at, np.flatnonzero(codes == index[k]).tolist())) for k in distinct}
 
 
 def _strings_at(indices: list[int], strings: list[Any], absent: bool = False) -> list[Any]:

@@ -7,9 +7,11 @@ equal graph with the same node and edge order.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, islice
 from operator import itemgetter
 from typing import Any, TypeVar, cast
 
@@ -17,7 +19,8 @@ import networkx as nx
 
 from graphmodel.errors import GraphError
 from graphmodel.graph.assemble import assemble, paused_gc
-from graphmodel.graph.counterpart_links import derive_counterparts, task_units_counterparts
+from graphmodel.graph.counterpart_links import derive_counterparts, flat_counterparts
+from graphmodel.graph.edge_rows import EdgeRows
 from graphmodel.graph.from_rows import add_row
 from graphmodel.graph.schema import EDGE_TYPES, NODE_KINDS, SCHEMA
 from graphmodel.model import Extraction
@@ -29,8 +32,13 @@ _T = TypeVar("_T")
 _NodeTable = dict[str, dict[str, Any]]
 _EdgeTable = dict[tuple[str, str, str], dict[str, Any]]
 EdgeItem = tuple[tuple[str, str, str], dict[str, Any]]
-# Nodes (id to data) and the edges' sources, targets (places among the nodes), keys and data.
-EdgeColumns = tuple[dict[str, dict[str, Any]], list[int], list[int], list[str], list[dict[str, Any]]]
+# Nodes (id to data) and the edges' sources, targets (places among the nodes, as ``array('i')``),
+# keys and data.
+EdgeColumns = tuple[dict[str, dict[str, Any]], Sequence[int], Sequence[int], list[str],
+                    list[dict[str, Any]] | EdgeRows]
+
+# Tables of at least this many edges are ordered in numpy (`_Tables.in_graph_columns`).
+_NUMPY_FROM = 50_000
 
 # Node kinds that several documents may name; their attributes merge (see `_Tables.put_node`).
 _SHARED = frozenset({"Side", "Unit", "Group", "District", "Park"})
@@ -172,13 +180,15 @@ class GraphBuilder:
         ``(nodes, sources, targets, keys, datas)``, an edge's ends given by their places in
         ``nodes``. `stats` then counts them. Cheaper than `in_graph_order` for a caller that
         numbers the ends anyway (``build -o FILE.gmg``): no tuple per edge, each end looked up
-        once.
+        once, the edges sorted by one integer each in numpy.
 
         Returns
         -------
         tuple or None
             None (and the tables untouched) when an edge names a node the tables do not have,
-            or its type is not a string: then call `in_graph_order`.
+            or its type is not a string or is ``COUNTERPART``, or a node's id is an edge
+            type: then call `in_graph_order`. The sources and targets are ``array('i')``; the
+            data an `EdgeRows` (each type's dicts kept in the order they were made).
         """
         with paused_gc():
             got = self._tables.in_graph_columns()
@@ -218,10 +228,12 @@ class _Tables:
         # across plans, and character offsets (ints above 256 are objects of their own) too.
         self.values: dict[str | int, Any] = {}
         # Kept as they are added, for COUNTERPART and the stats: each document's tasks that
-        # have real units (not groups), ``(start, task, its real units)`` sorted (the order
-        # COUNTERPART lists a pair's tasks in), whether a task was added twice (then that
-        # order is worked out again), and the tasks with a responsibility.
-        self.task_units: dict[str, list[tuple[int, str, list[str]]]] = {}
+        # have real units (not groups), sorted by start and id (the order COUNTERPART lists a
+        # pair's tasks in), flat: ``(tasks, their numbers of real units, the units one task
+        # after another)``, three lists a document read in one pass, not a list a task (see
+        # `flat_counterparts`); whether a task was added twice (then that order is worked out
+        # again), and the tasks with a responsibility.
+        self.task_units: dict[str, tuple[list[str], list[int], list[str]]] = {}
         self.here: list[tuple[int, str, list[str]]] = []  # the document being added's
         self.task_twice = False
         self.sides_here: dict[str, str] = {}  # side name -> id, of the sides the document being added added
@@ -306,16 +318,17 @@ class _Tables:
         """The COUNTERPART pairs (`derive_counterparts`)."""
         if self.task_twice:  # a task's units in two places: the general way
             tasks_of: dict[str, set[str]] = {}
-            for tasks in self.task_units.values():
-                for _, task, units in tasks:
-                    for unit in units:
+            for tasks, sizes, units in self.task_units.values():
+                each = iter(units)
+                for task, n in zip(tasks, sizes, strict=True):
+                    for unit in islice(each, n):
                         tasks_of.setdefault(unit, set()).add(task)
             return derive_counterparts(tasks_of, self.nodes)
         # Each document's tasks are sorted by (start, id): in document-id order, they are in
         # the order COUNTERPART lists them in, with no sort of the corpus's tasks.
-        task_units = self.task_units
-        return task_units_counterparts([(task, units) for doc in sorted(task_units)
-                                        for _, task, units in task_units[doc]], self.nodes)
+        kept = list(map(self.task_units.__getitem__, sorted(self.task_units)))
+        tasks, sizes, units = (list(chain.from_iterable(map(itemgetter(i), kept))) for i in range(3))
+        return flat_counterparts(tasks, sizes, units, self.nodes)
 
     def graph(self) -> nx.MultiDiGraph[str]:
         """The networkx graph: nodes and edges in sorted id order, then COUNTERPART."""
@@ -340,12 +353,18 @@ class _Tables:
         return nodes, _in_graph_order(ordered, counterparts), stats
 
     def in_graph_columns(self) -> tuple[EdgeColumns, dict[str, int]] | None:
-        """`GraphBuilder.in_graph_columns`, and the stats."""
+        """`GraphBuilder.in_graph_columns`, and the stats: in numpy from `_NUMPY_FROM` edges
+        (a small corpus's build does not import it: 0.1 s, a tenth of a small build)."""
+        return self._in_numpy() if len(self.edges) >= _NUMPY_FROM else self._in_python()
+
+    def _in_python(self) -> tuple[EdgeColumns, dict[str, int]] | None:
+        """`in_graph_columns` of tables too small for numpy to pay: the same order and columns
+        (the sources and targets lists, the data a list in graph order)."""
         ids = sorted(self.nodes)
         edges = self.edges
         types = Counter(map(itemgetter(2), edges))  # for the stats too
         names = sorted(types)
-        if not all(isinstance(t, str) for t in names):
+        if not all(isinstance(t, str) for t in names) or "COUNTERPART" in types:
             return None
         numbers = list(range(2 * len(ids) + 1))  # one int object for each place (see below)
         place = dict(zip(ids, numbers, strict=False))  # numbers has more
@@ -415,6 +434,95 @@ class _Tables:
             keys[spot] = "COUNTERPART"
         nodes = dict(zip(ids, map(self.nodes.__getitem__, ids), strict=True))
         return (nodes, sources, targets, keys, merged_datas), stats
+
+    def _in_numpy(self) -> tuple[EdgeColumns, dict[str, int]] | None:
+        """`in_graph_columns` with the edges numbered, sorted and grouped in numpy."""
+        import numpy as np  # here only: the sort and the columns of millions of edges, in C
+
+        # The node ids sorted, and their data in that order taken from a list by place (looked
+        # up in the node table by id, each was a cache miss at 10,000 plans).
+        made_ids = list(self.nodes)
+        by_id = sorted(range(len(made_ids)), key=made_ids.__getitem__)
+        ids = list(map(made_ids.__getitem__, by_id))
+        rows = list(map(list(self.nodes.values()).__getitem__, by_id))
+        del made_ids, by_id
+        edges = self.edges
+        types = Counter(map(itemgetter(2), edges))  # for the stats too
+        names = sorted(types)
+        if not all(isinstance(t, str) for t in names) or "COUNTERPART" in types:
+            return None
+        # An edge's rank: its source's place, then its target's, then its type's, in one
+        # integer (see `_sorted_edges`); a COUNTERPART takes the type after every other (after
+        # its pair's other keys) or, for a new target, a place after every node's (after its
+        # source's other targets, in the order of theirs).
+        size, width = len(ids), len(names) + 1
+        span = size * width + size + 1
+        if size * span >= 2**62:  # ranks beyond 64 bits (never from a corpus): edge by edge
+            return None
+        place = dict(zip(ids, range(size), strict=True))
+        # Each edge's source, target and type numbered in one pass over the keys, in C: a type
+        # is numbered by the same dict, after the nodes (unless a node has its name).
+        number = dict(place)
+        number.update(zip(names, range(size, size + len(names)), strict=True))
+        if len(number) != size + len(names):
+            return None
+        try:
+            parts = np.fromiter(map(number.__getitem__, chain.from_iterable(edges)), dtype=np.int64,
+                                count=3 * len(edges)).reshape(-1, 3)
+        except (KeyError, ValueError):  # an end that is no node (or a key that is not (u, v, type))
+            return None
+        del number
+        sources_made, targets_made, made_types = parts[:, 0], parts[:, 1], parts[:, 2] - size
+        if len(parts) and (sources_made.max() >= size or targets_made.max() >= size):  # an end named like a type
+            return None
+        ranks = sources_made * span + targets_made * width + made_types
+        del parts, sources_made, targets_made
+        counterparts, stats = self._counted(types)
+        datas = list(edges.values())
+        self.edges = {}  # the tables are spent (see `_spent`)
+        del edges
+        # The data dicts held here in the order they were made, until `GraphBuilder.clear`:
+        # freed in graph order they would be read from memory at random, one dict after another
+        # far apart (at 10,000 plans, freeing the columns and the tables took 1.5 s of CPU; 0.8 s so).
+        self.made = datas
+        order = np.argsort(ranks, kind="stable")  # ranks are distinct: the edges' keys are
+        ranks = ranks[order]
+        # The COUNTERPART edges' ranks: after the pair's other keys when it has some, else a
+        # new target after the source's others (a rank past every node's target place).
+        pairs = np.array([(place[a], place[b]) for a, b, _ in counterparts], dtype=np.int64).reshape(-1, 2)
+        low = pairs[:, 0] * span + pairs[:, 1] * width
+        at = np.searchsorted(ranks, low)
+        found = ranks[np.minimum(at, len(ranks) - 1)] if len(ranks) else np.zeros_like(low)
+        keyed = (at < len(ranks)) & (found < low + width)  # the pair has other keys
+        last = len(names)  # COUNTERPART's slot
+        added = np.where(keyed, low + last, pairs[:, 0] * span + size * width + pairs[:, 1])
+        # Merged in (the edges' ranks are sorted already: one run and a short one).
+        merged = np.concatenate([ranks, added])
+        within = np.argsort(merged, kind="stable")
+        merged = merged[within]
+        del ranks
+        # Each type's data in the order made, and where each of its edges in graph order finds its data.
+        groups: dict[str, tuple[list[dict[str, Any]], Any]] = {}
+        of_type = made_types[order]
+        within_type = np.empty(len(datas), dtype=np.int64)  # each edge's place among its type's, in the order made
+        for code, name in enumerate(names):
+            made_at = np.flatnonzero(made_types == code)
+            within_type[made_at] = np.arange(len(made_at))
+            groups[name] = (list(map(datas.__getitem__, made_at.tolist())), within_type[order[of_type == code]])
+        del order, of_type, made_types, within_type
+        theirs = within[within >= len(datas)] - len(datas)  # the counterparts, in graph order
+        groups["COUNTERPART"] = (list(map(itemgetter(2), counterparts)), theirs)
+        del within
+        # The ends and types taken back out of the ranks.
+        sources = merged // span
+        rest = merged - sources * span
+        new = rest >= size * width  # a COUNTERPART to a new target
+        targets = np.where(new, rest - size * width, rest // width)
+        codes = np.where(new, last, rest % width)
+        del merged, rest, new
+        keys = list(map([*names, "COUNTERPART"].__getitem__, codes.tolist()))
+        nodes = dict(zip(ids, rows, strict=True))
+        return (nodes, _int32s(sources), _int32s(targets), keys, EdgeRows(keys, groups)), stats
 
     def _counted(self, types: Counter[str] | None = None) -> tuple[list[tuple[str, str, dict[str, Any]]],
                                                                    dict[str, int]]:
@@ -496,6 +604,13 @@ def _in_graph_order(ordered: list[tuple[tuple[str, str, str], dict[str, Any]]],
         out.append(item)
         done = at
     out += ordered[done:]
+    return out
+
+
+def _int32s(values: Any) -> array[int]:
+    """A numpy array of integers (each within 32 bits) as an ``array('i')``, copied in C."""
+    out = array("i")
+    out.frombytes(values.astype("=i4", copy=False).tobytes())
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import chain, combinations, groupby
+from itertools import chain, combinations, groupby, islice
 from operator import itemgetter
 from typing import Any
 
@@ -19,7 +19,8 @@ import networkx as nx
 from graphmodel.docstrings import document_functions
 from graphmodel.graph.access import list_attribute, node_kind, task_responsibilities, unit_tasks
 
-__all__ = ["counterpart_edges", "task_counterparts", "derive_counterparts", "task_units_counterparts"]
+__all__ = ["counterpart_edges", "task_counterparts", "derive_counterparts", "task_units_counterparts",
+           "flat_counterparts"]
 
 
 def counterpart_edges(graph: nx.MultiDiGraph[str], documents: Collection[str] | None = None
@@ -185,42 +186,63 @@ def task_units_counterparts(tasks: Sequence[tuple[str, Collection[str]]], nodes:
     [('z', 'x', {'count': 1, 'tasks': ['t2'], 'jaccard': 0.5}),
      ('z', 'y', {'count': 1, 'tasks': ['t2'], 'jaccard': 1.0})]
     """
-    tasks_in = Counter(chain.from_iterable(map(itemgetter(1), tasks)))  # each unit's number of tasks
+    return flat_counterparts(list(map(itemgetter(0), tasks)), list(map(len, map(itemgetter(1), tasks))),
+                             list(chain.from_iterable(map(itemgetter(1), tasks))), nodes)
+
+
+def flat_counterparts(tasks: Sequence[str], sizes: Sequence[int], units: Sequence[str],
+                      nodes: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, str, dict[str, Any]]]:
+    """`task_units_counterparts` of the tasks given flat: task ``tasks[i]`` has the next
+    ``sizes[i]`` of ``units`` (how `graphmodel.graph.GraphBuilder` keeps them: a few lists a
+    document, read in one pass, rather than a list for each task).
+
+    Parameters
+    ----------
+    tasks : sequence of str
+        Each task once, in document order (as for `task_units_counterparts`).
+    sizes : sequence of int
+        Each task's number of real units.
+    units : sequence of str
+        The tasks' units, one task's after another's, each task's distinct.
+    nodes : mapping
+        As for `derive_counterparts`.
+
+    Returns
+    -------
+    list of tuple
+        As `derive_counterparts` returns them.
+
+    Raises
+    ------
+    ValueError
+        When ``sizes`` do not add up to the units given, or are not one a task.
+
+    Examples
+    --------
+    >>> nodes = {"d": {"sides": ["上海市", "大连市"]},
+    ...          "t1": {"document": "d", "start": 0}, "t2": {"document": "d", "start": 9},
+    ...          "x": {"side": "大连市"}, "y": {"side": "大连市"}, "z": {"side": "上海市"}}
+    >>> flat_counterparts(["t1", "t2"], [1, 3], ["x", "z", "y", "x"], nodes)[0]
+    ('z', 'x', {'count': 1, 'tasks': ['t2'], 'jaccard': 0.5})
+    """
+    if not len(tasks) == len(sizes) or sum(sizes) != len(units):
+        raise ValueError("the tasks, their sizes and their units do not agree")
+    tasks_in = Counter(units)  # each unit's number of tasks
     # The units that have a side, numbered in sorted order (a unit of no side pairs with none).
-    units = sorted(u for u in tasks_in if nodes[u].get("side") is not None)
-    size = len(units)
+    sided = sorted(u for u in tasks_in if nodes[u].get("side") is not None)
+    size = len(sided)
     if not size:
         return []
-    side = [nodes[u]["side"] for u in units]
+    side = [nodes[u]["side"] for u in sided]
     side_number = {s: i for i, s in enumerate(dict.fromkeys(side))}
     # A unit's code: its side's number, then its own (-1 for none), so that a task's codes
     # sorted are its units grouped by side; a pair is a * span + b, a of the lower side, the
     # same way round in every task.
     code: dict[str, int] = dict.fromkeys(tasks_in, -1)
-    code.update((u, side_number[s] * size + i) for i, (u, s) in enumerate(zip(units, side, strict=True)))
+    code.update((u, side_number[s] * size + i) for i, (u, s) in enumerate(zip(sided, side, strict=True)))
     span = len(side_number) * size
-
-    # The tasks come in document order: each pair's tasks are appended in that order.
-    shared: dict[int, list[str]] = defaultdict(list)
-    for task, units_here in tasks:
-        if len(units_here) < 2:
-            continue
-        codes = sorted(map(code.__getitem__, units_here))
-        low = bisect_right(codes, -1) if codes[0] < 0 else 0
-        if low >= len(codes) - 1:
-            continue
-        cut = bisect_left(codes, (codes[low] // size + 1) * size, low)
-        if cut == len(codes):  # one side
-            continue
-        if codes[-1] < (codes[cut] // size + 1) * size:  # two sides
-            groups = [codes[low:cut], codes[cut:]]
-        else:
-            groups = [list(g) for _, g in groupby(codes[low:], key=size.__rfloordiv__)]
-        for first, second in combinations(groups, 2):
-            for a in first:
-                base = a * span
-                for b in second:
-                    shared[base + b].append(task)
+    shared = (_shared_in_bulk(tasks, sizes, units, code, size, span) if len(tasks) >= _BULK
+              else _shared(tasks, sizes, units, code, size, span))
 
     doc_sides: dict[str, list[str]] = {}
 
@@ -238,12 +260,92 @@ def task_units_counterparts(tasks: Sequence[tuple[str, Collection[str]]], nodes:
         opening = together[0]
         if rank(opening, side[b]) < rank(opening, side[a]):
             a, b = b, a
-        ua, ub = units[a], units[b]
+        ua, ub = sided[a], sided[b]
         count = len(together)
         union = tasks_in[ua] + tasks_in[ub] - count  # the shared tasks are the intersection
         pairs.append((a * size + b, (ua, ub, {"count": count, "tasks": together, "jaccard": count / union})))
     pairs.sort(key=itemgetter(0))  # units are numbered in sorted order: sorted by (a, b)
     return list(map(itemgetter(1), pairs))
+
+
+def _pairs_of(codes: list[int], size: int, span: int) -> Iterator[int]:
+    """The pairs (``a * span + b``) of one task's units of different sides, ``codes`` sorted."""
+    low = bisect_right(codes, -1) if codes[0] < 0 else 0
+    if low >= len(codes) - 1:
+        return
+    cut = bisect_left(codes, (codes[low] // size + 1) * size, low)
+    if cut == len(codes):  # one side
+        return
+    if codes[-1] < (codes[cut] // size + 1) * size:  # two sides
+        groups = [codes[low:cut], codes[cut:]]
+    else:
+        groups = [list(g) for _, g in groupby(codes[low:], key=size.__rfloordiv__)]
+    for first, second in combinations(groups, 2):
+        for a in first:
+            base = a * span
+            for b in second:
+                yield base + b
+
+
+def _shared(tasks: Sequence[str], sizes: Sequence[int], units: Sequence[str], code: dict[str, int], size: int,
+            span: int) -> dict[int, list[str]]:
+    """Each pair's shared tasks, in the order of ``tasks`` (see `flat_counterparts`)."""
+    shared: dict[int, list[str]] = defaultdict(list)
+    each = iter(units)
+    for task, n in zip(tasks, sizes, strict=True):
+        codes = sorted(map(code.__getitem__, islice(each, n)))
+        if n >= 2:
+            for pair in _pairs_of(codes, size, span):
+                shared[pair].append(task)
+    return shared
+
+
+_BULK = 10_000  # tasks from which `_shared_in_bulk` is used (a small corpus does without numpy)
+_WIDE = 32  # units of a task from which its pairs are found one side by another, not all at once
+
+
+def _shared_in_bulk(tasks: Sequence[str], sizes: Sequence[int], units: Sequence[str], code: dict[str, int],
+                    size: int, span: int) -> dict[int, list[str]]:
+    """`_shared` with the loops in numpy: the tasks of each number of units (up to `_WIDE`) as
+    one table of their units' codes, sorted along each row, every two places of a row paired at
+    once and the pairs of one side dropped; then each pair's tasks, in order, by one sort."""
+    import numpy as np
+
+    lengths = np.array(sizes, dtype=np.int64)
+    codes = np.fromiter(map(code.__getitem__, units), dtype=np.int64, count=len(units))
+    starts = np.cumsum(lengths) - lengths
+    found_pairs: list[Any] = []
+    found_tasks: list[Any] = []
+    for k in np.unique(lengths).tolist():
+        if k < 2:
+            continue
+        rows = np.flatnonzero(lengths == k)
+        if k > _WIDE:  # all pairs at once would be k * k / 2 a task: one side by another
+            for row in rows.tolist():
+                here = list(_pairs_of(sorted(codes[starts[row]:starts[row] + k].tolist()), size, span))
+                found_pairs.append(np.array(here, dtype=np.int64))
+                found_tasks.append(np.full(len(here), row, dtype=np.int64))
+            continue
+        table = codes[starts[rows][:, None] + np.arange(k)]
+        table.sort(axis=1)
+        first, second = np.triu_indices(k, 1)
+        a, b = table[:, first], table[:, second]
+        kept = (a >= 0) & (a // size != b // size)  # both of a side, and not the same
+        found_pairs.append((a * span + b)[kept])
+        found_tasks.append(np.broadcast_to(rows[:, None], a.shape)[kept])
+    if not found_pairs:
+        return {}
+    pairs = np.concatenate(found_pairs)
+    where = np.concatenate(found_tasks)
+    if span * span * max(len(tasks), 1) < 2**62:  # by pair, then in the order of the tasks: one key
+        order = np.argsort(pairs * len(tasks) + where)
+    else:
+        order = np.lexsort((where, pairs))
+    pairs, where = pairs[order], where[order]
+    firsts = np.flatnonzero(np.concatenate([[True], pairs[1:] != pairs[:-1]]))
+    ends = np.append(firsts[1:], len(pairs)).tolist()
+    named = list(map(tasks.__getitem__, where.tolist()))
+    return {pair: named[at:end] for pair, at, end in zip(pairs[firsts].tolist(), firsts.tolist(), ends, strict=True)}
 
 
 document_functions(globals())

@@ -14,6 +14,8 @@ The rows are unpacked by position: `ROW_FIELDS` lists each record's fields in th
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from graphmodel.errors import GraphError
@@ -154,9 +156,11 @@ def add_row(row: list[Any], tables: _Tables) -> None:
     tables.here = []
     for task in sorted(tasks, key=_first):
         _add_task(task, doc_id, task_ids, unit_ids, real, places, tables, where)
-    if tables.here:
-        tables.here.sort()  # by (start, id); ids differ, so units are never compared
-        tables.task_units[doc_id] = tables.here
+    here = tables.here
+    if here:
+        here.sort()  # by (start, id); ids differ, so units are never compared
+        tables.task_units[doc_id] = (list(map(itemgetter(1), here)), list(map(len, map(itemgetter(2), here))),
+                                     list(chain.from_iterable(map(itemgetter(2), here))))
     tables.here = []
 
     known = unit_ids.keys() | places.keys()

@@ -61,10 +61,15 @@ def test_edges_in_graph_order_are_the_order_assemble_gives() -> None:
         assert got == list(expected.edges(keys=True, data=True))
 
 
-def test_edges_in_graph_columns_are_the_order_assemble_gives() -> None:
+@pytest.mark.parametrize("numpy_from", [0, 10**9])  # in numpy (a large corpus's) and in Python
+def test_edges_in_graph_columns_are_the_order_assemble_gives(numpy_from: int, monkeypatch: pytest.MonkeyPatch) -> None:
     # GraphBuilder.in_graph_columns: the same order as in_graph_order, each edge's ends given by
     # their places among the nodes; None (tables untouched) for an edge to no node.
     import random
+
+    from graphmodel.graph import construct
+
+    monkeypatch.setattr(construct, "_NUMPY_FROM", numpy_from)
     from operator import itemgetter
 
     from graphmodel.graph.assemble import assemble
@@ -97,3 +102,13 @@ def test_edges_in_graph_columns_are_the_order_assemble_gives() -> None:
     tables.edges = {("a", "zz", "IN"): {}}
     assert tables.in_graph_columns() is None
     assert tables.edges == {("a", "zz", "IN"): {}}
+    # An edge to a node that is no node but has a type's name; in numpy (ends and types are
+    # numbered by one dict) a node with an edge type's name too: the same, the tables untouched.
+    unit = {"kind": "Unit"}
+    cases = [({"a": unit}, ("a", "IN", "IN"))] + ([({"a": unit, "IN": unit}, ("a", "IN", "IN"))] if not numpy_from else [])
+    for nodes, edge in cases:
+        tables = _Tables()
+        tables.nodes = dict(nodes)
+        tables.edges = {edge: {}}
+        assert tables.in_graph_columns() is None
+        assert tables.edges == {edge: {}}

@@ -7,6 +7,7 @@ from itertools import combinations
 from typing import Any
 
 import networkx as nx
+import pytest
 
 from graphmodel.graph import build_graph, counterpart_edges, unit_tasks
 from graphmodel.graph.counterpart_links import derive_counterparts, task_units_counterparts
@@ -112,3 +113,35 @@ def test_the_builder_derives_as_from_the_graph() -> None:
     assert tables.counterparts() == derive_counterparts(unit_tasks(graph), graph.nodes)
     tables.task_twice = True
     assert tables.counterparts() == derive_counterparts(unit_tasks(graph), graph.nodes)
+
+
+def test_the_bulk_path_pairs_as_the_rule_does(monkeypatch: Any) -> None:
+    # From `_BULK` tasks the pairs are found with numpy (every two places of a task's codes at
+    # once; a task of more than `_WIDE` units one side by another): the same pairs, tasks and
+    # order as the rule, with units of no side, three sides, one wide task and tasks of one unit.
+    from graphmodel.graph import counterpart_links
+
+    rng = random.Random(5)
+    sides = ["上海市", "大连市", "沈阳市", None]
+    nodes: dict[str, dict[str, Any]] = {
+        "d1": {"sides": ["上海市", "大连市"]}, "d2": {"sides": ["大连市", "上海市", "沈阳市"]}}
+    units = [f"u{i:03}" for i in range(120)]
+    for u in units:
+        nodes[u] = {"side": rng.choice(sides)}
+    tasks_of: dict[str, set[str]] = {u: set() for u in units}
+    for i in range(300):
+        task = f"t{i:03}"
+        nodes[task] = {"document": rng.choice(["d1", "d2"]), "start": rng.randrange(50)}
+        for u in rng.sample(units, 60 if i == 7 else rng.randrange(1, 9)):
+            tasks_of[u].add(task)
+    tasks_of = {u: ts for u, ts in tasks_of.items() if ts}
+    expected = _naive(tasks_of, nodes)
+    by_task = sorted(((t, [u for u in tasks_of if t in tasks_of[u]]) for t in nodes if t.startswith("t")),
+                     key=lambda item: (nodes[item[0]]["document"], nodes[item[0]]["start"], item[0]))
+    monkeypatch.setattr(counterpart_links, "_BULK", 1)
+    assert task_units_counterparts(by_task, nodes) == expected
+    monkeypatch.setattr(counterpart_links, "_BULK", 10**9)
+    assert task_units_counterparts(by_task, nodes) == expected
+    flat = counterpart_links.flat_counterparts
+    with pytest.raises(ValueError, match="do not agree"):
+        flat(["t000"], [2], ["u000"], nodes)

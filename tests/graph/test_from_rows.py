@@ -132,4 +132,4 @@ def test_a_unit_id_is_one_object_across_plans_and_responsibilities(by_row: bool)
     own = {n: n for n in tables.nodes}
     sources = [u for u, _, t in tables.edges if t == "RESPONSIBLE_FOR"]
     assert sources and all(own[u] is u for u in sources)
-    assert all(own[u] is u for tasks in tables.task_units.values() for _, _, units in tasks for u in units)
+    assert all(own[u] is u for _, _, units in tables.task_units.values() for u in units)

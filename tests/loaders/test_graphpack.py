@@ -222,9 +222,16 @@ def _pack_both_ways(extractions: list[Any]) -> tuple[dict[str, Any], dict[str, A
     return pack_data(graph), ordered, pack_bytes(ordered)
 
 
-def test_the_pack_made_from_the_builders_tables_is_the_graphs(tmp_path: Path) -> None:
+@pytest.mark.parametrize("numpy_from", [0, 10**9])  # in numpy (a large corpus's) and in Python
+def test_the_pack_made_from_the_builders_tables_is_the_graphs(tmp_path: Path, numpy_from: int,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     # build -o FILE.gmg packs the builder's tables without making the graph: the same bytes,
     # also where a COUNTERPART joins a pair of units that a pairing joins too (either way).
+    from graphmodel.graph import construct
+    from loaders import graphpack
+
+    monkeypatch.setattr(construct, "_NUMPY_FROM", numpy_from)
+    monkeypatch.setattr(graphpack, "_NUMPY_FROM", numpy_from)
     from graphmodel.extract import extract
     from loaders.documents import read_document
     from tests.conftest import DATA
@@ -417,3 +424,56 @@ def test_columns_naming_no_node_are_refused() -> None:
     with pytest.raises(ValueError, match="differ in length"):
         pack_columns({}, nodes, [0], [1], ["IN", "IN"], [{}])
     assert pack_columns({}, nodes, [0], [1], ["IN"], [{}])["edges"]["key"]
+
+
+def test_columns_read_in_the_order_made_are_the_columns_in_graph_order() -> None:
+    # `_columns_in_order` (an edge type's rows read in the order made, the columns then put in
+    # graph order) gives `_columns`' columns and string table for the rows in graph order:
+    # strings new or known, absent values, all absent; and falls back (None, the table
+    # untouched) for rows of several shapes, booleans, floats, lists or integers past 32 bits.
+    import random
+
+    import numpy as np
+
+    from loaders.graphpack import _columns, _columns_in_order, _Strings
+
+    rng = random.Random(9)
+    words = ["甲", "乙", "丙", "丁", None]
+    for _ in range(60):
+        n = rng.randrange(1, 40)
+        rows = [{"role": rng.choice(["lead", "support"]), "mention": rng.choice(words),
+                 "start": rng.choice([None, rng.randrange(-5, 9000)]), "none": None} for _ in range(n)]
+        at = np.array(rng.sample(range(n), n))
+        expected, got = _Strings(), _Strings()
+        for strings in (expected, got):
+            strings.indices(["乙", "known"])
+        in_order = [rows[i] for i in at]
+        assert _columns_in_order(rows, at, got) == _columns(in_order, None, expected)
+        assert list(got.index) == list(expected.index)
+    for odd in ({"a": True}, {"a": 1.5}, {"a": ["x"]}, {"a": 2**40}, {"b": 1, "a": 1}):
+        rows = [{"a": 1, "b": 1}, {"a": 2, "b": 2}] if "b" in odd else [{"a": 1}, {"a": 2}]
+        rows.append(odd)
+        strings = _Strings()
+        strings.indices(["s"])
+        assert _columns_in_order(rows, np.array([2, 0, 1]), strings) is None
+        assert list(strings.index) == ["s"]
+
+
+def test_the_pack_of_edge_rows_is_the_pack_of_the_rows_in_graph_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    # pack_columns of the builder's EdgeRows (each type read in the order made: the tables of a
+    # large corpus, in numpy) and of the same rows as a list in graph order: the same pack.
+    from graphmodel.graph import SCHEMA, GraphBuilder, construct
+    from graphmodel.graph.edge_rows import EdgeRows
+    from loaders.graphpack import pack_columns
+    from tests.graph.plans import network_plan
+
+    monkeypatch.setattr(construct, "_NUMPY_FROM", 0)
+    builder = GraphBuilder()
+    for ex in (plan_2020(), plan_2021(), network_plan()):
+        builder.add(ex)
+    got = builder.in_graph_columns()
+    assert got is not None
+    nodes, sources, targets, keys, rows = got
+    assert isinstance(rows, EdgeRows)
+    assert pack_columns({"schema": SCHEMA}, nodes, sources, targets, keys, rows) == pack_columns(
+        {"schema": SCHEMA}, nodes, list(sources), list(targets), keys, list(rows))
