@@ -208,10 +208,10 @@ def read_clauses(piece: Piece, g: Grammar) -> list[tuple[Piece, Role, int, int]]
     >>> read_clauses(Piece("加快推进改革", 0), default_grammar()) is None
     True
     """
-    if not g.pattern("verb").search(piece.text):
-        return None  # no clause closes with a verb (a keyword's list, the common case): not clauses
     found = g.memo("read_clauses").get(piece.text, MISSING)  # (None is an answer: not clauses)
     if found is MISSING:
+        if not g.pattern("verb").search(piece.text):
+            return None  # no clause closes with a verb (a keyword's list, the common case): not clauses
         found = g.remember("read_clauses", piece.text, lambda t: _read_clauses(Piece(t, 0), g))
     if found is None:
         return None
@@ -242,10 +242,10 @@ def reads_as_clauses(text: str, g: Grammar) -> bool:
     >>> reads_as_clauses("市发改委牵头,市财政局配合", g), reads_as_clauses("加快推进改革", g)
     (True, False)
     """
-    if not g.pattern("verb").search(text):
-        return False
     found = g.memo("read_clauses").get(text, MISSING)
     if found is MISSING:
+        if not g.pattern("verb").search(text):
+            return False  # (not remembered: the memo holds the texts with a verb)
         found = g.remember("read_clauses", text, lambda t: _read_clauses(Piece(t, 0), g))
     return found is not None
 
@@ -253,8 +253,6 @@ def reads_as_clauses(text: str, g: Grammar) -> bool:
 def _read_clauses(piece: Piece, g: Grammar) -> tuple[tuple[str, int, Role, int, int], ...] | None:
     """`read_clauses` of a piece starting at 0, as tuples (remembered by text)."""
     groups = [grp for grp in split_top(piece, ";") if grp.text.strip(" \n。")]
-    verb_end = g.pattern("verb-end")
-    start_re = g.pattern("clause-start")
     out: list[tuple[Piece, Role, int, int]] = []
     for index, group in enumerate(groups):
         pending: list[Piece] = []
@@ -263,14 +261,13 @@ def _read_clauses(piece: Piece, g: Grammar) -> tuple[tuple[str, int, Role, int, 
             if not text:
                 continue
             lead = c.text.index(text[0])
-            m = verb_end.search(text)
-            if not m or m.start() == 0:
+            closing = g.closing_verb(text)  # (pattern("verb-end"), without a pattern's call)
+            if not closing or closing[0] == 0:
                 pending.append(Piece(text, c.start + lead))
                 continue
-            units_text = text[: m.start()]
-            opener = start_re.match(units_text)
-            skip = opener.end() if opener else 0
-            role = g.verb_role(m.group("verb"))
+            units_text = text[: closing[0]]
+            skip = g.opener_length(units_text)  # (pattern("clause-start"))
+            role = g.verb_role(closing[1])
             for p in pending:
                 out.append((p, role, index, len(groups)))
             pending = []
