@@ -498,3 +498,61 @@ def test_the_gap_patterns_opening_with_a_class_or_literals_match_as_those_openin
     for old, new in ((re.compile(r"[ \n]+"), tasks._GAP), (re.compile(r"[\n]| {1,}"), document._CHUNK_GAP)):
         assert [t[:40] for t in texts if [m.span() for m in new.finditer(t)] != [m.span() for m in old.finditer(t)]] == []
         assert [t[:40] for t in texts if new.split(t) != old.split(t)] == []
+
+
+def _clause_texts() -> list[str]:
+    """Every list under tests/data, its pieces between , and ; and each with a line break after it,
+    and hand-made clauses (a verb alone, an opener alone, a verb inside a longer one)."""
+    texts = set(lists())
+    for t in lists():
+        texts.update(p.text.strip(" \n。") for p in split_top(Piece(t, 0), ",;"))
+    g = default_grammar()
+    texts.update([*g.verbs, *g.clause_starts, "", "\n", "由", "由市发改委", "会同市财政局负责", "市发改委牵头负责\n",
+                  "市发改委牵头\n\n", "牵头\n", "负责", "市发改委负责牵头"])
+    texts.update([t + "\n" for t in list(texts)])
+    return sorted(texts)
+
+
+def test_a_clauses_closing_verb_and_opener_are_those_of_the_patterns() -> None:
+    g = default_grammar()
+    texts = _clause_texts()
+    verb_end, opener = g.pattern("verb-end"), g.pattern("clause-start")
+    closed = [t for t in texts if verb_end.search(t)]
+    assert len(closed) > 500 and sum(1 for t in texts if opener.match(t)) > 10  # (both answers are met)
+    differ = []
+    for t in texts:
+        m = verb_end.search(t)
+        if g.closing_verb(t) != ((m.start(), m.group("verb")) if m else None):
+            differ.append(t)
+        o = opener.match(t)
+        if g.opener_length(t) != (o.end() if o else 0):
+            differ.append(t)
+    assert differ == []
+
+
+def test_a_tasks_heading_gap_and_trailing_marks_are_those_of_the_patterns() -> None:
+    from graphmodel.extract import tasks
+
+    texts = [norm for norm, _ in plan_texts()] + ["甲 乙\n\n丙  丁 \n 戊", " \u3000。;\x1c,.| \n", "。 。x", ""]
+    gaps = 0
+    for text in texts:
+        for start in range(0, len(text), 7):
+            for stop in (start, start + 1, start + 13, start + 120, len(text)):
+                m = tasks._GAP.search(text, start, stop)
+                gaps += m is not None
+                assert tasks._gap_at(text, start, stop) == (m.start() if m else stop), (text[:40], start, stop)
+    assert gaps > 1000
+    tails = {text[k : k + n] for text in texts for k in range(0, len(text), 5) for n in (0, 1, 2, 3, 6)}
+    tails.update([" \u3000。;\x1c,.| \n", "。 。x", " . ;x", "\u2003|\u2003"])
+    trailing = [t for t in tails if tasks._TRAIL.fullmatch(t)]
+    assert len(trailing) > 50
+    assert [t for t in tails if tasks._only_trail(t) != bool(tasks._TRAIL.fullmatch(t))] == []
+
+
+def test_a_prose_mark_and_a_lines_last_item_are_those_of_the_patterns() -> None:
+    from graphmodel.extract import recognisers
+
+    texts = list(lists()) + [line for norm, _ in plan_texts() for line in norm.split("\n")]
+    assert [t for t in texts if recognisers._prose_marked(t) != bool(recognisers._PROSE_MARK.search(t))] == []
+    assert [t for t in texts if recognisers._last_item(t)
+            != recognisers._LIST_SEPARATOR.split(t)[-1].strip()] == []
