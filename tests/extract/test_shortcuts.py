@@ -556,3 +556,24 @@ def test_a_prose_mark_and_a_lines_last_item_are_those_of_the_patterns() -> None:
     assert [t for t in texts if recognisers._prose_marked(t) != bool(recognisers._PROSE_MARK.search(t))] == []
     assert [t for t in texts if recognisers._last_item(t)
             != recognisers._LIST_SEPARATOR.split(t)[-1].strip()] == []
+
+
+def _split_by_depths(piece: Piece, seps: str) -> list[Piece]:
+    """`split_top` the way round its one scan: every character's depth (`bracket_depths`) first."""
+    from graphmodel.extract.text import bracket_depths
+
+    depths = bracket_depths(piece.text)
+    out, last = [], 0
+    for i, ch in enumerate(piece.text):
+        if ch in seps and depths[i] == 0:
+            out.append(Piece(piece.text[last:i], piece.start + last))
+            last = i + 1
+    out.append(Piece(piece.text[last:], piece.start + last))
+    return out
+
+
+def test_a_split_at_the_top_by_one_scan_is_the_split_by_depths() -> None:
+    texts = [*lists(), "", "、", "a)b、c", "a、)b(c、d)、e", "《甲、乙》、丙;丁", "((a;b);c", "a;b))c;d"]
+    for seps in (",;", "。", ";", "、,|", ";:", "(", ""):
+        differ = [t for t in texts if split_top(Piece(t, 3), seps) != _split_by_depths(Piece(t, 3), seps)]
+        assert differ == [], seps
