@@ -305,12 +305,16 @@ class Grammar:
         """
         end = len(text) - 1 if text.endswith("\n") else len(text)
         verbs = self.verbs
-        for size in self._lengths("verb", verbs):
+        for size in self.verb_lengths():
             if size <= end:
                 word = text[end - size : end]
                 if word in verbs:
                     return end - size, word
         return None
+
+    def verb_lengths(self) -> tuple[int, ...]:
+        """The verbs' lengths, longest first: a text shorter than the last holds no verb."""
+        return self._lengths("verb", self.verbs)
 
     def opener_length(self, text: str) -> int:
         """How long the clause opener (由, 会同) at ``text``'s start is, 0 for none: the end of

@@ -258,9 +258,13 @@ def _clause_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
     any_verb = g.pattern("verb")
     keyword_brackets = {a.start for a in found if a.form == "keyword"}
+    lengths = g.verb_lengths()
+    shortest = lengths[-1] if lengths else 0
     for a, b in doc.bracket_pairs():
         if norm[a] != "(" or b - a > _LONGEST or a in keyword_brackets:
             continue  # a keyword bracket is read already; the policy would keep it over a clause
+        if b - a - 1 < shortest:
+            continue  # (shorter than any verb, (一): no pattern's call to find none)
         if not any_verb.search(norm, a + 1, b):
             continue  # no verb in the bracket (an enumerator, a name): none closes its body's last clause
         piece, notes = _body(doc, a, b)

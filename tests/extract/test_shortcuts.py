@@ -528,6 +528,10 @@ def test_a_clauses_closing_verb_and_opener_are_those_of_the_patterns() -> None:
         if g.opener_length(t) != (o.end() if o else 0):
             differ.append(t)
     assert differ == []
+    # A text shorter than the shortest verb holds none (`_clause_brackets` asks no pattern then).
+    shortest = g.verb_lengths()[-1]
+    assert shortest == min(len(v) for v in g.verbs)
+    assert [t for t in texts if len(t) < shortest and g.pattern("verb").search(t)] == []
 
 
 def test_a_tasks_heading_gap_and_trailing_marks_are_those_of_the_patterns() -> None:
