@@ -252,8 +252,9 @@ def _reads_like_annotation(bracket: str, g: Grammar) -> bool:
 def _clauses_then_more(piece: Piece, g: Grammar) -> bool:
     """Clauses of units closed by verbs, then text that is none (市发改委牵头,市财政局配合,分批次推进):
     an annotation with a tail this grammar cannot read."""
+    verb = g.pattern("verb-end")
     parts = split_top(piece, ",;")
-    closing = [k for k, p in enumerate(parts[:-1]) if g.closing_verb(p.text.strip(" \n。"))]
+    closing = [k for k, p in enumerate(parts[:-1]) if verb.search(p.text.strip(" \n。"))]
     if not closing:
         return False
     head = parts[closing[-1]]

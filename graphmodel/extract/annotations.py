@@ -253,6 +253,8 @@ def reads_as_clauses(text: str, g: Grammar) -> bool:
 def _read_clauses(piece: Piece, g: Grammar) -> tuple[tuple[str, int, Role, int, int], ...] | None:
     """`read_clauses` of a piece starting at 0, as tuples (remembered by text)."""
     groups = [grp for grp in split_top(piece, ";") if grp.text.strip(" \n。")]
+    verb_end = g.pattern("verb-end")
+    start_re = g.pattern("clause-start")
     out: list[tuple[Piece, Role, int, int]] = []
     for index, group in enumerate(groups):
         pending: list[Piece] = []
@@ -261,13 +263,14 @@ def _read_clauses(piece: Piece, g: Grammar) -> tuple[tuple[str, int, Role, int, 
             if not text:
                 continue
             lead = c.text.index(text[0])
-            closing = g.closing_verb(text)  # (pattern("verb-end"), without a pattern's call)
-            if not closing or closing[0] == 0:
+            m = verb_end.search(text)
+            if not m or m.start() == 0:
                 pending.append(Piece(text, c.start + lead))
                 continue
-            units_text = text[: closing[0]]
-            skip = g.opener_length(units_text)  # (pattern("clause-start"))
-            role = g.verb_role(closing[1])
+            units_text = text[: m.start()]
+            opener = start_re.match(units_text)
+            skip = opener.end() if opener else 0
+            role = g.verb_role(m.group("verb"))
             for p in pending:
                 out.append((p, role, index, len(groups)))
             pending = []

@@ -294,53 +294,15 @@ class Grammar:
         label = _LABEL_LONGEST + max([len(w) for w in self.side_suffixes] or [0])
         return max(1 + longest, label) + 2, longest - 1
 
-    def closing_verb(self, text: str) -> tuple[int, str] | None:
-        """Where the verb that closes ``text`` starts, and the verb: what ``pattern("verb-end")``
-        finds in ``text`` (``(m.start(), m.group("verb"))``; its ``$`` also stands before a last line
-        break), or None; by the verbs' lengths, longest first, not by a pattern (its call costs more
-        than the look-ups, asked for every clause).
-
-        >>> default_grammar().closing_verb("市发改委牵头")
-        (4, '牵头')
-        """
-        end = len(text) - 1 if text.endswith("\n") else len(text)
-        verbs = self.verbs
-        for size in self.verb_lengths():
-            if size <= end:
-                word = text[end - size : end]
-                if word in verbs:
-                    return end - size, word
-        return None
-
     def verb_lengths(self) -> tuple[int, ...]:
         """The verbs' lengths, longest first: a text shorter than the last holds no verb."""
         return self._lengths("verb", self.verbs)
-
-    def opener_length(self, text: str) -> int:
-        """How long the clause opener (由, 会同) at ``text``'s start is, 0 for none: the end of
-        ``pattern("clause-start").match(text)``, the longest opener first, without a pattern's call.
-
-        >>> default_grammar().opener_length("由市发改委")
-        1
-        """
-        words = self._word_set("clause-start", self.clause_starts)
-        for size in self._lengths("clause-start", words):
-            if size <= len(text) and text[:size] in words:
-                return size
-        return 0
 
     def _lengths(self, what: str, words: Any) -> tuple[int, ...]:
         """The lengths of ``words``, longest first (worked out once per grammar)."""
         found = self._compiled_words.get(what)
         if found is None:
             found = self._compiled_words[what] = tuple(sorted({len(w) for w in words if w}, reverse=True))
-        return found
-
-    def _word_set(self, what: str, words: tuple[str, ...]) -> frozenset[str]:
-        key = what + "-set"
-        found = self._compiled_words.get(key)
-        if found is None:
-            found = self._compiled_words[key] = frozenset(w for w in words if w)
         return found
 
     def verb_role(self, verb: str) -> Role:

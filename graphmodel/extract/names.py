@@ -124,8 +124,7 @@ def _separators_or_brackets(seps: str) -> re.Pattern[str] | None:
     return re.compile(f"[{re.escape(seps + OPEN + CLOSE)}]")
 
 
-_ITEM_SPLIT = re.compile(f"([、,|{re.escape(OPEN + CLOSE)}])")  # the separators and brackets, kept by split
-_BRACKETS = frozenset(OPEN + CLOSE)
+_ITEM_SEPARATORS = re.compile("[、,|]")
 _SPACED = re.compile(r"\S +\S")  # (these compiled once: re's module functions are a Python call and a cache look-up)
 _END_NOTE = re.compile(r"[(<\[]([^()<>\[\]]*)[)>\]]\s*$")
 _GROUP_START = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?[省市区县])?各")
@@ -154,14 +153,11 @@ def list_items(piece: Piece) -> list[tuple[str, int]]:
     [('市发改委', 3), ('市财政局', 9), ('各区(市、县)', 15)]
     """
     text = piece.text
-    # (one split at the separators and the brackets, which are kept: a bracket sends the list
-    # the way through `split_top`; where there were a search for brackets and a split)
-    parts = _ITEM_SPLIT.split(text)
-    if len(parts) > 1 and not _BRACKETS.isdisjoint(parts[1::2]):
+    if _BRACKET_RE.search(text):
         return [(p.text, p.start) for p in (strip_piece(x) for x in split_top(piece, "、,|")) if p.text]
     out = []
     at = piece.start
-    for part in parts[::2]:
+    for part in _ITEM_SEPARATORS.split(text):
         item = part.strip(_ITEM_STRIP)
         if item:
             out.append((item, at + len(part) - len(part.lstrip(_ITEM_STRIP))))

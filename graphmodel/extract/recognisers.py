@@ -256,6 +256,7 @@ def _opens_with_keyword(doc: Doc, piece: Piece) -> bool:
 
 def _clause_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     g, norm = doc.grammar, doc.norm
+    verb = g.pattern("verb-end")
     any_verb = g.pattern("verb")
     keyword_brackets = {a.start for a in found if a.form == "keyword"}
     lengths = g.verb_lengths()
@@ -268,7 +269,7 @@ def _clause_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
         if not any_verb.search(norm, a + 1, b):
             continue  # no verb in the bracket (an enumerator, a name): none closes its body's last clause
         piece, notes = _body(doc, a, b)
-        if not g.closing_verb(piece.text.rstrip(" \n。;,")):  # the last clause must close with a verb
+        if not verb.search(piece.text.rstrip(" \n。;,")):  # the last clause must close with a verb
             continue
         clauses = read_clauses(piece, g)
         if clauses is None:
@@ -355,17 +356,12 @@ def _drop_prose(ann: Annotation, g: Grammar) -> None:
         kept = []
         for piece, notes in part.mentions:
             # (the shape first: most names are short and hold no mark; looks_like_unit is a call)
-            if (len(piece.text) > 25 or _prose_marked(piece.text)) and not g.looks_like_unit(piece.text):
+            if (len(piece.text) > 25 or _PROSE_MARK.search(piece.text)) and not g.looks_like_unit(piece.text):
                 ann.warnings.append((f"not read as a unit: {piece.text[:20]!r}", (piece.start, piece.end)))
                 continue
             kept.append((piece, notes))
         part.mentions = kept
     ann.parts = [p for p in ann.parts if p.mentions]
-
-
-def _prose_marked(text: str) -> bool:
-    """``_PROSE_MARK.search(text)``, by four ``in`` tests (a pattern's call costs more than they)."""
-    return "。" in text or ":" in text or "!" in text or "?" in text
 
 
 def _table_rows(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
@@ -464,6 +460,7 @@ def _clause_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     """Clauses opening a line of an item with no other annotation: 由杨志武副市长负责,市发改委牵头,
     相关部门配合,尽快完成…; the annotation is the run of clauses that close with a verb."""
     g, norm = doc.grammar, doc.norm
+    verb = g.pattern("verb-end")
     starts = [it.start for it in doc.items]
     claimed = {item_at(doc.items, a.start, starts) for a in found}
     for k, it in enumerate(doc.items):
@@ -477,7 +474,7 @@ def _clause_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
             stop = min(x for x in (norm.find("。", at, it.end), norm.find("\n", at, it.end), it.end) if x >= 0)
             end = at
             for clause in _CLAUSE.finditer(norm[at:stop]):
-                if not g.closing_verb(clause.group().strip()):
+                if not verb.search(clause.group().strip()):
                     break
                 end = at + clause.end()
             if end == at:
