@@ -105,7 +105,7 @@ class Grammar:
     not_sections: tuple[str, ...] = ()  # words holding a section end that end no section (控股, 股份)
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
     _memo: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)  # what → memo
-    _compiled_words: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # word sets and lengths
+    _compiled_words: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # word lengths
     # The last text `find_all` read and its marks with the whitespace around them: the keyword
     # lines ask for two patterns' matches in one plan's text, one after the other.
     # (a tuple in a list, read once by each call: threads sharing the grammar see a whole pair)

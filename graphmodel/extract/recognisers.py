@@ -295,18 +295,12 @@ def _line_end(doc: Doc, at: int) -> int:
         line = norm[at:stop].rstrip()
         after = norm.find("\n", stop + 1)
         nxt = norm[stop + 1 : after if after >= 0 else end].strip()
-        last = _last_item(line)
+        last = _LIST_SEPARATOR.split(line)[-1].strip() if line else ""
         cut = line.endswith(("、", ",")) or (last and not g.looks_like_unit(last))
         if not nxt or not cut or (_may_open_keyword(nxt, 0, len(nxt)) and keyword.match(nxt)) or _ITEM_START.match(nxt):
             return stop
         stop = norm.find("\n", stop + 1, end)
     return end
-
-
-def _last_item(line: str) -> str:
-    """``_LIST_SEPARATOR.split(line)[-1].strip()``: what follows the line's last 、 or , by
-    ``str.rfind`` (a pattern's call costs more)."""
-    return line[max(line.rfind("、"), line.rfind(",")) + 1 :].strip()
 
 
 def _cell_end(norm: str, at: int, end: int) -> int:

@@ -542,14 +542,6 @@ def test_a_tasks_heading_gap_and_trailing_marks_are_those_of_the_patterns() -> N
     assert [t for t in tails if tasks._only_trail(t) != bool(tasks._TRAIL.fullmatch(t))] == []
 
 
-def test_a_lines_last_item_is_that_of_the_pattern() -> None:
-    from graphmodel.extract import recognisers
-
-    texts = list(lists()) + [line for norm, _ in plan_texts() for line in norm.split("\n")]
-    assert [t for t in texts if recognisers._last_item(t)
-            != recognisers._LIST_SEPARATOR.split(t)[-1].strip()] == []
-
-
 def _split_by_depths(piece: Piece, seps: str) -> list[Piece]:
     """`split_top` the way round its one scan: every character's depth (`bracket_depths`) first."""
     from graphmodel.extract.text import bracket_depths
