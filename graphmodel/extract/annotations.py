@@ -208,10 +208,10 @@ def read_clauses(piece: Piece, g: Grammar) -> list[tuple[Piece, Role, int, int]]
     >>> read_clauses(Piece("加快推进改革", 0), default_grammar()) is None
     True
     """
-    if not g.pattern("verb").search(piece.text):
-        return None  # no clause closes with a verb (a keyword's list, the common case): not clauses
     found = g.memo("read_clauses").get(piece.text, MISSING)  # (None is an answer: not clauses)
     if found is MISSING:
+        if not g.pattern("verb").search(piece.text):
+            return None  # no clause closes with a verb (a keyword's list, the common case): not clauses
         found = g.remember("read_clauses", piece.text, lambda t: _read_clauses(Piece(t, 0), g))
     if found is None:
         return None
@@ -242,10 +242,10 @@ def reads_as_clauses(text: str, g: Grammar) -> bool:
     >>> reads_as_clauses("市发改委牵头,市财政局配合", g), reads_as_clauses("加快推进改革", g)
     (True, False)
     """
-    if not g.pattern("verb").search(text):
-        return False
     found = g.memo("read_clauses").get(text, MISSING)
     if found is MISSING:
+        if not g.pattern("verb").search(text):
+            return False  # (not remembered: the memo holds the texts with a verb)
         found = g.remember("read_clauses", text, lambda t: _read_clauses(Piece(t, 0), g))
     return found is not None
 

@@ -14,6 +14,7 @@ spells a keyword. Adding a keyword or a bracket pair is a line in the data file.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -104,11 +105,12 @@ class Grammar:
     not_sections: tuple[str, ...] = ()  # words holding a section end that end no section (控股, 股份)
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
     _memo: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)  # what → memo
+    _compiled_words: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # word lengths
     # The last text `find_all` read and its marks with the whitespace around them: the keyword
     # lines ask for two patterns' matches in one plan's text, one after the other.
     # (a tuple in a list, read once by each call: threads sharing the grammar see a whole pair)
-    _marks: list[tuple[str, list[tuple[int, int, bool]]]] = field(default_factory=lambda: [("", [])], compare=False,
-                                                             repr=False)
+    _marks: list[tuple[str, list[tuple[int, int, bool, int]]]] = field(default_factory=lambda: [("", [])],
+                                                                       compare=False, repr=False)
 
     def remember(self, what: str, text: str, compute: Callable[[str], _T]) -> _T:
         """``compute(text)``, remembered on this grammar under ``what``: for a pure function of a
@@ -165,7 +167,7 @@ class Grammar:
             found = self._compiled[name] = re.compile(_BUILDERS[name](self))
         return found
 
-    def find_all(self, name: str, text: str) -> list[re.Match[str]]:
+    def find_all(self, name: str, text: str, taken: list[tuple[int, int]] | None = None) -> list[re.Match[str]]:
         """``list(self.pattern(name).finditer(text))`` for the patterns every match of which holds a
         colon or a closing square bracket (``keyword``, ``keyword-like``), found without running
         the pattern at every character of a long text: only in windows around those marks.
@@ -180,6 +182,12 @@ class Grammar:
         whose colons follow no side's suffix (沪方:) is scanned without the side label's branch,
         which no match there takes (``keyword-unlabelled``: the same groups, the label's never
         matching; tried at every character, the branch cost most of the scan).
+
+        ``taken`` (``keyword-like`` only): spans in order, not overlapping (a text's known keywords'
+        matches), whose colons open no window: each match of ``keyword-like`` holds one colon, its
+        last character but spaces, so a match at a colon inside a span overlaps that span, and a
+        caller that leaves out the matches overlapping the spans loses none it keeps (the matches at
+        the other colons are the same: none of them can hold a colon it skipped).
 
         >>> g = default_grammar()
         >>> text = "一、推进改革。牵头单位:市发改委\\n配合单位: 市财政局" * 3
@@ -203,18 +211,25 @@ class Grammar:
                     a, colon = colon, text.find(":", colon + 1)
                 else:
                     a, bracket = bracket, text.find("]", bracket + 1)
+                mark = a
                 b = a + 1
                 while a > 0 and text[a - 1].isspace():
                     a -= 1
                 while b < size and text[b].isspace():
                     b += 1
-                extents.append((a, b, is_colon))
+                extents.append((a, b, is_colon, mark))
             self._marks[0] = (text, extents)
+        assert not (keyword and taken), "taken: for keyword-like only (a keyword's match may hold two marks)"
+        starts = [x for x, _ in taken] if taken else None
         found: list[list[int]] = []  # [start, end, whether the side label may match in it]
-        for a, b, colon in extents:
+        for a, b, colon, at in extents:
             follows = colon and text.endswith(ends, 0, a)
             if not keyword and not follows:
                 continue  # no keyword-like word ends here
+            if starts is not None:
+                k = bisect.bisect_right(starts, at) - 1
+                if k >= 0 and at < taken[k][1]:  # type: ignore[index]  # (starts is made from taken)
+                    continue  # a match here overlaps a taken span: the caller leaves it out
             reach = narrow
             if breaks and a > narrow:
                 reach += min(breaks, text.count("\n", max(0, a - narrow - breaks), a))
@@ -278,6 +293,17 @@ class Grammar:
         longest = max([len(w) for w in self.keywords] or [1])
         label = _LABEL_LONGEST + max([len(w) for w in self.side_suffixes] or [0])
         return max(1 + longest, label) + 2, longest - 1
+
+    def verb_lengths(self) -> tuple[int, ...]:
+        """The verbs' lengths, longest first: a text shorter than the last holds no verb."""
+        return self._lengths("verb", self.verbs)
+
+    def _lengths(self, what: str, words: Any) -> tuple[int, ...]:
+        """The lengths of ``words``, longest first (worked out once per grammar)."""
+        found = self._compiled_words.get(what)
+        if found is None:
+            found = self._compiled_words[what] = tuple(sorted({len(w) for w in words if w}, reverse=True))
+        return found
 
     def verb_role(self, verb: str) -> Role:
         return self.verbs.get(verb, "responsible")
@@ -409,7 +435,7 @@ _BUILDERS: dict[str, Callable[[Grammar], str]] = {
     "keyword-unlabelled": lambda g: (
         rf"\[(?P<bracketed>{_alternation(list(g.keywords), True)})\]\s*:?"
         rf"|(?:[省市区县州])?(?P<keyword>{_alternation(list(g.keywords), True)})\s*:"
-        r"|(?P<label>(?!))"
+        r"|\[(?P<label>(?!))"  # (behind a literal: the engine skips the branch at every other character)
     ),
     "side-label": lambda g: rf"^\s*{_side_label(g)}",
     # 等部门和…: a list closed by an etc, then a joiner (the etc pattern without its end anchor)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from graphmodel.extract.grammar import Grammar, default_grammar
 from graphmodel.extract.regions import gazetteer
-from graphmodel.extract.text import _BRACKET_RE, bracket_depths, unspaced
+from graphmodel.extract.text import _BRACKET_RE, CLOSE, OPEN, bracket_depths, unspaced
 
 __all__ = ["Piece", "split_top", "split_list", "split_item", "clean_piece", "is_collective", "looks_like_unit",
            "strip_piece", "list_items"]
@@ -85,17 +85,43 @@ def split_top(piece: Piece, seps: str) -> list[Piece]:
     """
     out: list[Piece] = []
     text = piece.text
-    depths: list[int] | None = None
     last = 0
-    for m in _separators(seps).finditer(text):  # only the separators, not every character
-        i = m.start()
-        if depths is None:  # (no bracket in the text, the common case: every separator splits)
-            depths = bracket_depths(text) if _BRACKET_RE.search(text) else []
-        if not depths or depths[i] == 0:
-            out.append(Piece(text[last:i], piece.start + last))
-            last = i + 1
+    marks = _separators_or_brackets(seps)
+    if marks is None:  # (a bracket among the separators: the depths worked out first)
+        depths: list[int] | None = None
+        for m in _separators(seps).finditer(text):  # only the separators, not every character
+            i = m.start()
+            if depths is None:  # (no bracket in the text, the common case: every separator splits)
+                depths = bracket_depths(text) if _BRACKET_RE.search(text) else []
+            if not depths or depths[i] == 0:
+                out.append(Piece(text[last:i], piece.start + last))
+                last = i + 1
+    else:
+        # One scan for the separators and the brackets, the depth kept as `bracket_depths` keeps it
+        # (a close with nothing open leaves it at 0): one pattern's call where there were two.
+        depth = 0
+        for m in marks.finditer(text):
+            i = m.start()
+            ch = text[i]
+            if ch in seps:
+                if depth == 0:
+                    out.append(Piece(text[last:i], piece.start + last))
+                    last = i + 1
+            elif ch in CLOSE:
+                if depth > 0:
+                    depth -= 1
+            else:
+                depth += 1
     out.append(Piece(text[last:], piece.start + last))
     return out
+
+
+@lru_cache(maxsize=64)
+def _separators_or_brackets(seps: str) -> re.Pattern[str] | None:
+    """A class of ``seps`` and the brackets, for `split_top`; None where a separator is a bracket."""
+    if not seps or any(c in OPEN or c in CLOSE for c in seps):
+        return None
+    return re.compile(f"[{re.escape(seps + OPEN + CLOSE)}]")
 
 
 _ITEM_SEPARATORS = re.compile("[、,|]")

@@ -259,9 +259,13 @@ def _clause_brackets(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
     verb = g.pattern("verb-end")
     any_verb = g.pattern("verb")
     keyword_brackets = {a.start for a in found if a.form == "keyword"}
+    lengths = g.verb_lengths()
+    shortest = lengths[-1] if lengths else 0
     for a, b in doc.bracket_pairs():
         if norm[a] != "(" or b - a > _LONGEST or a in keyword_brackets:
             continue  # a keyword bracket is read already; the policy would keep it over a clause
+        if b - a - 1 < shortest:
+            continue  # (shorter than any verb, (一): no pattern's call to find none)
         if not any_verb.search(norm, a + 1, b):
             continue  # no verb in the bracket (an enumerator, a name): none closes its body's last clause
         piece, notes = _body(doc, a, b)
@@ -321,7 +325,8 @@ def _keyword_lines(doc: Doc, found: list[Annotation]) -> Iterable[Annotation]:
         return k < len(known) and known[k].start() < m.end()
 
     # A keyword this grammar does not know (数据提供单位:) opens a line too; reading it warns.
-    unknown = [m for m in g.find_all("keyword-like", norm)
+    # (no window at a colon inside a known keyword: a match there clashes)
+    unknown = [m for m in g.find_all("keyword-like", norm, [m.span() for m in known])
                if g.unknown_keyword(m.group("word")) and not _ADDRESSEE.match(m.group("word")) and not clashes(m)]
     hits = [m for m in (sorted(known + unknown, key=_MATCH_START) if unknown else known)  # (known: in order)
             if not doc.inside_bracket(m.start()) and (m.start() == 0 or norm[m.start() - 1] in _BOUNDARY)

@@ -27,9 +27,10 @@ __all__ = ["TaskContext", "build_task", "own_text_spans"]
 
 _INCLUDES = re.compile(r"^(?:含|包括)(.+?)(?:,?下同)?$")
 _SHORT_FOR = re.compile(r"以下简称(.+?)(?:,?下同)?$")
-_TRAIL = re.compile(r"[\s。;,.|]*")
+_TRAIL = re.compile(r"[\s。;,.|]*")  # (`_only_trail` asks it; the way round it)
+_TRAIL_MARKS = "。;,.|"
 _INCLUDED_SEPARATOR = re.compile("[、,和及]")
-_GAP = re.compile(r"[ \n][ \n]*")  # where a task's heading ends (a class first: the regex engine skips to it)
+_GAP = re.compile(r"[ \n][ \n]*")  # where a task's heading ends (`_gap_at` finds it; the way round it)
 _SENTENCE_MARK = re.compile(r"[。,;]")  # a heading holds none
 _SECOND_NAME = re.compile(r"(.+?)\(([^()]+)\)")
 _START = attrgetter("start")
@@ -160,8 +161,7 @@ def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[
         inside.sort(key=_START)
     first_ann = inside[0].start if inside else hi
     title = None
-    m = _GAP.search(norm, body, first_ann)
-    head_end = m.start() if m else first_ann
+    head_end = _gap_at(norm, body, first_ann)
     head = norm[body:head_end].strip()
     rest = norm[head_end:first_ann].strip()
     if it.style not in ("row", "para") and head and len(head) <= 50 and not _SENTENCE_MARK.search(head) and (
@@ -178,7 +178,7 @@ def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[
     while end > cursor and norm[end - 1] in " \n":
         end -= 1
     tail = text[cursor:end]
-    if _TRAIL.fullmatch(norm[cursor:end] if ctx.plain else normalize(tail)):
+    if _only_trail(norm[cursor:end] if ctx.plain else normalize(tail)):
         end = cursor  # what follows the last annotation is not the task's (a stray mark, a page end)
     else:
         pieces.append(tail)
@@ -201,6 +201,27 @@ def build_task(ctx: TaskContext, it: Item, number: str, doc_id: str, anns: list[
         for part in ann.parts:
             _responsibilities(ctx, task, part, ann, first_lead)
     return task
+
+
+def _only_trail(text: str) -> bool:
+    """``_TRAIL.fullmatch(text)``: whether ``text`` is whitespace and marks only (。;,.|), by
+    stripping both from its ends until nothing changes (most such texts are empty or a line
+    break: a few string calls, where a pattern's call costs more)."""
+    while text:
+        rest = text.strip().strip(_TRAIL_MARKS)
+        if rest == text:
+            return False
+        text = rest
+    return True
+
+
+def _gap_at(norm: str, start: int, stop: int) -> int:
+    """Where ``_GAP.search(norm, start, stop)`` finds a space or a line break, ``stop`` for none: by
+    two ``str.find`` (a pattern's call costs more than both, and its scan tests every character)."""
+    space, brk = norm.find(" ", start, stop), norm.find("\n", start, stop)
+    if space < 0:
+        return brk if brk >= 0 else stop
+    return space if brk < 0 or space < brk else brk
 
 
 # A task's number normalised, by the number as written: plans number their tasks alike (一、(一)).

@@ -169,3 +169,30 @@ def test_find_all_is_finditer_on_keywords_broken_over_lines(name: str) -> None:
             parts.append(rng.choice(["", "\n", " ", "(", "[", "市", "。", "各方:"]) + word
                          + rng.choice([":", " :", "\n:", "]", "]:", "", "、", ":\n"]) + "x" * rng.randint(0, 25))
         _same(name, "".join(parts))
+
+
+def _same_untaken(text: str) -> None:
+    """find_all("keyword-like") with the known keywords' spans taken gives every match the whole
+    scan gives that overlaps none of them (what `_keyword_lines` keeps)."""
+    g = default_grammar()
+    taken = [m.span() for m in g.find_all("keyword", text)]
+    fast = [(m.span(), m.groupdict()) for m in g.find_all("keyword-like", text, taken)]
+    plain = [(m.span(), m.groupdict()) for m in g.pattern("keyword-like").finditer(text)
+             if not any(a < m.end() and m.start() < b for a, b in taken)]
+    assert fast == plain
+
+
+def test_find_all_with_taken_spans_is_finditer_less_the_overlapping_on_every_plan() -> None:
+    texts = _texts()
+    assert len(texts) > 100
+    for text in texts:
+        _same_untaken(normalize(text, default_grammar()))
+
+
+def test_find_all_with_taken_spans_is_finditer_less_the_overlapping_on_random_text() -> None:
+    g = default_grammar()
+    words = [*g.keywords, *g.side_suffixes, "沪", "市", "单位", "部门", "负责人", "数据提供单位", "督办", "[", "]", ":",
+             " ", "\n", "、", "。", "(", ")", "发改委"]
+    rng = random.Random(13)
+    for _ in range(3000):
+        _same_untaken("".join(rng.choice(words) for _ in range(rng.randint(0, 30))))

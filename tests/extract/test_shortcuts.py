@@ -498,3 +498,66 @@ def test_the_gap_patterns_opening_with_a_class_or_literals_match_as_those_openin
     for old, new in ((re.compile(r"[ \n]+"), tasks._GAP), (re.compile(r"[\n]| {1,}"), document._CHUNK_GAP)):
         assert [t[:40] for t in texts if [m.span() for m in new.finditer(t)] != [m.span() for m in old.finditer(t)]] == []
         assert [t[:40] for t in texts if new.split(t) != old.split(t)] == []
+
+
+def _clause_texts() -> list[str]:
+    """Every list under tests/data, its pieces between , and ; and each with a line break after it,
+    and hand-made clauses (a verb alone, an opener alone, a verb inside a longer one)."""
+    texts = set(lists())
+    for t in lists():
+        texts.update(p.text.strip(" \n。") for p in split_top(Piece(t, 0), ",;"))
+    g = default_grammar()
+    texts.update([*g.verbs, *g.clause_starts, "", "\n", "由", "由市发改委", "会同市财政局负责", "市发改委牵头负责\n",
+                  "市发改委牵头\n\n", "牵头\n", "负责", "市发改委负责牵头"])
+    texts.update([t + "\n" for t in list(texts)])
+    return sorted(texts)
+
+
+def test_a_text_shorter_than_the_shortest_verb_holds_none() -> None:
+    # (`_clause_brackets` asks no pattern for a bracket that short: (一))
+    g = default_grammar()
+    texts = _clause_texts()
+    shortest = g.verb_lengths()[-1]
+    assert shortest == min(len(v) for v in g.verbs)
+    assert sum(1 for t in texts if len(t) < shortest) > 10
+    assert [t for t in texts if len(t) < shortest and g.pattern("verb").search(t)] == []
+
+
+def test_a_tasks_heading_gap_and_trailing_marks_are_those_of_the_patterns() -> None:
+    from graphmodel.extract import tasks
+
+    texts = [norm for norm, _ in plan_texts()] + ["甲 乙\n\n丙  丁 \n 戊", " \u3000。;\x1c,.| \n", "。 。x", ""]
+    gaps = 0
+    for text in texts:
+        for start in range(0, len(text), 7):
+            for stop in (start, start + 1, start + 13, start + 120, len(text)):
+                m = tasks._GAP.search(text, start, stop)
+                gaps += m is not None
+                assert tasks._gap_at(text, start, stop) == (m.start() if m else stop), (text[:40], start, stop)
+    assert gaps > 1000
+    tails = {text[k : k + n] for text in texts for k in range(0, len(text), 5) for n in (0, 1, 2, 3, 6)}
+    tails.update([" \u3000。;\x1c,.| \n", "。 。x", " . ;x", "\u2003|\u2003"])
+    trailing = [t for t in tails if tasks._TRAIL.fullmatch(t)]
+    assert len(trailing) > 50
+    assert [t for t in tails if tasks._only_trail(t) != bool(tasks._TRAIL.fullmatch(t))] == []
+
+
+def _split_by_depths(piece: Piece, seps: str) -> list[Piece]:
+    """`split_top` the way round its one scan: every character's depth (`bracket_depths`) first."""
+    from graphmodel.extract.text import bracket_depths
+
+    depths = bracket_depths(piece.text)
+    out, last = [], 0
+    for i, ch in enumerate(piece.text):
+        if ch in seps and depths[i] == 0:
+            out.append(Piece(piece.text[last:i], piece.start + last))
+            last = i + 1
+    out.append(Piece(piece.text[last:], piece.start + last))
+    return out
+
+
+def test_a_split_at_the_top_by_one_scan_is_the_split_by_depths() -> None:
+    texts = [*lists(), "", "、", "a)b、c", "a、)b(c、d)、e", "《甲、乙》、丙;丁", "((a;b);c", "a;b))c;d"]
+    for seps in (",;", "。", ";", "、,|", ";:", "(", ""):
+        differ = [t for t in texts if split_top(Piece(t, 3), seps) != _split_by_depths(Piece(t, 3), seps)]
+        assert differ == [], seps
