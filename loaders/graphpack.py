@@ -672,10 +672,7 @@ def unpack_data(data: dict[str, Any], edge_types: Collection[str] | None = None,
     if chosen is not None:
         keys, sources, targets = chosen
     else:
-        keys = _strings_at(unpack_ints(edges["key"]), strings)
-        sources, targets = unpack_ints(edges["source"]), unpack_ints(edges["target"])
-        if not len(keys) == len(sources) == len(targets):
-            raise ValueError("the edges' source, target and key lists differ in length")
+        keys, sources, targets = _edge_lists(edges, strings)
     for ends in (sources, targets):
         if ends and (min(ends) < 0 or max(ends) >= len(ids)):
             raise ValueError("an edge names a node the file does not list")
@@ -686,6 +683,15 @@ def unpack_data(data: dict[str, Any], edge_types: Collection[str] | None = None,
     edge_list: Iterable[tuple[str, str, str, dict[str, Any]]] = zip(
         map(ids.__getitem__, sources), map(ids.__getitem__, targets), keys, edge_attrs, strict=True)
     return assemble(dict(data["graph"]), zip(ids, node_attrs, strict=True), edge_list)
+
+
+def _edge_lists(edges: dict[str, Any], strings: list[str]) -> tuple[list[str], list[int], list[int]]:
+    """Every edge's key, source and target, in order (checked to be as many)."""
+    keys = _strings_at(unpack_ints(edges["key"]), strings)
+    sources, targets = unpack_ints(edges["source"]), unpack_ints(edges["target"])
+    if not len(keys) == len(sources) == len(targets):
+        raise ValueError("the edges' source, target and key lists differ in length")
+    return keys, sources, targets
 
 
 def _wanted(columns: dict[str, Any], shapes: dict[str, Any] | None, attributes: Mapping[str, Collection[str]] | None,
@@ -714,10 +720,7 @@ def _chosen_edges(edges: dict[str, Any], strings: list[str], size: int, edge_typ
     integer: a pack's other edges cost nothing but the decoding of their base64."""
     packed = [edges[name] for name in ("key", "source", "target")]
     if not all(isinstance(p, str) for p in packed):  # a version 1 pack: lists of integers
-        keys = _strings_at(unpack_ints(edges["key"]), strings)
-        sources, targets = unpack_ints(edges["source"]), unpack_ints(edges["target"])
-        if not len(keys) == len(sources) == len(targets):
-            raise ValueError("the edges' source, target and key lists differ in length")
+        keys, sources, targets = _edge_lists(edges, strings)
         kept = [k in edge_types for k in keys]
         if not any(kept):
             return None
