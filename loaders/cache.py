@@ -5,9 +5,11 @@ alias table in use, and the file's absolute path (a document without a title is 
 its file; the path as given, which the extraction records, is set on the entry when it is
 used, so ``plans/a.txt`` and ``/home/me/plans/a.txt`` share one entry). An entry is one file in the user's cache
 directory (`cache_directory`): a header line (format, key, version, digest of the body) and
-the extraction's encoding (`encode`), zlib-compressed. An entry whose header, digest, key or
-version does not match, or whose body does not read as an extraction, is ignored (and replaced
-when the document is extracted again): it is never trusted. Entries are written atomically, so two
+the extraction's encoding (`encode`: its row in `marshal`'s format), zlib-compressed, and a
+keyed digest (HMAC-SHA256) of it under the cache directory's own secret (`_secret`, a file only
+its owner can read): bytes that anyone else wrote never reach `marshal`. An entry whose header,
+digest, key or version does not match, or whose body does not read as an extraction, is ignored
+(and replaced when the document is extracted again). Entries are written atomically, so two
 processes filling the cache at once cannot leave half an entry.
 
 Old extractor versions' entries live in folders of their own; the oldest are removed when a
@@ -18,13 +20,16 @@ last corpora built (in ``graphs/``), so a command run again on the same corpus r
 from __future__ import annotations
 
 import contextlib
-import copy
 import hashlib
+import hmac
 import itertools
 import json
+import marshal
 import os
 import re
 import shutil
+import stat
+import sys
 import tempfile
 import time
 import zlib
@@ -50,8 +55,9 @@ __all__ = ["CACHE_FORMAT", "GRAPH_CACHE_FORMAT", "KEEP_VERSIONS", "KEEP_GRAPHS",
            "cache_directory", "extractor_version", "graph_version", "aliases_digest", "encode", "decode"]
 
 # 2: the extraction as a row (`Record.to_row`) in JSON; 3: a trial in marshal's format, never
-# used (see `encode`); 4: as 2, with task ids, parents and units by reference (`_compact`)
-CACHE_FORMAT = "graphmodel.extraction-cache/4"
+# used (a forged entry could stall it); 4: as 2, with task ids, parents and units by reference;
+# 5: the row in marshal's format under a keyed digest (`encode`, `ExtractionCache.get`)
+CACHE_FORMAT = "graphmodel.extraction-cache/5"
 KEEP_VERSIONS = 3
 KEEP_GRAPHS = 3
 GRAPH_CACHE_FORMAT = "graphmodel.graph-cache/2"
@@ -86,7 +92,9 @@ def extractor_version() -> str:
     Any edit to those files (a new rule, an alias, a reader fix) changes it, so entries made by
     an older extractor are never used.
     """
-    digest = hashlib.sha256(f"{CACHE_FORMAT}\n{EXTRACTION_SCHEMA}\n{__version__}\n".encode())
+    # marshal's format belongs to the Python that wrote it: another Python's entries are not read.
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\n{EXTRACTION_SCHEMA}\n{__version__}\n"
+                            f"{marshal.version} {sys.version_info[:2]}\n".encode())
     for rel in _SOURCES:
         top = _ROOT / rel
         files = [top] if top.is_file() else sorted(
@@ -105,35 +113,28 @@ def aliases_digest(aliases: AliasTable | None) -> str:
     return hashlib.sha256(rows.encode("utf-8")).hexdigest()
 
 
-def encode(extraction: Extraction | list[Any], *, keep: bool = True) -> bytes:
-    """The body of a cache entry, before compression: an extraction's row (`Record.to_row`,
-    or the row itself when made already) as compact UTF-8 JSON, with each task's id and parent
-    by reference where `decode` can rebuild them (`_compact`). A row given is left as it is,
-    or with ``keep=False`` made compact in place (no copy: the caller has no more use for it).
+def encode(extraction: Extraction | list[Any]) -> bytes:
+    """The body of a cache entry, before compression: an extraction's row (`Record.to_row`, or
+    the row itself when made already) in `marshal`'s format 4, the very bytes a worker sends
+    for it (`loaders.parallel`), so one encoding serves both.
 
-    JSON, not `marshal` (a third of the time to write): a forged entry of a few bytes can make
-    marshal allocate and walk two billion items (a minute, measured), where a JSON reader
-    only reads what is there. The entry's digest catches damage, not forgery.
+    Marshal, not JSON: a tenth of the time to write (JSON was 4.3 M of a worker's 9.5 M
+    instructions a plan outside extraction). Marshal must never read bytes anyone else could
+    have written (five forged bytes declaring a tuple of two billion items stalled one read for
+    66 s): `ExtractionCache.get` gives `decode` only a body whose keyed digest, under the cache
+    directory's secret, is the one this cache wrote.
     """
-    if isinstance(extraction, Extraction):
-        row = extraction.to_row()
-    else:
-        row = copy.deepcopy(extraction) if keep else extraction
-    return _ENCODER.encode(_compact(row)).encode("utf-8")
-
-
-# `encode`'s JSON: compact, UTF-8, and without the check for circular lists (a row is a tree
-# of lists made by `Record.to_row`): the check kept a dict of every list being written, a
-# fifth of the encoding's time (0.51 -> 0.39 ms a generated plan). The same text.
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    row = extraction.to_row() if isinstance(extraction, Extraction) else extraction
+    return marshal.dumps(row, 4)
 
 
 def decode(data: bytes) -> Extraction:
-    """The extraction `encode` gave ``data``.
+    """The extraction `encode` gave ``data``: only for bytes this process or this cache wrote
+    (see `encode`), never a file's bytes that were not authenticated.
 
     Raises
     ------
-    ValueError, TypeError, IndexError, KeyError
+    ValueError, TypeError, IndexError, KeyError, EOFError
         When ``data`` is not the encoding of an extraction (or a nested row is of the wrong
         length, see `Record.from_row`).
     """
@@ -142,61 +143,64 @@ def decode(data: bytes) -> Extraction:
     # Thousands of new containers and no cycle: the collector would walk them along with the
     # caller's young objects (two thirds of the time of reading an entry).
     with paused_gc():
-        return Extraction.from_row(_expanded(json.loads(data)))
+        return Extraction.from_row(marshal.loads(data))
 
 
-def _compact(row: list[Any]) -> list[Any]:
-    """``row`` (an extraction's) made compact in place: each task's id left out (None) when it
-    is ``<document id>#<number>``, its parent given by its place among the tasks when it is one
-    of them, and each responsibility's unit by its place among the units. Every task's id
-    repeats its document's and every responsibility's its unit's: a third of the entry, to
-    write, compress and read. `_expanded` undoes it."""
-    tasks = row[1]
-    if not tasks:
-        return row
-    prefix = f"{row[0][0]}#"
-    place = {task[0]: at for at, task in enumerate(tasks)}
-    units = {unit[0]: at for at, unit in enumerate(row[2])}
-    for task in tasks:  # parents first: they are looked up by the ids still there
-        if task[4] is not None:
-            task[4] = place.get(task[4], task[4])
-        for resp in task[6]:
-            resp[1] = units.get(resp[1], resp[1])
-    for task in tasks:
-        if task[0] == prefix + task[1]:
-            task[0] = None
-    return row
+_SECRET = "secret"  # the cache directory's key for the entries' digests (`_secret`)
+_SECRET_BYTES = 32
 
 
-def _expanded(row: Any) -> Any:
-    """The row `_compact` was given: each task's id and parent and each responsibility's unit
-    put back (in place). Raises ValueError (or TypeError, IndexError, KeyError) on a row that
-    is not such a row; linear in it."""
-    if type(row) is not list or len(row) < 3 or type(row[1]) is not list or not row[1]:
-        return row  # no tasks to put back, or no row: `Record.from_row` says what is wrong
-    tasks, units = row[1], row[2]
-    doc = row[0][0]
-    if type(doc) is not str:
-        raise ValueError("a document id that is not a string")
-    for task in tasks:
-        if task[0] is None:
-            number = task[1]
-            if type(number) is not str:
-                raise ValueError("a task number that is not a string")
-            task[0] = f"{doc}#{number}"
-        for resp in task[6]:
-            unit = resp[1]
-            if type(unit) is int:
-                if unit < 0:
-                    raise ValueError("a unit at a negative place")
-                resp[1] = units[unit][0]
-    for task in tasks:
-        parent = task[4]
-        if type(parent) is int:
-            if parent < 0:
-                raise ValueError("a task's parent at a negative place")
-            task[4] = tasks[parent][0]
-    return row
+def _secret(root: Path, make: bool) -> bytes | None:
+    """The secret of the cache directory ``root`` (made when there is none and ``make``), or
+    None when there is none or it cannot be trusted: not a regular file of this user's that
+    only this user can read and write (one that others could read, or write into, would let
+    them forge entries). A secret is made once, whole: written under a temporary name, then
+    linked into place, so two processes making one at once agree on the first."""
+    path = root / _SECRET
+    try:
+        return _read_secret(path)
+    except FileNotFoundError:
+        if not make:
+            return None
+    except OSError:
+        return None
+    tmp = root / f".secret-{os.getpid()}-{os.urandom(4).hex()}"
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+        try:
+            os.write(fd, os.urandom(_SECRET_BYTES))  # 32 bytes: written whole
+        finally:
+            os.close(fd)
+        with contextlib.suppress(FileExistsError):  # another process made it first: its secret is the one
+            os.link(tmp, path)
+        return _read_secret(path)
+    except OSError:
+        return None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _read_secret(path: Path) -> bytes | None:
+    """The secret in ``path`` when it can be trusted (see `_secret`), else None. Raises
+    FileNotFoundError when there is none."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        getuid = getattr(os, "getuid", None)
+        if (not stat.S_ISREG(info.st_mode) or info.st_size != _SECRET_BYTES or info.st_mode & 0o077
+                or (getuid is not None and info.st_uid != getuid())):
+            return None
+        data = os.read(fd, _SECRET_BYTES + 1)
+    finally:
+        os.close(fd)
+    return data if len(data) == _SECRET_BYTES else None
+
+
+def _mac(secret: bytes, body: bytes | memoryview) -> str:
+    """An entry's keyed digest: HMAC-SHA256 of its body under the cache directory's secret."""
+    return hmac.digest(secret, body, "sha256").hex()
 
 
 # A file's times come from a clock of coarse steps (2 s on FAT): a file changed within that
@@ -241,6 +245,7 @@ class ExtractionCache:
         self.folder = self.root / self.version
         self._aliases = aliases_digest(aliases)
         self._pruned = False
+        self._secret: bytes | None = None  # the directory's secret, read (or made) when first needed
         # Absolute path -> the file's status when its key was computed, and the key (`file_key`).
         self._known: dict[str, tuple[tuple[int, ...], str]] = {}
 
@@ -282,13 +287,21 @@ class ExtractionCache:
         return key
 
     def path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json.z"
+        return self.folder / key[:2] / f"{key}.mz"
+
+    def secret(self, make: bool = False) -> bytes | None:
+        """The cache directory's secret, under which entries are authenticated (`_secret`): made
+        when there is none and ``make``; None when there is none or it cannot be trusted (then
+        no entry is read). Asked for before worker processes start, so that they share it."""
+        if self._secret is None:
+            self._secret = _secret(self.root, make)
+        return self._secret
 
     def has(self, key: str) -> bool:
         """Whether an entry is there under ``key`` (not whether it can be trusted: `get` says).
         Asked for each document of a corpus before the workers start: a string, not `path`'s
         path object (2.6 against 11.8 ms a thousand)."""
-        return os.path.isfile(f"{self.folder}/{key[:2]}/{key}.json.z")
+        return os.path.isfile(f"{self.folder}/{key[:2]}/{key}.mz")
 
     def get(self, key: str) -> Extraction | None:
         """The extraction under ``key``, or None when there is none or it cannot be trusted."""
@@ -296,31 +309,40 @@ class ExtractionCache:
             raw = self.path(key).read_bytes()
         except OSError:
             return None
+        secret = self.secret()
         head, sep, body = raw.partition(b"\n")
+        if not sep or secret is None:
+            return None
         try:
-            if not sep or _trusted_header(head, body, CACHE_FORMAT, key, self.version) is None:
-                return None
+            header = json.loads(head)
+            if (not isinstance(header, dict) or header.get("format") != CACHE_FORMAT or header.get("key") != key
+                    or header.get("version") != self.version or not isinstance(header.get("mac"), str)
+                    or not hmac.compare_digest(header["mac"], _mac(secret, body))):
+                return None  # not this cache's own (damaged, or written by someone else)
             return decode(zlib.decompress(body))
-        except (ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError, zlib.error,
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError, EOFError, RecursionError, zlib.error,
                 InputError):
-            return None  # a bad entry is a miss (nested too deep for the JSON reader, too): extracted again
+            return None  # a bad entry is a miss: extracted again
 
     def put(self, key: str, extraction: Extraction | bytes) -> None:
         """Keep ``extraction`` under ``key`` (or its `encode` bytes, when made already); a cache
         that cannot be written is skipped."""
-        # A row, not the contract's JSON: no keys to write, compress and read back.
+        secret = self.secret(make=True)
+        if secret is None:
+            return  # no secret to authenticate it with: an entry would never be read
+        # Level 1: zlib's fastest (0.34 ms a generated plan of 47 KB, 10.0 KB on disk).
         body = zlib.compress(extraction if isinstance(extraction, bytes) else encode(extraction), 1)
         header = json.dumps({"format": CACHE_FORMAT, "key": key, "version": self.version,
-                             "sha256": hashlib.sha256(body).hexdigest()}).encode() + b"\n"
+                             "mac": _mac(secret, body)}).encode() + b"\n"
         folder = f"{self.folder}/{key[:2]}"
         try:
             if not self._pruned:
                 self._prune()
             try:
-                _write_entry(folder, f"{key}.json.z", header + body)
+                _write_entry(folder, f"{key}.mz", header + body)
             except FileNotFoundError:  # its folder is not made yet (made once, not asked for each entry)
                 os.makedirs(folder, exist_ok=True)
-                _write_entry(folder, f"{key}.json.z", header + body)
+                _write_entry(folder, f"{key}.mz", header + body)
         except OSError:
             return  # a read-only or full disk costs speed, never a result
 

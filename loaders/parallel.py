@@ -4,8 +4,9 @@
 number of workers, so the results do not depend on ``jobs``. With a cache, a document whose
 entry is there is not read again (see `loaders.cache`): its entry is read in the calling
 process, and only the other documents go to the workers; a worker that extracts a document
-adds its entry. A worker sends an extraction back as its row (`Record.to_row`, made once for
-the entry and the sending) in `marshal`'s format, cheaper than pickling the extraction. An error in
+adds its entry. A worker sends an extraction back as its row (`Record.to_row`) in `marshal`'s
+format, cheaper than pickling the extraction: the same bytes as the body of its cache entry
+(`loaders.cache.encode`), encoded once for both. An error in
 a worker (a file that cannot be read, a text with no plan) is raised in the caller as it
 would be with one process.
 """
@@ -92,10 +93,9 @@ def _extracted(path: Path, aliases: AliasTable | None, cache: ExtractionCache | 
     # key was computed: `ExtractionCache.file_key`.)
     if cache.file_key(path) != key:
         return extraction, None
-    row = extraction.to_row()
-    sent = _sent(row) if send else None  # before the entry's encoding makes the row compact
-    cache.put(key, encode(row, keep=False))
-    return extraction, sent
+    body = encode(extraction)  # the entry's body, and what a worker sends (`_sent`)
+    cache.put(key, body)
+    return extraction, body if send else None
 
 
 def _start(aliases: AliasTable | None, cache: ExtractionCache | None, skip: bool,
@@ -190,12 +190,11 @@ def _work(item: tuple[Path, str | None]) -> bytes | _Skip | _Failure:
 
 
 def _sent(row: list[Any]) -> bytes:
-    """What a worker sends back for an extraction: its row (`Record.to_row`, made once for the
-    cache entry and the sending) in `marshal`'s format 4. Pickling the extraction cost 3.9M
-    instructions a plan to write and 4.9M to read; the row 1.1M and 1.8M, plus 3.0M for
-    `Extraction.from_row`. Not the cache entry's JSON body, made anyway: sending it saved the
-    worker 1.45M and cost the parent 1.13M more (`json.loads`), on the same two cores."""
-    return marshal.dumps(row, 4)
+    """What a worker sends back for an extraction: its row (`Record.to_row`) in `marshal`'s
+    format 4, the body of its cache entry (`loaders.cache.encode`; made once for both when the
+    worker adds the entry). Pickling the extraction cost 3.9M instructions a plan to write and
+    4.9M to read; the row 1.1M and 1.8M, plus 3.0M for `Extraction.from_row`."""
+    return encode(row)
 
 
 def _received(data: bytes) -> Extraction:
@@ -295,6 +294,8 @@ def extract_documents(paths: Sequence[Path], *, jobs: int | None = None, aliases
         yield from _in_process(items, aliases, cache, skip, corrections, progress)
         return
     jobs = min(jobs, len(work))
+    if cache is not None:  # made (or read) once here, so that the workers share the one secret
+        cache.secret(make=True)
     # Small chunks keep the progress bar moving and the workers evenly loaded.
     chunk = max(1, min(8, len(work) // (jobs * 16)))
     pool = _context().Pool(jobs, initializer=_start, initargs=(aliases, cache, skip, corrections))

@@ -14,12 +14,11 @@ import networkx as nx
 import pytest
 
 from graphmodel.extract.canonical import AliasTable
-from graphmodel.model import Extraction
 from loaders.cache import (
     CACHE_FORMAT,
     ExtractionCache,
     GraphCache,
-    _expanded,
+    _mac,
     aliases_digest,
     cache_directory,
     decode,
@@ -125,66 +124,108 @@ def test_an_entry_is_the_extraction_encoded_and_read_back_whole(plan: Path, tmp_
     cache = ExtractionCache(tmp_path / "cache")
     extraction = extract_one(plan, cache=cache)
     data = encode(extraction)
-    row = json.loads(data)
-    assert row != extraction.to_row() and _expanded(row) == extraction.to_row()  # ids by reference
+    assert marshal.loads(data) == extraction.to_row()  # the row, whole
     assert decode(data) == extraction and decode(data).to_dict() == extraction.to_dict()
     body = cache.path(cache.key(plan.read_bytes(), str(plan))).read_bytes().partition(b"\n")[2]
     assert zlib.decompress(body) == data  # the body is the encoding, compressed
 
 
-def _corpus_extractions() -> list[Extraction]:
-    from loaders.corpus import expand_paths
+def test_an_entry_is_the_row_in_marshal_s_format_as_a_worker_sends_it(plan: Path) -> None:
+    from loaders.parallel import _sent
 
-    return [read_extraction(p) for p in expand_paths([DATA / "corpus", DATA / "plans", DATA / "plans2"])]
-
-
-def test_an_entry_gives_tasks_ids_and_parents_by_reference_and_decode_rebuilds_them() -> None:
-    extractions = _corpus_extractions()
-    assert len(extractions) > 20
-    for extraction in extractions:
-        row = extraction.to_row()
-        data = encode(row)
-        assert row == extraction.to_row()  # the caller's row is left as it was
-        assert encode(row, keep=False) == data  # the same, made in place (no copy)...
-        assert row == json.loads(data)  # ...so the caller's row is now the compact one
-        kept = json.loads(data)
-        tasks = kept[1]
-        plain = [t.id == f"{extraction.document.id}#{t.number}" for t in extraction.tasks]
-        assert [task[0] is None for task in tasks] == plain  # <document id>#<number> left out
-        assert [task[0] for task, p in zip(tasks, plain, strict=True) if not p] == [
-            t.id for t, p in zip(extraction.tasks, plain, strict=True) if not p]  # others kept (a normal form)
-        assert all(task[4] is None or isinstance(task[4], int) for task in tasks)  # parents are tasks
-        assert decode(data).to_dict() == extraction.to_dict()
+    row = read_extraction(plan).to_row()
+    assert encode(row) == marshal.dumps(row, 4) == _sent(row)
+    assert row == read_extraction(plan).to_row()  # the caller's row is left as it was
 
 
-def test_ids_and_parents_that_cannot_be_rebuilt_are_kept_as_they_are() -> None:
-    extraction = read_extraction(PLAN)
-    child = next(t for t in extraction.tasks if t.parent is not None)
-    extraction.tasks[0].id = "doc:other#一、"  # not its document's: kept
-    child.parent = "doc:elsewhere#二、"  # not a task of the extraction: kept (the graph refuses it)
-    kept = json.loads(encode(extraction))
-    assert kept[1][0][0] == "doc:other#一、"
-    assert "doc:elsewhere#二、" in [task[4] for task in kept[1]]
-    assert decode(encode(extraction)).to_dict() == extraction.to_dict()
+def _entry(key: str, version: str, body: bytes, mac: str | None = None, digest: bool = False) -> bytes:
+    """An entry file's bytes: ``body`` under a header with ``mac`` (or, with ``digest``, the
+    unkeyed SHA-256 of format 4, which anyone can compute)."""
+    import hashlib
+
+    header: dict[str, str] = {"format": CACHE_FORMAT, "key": key, "version": version}
+    if digest:
+        header["sha256"] = hashlib.sha256(body).hexdigest()
+    if mac is not None:
+        header["mac"] = mac
+    return json.dumps(header).encode() + b"\n" + body
 
 
-@pytest.mark.parametrize("damage", ["negative parent", "parent past the end", "document id not a string",
-                                    "number not a string", "tasks not rows"])
-def test_an_entry_whose_references_are_wrong_is_refused(damage: str) -> None:
-    row = json.loads(encode(read_extraction(PLAN)))
-    child = next(t for t in row[1] if t[4] is not None)
-    if damage == "negative parent":
-        child[4] = -1
-    elif damage == "parent past the end":
-        child[4] = len(row[1])
-    elif damage == "document id not a string":
-        row[0][0] = ["x"] * 1000
-    elif damage == "number not a string":
-        row[1][0][1] = 7
-    else:
-        row[1] = ["x", 3]
-    with pytest.raises((ValueError, TypeError, IndexError, KeyError)):
-        decode(json.dumps(row).encode())
+@pytest.mark.parametrize("forgery", ["unkeyed digest", "another secret", "no mac", "mac of another body"])
+def test_an_entry_this_cache_did_not_write_never_reaches_marshal(plan: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 forgery: str) -> None:
+    # Anyone who can write the cache folder can write an entry, but not authenticate it without
+    # the folder's secret: marshal never reads it (five forged bytes stalled it for a minute).
+    import loaders.cache
+
+    cache = ExtractionCache(tmp_path / "cache")
+    extraction = extract_one(plan, cache=cache)
+    key = cache.key(plan.read_bytes(), str(plan))
+    secret = cache.secret()
+    assert secret is not None
+    body = zlib.compress(encode(extraction), 1)  # a good body: only its authentication is wrong
+    forged = {"unkeyed digest": _entry(key, cache.version, body, digest=True),
+              "another secret": _entry(key, cache.version, body, _mac(b"x" * 32, body)),
+              "no mac": _entry(key, cache.version, body),
+              "mac of another body": _entry(key, cache.version, body, _mac(secret, body + b"\0"))}[forgery]
+    cache.path(key).write_bytes(forged)
+    read: list[bytes] = []
+    real = marshal.loads
+    monkeypatch.setattr(loaders.cache, "marshal", type("M", (), {
+        "loads": staticmethod(lambda data: read.append(data) or real(data)), "dumps": marshal.dumps}))
+    assert cache.get(key) is None and read == []
+    assert ExtractionCache(tmp_path / "cache").get(key) is None and read == []
+    cache.path(key).write_bytes(_entry(key, cache.version, body, _mac(secret, body)))
+    assert cache.get(key) == extraction and len(read) == 1  # the same body, authenticated
+
+
+def test_the_secret_is_made_once_for_the_folder_and_only_its_owner_may_read_it(plan: Path, tmp_path: Path) -> None:
+    root = tmp_path / "cache"
+    assert ExtractionCache(root).secret() is None  # not made by asking
+    cache = ExtractionCache(root)
+    extraction = extract_one(plan, cache=cache)
+    key = cache.key(plan.read_bytes(), str(plan))
+    secret = root / "secret"
+    assert secret.is_file() and len(secret.read_bytes()) == 32 and secret.stat().st_mode & 0o777 == 0o600
+    assert ExtractionCache(root).secret() == cache.secret() == secret.read_bytes()
+    assert ExtractionCache(root, version="0123456789abcdef").secret(make=True) == secret.read_bytes()  # one a folder
+    assert [p.name for p in root.iterdir() if p.name.startswith(".")] == []  # no temporary left
+    secret.chmod(0o644)  # others could read it, so forge entries: not trusted, no entry read
+    assert ExtractionCache(root).get(key) is None
+    secret.chmod(0o600)
+    assert ExtractionCache(root).get(key) == extraction
+    secret.unlink()  # gone: the entries made under it are never read, and a new secret is made
+    assert ExtractionCache(root).get(key) is None
+    assert extract_one(plan, cache=ExtractionCache(root)) == extraction
+    assert secret.is_file() and ExtractionCache(root).get(key) == extraction
+
+
+def test_a_cache_whose_secret_cannot_be_trusted_writes_no_entry(plan: Path, tmp_path: Path) -> None:
+    root = tmp_path / "cache"
+    root.mkdir()
+    (root / "secret").write_bytes(b"s" * 32)
+    (root / "secret").chmod(0o666)
+    cache = ExtractionCache(root)
+    assert extract_one(plan, cache=cache).to_dict() == read_extraction(plan).to_dict()
+    assert cache.secret() is None and not cache.has(cache.key(plan.read_bytes(), str(plan)))
+
+
+def test_another_python_s_entries_are_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    # marshal's format belongs to the Python that wrote it: the version (so the folder) differs.
+    import types
+
+    import loaders.cache
+
+    here = extractor_version()
+    try:
+        monkeypatch.setattr(loaders.cache, "sys", types.SimpleNamespace(version_info=(3, 99, 0)))
+        extractor_version.cache_clear()
+        assert extractor_version() != here
+    finally:
+        monkeypatch.undo()
+        extractor_version.cache_clear()
+    assert extractor_version() == here
 
 
 def test_a_file_is_read_again_for_its_key_only_when_its_status_changed(
@@ -230,7 +271,7 @@ def test_the_key_depends_on_content_path_and_aliases(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("damage", ["truncate", "flip", "header", "key", "empty", "body", "object", "cut",
-                                    "not json", "not a row", "short row", "long row", "bad unit", "marshal",
+                                    "not json", "not a row", "short row", "long row", "bad unit", "json",
                                     "deep"])
 def test_a_corrupt_entry_is_ignored_and_rebuilt(plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                 damage: str) -> None:
@@ -252,28 +293,26 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(plan: Path, tmp_path: Path, monk
         entry.write_bytes(json.dumps(header).encode() + b"\n" + body)
     elif damage == "empty":
         entry.write_bytes(b"")
-    else:  # a well-formed entry whose body is not an extraction
-        import hashlib
-
+    elif damage == "deep":  # a forged entry: never read, whatever its body
+        entry.write_bytes(_entry(key, cache.version, zlib.compress(b"[" * 200_000), digest=True))
+    else:  # an entry this cache authenticated whose body is not an extraction
         row = cache.get(key).to_row()  # type: ignore[union-attr]
-        bodies = {"body": b'{"schema": "something else"}',
+        bodies = {"body": b"not marshal at all",
                   # the extraction as format 1 kept it (an object)
-                  "object": json.dumps(good).encode(),
-                  # the row cut short, not JSON, not a row, rows cut short or too long
+                  "object": marshal.dumps(good),
+                  # the row cut short, not marshal, not a row, rows cut short or too long
                   "cut": encode(row)[:-3],
                   "not json": b"\xff\x00 nothing",
-                  "not a row": json.dumps({"id": "x"}).encode(),
+                  "not a row": marshal.dumps({"id": "x"}),
                   "short row": encode(row[:-1]),
                   "long row": encode([*row, 1]),
                   "bad unit": encode([v if i != 2 else ["x"] for i, v in enumerate(row)]),  # a units row of a string
-                  # the row as the workers send it (a trial format 3 kept it so): never read from a file
-                  "marshal": marshal.dumps(row, 4),
-                  # lists in lists past the JSON reader's depth (RecursionError)
-                  "deep": b"[" * 200_000}
+                  # the row as format 4 kept it (JSON)
+                  "json": json.dumps(row).encode()}
         bad = zlib.compress(bodies[damage])
-        header = {"format": CACHE_FORMAT, "key": key, "version": cache.version,
-                  "sha256": hashlib.sha256(bad).hexdigest()}
-        entry.write_bytes(json.dumps(header).encode() + b"\n" + bad)
+        secret = cache.secret()
+        assert secret is not None
+        entry.write_bytes(_entry(key, cache.version, bad, _mac(secret, bad)))
     assert cache.get(key) is None
     calls = _spy(monkeypatch)
     assert extract_one(plan, cache=cache).to_dict() == good
@@ -389,24 +428,13 @@ def test_a_graph_cache_that_cannot_be_written_gives_no_pack(tmp_path: Path) -> N
     assert graphs.put_pack("k" * 64, {"format": "x"}, [], None) is None
 
 
-def test_an_entry_is_the_json_of_the_compact_row(plan: Path) -> None:
-    # `encode` writes without the circular check: the same text as json.dumps with it.
-    import copy
-
-    from loaders.cache import _compact
-
-    row = read_extraction(plan).to_row()
-    expected = json.dumps(_compact(copy.deepcopy(row)), ensure_ascii=False, separators=(",", ":"))
-    assert encode(row) == expected.encode("utf-8")
-
-
 def test_an_entry_is_written_whole_with_no_temporary_left(plan: Path, tmp_path: Path) -> None:
     cache = ExtractionCache(tmp_path / "cache")
     extraction = read_extraction(plan)
     keys = [cache.key(f"{n}".encode(), str(plan)) for n in range(3)]
     for key in keys:
         cache.put(key, extraction)
-    assert sorted(p.name for p in cache.folder.rglob("*") if p.is_file()) == sorted(f"{k}.json.z" for k in keys)
+    assert sorted(p.name for p in cache.folder.rglob("*") if p.is_file()) == sorted(f"{k}.mz" for k in keys)
     assert all(cache.get(k) == extraction for k in keys)
 
 

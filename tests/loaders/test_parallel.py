@@ -46,11 +46,11 @@ def test_workers_fill_and_read_the_cache(tmp_path: Path) -> None:
     files = expand_paths([DATA / "corpus"])
     cache = ExtractionCache(tmp_path / "cache")
     cold = [ex.to_dict() for ex in extract_documents(files, jobs=2, cache=cache)]
-    entries = sorted((tmp_path / "cache").rglob("*.json.z"))
+    entries = sorted((tmp_path / "cache").rglob("*.mz"))
     assert len(entries) == len(files)
     warm = [ex.to_dict() for ex in extract_documents(files, jobs=2, cache=cache)]
     assert warm == cold
-    assert sorted((tmp_path / "cache").rglob("*.json.z")) == entries
+    assert sorted((tmp_path / "cache").rglob("*.mz")) == entries
 
 
 def test_a_worker_makes_the_row_once_for_the_entry_and_the_sending(tmp_path: Path,
@@ -74,8 +74,9 @@ def test_a_worker_makes_the_row_once_for_the_entry_and_the_sending(tmp_path: Pat
     key = cache.key(plan.read_bytes(), os.path.abspath(plan))
     sent = parallel._work((plan, key))
     assert isinstance(sent, bytes) and len(rows) == 1  # one row, for the entry and the sending
-    assert marshal.loads(sent) == expected  # the whole row, sent before the entry made it compact
+    assert marshal.loads(sent) == expected  # the whole row
     entry = zlib.decompress(cache.path(key).read_bytes().partition(b"\n")[2])
+    assert entry == sent  # one encoding for the entry and the sending
     assert to_row(decode(entry)) == expected
     assert parallel._received(sent).to_dict() == read_extraction(plan).to_dict()
     # Without a cache, the row is made to be sent.
