@@ -7,7 +7,6 @@ import marshal
 import os
 import shutil
 import time
-import zlib
 from pathlib import Path
 
 import networkx as nx
@@ -127,7 +126,7 @@ def test_an_entry_is_the_extraction_encoded_and_read_back_whole(plan: Path, tmp_
     assert marshal.loads(data) == extraction.to_row()  # the row, whole
     assert decode(data) == extraction and decode(data).to_dict() == extraction.to_dict()
     body = cache.path(cache.key(plan.read_bytes(), str(plan))).read_bytes().partition(b"\n")[2]
-    assert zlib.decompress(body) == data  # the body is the encoding, compressed
+    assert body == data  # the body is the encoding (not compressed)
 
 
 def test_an_entry_is_the_row_in_marshal_s_format_as_a_worker_sends_it(plan: Path) -> None:
@@ -164,7 +163,7 @@ def test_an_entry_this_cache_did_not_write_never_reaches_marshal(plan: Path, tmp
     key = cache.key(plan.read_bytes(), str(plan))
     secret = cache.secret()
     assert secret is not None
-    body = zlib.compress(encode(extraction), 1)  # a good body: only its authentication is wrong
+    body = encode(extraction)  # a good body: only its authentication is wrong
     forged = {"unkeyed digest": _entry(key, cache.version, body, digest=True),
               "another secret": _entry(key, cache.version, body, _mac(b"x" * 32, body)),
               "no mac": _entry(key, cache.version, body),
@@ -294,7 +293,7 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(plan: Path, tmp_path: Path, monk
     elif damage == "empty":
         entry.write_bytes(b"")
     elif damage == "deep":  # a forged entry: never read, whatever its body
-        entry.write_bytes(_entry(key, cache.version, zlib.compress(b"[" * 200_000), digest=True))
+        entry.write_bytes(_entry(key, cache.version, b"[" * 200_000, digest=True))
     else:  # an entry this cache authenticated whose body is not an extraction
         row = cache.get(key).to_row()  # type: ignore[union-attr]
         bodies = {"body": b"not marshal at all",
@@ -309,7 +308,7 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(plan: Path, tmp_path: Path, monk
                   "bad unit": encode([v if i != 2 else ["x"] for i, v in enumerate(row)]),  # a units row of a string
                   # the row as format 4 kept it (JSON)
                   "json": json.dumps(row).encode()}
-        bad = zlib.compress(bodies[damage])
+        bad = bodies[damage]
         secret = cache.secret()
         assert secret is not None
         entry.write_bytes(_entry(key, cache.version, bad, _mac(secret, bad)))
