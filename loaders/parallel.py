@@ -198,9 +198,10 @@ def _sent(row: list[Any]) -> bytes:
 
 
 def _received(data: bytes) -> Extraction:
-    """The extraction a worker sent (`_sent`). Only these bytes, written by this command's own
-    worker and read from the pool's pipe, ever reach `marshal` (never a file's: a forged size
-    in a few bytes can make it allocate and walk billions of items)."""
+    """The extraction a worker sent (`_sent`). These bytes, written by this command's own
+    worker and read from the pool's pipe, may reach `marshal`, as may a cache entry this cache
+    authenticated (`loaders.cache.encode`), never other bytes: a forged size in a few bytes can
+    make it allocate and walk billions of items."""
     from graphmodel.graph.assemble import paused_gc
 
     with paused_gc():  # thousands of new containers and no cycle
