@@ -298,10 +298,12 @@ class ExtractionCache:
         return self._secret
 
     def has(self, key: str) -> bool:
-        """Whether an entry is there under ``key`` (not whether it can be trusted: `get` says).
-        Asked for each document of a corpus before the workers start: a string, not `path`'s
-        path object (2.6 against 11.8 ms a thousand)."""
-        return os.path.isfile(f"{self.folder}/{key[:2]}/{key}.mz")
+        """Whether an entry is there under ``key`` (not whether it can be trusted: `get` says);
+        never without the directory's secret, under which no entry can be read (its documents
+        are then extracted by the workers, not read from the cache here, one by one). Asked for
+        each document of a corpus before the workers start: a string, not `path`'s path object
+        (2.6 against 11.8 ms a thousand)."""
+        return self.secret() is not None and os.path.isfile(f"{self.folder}/{key[:2]}/{key}.mz")
 
     def get(self, key: str) -> Extraction | None:
         """The extraction under ``key``, or None when there is none or it cannot be trusted."""

@@ -465,3 +465,13 @@ def test_has_says_whether_an_entry_is_at_its_path(plan: Path, tmp_path: Path) ->
     assert cache.has(key) and cache.path(key).is_file()
     cache.path(key).write_bytes(b"damaged")  # there, though `get` will not trust it
     assert cache.has(key) and cache.get(key) is None
+
+
+def test_without_its_secret_a_cache_has_no_entry(plan: Path, tmp_path: Path) -> None:
+    # Entries no one can read: extracted by the workers, not read here one by one and missed.
+    cache = ExtractionCache(tmp_path / "cache")
+    extract_one(plan, cache=cache)
+    key = cache.key(plan.read_bytes(), str(plan))
+    (tmp_path / "cache" / "secret").unlink()
+    again = ExtractionCache(tmp_path / "cache")
+    assert cache.path(key).is_file() and not again.has(key) and again.get(key) is None
