@@ -849,13 +849,31 @@ def write_json(fh: SupportsWrite[bytes], data: Any, depth: int = 3, consume: boo
         for at in range(0, len(data), _SLICE):
             if at:
                 fh.write(b",")
-            fh.write(json.dumps(data[at:at + _SLICE], ensure_ascii=False, separators=(",", ":")).encode("utf-8")[1:-1])
+            chunk = data[at:at + _SLICE]
+            plain = _plain_strings(chunk)
+            fh.write(plain if plain is not None else
+                     json.dumps(chunk, ensure_ascii=False, separators=(",", ":")).encode("utf-8")[1:-1])
         fh.write(b"]")
         return
     fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 _SLICE = 65536
+_PLAIN = bytes(b for b in range(256) if b >= 0x20 and b not in b'"\\')  # bytes JSON writes as they are
+
+
+def _plain_strings(items: list[Any]) -> bytes | None:
+    """The JSON of ``items`` without its brackets when they are all strings that JSON writes as
+    they are (no quote, backslash or control character), joined and encoded at once in C, where
+    json's encoder looks at each string by itself (the string table of 10,000 plans: 0.9 s,
+    0.45 s so); else None. A UTF-8 encoding holds such a byte only where the text holds that
+    character, so the bytes are looked at once: only the quotes put around each are there."""
+    if set(map(type, items)) != {str}:
+        return None
+    encoded = ('"' + '","'.join(items) + '"').encode("utf-8")
+    if len(encoded.translate(None, _PLAIN)) != 2 * len(items):
+        return None
+    return encoded
 
 
 def pack_bytes(data: dict[str, Any], consume: bool = False) -> bytes:
