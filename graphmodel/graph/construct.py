@@ -258,10 +258,6 @@ class _Tables:
             edges[key] = rows[edges[key]]
         self.rf = ResponsibleRows()
 
-    def edge_data(self, value: dict[str, Any] | int) -> dict[str, Any]:
-        """An edge's data dict, given its entry in the edge table."""
-        return self.rf.row(value) if isinstance(value, int) else value
-
     def shared(self, value: _V) -> _V:
         """The one copy of ``value`` this graph holds."""
         return cast(_V, self.values.setdefault(value, value))  # an equal value, so of the same type
@@ -658,8 +654,9 @@ def _same_document(main: _Tables, scratch: _Tables, doc_id: str) -> bool:
         nodes = {n: {k: v for k, v in d.items() if not (n == doc_id and k == "source")}
                  for n, d in tables.nodes.items()
                  if n == doc_id or (d["kind"] == "Task" and d.get("document") == doc_id)}
-        edges = {k: d for k, d in zip(tables.edges, map(tables.edge_data, tables.edges.values()), strict=True)
-                 if k[2] != "PAIRED_WITH" and d.get("document") == doc_id}
+        rows = tables.rf.of_document(doc_id)  # RESPONSIBLE_FOR edges: a row's number in the table
+        edges = {k: rows[d] if isinstance(d, int) else d for k, d in tables.edges.items()
+                 if (d in rows if isinstance(d, int) else k[2] != "PAIRED_WITH" and d.get("document") == doc_id)}
         return nodes, edges
 
     if own(main) != own(scratch):

@@ -108,6 +108,15 @@ class ResponsibleRows:
             out["correction"] = correction
         return out
 
+    def of_document(self, document: str) -> dict[int, dict[str, Any]]:
+        """The rows whose document is ``document``, by number (their documents read as numbers,
+        not each row made a dict)."""
+        self.flush()
+        code = self.codes.get(document)
+        if code is None:
+            return {}
+        return {i: self.row(i) for i, d in enumerate(self.table[2::5]) if d == code}
+
     def rows(self) -> list[dict[str, Any]]:
         """Every row's data dict, in order."""
         self.flush()

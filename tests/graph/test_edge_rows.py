@@ -115,3 +115,22 @@ def test_a_large_corpus_tables_pack_as_the_graph(monkeypatch: pytest.MonkeyPatch
         got = builder.in_graph_columns()
         assert got is not None
         assert pack_columns({"schema": SCHEMA}, *got) == pack_data(build_graph(extractions))
+
+
+def test_a_document_given_again_is_compared_by_its_responsibilities_too() -> None:
+    # The duplicate-document rule reads a document's rows back as dicts (`of_document`): the
+    # same document again changes nothing; one whose responsibility differs is another document.
+    from graphmodel.errors import GraphError
+
+    changed = plan_2020()
+    task = next(t for t in changed.tasks if t.responsibilities)
+    task.responsibilities[0].role = "support" if task.responsibilities[0].role != "support" else "lead"
+    builder = GraphBuilder()
+    for ex in (plan_2021(), plan_2020(), network_plan()):
+        builder.add_row(ex.to_row())
+    builder.add_row(plan_2020().to_row())
+    with pytest.raises(GraphError, match="two different documents have the id"):
+        builder.add_row(changed.to_row())
+    rows = builder._tables.rf.of_document(plan_2020().document.id)
+    assert rows and all(d["document"] == plan_2020().document.id for d in rows.values())
+    assert builder._tables.rf.of_document("doc:none") == {}
