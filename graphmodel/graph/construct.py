@@ -20,7 +20,7 @@ import networkx as nx
 from graphmodel.errors import GraphError
 from graphmodel.graph.assemble import assemble, paused_gc
 from graphmodel.graph.counterpart_links import derive_counterparts, flat_counterparts
-from graphmodel.graph.edge_rows import EdgeRows
+from graphmodel.graph.edge_rows import EdgeRows, ResponsibleRows
 from graphmodel.graph.from_rows import add_row
 from graphmodel.graph.schema import EDGE_TYPES, NODE_KINDS, SCHEMA
 from graphmodel.model import Extraction
@@ -30,7 +30,9 @@ __all__ = ["build_graph", "GraphBuilder"]
 _V = TypeVar("_V", str, int)
 _T = TypeVar("_T")
 _NodeTable = dict[str, dict[str, Any]]
-_EdgeTable = dict[tuple[str, str, str], dict[str, Any]]
+# An edge's data dict, or for a RESPONSIBLE_FOR edge added from a row the number of its row in
+# `_Tables.rf` (an int).
+_EdgeTable = dict[tuple[str, str, str], Any]
 EdgeItem = tuple[tuple[str, str, str], dict[str, Any]]
 # Nodes (id to data) and the edges' sources, targets (places among the nodes, as ``array('i')``),
 # keys and data.
@@ -239,7 +241,22 @@ class _Tables:
         self.sides_here: dict[str, str] = {}  # side name -> id, of the sides the document being added added
         self.numbers: dict[str, str] = {}  # a task number as written -> its normal form (shared)
         self.annotated = 0
-        self.made: list[dict[str, Any]] = []  # the edge data once spent, in the order added (see `in_graph_columns`)
+        self.made: list[Any] = []  # the edge data once spent, in the order added (see `in_graph_columns`)
+        # The RESPONSIBLE_FOR edges' data, as columns: such an edge's entry in ``edges`` is the
+        # number of its row here (see `graphmodel.graph.edge_rows`; `as_dicts` makes the dicts).
+        self.rf = ResponsibleRows()
+
+    def as_dicts(self) -> None:
+        """Give every edge of the table its data dict (a RESPONSIBLE_FOR edge's is its row's
+        number until then), for the ways that read the dicts themselves (the graph, the edges
+        in graph order, tables too small for numpy)."""
+        if not len(self.rf):
+            return
+        rows = self.rf.rows()
+        edges = self.edges
+        for key in [k for k, v in edges.items() if v.__class__ is int]:
+            edges[key] = rows[edges[key]]
+        self.rf = ResponsibleRows()
 
     def shared(self, value: _V) -> _V:
         """The one copy of ``value`` this graph holds."""
@@ -336,6 +353,7 @@ class _Tables:
 
     def graph_and_stats(self) -> tuple[nx.MultiDiGraph[str], dict[str, int]]:
         """`graph`, and its `graph_stats` counted on the tables."""
+        self.as_dicts()
         nodes = self.nodes
         ids = sorted(nodes)
         ordered, counterparts, stats = self._spent(ids)
@@ -347,6 +365,7 @@ class _Tables:
     def in_graph_order(self) -> tuple[dict[str, dict[str, Any]], list[EdgeItem], dict[str, int]]:
         """The nodes (id to data) and edges ``((u, v, key), data)`` of `graph`, in the order the
         graph would hold them, without making it; and its `graph_stats`."""
+        self.as_dicts()
         ids = sorted(self.nodes)
         nodes = {n: self.nodes[n] for n in ids}
         ordered, counterparts, stats = self._spent(ids)
@@ -360,6 +379,7 @@ class _Tables:
     def _in_python(self) -> tuple[EdgeColumns, dict[str, int]] | None:
         """`in_graph_columns` of tables too small for numpy to pay: the same order and columns
         (the sources and targets lists, the data a list in graph order)."""
+        self.as_dicts()
         ids = sorted(self.nodes)
         edges = self.edges
         types = Counter(map(itemgetter(2), edges))  # for the stats too
@@ -451,6 +471,8 @@ class _Tables:
         names = sorted(types)
         if not all(isinstance(t, str) for t in names) or "COUNTERPART" in types:
             return None
+        if types.get("RESPONSIBLE_FOR", 0) != len(self.rf):  # tables not filled by `add_row` alone
+            self.as_dicts()
         # An edge's rank: its source's place, then its target's, then its type's, in one
         # integer (see `_sorted_edges`); a COUNTERPART takes the type after every other (after
         # its pair's other keys) or, for a new target, a place after every node's (after its
@@ -502,13 +524,18 @@ class _Tables:
         merged = merged[within]
         del ranks
         # Each type's data in the order made, and where each of its edges in graph order finds its data.
-        groups: dict[str, tuple[list[dict[str, Any]], Any]] = {}
+        groups: dict[str, tuple[list[dict[str, Any]] | ResponsibleRows, Any]] = {}
         of_type = made_types[order]
         within_type = np.empty(len(datas), dtype=np.int64)  # each edge's place among its type's, in the order made
         for code, name in enumerate(names):
             made_at = np.flatnonzero(made_types == code)
             within_type[made_at] = np.arange(len(made_at))
-            groups[name] = (list(map(datas.__getitem__, made_at.tolist())), within_type[order[of_type == code]])
+            # A RESPONSIBLE_FOR edge's entry is its row's number, and its rows were added in
+            # the order its edges were (a name given again replaces the row in place): its
+            # place among its type's is its row.
+            made: Any = self.rf if name == "RESPONSIBLE_FOR" and len(self.rf) else list(
+                map(datas.__getitem__, made_at.tolist()))
+            groups[name] = (made, within_type[order[of_type == code]])
         del order, of_type, made_types, within_type
         theirs = within[within >= len(datas)] - len(datas)  # the counterparts, in graph order
         groups["COUNTERPART"] = (list(map(itemgetter(2), counterparts)), theirs)
@@ -627,7 +654,9 @@ def _same_document(main: _Tables, scratch: _Tables, doc_id: str) -> bool:
         nodes = {n: {k: v for k, v in d.items() if not (n == doc_id and k == "source")}
                  for n, d in tables.nodes.items()
                  if n == doc_id or (d["kind"] == "Task" and d.get("document") == doc_id)}
-        edges = {k: d for k, d in tables.edges.items() if k[2] != "PAIRED_WITH" and d.get("document") == doc_id}
+        rows = tables.rf.of_document(doc_id)  # RESPONSIBLE_FOR edges: a row's number in the table
+        edges = {k: rows[d] if isinstance(d, int) else d for k, d in tables.edges.items()
+                 if (d in rows if isinstance(d, int) else k[2] != "PAIRED_WITH" and d.get("document") == doc_id)}
         return nodes, edges
 
     if own(main) != own(scratch):

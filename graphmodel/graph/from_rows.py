@@ -14,11 +14,13 @@ The rows are unpacked by position: `ROW_FIELDS` lists each record's fields in th
 
 from __future__ import annotations
 
+from array import array
 from itertools import chain
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from graphmodel.errors import GraphError
+from graphmodel.graph.edge_rows import ResponsibleRows
 from graphmodel.graph.schema import ROLE_RANK, side_id
 from graphmodel.identity import task_number
 from graphmodel.model import Extraction, ExtractionWarning
@@ -174,6 +176,7 @@ def add_row(row: list[Any], tables: _Tables) -> None:
         if task_id is not None:
             attrs["task"] = task_id
         tables.put_pairing((a, b, "PAIRED_WITH"), attrs)
+    tables.rf.flush()
 
 
 def _add_place(place: list[Any], places: dict[str, list[Any]], tables: _Tables, where: str) -> None:
@@ -228,6 +231,14 @@ def _add_task(task: list[Any], doc_id: str, task_ids: set[str], unit_ids: dict[s
     if responsibilities:
         tables.annotated += 1  # a task is added once: its id is its document's
     mine: list[str] = []  # the task's real units
+    # The data kept as columns of numbers (`ResponsibleRows`): the edge's entry in the edge
+    # table is its row's number, its values numbered here, while the workers extract the next
+    # plans, not in the serial end of a build.
+    rf = tables.rf
+    pending = rf.pending  # flushed once a plan (`add_row`)
+    code = rf.codes  # each value's number, looked up (a value not numbered yet: `rf.code`)
+    document = rf.code(doc_id)
+    n = (len(rf.table) + len(pending)) // 5  # the next row's number
     for mention, unit, _, role, _, at, correction in responsibilities:
         # One object for each unit id, not one for each responsibility of each plan: a copy
         # each (from the row) is millions of strings at 10,000 plans, each compared in full
@@ -239,19 +250,21 @@ def _add_task(task: list[Any], doc_id: str, task_ids: set[str], unit_ids: dict[s
         unit = shared
         if unit in real and unit not in mine:
             mine.append(unit)
-        if at is None:
-            attrs = {"role": share(role, role), "mention": share(mention, mention), "document": doc_id}
+        old = edges.setdefault((unit, task_id, "RESPONSIBLE_FOR"), n)
+        if old == n:
+            try:  # most values were numbered by an earlier plan: a plain dict's look-up
+                if at is None:
+                    pending += (code[role], code[mention], document, -1, -1)
+                else:
+                    a, b = at
+                    pending += (code[role], code[mention], document, code[a], code[b])
+            except KeyError:
+                rf.add(role, mention, doc_id, at)
+            if correction is not None:  # FILE:LINE of the correction behind it
+                rf.corrections[n] = correction
+            n += 1
         else:
-            a, b = at
-            attrs = {"role": share(role, role), "mention": share(mention, mention), "document": doc_id,
-                     "start": share(a, a), "end": share(b, b)}
-        if correction is not None:  # FILE:LINE of the correction behind it
-            attrs["correction"] = share(correction, correction)
-        old = edges.setdefault((unit, task_id, "RESPONSIBLE_FOR"), attrs)
-        # A unit named twice for one task keeps its strongest role, then its first mention.
-        if old is not attrs and (ROLE_RANK[role], attrs.get("start", -1)) < (
-                ROLE_RANK[old["role"]], old.get("start", -1)):
-            edges[unit, task_id, "RESPONSIBLE_FOR"] = attrs
+            _named_again(rf, old, role, mention, document, at, correction)
 
     for place_id in mentioned:
         place = places.get(place_id)
@@ -262,3 +275,24 @@ def _add_task(task: list[Any], doc_id: str, task_ids: set[str], unit_ids: dict[s
                          {"document": doc_id, **_span_attrs(min(inside) if inside else None)})
     if mine:
         tables.here.append((start, task_id, mine))
+
+
+def _named_again(rf: ResponsibleRows, old: int, role: str, mention: str, document: int, at: Any,
+                 correction: str | None) -> None:
+    """A unit named twice for one task keeps its strongest role, then its first mention: row
+    ``old`` replaced by this responsibility's when it comes first so."""
+    code = rf.code
+    values = rf.values
+    flushed = len(rf.table) // 5
+    table: Any = rf.table if old < flushed else rf.pending  # a row of an earlier plan, or of this one
+    at_row = 5 * (old if old < flushed else old - flushed)
+    old_role, _, _, old_start, _ = table[at_row:at_row + 5]
+    if (ROLE_RANK[role], at[0] if at is not None else -1) < (
+            ROLE_RANK[values[old_role]], values[old_start] if old_start >= 0 else -1):
+        spans = (code(at[0]), code(at[1])) if at is not None else (-1, -1)
+        new = (code(role), code(mention), document, *spans)
+        table[at_row:at_row + 5] = array("i", new) if table is rf.table else list(new)
+        if correction is not None:
+            rf.corrections[old] = correction
+        else:
+            rf.corrections.pop(old, None)

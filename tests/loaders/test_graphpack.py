@@ -339,6 +339,29 @@ def test_a_long_list_is_written_a_slice_at_a_time_as_the_same_text_and_consume_e
         assert data == {}
 
 
+@pytest.mark.parametrize("odd", ["", "\"", "\\", "\n", "\x00", "\x1f", "\x7f", "\u2028", "é字😀", "\ud800", 7, None])
+def test_a_slice_of_plain_strings_joined_at_once_is_json_s_text(odd: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A slice whose strings need no escape is joined and encoded at once (`_plain_strings`); one
+    # holding a string that does, or another value, is json's: the same text either way (a lone
+    # surrogate fails to encode either way).
+    from loaders import graphpack
+
+    monkeypatch.setattr(graphpack, "_SLICE", 4)
+    items: list[Any] = ["字", "a b", "", "~", "x", odd, "y", "z", "w"]
+    for value in (items, items[:5], [odd] * 9):
+        try:
+            expected = json.dumps({"s": value}, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+        except UnicodeEncodeError:
+            with pytest.raises(UnicodeEncodeError):
+                graphpack.pack_bytes({"s": value}, consume=True)
+            continue
+        assert graphpack.pack_bytes({"s": value}) == expected
+    plain = graphpack._plain_strings(["字", "a b", ""])
+    assert plain == '"字","a b",""'.encode()
+    if odd != "\ud800":
+        assert (graphpack._plain_strings(["a", odd]) is None) == (odd not in ("", "\x7f", "\u2028", "é字😀"))
+
+
 @pytest.mark.parametrize("new_every", [1, 3, 50, 10**6])
 @pytest.mark.parametrize("none_at", [None, 0, 700])
 def test_string_indices_are_the_plain_numbering_whichever_way_they_are_found(new_every: int, none_at: int | None) -> None:
