@@ -561,3 +561,13 @@ def test_a_split_at_the_top_by_one_scan_is_the_split_by_depths() -> None:
     for seps in (",;", "。", ";", "、,|", ";:", "(", ""):
         differ = [t for t in texts if split_top(Piece(t, 3), seps) != _split_by_depths(Piece(t, 3), seps)]
         assert differ == [], seps
+
+
+def test_the_bars_ending_lines_found_from_the_bar_are_the_matches_of_the_pattern() -> None:
+    texts = [norm for norm, _ in plan_texts()] + [
+        "", "|", " | ", "a | |\n", "a|\n|b| \t\n\t|", "| |  |\n\n |", "a |b", "x\t|\t\ny |", " \n|", "||\n||"]
+    found = [tables._line_end_bars(t) for t in texts]
+    assert sum(map(len, found)) > 100
+    assert found == [[m.span() for m in tables._LINE_END_BAR.finditer(t)] for t in texts]
+    assert [tables._bars_as_tabs(t) for t in texts] == [
+        tables._LINE_END_BAR.sub(lambda m: " " * len(m.group()), t).replace("|", "\t") for t in texts]
