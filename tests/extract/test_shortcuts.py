@@ -587,3 +587,25 @@ def test_a_park_names_lead_found_by_its_first_two_characters_is_the_tries_match(
                 ends.append((places._base_prefix_end(text, start, stop), m.end() if m else start))
     assert hits > 10000
     assert [pair for pair in ends if pair[0] != pair[1]] == []
+
+
+def test_the_regions_found_by_their_last_two_characters_are_the_reversed_tries_matches() -> None:
+    from graphmodel.extract.regions import gazetteer
+
+    g = gazetteer()
+    texts = [norm for norm, _ in plan_texts()] + [
+        "".join(sorted(g._scannable)[k : k + 30]) for k in range(0, len(g._scannable), 30)] + ["", "区", "浦东新区"]
+    g.find_all("")  # (the patterns compiled)
+    found = []
+    for text in texts:
+        by_trie = [(name, end - len(name), end) for m in g._scan_re.finditer(text)
+                   if (name := g._longest_ending(text, end := m.end()))]
+        by_trie.sort(key=lambda x: (x[1], -x[2]))
+        kept, reach = [], 0
+        for name, a, b in by_trie:
+            if a >= reach:
+                kept.append((name, a, b))
+                reach = b
+        found.append((g.find_all(text), kept))
+    assert sum(len(kept) for _, kept in found) > 3000
+    assert [k for k, (fast, slow) in enumerate(found) if fast != slow] == []
