@@ -101,7 +101,9 @@ class Gazetteer:
         self._scannable = {n for n in self.by_name if len(n) >= 3}
         self._lengths = sorted({len(n) for n in self._scannable}, reverse=True)
         self._scan_re: re.Pattern[str] | None = None
-        self._reversed_re: re.Pattern[str] = re.compile("(?!)")
+        self._reversed_re: re.Pattern[str] = re.compile("(?!)")  # (the way round `_tails`)
+        # The lengths of the scannable names by their last two characters, longest first.
+        self._tails: dict[str, tuple[int, ...]] = {}
         self._ancestry: dict[str, frozenset[str]] = {}
         self._prefixes: dict[str, str | None] = {}
         self._named: dict[str, str | None] = {}  # named_region, remembered: units recur
@@ -216,25 +218,37 @@ class Gazetteer:
             return True
         return any(name[:n] in self._city_shorts for n in (2, 3))
 
+    def _longest_ending(self, text: str, end: int) -> str | None:
+        """The longest scannable name ending at ``end``, by the reversed names' trie pattern (the
+        way round `find_all`'s look-ups; ``find_all`` compiles the pattern)."""
+        hit = self._reversed_re.match(text[::-1], len(text) - end)
+        return text[end - (hit.end() - hit.start()) : end] if hit else None
+
     def find_all(self, text: str) -> list[tuple[str, int, int]]:
         """Known full region names in ``text`` with their offsets, longest first where they
         overlap, left to right; linear in the length of ``text``."""
         # Every scannable name ends with one of a few characters (区县市旗州…): anchor on those.
-        # At each, the longest name ending there: the longest match of the reversed names (a trie
-        # pattern) in the reversed text.
+        # At each, the longest name ending there, by its last two characters and a look-up per
+        # length (`_longest_ending`, the reversed names' trie pattern, is the way round: its second
+        # branch point, the character before 区, has hundreds of branches the regex engine tries
+        # one by one).
         if self._scan_re is None:
             self._scan_re = re.compile("[" + "".join(sorted({n[-1] for n in self._scannable})) + "]")
             self._reversed_re = word_pattern({n[::-1] for n in self._scannable})
-        backwards = text[::-1]
-        size = len(text)
-        match = self._reversed_re.match
+            tails: dict[str, set[int]] = {}
+            for name in self._scannable:  # (each has three characters or more)
+                tails.setdefault(name[-2:], set()).add(len(name))
+            self._tails = {tail: tuple(sorted(lengths, reverse=True)) for tail, lengths in tails.items()}
+        tails_of, names = self._tails, self._scannable
         found: list[tuple[str, int, int]] = []
         for m in self._scan_re.finditer(text):
             end = m.end()
-            hit = match(backwards, size - end)
-            if hit:
-                start = end - (hit.end() - hit.start())
-                found.append((text[start:end], start, end))
+            lengths = tails_of.get(text[end - 2 : end]) if end >= 2 else None
+            if lengths is not None:
+                for n in lengths:
+                    if n <= end and text[end - n : end] in names:
+                        found.append((text[end - n : end], end - n, end))
+                        break
         found.sort(key=lambda x: (x[1], -x[2]))
         out: list[tuple[str, int, int]] = []
         reach = 0

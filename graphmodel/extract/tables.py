@@ -37,7 +37,8 @@ _NUMBER_CELL = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\*?\s*\|?\s*$")
 # (compiled once: re's module functions are a Python call and a cache look-up each time)
 _CELL_NAME_GAP = re.compile(r"[、,;\s]")
-_LINE_END_BAR = re.compile(r"[ \t]*\|[ \t]*$", re.M)
+_LINE_END_BAR = re.compile(r"[ \t]*\|[ \t]*$", re.M)  # (`_line_end_bars` finds its matches; the way round it)
+_BAR_AT_LINE_END = re.compile(r"\|[ \t]*$", re.M)  # opens with a literal: the engine skips to each bar
 _SENTENCE_MARK = re.compile(r"[。,;:]")
 _ROLE_CELL_SEPARATOR = re.compile("[、,;]")
 _SPACE = re.compile(r"\s")
@@ -255,8 +256,30 @@ def _lists_units(text: str, g: Grammar) -> bool:
 
 def _bars_as_tabs(norm: str) -> str:
     """``norm`` with each | as a tab (same length, so offsets stay); a bar ending a line closes its
-    last cell."""
-    return _LINE_END_BAR.sub(lambda m: " " * len(m.group()), norm).replace("|", "\t")
+    last cell (it and the spaces around it become spaces: each match of ``_LINE_END_BAR``)."""
+    spans = _line_end_bars(norm)
+    if not spans:
+        return norm.replace("|", "\t")
+    pieces = []
+    last = 0
+    for a, b in spans:
+        pieces += [norm[last:a], " " * (b - a)]
+        last = b
+    pieces.append(norm[last:])
+    return "".join(pieces).replace("|", "\t")
+
+
+def _line_end_bars(norm: str) -> list[tuple[int, int]]:
+    """The spans of ``_LINE_END_BAR.finditer(norm)``: a bar that only spaces and tabs follow to its
+    line's end, with the spaces and tabs before it. Found from the bar (a pattern opening with a
+    repeat gets no skip: it is tried at every character of the text) and widened back."""
+    out = []
+    for m in _BAR_AT_LINE_END.finditer(norm):
+        a = m.start()
+        while a > 0 and norm[a - 1] in " \t":
+            a -= 1
+        out.append((a, m.end()))
+    return out
 
 
 # -- tabs -----------------------------------------------------------------------------------------

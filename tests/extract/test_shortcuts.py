@@ -432,8 +432,8 @@ def test_whether_a_text_reads_as_clauses_and_its_names_are_those_of_the_pieces_r
 def _walked_name_start(finder: PlaceFinder, text: str, word_at: int) -> tuple[int, str | None, str | None] | None:
     """`PlaceFinder._name_start` by the walk back from the park word, every place of the run judged
     and the last that may start a name kept (the way round its first place from the left)."""
-    known = (places._words(), finder._overlay(), places._base_prefix_index(), places._initials(),
-             finder._side_initials(), finder._overlay_lengths())
+    known = (places._words(), finder._overlay(), (places._base_prefix_heads(), places._base_prefixes()[0]),
+             places._initials(), finder._side_initials(), finder._overlay_lengths())
     best = None
     for start in range(word_at - 1, max(word_at - places._MIDDLE_MAX - 6, 0) - 1, -1):
         if not places._CJK_RE.match(text[start]) or text[start] in places._STOP_CHARS:
@@ -561,3 +561,51 @@ def test_a_split_at_the_top_by_one_scan_is_the_split_by_depths() -> None:
     for seps in (",;", "。", ";", "、,|", ";:", "(", ""):
         differ = [t for t in texts if split_top(Piece(t, 3), seps) != _split_by_depths(Piece(t, 3), seps)]
         assert differ == [], seps
+
+
+def test_the_bars_ending_lines_found_from_the_bar_are_the_matches_of_the_pattern() -> None:
+    texts = [norm for norm, _ in plan_texts()] + [
+        "", "|", " | ", "a | |\n", "a|\n|b| \t\n\t|", "| |  |\n\n |", "a |b", "x\t|\t\ny |", " \n|", "||\n||"]
+    found = [tables._line_end_bars(t) for t in texts]
+    assert sum(map(len, found)) > 100
+    assert found == [[m.span() for m in tables._LINE_END_BAR.finditer(t)] for t in texts]
+    assert [tables._bars_as_tabs(t) for t in texts] == [
+        tables._LINE_END_BAR.sub(lambda m: " " * len(m.group()), t).replace("|", "\t") for t in texts]
+
+
+def test_a_park_names_lead_found_by_its_first_two_characters_is_the_tries_match() -> None:
+    pattern = places._base_prefix_index()
+    names = places._base_prefixes()[0]
+    texts = [norm for norm, _ in plan_texts()] + [
+        "".join(sorted(names)[k : k + 40]) for k in range(0, len(names), 40)] + ["", "大", "大连", "上海市张江高新区"]
+    ends, hits = [], 0
+    for text in texts:
+        for start in range(0, len(text), 3 if len(text) > 2000 else 1):
+            for stop in (len(text), start + 1, start + 2, start + 3, start + 7):
+                m = pattern.match(text, start, stop)
+                hits += m is not None
+                ends.append((places._base_prefix_end(text, start, stop), m.end() if m else start))
+    assert hits > 10000
+    assert [pair for pair in ends if pair[0] != pair[1]] == []
+
+
+def test_the_regions_found_by_their_last_two_characters_are_the_reversed_tries_matches() -> None:
+    from graphmodel.extract.regions import gazetteer
+
+    g = gazetteer()
+    texts = [norm for norm, _ in plan_texts()] + [
+        "".join(sorted(g._scannable)[k : k + 30]) for k in range(0, len(g._scannable), 30)] + ["", "区", "浦东新区"]
+    g.find_all("")  # (the patterns compiled)
+    found = []
+    for text in texts:
+        by_trie = [(name, end - len(name), end) for m in g._scan_re.finditer(text)
+                   if (name := g._longest_ending(text, end := m.end()))]
+        by_trie.sort(key=lambda x: (x[1], -x[2]))
+        kept, reach = [], 0
+        for name, a, b in by_trie:
+            if a >= reach:
+                kept.append((name, a, b))
+                reach = b
+        found.append((g.find_all(text), kept))
+    assert sum(len(kept) for _, kept in found) > 3000
+    assert [k for k, (fast, slow) in enumerate(found) if fast != slow] == []
