@@ -236,7 +236,6 @@ class _Tables:
         # `flat_counterparts`); whether a task was added twice (then that order is worked out
         # again), and the tasks with a responsibility.
         self.task_units: dict[str, tuple[list[str], list[int], list[str]]] = {}
-        self.here: list[tuple[int, str, list[str]]] = []  # the document being added's
         self.task_twice = False
         self.sides_here: dict[str, str] = {}  # side name -> id, of the sides the document being added added
         self.numbers: dict[str, str] = {}  # a task number as written -> its normal form (shared)

@@ -94,8 +94,7 @@ class ExtractionRow:
         return Extraction.from_row(self.row)
 
 
-def _first(row: list[Any]) -> Any:
-    return row[0]
+_first = itemgetter(0)  # a row's id (sorting by it: a C function, not a Python one, per row)
 
 
 def _span_attrs(span: Any) -> dict[str, int]:
@@ -155,15 +154,88 @@ def add_row(row: list[Any], tables: _Tables) -> None:
             edges.setdefault((unit_id, district, "IN"), {})
 
     task_ids = {t[0] for t in tasks}
-    tables.here = []
+    here: list[tuple[int, str, list[str]]] = []
+    # The tasks' loop is written out here, not a call a task: what it reads of the tables is
+    # looked up once a plan, not once a task (a plan holds about 60 tasks and 250
+    # responsibilities; a function a task and its look-ups were a sixth of adding).
+    nodes = tables.nodes
+    numbers = tables.numbers
+    # The RESPONSIBLE_FOR data kept as columns of numbers (`ResponsibleRows`): the edge's entry
+    # in the edge table is its row's number, its values numbered here, while the workers
+    # extract the next plans, not in the serial end of a build.
+    rf = tables.rf
+    pending = rf.pending  # flushed once a plan, at the end
+    code = rf.codes  # each value's number, looked up (a value not numbered yet: `rf.add`)
+    document = rf.code(doc_id)
+    n = (len(rf.table) + len(pending)) // 5  # the next row's number
+    annotated = 0
     for task in sorted(tasks, key=_first):
-        _add_task(task, doc_id, task_ids, unit_ids, real, places, tables, where)
-    here = tables.here
+        task_id, written, text, span, parent, title, responsibilities, mentioned, lead_officials, _ = task
+        number = numbers.get(written)
+        if number is None:  # numbers repeat across plans: each written form is normalised once
+            normal = task_number(written)
+            number = numbers[written] = share(normal, normal)
+        start, end = span if span is not None else (0, 0)
+        start = share(start, start)
+        end = share(end, end)
+        if task_id in nodes or text is None:  # added twice, or with values left out: the long way
+            _put_task(tables, task_id, doc_id, number, title, text, start, end, lead_officials, where)
+        elif title is None:  # what put_node would store for a new task (its id is its document's)
+            nodes[task_id] = {"kind": "Task", "document": doc_id, "number": number, "text": text,
+                              "start": start, "end": end, "lead_officials": list(lead_officials)}
+        else:
+            nodes[task_id] = {"kind": "Task", "document": doc_id, "number": number, "title": title,
+                              "text": text, "start": start, "end": end, "lead_officials": list(lead_officials)}
+        if parent is None:
+            edges[task_id, doc_id, "PART_OF"] = {"document": doc_id}
+        elif parent in task_ids:
+            edges[task_id, parent, "PART_OF"] = {"document": doc_id}
+        else:
+            raise GraphError(f"{where}: task {written} has the parent {parent!r}, which it does not list")
+
+        if responsibilities:
+            annotated += 1  # a task is added once: its id is its document's
+        mine: list[str] = []  # the task's real units
+        for mention, unit, _, role, _, at, correction in responsibilities:
+            # One object for each unit id, not one for each responsibility of each plan: a copy
+            # each (from the row) is millions of strings at 10,000 plans, each compared in full
+            # wherever an edge's source is looked up.
+            shared = unit_ids.get(unit)
+            if shared is None:
+                raise GraphError(f"{where}: task {written} names the unit {unit!r}, "
+                                 "which the extraction does not list")
+            if shared in real and shared not in mine:
+                mine.append(shared)
+            old = edges.setdefault((shared, task_id, "RESPONSIBLE_FOR"), n)
+            if old == n:
+                try:  # most values were numbered by an earlier plan: a plain dict's look-up
+                    if at is None:
+                        pending += (code[role], code[mention], document, -1, -1)
+                    else:
+                        a, b = at
+                        pending += (code[role], code[mention], document, code[a], code[b])
+                except KeyError:
+                    rf.add(role, mention, doc_id, at)
+                if correction is not None:  # FILE:LINE of the correction behind it
+                    rf.corrections[n] = correction
+                n += 1
+            else:
+                _named_again(rf, old, role, mention, document, at, correction)
+
+        for place_id in mentioned:
+            place = places.get(place_id)
+            if place is None:
+                raise GraphError(f"{where}: task {written} mentions {place_id!r}, which it does not list")
+            inside = [s for s in place[5] if start <= s[0] < end]  # its spans
+            edges.setdefault((task_id, place_id, "MENTIONS"),
+                             {"document": doc_id, **_span_attrs(min(inside) if inside else None)})
+        if mine:
+            here.append((start, task_id, mine))
+    tables.annotated += annotated
     if here:
         here.sort()  # by (start, id); ids differ, so units are never compared
         tables.task_units[doc_id] = (list(map(itemgetter(1), here)), list(map(len, map(itemgetter(2), here))),
                                      list(chain.from_iterable(map(itemgetter(2), here))))
-    tables.here = []
 
     known = unit_ids.keys() | places.keys()
     for kind, a, b, task_id, span in pairings:
@@ -191,90 +263,20 @@ def _add_place(place: list[Any], places: dict[str, list[Any]], tables: _Tables, 
         tables.edges.setdefault((place_id, _add_side(tables, side, None, where), "IN"), {})
 
 
-def _add_task(task: list[Any], doc_id: str, task_ids: set[str], unit_ids: dict[str, str], real: set[str],
-              places: dict[str, list[Any]], tables: _Tables, where: str) -> None:
-    task_id, written, text, span, parent, title, responsibilities, mentioned, lead_officials, _ = task
-    edges = tables.edges
-    share = tables.values.setdefault  # `tables.shared` without a call of its own: it runs per value of every edge
-    number = tables.numbers.get(written)
-    if number is None:  # numbers repeat across plans: each written form is normalised once
-        normal = task_number(written)
-        number = tables.numbers[written] = share(normal, normal)
-    start, end = span if span is not None else (0, 0)
-    node: dict[str, Any] = {
-        "kind": "Task",
+def _put_task(tables: _Tables, task_id: str, doc_id: str, number: str, title: str | None, text: str | None,
+              start: int, end: int, lead_officials: list[str], where: str) -> None:
+    """Add a task's node by `put_node`: one added before (then merged), or with values left out."""
+    if task_id in tables.nodes:
+        tables.task_twice = True
+    tables.put_node(task_id, "Task", {
         "document": doc_id,
         "number": number,
         "title": title,
         "text": text,
-        "start": share(start, start),
-        "end": share(end, end),
+        "start": start,
+        "end": end,
         "lead_officials": list(lead_officials),
-    }
-    nodes = tables.nodes
-    if task_id in nodes:
-        tables.task_twice = True
-        del node["kind"]
-        tables.put_node(task_id, "Task", node, where)  # merged
-    elif title is None or text is None:
-        del node["kind"]
-        tables.put_node(task_id, "Task", node, where)  # with values left out
-    else:  # a new task (its id is its document's): what put_node would store
-        nodes[task_id] = node
-    if parent is None:
-        edges[task_id, doc_id, "PART_OF"] = {"document": doc_id}
-    elif parent in task_ids:
-        edges[task_id, parent, "PART_OF"] = {"document": doc_id}
-    else:
-        raise GraphError(f"{where}: task {written} has the parent {parent!r}, which it does not list")
-
-    if responsibilities:
-        tables.annotated += 1  # a task is added once: its id is its document's
-    mine: list[str] = []  # the task's real units
-    # The data kept as columns of numbers (`ResponsibleRows`): the edge's entry in the edge
-    # table is its row's number, its values numbered here, while the workers extract the next
-    # plans, not in the serial end of a build.
-    rf = tables.rf
-    pending = rf.pending  # flushed once a plan (`add_row`)
-    code = rf.codes  # each value's number, looked up (a value not numbered yet: `rf.code`)
-    document = rf.code(doc_id)
-    n = (len(rf.table) + len(pending)) // 5  # the next row's number
-    for mention, unit, _, role, _, at, correction in responsibilities:
-        # One object for each unit id, not one for each responsibility of each plan: a copy
-        # each (from the row) is millions of strings at 10,000 plans, each compared in full
-        # wherever an edge's source is looked up.
-        shared = unit_ids.get(unit)
-        if shared is None:
-            raise GraphError(f"{where}: task {written} names the unit {unit!r}, "
-                             "which the extraction does not list")
-        unit = shared
-        if unit in real and unit not in mine:
-            mine.append(unit)
-        old = edges.setdefault((unit, task_id, "RESPONSIBLE_FOR"), n)
-        if old == n:
-            try:  # most values were numbered by an earlier plan: a plain dict's look-up
-                if at is None:
-                    pending += (code[role], code[mention], document, -1, -1)
-                else:
-                    a, b = at
-                    pending += (code[role], code[mention], document, code[a], code[b])
-            except KeyError:
-                rf.add(role, mention, doc_id, at)
-            if correction is not None:  # FILE:LINE of the correction behind it
-                rf.corrections[n] = correction
-            n += 1
-        else:
-            _named_again(rf, old, role, mention, document, at, correction)
-
-    for place_id in mentioned:
-        place = places.get(place_id)
-        if place is None:
-            raise GraphError(f"{where}: task {written} mentions {place_id!r}, which it does not list")
-        inside = [s for s in place[5] if start <= s[0] < end]  # its spans
-        edges.setdefault((task_id, place_id, "MENTIONS"),
-                         {"document": doc_id, **_span_attrs(min(inside) if inside else None)})
-    if mine:
-        tables.here.append((start, task_id, mine))
+    }, where)
 
 
 def _named_again(rf: ResponsibleRows, old: int, role: str, mention: str, document: int, at: Any,
