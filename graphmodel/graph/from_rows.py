@@ -15,7 +15,8 @@ The rows are unpacked by position: `ROW_FIELDS` lists each record's fields in th
 from __future__ import annotations
 
 from array import array
-from itertools import chain
+from collections.abc import Iterator
+from itertools import chain, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -101,6 +102,19 @@ def _span_attrs(span: Any) -> dict[str, int]:
     return {"start": span[0], "end": span[1]} if span is not None else {}
 
 
+def _by_id(tasks: list[Any], doc_id: str) -> Iterator[Any]:
+    """The task rows sorted by id: by what follows their document's id when every id starts so
+    (ids of one plan share it, about 40 characters compared a character at a time in each of
+    the sort's comparisons), else by the whole id."""
+    prefix = f"{doc_id}#"
+    ids = list(map(_first, tasks))
+    if not all(map(str.startswith, ids, repeat(prefix))):
+        return iter(sorted(tasks, key=_first))
+    cut = len(prefix)
+    ends = [i[cut:] for i in ids]
+    return map(tasks.__getitem__, sorted(range(len(ends)), key=ends.__getitem__))
+
+
 def _add_side(tables: _Tables, name: str, short: str | None, where: str) -> str:
     if short is None:
         sid = tables.sides_here.get(name)
@@ -133,21 +147,42 @@ def add_row(row: list[Any], tables: _Tables) -> None:
     for place in sorted(places_row, key=_first):
         _add_place(place, places, tables, where)
 
-    # Each unit id of the row -> the one object of that id (see `_add_task`): a responsibility's
+    # Each unit id of the row -> the one object of that id (see the tasks' loop): a responsibility's
     # unit is looked up here, in a dict of the plan's few units, not in the tables' shared values
     # (millions at 10,000 plans), and one look-up both shares it and checks it is listed.
     unit_ids: dict[str, str] = {}
     real: set[str] = set()  # the units that are not groups
     share = tables.values.setdefault
+    nodes = tables.nodes
+    owners_of = tables.owners
+    doc = tables.doc
+    sides_here = tables.sides_here
     for unit_id, name, side, aliases, collective, district, _ in sorted(units, key=_first):
         unit_id = unit_ids[unit_id] = share(unit_id, unit_id)
         if collective:
             tables.put_node(unit_id, "Group", {"name": name, "side": side}, where)
             continue
         real.add(unit_id)
-        tables.put_node(unit_id, "Unit", {"name": name, "side": side, "aliases": sorted(set(aliases))}, where)
+        aliases = sorted(set(aliases))
+        node = nodes.get(unit_id)
+        if node is None or node["kind"] != "Unit":
+            tables.put_node(unit_id, "Unit", {"name": name, "side": side, "aliases": aliases}, where)
+        else:  # `put_node`'s merge written out: most of a plan's units an earlier plan added
+            owners = owners_of.setdefault(unit_id, {})
+            if name is not None and ("name" not in node or doc < owners.get("name", doc)):
+                node["name"] = name
+                owners["name"] = doc
+            if side is not None and ("side" not in node or doc < owners.get("side", doc)):
+                node["side"] = side
+                owners["side"] = doc
+            have = node.get("aliases")
+            if have != aliases:  # both sorted and distinct: the same aliases again change nothing
+                node["aliases"] = sorted(set(have or ()) | set(aliases))
         if side is not None:
-            edges.setdefault((unit_id, _add_side(tables, side, None, where), "IN"), {})
+            sid = sides_here.get(side)
+            key = (unit_id, sid if sid is not None else _add_side(tables, side, None, where), "IN")
+            if key not in edges:  # most are there already: no empty dict made and dropped
+                edges[key] = {}
         if district is not None:
             if district not in places:
                 raise GraphError(f"{where}: unit {name} lies in {district!r}, which it does not list")
@@ -158,7 +193,6 @@ def add_row(row: list[Any], tables: _Tables) -> None:
     # The tasks' loop is written out here, not a call a task: what it reads of the tables is
     # looked up once a plan, not once a task (a plan holds about 60 tasks and 250
     # responsibilities; a function a task and its look-ups were a sixth of adding).
-    nodes = tables.nodes
     numbers = tables.numbers
     # The RESPONSIBLE_FOR data kept as columns of numbers (`ResponsibleRows`): the edge's entry
     # in the edge table is its row's number, its values numbered here, while the workers
@@ -169,7 +203,7 @@ def add_row(row: list[Any], tables: _Tables) -> None:
     document = rf.code(doc_id)
     n = (len(rf.table) + len(pending)) // 5  # the next row's number
     annotated = 0
-    for task in sorted(tasks, key=_first):
+    for task in _by_id(tasks, doc_id):
         task_id, written, text, span, parent, title, responsibilities, mentioned, lead_officials, _ = task
         number = numbers.get(written)
         if number is None:  # numbers repeat across plans: each written form is normalised once
@@ -195,7 +229,7 @@ def add_row(row: list[Any], tables: _Tables) -> None:
 
         if responsibilities:
             annotated += 1  # a task is added once: its id is its document's
-        mine: list[str] = []  # the task's real units
+        mine: list[str] = []  # the task's real units, in the order first named
         for mention, unit, _, role, _, at, correction in responsibilities:
             # One object for each unit id, not one for each responsibility of each plan: a copy
             # each (from the row) is millions of strings at 10,000 plans, each compared in full
@@ -204,10 +238,12 @@ def add_row(row: list[Any], tables: _Tables) -> None:
             if shared is None:
                 raise GraphError(f"{where}: task {written} names the unit {unit!r}, "
                                  "which the extraction does not list")
-            if shared in real and shared not in mine:
-                mine.append(shared)
             old = edges.setdefault((shared, task_id, "RESPONSIBLE_FOR"), n)
             if old == n:
+                # A new edge: its unit not named before for this task, so not in ``mine``
+                # (no scan of it).
+                if shared in real:
+                    mine.append(shared)
                 try:  # most values were numbered by an earlier plan: a plain dict's look-up
                     if at is None:
                         pending += (code[role], code[mention], document, -1, -1)
@@ -219,7 +255,9 @@ def add_row(row: list[Any], tables: _Tables) -> None:
                 if correction is not None:  # FILE:LINE of the correction behind it
                     rf.corrections[n] = correction
                 n += 1
-            else:
+            else:  # named again here, or for a task of this id before (a task twice)
+                if shared in real and shared not in mine:
+                    mine.append(shared)
                 _named_again(rf, old, role, mention, document, at, correction)
 
         for place_id in mentioned:
@@ -233,7 +271,9 @@ def add_row(row: list[Any], tables: _Tables) -> None:
             here.append((start, task_id, mine))
     tables.annotated += annotated
     if here:
-        here.sort()  # by (start, id); ids differ, so units are never compared
+        # By (start, id): by start, stably, as the tasks came in id order (ints compared,
+        # not tuples; a task twice keeps its places in the row rather than its units compared).
+        here.sort(key=_first)
         tables.task_units[doc_id] = (list(map(itemgetter(1), here)), list(map(len, map(itemgetter(2), here))),
                                      list(chain.from_iterable(map(itemgetter(2), here))))
 
