@@ -133,3 +133,76 @@ def test_a_unit_id_is_one_object_across_plans_and_responsibilities(by_row: bool)
     sources = [u for u, _, t in tables.edges if t == "RESPONSIBLE_FOR"]
     assert sources and all(own[u] is u for u in sources)
     assert all(own[u] is u for _, _, units in tables.task_units.values() for u in units)
+
+
+def _shortcut_plans() -> list[Extraction]:
+    """Plans that meet every shortcut of `add_row`: tasks whose ids sort out of their order in
+    the text, a unit named twice in one task, groups, two tasks at one start, a task twice in
+    one row, ids that do not start with their document's, units named again by later plans
+    with other names, sides and aliases."""
+    first = plan("甲计划", [SH, DL], [
+        T("十、", [["上海市科委*", "各有关单位", "上海市科委+"], ["大连市科技局"]]),
+        T("二、", [["上海市教委"], ["各区政府", "大连市教育局*", "大连市教育局"]]),
+        T("一、", [["上海市科委"], ["大连市科技局+", "大连市发展改革委"]]),
+        T("一、(一)", [["上海市教委+"], ["大连市教育局"]], parent="一、"),
+    ], aliases={"市科委": "上海市科委"})
+    first.tasks[3].span = first.tasks[2].span  # two tasks at one start
+    twice = plan("乙计划", [SH, DL], [
+        T("1.", [["上海市科委"], ["大连市科技局"]]),
+        T("3.", [["上海市教委"], ["大连市教育局"]]),
+    ])
+    copy = dataclasses.replace(twice.tasks[0], responsibilities=[
+        dataclasses.replace(r, role="lead") for r in reversed(twice.tasks[1].responsibilities)])
+    twice.tasks.append(dataclasses.replace(copy, responsibilities=copy.responsibilities + twice.tasks[0].responsibilities))
+    other = plan("丙计划", [SH, DL], [
+        T("1.", [["市科委*", "上海市教委"], ["大连市科技局"]]),
+        T("2.", [["上海市政府合作交流办"], ["大连市科技局*"]], parent="1."),
+    ], aliases={"市科委": "上海市科委"})
+    for task in other.tasks:  # ids of another form: sorted by the whole id
+        task.id = task.id.replace("doc:丙计划#", "task:")
+        task.parent = task.parent.replace("doc:丙计划#", "task:") if task.parent else None
+    for unit in other.units:
+        unit.name, unit.side = unit.name + "(新)", None
+    return [other, first, twice]
+
+
+def _task_units_the_long_way(ex: Extraction) -> tuple[list[str], list[int], list[str]]:
+    """Each task's real units in the order first named, its tasks in id order, then by (start, id)."""
+    real = {u.id for u in ex.units if not u.collective}
+    here = []
+    for i, task in sorted(enumerate(ex.tasks), key=lambda it: (it[1].id, it[0])):
+        mine: list[str] = []
+        for r in task.responsibilities:
+            if r.unit in real and r.unit not in mine:
+                mine.append(r.unit)
+        if mine:
+            here.append((task.span[0] if task.span else 0, task.id, i, mine))
+    here.sort(key=lambda h: h[:3])
+    return [h[1] for h in here], [len(h[3]) for h in here], [u for h in here for u in h[3]]
+
+
+def test_the_shortcuts_of_adding_a_row_are_the_long_way_round() -> None:
+    from graphmodel.graph.construct import _Tables
+
+    plans = _shortcut_plans()
+    builder = GraphBuilder()
+    long_way = _Tables()
+    for ex in plans:
+        builder.add_row(marshal.loads(marshal.dumps(ex.to_row(), 4)))
+        long_way.doc = ex.document.id
+        for unit in sorted(ex.units, key=lambda u: u.id):  # what put_node makes of them
+            attrs = {"name": unit.name, "side": unit.side}
+            if not unit.collective:
+                attrs["aliases"] = sorted(set(unit.aliases))
+            long_way.put_node(unit.id, "Group" if unit.collective else "Unit", attrs, "here")
+    tables = builder._tables
+    for ex in plans:
+        assert tables.task_units[ex.document.id] == _task_units_the_long_way(ex), ex.document.id
+        ids = [n for n, d in tables.nodes.items() if d["kind"] == "Task" and d["document"] == ex.document.id]
+        assert ids == sorted({t.id for t in ex.tasks})
+    assert tables.task_twice
+    units = {n: d for n, d in tables.nodes.items() if d["kind"] in ("Unit", "Group")}
+    assert list(units.items()) == list(long_way.nodes.items())
+    assert {n: tables.owners[n] for n in units} == long_way.owners
+    assert {k: list(v) for k, v in tables.edges.items() if k[2] == "IN" and k[0] in units} == {
+        (u.id, f"side:{u.side}", "IN"): [] for ex in plans for u in ex.units if u.side and not u.collective}
