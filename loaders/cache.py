@@ -114,7 +114,7 @@ def aliases_digest(aliases: AliasTable | None) -> str:
 
 
 def encode(extraction: Extraction | list[Any]) -> bytes:
-    """The body of a cache entry, before compression: an extraction's row (`Record.to_row`, or
+    """The body of a cache entry: an extraction's row (`Record.to_row`, or
     the row itself when made already) in `marshal`'s format 4, the very bytes a worker sends
     for it (`loaders.parallel`), so one encoding serves both.
 
