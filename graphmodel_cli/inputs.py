@@ -316,8 +316,9 @@ def load(paths: Sequence[Path], aliases_file: Path | None = None, output: Path |
     Every file is read: those that are not plans are skipped with a note, bad ones with a
     warning naming the reason, then a summary line; ``--strict`` makes a bad file an error.
     ``output``, when the command writes one, is checked first: never one of the inputs.
-    ``edge_types``, ``node_attributes``: a saved graph may then be read with only those edges
-    and those attributes of the nodes of the kinds named (`read_graph`).
+    ``edge_types``, ``node_attributes``: a saved graph, or the graph cache's graph of the
+    plans, may then be read with only those edges and those attributes of the nodes of the
+    kinds named (`read_graph`).
 
     The graph's objects are frozen out of the garbage collector's reach (`gc.freeze`; the
     command's end unfreezes them, see `graphmodel_cli.main`): it lives until the command ends,
@@ -410,11 +411,12 @@ def _load(paths: Sequence[Path], aliases_file: Path | None, output: Path | None,
             for source, w in warnings:
                 echo_warning(source, w)
             return CachedPack(pack, summary)
-        with _frozen_when_made():
-            found = graphs.get(key) if key is not None else None
+        with _frozen_when_made():  # (only the part the command needs, as from a saved graph)
+            found = graphs.get(key, edge_types, node_attributes) if key is not None else None
         if found is not None:
             graph, warnings = found
-            _remember_pack(graph, graphs, key)
+            if edge_types is None and node_attributes is None:  # the entry's pack is this graph's
+                _remember_pack(graph, graphs, key)
             plans.report.files += len(plans.files)  # as if read: the notes and summary are the same
             _echo_report(plans.report)
             for source, w in warnings:

@@ -32,7 +32,7 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
@@ -397,8 +397,11 @@ class GraphCache:
         of the corrections applied, see `loaders.parallel.corpus_key`)."""
         return hashlib.sha256("\n".join([self.version, *sorted(document_keys)]).encode()).hexdigest()
 
-    def get(self, key: str) -> tuple[nx.MultiDiGraph[str], list[tuple[str, ExtractionWarning]]] | None:
-        """The graph and the documents' warnings under ``key``, or None."""
+    def get(self, key: str, edge_types: Collection[str] | None = None,
+            node_attributes: Mapping[str, Collection[str]] | None = None
+            ) -> tuple[nx.MultiDiGraph[str], list[tuple[str, ExtractionWarning]]] | None:
+        """The graph and the documents' warnings under ``key``, or None; with ``edge_types`` and
+        ``node_attributes``, only that part of the graph (`loaders.graphpack.unpack_data`)."""
         from graphmodel.graph.assemble import paused_gc
         from loaders.graphpack import unpack_data
 
@@ -409,7 +412,7 @@ class GraphCache:
         try:
             warnings = [(str(source), ExtractionWarning.from_dict(w)) for source, w in header["warnings"]]
             with paused_gc():
-                graph = unpack_data(json.loads(pack.tobytes()))
+                graph = unpack_data(json.loads(pack.tobytes()), edge_types, node_attributes)
         except (ValueError, KeyError, TypeError, IndexError, AttributeError, GraphError):
             return None
         with contextlib.suppress(OSError):

@@ -421,6 +421,28 @@ def test_a_pack_put_in_the_graph_cache_is_the_bytes_it_gives_back(tmp_path: Path
     assert GraphCache(tmp_path / "cache", version="other").pack("k" * 64) is None
 
 
+def test_a_graph_cache_entry_can_be_read_in_part_as_a_saved_graph_can(tmp_path: Path) -> None:
+    # `pairs DIR` on a warm folder reads only what `pairs FILE.gmg` reads: the COUNTERPART edges
+    # and the tasks' numbers and documents, the rest of every node as it is.
+    from graphmodel.graph import build_graph
+    from tests.graph.plans import plan_2020, plan_2021
+
+    graph = build_graph([plan_2020(), plan_2021()])
+    graphs = GraphCache(tmp_path / "cache")
+    graphs.put("k" * 64, graph, [], None)
+    found = graphs.get("k" * 64, ("COUNTERPART",), {"Task": ("document", "number")})
+    assert found is not None
+    part = found[0]
+    assert list(part.nodes) == list(graph.nodes)
+    counterparts = [e for e in graph.edges(keys=True, data=True) if e[2] == "COUNTERPART"]
+    assert counterparts and list(part.edges(keys=True, data=True)) == counterparts
+    for node, data in part.nodes(data=True):
+        if graph.nodes[node]["kind"] == "Task":
+            assert set(data) <= {"kind", "document", "number"} and data["number"] == graph.nodes[node]["number"]
+        else:
+            assert data == graph.nodes[node]
+
+
 def test_a_graph_cache_that_cannot_be_written_gives_no_pack(tmp_path: Path) -> None:
     (tmp_path / "cache").write_text("a file where the folder should be", encoding="utf-8")
     graphs = GraphCache(tmp_path / "cache")
